@@ -1,0 +1,3 @@
+from rapportextract.cli import main
+
+raise SystemExit(main())

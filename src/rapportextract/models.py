@@ -1,0 +1,319 @@
+"""The typed models every pipeline stage passes to the next.
+
+The field names of `Fact`, `Source`, `Observation`, `Vintage` and `Series` are the product
+contract (FACTS-SPEC): analysts' code reads them, so a field keeps its name and meaning once
+published. New fields may be added.
+
+Coordinates are PDF points with the origin at the top-left of the page, as pdfplumber gives
+them: a box is ``(x0, top, x1, bottom)``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+SCHEMA_VERSION = "1.0"
+
+BBox = tuple[float, float, float, float]
+"""A box on a page: x0, top, x1, bottom, in PDF points from the top-left corner."""
+
+# Values stay Decimal inside the pipeline (exact arithmetic for derived levels) and leave as
+# JSON numbers: an analyst's json.load must not get strings.
+JsonDecimal = Annotated[
+    Decimal,
+    PlainSerializer(
+        lambda d: int(d) if d == d.to_integral_value() else float(d),
+        return_type=int | float,
+        when_used="json",
+    ),
+]
+
+Unit = Literal["EUR", "count", "percent"]
+Qualifier = Literal["exact", "approx", "more_than", "less_than", "at_least", "at_most"]
+Kind = Literal["level", "change"]
+Origin = Literal["text", "table", "chart", "ocr"]
+
+
+def union_bbox(boxes: list[BBox]) -> BBox | None:
+    """The smallest box holding every box given, or None for none."""
+    if not boxes:
+        return None
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+# --------------------------------------------------------------------------------------------
+# Layout: what ingestion produces
+# --------------------------------------------------------------------------------------------
+
+
+class Word(_Model):
+    text: str
+    bbox: BBox
+    fontname: str | None = None
+    size: float | None = None
+    bold: bool = False
+    # Raised text (superscript), e.g. a footnote marker: its baseline sits above the line's.
+    superscript: bool = False
+
+
+class Line(_Model):
+    text: str
+    bbox: BBox
+    words: list[Word] = Field(default_factory=list)
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    CAPTION = "caption"
+    FOOTNOTE = "footnote"
+    HEADER = "header"
+    FOOTER = "footer"
+    CHART = "chart"
+    TABLE = "table"
+
+
+PROSE_KINDS = frozenset({BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.CAPTION})
+
+
+class Block(_Model):
+    id: str
+    """Stable within a document: ``p{page}-b{index}``."""
+    kind: BlockKind
+    page: int
+    bbox: BBox | None = None
+    text: str
+    """The block's text with line-break hyphenation repaired and whitespace normalised."""
+    lines: list[Line] = Field(default_factory=list)
+    column: int | None = None
+    """0 for the left column, 1 for the right; None for full-width or unknown."""
+    footnote_refs: list[str] = Field(default_factory=list)
+    """Markers of footnotes this block refers to ("1"); on a footnote block, its own marker."""
+
+
+class Rect(_Model):
+    """A filled rectangle drawn on the page (chart bars, table shading)."""
+
+    bbox: BBox
+    fill: tuple[float, ...] | None = None
+
+
+class Segment(_Model):
+    """A drawn straight line (axes, gridlines, table rules, line-chart strokes)."""
+
+    points: list[tuple[float, float]]
+    stroke: tuple[float, ...] | None = None
+
+
+class Page(_Model):
+    number: int
+    """1-based."""
+    width: float | None = None
+    height: float | None = None
+    blocks: list[Block] = Field(default_factory=list)
+    rects: list[Rect] = Field(default_factory=list)
+    segments: list[Segment] = Field(default_factory=list)
+    has_text_layer: bool = True
+
+
+class WordSpan(_Model):
+    """Where a word of a sentence stands: character offsets in the sentence and its box."""
+
+    start: int
+    end: int
+    bbox: BBox
+
+
+class Sentence(_Model):
+    id: str
+    """``p{page}-b{block}-s{index}``: stable for the same input."""
+    page: int
+    block_id: str
+    block_kind: BlockKind
+    text: str
+    """Whitespace collapsed; footnote markers removed."""
+    offset: int = 0
+    """Offset of the sentence in the block text."""
+    words: list[WordSpan] = Field(default_factory=list)
+    """Empty for text input, where there are no boxes."""
+    heading: str | None = None
+    """The nearest heading above, for context."""
+
+    def bbox_of(self, start: int, end: int) -> BBox | None:
+        """The union of the boxes of the words that overlap characters [start, end)."""
+        return union_bbox([w.bbox for w in self.words if w.start < end and w.end > start])
+
+
+class Document(_Model):
+    path: str
+    name: str
+    """File name, as `Fact.document` cites it."""
+    sha256: str
+    source_type: Literal["pdf", "text"]
+    edition: int | None = None
+    edition_source: Literal["option", "title", "filename"] | None = None
+    title: str | None = None
+    pages: list[Page] = Field(default_factory=list)
+    sentences: list[Sentence] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    @property
+    def data_year(self) -> int | None:
+        return None if self.edition is None else self.edition - 1
+
+    def blocks(self) -> list[Block]:
+        return [b for p in self.pages for b in p.blocks]
+
+    def text(self) -> str:
+        """Clean text in reading order: body blocks only, a blank line between blocks,
+        a form feed between pages."""
+        parts: list[str] = []
+        for page in self.pages:
+            body = [
+                b.text
+                for b in page.blocks
+                if b.kind not in (BlockKind.HEADER, BlockKind.FOOTER) and b.text
+            ]
+            parts.append("\n\n".join(body))
+        return "\n\f".join(parts) + "\n"
+
+
+# --------------------------------------------------------------------------------------------
+# Quantities: a figure found in a sentence, before it is tied to a concept and a period
+# --------------------------------------------------------------------------------------------
+
+
+class Quantity(_Model):
+    value: Decimal
+    """Signed for changes (a decrease is negative); percent on a 0-100 scale."""
+    unit: Unit
+    qualifier: Qualifier = "exact"
+    kind: Kind = "level"
+    text: str
+    """The figure as written, e.g. "€ 164 miljoen" or "een daling van 18.000"."""
+    start: int
+    end: int
+    """Offsets of `text` in the sentence."""
+    scale: int = 1
+    """The multiplier a scale word applied (1_000_000 for "miljoen")."""
+    form: Literal["digits", "words", "fraction", "ratio", "majority"] = "digits"
+    ambiguous: bool = False
+    """True where the written number allows two readings (e.g. "1.500" written in an
+    English-style decimal context); the value is the Dutch reading."""
+    notes: list[str] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------------------------
+# Facts: the product contract (FACTS-SPEC section 2)
+# --------------------------------------------------------------------------------------------
+
+
+class Source(_Model):
+    page: int
+    bbox: BBox | None = None
+    sentence: str
+    text: str
+    start: int
+    end: int
+    origin: Origin = "text"
+    sentence_id: str | None = None
+    block_id: str | None = None
+    note: str | None = None
+    """How the figure was read where that is not plain, e.g. "estimated from bar height"."""
+
+
+class Fact(_Model):
+    id: str
+    document: str
+    edition: int
+    concept: str | None = None
+    subject: str
+    value: JsonDecimal
+    unit: Unit
+    period: str
+    qualifier: Qualifier = "exact"
+    kind: Kind = "level"
+    base_period: str | None = None
+    derived: bool = False
+    derived_from: list[str] = Field(default_factory=list)
+    confidence: float = Field(ge=0.0, le=1.0)
+    source: Source
+    statement: str | None = None
+    """For facts outside the catalogue: a normalised statement key used to link editions."""
+
+
+class DocumentSummary(_Model):
+    path: str
+    name: str
+    sha256: str
+    source_type: Literal["pdf", "text"]
+    edition: int | None
+    edition_source: str | None = None
+    title: str | None = None
+    pages: int
+    facts: int = 0
+    warnings: list[str] = Field(default_factory=list)
+
+
+class ExtractOutput(_Model):
+    """What `rapportextract extract` writes."""
+
+    schema_version: str = SCHEMA_VERSION
+    documents: list[DocumentSummary]
+    facts: list[Fact]
+
+
+# --------------------------------------------------------------------------------------------
+# Series (FACTS-SPEC section 6)
+# --------------------------------------------------------------------------------------------
+
+
+class Vintage(_Model):
+    edition: int
+    value: JsonDecimal
+    qualifier: Qualifier = "exact"
+    status: Literal["reported", "derived"]
+    fact_ids: list[str]
+    document: str | None = None
+    page: int | None = None
+
+
+class Observation(_Model):
+    period: str
+    value: JsonDecimal
+    qualifier: Qualifier = "exact"
+    status: Literal["reported", "derived"]
+    edition: int
+    fact_ids: list[str]
+    conflict: bool = False
+    headline_reason: str = ""
+    vintages: list[Vintage]
+
+
+class Series(_Model):
+    id: str
+    concept: str | None
+    label: str
+    unit: Unit
+    kind: Kind = "level"
+    match_confidence: float | None = None
+    """For statement series: how sure the cross-edition linking is (1.0 for catalogue series)."""
+    observations: list[Observation]
+
+
+class SeriesFile(_Model):
+    schema_version: str = SCHEMA_VERSION
+    series: list[Series]
