@@ -118,14 +118,32 @@ class Segment(_Model):
     stroke: tuple[float, ...] | None = None
 
 
+class TableCell(_Model):
+    text: str
+    bbox: BBox | None = None
+
+
+class TableGrid(_Model):
+    """A table as the PDF draws it: rows of cells, before any interpretation."""
+
+    bbox: BBox | None = None
+    rows: list[list[TableCell | None]]
+    """None where a cell is merged into its neighbour."""
+    block_id: str | None = None
+
+
 class Page(_Model):
     number: int
     """1-based."""
     width: float | None = None
     height: float | None = None
     blocks: list[Block] = Field(default_factory=list)
+    words: list[Word] = Field(default_factory=list)
+    """Every word on the page, chart labels and table cells included, in no set order: the
+    chart and table readers work from these. Not written by `text --format json`."""
     rects: list[Rect] = Field(default_factory=list)
     segments: list[Segment] = Field(default_factory=list)
+    tables: list[TableGrid] = Field(default_factory=list)
     has_text_layer: bool = True
 
 
