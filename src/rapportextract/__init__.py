@@ -1,0 +1,43 @@
+"""rapportextract: Dutch yearly reports in, typed facts and time series out.
+
+The library API (the CLI calls these, one call a command):
+
+- `read_document(path)`: a report as pages, blocks and sentences in reading order.
+- `extract(path)`: the document and every fact in its prose, charts and tables.
+- `build(paths, outdir)`: many reports linked into series, written as JSON, CSV and plots.
+- `load_series(path)`: a built series file as a pandas DataFrame (or a list of dicts).
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
+
+try:
+    __version__ = version("rapportextract")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0"
+
+if TYPE_CHECKING:
+    from rapportextract.api import load_series
+    from rapportextract.build import build
+    from rapportextract.ingest import read_document
+    from rapportextract.pipeline import extract
+
+__all__ = ["__version__", "build", "extract", "load_series", "read_document"]
+
+_LAZY = {
+    "read_document": "rapportextract.ingest",
+    "extract": "rapportextract.pipeline",
+    "build": "rapportextract.build",
+    "load_series": "rapportextract.api",
+}
+
+
+def __getattr__(name: str) -> Any:
+    # Imported on first use: `import rapportextract` stays cheap for the CLI and for workers.
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'rapportextract' has no attribute {name!r}")

@@ -1,0 +1,54 @@
+"""One report in, its document and facts out: ingestion plus every fact reader, wired."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapportextract.catalogue import Catalogue, load_catalogue
+from rapportextract.charts import chart_facts
+from rapportextract.facts import extract_facts
+from rapportextract.ingest import read_document
+from rapportextract.models import Document, DocumentSummary, Fact
+from rapportextract.tables import table_facts
+
+
+@dataclass
+class Extraction:
+    document: Document
+    facts: list[Fact] = field(default_factory=list)
+
+    def summary(self) -> DocumentSummary:
+        doc = self.document
+        return DocumentSummary(
+            path=doc.path,
+            name=doc.name,
+            sha256=doc.sha256,
+            source_type=doc.source_type,
+            edition=doc.edition,
+            edition_source=doc.edition_source,
+            title=doc.title,
+            pages=len(doc.pages),
+            facts=len(self.facts),
+            warnings=list(doc.warnings),
+        )
+
+
+def extract(
+    path: str | Path,
+    *,
+    edition: int | None = None,
+    password: str | None = None,
+    catalogue: Catalogue | None = None,
+    timeout: float | None = None,
+) -> Extraction:
+    """Read one report and return its document with every fact found in prose, charts and
+    tables. Raises an `errors.RapportExtractError` subclass for input that cannot be read."""
+    document = read_document(path, edition=edition, password=password, timeout=timeout)
+    catalogue = catalogue if catalogue is not None else load_catalogue()
+    facts = [
+        *extract_facts(document, catalogue),
+        *chart_facts(document, catalogue),
+        *table_facts(document, catalogue),
+    ]
+    return Extraction(document=document, facts=facts)
