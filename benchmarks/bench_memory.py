@@ -1,0 +1,36 @@
+"""Peak resident memory of `rapportextract extract` on a 600-page PDF, against pdfplumber
+reading the words of the same file.
+
+Target: below 500 MB (issue 7). Run: ``python benchmarks/bench_memory.py [--pages 600]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from _common import PYTHON, machine, make_long_pdf, peak_rss_mb
+from bench_pdf import WORDS_ONLY
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pages", type=int, default=600)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = make_long_pdf(Path(tmp) / "long-2024.pdf", args.pages)
+        ours = [PYTHON, "-m", "rapportextract", "--quiet", "extract", str(pdf),
+                "-o", str(Path(tmp) / "facts.json")]
+        theirs = [PYTHON, "-c", WORDS_ONLY, str(pdf)]
+        results = {
+            "rapportextract extract": peak_rss_mb(ours),
+            "pdfplumber words": peak_rss_mb(theirs),
+        }
+    print(f"machine: {machine()}; {args.pages} pages")
+    for label, mb in results.items():
+        print(f"{label}: peak RSS {mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
