@@ -319,6 +319,8 @@ class Observation(_Model):
     conflict: bool = False
     headline_reason: str = ""
     vintages: list[Vintage]
+    base_period: str | None = None
+    """For an observation of a change series: the period the change is measured against."""
 
 
 class Series(_Model):
@@ -330,8 +332,12 @@ class Series(_Model):
     match_confidence: float | None = None
     """For statement series: how sure the cross-edition linking is (1.0 for catalogue series)."""
     observations: list[Observation]
+    statements: list[str] = Field(default_factory=list)
+    """For statement series: every statement key linked into the series, earliest edition first."""
 
 
 class SeriesFile(_Model):
     schema_version: str = SCHEMA_VERSION
     series: list[Series]
+    warnings: list[str] = Field(default_factory=list)
+    """Facts left out of every series, and why (e.g. a unit that differs from the concept's)."""
