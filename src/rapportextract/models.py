@@ -197,14 +197,13 @@ class Document(_Model):
 
     def text(self) -> str:
         """Clean text in reading order: body blocks only, a blank line between blocks,
-        a form feed between pages."""
+        a form feed between pages. Running headers and footers are left out, and so are
+        the labels of chart regions (axis ticks and data labels are not text to read);
+        tables come as tab-separated rows, footnotes at the foot of their page."""
+        skipped = (BlockKind.HEADER, BlockKind.FOOTER, BlockKind.CHART)
         parts: list[str] = []
         for page in self.pages:
-            body = [
-                b.text
-                for b in page.blocks
-                if b.kind not in (BlockKind.HEADER, BlockKind.FOOTER) and b.text
-            ]
+            body = [b.text for b in page.blocks if b.kind not in skipped and b.text]
             parts.append("\n\n".join(body))
         return "\n\f".join(parts) + "\n"
 
