@@ -1,0 +1,101 @@
+"""Reports in, `Document` out: PDF (text layer) or plain text, blocks in reading order,
+sentences, and the edition (FACTS-SPEC section 1).
+
+The only package that imports pdfplumber (in `ingest.pdf`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from pathlib import Path
+
+from rapportextract.errors import InputError, NoTextLayerError
+from rapportextract.ingest.edition import resolve_edition, title_lines
+from rapportextract.models import Document, Page
+from rapportextract.sentences import split_sentences
+
+__all__ = ["read_document"]
+
+_TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+
+
+def _read_bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise InputError("no such file", path=path, hint="check the path")
+    if path.is_dir():
+        raise InputError("is a folder, not a report", path=path,
+                         hint="name a PDF or text file (build takes folders)")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror})", path=path,
+                         hint="check the file's permissions") from exc
+    if not data.strip():
+        raise InputError("file is empty", path=path, hint="check the download or export")
+    return data
+
+
+def _is_pdf(path: Path, data: bytes) -> bool:
+    if path.suffix.lower() in _TEXT_SUFFIXES:
+        return False
+    # The PDF header may follow some junk bytes; readers accept it within the first 1024.
+    return b"%PDF-" in data[:1024] or path.suffix.lower() == ".pdf"
+
+
+def read_document(
+    path: str | Path,
+    *,
+    edition: int | None = None,
+    password: str | None = None,
+    timeout: float | None = None,
+) -> Document:
+    """Read one report into a `Document`.
+
+    Raises an `errors.InputError` subclass (one line naming the file and what to do) for a
+    missing, empty, damaged or encrypted file, a PDF without any text layer, a read that
+    exceeds `timeout` seconds, or a document without an edition year.
+    """
+    from rapportextract.ingest.text import read_text_pages
+    from rapportextract.layout import layout_pages
+
+    path = Path(path)
+    started = time.monotonic()
+    data = _read_bytes(path)
+    sha256 = hashlib.sha256(data).hexdigest()
+    warnings: list[str] = []
+    meta_title: str | None = None
+    pages: list[Page]
+    if _is_pdf(path, data):
+        from rapportextract.ingest.pdf import read_pdf_pages
+
+        deadline = None if timeout is None else started + timeout
+        pages, meta_title, page_warnings = read_pdf_pages(
+            path, password=password, deadline=deadline, timeout=timeout
+        )
+        warnings.extend(page_warnings)
+        source_type = "pdf"
+        for page in pages:
+            if not page.has_text_layer:
+                warnings.append(
+                    f"{path.name}: page {page.number} has no text layer; run OCR first"
+                )
+        if not any(p.has_text_layer for p in pages):
+            raise NoTextLayerError(
+                "no page has a text layer (scanned PDF?)", path=path,
+                hint="run OCR first (e.g. ocrmypdf) and read the OCR'd PDF",
+            )
+        layout_pages(pages)
+    else:
+        pages, text_warnings = read_text_pages(path, data)
+        warnings.extend(text_warnings)
+        source_type = "text"
+    doc = Document(
+        path=str(path), name=path.name, sha256=sha256, source_type=source_type,
+        pages=pages, warnings=warnings,
+    )
+    lines = title_lines(doc)
+    doc.title = " ".join(lines[:1]) or meta_title
+    doc.edition, doc.edition_source = resolve_edition(doc, edition)
+    doc.sentences = split_sentences(doc.blocks())
+    return doc

@@ -1,0 +1,188 @@
+"""PDF pages to `Page` models: words with boxes and fonts, drawn rects and lines, ruled tables.
+
+The one module that talks to pdfplumber. Each pdfplumber page is closed after use so a long
+report keeps memory bounded; the layout (blocks, reading order) is built afterwards from the
+models alone.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfplumber.utils.exceptions import PdfminerException
+
+from rapportextract.errors import EncryptedPDFError, ExtractionTimeout, InputError
+from rapportextract.layout import normalise_text
+from rapportextract.models import Page, Rect, Segment, TableCell, TableGrid, Word
+
+# pdfplumber's default joins letters up to 3 pt apart into one word, which swallows the word
+# spaces of PDFs that position words without space characters; a fifth of the font size keeps
+# kerned letters together and word spaces apart.
+_WORD_SETTINGS: dict[str, Any] = {
+    "x_tolerance_ratio": 0.2,
+    "y_tolerance": 3,
+    "keep_blank_chars": False,
+    "use_text_flow": False,
+    "extra_attrs": ["fontname", "size"],
+}
+_BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demi")
+
+
+def _is_bold(fontname: str | None) -> bool:
+    name = (fontname or "").lower()
+    return any(mark in name for mark in _BOLD_MARKS)
+
+
+def _colour(value: object) -> tuple[float, ...] | None:
+    if isinstance(value, int | float):
+        return (float(value),)
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        try:
+            return tuple(float(v) for v in value)
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
+def _words(page: Any) -> list[Word]:
+    words: list[Word] = []
+    for raw in page.extract_words(**_WORD_SETTINGS):
+        text = normalise_text(str(raw["text"]))
+        if not text:
+            continue
+        fontname = raw.get("fontname")
+        words.append(
+            Word(
+                text=text,
+                bbox=(float(raw["x0"]), float(raw["top"]), float(raw["x1"]),
+                      float(raw["bottom"])),
+                fontname=fontname,
+                size=float(raw["size"]) if raw.get("size") is not None else None,
+                bold=_is_bold(fontname),
+            )
+        )
+    return words
+
+
+def _rects(page: Any) -> list[Rect]:
+    return [
+        Rect(
+            bbox=(float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"])),
+            fill=_colour(r.get("non_stroking_color")) if r.get("fill") else None,
+        )
+        for r in page.rects
+    ]
+
+
+def _segments(objects: Iterable[dict[str, Any]]) -> list[Segment]:
+    return [
+        Segment(
+            points=[(float(x), float(y)) for x, y in obj.get("pts", [])],
+            stroke=_colour(obj.get("stroking_color")),
+        )
+        for obj in objects
+        if obj.get("pts")
+    ]
+
+
+def _tables(page: Any) -> list[TableGrid]:
+    grids: list[TableGrid] = []
+    for table in page.find_tables():
+        texts = table.extract()
+        rows: list[list[TableCell | None]] = []
+        for r, row in enumerate(table.rows):
+            cells: list[TableCell | None] = []
+            for c, box in enumerate(row.cells):
+                if box is None:
+                    cells.append(None)
+                    continue
+                text = texts[r][c] if r < len(texts) and c < len(texts[r]) else None
+                cells.append(
+                    TableCell(text=normalise_text(text or ""), bbox=tuple(map(float, box)))
+                )
+            rows.append(cells)
+        if _looks_like_table(rows):
+            grids.append(TableGrid(bbox=tuple(map(float, table.bbox)), rows=rows))
+    return grids
+
+
+def _looks_like_table(rows: list[list[TableCell | None]]) -> bool:
+    """Chart gridlines and bars also make ruled cells, but empty ones: a table has at least
+    two rows and two columns, and text in most of its cells."""
+    cells = [c for row in rows for c in row if c is not None]
+    if len(rows) < 2 or max((len(r) for r in rows), default=0) < 2:
+        return False
+    return sum(1 for c in cells if c.text) >= 0.5 * len(cells)
+
+
+def _open(path: Path, password: str | None) -> Any:
+    try:
+        return pdfplumber.open(path, password=password or "")
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args else exc
+        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
+            what = "wrong password for encrypted PDF" if password else "PDF is encrypted"
+            raise EncryptedPDFError(what, path=path, hint="use --password PW") from exc
+        raise InputError(
+            f"not a readable PDF ({type(cause).__name__})", path=path,
+            hint="check that the file is a complete PDF, not damaged or cut short",
+        ) from exc
+    except Exception as exc:  # pdfminer raises bare errors on badly damaged files
+        raise InputError(
+            f"not a readable PDF ({type(exc).__name__})", path=path,
+            hint="check that the file is a complete PDF, not damaged or cut short",
+        ) from exc
+
+
+def read_pdf_pages(
+    path: Path, *, password: str | None = None, deadline: float | None = None,
+    timeout: float | None = None,
+) -> tuple[list[Page], str | None, list[str]]:
+    """Every page of the PDF as a `Page` (no blocks yet), the title in its metadata, and
+    warnings about pages that could not be read."""
+    pdf = _open(path, password)
+    pages: list[Page] = []
+    warnings: list[str] = []
+    try:
+        if not pdf.pages:
+            raise InputError("PDF has no pages", path=path, hint="check the export of the file")
+        title = pdf.metadata.get("Title") if isinstance(pdf.metadata, dict) else None
+        for plumber_page in pdf.pages:
+            if deadline is not None and time.monotonic() > deadline:
+                raise ExtractionTimeout(
+                    f"reading took longer than {timeout:g} s (stopped at page "
+                    f"{plumber_page.page_number})",
+                    path=path, hint="raise --timeout or split the file",
+                )
+            try:
+                words = _words(plumber_page)
+                pages.append(
+                    Page(
+                        number=plumber_page.page_number,
+                        width=float(plumber_page.width),
+                        height=float(plumber_page.height),
+                        words=words,
+                        rects=_rects(plumber_page),
+                        segments=_segments([*plumber_page.lines, *plumber_page.curves]),
+                        tables=_tables(plumber_page) if words else [],
+                        has_text_layer=bool(words),
+                    )
+                )
+            except (InputError, ExtractionTimeout):
+                raise
+            except Exception as exc:  # one damaged page should not lose the document
+                pages.append(Page(number=plumber_page.page_number))
+                warnings.append(
+                    f"{path.name}: page {plumber_page.page_number} could not be read "
+                    f"({type(exc).__name__}); it is left empty"
+                )
+            finally:
+                plumber_page.close()
+    finally:
+        pdf.close()
+    return pages, (str(title) if title else None), warnings

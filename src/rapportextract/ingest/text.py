@@ -1,0 +1,155 @@
+"""Plain-text reports: form feed between pages, blank lines between blocks.
+
+Text exported from a PDF keeps the hard line wraps of the page; lines are joined into
+paragraphs here (with line-break hyphenation repaired). A page that starts without a form feed
+shows only as a line with leading whitespace: that starts a new block where the text before it
+ended a sentence, and is otherwise a paragraph running on across the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+from rapportextract.layout import join_lines, layout_words, normalise_text
+from rapportextract.models import Block, BlockKind, Page
+
+_URL_LINE = regex.compile(r"^(?:https?://|www\.)\S+$")
+_FOOTNOTE_START = regex.compile(r"^(\d{1,3})\s+(?=\p{Lu})")
+_SENTENCE_END = (".", "!", "?", ":", ";")
+
+
+def decode(data: bytes, name: str) -> tuple[str, list[str]]:
+    """UTF-8 (with or without BOM); anything else is read as cp1252 with a warning."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), [
+            f"{name}: not UTF-8, read as cp1252; check accented letters"
+        ]
+
+
+def _is_caps_heading(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+@dataclass
+class _Draft:
+    kind: BlockKind
+    lines: list[str] = field(default_factory=list)
+    starts_page_line: bool = False
+    """The block's first line began with whitespace: in exported text, often a page start."""
+
+
+def _drafts(page_text: str) -> list[_Draft]:
+    caption = layout_words().caption
+    continuation = layout_words().heading_continuation
+    drafts: list[_Draft] = []
+    current: _Draft | None = None
+
+    def close() -> None:
+        nonlocal current
+        if current is not None and current.lines:
+            drafts.append(current)
+        current = None
+
+    for raw in page_text.splitlines():
+        line = normalise_text(raw) if raw.strip() else ""
+        if not line:
+            close()
+            continue
+        indented = raw[:1].isspace()
+        if _is_caps_heading(line):
+            prev = drafts[-1] if current is None and drafts else current
+            if (
+                prev is not None and prev.kind is BlockKind.HEADING
+                and prev.lines[-1].rsplit(" ", 1)[-1].lower() in continuation
+            ):
+                prev.lines.append(line)
+                continue
+            close()
+            current = _Draft(BlockKind.HEADING, [line], indented)
+            close()
+            continue
+        if caption.match(line):
+            close()
+            current = _Draft(BlockKind.CAPTION, [line], indented)
+            close()
+            continue
+        if _URL_LINE.match(line):
+            if current is None or current.kind is not BlockKind.FOOTNOTE:
+                close()
+                current = _Draft(BlockKind.FOOTNOTE, starts_page_line=indented)
+            current.lines.append(line)
+            continue
+        if current is not None and current.kind is BlockKind.FOOTNOTE:
+            close()
+        if current is not None and indented and current.lines[-1].endswith(_SENTENCE_END):
+            close()
+        if current is None:
+            current = _Draft(BlockKind.PARAGRAPH, starts_page_line=indented)
+        current.lines.append(line)
+    close()
+    return drafts
+
+
+def _mark_footnotes(drafts: list[_Draft]) -> list[str]:
+    """A block at the end of a page that starts with a number and a capital is a footnote.
+
+    The end of a page is the end of the text, or a block whose first line starts with
+    whitespace (the page start of exported text)."""
+    markers: list[str] = []
+    for i, draft in enumerate(drafts):
+        if draft.kind is not BlockKind.PARAGRAPH:
+            continue
+        match = _FOOTNOTE_START.match(draft.lines[0])
+        at_page_end = i + 1 == len(drafts) or drafts[i + 1].starts_page_line
+        if match and at_page_end:
+            draft.kind = BlockKind.FOOTNOTE
+            markers.append(match.group(1))
+    return markers
+
+
+def _marker_pattern(markers: list[str]) -> regex.Pattern[str]:
+    # "corporatiesector.1": the note number right after a word (and its punctuation)
+    alternatives = "|".join(sorted(markers, key=len, reverse=True))
+    return regex.compile(rf"(?<=\p{{L}}{{3}}[.,;:!?)]?)({alternatives})(?=\s|$)")
+
+
+def text_pages(text: str) -> list[Page]:
+    pages: list[Page] = []
+    chunks = text.split("\f")
+    if len(chunks) > 1 and not chunks[-1].strip():
+        chunks.pop()  # a form feed that ends the file opens no new page
+    for number, page_text in enumerate(chunks, start=1):
+        drafts = _drafts(page_text)
+        markers = _mark_footnotes(drafts)
+        pattern = _marker_pattern(markers) if markers else None
+        blocks: list[Block] = []
+        for i, draft in enumerate(drafts):
+            body = join_lines(draft.lines)
+            refs: list[str] = []
+            if draft.kind is BlockKind.FOOTNOTE:
+                match = _FOOTNOTE_START.match(body)
+                if match:
+                    refs = [match.group(1)]
+                    body = body[match.end():]
+            elif pattern is not None:
+                refs = list(dict.fromkeys(m.group(1) for m in pattern.finditer(body)))
+                body = pattern.sub("", body)
+            blocks.append(
+                Block(
+                    id=f"p{number}-b{i}", kind=draft.kind, page=number, text=body,
+                    footnote_refs=refs,
+                )
+            )
+        pages.append(Page(number=number, blocks=blocks))
+    return pages
+
+
+def read_text_pages(path: Path, data: bytes) -> tuple[list[Page], list[str]]:
+    text, warnings = decode(data, path.name)
+    return text_pages(text), warnings

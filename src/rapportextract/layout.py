@@ -1,0 +1,845 @@
+"""Words to lines to blocks, in reading order.
+
+Works on `Word` models only (no PDF library here), so the chain can be tested with hand-made
+words. The steps, each a small function:
+
+1. regions: table grids and chart areas (clusters of drawn rects and lines) claim their words;
+2. rows and fragments: words on one baseline, cut where the horizontal gap is a column gap;
+   raised small words after a word become superscripts (footnote markers);
+3. running headers and footers: fragments in the top or bottom margin that repeat across
+   pages, and page numbers;
+4. footnotes: small-print lines at the foot of the body that start with a marker;
+5. columns and bands: a gutter found from the vertical whitespace of the body splits the page
+   into a left and a right column; fragments that cross the gutter form full-width bands; the
+   page is read band by band, the left column before the right within a band;
+6. blocks: lines of one column grouped by vertical gap and style, typed as heading, paragraph
+   or caption, their text joined with line-break hyphenation repaired.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tomllib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import regex
+
+from rapportextract.errors import LanguageDataError
+from rapportextract.models import BBox, Block, BlockKind, Line, Page, TableGrid, Word, union_bbox
+
+# --------------------------------------------------------------------------------------------
+# Language data and text normalisation
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LayoutWords:
+    """Dutch words the layout reader uses, compiled from `lang/nl/layout.toml`."""
+
+    caption: regex.Pattern[str]
+    suspended_next: frozenset[str]
+    heading_continuation: frozenset[str]
+    page_number: regex.Pattern[str]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def layout_words() -> LayoutWords:
+    path = resources.files("rapportextract") / "lang" / "nl" / "layout.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        captions = [str(w) for w in data["captions"]["words"]]
+        suspended = [str(w).lower() for w in data["hyphenation"]["suspended_compound_next"]]
+        continuation = [str(w).lower() for w in data["headings"]["continuation_words"]]
+        page_words = [str(w) for w in data["page_numbers"]["words"]]
+    except (OSError, KeyError, TypeError, tomllib.TOMLDecodeError) as exc:
+        raise LanguageDataError(
+            f"cannot load layout words: {exc}", path=str(path),
+            hint="reinstall rapportextract",
+        ) from exc
+    return LayoutWords(
+        # "Grafiek 3:", "Tabel 2.1", "Figuur 4 -": the label word, then a number.
+        caption=regex.compile(rf"^(?:{_alternation(captions)})\s*\d+(?:[.,]\d+)*\b"),
+        suspended_next=frozenset(suspended),
+        heading_continuation=frozenset(continuation),
+        # "12", "- 12 -", "pagina 12", "12 van 40", "12 | 40"
+        page_number=regex.compile(
+            rf"^[\s|–—-]*(?:(?:{_alternation(page_words)})\s*)?\d{{1,4}}"
+            rf"(?:\s*(?:[/|]|{_alternation(page_words)})\s*\d{{1,4}})?[\s|–—-]*$",
+            regex.IGNORECASE,
+        ),
+    )
+
+
+# Typographic ligatures and spaces that PDFs carry as single code points.
+_CHAR_MAP = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200b": "",
+        "\u2010": "-",
+        "\u2011": "-",
+    }
+)
+SOFT_HYPHEN = "\u00ad"
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT_TO_DIGIT = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
+_TRAILING_SUPERSCRIPT = regex.compile(rf"(?<=\S)([{_SUPERSCRIPT_DIGITS}]+)$")
+_SPACES = regex.compile(r"\s+")
+_HYPHEN_END = regex.compile(r"(?<=\w)-$")
+_VOWELS = frozenset("aeiouyáéíóúëïöü")
+_SOFT_HYPHEN_AT_END = regex.compile(SOFT_HYPHEN + r"+(?=\s|$)")
+
+
+def normalise_text(text: str) -> str:
+    """Ligatures expanded, odd spaces made plain, whitespace collapsed; a soft hyphen that
+    ends a word (where the line broke) becomes a visible hyphen, any other one goes."""
+    text = text.translate(_CHAR_MAP)
+    text = _SOFT_HYPHEN_AT_END.sub("-", text).replace(SOFT_HYPHEN, "")
+    return str(_SPACES.sub(" ", text)).strip()
+
+
+def split_superscript_marker(token: str) -> tuple[str, str | None]:
+    """"corporatiesector.¹" -> ("corporatiesector.", "1")."""
+    match = _TRAILING_SUPERSCRIPT.search(token)
+    if not match:
+        return token, None
+    return token[: match.start()], match.group(1).translate(_SUPERSCRIPT_TO_DIGIT)
+
+
+def _keeps_hyphen(left: str, right: str) -> bool:
+    """Whether a hyphen at a line break is part of the spelling, not a word break.
+
+    Kept: a capital after it ("Noord-" / "Holland", "WSNP-" / "traject"), a digit on either
+    side ("2022-" / "2023"), a vowel clash that Dutch spelling writes with a hyphen
+    ("zee-" / "egel", "auto-" / "ongeluk").
+    """
+    stem = left[:-1]
+    if not stem or not right:
+        return True
+    if right[0].isupper() or right[0].isdigit() or stem[-1].isdigit():
+        return True
+    if stem.isupper() and len(stem) > 1:
+        return True
+    return stem[-1].lower() in _VOWELS and right[0].lower() in _VOWELS
+
+
+def join_lines(lines: Sequence[str]) -> str:
+    """Join the lines of one block into running text, repairing line-break hyphenation.
+
+    "huur-" + "achterstand" -> "huurachterstand"; "energie-" + "of budgetcoach" keeps the
+    hyphen and the space (a suspended compound); "Noord-" + "Holland" keeps the hyphen.
+    """
+    words = layout_words()
+    text = ""
+    for raw in lines:
+        line = normalise_text(raw)
+        if not line:
+            continue
+        if not text:
+            text = line
+            continue
+        first = line.split(" ", 1)[0]
+        if _HYPHEN_END.search(text) and not text.endswith("--"):
+            last = text.rsplit(" ", 1)[-1]
+            if first.lower().strip(",.;:") in words.suspended_next:
+                text = f"{text} {line}"
+            elif _keeps_hyphen(last, first):
+                text = text + line
+            else:
+                text = text[:-1] + line
+        else:
+            text = f"{text} {line}"
+    return text
+
+
+# --------------------------------------------------------------------------------------------
+# Working lines
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Frag:
+    """Words on one baseline that belong together (one column's part of a printed line)."""
+
+    words: list[Word]
+    kind: BlockKind | None = None
+    column: int | None = None
+
+    @property
+    def body_words(self) -> list[Word]:
+        return [w for w in self.words if not w.superscript]
+
+    @property
+    def bbox(self) -> BBox:
+        box = union_bbox([w.bbox for w in self.body_words] or [w.bbox for w in self.words])
+        assert box is not None
+        return box
+
+    @property
+    def x0(self) -> float:
+        return self.bbox[0]
+
+    @property
+    def x1(self) -> float:
+        return self.bbox[2]
+
+    @property
+    def top(self) -> float:
+        return self.bbox[1]
+
+    @property
+    def bottom(self) -> float:
+        return self.bbox[3]
+
+    @property
+    def size(self) -> float:
+        sizes = [w.size or 0.0 for w in self.body_words] or [w.size or 0.0 for w in self.words]
+        return statistics.median(sizes)
+
+    @property
+    def bold(self) -> bool:
+        words = self.body_words
+        return bool(words) and all(w.bold for w in words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.body_words)
+
+
+def _word_size(word: Word) -> float:
+    return word.size or max(word.bbox[3] - word.bbox[1], 1.0)
+
+
+def _rows(words: Sequence[Word]) -> list[list[Word]]:
+    """Words grouped by baseline; raised small words glued to the word before them become
+    superscripts of that row."""
+    ordered = sorted(words, key=lambda w: (w.bbox[3], w.bbox[0]))
+    rows: list[list[Word]] = []
+    for word in ordered:
+        tol = 0.3 * _word_size(word)
+        if rows and abs(rows[-1][0].bbox[3] - word.bbox[3]) <= tol:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    for row in rows:
+        row.sort(key=lambda w: w.bbox[0])
+    return _attach_superscripts(rows)
+
+
+def _attach_superscripts(rows: list[list[Word]]) -> list[list[Word]]:
+    merged: set[int] = set()
+    for i, row in enumerate(rows):
+        small = max(_word_size(w) for w in row)
+        for j, host_row in enumerate(rows):
+            if j == i or j in merged:
+                continue
+            host_size = statistics.median(_word_size(w) for w in host_row)
+            top = min(w.bbox[1] for w in host_row)
+            bottom = statistics.median(w.bbox[3] for w in host_row)
+            raised = all(
+                w.bbox[3] < bottom - 0.15 * host_size and w.bbox[3] > top for w in row
+            )
+            if small >= 0.8 * host_size or not raised:
+                continue
+            if all(_glued(w, host_row) for w in row):
+                for w in row:
+                    host_row.append(w.model_copy(update={"superscript": True}))
+                host_row.sort(key=lambda w: w.bbox[0])
+                merged.add(i)
+                break
+    return [row for i, row in enumerate(rows) if i not in merged]
+
+
+def _glued(word: Word, row: Sequence[Word]) -> bool:
+    """A marker sits right after a word ("sector.¹") or right before one (a footnote's own
+    marker at the start of its line)."""
+    return any(
+        -1.5 <= word.bbox[0] - other.bbox[2] <= 3.0 or -1.5 <= other.bbox[0] - word.bbox[2] <= 3.0
+        for other in row
+    )
+
+
+def _fragments(row: list[Word], gutters: Sequence[tuple[float, float]] = ()) -> list[_Frag]:
+    """Cut a row where the gap between words is wider than a word space can be, or where it
+    crosses a known column gutter."""
+    frags: list[_Frag] = []
+    current: list[Word] = []
+    prev: Word | None = None
+    for word in row:
+        if prev is not None and not word.superscript:
+            gap = word.bbox[0] - prev.bbox[2]
+            size = max(_word_size(word), _word_size(prev))
+            crosses = any(prev.bbox[2] <= g0 + 1 and word.bbox[0] >= g1 - 1 for g0, g1 in gutters)
+            if gap > 1.0 * size or crosses:
+                frags.append(_Frag(current))
+                current = []
+        current.append(word)
+        if not word.superscript:
+            prev = word
+    if current:
+        frags.append(_Frag(current))
+    return frags
+
+
+# --------------------------------------------------------------------------------------------
+# Regions: tables and charts
+# --------------------------------------------------------------------------------------------
+
+
+def _inside(box: BBox, region: BBox, pad: float = 1.0) -> bool:
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return region[0] - pad <= cx <= region[2] + pad and region[1] - pad <= cy <= region[3] + pad
+
+
+def _near(a: BBox, b: BBox, pad: float) -> bool:
+    return not (
+        a[2] + pad < b[0] or b[2] + pad < a[0] or a[3] + pad < b[1] or b[3] + pad < a[1]
+    )
+
+
+def graphic_boxes(page: Page) -> list[BBox]:
+    boxes: list[BBox] = [r.bbox for r in page.rects]
+    for seg in page.segments:
+        xs = [p[0] for p in seg.points]
+        ys = [p[1] for p in seg.points]
+        if xs:
+            boxes.append((min(xs), min(ys), max(xs), max(ys)))
+    return boxes
+
+
+def chart_regions(page: Page, words: Sequence[Word]) -> list[BBox]:
+    """Areas of drawn graphics that are charts: clusters of at least three rects, lines or
+    curves, at least 30 points each way. Page backgrounds and boxes behind a run of text
+    (a coloured title band) are decoration, not charts."""
+    width, height = page.width or 595.0, page.height or 842.0
+    tables = [t.bbox for t in page.tables if t.bbox]
+    boxes: list[BBox] = []
+    for box in graphic_boxes(page):
+        area = (box[2] - box[0]) * (box[3] - box[1])
+        if area > 0.4 * width * height or any(_inside(box, t, 2) for t in tables):
+            continue
+        letters = sum(
+            sum(c.isalpha() for c in w.text) for w in words if _inside(w.bbox, box, 0)
+        )
+        if letters > 20:  # a box behind prose
+            continue
+        boxes.append(box)
+    clusters = _cluster(boxes, pad=6.0)
+    return [
+        box
+        for members, box in clusters
+        if members >= 3 and box[2] - box[0] >= 30 and box[3] - box[1] >= 30
+    ]
+
+
+def _cluster(boxes: Sequence[BBox], pad: float) -> list[tuple[int, BBox]]:
+    groups: list[tuple[int, BBox]] = []
+    for box in boxes:
+        count, merged = 1, box
+        keep: list[tuple[int, BBox]] = []
+        for n, other in groups:
+            if _near(merged, other, pad):
+                count += n
+                merged = union_bbox([merged, other]) or merged
+            else:
+                keep.append((n, other))
+        groups = [*keep, (count, merged)]
+    # merging can make a group reach one it missed before
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(groups)):
+            for j in range(i + 1, len(groups)):
+                if _near(groups[i][1], groups[j][1], pad):
+                    joined = union_bbox([groups[i][1], groups[j][1]])
+                    assert joined is not None
+                    groups[i] = (groups[i][0] + groups[j][0], joined)
+                    del groups[j]
+                    changed = True
+                    break
+            if changed:
+                break
+    return groups
+
+
+# --------------------------------------------------------------------------------------------
+# Running headers and footers
+# --------------------------------------------------------------------------------------------
+
+_MARGIN_SHARE = 0.1
+_DIGITS = regex.compile(r"\d+")
+
+
+def _margin_zone(frag: _Frag, page: Page) -> str | None:
+    height = page.height or 842.0
+    if frag.bottom <= _MARGIN_SHARE * height:
+        return "top"
+    if frag.top >= (1 - _MARGIN_SHARE) * height:
+        return "bottom"
+    return None
+
+
+def _running_key(frag: _Frag, zone: str) -> str:
+    return f"{zone}|{_DIGITS.sub('#', frag.text.lower())}"
+
+
+def running_keys(pages: Sequence[tuple[Page, list[_Frag]]]) -> set[str]:
+    """Margin texts that repeat on at least two pages (digits ignored: page numbers)."""
+    seen: Counter[str] = Counter()
+    for page, frags in pages:
+        keys = {
+            _running_key(f, zone) for f in frags if (zone := _margin_zone(f, page)) is not None
+        }
+        seen.update(keys)
+    return {k for k, n in seen.items() if n >= 2}
+
+
+# --------------------------------------------------------------------------------------------
+# Columns and bands
+# --------------------------------------------------------------------------------------------
+
+
+def find_gutter(boxes: Sequence[BBox], size: float) -> tuple[float, float] | None:
+    """The vertical strip of whitespace that separates two columns, if the body has two.
+
+    Scans the middle half of the text area for the x positions crossed by the fewest lines;
+    two columns need lines on both sides of that strip, side by side, and few lines across.
+    """
+    if len(boxes) < 6:
+        return None
+    left_edge = min(b[0] for b in boxes)
+    right_edge = max(b[2] for b in boxes)
+    width = right_edge - left_edge
+    if width < 20 * size:
+        return None
+    xs = range(int(left_edge + 0.25 * width), int(left_edge + 0.75 * width) + 1)
+    cover = [sum(1 for b in boxes if b[0] - 0.5 < x < b[2] + 0.5) for x in xs]
+    best = min(cover)
+    # the widest run of best coverage
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, c in enumerate([*cover, best + 1]):
+        if c == best and start is None:
+            start = i
+        elif c != best and start is not None:
+            runs.append((start, i - 1))
+            start = None
+    a, b = max(runs, key=lambda r: r[1] - r[0])
+    g0, g1 = float(xs[a]), float(xs[b])
+    if g1 - g0 < 0.5 * size:
+        return None
+    left = [bx for bx in boxes if bx[2] <= g0 + 0.5]
+    right = [bx for bx in boxes if bx[0] >= g1 - 0.5]
+    if len(left) < 3 or len(right) < 3:
+        return None
+    if best > 0.5 * min(len(left), len(right)):
+        return None
+    side_by_side = sum(1 for r in right if any(le[1] < r[3] and r[1] < le[3] for le in left))
+    if side_by_side < 2:
+        return None
+    return g0, g1
+
+
+@dataclass
+class _Item:
+    """Something placed in reading order: a run of lines or a region block."""
+
+    box: BBox
+    column: int | None
+    frag: _Frag | None = None
+    block: Block | None = None
+
+
+def _assign_columns(items: list[_Item], gutter: tuple[float, float] | None) -> None:
+    if gutter is None:
+        for it in items:
+            it.column = None
+        return
+    g0, g1 = gutter
+    for it in items:
+        x0, _, x1, _ = it.box
+        if x1 <= g0 + 0.5:
+            it.column = 0
+        elif x0 >= g1 - 0.5:
+            it.column = 1
+        else:
+            it.column = None
+
+
+def _absorb_short_tails(items: list[_Item]) -> None:
+    """The last line of a full-width paragraph can be short enough to sit in the left column;
+    directly under a full-width line with the same left edge and with nothing beside it, it
+    belongs to the full-width band."""
+    spanning = [it for it in items if it.column is None and it.frag is not None]
+    right = [it for it in items if it.column == 1]
+    for it in items:
+        if it.column != 0 or it.frag is None:
+            continue
+        for above in spanning:
+            gap = it.box[1] - above.box[3]
+            size = above.frag.size if above.frag else 10.0
+            if (
+                0 <= gap <= 0.8 * size
+                and abs(it.box[0] - above.box[0]) <= 2.0
+                and abs(it.frag.size - size) < 0.5
+                and not any(r.box[1] < it.box[3] + size and r.box[3] > above.box[1] for r in right)
+            ):
+                it.column = None
+                spanning.append(it)
+                break
+
+
+def reading_order(items: list[_Item]) -> list[_Item]:
+    """Band by band from the top; within a band of columns, the left column then the right."""
+    ordered = sorted(items, key=lambda it: (it.box[1], it.box[0]))
+    bands: list[list[_Item]] = []
+    for it in ordered:
+        full = it.column is None
+        if bands and (bands[-1][0].column is None) == full:
+            bands[-1].append(it)
+        else:
+            bands.append([it])
+    result: list[_Item] = []
+    for band in bands:
+        if band[0].column is None:
+            result.extend(band)
+        else:
+            result.extend(sorted(band, key=lambda it: (it.column or 0, it.box[1], it.box[0])))
+    return result
+
+
+# --------------------------------------------------------------------------------------------
+# Blocks
+# --------------------------------------------------------------------------------------------
+
+
+def body_font_size(words: Iterable[Word]) -> float:
+    """The size most characters are set in."""
+    counts: Counter[float] = Counter()
+    for w in words:
+        if w.size:
+            counts[round(w.size, 1)] += len(w.text)
+    return counts.most_common(1)[0][0] if counts else 10.0
+
+
+def _starts_block(prev: _Frag, frag: _Frag, body: float) -> bool:
+    size = max(prev.size, frag.size)
+    gap = frag.top - prev.bottom
+    if gap > 0.6 * size or gap < -0.5 * size:
+        return True
+    if abs(frag.size - prev.size) > 0.75 or frag.bold != prev.bold:
+        return True
+    return bool(layout_words().caption.match(frag.text))
+
+
+def _is_heading(frags: Sequence[_Frag], text: str, body: float) -> bool:
+    if len(frags) > 3 or not text:
+        return False
+    size = statistics.median(f.size for f in frags)
+    letters = [c for c in text if c.isalpha()]
+    if size >= 1.15 * body:
+        return True
+    ends_sentence = text.rstrip().endswith((".", ":", ";"))
+    if all(f.bold for f in frags) and len(frags) <= 2 and not ends_sentence:
+        return len(text.split()) <= 15
+    return len(letters) >= 4 and all(c.isupper() for c in letters) and len(frags) <= 3
+
+
+def _line_model(frag: _Frag) -> Line:
+    return Line(text=frag.text, bbox=frag.bbox, words=list(frag.words))
+
+
+def _markers(frags: Sequence[_Frag]) -> list[str]:
+    refs: list[str] = []
+    for f in frags:
+        for w in f.words:
+            marker: str | None
+            if w.superscript:
+                marker = w.text.translate(_SUPERSCRIPT_TO_DIGIT)
+            else:
+                marker = split_superscript_marker(w.text)[1]
+            if marker and marker not in refs:
+                refs.append(marker)
+    return refs
+
+
+def _frag_text_lines(frags: Sequence[_Frag]) -> list[str]:
+    return [" ".join(split_superscript_marker(w.text)[0] for w in f.body_words) for f in frags]
+
+
+def _make_block(frags: list[_Frag], kind: BlockKind | None, column: int | None,
+                body: float) -> Block:
+    text = join_lines(_frag_text_lines(frags))
+    refs = _markers(frags)
+    if kind is None:
+        if layout_words().caption.match(text):
+            kind = BlockKind.CAPTION
+        elif _is_heading(frags, text, body):
+            kind = BlockKind.HEADING
+        else:
+            kind = BlockKind.PARAGRAPH
+    if kind is BlockKind.FOOTNOTE:
+        text, own = _footnote_marker(frags, text)
+        refs = [own] if own else refs
+    return Block(
+        id="", kind=kind, page=0, bbox=union_bbox([f.bbox for f in frags]), text=text,
+        lines=[_line_model(f) for f in frags], column=column, footnote_refs=refs,
+    )
+
+
+_FOOTNOTE_START = regex.compile(r"^(\d{1,3}|[*†])\s+(?=\S)")
+
+
+def _footnote_marker(frags: Sequence[_Frag], text: str) -> tuple[str, str | None]:
+    first = frags[0].words[0]
+    if first.superscript:
+        return text, first.text.translate(_SUPERSCRIPT_TO_DIGIT)
+    match = _FOOTNOTE_START.match(text)
+    if match:
+        return text[match.end():], match.group(1)
+    return text, None
+
+
+def _starts_footnote(frag: _Frag) -> bool:
+    return frag.words[0].superscript or bool(_FOOTNOTE_START.match(frag.text))
+
+
+def _footnote_frags(frags: list[_Frag], body: float) -> list[list[_Frag]]:
+    """Small print under the body that starts with a marker: the page's footnotes."""
+    body_bottom = max(
+        (f.bottom for f in frags if f.size >= 0.9 * body and f.kind is None), default=0.0
+    )
+    zone = sorted(
+        (f for f in frags if f.kind is None and f.top > body_bottom and f.size < 0.9 * body),
+        key=lambda f: (f.top, f.x0),
+    )
+    notes: list[list[_Frag]] = []
+    for frag in zone:
+        if _starts_footnote(frag):
+            notes.append([frag])
+        elif notes:
+            notes[-1].append(frag)
+    return notes
+
+
+def _table_block(table: TableGrid) -> Block:
+    rows = [
+        "\t".join(normalise_text(c.text) if c else "" for c in row) for row in table.rows
+    ]
+    return Block(id="", kind=BlockKind.TABLE, page=0, bbox=table.bbox, text="\n".join(rows))
+
+
+def _chart_block(box: BBox, words: list[Word]) -> Block:
+    rows = _rows(words)
+    lines = [Line(text=" ".join(w.text for w in r), bbox=union_bbox([w.bbox for w in r]) or box,
+                  words=r) for r in rows]
+    bbox = union_bbox([box, *[w.bbox for w in words]]) or box
+    return Block(id="", kind=BlockKind.CHART, page=0, bbox=bbox,
+                 text="\n".join(line.text for line in lines), lines=lines)
+
+
+@dataclass
+class PageLayout:
+    """One page's words sorted into regions and fragments, before running text is known."""
+
+    page: Page
+    frags: list[_Frag]
+    regions: list[Block] = field(default_factory=list)
+
+
+def prepare_page(page: Page) -> PageLayout:
+    words = [w for w in page.words if w.text.strip()]
+    regions: list[Block] = []
+    claimed: set[int] = set()
+    for table in page.tables:
+        if table.bbox is None:
+            continue
+        inside = [i for i, w in enumerate(words) if _inside(w.bbox, table.bbox)]
+        claimed.update(inside)
+        regions.append(_table_block(table))
+    free = [w for i, w in enumerate(words) if i not in claimed]
+    charts = chart_regions(page, free)
+    chart_words: dict[int, list[Word]] = {i: [] for i in range(len(charts))}
+    for i, w in enumerate(words):
+        if i in claimed:
+            continue
+        for c, box in enumerate(charts):
+            if _inside(w.bbox, box):
+                chart_words[c].append(w)
+                claimed.add(i)
+                break
+    rest = [w for i, w in enumerate(words) if i not in claimed]
+    frags = [f for row in _rows(rest) for f in _fragments(row)]
+    frags = _absorb_chart_labels(frags, charts, chart_words)
+    for c, box in enumerate(charts):
+        regions.append(_chart_block(box, chart_words[c]))
+    return PageLayout(page=page, frags=frags, regions=regions)
+
+
+def _absorb_chart_labels(frags: list[_Frag], charts: Sequence[BBox],
+                         chart_words: dict[int, list[Word]]) -> list[_Frag]:
+    """Axis labels, data labels above the bars and legends sit just outside the drawn area:
+    short lines within about a line's height of a chart belong to it."""
+    caption = layout_words().caption
+    keep: list[_Frag] = []
+    for frag in frags:
+        target = None
+        for c, box in enumerate(charts):
+            pad = 1.2 * frag.size
+            chart_w = box[2] - box[0]
+            short = len(frag.body_words) <= 3 or (frag.x1 - frag.x0) < 0.5 * chart_w
+            overlaps_x = frag.x0 < box[2] + pad and frag.x1 > box[0] - pad
+            if (
+                short and overlaps_x and _near(frag.bbox, box, pad)
+                and not caption.match(frag.text)
+            ):
+                target = c
+                break
+        if target is None:
+            keep.append(frag)
+        else:
+            chart_words[target].extend(frag.words)
+    return keep
+
+
+def build_blocks(layout: PageLayout, *, running: set[str], body: float) -> list[Block]:
+    """The blocks of one page in reading order, ids ``p{page}-b{index}``."""
+    page = layout.page
+    frags = layout.frags
+    headers: list[_Frag] = []
+    footers: list[_Frag] = []
+    page_number = layout_words().page_number
+    for f in frags:
+        zone = _margin_zone(f, page)
+        if zone is None:
+            continue
+        if _running_key(f, zone) in running or page_number.match(f.text):
+            f.kind = BlockKind.HEADER if zone == "top" else BlockKind.FOOTER
+            (headers if zone == "top" else footers).append(f)
+    notes = _footnote_frags(frags, body)
+    in_notes = {id(f) for note in notes for f in note}
+    body_frags = [f for f in frags if f.kind is None and id(f) not in in_notes]
+
+    boxes = [f.bbox for f in body_frags] + [r.bbox for r in layout.regions if r.bbox]
+    gutter = find_gutter(boxes, body)
+    if gutter is not None:
+        # re-cut rows that ran across the gutter with a narrow gap
+        body_frags = [
+            g for f in body_frags for g in _fragments(sorted(f.words, key=lambda w: w.bbox[0]),
+                                                      [gutter])
+        ]
+    items = [_Item(box=f.bbox, column=None, frag=f) for f in body_frags]
+    items += [_Item(box=r.bbox, column=None, block=r) for r in layout.regions if r.bbox]
+    _assign_columns(items, gutter)
+    _absorb_short_tails(items)
+
+    blocks: list[Block] = []
+    for group in _group_lines(headers):
+        blocks.append(_make_block(group, BlockKind.HEADER, None, body))
+    run: list[_Frag] = []
+    run_column: int | None = None
+
+    def flush() -> None:
+        if run:
+            blocks.append(_make_block(list(run), None, run_column, body))
+            run.clear()
+
+    for it in reading_order(items):
+        if it.block is not None:
+            flush()
+            it.block.column = it.column
+            blocks.append(it.block)
+            continue
+        assert it.frag is not None
+        if run and (it.column != run_column or _starts_block(run[-1], it.frag, body)):
+            flush()
+        run_column = it.column
+        run.append(it.frag)
+    flush()
+    _merge_title_lines(blocks)
+    _merge_across_columns(blocks)
+    for note in notes:
+        blocks.append(_make_block(note, BlockKind.FOOTNOTE, None, body))
+    for group in _group_lines(footers):
+        blocks.append(_make_block(group, BlockKind.FOOTER, None, body))
+    for i, block in enumerate(blocks):
+        block.id = f"p{page.number}-b{i}"
+        block.page = page.number
+    for table in page.tables:
+        table.block_id = next(
+            (b.id for b in blocks if b.kind is BlockKind.TABLE and b.bbox == table.bbox), None
+        )
+    return blocks
+
+
+def _group_lines(frags: list[_Frag]) -> list[list[_Frag]]:
+    return [[f] for f in sorted(frags, key=lambda f: (f.top, f.x0))]
+
+
+def _merge_title_lines(blocks: list[Block]) -> None:
+    """A heading that ends on "EN" or "VAN" goes on in the heading right under it."""
+    words = layout_words()
+    i = 0
+    while i + 1 < len(blocks):
+        a, b = blocks[i], blocks[i + 1]
+        last = a.text.rsplit(" ", 1)[-1].lower() if a.text else ""
+        if (
+            a.kind is BlockKind.HEADING and b.kind is BlockKind.HEADING
+            and last in words.heading_continuation and a.column == b.column
+        ):
+            blocks[i] = a.model_copy(update={
+                "text": f"{a.text} {b.text}", "lines": a.lines + b.lines,
+                "bbox": union_bbox([x for x in (a.bbox, b.bbox) if x is not None]),
+            })
+            del blocks[i + 1]
+            continue
+        i += 1
+
+
+_OPEN_END = regex.compile(r"[.!?:;…][\"'”’»)\]]*$")
+
+
+def _merge_across_columns(blocks: list[Block]) -> None:
+    """A paragraph that ends the left column without ending its sentence goes on at the top
+    of the right column."""
+    i = 0
+    while i + 1 < len(blocks):
+        a, b = blocks[i], blocks[i + 1]
+        if (
+            a.kind is BlockKind.PARAGRAPH and b.kind is BlockKind.PARAGRAPH
+            and a.column == 0 and b.column == 1 and not _OPEN_END.search(a.text)
+        ):
+            blocks[i] = a.model_copy(update={
+                "text": join_lines([a.text, b.text]), "lines": a.lines + b.lines,
+                "bbox": union_bbox([x for x in (a.bbox, b.bbox) if x is not None]),
+                "footnote_refs": list(dict.fromkeys(a.footnote_refs + b.footnote_refs)),
+            })
+            del blocks[i + 1]
+            continue
+        i += 1
+
+
+def layout_pages(pages: Sequence[Page]) -> None:
+    """Fill `blocks` of every page from its words, drawings and tables (in place)."""
+    prepared = [prepare_page(p) for p in pages]
+    running = running_keys([(p.page, p.frags) for p in prepared])
+    body = body_font_size(w for p in pages for w in p.words)
+    for prep in prepared:
+        prep.page.blocks = build_blocks(prep, running=running, body=body)

@@ -1,0 +1,147 @@
+"""Dutch sentence boundaries for prose blocks, with the boxes of every word carried along.
+
+A sentence ends at ".", "!" or "?" (with any closing quote or bracket) followed by a space
+and a capital, a digit or an opening quote or bracket; not after a known abbreviation
+(`lang/nl/abbreviations.toml`) or an initial. Decimal commas and thousands dots ("1,1",
+"117.000") have no space after the mark, so they never end a sentence.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Sequence
+from functools import cache
+from importlib import resources
+
+import regex
+
+from rapportextract.errors import LanguageDataError
+from rapportextract.layout import split_superscript_marker
+from rapportextract.models import PROSE_KINDS, BBox, Block, BlockKind, Sentence, WordSpan
+
+__all__ = ["abbreviations", "sentence_spans", "split_sentences", "word_spans"]
+
+_CANDIDATE = regex.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[\p{Lu}\d€])")
+_TOKEN_BEFORE = regex.compile(r"(\S+)$")
+_INITIAL = regex.compile(r"^\(?\p{Lu}\.$")
+
+
+@cache
+def abbreviations() -> frozenset[str]:
+    """Lower-cased abbreviations, each with its final full stop."""
+    path = resources.files("rapportextract") / "lang" / "nl" / "abbreviations.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        items = [str(a).lower() for a in data["abbreviations"]]
+    except (OSError, KeyError, TypeError, tomllib.TOMLDecodeError) as exc:
+        raise LanguageDataError(
+            f"cannot load abbreviations: {exc}", path=str(path), hint="reinstall rapportextract"
+        ) from exc
+    if not all(a.endswith(".") for a in items):
+        raise LanguageDataError(
+            "every abbreviation must end in a full stop", path=str(path),
+            hint="reinstall rapportextract",
+        )
+    return frozenset(items)
+
+
+def _is_abbreviation(text: str, stop: int) -> bool:
+    """Whether the full stop at `stop` closes an abbreviation or an initial."""
+    match = _TOKEN_BEFORE.search(text, 0, stop + 1)
+    if not match:
+        return False
+    token = match.group(1).lstrip("([\"'“‘")
+    return token.lower() in abbreviations() or bool(_INITIAL.match(token))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each sentence of `text`, surrounding whitespace excluded."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _CANDIDATE.finditer(text):
+        mark = match.group()
+        if mark.startswith(".") and not mark.startswith("..") and _is_abbreviation(
+            text, match.start()
+        ):
+            continue
+        spans.append((start, match.end()))
+        start = match.end()
+    spans.append((start, len(text)))
+    result: list[tuple[int, int]] = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            result.append((a, b))
+    return result
+
+
+def word_spans(block: Block) -> list[WordSpan]:
+    """Where each word of the block's lines stands in `block.text`, with its box.
+
+    Words are found in order; a word split over two lines ("huur-" / "achterstand") maps both
+    halves onto the joined word. Footnote markers are not in the text and are skipped.
+    """
+    spans: list[WordSpan] = []
+    cursor = 0
+    text = block.text
+    for line in block.lines:
+        for word in line.words:
+            if word.superscript:
+                continue
+            token = split_superscript_marker(word.text)[0]
+            candidates = [token, token.rstrip("-\u00ad")] if token.endswith(("-", "\u00ad")) \
+                else [token]
+            for candidate in candidates:
+                if not candidate:
+                    continue
+                found = text.find(candidate, cursor)
+                if found != -1 and found - cursor <= 3:
+                    spans.append(WordSpan(start=found, end=found + len(candidate),
+                                          bbox=word.bbox))
+                    cursor = found + len(candidate)
+                    break
+    return spans
+
+
+def _shift(spans: Sequence[WordSpan], start: int, end: int) -> list[WordSpan]:
+    return [
+        WordSpan(start=s.start - start, end=min(s.end, end) - start, bbox=s.bbox)
+        for s in spans
+        if s.start >= start and s.start < end
+    ]
+
+
+def split_sentences(blocks: Iterable[Block]) -> list[Sentence]:
+    """The sentences of the prose blocks (headings, paragraphs, captions), in the order
+    given; ids ``p{page}-b{block}-s{i}``; `heading` is the nearest heading above."""
+    sentences: list[Sentence] = []
+    heading: str | None = None
+    for block in blocks:
+        if block.kind not in PROSE_KINDS or not block.text.strip():
+            continue
+        spans = word_spans(block) if block.lines else []
+        block_number = block.id.rsplit("-b", 1)[-1] if "-b" in block.id else block.id
+        for i, (start, end) in enumerate(sentence_spans(block.text)):
+            sentences.append(
+                Sentence(
+                    id=f"p{block.page}-b{block_number}-s{i}",
+                    page=block.page,
+                    block_id=block.id,
+                    block_kind=block.kind,
+                    text=block.text[start:end],
+                    offset=start,
+                    words=_shift(spans, start, end),
+                    heading=heading,
+                )
+            )
+        if block.kind is BlockKind.HEADING:
+            heading = block.text
+    return sentences
+
+
+def sentence_bbox(sentence: Sentence) -> BBox | None:
+    """The box around the whole sentence (None for text input)."""
+    return sentence.bbox_of(0, len(sentence.text))
