@@ -25,11 +25,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 import regex
 
 from rapportextract.errors import LanguageDataError
-from rapportextract.models import BBox, Block, BlockKind, Line, Page, TableGrid, Word, union_bbox
+from rapportextract.models import (
+    BBox,
+    Block,
+    BlockKind,
+    Line,
+    Page,
+    TableCell,
+    TableGrid,
+    Word,
+    union_bbox,
+)
 
 # --------------------------------------------------------------------------------------------
 # Language data and text normalisation
@@ -256,7 +267,7 @@ def _attach_superscripts(rows: list[list[Word]]) -> list[list[Word]]:
             raised = all(
                 w.bbox[3] < bottom - 0.15 * host_size and w.bbox[3] > top for w in row
             )
-            if small >= 0.8 * host_size or not raised:
+            if small >= 0.85 * host_size or not raised:
                 continue
             if all(_glued(w, host_row) for w in row):
                 for w in row:
@@ -377,6 +388,90 @@ def _cluster(boxes: Sequence[BBox], pad: float) -> list[tuple[int, BBox]]:
             if changed:
                 break
     return groups
+
+
+def _horizontal_rules(page: Page) -> list[BBox]:
+    rules: list[BBox] = []
+    for box in graphic_boxes(page):
+        if box[3] - box[1] <= 2.0 and box[2] - box[0] >= 80:
+            rules.append(box)
+    return rules
+
+
+def rule_tables(page: Page, words: Sequence[Word]) -> list[TableGrid]:
+    """Tables drawn with horizontal rules only (no vertical lines), which line-based table
+    finders miss: three or more rules of the same width stacked close together, with text
+    between every pair and no filled bars (chart gridlines look the same, bars between)."""
+    rules = sorted(_horizontal_rules(page), key=lambda b: b[1])
+    groups: list[list[BBox]] = []
+    for rule in rules:
+        for group in groups:
+            last = group[-1]
+            if (
+                abs(rule[0] - last[0]) <= 3 and abs(rule[2] - last[2]) <= 3
+                and 0 < rule[1] - last[1] <= 45
+            ):
+                group.append(rule)
+                break
+        else:
+            groups.append([rule])
+    tables: list[TableGrid] = []
+    for group in groups:
+        if len(group) < 3:
+            continue
+        region: BBox = (group[0][0], group[0][1], group[0][2], group[-1][3])
+        bars = [
+            r for r in page.rects
+            if r.fill is not None and r.bbox[3] - r.bbox[1] > 3 and _inside(r.bbox, region)
+        ]
+        inside = [w for w in words if _inside(w.bbox, region, 0)]
+        slots = list(pairwise(group))
+        filled = [any(a[3] <= w.bbox[1] and w.bbox[3] <= b[1] + 1 for w in inside)
+                  for a, b in slots]
+        if bars or not inside or sum(filled) < 0.75 * len(slots):
+            continue
+        tables.append(_grid_from_words(region, slots, inside))
+    return tables
+
+
+def _area(box: BBox) -> float:
+    return max(box[2] - box[0], 0.0) * max(box[3] - box[1], 0.0)
+
+
+def _add_rule_tables(page: Page, found: Sequence[TableGrid]) -> None:
+    """A ruled grid that covers the whole rule table stays; a grid that covers only part of
+    it (the few cells that happen to have vertical lines) gives way."""
+    for table in found:
+        assert table.bbox is not None
+        overlapping = [t for t in page.tables if t.bbox and _near(t.bbox, table.bbox, 0)]
+        if any(_area(t.bbox) >= 0.9 * _area(table.bbox) for t in overlapping if t.bbox):
+            continue
+        page.tables = [t for t in page.tables if t not in overlapping]
+        page.tables.append(table)
+
+
+def _grid_from_words(region: BBox, slots: Sequence[tuple[BBox, BBox]],
+                     words: Sequence[Word]) -> TableGrid:
+    size = statistics.median(_word_size(w) for w in words)
+    spans: list[list[float]] = []
+    for w in sorted(words, key=lambda w: w.bbox[0]):
+        if spans and w.bbox[0] - spans[-1][1] < 0.8 * size:
+            spans[-1][1] = max(spans[-1][1], w.bbox[2])
+        else:
+            spans.append([w.bbox[0], w.bbox[2]])
+    rows: list[list[TableCell | None]] = []
+    for a, b in slots:
+        in_slot = [w for w in words if a[3] <= (w.bbox[1] + w.bbox[3]) / 2 <= b[1]]
+        for line in _rows(in_slot):
+            cells: list[TableCell | None] = []
+            for x0, x1 in spans:
+                cell_words = [w for w in line if x0 - 0.5 <= w.bbox[0] and w.bbox[2] <= x1 + 0.5]
+                cells.append(TableCell(
+                    text=" ".join(w.text for w in cell_words),
+                    bbox=union_bbox([w.bbox for w in cell_words]),
+                ))
+            rows.append(cells)
+    return TableGrid(bbox=region, rows=rows)
 
 
 # --------------------------------------------------------------------------------------------
@@ -539,6 +634,18 @@ def body_font_size(words: Iterable[Word]) -> float:
     return counts.most_common(1)[0][0] if counts else 10.0
 
 
+def is_caption(text: str) -> bool:
+    """"Grafiek 3: ..." or "Tabel 2 Vonnissen per jaar", but not a sentence that starts with
+    the label ("Tabel 1 vat de uitkomsten samen. ...")."""
+    match = layout_words().caption.match(text)
+    if not match:
+        return False
+    rest = text[match.end():]
+    if rest[:2].strip()[:1] in (":", ".", "-", "–", "—"):
+        return True
+    return len(text) <= 160 and ". " not in rest and not rest.rstrip().endswith(".")
+
+
 def _starts_block(prev: _Frag, frag: _Frag, body: float) -> bool:
     size = max(prev.size, frag.size)
     gap = frag.top - prev.bottom
@@ -589,7 +696,7 @@ def _make_block(frags: list[_Frag], kind: BlockKind | None, column: int | None,
     text = join_lines(_frag_text_lines(frags))
     refs = _markers(frags)
     if kind is None:
-        if layout_words().caption.match(text):
+        if is_caption(text):
             kind = BlockKind.CAPTION
         elif _is_heading(frags, text, body):
             kind = BlockKind.HEADING
@@ -666,6 +773,7 @@ class PageLayout:
 
 def prepare_page(page: Page) -> PageLayout:
     words = [w for w in page.words if w.text.strip()]
+    _add_rule_tables(page, rule_tables(page, words))
     regions: list[Block] = []
     claimed: set[int] = set()
     for table in page.tables:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import regex
 
-from rapportextract.layout import join_lines, layout_words, normalise_text
+from rapportextract.layout import is_caption, join_lines, layout_words, normalise_text
 from rapportextract.models import Block, BlockKind, Page
 
 _URL_LINE = regex.compile(r"^(?:https?://|www\.)\S+$")
@@ -45,7 +45,6 @@ class _Draft:
 
 
 def _drafts(page_text: str) -> list[_Draft]:
-    caption = layout_words().caption
     continuation = layout_words().heading_continuation
     drafts: list[_Draft] = []
     current: _Draft | None = None
@@ -74,7 +73,7 @@ def _drafts(page_text: str) -> list[_Draft]:
             current = _Draft(BlockKind.HEADING, [line], indented)
             close()
             continue
-        if caption.match(line):
+        if is_caption(line):
             close()
             current = _Draft(BlockKind.CAPTION, [line], indented)
             close()
