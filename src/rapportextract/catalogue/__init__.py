@@ -1,0 +1,368 @@
+"""The concept catalogue (FACTS-SPEC section 5) and its matcher.
+
+The catalogue is data: ``catalogue/concepts.toml`` ships with the package and a user may add a
+file of their own (`load_catalogue(extra=...)`, the CLI's ``--catalogue FILE``). Each concept
+has Dutch signal terms; `Catalogue.match` finds the concept a piece of text speaks of.
+
+How a match is chosen, given the text looked at (a clause, a sentence, or a sentence with its
+predecessor), the unit of the figure and its position:
+
+1. every signal whose head term and one term of each ``also`` group occur, and none of whose
+   ``without`` terms occur, is a candidate; its concept must fit the figure's unit (a change in
+   percent also fits a count or EUR concept: "14 procent minder uitzettingen");
+2. the most specific candidate wins: the one with the most term groups matched;
+3. among equally specific ones, the one whose head term stands nearest the figure; then the
+   one with the longest head term.
+
+An extra file uses the same format as the packaged one. An entry whose id is already in the
+catalogue adds its signals to that concept (its unit must agree); a new id adds a concept.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, get_args
+
+from rapportextract.errors import CatalogueError
+from rapportextract.models import Kind, Unit
+
+_PACKAGED = "concepts.toml"
+_UNITS = get_args(Unit)
+
+
+@dataclass(frozen=True)
+class Signal:
+    """Term groups that together signal a concept: the head and the ``also`` groups."""
+
+    head: tuple[str, ...]
+    also: tuple[tuple[str, ...], ...] = ()
+    without: tuple[str, ...] = ()
+    _head_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _also_re: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
+    _without_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_head_re", _terms_pattern(self.head))
+        object.__setattr__(self, "_also_re", tuple(_terms_pattern(g) for g in self.also))
+        object.__setattr__(
+            self, "_without_re", _terms_pattern(self.without) if self.without else None
+        )
+
+    @property
+    def groups(self) -> int:
+        return 1 + len(self.also)
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    label_nl: str
+    label_en: str
+    unit: Unit
+    kind: Kind = "level"
+    core: bool = False
+    about_corporations: bool = False
+    """True where the concept's percentages are shares of corporations (survey concepts)."""
+    signals: tuple[Signal, ...] = ()
+
+
+@dataclass(frozen=True)
+class ConceptMatch:
+    concept: Concept
+    groups: int
+    """How many term groups matched: the specificity of the match."""
+    head_start: int
+    head_end: int
+    """Where the head term stands in the text matched."""
+    terms: tuple[tuple[int, int], ...]
+    """Spans of every term that matched, head first."""
+    distance: int = 0
+    """Characters between the head term and the figure (0 without a position)."""
+
+    @property
+    def id(self) -> str:
+        return self.concept.id
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """From the first to the last matched term."""
+        return min(s for s, _ in self.terms), max(e for _, e in self.terms)
+
+
+def _term_regex(term: str) -> str:
+    parts: list[str] = []
+    for word in term.lower().split():
+        if word == "~":
+            parts.append(r"(?:\S+\s+){0,4}?")
+            continue
+        lead = r"\w*" if word.startswith("*") and len(word) > 1 else ""
+        trail = r"\w*" if word.endswith("*") else ""
+        core = word.strip("*")
+        parts.append(lead + re.escape(core) + trail + r"\s+")
+    body = "".join(parts)
+    body = body[: -len(r"\s+")] if body.endswith(r"\s+") else body
+    return rf"(?<!\w){body}(?!\w)"
+
+
+def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(terms, key=len, reverse=True)
+    return re.compile("|".join(_term_regex(t) for t in ordered), re.IGNORECASE)
+
+
+def _unit_fits(concept: Concept, unit: str | None, kind: str | None) -> bool:
+    if unit is None or concept.unit == unit:
+        return True
+    return kind == "change" and unit == "percent" and concept.unit in ("count", "EUR")
+
+
+def _distance(span: tuple[int, int], position: tuple[int, int] | None) -> int:
+    if position is None:
+        return 0
+    start, end = position
+    if span[1] <= start:
+        return start - span[1]
+    if span[0] >= end:
+        return span[0] - end
+    return 0
+
+
+class Catalogue:
+    """The concepts, by id, with a matcher over Dutch text."""
+
+    def __init__(self, concepts: list[Concept]) -> None:
+        self._concepts: dict[str, Concept] = {c.id: c for c in concepts}
+
+    def __contains__(self, concept_id: object) -> bool:
+        return concept_id in self._concepts
+
+    def __getitem__(self, concept_id: str) -> Concept:
+        return self._concepts[concept_id]
+
+    def __iter__(self) -> Iterator[Concept]:
+        return iter(self._concepts.values())
+
+    def __len__(self) -> int:
+        return len(self._concepts)
+
+    def get(self, concept_id: str) -> Concept | None:
+        return self._concepts.get(concept_id)
+
+    def ids(self) -> list[str]:
+        return list(self._concepts)
+
+    def label(self, concept_id: str, lang: str = "nl") -> str:
+        concept = self._concepts[concept_id]
+        return concept.label_nl if lang == "nl" else concept.label_en
+
+    def matches(
+        self,
+        text: str,
+        *,
+        unit: str | None = None,
+        kind: str | None = None,
+        position: tuple[int, int] | None = None,
+    ) -> list[ConceptMatch]:
+        """Every concept `text` signals that fits `unit`, best first (module docstring)."""
+        found: list[ConceptMatch] = []
+        for concept in self._concepts.values():
+            if not _unit_fits(concept, unit, kind):
+                continue
+            best: ConceptMatch | None = None
+            for signal in concept.signals:
+                match = _match_signal(concept, signal, text, position)
+                if match and (best is None or _rank(match) < _rank(best)):
+                    best = match
+            if best:
+                found.append(best)
+        return sorted(found, key=_rank)
+
+    def match(
+        self,
+        text: str,
+        *,
+        unit: str | None = None,
+        kind: str | None = None,
+        position: tuple[int, int] | None = None,
+    ) -> ConceptMatch | None:
+        """The concept `text` speaks of, or None where no concept fits."""
+        found = self.matches(text, unit=unit, kind=kind, position=position)
+        return found[0] if found else None
+
+
+def _rank(m: ConceptMatch) -> tuple[int, int, int]:
+    return (-m.groups, m.distance, -(m.head_end - m.head_start))
+
+
+def _all_matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    found: list[re.Match[str]] = []
+    pos = 0
+    while pos < len(text):
+        m = pattern.search(text, pos)
+        if m is None:
+            break
+        found.append(m)
+        pos = m.start() + 1
+    return found
+
+
+def _match_signal(
+    concept: Concept, signal: Signal, text: str, position: tuple[int, int] | None
+) -> ConceptMatch | None:
+    if signal._without_re is not None and signal._without_re.search(text):
+        return None
+    heads = [(m.start(), m.end()) for m in signal._head_re.finditer(text)]
+    if not heads:
+        return None
+    head = min(heads, key=lambda s: (_distance(s, position), -(s[1] - s[0])))
+    terms = [head]
+    for pattern in signal._also_re:
+        # Every start position: "levert zelf de sleutel in" must not hide "zelf" from the group.
+        spans = [(m.start(), m.end()) for m in _all_matches(pattern, text)
+                 if not (m.start() >= head[0] and m.end() <= head[1])]
+        if not spans:
+            return None
+        terms.append(min(spans, key=lambda s: abs(s[0] - head[0])))
+    return ConceptMatch(concept, signal.groups, head[0], head[1], tuple(terms),
+                        _distance(head, position))
+
+
+# --------------------------------------------------------------------------------------------
+# Loading
+# --------------------------------------------------------------------------------------------
+
+
+def _str_list(value: Any, where: str, path: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise CatalogueError(f"{where} must be a list of words", path=path,
+                             hint="see the format described in catalogue/concepts.toml")
+    return tuple(v.lower() for v in value)
+
+
+def _parse_signal(raw: Any, where: str, path: str) -> Signal:
+    if not isinstance(raw, dict):
+        raise CatalogueError(f"{where} must be a table", path=path)
+    unknown = set(raw) - {"head", "also", "without"}
+    if unknown:
+        raise CatalogueError(f"{where} has unknown keys {sorted(unknown)}", path=path,
+                             hint="a signal has head, also and without")
+    head = _str_list(raw.get("head"), f"{where}.head", path)
+    also_raw = raw.get("also", [])
+    if not isinstance(also_raw, list):
+        raise CatalogueError(f"{where}.also must be a list of word lists", path=path)
+    also = tuple(_str_list(g, f"{where}.also", path) for g in also_raw)
+    without = _str_list(raw["without"], f"{where}.without", path) if "without" in raw else ()
+    try:
+        return Signal(head, also, without)
+    except re.error as exc:
+        raise CatalogueError(f"{where} has a term that is not a valid pattern ({exc})",
+                             path=path) from exc
+
+
+_CONCEPT_KEYS = {"id", "label_nl", "label_en", "unit", "kind", "core", "about_corporations",
+                 "signal"}
+
+
+def _parse_concept(raw: Any, index: int, path: str) -> Concept:
+    where = f"concept {index + 1}"
+    if not isinstance(raw, dict):
+        raise CatalogueError(f"{where} must be a table", path=path)
+    unknown = set(raw) - _CONCEPT_KEYS
+    if unknown:
+        raise CatalogueError(f"{where} has unknown keys {sorted(unknown)}", path=path,
+                             hint=f"allowed keys: {', '.join(sorted(_CONCEPT_KEYS))}")
+    concept_id = raw.get("id")
+    if not isinstance(concept_id, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", concept_id):
+        raise CatalogueError(f"{where} needs an id of lowercase letters, digits and _",
+                             path=path)
+    where = f"concept {concept_id!r}"
+    unit = raw.get("unit")
+    if unit not in _UNITS:
+        raise CatalogueError(f"{where} has unit {unit!r}", path=path,
+                             hint=f"use one of {', '.join(_UNITS)}")
+    kind = raw.get("kind", "level")
+    if kind not in ("level", "change"):
+        raise CatalogueError(f"{where} has kind {kind!r}", path=path, hint="use level or change")
+    signals_raw = raw.get("signal", [])
+    if not isinstance(signals_raw, list) or not signals_raw:
+        raise CatalogueError(f"{where} needs at least one [[concept.signal]]", path=path)
+    signals = tuple(_parse_signal(s, f"{where} signal {i + 1}", path)
+                    for i, s in enumerate(signals_raw))
+    labels = {k: raw.get(k, concept_id) for k in ("label_nl", "label_en")}
+    for key, value in labels.items():
+        if not isinstance(value, str):
+            raise CatalogueError(f"{where} {key} must be text", path=path)
+    return Concept(
+        id=concept_id, label_nl=labels["label_nl"], label_en=labels["label_en"], unit=unit,
+        kind=kind, core=bool(raw.get("core", False)),
+        about_corporations=bool(raw.get("about_corporations", False)), signals=signals,
+    )
+
+
+def parse_catalogue_text(text: str, path: str) -> list[Concept]:
+    """The concepts of one catalogue file's text (`path` names it in errors)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogueError(f"not valid TOML ({exc})", path=path,
+                             hint="fix the syntax of the catalogue file") from exc
+    raw = data.get("concept")
+    if not isinstance(raw, list) or not raw:
+        raise CatalogueError("no [[concept]] entries", path=path,
+                             hint="a catalogue file lists concepts as [[concept]] tables")
+    concepts = [_parse_concept(c, i, path) for i, c in enumerate(raw)]
+    seen: set[str] = set()
+    for c in concepts:
+        if c.id in seen:
+            raise CatalogueError(f"concept {c.id!r} appears twice", path=path,
+                                 hint="merge the two entries")
+        seen.add(c.id)
+    return concepts
+
+
+def _merge(base: list[Concept], extra: list[Concept], path: str) -> list[Concept]:
+    merged = {c.id: c for c in base}
+    for c in extra:
+        old = merged.get(c.id)
+        if old is None:
+            merged[c.id] = c
+            continue
+        if old.unit != c.unit:
+            raise CatalogueError(
+                f"concept {c.id!r} has unit {c.unit} but the catalogue has {old.unit}", path=path,
+                hint="use the same unit or a new id",
+            )
+        merged[c.id] = Concept(
+            id=old.id, label_nl=old.label_nl, label_en=old.label_en, unit=old.unit,
+            kind=old.kind, core=old.core, about_corporations=old.about_corporations,
+            signals=old.signals + c.signals,
+        )
+    return list(merged.values())
+
+
+def load_catalogue(extra: Path | None = None) -> Catalogue:
+    """The packaged catalogue, plus the concepts of a user's file `extra` if given."""
+    text = resources.files(__name__).joinpath(_PACKAGED).read_text("utf-8")
+    concepts = parse_catalogue_text(text, _PACKAGED)
+    if extra is not None:
+        try:
+            extra_text = Path(extra).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CatalogueError(f"cannot read the catalogue file ({exc.__class__.__name__})",
+                                 path=extra, hint="check the path given to --catalogue") from exc
+        concepts = _merge(concepts, parse_catalogue_text(extra_text, str(extra)), str(extra))
+    return Catalogue(concepts)
+
+
+__all__ = [
+    "Catalogue",
+    "Concept",
+    "ConceptMatch",
+    "Signal",
+    "load_catalogue",
+    "parse_catalogue_text",
+]
