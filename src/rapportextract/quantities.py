@@ -1,0 +1,742 @@
+"""Find every figure in one Dutch sentence: text -> list[Quantity].
+
+The recogniser is a chain of small steps over one sentence:
+
+1. ``_masks``: spans that hold digits but no figure (URLs, e-mail addresses, phone numbers,
+   dates, year ranges, "Tabel 2.1", "artikel 7:231 BW", set phrases).
+2. ``_ratios``, ``_fractions``, ``_majorities``: shares written in words ("7 op de 10",
+   "een derde", "een meerderheid"), with a precise figure in brackets folded in
+   ("een derde (34%)" is one quantity, 34).
+3. ``_numbers``: digits and number words with their scale and unit ("€ 164 miljoen",
+   "1,2 miljoen mensen", "30 pct.", "drieduizend"), minus the numbers that are years,
+   durations, footnote markers, factors or the article "een".
+4. ``_qualify`` and ``_classify_change``: the words around a figure that qualify it ("ruim",
+   "een kleine") or make it a signed change ("een daling van", "minder", "met ... gestegen").
+
+Every Dutch word comes from the data files in ``rapportextract/lang/nl``; the patterns are
+compiled from them once, on first use.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from typing import Literal
+
+import regex
+
+from rapportextract.lang import nl
+from rapportextract.models import Qualifier, Quantity, Unit
+
+Form = Literal["digits", "words", "fraction", "ratio", "majority"]
+
+_HUNDRED = Decimal(100)
+_CENT = Decimal("0.01")
+# How far back and ahead of a figure the context words are looked for (characters).
+_LEFT_WINDOW = 60
+_RIGHT_WINDOW = 60
+
+
+# --------------------------------------------------------------------------------------------
+# Patterns built from the language data
+# --------------------------------------------------------------------------------------------
+
+
+def _phrase(text: str) -> str:
+    """A regex for one word or phrase: any whitespace between words, both apostrophes."""
+    parts = [regex.escape(part) for part in text.split()]
+    body = r"\s+".join(parts).replace("'", "['’‘`]")
+    if text[0].isalnum():
+        body = r"(?<!\w)" + body
+    if text[-1].isalnum():
+        body += r"(?!\w)"
+    return body
+
+
+def _alt(words: Iterable[str]) -> str:
+    """An alternation of phrases, longest first so that "iets meer dan" beats "meer dan"."""
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(_phrase(w) for w in unique) + ")"
+
+
+def _bare_alt(words: Iterable[str]) -> str:
+    """An alternation without word boundaries, for the parts inside a compound word."""
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(regex.escape(w) for w in unique) + ")"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    data: nl.DutchData
+    core: regex.Pattern[str]
+    number_word: regex.Pattern[str]
+    word_token: regex.Pattern[str]
+    ratio: regex.Pattern[str]
+    fraction: regex.Pattern[str]
+    majority: regex.Pattern[str]
+    bracket_percent: regex.Pattern[str]
+    masks: tuple[regex.Pattern[str], ...]
+    phone: regex.Pattern[str]
+    qualifier_left: dict[nl.QualifierName, regex.Pattern[str]]
+    qualifier_any_left: regex.Pattern[str]
+    change_noun_left: regex.Pattern[str]
+    change_verb_left: regex.Pattern[str]
+    change_bare_left: regex.Pattern[str]
+    level_left: regex.Pattern[str]
+    change_right: regex.Pattern[str]
+    change_particle_right: regex.Pattern[str]
+    duration_right: regex.Pattern[str]
+    factor_right: regex.Pattern[str]
+    ordinal_right: regex.Pattern[str]
+    percent_right: regex.Pattern[str]
+    next_word: regex.Pattern[str]
+    caption_left: regex.Pattern[str]
+    footnote_end: regex.Pattern[str]
+    footnote_start: regex.Pattern[str]
+    range_left: regex.Pattern[str]
+    decrease_words: frozenset[str]
+    year_before: regex.Pattern[str]
+    count_nouns: frozenset[str]
+    not_count_words: frozenset[str]
+    token_values: dict[str, Decimal] = field(default_factory=dict)
+
+
+_FLAGS = regex.IGNORECASE | regex.VERSION1 | regex.UNICODE
+
+
+def _compile(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern, _FLAGS)
+
+
+@cache
+def _patterns() -> _Patterns:
+    data = nl.load()
+    num = data.numbers
+    units = _bare_alt(num.units)
+    teens = _bare_alt(num.teens)
+    tens = _bare_alt(num.tens)
+    join = _bare_alt(num.joiners)
+    hundred = regex.escape(num.hundred)
+    thousand = regex.escape(num.thousand)
+    half = regex.escape(num.half)
+    one_half = regex.escape(num.one_and_a_half)
+    below_100 = f"(?:{units}{join}{tens}|{tens}|{teens}|{units})"
+    below_1000 = f"(?:(?:{teens}|{units})?{hundred}(?:{join}?{below_100})?|{below_100})"
+    word_number = (
+        f"(?:(?:{below_1000}|{below_100}{join}{half}|{one_half})?{thousand}"
+        f"(?:{join}?{below_1000})?|{below_1000}|{one_half})"
+    )
+    number_word = rf"(?<!\w){word_number}(?!\w)"
+
+    scale = _alt(data.scales)
+    article = _alt(num.plain_article + num.stressed_one)
+    cur_pre = _alt(data.units.currency_prefix)
+    cur_suf = _alt(data.units.currency_suffix)
+    pct_suf = _alt(data.units.percent_suffix)
+    pct_pts = _alt(data.units.percent_points)
+    unit_ahead = f"(?:{scale}|{cur_suf}|{pct_suf}|{pct_pts})"
+    digits = (
+        r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?"  # 117.000 / 1.234,5
+        r"|\d+(?:[.,]\d+)?"  # 3000 / 1,1 / 1.5 (ambiguous)
+        r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?)"  # 1,234,567.5 (English, ambiguous)
+    )
+    core = (
+        r"(?<![\w.,/:\-−+#])"
+        rf"(?:(?P<cur_pre>{cur_pre})\s*)?"
+        r"(?:(?P<sign>[-+−])(?=\d))?"
+        "(?:"
+        rf"(?P<digits>{digits})(?![.,]\d)(?:(?=\W|$)|(?={unit_ahead}))"
+        rf"|(?P<words>{word_number}(?!\w)|{article}(?:\s+(?P<half>{half}))?(?=\s+{scale}))"
+        ")"
+        rf"(?:\s*(?P<scale>{scale}))?"
+        rf"(?:\s*(?P<cur_suf>{cur_suf}))?"
+        rf"(?:\s*(?P<points>{pct_pts})|\s*(?P<pct>{pct_suf}))?"
+    )
+    any_number = rf"(?:\d+|{word_number}|{article})"
+    ratio_conn = _alt(data.ratios.op_connectors)
+    ratio_van = _alt(data.ratios.van_connectors)
+    ratio = (
+        rf"(?<![\w.,])(?P<n>{any_number})\s+(?:(?P<op>{ratio_conn})|(?P<van>{ratio_van}))\s+"
+        rf"(?P<m>\d+|{word_number})(?![\w.,]\w)"
+    )
+    fr = data.fractions
+    numerator = rf"(?:\d+|{word_number}|{article})"
+    fraction = (
+        rf"(?:(?<!\w)(?P<num>{numerator})\s+(?P<den>{_alt(fr.denominators)})"
+        rf"|(?P<compound>{_alt(fr.compounds)})|(?P<phrase>{_alt(fr.phrases)}))"
+        rf"(?:\s+(?P<pct>{pct_suf}))?"
+    )
+    majority = _alt(fr.majority)
+    bracket_percent = (
+        rf"(?P<gap>(?:\s+(?!\d)[\w’'-]+){{0,5}}?)\s*\(\s*(?P<qual>{_alt(_all_qualifiers(data))}\s*)?"
+        rf"(?P<digits>\d+(?:,\d+)?)\s*{pct_suf}\s*\)"
+    )
+
+    ctx = data.contexts
+    months = _alt(ctx.months)
+    refs = _alt(ctx.reference_words)
+    masks = (
+        # URLs and bare domains, e-mail addresses
+        r"(?:https?://|www\.)\S+",
+        r"(?<![\w@])[\w.-]+@[\w-]+(?:\.[\w-]+)+",
+        r"(?<![\w@/])[\w-]+(?:\.[\w-]+)*\.(?:nl|com|org|net|eu|be|info|gov|io)(?:/\S*)?(?!\w)",
+        # dates: 4 april 2021, april 2021, 04-04-2021, 2021-04-04, 12.12.2020
+        rf"(?<![\d.,])\d{{1,2}}\s+{months}(?:\s+\d{{4}})?",
+        rf"{months}\s+\d{{4}}(?!\d)",
+        r"(?<![\d.,])\d{1,2}[-/]\d{1,2}[-/](?:\d{4}|\d{2})(?!\d)",
+        r"(?<![\d.,])\d{1,2}\.\d{1,2}\.\d{4}(?!\d)",
+        r"(?<![\d.,])\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)",
+        # year ranges: 2010-2017, 2022/2023, 2022/'23
+        rf"(?<![\d.,])(?:{ctx.year_first // 100}|{ctx.year_last // 100})\d{{2}}\s*[-–—/]\s*"
+        r"(?:\d{4}|'?\d{2})(?![\d.,]\d)",
+        # references: Grafiek 3, Tabel 2.1, blz. 12, artikel 7:231 BW
+        rf"{refs}\s*\d+(?:[.:]\d+)*[a-z]?(?:\s*(?:en|t/m|-|–)\s*\d+(?:[.:]\d+)*)?(?!\w)",
+        # legal article numbers and clock times: 7:231, 10:30
+        r"(?<![\w.,])\d+:\d+(?!\d)",
+        # set phrases with a number word that is no number
+        _alt(ctx.idioms),
+    )
+    phone = (
+        r"(?<![\w.,+])(?:(?:\+|00)31[\s-]?(?:\(0\)\s?)?|\(?0)\d{1,3}\)?"
+        r"(?:[\s-]?\d{2,}){1,4}(?![\w.,]\d)"
+    )
+
+    quals = data.qualifiers
+    qualifier_left = {
+        name: _compile(rf"{_alt(words)}\s*$") for name, words in quals.items()
+    }
+    ch = data.changes
+    nouns = _alt(ch.decrease_nouns + ch.increase_nouns)
+    verbs = _alt(ch.decrease_verbs + ch.increase_verbs)
+    particles = _alt(ch.decrease_particles + ch.increase_particles)
+    comparatives = _alt(ch.decrease_comparatives + ch.increase_comparatives)
+    change_noun_left = (
+        rf"(?:(?<!\w)(?:een|de|het)\s+)?(?:{_alt(ch.intensifiers)}\s+)?(?P<word>{nouns})\s+"
+        rf"{_alt(ch.noun_size_markers)}\s*$"
+    )
+    change_verb_left = rf"(?P<word>{verbs})\s+{_phrase(ch.verb_size_marker)}\s*$"
+    change_bare_left = rf"{_phrase(ch.verb_size_marker)}\s*$"
+    level_left = rf"{_alt(ch.level_markers)}\s*$"
+    change_right = rf"^\s*(?P<word>{comparatives}|{verbs})"
+    change_particle_right = rf"^(?:\s+(?!\d)\w+){{0,3}}?\s+(?P<word>{verbs}|{particles})"
+    decrease_words = frozenset(
+        w.lower()
+        for w in ch.decrease_nouns + ch.decrease_verbs + ch.decrease_particles
+        + ch.decrease_comparatives
+    )
+
+    joiners = _alt(ctx.duration_range_joiners)
+    duration_right = (
+        rf"^\s*(?:{joiners}\s*(?:\d+(?:,\d+)?|{word_number})\s*)?-?{_alt(ctx.duration_units)}"
+    )
+    factor_right = rf"^\s*{_alt(ctx.factor_words)}"
+    ordinal_right = rf"\s+{_alt(fr.ordinal_nouns)}"
+    percent_right = rf"^\s*(?:{pct_suf}|{pct_pts})"
+    caption_left = rf"(?:^|[(\[])\s*{_alt(ctx.caption_multipliers)}\s*$"
+    range_left = rf"\d+(?:,\d+)?\s*{joiners}\s*"
+
+    token_values: dict[str, Decimal] = {}
+    for table in (num.units, num.teens, num.tens):
+        token_values.update({w.lower(): Decimal(v) for w, v in table.items()})
+    token_values[num.half.lower()] = Decimal("0.5")
+    token_values[num.one_and_a_half.lower()] = Decimal("1.5")
+    tokens = [*token_values, num.hundred, num.thousand, *num.joiners]
+    word_token = _compile(_bare_alt(t.lower() for t in tokens))
+
+    return _Patterns(
+        data=data,
+        core=_compile(core),
+        number_word=_compile(number_word),
+        word_token=word_token,
+        ratio=_compile(ratio),
+        fraction=_compile(fraction),
+        majority=_compile(majority),
+        bracket_percent=_compile(bracket_percent),
+        masks=tuple(_compile(m) for m in masks),
+        phone=_compile(phone),
+        qualifier_left=qualifier_left,
+        qualifier_any_left=_compile(rf"{_alt(_all_qualifiers(data))}\s*$"),
+        change_noun_left=_compile(change_noun_left),
+        change_verb_left=_compile(change_verb_left),
+        change_bare_left=_compile(change_bare_left),
+        level_left=_compile(level_left),
+        change_right=_compile(change_right),
+        change_particle_right=_compile(change_particle_right),
+        duration_right=_compile(duration_right),
+        factor_right=_compile(factor_right),
+        ordinal_right=_compile(ordinal_right),
+        percent_right=_compile(percent_right),
+        next_word=_compile(r"^\s+(?P<word>[^\W\d_][\w-]*)"),
+        caption_left=_compile(caption_left),
+        footnote_end=_compile(r"[.!?;:)]\s*$"),
+        footnote_start=_compile(r"(?:^|\n)\s*$"),
+        range_left=_compile(range_left),
+        decrease_words=decrease_words,
+        year_before=_compile(rf"{_alt(ctx.year_before)}\s*$"),
+        count_nouns=frozenset(w.lower() for w in ctx.count_nouns),
+        not_count_words=frozenset(w.lower() for w in ctx.not_count_words),
+        token_values=token_values,
+    )
+
+
+def _all_qualifiers(data: nl.DutchData) -> list[str]:
+    return [w for words in data.qualifiers.values() for w in words]
+
+
+# --------------------------------------------------------------------------------------------
+# Reading numbers
+# --------------------------------------------------------------------------------------------
+
+
+def _clean(value: Decimal) -> Decimal:
+    """Drop trailing zeros without switching to exponent notation (1200000.0 -> 1200000)."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+@dataclass(frozen=True)
+class _Digits:
+    value: Decimal
+    ambiguous: bool = False
+    note: str | None = None
+    plain_integer: bool = False
+
+
+def parse_digits(written: str) -> _Digits:
+    """Read a digit string the Dutch way: the dot groups thousands, the comma is decimal.
+
+    Forms that Dutch rules cannot settle are read as well as possible and flagged.
+    """
+    if "." in written and "," in written:
+        if written.rfind(",") > written.rfind("."):
+            return _Digits(Decimal(written.replace(".", "").replace(",", ".")))
+        return _Digits(
+            Decimal(written.replace(",", "")),
+            ambiguous=True,
+            note="English number format (comma groups thousands, dot is decimal)",
+        )
+    if "," in written:
+        head, _, tail = written.partition(",")
+        if written.count(",") > 1:
+            return _Digits(
+                Decimal(written.replace(",", "")),
+                ambiguous=True,
+                note="commas group thousands (English format)",
+            )
+        value = Decimal(f"{head}.{tail}")
+        if len(tail) == 3 and len(head) <= 3 and head != "0":
+            return _Digits(
+                value,
+                ambiguous=True,
+                note="comma before three digits: read as a decimal comma, could be thousands",
+            )
+        return _Digits(value)
+    if "." in written:
+        groups = written.split(".")
+        if len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]):
+            return _Digits(Decimal(written.replace(".", "")))
+        return _Digits(
+            Decimal(written) if written.count(".") == 1 else Decimal(written.replace(".", "")),
+            ambiguous=True,
+            note="dot not followed by three digits: read as a decimal point (English format)",
+        )
+    return _Digits(Decimal(written), plain_integer=True)
+
+
+def parse_number_word(written: str) -> Decimal | None:
+    """The value of a Dutch number word ("drieëntwintig" 23, "vijfenhalfduizend" 5500)."""
+    p = _patterns()
+    word = written.lower()
+    if p.number_word.fullmatch(word) is None:
+        return None
+    num = p.data.numbers
+    hundred, thousand = num.hundred.lower(), num.thousand.lower()
+    total = Decimal(0)
+    small = Decimal(0)
+    for token in p.word_token.findall(word):
+        if token == hundred:
+            small = (small or Decimal(1)) * 100
+        elif token == thousand:
+            total += (small or Decimal(1)) * 1000
+            small = Decimal(0)
+        elif token in p.token_values:
+            small += p.token_values[token]
+    return _clean(total + small)
+
+
+def _ratio_value(n: Decimal, m: Decimal) -> Decimal:
+    return _clean((n * _HUNDRED / m).quantize(_CENT, rounding=ROUND_HALF_UP))
+
+
+# --------------------------------------------------------------------------------------------
+# Candidates
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    value: Decimal
+    unit: Unit
+    form: Form
+    scale: int = 1
+    qualifier: Qualifier = "exact"
+    kind: Literal["level", "change"] = "level"
+    ambiguous: bool = False
+    notes: list[str] = field(default_factory=list)
+    has_unit: bool = False
+    plain_integer: bool = False
+    signed: bool = False
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+
+def _masks(text: str, p: _Patterns) -> list[tuple[int, int]]:
+    spans = [m.span() for pattern in p.masks for m in pattern.finditer(text)]
+    for m in p.phone.finditer(text):
+        if sum(ch.isdigit() for ch in m.group()) >= 9:
+            spans.append(m.span())
+    return spans
+
+
+def _value_of(written: str) -> Decimal | None:
+    written = written.strip()
+    if written[0].isdigit():
+        return parse_digits(written).value
+    p = _patterns()
+    if any(written.lower() == a.lower() for a in p.data.numbers.plain_article):
+        return Decimal(1)
+    if any(written.lower() == a.lower() for a in p.data.numbers.stressed_one):
+        return Decimal(1)
+    return parse_number_word(written)
+
+
+def _ratios(text: str, p: _Patterns) -> list[_Found]:
+    found = []
+    ratios = p.data.ratios
+    for m in p.ratio.finditer(text, overlapped=False):
+        n, d = _value_of(m.group("n")), _value_of(m.group("m"))
+        if n is None or d is None or d == 0 or n > d:
+            continue
+        if m.group("op") and d > ratios.op_max:
+            continue
+        if m.group("van") and (d != d.to_integral_value() or int(d) not in ratios.van_allowed):
+            continue
+        form: Form = "ratio"
+        found.append(
+            _Found(m.start(), m.end(), _ratio_value(n, d), "percent", form, qualifier="approx")
+        )
+    return found
+
+
+def _fractions(text: str, p: _Patterns) -> list[_Found]:
+    found = []
+    fr = p.data.fractions
+    for m in p.fraction.finditer(text):
+        if p.ordinal_right.match(text, m.end()) and not m.group("pct"):
+            continue
+        if m.group("phrase"):
+            value = fr.phrases[_key(fr.phrases, m.group("phrase"))]
+        elif m.group("compound"):
+            value = fr.compounds[_key(fr.compounds, m.group("compound"))]
+        else:
+            n = _value_of(m.group("num"))
+            d = Decimal(fr.denominators[_key(fr.denominators, m.group("den"))])
+            if n is None or n >= d:
+                continue
+            value = _ratio_value(n, d)
+        if m.group("pct"):
+            # "twee tiende procent" is a fraction of one percent
+            value = _clean(value / _HUNDRED)
+            found.append(_Found(m.start(), m.end(), value, "percent", "fraction", has_unit=True))
+            continue
+        found.append(_Found(m.start(), m.end(), value, "percent", "fraction", qualifier="approx"))
+    return found
+
+
+def _majorities(text: str, p: _Patterns) -> list[_Found]:
+    found = []
+    table = p.data.fractions.majority
+    for m in p.majority.finditer(text):
+        value, qualifier = table[_key(table, m.group())]
+        found.append(_Found(m.start(), m.end(), value, "percent", "majority", qualifier=qualifier))
+    return found
+
+
+def _key(table: dict[str, object] | dict[str, Decimal] | dict[str, int] | dict[
+    str, tuple[Decimal, nl.QualifierName]], written: str) -> str:
+    """The table key a case- and whitespace-insensitive match was written as."""
+    wanted = " ".join(written.lower().replace("’", "'").split())
+    for key in table:
+        if " ".join(key.lower().split()) == wanted:
+            return key
+    raise KeyError(written)
+
+
+def _with_bracket_figure(found: _Found, text: str, p: _Patterns) -> None:
+    """Fold "een derde (34%)" into one quantity: the bracketed figure is the precise value."""
+    m = p.bracket_percent.match(text, found.end)
+    if m is None:
+        return
+    digits = parse_digits(m.group("digits"))
+    found.value = digits.value
+    found.qualifier = "exact"
+    if m.group("qual"):
+        for name, pattern in p.qualifier_left.items():
+            if pattern.search(m.group("qual")):
+                found.qualifier = name
+                break
+    found.notes.append(f"precise figure in brackets after the {found.form} words")
+    found.end = m.end()
+    found.has_unit = True
+
+
+def _numbers(text: str, p: _Patterns) -> list[_Found]:
+    found = []
+    scales = p.data.scales
+    for m in p.core.finditer(text):
+        notes: list[str] = []
+        ambiguous = False
+        plain_integer = False
+        form: Form
+        if m.group("digits"):
+            digits = parse_digits(m.group("digits"))
+            value, ambiguous, plain_integer = digits.value, digits.ambiguous, digits.plain_integer
+            if digits.note:
+                notes.append(digits.note)
+            form = "digits"
+        else:
+            if m.group("half"):
+                value = Decimal("0.5")
+            else:
+                parsed = _value_of(m.group("words"))
+                if parsed is None:
+                    continue
+                value = parsed
+            form = "words"
+        scale = 1
+        if m.group("scale"):
+            scale = scales[_key(scales, m.group("scale"))]
+        unit: Unit = "count"
+        has_unit = False
+        if m.group("cur_pre") or m.group("cur_suf"):
+            unit, has_unit = "EUR", True
+        if m.group("pct") or m.group("points"):
+            if unit == "EUR":
+                continue
+            unit, has_unit = "percent", True
+            if m.group("points"):
+                notes.append("percentage points")
+        if m.group("sign"):
+            if m.group("sign") in "-−":
+                value = -value
+            notes.append("explicit sign: read as a change")
+        found.append(
+            _Found(
+                m.start(),
+                m.end(),
+                _clean(value * scale),
+                unit,
+                form,
+                scale=scale,
+                ambiguous=ambiguous,
+                notes=notes,
+                has_unit=has_unit or scale != 1,
+                plain_integer=plain_integer and scale == 1 and not has_unit,
+                signed=bool(m.group("sign")),
+            )
+        )
+    return found
+
+
+# --------------------------------------------------------------------------------------------
+# Numbers that are not figures
+# --------------------------------------------------------------------------------------------
+
+
+def _is_year(q: _Found, before: str, after: str, p: _Patterns) -> bool:
+    """A bare four-digit number in the year range is a year unless a counted noun follows.
+
+    A listed counted noun always makes it a count ("van 2000 huishoudens"); a word with a
+    plural ending only where no year preposition stands before the number ("2024 huurders",
+    but "in 2024 ontvingen").
+    """
+    ctx = p.data.contexts
+    nxt = p.next_word.match(after)
+    if nxt is None:
+        return True
+    word = nxt.group("word").lower()
+    if word in p.not_count_words:
+        return True
+    if word in p.count_nouns:
+        return False
+    if p.year_before.search(before):
+        return True
+    return not any(word.endswith(e) for e in ctx.count_plural_endings)
+
+
+def _not_a_figure(q: _Found, text: str, p: _Patterns) -> str | None:
+    """Why a bare number is no figure (a year, a duration, a marker), or None."""
+    if q.has_unit:
+        return None
+    after = text[q.end : q.end + _RIGHT_WINDOW]
+    before = text[max(0, q.start - _LEFT_WINDOW) : q.start]
+    written = text[q.start : q.end]
+    ctx = p.data.contexts
+    if p.duration_right.match(after):
+        return "duration"
+    if p.factor_right.match(after):
+        return "factor"
+    if p.caption_left.search(before):
+        return "caption multiplier"
+    if q.form == "words":
+        lower = written.lower()
+        if lower in (w.lower() for w in p.data.numbers.plain_article):
+            return "article"
+        if lower in (w.lower() for w in p.data.numbers.stressed_one):
+            nxt = p.next_word.match(after)
+            not_before = {w.lower() for w in ctx.stressed_one_not_before}
+            if nxt is None or nxt.group("word").lower() in not_before:
+                return "'één' without a counted noun"
+    if not q.plain_integer or q.signed:
+        return None
+    in_year_range = ctx.year_first <= q.value <= ctx.year_last
+    if len(written) == 4 and in_year_range and _is_year(q, before, after, p):
+        return "year"
+    nxt = p.next_word.match(after)
+    if len(written) <= 2:
+        if p.footnote_end.search(before) and (after.strip() == "" or after.startswith("\n")):
+            return "footnote marker"
+        if p.footnote_start.search(before) and nxt and nxt.group("word")[0].isupper():
+            return "footnote or heading number"
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Qualifiers and changes
+# --------------------------------------------------------------------------------------------
+
+
+def _qualify(q: _Found, text: str, p: _Patterns) -> None:
+    before = text[max(0, q.start - _LEFT_WINDOW) : q.start]
+    m = p.qualifier_any_left.search(before)
+    if m is None:
+        return
+    for name, pattern in p.qualifier_left.items():
+        if pattern.fullmatch(m.group()):
+            q.qualifier = name
+            break
+    q.start -= len(before) - m.start()
+
+
+def _direction(word: str, p: _Patterns) -> int:
+    return -1 if " ".join(word.lower().split()) in p.decrease_words else 1
+
+
+def _classify_change(q: _Found, text: str, p: _Patterns) -> None:
+    before = text[max(0, q.start - _LEFT_WINDOW) : q.start]
+    after = text[q.end : q.end + _RIGHT_WINDOW]
+    if q.signed:
+        q.kind = "change"
+        return
+    if q.form in ("fraction", "ratio", "majority"):
+        return
+    if p.level_left.search(before):
+        return
+    m = p.change_noun_left.search(before) or p.change_verb_left.search(before)
+    if m:
+        _make_change(q, _direction(m.group("word"), p))
+        q.start -= len(before) - m.start()
+        return
+    m = p.change_right.match(after)
+    if m:
+        _make_change(q, _direction(m.group("word"), p))
+        q.end += m.end()
+        return
+    if p.change_bare_left.search(before):
+        m = p.change_particle_right.match(after)
+        if m:
+            _make_change(q, _direction(m.group("word"), p))
+            q.notes.append(f"change: 'met' ... '{m.group('word')}'")
+
+
+def _make_change(q: _Found, direction: int) -> None:
+    q.kind = "change"
+    q.value = -abs(q.value) if direction < 0 else abs(q.value)
+
+
+def _borrow_range_unit(found: list[_Found], text: str, p: _Patterns) -> None:
+    """"tussen 5 en 10%", "2 à 3 miljoen euro": the first number takes the second's unit."""
+    for first, second in itertools.pairwise(found):
+        if first.has_unit or not second.has_unit or first.form != "digits":
+            continue
+        if p.range_left.fullmatch(text[first.start : second.start]) is None:
+            continue
+        first.unit = second.unit
+        if second.scale != 1 and first.scale == 1:
+            first.value = _clean(first.value * second.scale)
+            first.scale = second.scale
+        first.has_unit = True
+        first.plain_integer = False
+        first.notes.append("unit taken from the end of the range")
+
+
+# --------------------------------------------------------------------------------------------
+# Public entry point
+# --------------------------------------------------------------------------------------------
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every figure written in ``text`` (one sentence), in reading order.
+
+    Offsets are character offsets in ``text``; ``Quantity.text`` is ``text[start:end]`` and
+    covers the figure with its unit, scale, qualifier and change words ("iets meer dan 1.000",
+    "een daling van 18.000", "€ 9 miljoen minder").
+    """
+    if not text:
+        return []
+    p = _patterns()
+    masks = _masks(text, p)
+
+    def free(q: _Found, taken: list[_Found]) -> bool:
+        return not any(q.overlaps(a, b) for a, b in masks) and not any(
+            q.overlaps(t.start, t.end) for t in taken
+        )
+
+    accepted: list[_Found] = []
+    for q in [*_ratios(text, p), *_fractions(text, p), *_majorities(text, p)]:
+        if free(q, accepted):
+            _with_bracket_figure(q, text, p)
+            accepted.append(q)
+    numbers = [q for q in _numbers(text, p) if free(q, accepted)]
+    numbers.sort(key=lambda q: q.start)
+    _borrow_range_unit(numbers, text, p)
+    accepted.extend(q for q in numbers if _not_a_figure(q, text, p) is None)
+    accepted.sort(key=lambda q: q.start)
+
+    result = []
+    for q in accepted:
+        _qualify(q, text, p)
+        _classify_change(q, text, p)
+        result.append(
+            Quantity(
+                value=q.value,
+                unit=q.unit,
+                qualifier=q.qualifier,
+                kind=q.kind,
+                text=text[q.start : q.end],
+                start=q.start,
+                end=q.end,
+                scale=q.scale,
+                form=q.form,
+                ambiguous=q.ambiguous,
+                notes=q.notes,
+            )
+        )
+    return result

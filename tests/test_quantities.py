@@ -1,0 +1,63 @@
+"""Case tables for the Dutch quantity recogniser (tests/cases/quantities/*.yaml).
+
+Each file groups the cases of one phenomenon. A case gives a sentence and every quantity
+expected in it, in order; unspecified fields are not checked. A case with ``xfail: reason``
+is a known failure and runs as a strict xfail, so that a fix shows up.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from rapportextract.models import Quantity
+from rapportextract.quantities import find_quantities
+
+CASES_DIR = Path(__file__).parent / "cases" / "quantities"
+_FIELDS = ("value", "unit", "kind", "qualifier", "text", "form", "scale", "ambiguous")
+
+
+def _load_cases() -> list[Any]:
+    params = []
+    for path in sorted(CASES_DIR.glob("*.yaml")):
+        table = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for case in table["cases"]:
+            marks = []
+            if case.get("xfail"):
+                marks.append(pytest.mark.xfail(reason=case["xfail"], strict=True))
+            params.append(
+                pytest.param(case["text"], case["expect"], id=f"{path.stem}/{case['id']}",
+                             marks=marks)
+            )
+    return params
+
+
+def _actual(q: Quantity, wanted: dict[str, Any]) -> dict[str, Any]:
+    return {name: getattr(q, name) for name in _FIELDS if name in wanted}
+
+
+def _expected(wanted: dict[str, Any]) -> dict[str, Any]:
+    result = {name: wanted[name] for name in _FIELDS if name in wanted}
+    if "value" in result:
+        result["value"] = Decimal(str(result["value"]))
+    return result
+
+
+@pytest.mark.parametrize(("text", "expect"), _load_cases())
+def test_case(text: str, expect: list[dict[str, Any]]) -> None:
+    found = find_quantities(text)
+    assert [_actual(q, w) for q, w in zip(found, expect, strict=False)] == [
+        _expected(w) for w in expect
+    ], f"found {[(str(q.value), q.unit, q.kind, q.qualifier, q.text) for q in found]}"
+    assert len(found) == len(expect), f"found {[q.text for q in found]}"
+    for q in found:
+        assert text[q.start : q.end] == q.text
+
+
+def test_case_ids_are_unique() -> None:
+    ids = [p.id for p in _load_cases()]
+    assert len(ids) == len(set(ids))
