@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, cast, get_args
 
 from rapportextract.errors import CatalogueError
 from rapportextract.models import Kind, Unit
@@ -297,8 +297,8 @@ def _parse_concept(raw: Any, index: int, path: str) -> Concept:
         if not isinstance(value, str):
             raise CatalogueError(f"{where} {key} must be text", path=path)
     return Concept(
-        id=concept_id, label_nl=labels["label_nl"], label_en=labels["label_en"], unit=unit,
-        kind=kind, core=bool(raw.get("core", False)),
+        id=concept_id, label_nl=labels["label_nl"], label_en=labels["label_en"],
+        unit=cast(Unit, unit), kind=cast(Kind, kind), core=bool(raw.get("core", False)),
         about_corporations=bool(raw.get("about_corporations", False)), signals=signals,
     )
 
