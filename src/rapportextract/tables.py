@@ -1,0 +1,221 @@
+"""Figures printed in tables, read from the raw grids ingestion found (`Page.tables`).
+
+A grid is taken as a table of figures only when it passes our own checks: a header row (or
+first column) of years, row labels that are words, and cells that read as Dutch numbers. Each
+number becomes one fact with origin "table": concept from the row label via the catalogue,
+period from its year, unit and scale from the row label or else the table's caption
+("Tabel 1: ... (x miljoen euro)"). A totals row ("Totaal") is still a fact; its subject says
+it is the total.
+
+Grids that lie inside a chart region are the chart's gridlines and bars, not tables.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rapportextract.charts import (
+    Caption,
+    ConceptMatcher,
+    chart_words,
+    default_catalogue,
+    find_captions,
+    is_year,
+    parse_number,
+    read_charts,
+    resolve_concept,
+    unit_and_scale,
+)
+from rapportextract.models import BBox, Document, Fact, Page, Source, TableGrid, Unit
+
+__all__ = ["TableCellFigure", "read_table", "table_facts"]
+
+CONFIDENCE_TABLE = 0.85
+# A caption belongs to the grid right below (or, less often, right above) it.
+CAPTION_REACH = 60.0
+
+
+@dataclass
+class TableCellFigure:
+    """One number of a table with the row and column it stands in."""
+
+    row_label: str
+    period: str
+    text: str
+    value: Decimal
+    unit: Unit | None
+    scale: int
+    bbox: BBox | None
+    total: bool
+    row: int
+    column: int
+
+
+def _texts(grid: TableGrid) -> list[list[str]]:
+    return [[" ".join(c.text.split()) if c is not None else "" for c in row] for row in grid.rows]
+
+
+def _year_header(rows: list[list[str]]) -> tuple[int, dict[int, str]] | None:
+    """The first of the top three rows that holds two or more years: its year columns."""
+    for index, row in enumerate(rows[:3]):
+        years = {k: cell.strip() for k, cell in enumerate(row) if is_year(cell)}
+        if len(years) >= 2:
+            return index, years
+    return None
+
+
+def read_table(grid: TableGrid) -> list[TableCellFigure]:
+    """The numbers of one grid with their row label and year; empty where the grid is no
+    table of yearly figures (no year header row, no year column)."""
+    rows = _texts(grid)
+    if not rows:
+        return []
+    header = _year_header(rows)
+    if header is not None:
+        return _by_columns(grid, rows, *header)
+    transposed = [list(col) for col in zip(*rows, strict=False)]
+    header = _year_header(transposed)
+    if header is not None:
+        figures = _by_columns(grid, transposed, *header, transposed=True)
+        return figures
+    return []
+
+
+def _by_columns(
+    grid: TableGrid,
+    rows: list[list[str]],
+    header: int,
+    years: dict[int, str],
+    transposed: bool = False,
+) -> list[TableCellFigure]:
+    totals = chart_words().totals
+    figures: list[TableCellFigure] = []
+    for r in range(header + 1, len(rows)):
+        row = rows[r]
+        label = next((c for k, c in enumerate(row) if k not in years and c.strip()), "")
+        if not label or parse_number(label) is not None:
+            continue
+        unit, scale = unit_and_scale(label.split())
+        total = label.split()[0].lower().strip(":") in totals
+        for column, year in years.items():
+            if column >= len(row):
+                continue
+            number = parse_number(row[column])
+            if number is None:
+                continue
+            cell = grid.rows[column][r] if transposed else grid.rows[r][column]
+            figures.append(
+                TableCellFigure(
+                    row_label=label,
+                    period=year,
+                    text=row[column],
+                    value=number.value,
+                    unit=number.unit or unit,
+                    scale=scale,
+                    bbox=cell.bbox if cell else None,
+                    total=total,
+                    row=r,
+                    column=column,
+                )
+            )
+    return figures
+
+
+def _caption_for(grid: TableGrid, captions: list[Caption]) -> Caption | None:
+    if grid.bbox is None:
+        return None
+    x0, top, x1, bottom = grid.bbox
+    best: tuple[float, Caption] | None = None
+    for cap in captions:
+        if cap.kind != "table" or not (cap.bbox[0] < x1 and x0 < cap.bbox[2]):
+            continue
+        if cap.bbox[3] <= top + 2:
+            distance = top - cap.bbox[3]
+        elif cap.bbox[1] >= bottom - 2:
+            distance = (cap.bbox[1] - bottom) * 2  # a caption above is the rule in Dutch reports
+        else:
+            continue
+        if distance <= CAPTION_REACH and (best is None or distance < best[0]):
+            best = (distance, cap)
+    return best[1] if best else None
+
+
+def _in_chart(grid: TableGrid, regions: list[BBox]) -> bool:
+    if grid.bbox is None:
+        return False
+    cx = (grid.bbox[0] + grid.bbox[2]) / 2
+    cy = (grid.bbox[1] + grid.bbox[3]) / 2
+    return any(r[0] <= cx <= r[2] and r[1] <= cy <= r[3] for r in regions)
+
+
+def table_facts(doc: Document, catalogue: ConceptMatcher | None = None) -> list[Fact]:
+    """Facts (origin "table") for every number in a table of yearly figures. A document
+    without an edition gives none."""
+    if doc.edition is None:
+        return []
+    if catalogue is None:
+        catalogue = default_catalogue()
+    facts: list[Fact] = []
+    for page in doc.pages:
+        facts.extend(_page_facts(doc, doc.edition, page, catalogue))
+    return facts
+
+
+def _page_facts(
+    doc: Document, edition: int, page: Page, catalogue: ConceptMatcher | None
+) -> list[Fact]:
+    if not page.tables:
+        return []
+    captions = find_captions(page)
+    regions = [c.bbox for c in read_charts(page) if c.marks]
+    facts: list[Fact] = []
+    for t_index, grid in enumerate(page.tables):
+        if _in_chart(grid, regions):
+            continue
+        caption = _caption_for(grid, captions)
+        title = caption.title if caption else ""
+        for figure in read_table(grid):
+            unit: Unit = figure.unit or (caption.unit if caption else None) or "count"
+            scale = figure.scale if figure.scale != 1 else (caption.scale if caption else 1)
+            value = parse_number(figure.text)
+            assert value is not None
+            amount = value.value if unit == "percent" else value.value * scale
+            subject = f"{title}: {figure.row_label}" if title else figure.row_label
+            if figure.total:
+                concept = resolve_concept(catalogue, title, unit) or resolve_concept(
+                    catalogue, f"{figure.row_label} {title}", unit
+                )
+            else:
+                concept = resolve_concept(catalogue, figure.row_label, unit) or resolve_concept(
+                    catalogue, f"{figure.row_label} {title}", unit
+                )
+            sentence = caption.text if caption else figure.row_label
+            key = f"{doc.sha256}:table:{page.number}:{t_index}:{figure.row}:{figure.column}"
+            facts.append(
+                Fact(
+                    id=f"{doc.sha256[:12]}-t{page.number}-{t_index}-{figure.row}-{figure.column}-"
+                    + hashlib.sha256(key.encode()).hexdigest()[:8],
+                    document=doc.name,
+                    edition=edition,
+                    concept=concept,
+                    subject=subject,
+                    value=amount,
+                    unit=unit,
+                    period=figure.period,
+                    confidence=CONFIDENCE_TABLE,
+                    source=Source(
+                        page=page.number,
+                        bbox=figure.bbox,
+                        sentence=sentence,
+                        text=figure.text,
+                        start=0,
+                        end=0,
+                        origin="table",
+                        block_id=grid.block_id,
+                        note="totals row" if figure.total else None,
+                    ),
+                )
+            )
+    return facts

@@ -1,0 +1,313 @@
+"""The chart reader on vector fixture PDFs (fixtures/charts, made by make_chart_pdfs.py)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from chart_pages import TEST_CATALOGUE, load_pdf
+from rapportextract.charts import (
+    Chart,
+    chart_facts,
+    parse_caption,
+    parse_number,
+    read_charts,
+    resolve_concept,
+)
+from rapportextract.models import Document, Fact, Page, Rect, Word
+
+ARREARS = {"2020": 227_000_000, "2021": 185_000_000, "2022": 173_000_000, "2023": 164_000_000}
+ARREARS_TICKS = {"0", "50", "100", "150", "200", "250"}
+
+
+def _charts(name: str) -> list[Chart]:
+    return read_charts(load_pdf(name).pages[0])
+
+
+def _by_period(facts: list[Fact]) -> dict[str, Fact]:
+    out = {f.period: f for f in facts}
+    assert len(out) == len(facts), "two facts for one period"
+    return out
+
+
+# ------------------------------------------------------------------------------ small parsers
+
+NUMBER_CASES = [
+    ("164", Decimal("164"), None),
+    ("1.720", Decimal("1720"), None),
+    ("1,1", Decimal("1.1"), None),
+    ("24,6", Decimal("24.6"), None),
+    ("50%", Decimal("50"), "percent"),
+    ("€ 164", Decimal("164"), "EUR"),
+    ("1.234.567", Decimal("1234567"), None),
+    ("-15", Decimal("-15"), None),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), NUMBER_CASES, ids=[c[0] for c in NUMBER_CASES])
+def test_chart_labels_read_the_dutch_way(text: str, value: Decimal, unit: str | None) -> None:
+    number = parse_number(text)
+    assert number is not None
+    assert number.value == value and number.unit == unit
+
+
+@pytest.mark.parametrize("text", ["", "Vonnissen", "1.72", "12.34,5,6", "2020-2023", "1.1.1"])
+def test_non_numbers_are_no_labels(text: str) -> None:
+    assert parse_number(text) is None
+
+
+CAPTION_CASES = [
+    (
+        "Grafiek 1: Ontwikkeling totale huurachterstand bij corporaties (x miljoen euro)",
+        "1",
+        "Ontwikkeling totale huurachterstand bij corporaties",
+        "EUR",
+        1_000_000,
+    ),
+    (
+        "Grafiek 3: Redenen om tot huisuitzetting over te gaan in procenten",
+        "3",
+        "Redenen om tot huisuitzetting over te gaan",
+        "percent",
+        1,
+    ),
+    (
+        "Grafiek 6: Aantal huurders met een huurachterstand (x 1.000)",
+        "6",
+        "Aantal huurders met een huurachterstand",
+        "count",
+        1000,
+    ),
+    (
+        "Figuur 2.1 Huisuitzettingen per jaar (aantal)",
+        "2.1",
+        "Huisuitzettingen per jaar",
+        "count",
+        1,
+    ),
+    ("Tabel 4: Huurachterstand (in miljoenen euro)", "4", "Huurachterstand", "EUR", 1_000_000),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "title", "unit", "scale"), CAPTION_CASES, ids=[c[1] for c in CAPTION_CASES]
+)
+def test_caption_gives_number_title_unit_and_scale(
+    text: str, number: str, title: str, unit: str, scale: int
+) -> None:
+    caption = parse_caption(text)
+    assert caption is not None
+    assert (caption.number, caption.title, caption.unit, caption.scale) == (
+        number,
+        title,
+        unit,
+        scale,
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["Grafieken laten zien dat het daalt", "Zie grafiek hieronder", "Tabel"]
+)
+def test_prose_mentioning_a_chart_is_no_caption(text: str) -> None:
+    assert parse_caption(text) is None
+
+
+@pytest.mark.seed
+def test_every_chart_caption_of_the_reference_edition_parses() -> None:
+    seed = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_58a9799dcc4c8c90.txt"
+    if not seed.exists():
+        pytest.skip("reference text ../shared/seeds not present")
+    lines = [
+        ln.strip()
+        for ln in seed.read_text(encoding="utf-8").splitlines()
+        if re.match(r"\s*Grafiek \d+:", ln)
+    ]
+    assert len(lines) >= 4
+    captions = [parse_caption(ln) for ln in lines]
+    assert all(c is not None for c in captions)
+    by_number = {c.number: c for c in captions if c is not None}
+    assert by_number["1"].unit == "EUR" and by_number["1"].scale == 1_000_000
+    assert by_number["3"].unit == "percent"
+    assert "procenten" not in by_number["3"].title
+
+
+# ---------------------------------------------------------------------- the report-like pages
+
+
+@pytest.mark.parametrize("name", ["report_one_column.pdf", "report_two_columns.pdf"])
+def test_grafiek_1_gives_the_four_rent_arrears_figures(name: str) -> None:
+    doc = load_pdf(name)
+    facts = chart_facts(doc, TEST_CATALOGUE)
+    assert {f.period: int(f.value) for f in facts} == ARREARS
+    for fact in facts:
+        assert fact.concept == "total_rent_arrears_eur"
+        assert fact.unit == "EUR" and fact.qualifier == "exact" and fact.kind == "level"
+        assert fact.edition == 2024 and fact.document == name
+        assert fact.source.origin == "chart" and fact.source.page == 1
+        assert fact.source.sentence.startswith("Grafiek 1: Ontwikkeling totale huurachterstand")
+        assert fact.source.text == str(int(fact.value) // 1_000_000)
+        # The bbox is that of the printed label itself.
+        assert fact.source.bbox is not None
+        printed = [w for w in doc.pages[0].words if w.text == fact.source.text]
+        assert any(w.bbox == fact.source.bbox for w in printed)
+
+
+@pytest.mark.parametrize("name", ["report_one_column.pdf", "report_two_columns.pdf"])
+def test_no_axis_tick_or_prose_figure_becomes_a_chart_fact(name: str) -> None:
+    doc = load_pdf(name)
+    facts = chart_facts(doc, TEST_CATALOGUE)
+    assert len(facts) == 4
+    assert not {f.source.text for f in facts} & ARREARS_TICKS
+    (chart,) = read_charts(doc.pages[0])
+    assert {t.text for t in chart.ticks} == ARREARS_TICKS
+    # The prose beside and above the chart speaks of 117.000 and 25%: never chart labels.
+    labels = {m.label.text for m in chart.marks if m.label}
+    assert labels == {"227", "185", "173", "164"}
+    assert chart.diagnostics == []
+
+
+def test_chart_ids_are_stable_across_runs() -> None:
+    first = [f.id for f in chart_facts(load_pdf("report_one_column.pdf"), TEST_CATALOGUE)]
+    again = [f.id for f in chart_facts(load_pdf("report_one_column.pdf"), TEST_CATALOGUE)]
+    assert first == again and len(set(first)) == 4
+
+
+def test_without_edition_no_chart_facts() -> None:
+    doc = load_pdf("report_one_column.pdf")
+    doc.edition = None
+    assert chart_facts(doc, TEST_CATALOGUE) == []
+
+
+# ---------------------------------------------------------------------------- other features
+
+
+def test_labels_inside_the_bars() -> None:
+    facts = chart_facts(load_pdf("bars_labels_inside.pdf"), TEST_CATALOGUE)
+    assert {f.period: int(f.value) for f in facts} == ARREARS
+    (chart,) = _charts("bars_labels_inside.pdf")
+    for mark in chart.marks:
+        assert mark.label is not None
+        # Inside: the label's box lies within the bar's box.
+        assert mark.bbox[1] <= mark.label.bbox[1] and mark.label.bbox[3] <= mark.bbox[3]
+
+
+def test_multi_series_bars_take_their_series_from_the_legend_colour() -> None:
+    facts = chart_facts(load_pdf("bars_multi_series.pdf"), TEST_CATALOGUE)
+    judgments = _by_period([f for f in facts if f.concept == "court_judgments_total"])
+    evictions = _by_period([f for f in facts if f.concept == "evictions_total"])
+    assert {p: int(f.value) for p, f in judgments.items()} == {
+        "2020": 7000,
+        "2021": 5900,
+        "2022": 5300,
+        "2023": 5600,
+    }
+    assert {p: int(f.value) for p, f in evictions.items()} == {
+        "2020": 1720,
+        "2021": 1400,
+        "2022": 1200,
+        "2023": 1200,
+    }
+    assert len(facts) == 8
+    assert {f.subject for f in facts} == {"Vonnissen", "Huisuitzettingen"}
+    assert all(f.unit == "count" for f in facts)
+    (chart,) = _charts("bars_multi_series.pdf")
+    assert [e.text for e in chart.legend] == ["Vonnissen", "Huisuitzettingen"]
+    # Legend entries and ticks are no categories.
+    assert [c.text for c in chart.categories] == ["2020", "2021", "2022", "2023"]
+
+
+def test_horizontal_bars_of_reasons_give_a_share_per_category() -> None:
+    facts = chart_facts(load_pdf("bars_horizontal.pdf"), TEST_CATALOGUE)
+    got = {f.concept: f.value for f in facts if f.concept}
+    assert got == {
+        "share_evictions_rent_arrears_pct": 50,
+        "share_evictions_nuisance_pct": 21,
+        "share_evictions_cannabis_pct": 13,
+        "share_evictions_housing_fraud_pct": 9,
+    }
+    assert len(facts) == 5  # "Overig" has no concept but is still a fact
+    assert all(f.unit == "percent" and f.period == "2023" for f in facts)
+    other = next(f for f in facts if f.concept is None)
+    assert other.subject.endswith(": Overig") and other.value == 7
+    (chart,) = _charts("bars_horizontal.pdf")
+    assert chart.orientation == "horizontal"
+
+
+def test_line_chart_with_point_labels() -> None:
+    facts = chart_facts(load_pdf("line_with_labels.pdf"), TEST_CATALOGUE)
+    assert {f.period: int(f.value) for f in facts} == {
+        "2020": 152_000,
+        "2021": 144_000,
+        "2022": 135_000,
+        "2023": 117_000,
+    }
+    assert all(f.concept == "tenants_with_arrears" and f.unit == "count" for f in facts)
+    (chart,) = _charts("line_with_labels.pdf")
+    assert chart.kind == "line"
+
+
+def test_bars_without_labels_are_measured_against_the_ticks() -> None:
+    facts = chart_facts(load_pdf("bars_without_labels.pdf"), TEST_CATALOGUE)
+    truth = {"2020": 1720, "2021": 1400, "2022": 1200, "2023": 1200}
+    assert set(_by_period(facts)) == set(truth)
+    for fact in facts:
+        assert abs(float(fact.value) - truth[fact.period]) <= 0.02 * 2000
+        assert fact.qualifier == "approx"
+        assert fact.confidence < 0.9
+        assert fact.source.note is not None and "estimated from bar height" in fact.source.note
+        assert fact.source.bbox is not None
+        assert fact.concept == "evictions_total"
+
+
+def test_bars_without_labels_or_ticks_give_no_facts_but_a_diagnostic() -> None:
+    charts = _charts("bars_without_labels.pdf")
+    bare = next(c for c in charts if c.number == "8")
+    assert len(bare.marks) == 4 and all(m.value is None for m in bare.marks)
+    assert any("no axis ticks" in d for d in bare.diagnostics)
+    facts = chart_facts(load_pdf("bars_without_labels.pdf"), TEST_CATALOGUE)
+    assert all(f.source.sentence.startswith("Grafiek 7") for f in facts)
+
+
+# ------------------------------------------------------------------- hand-built pages, concepts
+
+
+def _page(
+    words: list[tuple[str, float, float]], bars: list[tuple[float, float, float, float]]
+) -> Page:
+    return Page(
+        number=1,
+        width=595,
+        height=842,
+        words=[Word(text=t, bbox=(x, top, x + 6 * len(t), top + 8), size=8) for t, x, top in words],
+        rects=[Rect(bbox=b, fill=(0.8, 0.1, 0.2)) for b in bars],
+    )
+
+
+def test_a_number_far_from_any_bar_is_no_fact() -> None:
+    caption = [
+        (w, 50 + 40 * i, 60)
+        for i, w in enumerate(["Grafiek", "9:", "Huisuitzettingen", "(aantal)"])
+    ]
+    page = _page(
+        [*caption, ("2022", 100, 205), ("2023", 160, 205), ("1.200", 96, 120), ("999", 200, 150)],
+        [(95, 110, 125, 200), (155, 140, 185, 200)],
+    )
+    (chart,) = read_charts(page)
+    assert [m.value for m in chart.marks] == [Decimal(1200), None]
+    assert any("'999'" in d for d in chart.diagnostics)
+    doc = Document(
+        path="x.pdf", name="x.pdf", sha256="0" * 64, source_type="pdf", edition=2024, pages=[page]
+    )
+    facts = chart_facts(doc, TEST_CATALOGUE)
+    assert [(f.period, int(f.value)) for f in facts] == [("2022", 1200)]
+
+
+def test_concept_in_another_unit_is_not_taken() -> None:
+    assert (
+        resolve_concept(TEST_CATALOGUE, "Totale huurachterstand", "EUR") == "total_rent_arrears_eur"
+    )
+    assert resolve_concept(TEST_CATALOGUE, "Totale huurachterstand", "percent") is None
+    assert resolve_concept(None, "Totale huurachterstand", "EUR") is None
