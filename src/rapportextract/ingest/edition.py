@@ -51,7 +51,10 @@ def resolve_edition(doc: Document, option: int | None) -> tuple[int, EditionSour
     """Raise `EditionNotFoundError` (naming the file) where no source gives a year."""
     if option is not None:
         return option, "option"
-    for line in title_lines(doc):
+    # A running header of page 1 often carries the report's name and year too.
+    headers = [b.text for b in doc.pages[0].blocks if b.kind is BlockKind.HEADER] \
+        if doc.pages else []
+    for line in [*title_lines(doc), *headers]:
         years = years_in(line)
         if years:
             return years[-1], "title"
