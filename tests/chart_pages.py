@@ -1,100 +1,28 @@
-"""Test-only: build `Document`/`Page` models from a fixture PDF with pdfplumber.
+"""Test helpers for the chart and table readers: fixture documents and a stand-in catalogue.
 
-The chart and table readers work on `Page.words`, `Page.rects`, `Page.segments` and
-`Page.tables`, which ingestion fills. This helper fills them the same way for the fixtures, so
-the reader tests do not depend on the whole ingestion stage; blocks are left empty on purpose
-(the chart reader must find captions from the words).
+Fixture PDFs (fixtures/charts, made by make_chart_pdfs.py) are read with the real ingestion
+stage, which fills `Page.words`, `Page.rects`, `Page.segments` and `Page.tables`.
 """
 
 from __future__ import annotations
 
-import hashlib
+from functools import cache
 from pathlib import Path
-from typing import Any
 
-import pdfplumber
-
-from rapportextract.models import Document, Page, Rect, Segment, TableCell, TableGrid, Word
+from rapportextract.ingest import read_document
+from rapportextract.models import Document
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "charts"
 
 
-def _colour(value: Any) -> tuple[float, ...] | None:
-    if value is None:
-        return None
-    if isinstance(value, (int, float)):
-        return (float(value),)
-    try:
-        return tuple(float(v) for v in value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _page(number: int, page: Any) -> Page:
-    words = [
-        Word(
-            text=w["text"],
-            bbox=(w["x0"], w["top"], w["x1"], w["bottom"]),
-            fontname=w.get("fontname"),
-            size=w.get("size"),
-            bold="Bold" in str(w.get("fontname", "")),
-        )
-        for w in page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
-    ]
-    rects = [
-        Rect(
-            bbox=(r["x0"], r["top"], r["x1"], r["bottom"]),
-            fill=_colour(r.get("non_stroking_color")),
-        )
-        for r in page.rects
-        if r.get("fill")
-    ]
-    segments = [
-        Segment(
-            points=[(float(x), float(y)) for x, y in obj["pts"]],
-            stroke=_colour(obj.get("stroking_color")),
-        )
-        for obj in [*page.lines, *page.curves]
-    ]
-    tables = []
-    for table in page.find_tables():
-        rows: list[list[TableCell | None]] = []
-        for row in table.rows:
-            cells: list[TableCell | None] = []
-            for box in row.cells:
-                if box is None:
-                    cells.append(None)
-                    continue
-                text = page.crop(box).extract_text() or ""
-                cells.append(TableCell(text=" ".join(text.split()), bbox=tuple(box)))
-            rows.append(cells)
-        tables.append(TableGrid(bbox=tuple(table.bbox), rows=rows))
-    return Page(
-        number=number,
-        width=page.width,
-        height=page.height,
-        words=words,
-        rects=rects,
-        segments=segments,
-        tables=tables,
-    )
+@cache
+def _read(name: str, edition: int) -> str:
+    return read_document(FIXTURES / name, edition=edition).model_dump_json()
 
 
 def load_pdf(name: str, edition: int = 2024) -> Document:
-    """The fixture PDF `name` (in fixtures/charts) as a Document with raw page content."""
-    path = FIXTURES / name
-    data = path.read_bytes()
-    with pdfplumber.open(path) as pdf:
-        pages = [_page(i + 1, p) for i, p in enumerate(pdf.pages)]
-    return Document(
-        path=str(path),
-        name=path.name,
-        sha256=hashlib.sha256(data).hexdigest(),
-        source_type="pdf",
-        edition=edition,
-        edition_source="option",
-        pages=pages,
-    )
+    """The fixture PDF `name` as a Document (a fresh copy: tests may change it)."""
+    return Document.model_validate_json(_read(name, edition))
 
 
 class StandInMatch:
@@ -111,15 +39,17 @@ class WordsCatalogue:
     def __init__(self, entries: list[tuple[str, str, set[str]]]) -> None:
         self.entries = entries
 
-    def match(self, text: str) -> StandInMatch | None:
+    def match(self, text: str, *, unit: str | None = None) -> StandInMatch | None:
         tokens = {t.strip("():,.%").lower() for t in text.split()}
         hits = [
-            (len(words), concept, unit) for concept, unit, words in self.entries if words <= tokens
+            (len(words), concept, kept)
+            for concept, kept, words in self.entries
+            if words <= tokens and unit in (None, kept)
         ]
         if not hits:
             return None
-        _, concept, unit = max(hits)
-        return StandInMatch(concept, unit)
+        _, concept, kept = max(hits)
+        return StandInMatch(concept, kept)
 
 
 TEST_CATALOGUE = WordsCatalogue(

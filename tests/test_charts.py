@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from chart_pages import TEST_CATALOGUE, load_pdf
+from rapportextract.catalogue import load_catalogue
 from rapportextract.charts import (
     Chart,
     chart_facts,
@@ -311,3 +312,33 @@ def test_concept_in_another_unit_is_not_taken() -> None:
     )
     assert resolve_concept(TEST_CATALOGUE, "Totale huurachterstand", "percent") is None
     assert resolve_concept(None, "Totale huurachterstand", "EUR") is None
+
+
+# ----------------------------------------------------------- with ingestion's blocks, or none
+
+
+@pytest.mark.parametrize("name", ["report_one_column.pdf", "report_two_columns.pdf"])
+def test_grafiek_1_with_the_shipped_catalogue(name: str) -> None:
+    facts = chart_facts(load_pdf(name), load_catalogue())
+    assert {f.period: int(f.value) for f in facts} == ARREARS
+    assert {f.concept for f in facts} == {"total_rent_arrears_eur"}
+
+
+def test_reasons_with_the_shipped_catalogue_map_to_share_concepts() -> None:
+    facts = chart_facts(load_pdf("bars_horizontal.pdf"), load_catalogue())
+    concepts = {f.concept: f.value for f in facts if f.concept}
+    assert concepts["share_evictions_rent_arrears_pct"] == 50
+    assert all(c.startswith("share_evictions_") for c in concepts)
+
+
+@pytest.mark.parametrize("name", ["report_two_columns.pdf", "bars_multi_series.pdf"])
+def test_charts_are_found_without_caption_or_chart_blocks(name: str) -> None:
+    with_blocks = chart_facts(load_pdf(name), TEST_CATALOGUE)
+    doc = load_pdf(name)
+    for page in doc.pages:
+        page.blocks = []
+    without = chart_facts(doc, TEST_CATALOGUE)
+    assert [(f.period, f.value, f.concept) for f in without] == [
+        (f.period, f.value, f.concept) for f in with_blocks
+    ]
+    assert len(without) in (4, 8)

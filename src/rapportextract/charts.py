@@ -994,7 +994,7 @@ class ConceptMatcher(Protocol):
     """What the readers need of a catalogue: `match(text)` returning a match that names a
     concept id (`.concept` or `.id`, a str), or None."""
 
-    def match(self, text: str) -> Any: ...
+    def match(self, text: str, *, unit: str | None = None) -> Any: ...
 
 
 def default_catalogue() -> ConceptMatcher | None:
@@ -1011,7 +1011,7 @@ def resolve_concept(catalogue: ConceptMatcher | None, text: str, unit: Unit) -> 
     in another unit (a percentage chart of reasons is no money amount)."""
     if catalogue is None or not text.strip():
         return None
-    match = catalogue.match(text)
+    match = catalogue.match(text, unit=unit)
     if match is None or match is False:
         return None
     concept: Any = match if isinstance(match, str) else getattr(match, "concept", None)
