@@ -66,6 +66,9 @@ def read_document(
     warnings: list[str] = []
     meta_title: str | None = None
     pages: list[Page]
+    if not _is_pdf(path, data) and b"\x00" in data[:4096]:
+        raise InputError("not a PDF or text file (binary data)", path=path,
+                         hint="give a PDF with a text layer or a UTF-8 text file")
     if _is_pdf(path, data):
         from rapportextract.ingest.pdf import read_pdf_pages
 

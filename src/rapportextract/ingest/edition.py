@@ -37,14 +37,16 @@ def title_lines(doc: Document) -> list[str]:
             break
     if headings:
         return headings[:_TITLE_LINES]
-    lines: list[str] = []
+    # No heading: a short first line that is not a sentence ("Huurschulden 2024") still
+    # reads as a title; a first sentence ("In 2023 daalde ...") names a data year instead.
     for block in blocks:
         if block.kind in (BlockKind.HEADER, BlockKind.FOOTER, BlockKind.CHART):
             continue
-        lines.extend(block.text.splitlines())
-        if len(lines) >= _TITLE_LINES:
-            break
-    return lines[:_TITLE_LINES]
+        first = block.text.splitlines()[0].strip() if block.text else ""
+        if first and len(first.split()) <= 12 and not first.endswith((".", "!", "?")):
+            return [first]
+        return []
+    return []
 
 
 def resolve_edition(doc: Document, option: int | None) -> tuple[int, EditionSource]:
