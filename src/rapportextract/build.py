@@ -1,0 +1,490 @@
+"""`build`: every report under some paths in, facts, series, CSV, Data Package and plots out.
+
+The steps: collect the reports (`.pdf` and `.txt`, recursively, sorted); take each from the
+cache where its content was read before, else extract it (in a process pool where more than
+one report needs it); link all facts into series; write the outputs atomically. A report that
+cannot be read is recorded with its one-line error and the others go through.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from pydantic import TypeAdapter
+
+from rapportextract.cache import (
+    CACHE_FILE_NAME,
+    ExtractionCache,
+    cache_key,
+    catalogue_hash,
+    code_fingerprint,
+    file_sha256,
+)
+from rapportextract.errors import RapportExtractError
+from rapportextract.export.csvout import write_datapackage, write_series_csv
+from rapportextract.export.jsonout import write_facts_json, write_series_json
+from rapportextract.models import DocumentSummary, Fact, SeriesFile
+from rapportextract.series import build_series, period_sort_key
+
+REPORT_SUFFIXES = (".pdf", ".txt")
+_FACTS = TypeAdapter(list[Fact])
+
+ProgressCallback = Callable[[int, int, str], None]
+"""Called with (documents done, documents in all, name of the one just done)."""
+
+
+class _Extraction(Protocol):
+    @property
+    def document(self) -> Any: ...
+
+    @property
+    def facts(self) -> list[Fact]: ...
+
+
+Extractor = Callable[..., _Extraction]
+"""`pipeline.extract`'s shape: (path, *, edition, password, catalogue, timeout) -> Extraction."""
+
+
+# --------------------------------------------------------------------------------------------
+# The report
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class DocumentStatus:
+    path: str
+    name: str
+    status: Literal["extracted", "cached", "failed", "duplicate"]
+    edition: int | None = None
+    pages: int = 0
+    facts: int = 0
+    seconds: float = 0.0
+    error: str | None = None
+    """The one-line error of a failed report; for a duplicate, which file it repeats."""
+
+
+@dataclass
+class SeriesSummary:
+    id: str
+    label: str
+    unit: str
+    kind: str
+    concept: str | None
+    periods: list[str]
+    editions: list[int]
+    conflicts: list[str]
+    """Periods whose vintages disagree by more than rounding."""
+
+
+@dataclass
+class BuildReport:
+    outdir: Path
+    documents: list[DocumentStatus] = field(default_factory=list)
+    series: list[SeriesSummary] = field(default_factory=list)
+    facts: int = 0
+    outputs: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def errors(self) -> list[str]:
+        """One line per report that could not be read."""
+        return [d.error for d in self.documents if d.status == "failed" and d.error]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def editions(self) -> list[int]:
+        return sorted({d.edition for d in self.documents
+                       if d.edition is not None and d.status in ("extracted", "cached")})
+
+    def count(self, status: str) -> int:
+        return sum(d.status == status for d in self.documents)
+
+    def summary_text(self) -> str:
+        """A short account for a terminal: documents, editions, series, conflicts, outputs."""
+        lines = []
+        parts = [f"{self.count(s)} {s}" for s in ("extracted", "cached", "failed", "duplicate")
+                 if self.count(s)]
+        lines.append(f"{len(self.documents)} documents: {', '.join(parts) or 'none'}")
+        editions = self.editions
+        lines.append(f"editions: {_span(editions)} ({len(editions)})" if editions
+                     else "editions: none")
+        conflicts = sum(len(s.conflicts) for s in self.series)
+        kinds = {
+            "concept": sum(s.concept is not None and s.kind == "level" for s in self.series),
+            "statement": sum(s.concept is None and s.kind == "level" for s in self.series),
+            "change": sum(s.kind == "change" for s in self.series),
+        }
+        lines.append(
+            f"{self.facts} facts; {len(self.series)} series ({kinds['concept']} concepts, "
+            f"{kinds['statement']} statements, {kinds['change']} of changes); "
+            f"{conflicts} observations in conflict"
+        )
+        if self.series:
+            width = min(max(len(s.id) for s in self.series), 48)
+            lines.append(f"  {'series':<{width}}  {'periods':<16}  {'editions':<16}  conflicts")
+            for s in self.series:
+                name = s.id if len(s.id) <= width else s.id[: width - 1] + "…"
+                periods = f"{_period_span(s.periods)} ({len(s.periods)})"
+                editions_text = f"{_span(s.editions)} ({len(s.editions)})"
+                lines.append(
+                    f"  {name:<{width}}  {periods:<16}  {editions_text:<16}  "
+                    f"{', '.join(s.conflicts) or '-'}"
+                )
+        if self.warnings:
+            lines.append(f"{len(self.warnings)} facts left out of series (see series.json)")
+        if self.outputs:
+            plots = sum(p.suffix == ".png" for p in self.outputs)
+            files = [p.name for p in self.outputs if p.suffix != ".png"]
+            lines.append(f"written to {self.outdir}: {', '.join(files)}, plots/ ({plots})")
+        return "\n".join(lines)
+
+
+def _span(years: list[int]) -> str:
+    if not years:
+        return "-"
+    return str(years[0]) if years[0] == years[-1] else f"{years[0]}-{years[-1]}"
+
+
+def _period_span(periods: list[str]) -> str:
+    if not periods:
+        return "-"
+    return periods[0] if len(periods) == 1 else f"{periods[0]}..{periods[-1]}"
+
+
+def summarise(series_file: SeriesFile) -> list[SeriesSummary]:
+    out = []
+    for s in series_file.series:
+        periods = sorted({o.period for o in s.observations}, key=period_sort_key)
+        editions = sorted({v.edition for o in s.observations for v in o.vintages})
+        conflicts = [o.period for o in s.observations if o.conflict]
+        out.append(SeriesSummary(s.id, s.label, s.unit, s.kind, s.concept, periods, editions,
+                                 conflicts))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Collecting the reports
+# --------------------------------------------------------------------------------------------
+
+
+def collect_reports(paths: Iterable[Path]) -> tuple[list[Path], list[DocumentStatus]]:
+    """Every `.pdf`/`.txt` under `paths` (files as given, folders recursively, hidden files
+    and folders skipped), sorted within each path, each file once; and the paths that are not
+    there or not reports, as failures."""
+    found: list[Path] = []
+    failures: list[DocumentStatus] = []
+    seen: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            candidates = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        elif path.is_file():
+            if path.suffix.lower() not in REPORT_SUFFIXES:
+                failures.append(DocumentStatus(
+                    str(path), path.name, "failed",
+                    error=f"{path}: not a .pdf or .txt file; give a report or a folder of them",
+                ))
+                continue
+            candidates = [path]
+        else:
+            failures.append(DocumentStatus(
+                str(path), path.name, "failed",
+                error=f"{path}: no such file or folder; check the path",
+            ))
+            continue
+        for candidate in candidates:
+            resolved = candidate.resolve()
+            if resolved not in seen:
+                seen.add(resolved)
+                found.append(candidate)
+    return found, failures
+
+
+# --------------------------------------------------------------------------------------------
+# Extraction (in this process or a worker)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Job:
+    index: int
+    path: str
+    edition: int | None
+    password: str | None
+    timeout: float | None
+
+
+@dataclass
+class _Result:
+    index: int
+    summary: str | None = None
+    facts: str | None = None
+    error: str | None = None
+    seconds: float = 0.0
+
+
+# Set in each worker by `_init_worker` (and in this process for inline extraction).
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(extractor: Extractor | None, catalogue_path: Path | None) -> None:
+    _WORKER["extractor"] = extractor or _default_extractor()
+    _WORKER["catalogue"] = _load_catalogue(catalogue_path)
+
+
+def _default_extractor() -> Extractor:
+    from rapportextract.pipeline import extract
+
+    return extract
+
+
+def _load_catalogue(path: Path | None) -> Any:
+    from rapportextract.catalogue import load_catalogue
+
+    return load_catalogue(path)
+
+
+def _summary_of(extraction: _Extraction, facts: list[Fact]) -> DocumentSummary:
+    summary = getattr(extraction, "summary", None)
+    if callable(summary):
+        result: DocumentSummary = summary()
+        return result
+    doc = extraction.document
+    return DocumentSummary(
+        path=doc.path, name=doc.name, sha256=doc.sha256, source_type=doc.source_type,
+        edition=doc.edition, edition_source=doc.edition_source, title=doc.title,
+        pages=len(doc.pages), facts=len(facts), warnings=list(doc.warnings),
+    )
+
+
+def _run_job(job: _Job) -> _Result:
+    start = time.perf_counter()
+    try:
+        extraction = _WORKER["extractor"](
+            Path(job.path), edition=job.edition, password=job.password,
+            catalogue=_WORKER["catalogue"], timeout=job.timeout,
+        )
+        facts = list(extraction.facts)
+        summary = _summary_of(extraction, facts)
+        return _Result(
+            job.index,
+            summary=summary.model_dump_json(),
+            facts=_FACTS.dump_json(facts).decode("utf-8"),
+            seconds=time.perf_counter() - start,
+        )
+    except RapportExtractError as exc:
+        return _Result(job.index, error=str(exc), seconds=time.perf_counter() - start)
+    except Exception as exc:  # a bug in a reader must not sink the other reports
+        message = " ".join(str(exc).split())[:200]
+        return _Result(
+            job.index,
+            error=f"{job.path}: unexpected {type(exc).__name__} ({message}); this is a bug in "
+                  "rapportextract, please report it with the file",
+            seconds=time.perf_counter() - start,
+        )
+
+
+def _extract_all(
+    jobs: list[_Job],
+    workers: int,
+    extractor: Extractor | None,
+    catalogue_path: Path | None,
+    on_result: Callable[[_Result], None],
+) -> None:
+    if not jobs:
+        return
+    if workers <= 1 or len(jobs) == 1:
+        _init_worker(extractor, catalogue_path)
+        for job in jobs:
+            on_result(_run_job(job))
+        return
+    # Import the readers before the pool forks, so every worker starts with them loaded.
+    chosen = extractor or _default_extractor()
+    with ProcessPoolExecutor(
+        max_workers=min(workers, len(jobs)),
+        initializer=_init_worker,
+        initargs=(chosen, catalogue_path),
+    ) as pool:
+        futures: dict[Future[_Result], _Job] = {pool.submit(_run_job, j): j for j in jobs}
+        for future in as_completed(futures):
+            job = futures[future]
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                result = _Result(job.index, error=(
+                    f"{job.path}: the worker process reading it stopped (out of memory or "
+                    "killed); try again with --workers 1"))
+            on_result(result)
+
+
+# --------------------------------------------------------------------------------------------
+# Writing
+# --------------------------------------------------------------------------------------------
+
+
+def _write_plots(
+    series_file: SeriesFile, folder: Path, cache: ExtractionCache | None, reuse: bool
+) -> list[Path]:
+    from rapportextract.export.plots import plot_file_name, plot_series
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    hashes: dict[str, str] = {}
+    for series in series_file.series:
+        path = folder / plot_file_name(series.id)
+        digest = hashlib.sha256(
+            (code_fingerprint() + series.model_dump_json()).encode()
+        ).hexdigest()
+        hashes[series.id] = digest
+        if not (reuse and cache is not None and path.exists()
+                and cache.plot_hash(folder, series.id) == digest):
+            plot_series(series, path)
+        written.append(path)
+    keep = {p.name for p in written}
+    for stale in folder.glob("*.png"):
+        if stale.name not in keep:
+            stale.unlink(missing_ok=True)
+    if cache is not None:
+        cache.set_plot_hashes(folder, hashes)
+    return written
+
+
+# --------------------------------------------------------------------------------------------
+# Entry point
+# --------------------------------------------------------------------------------------------
+
+
+def build(
+    paths: list[Path],
+    outdir: Path,
+    *,
+    use_cache: bool = True,
+    workers: int | None = None,
+    catalogue_path: Path | None = None,
+    edition: int | None = None,
+    password: str | None = None,
+    timeout: float | None = None,
+    progress: ProgressCallback | None = None,
+    cache_path: Path | None = None,
+    extractor: Extractor | None = None,
+) -> BuildReport:
+    """Extract every report under `paths`, link the facts into series and write to `outdir`:
+    facts.json, series.json, series.csv, datapackage.json and plots/<series-id>.png.
+
+    `use_cache=False` re-extracts every report (the fresh results still refresh the cache at
+    `cache_path`, by default ``outdir/.cache.sqlite``). `workers` is the number of processes
+    (default: all cores). `extractor` replaces `pipeline.extract` (a module-level function, so
+    worker processes can use it). Raises `errors.CatalogueError` for a malformed catalogue;
+    a report that cannot be read is recorded in the returned report, not raised.
+    """
+    started = time.perf_counter()
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    catalogue = _load_catalogue(catalogue_path)  # fails early on a malformed user catalogue
+    catalogue_id = catalogue_hash(catalogue_path)
+    workers = workers or os.cpu_count() or 1
+
+    reports, failures = collect_reports([Path(p) for p in paths])
+    report = BuildReport(outdir=outdir)
+    statuses: list[DocumentStatus] = [
+        DocumentStatus(str(p), p.name, "failed") for p in reports
+    ]
+    summaries: list[DocumentSummary | None] = [None] * len(reports)
+    facts_of: list[list[Fact]] = [[] for _ in reports]
+    total = len(reports) + len(failures)
+    done = 0
+
+    def tick(name: str) -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total, name)
+
+    for failure in failures:
+        tick(failure.name)
+
+    cache = ExtractionCache(cache_path or outdir / CACHE_FILE_NAME)
+    try:
+        jobs: list[_Job] = []
+        keys: dict[int, str] = {}
+        first_of_content: dict[str, int] = {}
+        for i, path in enumerate(reports):
+            try:
+                sha = file_sha256(path)
+            except OSError as exc:
+                statuses[i].error = f"{path}: cannot be read ({exc.strerror}); check permissions"
+                tick(path.name)
+                continue
+            if sha in first_of_content:
+                statuses[i].status = "duplicate"
+                statuses[i].error = f"same content as {reports[first_of_content[sha]]}"
+                tick(path.name)
+                continue
+            first_of_content[sha] = i
+            keys[i] = cache_key(sha, catalogue=catalogue_id, edition=edition)
+            hit = cache.get(keys[i]) if use_cache else None
+            if hit is not None:
+                summaries[i], facts_of[i] = hit.summary, hit.facts
+                statuses[i].status = "cached"
+                tick(path.name)
+                continue
+            jobs.append(_Job(i, str(path), edition, password, timeout))
+
+        def on_result(result: _Result) -> None:
+            i = result.index
+            status = statuses[i]
+            status.seconds = result.seconds
+            if result.error is not None:
+                status.status, status.error = "failed", result.error
+            elif result.summary is not None and result.facts is not None:
+                summary = DocumentSummary.model_validate_json(result.summary)
+                facts = _FACTS.validate_json(result.facts)
+                summaries[i], facts_of[i] = summary, facts
+                status.status = "extracted"
+                cache.put(keys[i], summary, facts)
+            tick(reports[i].name)
+
+        _extract_all(jobs, workers, extractor, catalogue_path, on_result)
+
+        for i, summary in enumerate(summaries):
+            if summary is not None:
+                statuses[i].edition = summary.edition
+                statuses[i].pages = summary.pages
+                statuses[i].facts = len(facts_of[i])
+        all_facts = [f for facts in facts_of for f in facts]
+        documents = [s for s in summaries if s is not None]
+        series_file = build_series(all_facts, catalogue)
+
+        outputs = [
+            write_facts_json(outdir / "facts.json", all_facts, documents),
+            write_series_json(outdir / "series.json", series_file),
+            write_series_csv(outdir / "series.csv", series_file),
+            write_datapackage(outdir / "datapackage.json"),
+        ]
+        outputs += _write_plots(series_file, outdir / "plots", cache, reuse=use_cache)
+    finally:
+        cache.close()
+
+    report.documents = failures + statuses
+    report.series = summarise(series_file)
+    report.facts = len(all_facts)
+    report.outputs = outputs
+    report.warnings = list(series_file.warnings)
+    report.seconds = time.perf_counter() - started
+    return report
+

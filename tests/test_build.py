@@ -1,0 +1,339 @@
+"""`build`: many reports in, all outputs out; cache, failures, process pool, atomic writes.
+
+Most tests use a small stand-in extractor (`toy_extract`) so they pin what `build` does with
+whatever the readers return; `test_end_to_end_*` runs the real pipeline.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import rapportextract.export.atomic as atomic
+from rapportextract.build import build, collect_reports
+from rapportextract.errors import EditionNotFoundError, InputError
+from rapportextract.models import Document, Fact, Page, Source
+
+FF = "\f"
+
+# Our own Dutch sentences, in the style of the reports; figures from published_figures.csv.
+REPORTS = {
+    "huurschulden-2022.txt": (
+        "HUURSCHULDEN EN HUISUITZETTINGEN 2022\n\nEen overzicht van de woningcorporaties."
+        + FF
+        + "Eind 2020 stond er bij de corporaties samen € 226 miljoen aan huurachterstand open.\n"
+        "In 2021 kwam het tot 2.300 ontruimingen van huurders.\n"
+    ),
+    "huurschulden-2023.txt": (
+        "HUURSCHULDEN EN HUISUITZETTINGEN 2023\n\nDe cijfers van het afgelopen jaar."
+        + FF
+        + "In 2021 liep de huurachterstand terug tot € 190 miljoen.\n"
+        + FF
+        + "Het aantal ontruimingen in 2022 bleef steken op 1.900.\n"
+    ),
+}
+NEW_REPORT = (
+    "huurschulden-2024.txt",
+    "HUURSCHULDEN EN HUISUITZETTINGEN 2024\n\nWat corporaties zagen in 2023."
+    + FF
+    + "Over 2020 noemen we nu een huurachterstand van € 227 miljoen.\n"
+    "In 2023 waren er 2.100 ontruimingen.\n",
+)
+
+# What the toy extractor understands: a word that names the concept, a year, a figure.
+_CONCEPTS = {"huurachterstand": ("total_rent_arrears_eur", "EUR"),
+             "ontruimingen": ("evictions_total", "count")}
+_YEAR = re.compile(r"\b(20\d\d)\b")
+_FIGURE = re.compile(r"(€ )?(\d{1,3}(?:\.\d{3})+|\d+)( miljoen)?")
+
+CALLS: list[str] = []
+
+
+@dataclass
+class ToyExtraction:
+    document: Document
+    facts: list[Fact]
+
+
+def toy_extract(path: Path, *, edition: int | None = None, password: str | None = None,
+                catalogue: Any = None, timeout: float | None = None) -> ToyExtraction:
+    """Reads our toy reports: one fact per line that names a concept, a year and a figure."""
+    CALLS.append(path.name)
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError("not a text report", path=path, hint="give a UTF-8 .txt") from None
+    name_year = _YEAR.search(path.name)
+    if edition is None and name_year is None:
+        raise EditionNotFoundError("no edition year", path=path, hint="use --edition")
+    edition = edition or int(name_year.group(1))  # type: ignore[union-attr]
+    facts = []
+    for page_no, page in enumerate(text.split(FF), start=1):
+        for line in page.splitlines():
+            concept = next((c for w, c in _CONCEPTS.items() if w in line), None)
+            years = [y for y in _YEAR.findall(line)]
+            figures = [m for m in _FIGURE.finditer(line) if m.group(2) not in years]
+            if concept is None or not years or not figures:
+                continue
+            m = figures[0]
+            value = Decimal(m.group(2).replace(".", ""))
+            if m.group(3):
+                value *= 1_000_000
+            facts.append(Fact(
+                id=f"{path.name}:{page_no}:{m.start()}", document=path.name, edition=edition,
+                concept=concept[0], subject=line.split()[0], value=value, unit=concept[1],
+                period=years[0], confidence=0.9,
+                source=Source(page=page_no, sentence=line, text=m.group(0).strip(),
+                              start=m.start(), end=m.end()),
+            ))
+    doc = Document(path=str(path), name=path.name, sha256=hashlib.sha256(data).hexdigest(),
+                   source_type="text", edition=edition, edition_source="filename",
+                   pages=[Page(number=i + 1) for i in range(text.count(FF) + 1)])
+    return ToyExtraction(doc, facts)
+
+
+@pytest.fixture(autouse=True)
+def _reset_calls() -> None:
+    CALLS.clear()
+
+
+@pytest.fixture
+def reports(tmp_path: Path) -> Path:
+    folder = tmp_path / "rapporten"
+    (folder / "oud").mkdir(parents=True)
+    for i, (name, text) in enumerate(sorted(REPORTS.items())):
+        (folder / ("oud" if i == 0 else "") / name).write_text(text, encoding="utf-8")
+    (folder / "leesmij.md").write_text("geen rapport", encoding="utf-8")
+    return folder
+
+
+def _build(paths: list[Path], out: Path, **kw: Any) -> Any:
+    kw.setdefault("workers", 1)
+    return build(paths, out, extractor=toy_extract, **kw)
+
+
+def test_collects_reports_recursively_sorted_and_once(reports: Path) -> None:
+    found, failures = collect_reports([reports, reports / "huurschulden-2023.txt",
+                                       reports / "leesmij.md", reports / "weg.txt"])
+    assert [p.name for p in found] == ["huurschulden-2023.txt", "huurschulden-2022.txt"]
+    assert len(failures) == 2
+    assert "leesmij.md" in failures[0].error and "weg.txt" in failures[1].error  # type: ignore[operator]
+
+
+def test_build_writes_every_output(reports: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    progress: list[tuple[int, int, str]] = []
+    report = _build([reports], out, progress=lambda d, t, n: progress.append((d, t, n)))
+
+    assert report.ok and report.count("extracted") == 2
+    for name in ("facts.json", "series.json", "series.csv", "datapackage.json"):
+        assert (out / name).is_file(), name
+    facts = json.loads((out / "facts.json").read_text())
+    assert len(facts["facts"]) == 4 and len(facts["documents"]) == 2
+    series = json.loads((out / "series.json").read_text())
+    assert {s["id"] for s in series["series"]} == {"total_rent_arrears_eur", "evictions_total"}
+    with (out / "series.csv").open(encoding="utf-8") as fh:
+        assert len(list(csv.DictReader(fh))) == 4
+    assert sorted(p.name for p in (out / "plots").iterdir()) == [
+        "evictions_total.png", "total_rent_arrears_eur.png"]
+    assert [p[:2] for p in progress] == [(1, 2), (2, 2)]
+
+    text = report.summary_text()
+    assert "2 documents: 2 extracted" in text and "editions: 2022-2023 (2)" in text
+    assert "total_rent_arrears_eur" in text
+
+
+def test_rebuild_extracts_only_the_new_report_and_finds_the_revision(
+    reports: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    _build([reports], out)
+    assert sorted(CALLS) == ["huurschulden-2022.txt", "huurschulden-2023.txt"]
+    CALLS.clear()
+
+    (reports / NEW_REPORT[0]).write_text(NEW_REPORT[1], encoding="utf-8")
+    report = _build([reports], out)
+    assert CALLS == ["huurschulden-2024.txt"]
+    assert (report.count("cached"), report.count("extracted")) == (2, 1)
+
+    series = {s.id: s for s in report.series}
+    assert series["total_rent_arrears_eur"].conflicts == ["2020"]
+    data = json.loads((out / "series.json").read_text())
+    arrears = next(s for s in data["series"] if s["id"] == "total_rent_arrears_eur")
+    obs_2020 = next(o for o in arrears["observations"] if o["period"] == "2020")
+    assert (obs_2020["value"], obs_2020["edition"], obs_2020["conflict"]) == (227000000, 2024, True)
+    assert [v["edition"] for v in obs_2020["vintages"]] == [2022, 2024]
+
+
+def test_changed_content_and_no_cache_extract_again(reports: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _build([reports], out)
+    target = reports / "huurschulden-2023.txt"
+    target.write_text(target.read_text(encoding="utf-8") + "Een extra zin.\n", encoding="utf-8")
+    CALLS.clear()
+    _build([reports], out)
+    assert CALLS == ["huurschulden-2023.txt"]
+    CALLS.clear()
+    report = _build([reports], out, use_cache=False)
+    assert sorted(CALLS) == ["huurschulden-2022.txt", "huurschulden-2023.txt"]
+    assert report.count("cached") == 0
+
+
+def test_edition_option_is_part_of_the_cache_key(reports: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _build([reports / "huurschulden-2023.txt"], out)
+    CALLS.clear()
+    report = _build([reports / "huurschulden-2023.txt"], out, edition=2030)
+    assert CALLS == ["huurschulden-2023.txt"] and report.editions == [2030]
+
+
+def test_a_broken_report_is_reported_and_the_others_go_through(
+    reports: Path, tmp_path: Path
+) -> None:
+    (reports / "kapot-2021.txt").write_bytes(b"\xff\xfe\x00kapot")
+    (reports / "zonder-jaartal.txt").write_text("Geen jaartal te vinden.", encoding="utf-8")
+    out = tmp_path / "out"
+    report = _build([reports], out)
+    assert report.count("extracted") == 2 and report.count("failed") == 2
+    assert len(report.errors) == 2
+    assert all("\n" not in e for e in report.errors)
+    assert any("kapot-2021.txt" in e and "UTF-8" in e for e in report.errors)
+    assert any("zonder-jaartal.txt" in e for e in report.errors)
+    assert "2 failed" in report.summary_text()
+    assert len(json.loads((out / "facts.json").read_text())["facts"]) == 4
+    # A failure is not cached: the next build tries the broken files again.
+    CALLS.clear()
+    _build([reports], out)
+    assert sorted(CALLS) == ["kapot-2021.txt", "zonder-jaartal.txt"]
+
+
+def _crashing_extract(path: Path, **kw: Any) -> ToyExtraction:
+    if "2022" in path.name:
+        raise ZeroDivisionError("division by zero")
+    return toy_extract(path, **kw)
+
+
+def test_an_unexpected_error_is_one_line_naming_the_file(reports: Path, tmp_path: Path) -> None:
+    report = build([reports], tmp_path / "out", workers=1, extractor=_crashing_extract)
+    (error,) = report.errors
+    assert "huurschulden-2022.txt" in error and "ZeroDivisionError" in error
+    assert report.count("extracted") == 1
+
+
+def test_duplicate_content_is_read_once(reports: Path, tmp_path: Path) -> None:
+    (reports / "kopie-2023.txt").write_bytes((reports / "huurschulden-2023.txt").read_bytes())
+    report = _build([reports], tmp_path / "out")
+    assert report.count("duplicate") == 1 and report.ok
+    assert sorted(CALLS) == ["huurschulden-2022.txt", "huurschulden-2023.txt"]
+
+
+def test_process_pool_gives_the_same_outputs(reports: Path, tmp_path: Path) -> None:
+    (reports / NEW_REPORT[0]).write_text(NEW_REPORT[1], encoding="utf-8")
+    inline = _build([reports], tmp_path / "a", workers=1)
+    pooled = _build([reports], tmp_path / "b", workers=2)
+    assert pooled.count("extracted") == 3 and inline.ok and pooled.ok
+    for name in ("series.json", "series.csv", "datapackage.json"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_unchanged_plots_are_not_drawn_again(
+    reports: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import rapportextract.export.plots as plots
+
+    drawn: list[str] = []
+    real = plots.plot_series
+    monkeypatch.setattr(plots, "plot_series", lambda s, p: (drawn.append(s.id), real(s, p))[1])
+    out = tmp_path / "out"
+    _build([reports], out)
+    assert sorted(drawn) == ["evictions_total", "total_rent_arrears_eur"]
+    drawn.clear()
+    (reports / NEW_REPORT[0]).write_text(NEW_REPORT[1], encoding="utf-8")
+    _build([reports], out)
+    assert sorted(drawn) == ["evictions_total", "total_rent_arrears_eur"]  # both changed
+    drawn.clear()
+    (out / "plots" / "evictions_total.png").unlink()
+    _build([reports], out)
+    assert drawn == ["evictions_total"]
+
+
+def test_no_partial_file_is_left_when_writing_fails(
+    reports: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    _build([reports], out)
+    before = (out / "series.csv").read_bytes()
+    real_replace = atomic.os.replace
+
+    def failing_replace(src: Any, dst: Any) -> None:
+        if Path(dst).name == "series.csv":
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(atomic.os, "replace", failing_replace)
+    (reports / NEW_REPORT[0]).write_text(NEW_REPORT[1], encoding="utf-8")
+    with pytest.raises(OSError, match="No space left"):
+        _build([reports], out)
+    assert (out / "series.csv").read_bytes() == before
+    leftovers = [p.name for p in out.rglob("*") if p.name.endswith(".tmp")]
+    assert leftovers == []
+
+
+def test_a_damaged_cache_is_set_aside(reports: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".cache.sqlite").write_bytes(b"dit is geen database" * 100)
+    report = _build([reports], out)
+    assert report.ok and report.count("extracted") == 2
+    assert (out / ".cache.sqlite.damaged").exists()
+    CALLS.clear()
+    _build([reports], out)
+    assert CALLS == []
+
+
+def test_load_series_reads_a_build(reports: Path, tmp_path: Path,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from rapportextract import load_series
+
+    out = tmp_path / "out"
+    (reports / NEW_REPORT[0]).write_text(NEW_REPORT[1], encoding="utf-8")
+    _build([reports], out)
+    frame = load_series(out)
+    with (out / "series.csv").open(encoding="utf-8") as fh:
+        header = next(csv.reader(fh))
+    assert list(frame.columns) == header
+    assert len(frame) == 6
+    head = frame[(frame.series_id == "total_rent_arrears_eur") & frame.headline]
+    assert head.set_index("period").loc["2020", "value"] == 227_000_000.0
+    assert bool(frame[frame.period == "2020"].conflict.all())
+
+    # Without pandas: a list of dicts with exact Decimal values.
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_pandas(name: str, *args: Any, **kw: Any) -> Any:
+        if name == "pandas" or name.startswith("pandas."):
+            raise ImportError("no pandas")
+        return real_import(name, *args, **kw)
+
+    monkeypatch.setattr(builtins, "__import__", no_pandas)
+    records = load_series(out / "series.json")
+    assert isinstance(records, list) and len(records) == 6
+    assert Decimal("226000000") in {r["value"] for r in records}
+
+
+def test_load_series_without_a_build_says_what_to_do(tmp_path: Path) -> None:
+    from rapportextract.api import load_series
+
+    with pytest.raises(InputError, match="rapportextract build"):
+        load_series(tmp_path)
