@@ -342,3 +342,35 @@ def test_charts_are_found_without_caption_or_chart_blocks(name: str) -> None:
         (f.period, f.value, f.concept) for f in with_blocks
     ]
     assert len(without) in (4, 8)
+
+
+def test_charts_side_by_side_keep_to_their_own_column() -> None:
+    doc = load_pdf("charts_side_by_side.pdf")
+    facts = chart_facts(doc, TEST_CATALOGUE)
+    arrears = [f for f in facts if f.source.sentence.startswith("Grafiek 1")]
+    evictions = [f for f in facts if f.source.sentence.startswith("Grafiek 2")]
+    assert {f.period: int(f.value) for f in arrears} == ARREARS
+    # Labels printed with a euro sign: the text keeps it, the value does not.
+    assert {f.source.text for f in arrears} == {"€ 227", "€ 185", "€ 173", "€ 164"}
+    assert all(f.unit == "EUR" and f.concept == "total_rent_arrears_eur" for f in arrears)
+    # "2023*" (a preliminary figure) is still the year 2023.
+    assert {f.period: int(f.value) for f in evictions} == {
+        "2020": 1720,
+        "2021": 1400,
+        "2022": 1200,
+        "2023": 1200,
+    }
+    assert len(facts) == 8
+    for chart in read_charts(doc.pages[0]):
+        assert chart.diagnostics == []
+
+
+def test_caption_under_the_chart() -> None:
+    facts = chart_facts(load_pdf("caption_below.pdf"), TEST_CATALOGUE)
+    assert {f.period: int(f.value) for f in facts} == {
+        "2020": 7000,
+        "2021": 5900,
+        "2022": 5300,
+        "2023": 5600,
+    }
+    assert all(f.concept == "court_judgments_total" for f in facts)

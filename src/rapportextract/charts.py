@@ -139,6 +139,16 @@ def parse_number(text: str) -> Number | None:
     return Number(value, unit)
 
 
+# A category label of a year, possibly with a footnote star for a preliminary figure ("2023*").
+_YEAR_LABEL = re.compile(r"^((?:19|20)\d{2})\*{0,2}$")
+
+
+def year_of(label: str) -> str | None:
+    """The year a category label names ("2023", "2023*"), or None."""
+    match = _YEAR_LABEL.match(label.strip())
+    return match[1] if match else None
+
+
 def is_year(text: str) -> bool:
     return _YEAR.match(text.strip()) is not None
 
@@ -401,6 +411,11 @@ def _contains(box: BBox, point: tuple[float, float], pad: float = 0.0) -> bool:
 # Charts in the Aedes reports start within a few lines of their caption, and their parts (bars,
 # gridlines, legend squares) lie within about two text lines of each other.
 SEED_DISTANCE = 60.0
+# Where nothing is drawn that close, a chart further below its caption is still taken (a
+# subtitle or a source line may stand between them).
+FAR_SEED = 150.0
+# Captions whose tops lie this close belong to charts side by side.
+SIDE_BY_SIDE = 40.0
 CLUSTER_GAP = 30.0
 # A line chart's axis may lie well below its lowest point: a straight line under the cluster
 # that spans most of its width is its axis.
@@ -408,16 +423,21 @@ AXIS_REACH = 160.0
 
 
 def _cluster(
-    caption: Caption, shapes: list[Shape], lo: float, hi: float, below: bool
+    caption: Caption,
+    shapes: list[Shape],
+    lo: float,
+    hi: float,
+    below: bool,
+    reach: float = SEED_DISTANCE,
 ) -> list[Shape]:
     """The graphics next to the caption: seeds close below (or above) it, grown by proximity
     within the band [lo, hi] between neighbouring captions."""
     inside = [s for s in shapes if s.bbox[1] >= lo - 1 and s.bbox[3] <= hi + 1]
     cx0, ctop, cx1, cbottom = caption.bbox
     if below:
-        seeds = [s for s in inside if s.bbox[1] - cbottom <= SEED_DISTANCE]
+        seeds = [s for s in inside if s.bbox[1] - cbottom <= reach]
     else:
-        seeds = [s for s in inside if ctop - s.bbox[3] <= SEED_DISTANCE]
+        seeds = [s for s in inside if ctop - s.bbox[3] <= reach]
     seeds = [s for s in seeds if s.bbox[2] >= cx0 - 20 and s.bbox[0] <= cx1 + 20]
     if not seeds:
         return []
@@ -517,30 +537,18 @@ def read_charts(page: Page) -> list[Chart]:
     for caption in captions:
         if caption.kind != "chart":
             continue
-        lo_below = caption.bbox[3]
-        hi_below = min(
-            (
-                c.bbox[1]
-                for c in captions
-                if c.bbox[1] > caption.bbox[3] + 1 and _overlaps_x(c.bbox, caption.bbox)
-            ),
-            default=page.height or 1e9,
-        )
-        free = [s for s in shapes if id(s) not in claimed]
-        cluster = _cluster(caption, free, lo_below, hi_below, below=True)
-        below = True
-        if not cluster:
-            hi_above = caption.bbox[1]
-            lo_above = max(
-                (
-                    c.bbox[3]
-                    for c in captions
-                    if c.bbox[3] < caption.bbox[1] - 1 and _overlaps_x(c.bbox, caption.bbox)
-                ),
-                default=0.0,
-            )
-            cluster = _cluster(caption, free, lo_above, hi_above, below=False)
-            below = False
+        left, right = _side_limits(caption, captions)
+        free = [
+            s
+            for s in shapes
+            if id(s) not in claimed and left <= (s.bbox[0] + s.bbox[2]) / 2 <= right
+        ]
+        cluster, below = [], True
+        for reach, below in ((SEED_DISTANCE, True), (SEED_DISTANCE, False), (FAR_SEED, True)):
+            lo, hi = _band(caption, captions, below, page.height or 1e9)
+            cluster = _cluster(caption, free, lo, hi, below=below, reach=reach)
+            if cluster:
+                break
         chart = Chart(
             page.number,
             caption.number,
@@ -558,10 +566,44 @@ def read_charts(page: Page) -> list[Chart]:
         box = union_bbox([s.bbox for s in cluster])
         assert box is not None
         region = _region(caption, box, below)
+        region = (max(region[0], left), region[1], min(region[2], right), region[3])
         chart.bbox = region
         _read(chart, cluster, _region_fragments(page, caption, region))
         charts.append(chart)
     return charts
+
+
+def _band(
+    caption: Caption, captions: list[Caption], below: bool, height: float
+) -> tuple[float, float]:
+    """The stretch of page between this caption and the next (or previous) one above each
+    other: a chart never reaches past a neighbouring caption."""
+    if below:
+        nxt = [
+            c.bbox[1]
+            for c in captions
+            if c.bbox[1] > caption.bbox[3] + 1 and _overlaps_x(c.bbox, caption.bbox)
+        ]
+        return caption.bbox[3], min(nxt, default=height)
+    prev = [
+        c.bbox[3]
+        for c in captions
+        if c.bbox[3] < caption.bbox[1] - 1 and _overlaps_x(c.bbox, caption.bbox)
+    ]
+    return max(prev, default=0.0), caption.bbox[1]
+
+
+def _side_limits(caption: Caption, captions: list[Caption]) -> tuple[float, float]:
+    """Captions side by side (two charts in two columns) split the page between them."""
+    left, right = float("-inf"), float("inf")
+    for other in captions:
+        if other is caption or abs(other.bbox[1] - caption.bbox[1]) > SIDE_BY_SIDE:
+            continue
+        if other.bbox[0] >= caption.bbox[2]:
+            right = min(right, other.bbox[0] - 2)
+        elif other.bbox[2] <= caption.bbox[0]:
+            left = max(left, other.bbox[2] + 2)
+    return left, right
 
 
 def _overlaps_x(a: BBox, b: BBox) -> bool:
@@ -1054,14 +1096,15 @@ def _chart_facts(
     doc: Document, edition: int, chart: Chart, catalogue: ConceptMatcher | None
 ) -> list[Fact]:
     facts: list[Fact] = []
-    years = [c for c in chart.categories if is_year(c.text)]
+    years = [c for c in chart.categories if year_of(c.text)]
     for index, mark in enumerate(chart.marks):
         if mark.value is None:
             continue
         if years:
-            if mark.category is None or not is_year(mark.category):
+            year = year_of(mark.category or "")
+            if year is None:
                 continue
-            period = mark.category.strip()
+            period = year
             category = None
         else:
             period = str(edition - 1)
