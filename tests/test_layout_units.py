@@ -1,0 +1,127 @@
+"""The layout steps on hand-made words: hyphenation, normalisation, markers, columns."""
+
+from __future__ import annotations
+
+import pytest
+
+from rapportextract.layout import (
+    find_gutter,
+    is_caption,
+    join_lines,
+    layout_pages,
+    normalise_text,
+    split_superscript_marker,
+)
+from rapportextract.models import BlockKind, Page, Rect, Word
+
+JOIN_CASES = [
+    ("plain word break", ["de huur-", "achterstand daalde"], "de huurachterstand daalde"),
+    ("suspended compound with of", ["een energie-", "of budgetcoach"],
+     "een energie- of budgetcoach"),
+    ("suspended compound with en", ["taal-", "en rekenvaardigheden"], "taal- en rekenvaardigheden"),
+    ("capital after hyphen", ["in Noord-", "Holland"], "in Noord-Holland"),
+    ("abbreviation before hyphen", ["het WSNP-", "traject"], "het WSNP-traject"),
+    ("year range", ["in 2022-", "2023"], "in 2022-2023"),
+    ("vowel clash keeps hyphen", ["een zee-", "egel"], "een zee-egel"),
+    ("soft hyphen at break", ["de betalings\u00ad", "regeling"], "de betalingsregeling"),
+    ("plain join", ["eerste regel", "tweede regel"], "eerste regel tweede regel"),
+    ("blank lines skipped", ["eerste", "   ", "tweede"], "eerste tweede"),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), [c[1:] for c in JOIN_CASES],
+                         ids=[c[0] for c in JOIN_CASES])
+def test_join_lines(lines: list[str], expected: str) -> None:
+    assert join_lines(lines) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("\ufb01nanciële", "financiële"),
+        ("\ufb02exwerkers", "flexwerkers"),
+        ("€\u00a0164\u202fmiljoen", "€ 164 miljoen"),
+        ("be\u00adta\u00adlings\u00adregeling", "betalingsregeling"),
+        ("  veel   ruimte\t", "veel ruimte"),
+    ],
+)
+def test_normalise_text(raw: str, expected: str) -> None:
+    assert normalise_text(raw) == expected
+
+
+def test_unicode_superscript_marker_split_off() -> None:
+    assert split_superscript_marker("corporatiesector.¹") == ("corporatiesector.", "1")
+    assert split_superscript_marker("m²") == ("m", "2")
+    assert split_superscript_marker("2023") == ("2023", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Grafiek 3: Redenen voor uitzetting", True),
+        ("Tabel 2.1 Vonnissen per jaar", True),
+        ("Figuur 4 - Aandeel regelingen", True),
+        ("Tabel 1 laat zien dat het aantal daalde.", False),
+        ("Grafieken zijn er niet", False),
+    ],
+)
+def test_is_caption(text: str, expected: bool) -> None:
+    assert is_caption(text) is expected
+
+
+def _line(words: str, x0: float, top: float, size: float = 10.0, bold: bool = False,
+          width: float = 5.5) -> list[Word]:
+    out: list[Word] = []
+    x = x0
+    for token in words.split():
+        w = width * len(token)
+        out.append(Word(text=token, bbox=(x, top, x + w, top + size), size=size, bold=bold,
+                        fontname="Helvetica-Bold" if bold else "Helvetica"))
+        x += w + 2.8
+    return out
+
+
+def test_raised_marker_becomes_a_footnote_ref_not_text() -> None:
+    words = _line("Dit geldt voor de hele sector.", 60, 100)
+    end = words[-1].bbox[2]
+    marker = Word(text="1", bbox=(end + 0.5, 98.0, end + 3.5, 104.0), size=6.0)
+    words += [marker, *_line("Daarna volgt meer tekst.", end + 6, 100)]
+    page = Page(number=1, width=595, height=842, words=words)
+    layout_pages([page])
+    (block,) = page.blocks
+    assert block.kind is BlockKind.PARAGRAPH
+    assert block.text == "Dit geldt voor de hele sector. Daarna volgt meer tekst."
+    assert block.footnote_refs == ["1"]
+    assert any(w.superscript for line in block.lines for w in line.words)
+
+
+def test_two_columns_read_left_then_right() -> None:
+    words: list[Word] = []
+    for i in range(8):
+        words += _line(f"links regel {i} met wat woorden erin.", 60, 100 + 13 * i)
+        words += _line(f"rechts regel {i} met wat woorden.", 320, 100 + 13 * i)
+    page = Page(number=1, width=595, height=842, words=words)
+    layout_pages([page])
+    texts = [b.text for b in page.blocks]
+    assert len(texts) == 2
+    assert texts[0].startswith("links regel 0") and "links regel 7" in texts[0]
+    assert texts[1].startswith("rechts regel 0") and "links" not in texts[1]
+    assert [b.column for b in page.blocks] == [0, 1]
+
+
+def test_no_gutter_in_one_column_text() -> None:
+    boxes = [(60.0, 100.0 + 13 * i, 530.0, 110.0 + 13 * i) for i in range(10)]
+    assert find_gutter(boxes, 10.0) is None
+    split = [(60.0, 100.0 + 13 * i, 280.0, 110.0 + 13 * i) for i in range(6)]
+    split += [(310.0, 100.0 + 13 * i, 530.0, 110.0 + 13 * i) for i in range(6)]
+    gutter = find_gutter(split, 10.0)
+    assert gutter is not None and 280 <= gutter[0] < gutter[1] <= 310
+
+
+def test_text_on_a_coloured_band_is_not_a_chart() -> None:
+    words = _line("HUURACHTERSTANDEN EN UITZETTINGEN 2024", 60, 60, size=18, bold=True)
+    words += _line("Een korte inleiding over de cijfers van dit jaar.", 60, 120)
+    band = Rect(bbox=(50.0, 50.0, 545.0, 90.0), fill=(0.1, 0.2, 0.4))
+    page = Page(number=1, width=595, height=842, words=words, rects=[band])
+    layout_pages([page])
+    assert [b.kind for b in page.blocks] == [BlockKind.HEADING, BlockKind.PARAGRAPH]

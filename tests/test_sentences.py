@@ -1,0 +1,101 @@
+"""Dutch sentence boundaries and word boxes."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rapportextract.models import Block, BlockKind, Line, Word
+from rapportextract.sentences import abbreviations, sentence_spans, split_sentences
+
+CASES = [
+    ("abbreviation ca.", "Het ging om ca. 25% van de huurders. Dat is veel.",
+     ["Het ging om ca. 25% van de huurders.", "Dat is veel."]),
+    ("abbreviation o.a.", "Corporaties werken o.a. samen met gemeenten. Ook met wijkteams.",
+     ["Corporaties werken o.a. samen met gemeenten.", "Ook met wijkteams."]),
+    ("abbreviation bijv. before a capital", "Zie bijv. Tabel 2 voor de cijfers. Daarna volgt meer.",
+     ["Zie bijv. Tabel 2 voor de cijfers.", "Daarna volgt meer."]),
+    ("mln. and pct.", "Het bedrag was € 12 mln. Dat is 3 pct. minder dan in 2021.",
+     ["Het bedrag was € 12 mln. Dat is 3 pct. minder dan in 2021."]),
+    ("nr.", "Zie voetnoot nr. 4 hieronder. Die legt het uit.",
+     ["Zie voetnoot nr. 4 hieronder.", "Die legt het uit."]),
+    ("decimal comma", "De achterstand was 1,1% van de huur. Vorig jaar 1,3%.",
+     ["De achterstand was 1,1% van de huur.", "Vorig jaar 1,3%."]),
+    ("thousands dot", "Het ging om 117.000 huurders. Dat zijn er 18.000 minder.",
+     ["Het ging om 117.000 huurders.", "Dat zijn er 18.000 minder."]),
+    ("sentence starting with a figure", "Het beeld is gemengd. 36% van de corporaties belt.",
+     ["Het beeld is gemengd.", "36% van de corporaties belt."]),
+    ("initial", "Volgens J. de Vries daalde het aantal. Dat klopt.",
+     ["Volgens J. de Vries daalde het aantal.", "Dat klopt."]),
+    ("question and quote", "Wat betekent dat? ‘Meer hulp’, zeggen zij.",
+     ["Wat betekent dat?", "‘Meer hulp’, zeggen zij."]),
+    ("bracket after stop", "Er waren er 2.300 (tegen 2.100.) Een kleine stijging.",
+     ["Er waren er 2.300 (tegen 2.100.)", "Een kleine stijging."]),
+    ("lower case after stop is no boundary", "Het aantal steeg t.o.v. vorig jaar. Ook nu.",
+     ["Het aantal steeg t.o.v. vorig jaar.", "Ook nu."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_sentence_boundaries(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in sentence_spans(text)] == expected
+
+
+def test_abbreviations_come_from_the_data_file() -> None:
+    abbr = abbreviations()
+    assert {"ca.", "o.a.", "bijv.", "mln.", "pct.", "nr.", "etc."} <= abbr
+    assert all(a.endswith(".") for a in abbr)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="abc DE.,!?0123456789%€\n", max_size=120))
+def test_spans_cover_the_text_in_order(text: str) -> None:
+    spans = sentence_spans(text)
+    assert all(a < b for a, b in spans)
+    assert all(b1 <= a2 for (_, b1), (a2, _) in pairwise(spans))
+    assert "".join(text[a:b] for a, b in spans).replace(" ", "").replace("\n", "") == \
+        "".join(text.split())
+
+
+def _word(text: str, x0: float, top: float = 100.0) -> Word:
+    return Word(text=text, bbox=(x0, top, x0 + 6 * len(text), top + 10), size=10)
+
+
+def _block(lines: list[list[Word]], kind: BlockKind = BlockKind.PARAGRAPH, index: int = 3,
+           text: str | None = None) -> Block:
+    line_models = [Line(text=" ".join(w.text for w in ws), bbox=ws[0].bbox, words=ws)
+                   for ws in lines]
+    return Block(id=f"p2-b{index}", kind=kind, page=2,
+                 text=text or " ".join(m.text for m in line_models), lines=line_models)
+
+
+def test_words_map_spans_to_boxes_across_a_hyphenated_break() -> None:
+    line1 = [_word("Ruim", 10), _word("9.000", 50), _word("huur-", 100)]
+    line2 = [_word("achterstanden.", 10, top=115), _word("Dat", 110, top=115),
+             _word("is", 140, top=115), _word("veel.", 160, top=115)]
+    block = _block([line1, line2], text="Ruim 9.000 huurachterstanden. Dat is veel.")
+    first, second = split_sentences([block])
+    assert first.text == "Ruim 9.000 huurachterstanden."
+    assert first.id == "p2-b3-s0" and second.id == "p2-b3-s1"
+    start = first.text.index("9.000")
+    assert first.bbox_of(start, start + 5) == line1[1].bbox
+    start = first.text.index("huurachterstanden")
+    box = first.bbox_of(start, start + len("huurachterstanden"))
+    assert box is not None and box[1] == 100.0 and box[3] == 125.0  # both halves
+    assert second.offset == len("Ruim 9.000 huurachterstanden. ")
+    assert second.bbox_of(0, 3) == line2[1].bbox
+
+
+def test_marker_words_are_skipped_and_heading_is_the_nearest_above() -> None:
+    heading = _block([[_word("Uitzettingen", 10, top=50)]], BlockKind.HEADING, index=0)
+    marker = Word(text="1", bbox=(80, 98, 83, 104), size=6, superscript=True)
+    body = _block([[_word("Zo", 10), _word("gaat", 30), marker, _word("het.", 90)]], index=1,
+                  text="Zo gaat het.")
+    chart = _block([[_word("135", 10, top=300)]], BlockKind.CHART, index=2)
+    sentences = split_sentences([heading, body, chart])
+    assert [s.text for s in sentences] == ["Uitzettingen", "Zo gaat het."]
+    assert sentences[0].heading is None and sentences[1].heading == "Uitzettingen"
+    assert sentences[1].bbox_of(8, 12) == body.lines[0].words[3].bbox
