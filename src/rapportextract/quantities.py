@@ -45,21 +45,24 @@ _RIGHT_WINDOW = 60
 # --------------------------------------------------------------------------------------------
 
 
-def _phrase(text: str) -> str:
-    """A regex for one word or phrase: any whitespace between words, both apostrophes."""
+def _phrase(text: str, *, glued: bool = False) -> str:
+    """A regex for one word or phrase: any whitespace between words, both apostrophes.
+
+    ``glued`` allows a letter or digit right before it ("€12mln").
+    """
     parts = [regex.escape(part) for part in text.split()]
     body = r"\s+".join(parts).replace("'", "['’‘`]")
-    if text[0].isalnum():
+    if text[0].isalnum() and not glued:
         body = r"(?<!\w)" + body
     if text[-1].isalnum():
         body += r"(?!\w)"
     return body
 
 
-def _alt(words: Iterable[str]) -> str:
+def _alt(words: Iterable[str], *, glued: bool = False) -> str:
     """An alternation of phrases, longest first so that "iets meer dan" beats "meer dan"."""
     unique = sorted(set(words), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(_phrase(w) for w in unique) + ")"
+    return "(?:" + "|".join(_phrase(w, glued=glued) for w in unique) + ")"
 
 
 def _bare_alt(words: Iterable[str]) -> str:
@@ -131,12 +134,12 @@ def _patterns() -> _Patterns:
     )
     number_word = rf"(?<!\w){word_number}(?!\w)"
 
-    scale = _alt(data.scales)
+    scale = _alt(data.scales, glued=True)
     article = _alt(num.plain_article + num.stressed_one)
     cur_pre = _alt(data.units.currency_prefix)
-    cur_suf = _alt(data.units.currency_suffix)
-    pct_suf = _alt(data.units.percent_suffix)
-    pct_pts = _alt(data.units.percent_points)
+    cur_suf = _alt(data.units.currency_suffix, glued=True)
+    pct_suf = _alt(data.units.percent_suffix, glued=True)
+    pct_pts = _alt(data.units.percent_points, glued=True)
     unit_ahead = f"(?:{scale}|{cur_suf}|{pct_suf}|{pct_pts})"
     digits = (
         r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?"  # 117.000 / 1.234,5
@@ -144,12 +147,13 @@ def _patterns() -> _Patterns:
         r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?)"  # 1,234,567.5 (English, ambiguous)
     )
     core = (
-        r"(?<![\w.,/:\-−+#])"
+        # not glued to a word or a number ("COVID-19", "sector.1"), but "20-25%" is a range
+        r"(?<![\w.,/:+#])(?<![^\W\d_][-−])"
         rf"(?:(?P<cur_pre>{cur_pre})\s*)?"
         r"(?:(?P<sign>[-+−])(?=\d))?"
         "(?:"
         rf"(?P<digits>{digits})(?![.,]\d)(?:(?=\W|$)|(?={unit_ahead}))"
-        rf"|(?P<words>{word_number}(?!\w)|{article}(?:\s+(?P<half>{half}))?(?=\s+{scale}))"
+        rf"|(?P<words>{article}(?:\s+(?P<half>{half}))?(?=\s+{scale})|{word_number}(?!\w))"
         ")"
         rf"(?:\s*(?P<scale>{scale}))?"
         rf"(?:\s*(?P<cur_suf>{cur_suf}))?"
@@ -392,6 +396,8 @@ class _Found:
     has_unit: bool = False
     plain_integer: bool = False
     signed: bool = False
+    precise: bool = False
+    """The value came from a precise figure in brackets: words before it do not qualify it."""
 
     def overlaps(self, start: int, end: int) -> bool:
         return self.start < end and start < self.end
@@ -495,6 +501,7 @@ def _with_bracket_figure(found: _Found, text: str, p: _Patterns) -> None:
     found.notes.append(f"precise figure in brackets after the {found.form} words")
     found.end = m.end()
     found.has_unit = True
+    found.precise = True
 
 
 def _numbers(text: str, p: _Patterns) -> list[_Found]:
@@ -628,10 +635,11 @@ def _qualify(q: _Found, text: str, p: _Patterns) -> None:
     m = p.qualifier_any_left.search(before)
     if m is None:
         return
-    for name, pattern in p.qualifier_left.items():
-        if pattern.fullmatch(m.group()):
-            q.qualifier = name
-            break
+    if not q.precise:
+        for name, pattern in p.qualifier_left.items():
+            if pattern.fullmatch(m.group()):
+                q.qualifier = name
+                break
     q.start -= len(before) - m.start()
 
 
