@@ -45,6 +45,8 @@ NUMBER_CASES = [
     ("€ 164", Decimal("164"), "EUR"),
     ("1.234.567", Decimal("1234567"), None),
     ("-15", Decimal("-15"), None),
+    # Read by the prose recogniser: a unit word instead of a sign.
+    ("23 procent", Decimal("23"), "percent"),
 ]
 
 
@@ -55,7 +57,9 @@ def test_chart_labels_read_the_dutch_way(text: str, value: Decimal, unit: str | 
     assert number.value == value and number.unit == unit
 
 
-@pytest.mark.parametrize("text", ["", "Vonnissen", "1.72", "12.34,5,6", "2020-2023", "1.1.1"])
+@pytest.mark.parametrize(
+    "text", ["", "Vonnissen", "1.72", "12.34,5,6", "2020-2023", "1.1.1", "ca. 300", "1,2 mln"]
+)
 def test_non_numbers_are_no_labels(text: str) -> None:
     assert parse_number(text) is None
 

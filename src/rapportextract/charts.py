@@ -125,7 +125,7 @@ def parse_number(text: str) -> Number | None:
     compact = "".join(text.split())
     match = _NUMBER.match(compact)
     if match is None:
-        return None
+        return _quantity_number(text) if any(ch.isdigit() for ch in text) else None
     digits = match["int"].replace(".", "")
     if match["dec"]:
         digits += "." + match["dec"]
@@ -137,6 +137,31 @@ def parse_number(text: str) -> Number | None:
         value = -value
     unit: Unit | None = "percent" if match["pct"] else "EUR" if match["euro"] else None
     return Number(value, unit)
+
+
+def _quantity_number(text: str) -> Number | None:
+    """Other ways a label may print one plain figure ("23 procent", "€ 164,-"), read by the
+    prose recogniser: only where one exact figure without a scale word is the whole label."""
+    try:
+        from rapportextract.quantities import find_quantities
+    except ImportError:  # pragma: no cover - the recogniser ships with the package
+        return None
+    stripped = text.strip()
+    found = find_quantities(stripped)
+    if len(found) != 1:
+        return None
+    quantity = found[0]
+    whole = quantity.start == 0 and quantity.end == len(stripped)
+    if (
+        not whole
+        or quantity.scale != 1
+        or quantity.qualifier != "exact"
+        or quantity.kind != "level"
+    ):
+        return None
+    if quantity.form != "digits" or quantity.ambiguous:
+        return None
+    return Number(quantity.value, None if quantity.unit == "count" else quantity.unit)
 
 
 # A category label of a year, possibly with a footnote star for a preliminary figure ("2023*").
