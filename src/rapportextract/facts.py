@@ -1,0 +1,432 @@
+"""Prose figures -> facts (FACTS-SPEC sections 2 to 5).
+
+For every prose sentence of a document (`Document.sentences`, kinds heading, paragraph and
+caption) the figures come from `rapportextract.quantities.find_quantities`; each written figure
+becomes one `Fact`. What this module adds to a quantity:
+
+- **concept**: the catalogue concept the figure is about, looked for in widening text
+  (`_concept_for`): the figure's own clause (plus an opening partitive clause "Van alle
+  huurders met ..., had ... 40%"), then the whole sentence, then the previous sentence of the
+  same paragraph (for a sentence that continues it, "Dat is circa 25%", or whose head word
+  needs the previous sentence's qualifier), then the heading above. A percentage of
+  corporations ("36% van de corporaties ...") is a survey finding: it gets a concept only where
+  one is marked ``about_corporations`` in the catalogue, else concept null.
+- **subject**: the words the concept was recognised by ("huurders met een huurachterstand"),
+  else the noun the figure is a share or count of ("van de corporaties", "huishoudens"), else
+  the previous sentence's subject for a continuing sentence.
+- **period** and **base period**: `rapportextract.periods.resolve_period`, with the paragraph
+  scope (a figure-less sentence about the current year, "Het beeld over de eerste maanden van
+  2024 ..."), the heading and the edition as context. A change without a named base is taken
+  to compare with the year before its period.
+- **derived levels**: a change plus a level of the same concept gives the other level
+  ("€ 164 miljoen, € 9 miljoen minder dan in 2022" -> 2022: 173 mln), unless the document
+  states that level itself. Derived facts have ``derived=True`` and ``derived_from``.
+- **statement**: for a fact without concept, a key of what the sentence says, to link the same
+  finding across editions. It is the sentence, lowercased, without the figures, the time
+  expressions, digits, punctuation and the function and degree words of
+  ``catalogue/context_nl.toml``, each word cut to a rough stem (plural and inflection endings
+  "-ies" -> "-ie", "-en", "-s", "-e" removed from longer words, doubled final consonant
+  undone), at most twelve words in sentence order.
+- **id**: the first 16 hex digits of sha256(document hash, sentence id, figure offsets): stable
+  across runs for the same input.
+
+**Confidence** is the product of how the concept was found (own clause 1.0, sentence 0.95,
+previous sentence 0.8, heading 0.7, no concept 0.9), how the period was found (own clause 1.0,
+elsewhere in the sentence 0.9, paragraph scope 0.85, heading or default data year 0.8, times
+0.95 for relative wording), 0.85 where the number itself allows two readings, and 0.95 for a
+change whose base period was assumed. It reads as a rough probability that concept, period and
+value are all right; facts with confidence below 0.7 rest on distant context.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+
+from rapportextract.catalogue import Catalogue, ConceptMatch, load_catalogue
+from rapportextract.errors import EditionNotFoundError, LanguageDataError
+from rapportextract.models import PROSE_KINDS, BlockKind, Document, Fact, Quantity, Sentence, Source
+from rapportextract.periods import (
+    PeriodContext,
+    clause_bounds,
+    find_time_expressions,
+    heading_period,
+    resolve_period,
+    sets_scope,
+)
+
+_CUES_FILE = "context_nl.toml"
+
+CONCEPT_CONFIDENCE = {"clause": 1.0, "sentence": 0.95, "previous": 0.8, "heading": 0.7,
+                      "none": 0.9}
+
+
+# --------------------------------------------------------------------------------------------
+# Dutch cue words
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Cues:
+    continuation: re.Pattern[str]
+    partitive: re.Pattern[str]
+    corporation_after: re.Pattern[str]
+    corporation_before: re.Pattern[str]
+    corporation_word: re.Pattern[str]
+    share_of: re.Pattern[str]
+    stopwords: frozenset[str]
+
+
+def _alt(words: list[str]) -> str:
+    ordered = sorted(words, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in ordered) + ")"
+
+
+def _word_list(data: dict[str, object], table: str, key: str) -> list[str]:
+    section = data.get(table)
+    value = section.get(key) if isinstance(section, dict) else None
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value) or not value:
+        raise LanguageDataError(f"[{table}] {key} must be a list of words", path=_CUES_FILE,
+                                hint="fix the packaged data file")
+    return [v.lower() for v in value]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    text = resources.files("rapportextract.catalogue").joinpath(_CUES_FILE).read_text("utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise LanguageDataError(f"not valid TOML ({exc})", path=_CUES_FILE) from exc
+    openers = _word_list(data, "continuation", "openers")
+    partitive = _word_list(data, "partitive", "openers")
+    links = _word_list(data, "partitive", "links")
+    corp = _alt(_word_list(data, "corporations", "nouns"))
+    flags = re.IGNORECASE
+    return _Cues(
+        continuation=re.compile(rf"^\W*{_alt(openers)}(?!\w)", flags),
+        partitive=re.compile(rf"^\W*{_alt(partitive)}(?!\w)", flags),
+        # "36% van de corporaties", "7 op de 10 corporaties", "een derde (34%) van de ..."
+        corporation_after=re.compile(
+            rf"^\s*(?:\(\s*[\d,.]+\s*%\s*\)\s*)?(?:{_alt(links)}\s+)?(?:\w+\s+)?{corp}(?!\w)",
+            flags),
+        # "Van de corporaties verleent 44% ..."
+        corporation_before=re.compile(rf"^\W*{_alt(partitive)}\s+{corp}(?!\w)", flags),
+        corporation_word=re.compile(rf"(?<!\w){corp}(?!\w)", flags),
+        share_of=re.compile(rf"^\s*({_alt(links)}\s+\w+)", flags),
+        stopwords=frozenset(_word_list(data, "statement", "stopwords")),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Concepts
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Prev:
+    """What the previous sentence of the same paragraph left behind."""
+
+    text: str
+    facts: list[Fact] = field(default_factory=list)
+    period: str | None = None
+
+
+@dataclass(frozen=True)
+class _ConceptChoice:
+    match: ConceptMatch | None
+    concept: str | None
+    how: str
+    subject: str | None = None
+
+
+def _mask(text: str, keep: list[tuple[int, int]]) -> str:
+    """`text` with everything outside `keep` blanked, so offsets stay valid."""
+    chars = [" "] * len(text)
+    for start, end in keep:
+        chars[start:end] = text[start:end]
+    return "".join(chars)
+
+
+def _about_corporations(q: Quantity, text: str) -> bool:
+    if q.unit != "percent" or q.kind != "level":
+        return False
+    cues = _cues()
+    if cues.corporation_after.match(text[q.end:]) or cues.corporation_word.search(q.text):
+        return True
+    return bool(cues.corporation_before.match(text))
+
+
+def _heads_in(match: ConceptMatch, start: int, end: int) -> bool:
+    return start <= match.head_start and match.head_end <= end
+
+
+def _concept_for(
+    q: Quantity, sentence: Sentence, prev: _Prev | None, catalogue: Catalogue,
+) -> _ConceptChoice:
+    text = sentence.text
+    cues = _cues()
+    corporations = _about_corporations(q, text)
+
+    def allowed(m: ConceptMatch | None) -> ConceptMatch | None:
+        if m is None:
+            return None
+        if corporations and not m.concept.about_corporations:
+            return None
+        return m
+
+    def best(scope_text: str, position: tuple[int, int], *, head_from: int = 0,
+             head_to: int | None = None) -> ConceptMatch | None:
+        stop = len(scope_text) if head_to is None else head_to
+        for m in catalogue.matches(scope_text, unit=q.unit, kind=q.kind, position=position):
+            if allowed(m) and _heads_in(m, head_from, stop):
+                return m
+        return None
+
+    position = (q.start, q.end)
+    c_start, c_end = clause_bounds(text, q.start)
+    keep = [(c_start, c_end)]
+    first_start, first_end = clause_bounds(text, 0)
+    if first_end < c_start and cues.partitive.match(text):
+        keep.append((first_start, first_end))
+    # Other figures' own words stay in: "Van de 3.900 vonnissen ... leiden er 1.000 tot ..."
+    m = best(_mask(text, keep), position)
+    if m:
+        return _ConceptChoice(m, m.id, "clause")
+    m = best(text, position)
+    if m:
+        return _ConceptChoice(m, m.id, "sentence")
+
+    continues = bool(cues.continuation.match(text))
+    if prev is not None:
+        if continues:
+            for fact in reversed(prev.facts):
+                if fact.concept and fact.unit == q.unit and not fact.derived:
+                    return _ConceptChoice(None, fact.concept, "previous", fact.subject)
+        joined = prev.text + " " + text
+        offset = len(prev.text) + 1
+        shifted = (q.start + offset, q.end + offset)
+        m = best(joined, shifted) if continues else best(joined, shifted, head_from=offset)
+        if m:
+            return _ConceptChoice(m, m.id, "previous")
+        if continues:
+            for fact in reversed(prev.facts):
+                if fact.unit == q.unit and not fact.derived:
+                    return _ConceptChoice(None, None, "none", fact.subject)
+    if sentence.heading:
+        joined = sentence.heading + " " + text
+        offset = len(sentence.heading) + 1
+        m = best(joined, (q.start + offset, q.end + offset), head_from=offset)
+        if m:
+            return _ConceptChoice(m, m.id, "heading")
+    return _ConceptChoice(None, None, "none")
+
+
+# --------------------------------------------------------------------------------------------
+# Subjects and statements
+# --------------------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+@lru_cache(maxsize=1)
+def _count_nouns() -> frozenset[str]:
+    from rapportextract.lang import nl
+
+    return frozenset(w.lower() for w in nl.load().contexts.count_nouns)
+
+
+def _subject(q: Quantity, text: str, choice: _ConceptChoice, catalogue: Catalogue) -> str:
+    if choice.subject:
+        return choice.subject
+    after = text[q.end:]
+    share = _cues().share_of.match(after)
+    if share and q.unit == "percent":
+        return " ".join(share.group(1).split())
+    noun = _WORD.match(after.lstrip())
+    if noun and noun.group(0).lower() in _count_nouns():
+        return noun.group(0)
+    m = choice.match
+    if m is not None and choice.how in ("clause", "sentence"):
+        start, end = m.span
+        phrase = text[start:end] if end <= len(text) else ""
+        if phrase and len(phrase) <= 60 and not (start < q.end and end > q.start):
+            return " ".join(phrase.split())
+        return " ".join(text[m.head_start:m.head_end].split())
+    if noun and noun.group(0).lower() not in _cues().stopwords and q.unit == "count":
+        return noun.group(0)
+    if choice.concept:
+        return catalogue.label(choice.concept)
+    words = [w for w in _WORD.findall(text[:q.start] + " " + after)
+             if w.lower() not in _cues().stopwords]
+    return " ".join(words[:8])
+
+
+def _stem(word: str) -> str:
+    if len(word) <= 4:
+        return word
+    if word.endswith("ies"):
+        return word[:-1]
+    for ending in ("en", "s", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            word = word[: -len(ending)]
+            break
+    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiou":
+        word = word[:-1]
+    return word
+
+
+def statement_key(text: str, figures: list[tuple[int, int]], *, edition: int) -> str:
+    """The statement key of a sentence (module docstring): what it says, without figures,
+    times and function words, so that rewordings across editions tend to meet."""
+    cut = list(figures)
+    cut += [(e.start, e.end) for e in find_time_expressions(text, edition=edition)]
+    stripped = text
+    for start, end in cut:
+        stripped = stripped[:start] + " " * (end - start) + stripped[end:]
+    stop = _cues().stopwords
+    words = [w.lower() for w in _WORD.findall(stripped)]
+    stems = [_stem(w) for w in words if w not in stop and len(w) > 1]
+    return " ".join(stems[:12])
+
+
+# --------------------------------------------------------------------------------------------
+# Facts
+# --------------------------------------------------------------------------------------------
+
+
+def _fact_id(doc: Document, *parts: object) -> str:
+    raw = ":".join([doc.sha256, *[str(p) for p in parts]])
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def _previous_year(period: str) -> str | None:
+    return str(int(period) - 1) if re.fullmatch(r"\d{4}", period) else None
+
+
+def _sentence_facts(
+    doc: Document, edition: int, sentence: Sentence, quantities: list[Quantity],
+    prev: _Prev | None, scope: str | None, catalogue: Catalogue,
+) -> list[Fact]:
+    text = sentence.text
+    exprs = find_time_expressions(text, edition=edition)
+    context = PeriodContext(
+        scope=scope,
+        heading=heading_period(sentence.heading, edition=edition),
+        previous=prev.period if prev else None,
+    )
+    figures = [(q.start, q.end) for q in quantities]
+    facts: list[Fact] = []
+    for q in quantities:
+        choice = _concept_for(q, sentence, prev, catalogue)
+        resolution = resolve_period(text, (q.start, q.end), edition=edition, context=context,
+                                    expressions=exprs)
+        confidence = CONCEPT_CONFIDENCE[choice.how] * resolution.confidence
+        if q.ambiguous:
+            confidence *= 0.85
+        base = None
+        if q.kind == "change":
+            base = resolution.base_period
+            if base is None:
+                base = _previous_year(resolution.period)
+                confidence *= 0.95
+        facts.append(Fact(
+            id=_fact_id(doc, sentence.id, q.start, q.end),
+            document=doc.name,
+            edition=edition,
+            concept=choice.concept,
+            subject=_subject(q, text, choice, catalogue),
+            value=q.value,
+            unit=q.unit,
+            period=resolution.period,
+            qualifier=q.qualifier,
+            kind=q.kind,
+            base_period=base,
+            confidence=round(confidence, 3),
+            source=Source(
+                page=sentence.page, bbox=sentence.bbox_of(q.start, q.end), sentence=text,
+                text=q.text, start=q.start, end=q.end, origin="text",
+                sentence_id=sentence.id, block_id=sentence.block_id,
+            ),
+            statement=None if choice.concept else statement_key(text, figures, edition=edition),
+        ))
+    return facts
+
+
+def _derived(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """Levels computed from a stated level and a stated change (module docstring)."""
+    stated = {(f.concept, f.period) for f in facts if f.kind == "level" and f.concept}
+    out: list[Fact] = []
+    for change in facts:
+        if change.kind != "change" or not change.concept or not change.base_period:
+            continue
+        levels = [f for f in facts if f.kind == "level" and f.concept == change.concept
+                  and f.unit == change.unit]
+        same = [f for f in levels if f.source.sentence_id == change.source.sentence_id]
+        for known, target, sign in (
+            (change.period, change.base_period, Decimal(-1)),
+            (change.base_period, change.period, Decimal(1)),
+        ):
+            if (change.concept, target) in stated:
+                continue
+            base_levels = [f for f in (same or levels) if f.period == known]
+            if not base_levels:
+                continue
+            level = base_levels[0]
+            value = level.value + sign * change.value
+            exact = level.qualifier == "exact" and change.qualifier == "exact"
+            out.append(Fact(
+                id=_fact_id(doc, "derived", change.id, level.id),
+                document=doc.name, edition=level.edition, concept=change.concept,
+                subject=level.subject, value=value, unit=level.unit, period=target,
+                qualifier="exact" if exact else "approx", kind="level", derived=True,
+                derived_from=[level.id, change.id],
+                confidence=round(min(level.confidence, change.confidence) * 0.95, 3),
+                source=change.source.model_copy(update={
+                    "note": f"derived: level {known} {'minus' if sign < 0 else 'plus'} change",
+                }),
+            ))
+            stated.add((change.concept, target))
+    return out
+
+
+def extract_facts(doc: Document, catalogue: Catalogue | None = None) -> list[Fact]:
+    """Every figure of the document's prose as a fact, plus derived levels (module
+    docstring). Raises `errors.EditionNotFoundError` for a document without an edition."""
+    if doc.edition is None:
+        raise EditionNotFoundError("no edition year for this document", path=doc.path,
+                                   hint="pass --edition YEAR")
+    from rapportextract.quantities import find_quantities
+
+    catalogue = catalogue if catalogue is not None else load_catalogue()
+    edition = doc.edition
+    facts: list[Fact] = []
+    prev: _Prev | None = None
+    scope: str | None = None
+    block: str | None = None
+    for sentence in doc.sentences:
+        if sentence.block_kind not in PROSE_KINDS:
+            continue
+        if sentence.block_id != block:
+            block, prev, scope = sentence.block_id, None, None
+        quantities = find_quantities(sentence.text)
+        if not quantities:
+            if sentence.block_kind == BlockKind.PARAGRAPH:
+                scope = sets_scope(sentence.text, edition=edition) or scope
+            prev = _Prev(sentence.text, [], _last_period(sentence.text, edition))
+            continue
+        new = _sentence_facts(doc, edition, sentence, quantities, prev, scope, catalogue)
+        facts.extend(new)
+        prev = _Prev(sentence.text, new, new[-1].period if new else None)
+    return facts + _derived(doc, facts)
+
+
+def _last_period(text: str, edition: int) -> str | None:
+    points = [e.period for e in find_time_expressions(text, edition=edition)
+              if e.role == "point" and e.period]
+    return points[-1] if points else None
