@@ -52,7 +52,7 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_directory(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         read_document(tmp_path)
-    assert "folder" in _one_line(info.value, tmp_path)
+    assert "directory" in _one_line(info.value, tmp_path)
 
 
 @pytest.mark.parametrize("content", [b"", b"  \n\n "])

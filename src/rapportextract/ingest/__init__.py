@@ -24,7 +24,7 @@ def _read_bytes(path: Path) -> bytes:
     if not path.exists():
         raise InputError("no such file", path=path, hint="check the path")
     if path.is_dir():
-        raise InputError("is a folder, not a report", path=path,
+        raise InputError("is a directory, not a report file", path=path,
                          hint="name a PDF or text file (build takes folders)")
     try:
         data = path.read_bytes()
