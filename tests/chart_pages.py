@@ -66,6 +66,8 @@ TEST_CATALOGUE = WordsCatalogue(
             "percent",
             {"aandeel", "vonnissen", "uitzetting"},
         ),
+        ("payment_arrangement_requests", "count", {"verzoeken"}),
+        ("payment_arrangements_agreed", "count", {"getroffen", "regelingen"}),
         ("share_evictions_rent_arrears_pct", "percent", {"huurachterstand", "huisuitzetting"}),
         ("share_evictions_nuisance_pct", "percent", {"overlast", "huisuitzetting"}),
         ("share_evictions_cannabis_pct", "percent", {"hennep", "huisuitzetting"}),

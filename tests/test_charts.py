@@ -378,3 +378,14 @@ def test_caption_under_the_chart() -> None:
         "2023": 5600,
     }
     assert all(f.concept == "court_judgments_total" for f in facts)
+
+
+def test_two_lines_take_their_series_from_the_legend_colour() -> None:
+    facts = chart_facts(load_pdf("lines_two_series.pdf"), TEST_CATALOGUE)
+    requests = {f.period: int(f.value) for f in facts if f.subject == "Verzoeken"}
+    agreed = {f.period: int(f.value) for f in facts if f.subject == "Getroffen regelingen"}
+    assert requests == {"2021": 113_000, "2022": 104_000, "2023": 95_000}
+    assert agreed == {"2021": 80_000, "2022": 74_000, "2023": 68_000}
+    assert len(facts) == 6
+    by_concept = {f.concept for f in facts}
+    assert by_concept == {"payment_arrangement_requests", "payment_arrangements_agreed"}

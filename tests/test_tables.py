@@ -132,6 +132,11 @@ def test_years_down_the_first_column() -> None:
     assert cell.bbox == (20.0, 20.0, 30.0, 30.0)
 
 
+def test_starred_year_in_the_header_is_still_that_year() -> None:
+    grid = _grid([["", "2022", "2023*"], ["Huisuitzettingen", "1.200", "1.250"]])
+    assert [(f.period, f.value) for f in read_table(grid)] == [("2022", 1200), ("2023", 1250)]
+
+
 def test_grid_without_years_is_no_table_of_figures() -> None:
     grid = _grid([["Reden", "Aandeel"], ["Huurachterstand", "50%"], ["Overlast", "21%"]])
     assert read_table(grid) == []

@@ -22,11 +22,11 @@ from rapportextract.charts import (
     chart_words,
     default_catalogue,
     find_captions,
-    is_year,
     parse_number,
     read_charts,
     resolve_concept,
     unit_and_scale,
+    year_of,
 )
 from rapportextract.models import BBox, Document, Fact, Page, Source, TableGrid, Unit
 
@@ -60,7 +60,7 @@ def _texts(grid: TableGrid) -> list[list[str]]:
 def _year_header(rows: list[list[str]]) -> tuple[int, dict[int, str]] | None:
     """The first of the top three rows that holds two or more years: its year columns."""
     for index, row in enumerate(rows[:3]):
-        years = {k: cell.strip() for k, cell in enumerate(row) if is_year(cell)}
+        years = {k: year for k, cell in enumerate(row) if (year := year_of(cell)) is not None}
         if len(years) >= 2:
             return index, years
     return None
