@@ -335,7 +335,7 @@ class EvalReport:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
 
     def to_text(self) -> str:
-        head = (f"{'document':<36} {'gold':>5} {'found':>5} {'match':>5} {'fp':>4} {'miss':>4} "
+        head = (f"{'document':<40} {'gold':>5} {'found':>5} {'match':>5} {'fp':>4} {'miss':>4} "
                 f"{'prec':>5} {'rec':>5} {'f1':>5} {'period':>6} {'concept':>7} {'qualif':>6}")
         lines = [head, "-" * len(head)]
         for doc in self.documents:
@@ -371,7 +371,7 @@ def _fmt(x: float | None) -> str:
 
 
 def _score_line(label: str, s: Scores) -> str:
-    return (f"{label[:36]:<36} {s.gold:>5} {s.extracted:>5} {s.matched:>5} "
+    return (f"{label[:40]:<40} {s.gold:>5} {s.extracted:>5} {s.matched:>5} "
             f"{s.false_positives:>4} {s.misses:>4} {_fmt(s.precision):>5} {_fmt(s.recall):>5} "
             f"{_fmt(s.f1):>5} {_fmt(s.accuracy('period')):>6} {_fmt(s.accuracy('concept')):>7} "
             f"{_fmt(s.accuracy('qualifier')):>6}")
