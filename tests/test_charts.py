@@ -18,7 +18,9 @@ from rapportextract.charts import (
     read_charts,
     resolve_concept,
 )
+from rapportextract.ingest import read_document
 from rapportextract.models import Document, Fact, Page, Rect, Word
+from rapportextract.tables import table_facts
 
 ARREARS = {"2020": 227_000_000, "2021": 185_000_000, "2022": 173_000_000, "2023": 164_000_000}
 ARREARS_TICKS = {"0", "50", "100", "150", "200", "250"}
@@ -389,3 +391,43 @@ def test_two_lines_take_their_series_from_the_legend_colour() -> None:
     assert len(facts) == 6
     by_concept = {f.concept for f in facts}
     assert by_concept == {"payment_arrangement_requests", "payment_arrangements_agreed"}
+
+
+# ------------------------------------------------------------------ the reconstructed corpus
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+@pytest.mark.parametrize("edition", [2013, 2015, 2017, 2019, 2021, 2022, 2023])
+def test_corpus_chart_and_table_figures_match_the_gold_files(edition: int) -> None:
+    yaml = pytest.importorskip("yaml")
+    gold_path = CORPUS / "gold" / f"{edition}.yaml"
+    pdfs = sorted(CORPUS.glob(f"*-{edition}.pdf"))
+    if not gold_path.exists() or not pdfs:
+        pytest.skip(f"corpus edition {edition} not present")
+    doc = read_document(pdfs[0])
+    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))["facts"]
+    facts = chart_facts(doc) + table_facts(doc)
+    for origin in ("chart", "table"):
+        want = sorted(
+            (g["page"], str(g["period"]), Decimal(str(g["value"])), g["unit"])
+            for g in gold
+            if g.get("origin") == origin
+        )
+        got = sorted(
+            (f.source.page, f.period, f.value, f.unit) for f in facts if f.source.origin == origin
+        )
+        assert got == want, origin
+
+
+def test_category_bars_never_take_the_concept_of_the_whole() -> None:
+    pdfs = sorted(CORPUS.glob("*-2015.pdf"))
+    if not pdfs:
+        pytest.skip("corpus edition 2015 not present")
+    facts = chart_facts(read_document(pdfs[0]))
+    parts = [f for f in facts if f.subject.startswith("Huurachterstand eind 2014: ")]
+    assert {f.source.text for f in parts} == {"171", "182"}
+    assert all(f.period == "2014" for f in parts)
+    # "zittend" and "vertrokken" are parts of the total, never the total itself.
+    assert all(f.concept != "total_rent_arrears_eur" for f in parts)
+    assert any(f.concept == "rent_arrears_departed_tenants_eur" for f in parts)

@@ -1132,7 +1132,7 @@ def _chart_facts(
             period = year
             category = None
         else:
-            period = str(edition - 1)
+            period = _title_year(chart.title) or str(edition - 1)
             category = mark.category
         unit: Unit = mark.unit or chart.unit or "count"
         value = mark.value if unit == "percent" else mark.value * chart.scale
@@ -1183,12 +1183,24 @@ def _chart_concept(
     catalogue: ConceptMatcher | None, chart: Chart, mark: Mark, category: str | None, unit: Unit
 ) -> str | None:
     if category:
-        return resolve_concept(catalogue, f"{category} {chart.title}", unit)
+        concept = resolve_concept(catalogue, f"{category} {chart.title}", unit)
+        # The bars of a category chart are parts of what the title names ("zittend" and
+        # "vertrokken" of "Huurachterstand eind 2014"): the title's own concept is the whole,
+        # so a category that adds nothing more specific gets no concept rather than a wrong one.
+        if len(chart.categories) > 1 and concept == resolve_concept(catalogue, chart.title, unit):
+            return None
+        return concept
     if mark.series:
         return resolve_concept(catalogue, mark.series, unit) or resolve_concept(
             catalogue, f"{mark.series} {chart.title}", unit
         )
     return resolve_concept(catalogue, chart.title, unit)
+
+
+def _title_year(title: str) -> str | None:
+    """The one year a category chart's title names ("Huurachterstand eind 2014"), if one."""
+    years = {y for token in title.split() if (y := year_of(token.strip("(),.:;"))) is not None}
+    return years.pop() if len(years) == 1 else None
 
 
 def _estimate_text(value: Decimal) -> str:
