@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rapportextract.errors import InputError
 from rapportextract.evaluate import (
@@ -330,3 +332,24 @@ def test_evaluate_corpus_reads_the_manifest_and_matches_gold_by_edition(
 def test_evaluate_corpus_without_manifest(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"manifest\.json"):
         evaluate_corpus(tmp_path)
+
+
+# --------------------------------------------------------------------------------------------
+# Properties
+# --------------------------------------------------------------------------------------------
+
+_values = st.decimals(min_value=-10**9, max_value=10**9, places=2, allow_nan=False,
+                      allow_infinity=False)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_values, _values)
+def test_values_match_is_symmetric_and_reflexive(a: Decimal, b: Decimal) -> None:
+    assert values_match(a, a)
+    assert values_match(a, b) == values_match(b, a)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=-10**9, max_value=10**9), st.integers(min_value=1, max_value=10**6))
+def test_whole_numbers_one_apart_never_match(n: int, gap: int) -> None:
+    assert not values_match(Decimal(n), Decimal(n + gap))
