@@ -186,7 +186,7 @@ def _patterns() -> _Patterns:
         # URLs and bare domains, e-mail addresses
         r"(?:https?://|www\.)\S+",
         r"(?<![\w@])[\w.-]+@[\w-]+(?:\.[\w-]+)+",
-        r"(?<![\w@/])[\w-]+(?:\.[\w-]+)*\.(?:nl|com|org|net|eu|be|info|gov|io)(?:/\S*)?(?!\w)",
+        r"(?<![\w@/.-])(?:[\w-]++\.)+(?:nl|com|org|net|eu|be|info|gov|io)(?!\w)(?:/\S*)?",
         # dates: 4 april 2021, april 2021, 04-04-2021, 2021-04-04, 12.12.2020
         rf"(?<![\d.,])\d{{1,2}}\s+{months}(?:\s+\d{{4}})?",
         rf"{months}\s+\d{{4}}(?!\d)",
