@@ -15,7 +15,7 @@ _SCALES = {"": 1, "duizend": 1000, "miljoen": 10**6, "mln": 10**6, "miljard": 10
 
 def dutch(value: Decimal, *, group: bool) -> str:
     """Format a non-negative Decimal the Dutch way: thousands dots, decimal comma."""
-    sign, digits, exponent = value.as_tuple()
+    sign, _digits, exponent = value.as_tuple()
     assert isinstance(exponent, int) and sign == 0
     text = f"{value:f}"
     whole, _, fraction = text.partition(".")
