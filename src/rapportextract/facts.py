@@ -74,6 +74,8 @@ CONCEPT_CONFIDENCE = {"clause": 1.0, "sentence": 0.95, "previous": 0.8, "heading
 @dataclass(frozen=True)
 class _Cues:
     continuation: re.Pattern[str]
+    reference: re.Pattern[str]
+    time_shift: re.Pattern[str]
     partitive: re.Pattern[str]
     corporation_after: re.Pattern[str]
     corporation_before: re.Pattern[str]
@@ -104,12 +106,17 @@ def _cues() -> _Cues:
     except tomllib.TOMLDecodeError as exc:
         raise LanguageDataError(f"not valid TOML ({exc})", path=_CUES_FILE) from exc
     openers = _word_list(data, "continuation", "openers")
+    references = _word_list(data, "continuation", "references")
+    shifting = _word_list(data, "continuation", "time_shifting")
     partitive = _word_list(data, "partitive", "openers")
     links = _word_list(data, "partitive", "links")
+    modifiers = _word_list(data, "partitive", "modifiers")
     corp = _alt(_word_list(data, "corporations", "nouns"))
     flags = re.IGNORECASE
     return _Cues(
         continuation=re.compile(rf"^\W*{_alt(openers)}(?!\w)", flags),
+        reference=re.compile(rf"(?<!\w){_alt(references)}(?!\w)", flags),
+        time_shift=re.compile(rf"^\W*{_alt(shifting)}(?!\w)", flags),
         partitive=re.compile(rf"^\W*{_alt(partitive)}(?!\w)", flags),
         # "36% van de corporaties", "7 op de 10 corporaties", "een derde (34%) van de ..."
         corporation_after=re.compile(
@@ -118,7 +125,8 @@ def _cues() -> _Cues:
         # "Van de corporaties verleent 44% ..."
         corporation_before=re.compile(rf"^\W*{_alt(partitive)}\s+{corp}(?!\w)", flags),
         corporation_word=re.compile(rf"(?<!\w){corp}(?!\w)", flags),
-        share_of=re.compile(rf"^\s*({_alt(links)}\s+\w+)", flags),
+        share_of=re.compile(
+            rf"({_alt(links)}\s+(?:{_alt(modifiers)}\s+){{0,2}}[^\W\d_]+)", flags),
         stopwords=frozenset(_word_list(data, "statement", "stopwords")),
     )
 
@@ -135,6 +143,7 @@ class _Prev:
     text: str
     facts: list[Fact] = field(default_factory=list)
     period: str | None = None
+    kind: BlockKind = BlockKind.PARAGRAPH
 
 
 @dataclass(frozen=True)
@@ -160,6 +169,18 @@ def _about_corporations(q: Quantity, text: str) -> bool:
     if cues.corporation_after.match(text[q.end:]) or cues.corporation_word.search(q.text):
         return True
     return bool(cues.corporation_before.match(text))
+
+
+def continues_previous(text: str) -> bool:
+    """True where the sentence refers back to the previous one ("Dat is circa 25%")."""
+    cues = _cues()
+    return bool(cues.continuation.match(text) or cues.reference.search(text))
+
+
+def _inherits(fact: Fact, q: Quantity) -> bool:
+    # A relative change ("bijna 15% minder") continues a count or an amount.
+    return fact.unit == q.unit or (q.kind == "change" and q.unit == "percent"
+                                   and fact.unit in ("count", "EUR"))
 
 
 def _heads_in(match: ConceptMatch, start: int, end: int) -> bool:
@@ -195,28 +216,35 @@ def _concept_for(
     if first_end < c_start and cues.partitive.match(text):
         keep.append((first_start, first_end))
     # Other figures' own words stay in: "Van de 3.900 vonnissen ... leiden er 1.000 tot ..."
-    m = best(_mask(text, keep), position)
-    if m:
-        return _ConceptChoice(m, m.id, "clause")
-    m = best(text, position)
-    if m:
-        return _ConceptChoice(m, m.id, "sentence")
+    local = best(_mask(text, keep), position)
+    whole = best(text, position)
+    # The sentence may add a qualifier to the clause's head word ("Huurders die nog in hun
+    # woning wonen, waren samen € 171 miljoen verschuldigd"): the more specific match wins.
+    if local and not (whole and whole.groups > local.groups
+                      and whole.head_start == local.head_start):
+        return _ConceptChoice(local, local.id, "clause")
+    if whole:
+        return _ConceptChoice(whole, whole.id, "sentence")
 
-    continues = bool(cues.continuation.match(text))
+    continues = continues_previous(text)
     if prev is not None:
         if continues:
             for fact in reversed(prev.facts):
-                if fact.concept and fact.unit == q.unit and not fact.derived:
+                if fact.concept and _inherits(fact, q) and not fact.derived:
                     return _ConceptChoice(None, fact.concept, "previous", fact.subject)
         joined = prev.text + " " + text
         offset = len(prev.text) + 1
         shifted = (q.start + offset, q.end + offset)
-        m = best(joined, shifted) if continues else best(joined, shifted, head_from=offset)
-        if m:
-            return _ConceptChoice(m, m.id, "previous")
+        for m in catalogue.matches(joined, unit=q.unit, kind=q.kind, position=shifted):
+            # The previous sentence may name what is counted, this one the qualifier
+            # ("... van de ontruimingen." + "Overlast was bij 6,5% de reden"): some term must
+            # stand in this sentence, and a match on a bare head word needs a continuation.
+            here = any(s >= offset for s, _ in m.terms)
+            if allowed(m) and (continues or (here and (m.groups > 1 or m.head_start >= offset))):
+                return _ConceptChoice(m, m.id, "previous")
         if continues:
             for fact in reversed(prev.facts):
-                if fact.unit == q.unit and not fact.derived:
+                if _inherits(fact, q) and not fact.derived:
                     return _ConceptChoice(None, None, "none", fact.subject)
     if sentence.heading:
         joined = sentence.heading + " " + text
@@ -245,7 +273,9 @@ def _subject(q: Quantity, text: str, choice: _ConceptChoice, catalogue: Catalogu
     if choice.subject:
         return choice.subject
     after = text[q.end:]
-    share = _cues().share_of.match(after)
+    share = _cues().share_of.match(after.lstrip())
+    if share is None and _cues().corporation_word.search(q.text):
+        share = _cues().share_of.search(q.text)
     if share and q.unit == "percent":
         return " ".join(share.group(1).split())
     noun = _WORD.match(after.lstrip())
@@ -377,7 +407,10 @@ def _derived(doc: Document, facts: list[Fact]) -> list[Fact]:
             base_levels = [f for f in (same or levels) if f.period == known]
             if not base_levels:
                 continue
-            level = base_levels[0]
+            # The level nearest before the change (or the first after it) is the one it uses.
+            position = facts.index(change)
+            before = [f for f in base_levels if facts.index(f) < position]
+            level = before[-1] if before else base_levels[0]
             value = level.value + sign * change.value
             exact = level.qualifier == "exact" and change.qualifier == "exact"
             out.append(Fact(
@@ -413,17 +446,36 @@ def extract_facts(doc: Document, catalogue: Catalogue | None = None) -> list[Fac
         if sentence.block_kind not in PROSE_KINDS:
             continue
         if sentence.block_id != block:
-            block, prev, scope = sentence.block_id, None, None
+            # A new paragraph ends the paragraph scope; a sentence opening it may still refer
+            # back to the last sentence of the paragraph before ("Die laatste schuld ..."), but
+            # not across a heading or a caption.
+            block, scope = sentence.block_id, None
+            if sentence.block_kind != BlockKind.PARAGRAPH or (
+                prev is not None and prev.kind != BlockKind.PARAGRAPH
+            ):
+                prev = None
         quantities = find_quantities(sentence.text)
         if not quantities:
             if sentence.block_kind == BlockKind.PARAGRAPH:
                 scope = sets_scope(sentence.text, edition=edition) or scope
-            prev = _Prev(sentence.text, [], _last_period(sentence.text, edition))
+            prev = _Prev(sentence.text, [], _last_period(sentence.text, edition),
+                         sentence.block_kind)
             continue
-        new = _sentence_facts(doc, edition, sentence, quantities, prev, scope, catalogue)
+        sentence_scope = scope
+        if prev is not None and prev.period and _inherits_period(sentence.text):
+            sentence_scope = prev.period
+        new = _sentence_facts(doc, edition, sentence, quantities, prev, sentence_scope,
+                              catalogue)
         facts.extend(new)
-        prev = _Prev(sentence.text, new, new[-1].period if new else None)
+        prev = _Prev(sentence.text, new, new[-1].period if new else None, sentence.block_kind)
     return facts + _derived(doc, facts)
+
+
+def _inherits_period(text: str) -> bool:
+    """A sentence that continues the previous one is about the same period, unless it moves
+    on in time ("Sindsdien ...") or names its own (resolve_period prefers that anyway)."""
+    cues = _cues()
+    return bool(cues.continuation.match(text)) and not cues.time_shift.match(text)
 
 
 def _last_period(text: str, edition: int) -> str | None:

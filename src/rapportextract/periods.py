@@ -7,7 +7,8 @@ period of a figure; ``base``: the period a change is measured against) and then 
 that belongs to a given figure (`resolve_period`):
 
 1. a point expression in the figure's own clause (the nearest one);
-2. else the nearest point expression before the figure in the sentence, else after it;
+2. else the nearest point expression before the figure in the sentence (a year after the
+   figure in another clause belongs to that clause's own figure);
 3. else the context: a period that governs the paragraph (``scope``, e.g. a sentence
    "Het beeld over de eerste maanden van 2024 is wisselend" before it), then a period named in
    the heading above;
@@ -198,6 +199,7 @@ def _compile(w: _Words) -> dict[str, re.Pattern[str]]:
             rf"{b}{_alt(w.words['range_open'])}\s+(?P<y1>{_YEAR})\s+"
             rf"(?:{_alt(w.words['range_join'])})\s+(?P<y2>{_YEAR}){e}"
         ),
+        "month_year": rf"{b}(?<!\d\s)(?P<m>{month})\.?\s+(?P<y>{_YEAR}){e}",
         "year": rf"{b}(?P<y>{_YEAR}){e}",
         "relative": rf"{b}(?P<rel>{rel}){e}",
         "anchored": rf"{b}(?P<anch>{_alt(w.anchored)}){e}",
@@ -278,6 +280,8 @@ def _candidates(sentence: str, edition: int, w: _Words) -> list[TimeExpression]:
     for m in p["year_span"].finditer(sentence):
         add(m, m.group("y1"), role="base", end=m.end("y1"))
         add(m, m.group("y2"), start=m.start("y2"))
+    for m in p["month_year"].finditer(sentence):
+        add(m, f"{m.group('y')}-{w.months[m.group('m').lower()]:02d}")
     for m in p["year"].finditer(sentence):
         add(m, m.group("y"))
     for m in p["relative"].finditer(sentence):
@@ -354,15 +358,21 @@ def _resolve_context_bound(exprs: list[TimeExpression], default: str,
                            context: PeriodContext) -> list[TimeExpression]:
     resolved: list[TimeExpression] = []
     for i, expr in enumerate(exprs):
-        period = expr.period
+        period, how = expr.period, expr.how
         if expr.how == "anchored":
             anchors = [e for e in resolved[:i] if e.period and e.role == "point"]
             anchor = anchors[-1].period if anchors and anchors[-1].period else default
             period = str(_year(anchor) + expr.offset)
         elif expr.how == "previous":
-            period = context.previous or default
+            # "in 2011, toen het er 6.000 waren": the year named before it in the sentence;
+            # at the start of a sentence, the previous sentence's period.
+            named = [e for e in resolved[:i] if e.period]
+            if named:
+                period, how = named[-1].period, "anchored"
+            else:
+                period = context.previous or default
         resolved.append(TimeExpression(expr.start, expr.end, expr.text, period, expr.role,
-                                       expr.how, expr.offset))
+                                       how, expr.offset))
     return resolved
 
 
@@ -404,10 +414,13 @@ def resolve_period(
     if in_clause:
         chosen, source, confidence = _nearest(in_clause, start, end), "clause", 1.0
     else:
-        before = [e for e in points if e.end <= start]
-        after = [e for e in points if e.start >= end]
-        if before or after:
-            chosen = before[-1] if before else after[0]
+        # A year after the figure in another clause belongs to that clause ("bij 12% van de
+        # uitzettingen, tegen 10% in 2017"): only a year before the figure carries over.
+        # "toen" and "een jaar eerder" hung on a year of this sentence speak only for their
+        # own clause ("Sinds 2019, toen het € 244 miljoen was, is het met 16% gedaald").
+        before = [e for e in points if e.end <= start and e.how != "anchored"]
+        if before:
+            chosen = before[-1]
             source, confidence = "sentence", 0.9
     base_clause = [e for e in bases if e.start < c_end and e.end > c_start]
     base = _nearest(base_clause or bases, start, end)
