@@ -236,7 +236,7 @@ def _patterns() -> _Patterns:
     duration_right = (
         rf"^\s*(?:{joiners}\s*(?:\d+(?:,\d+)?|{word_number})\s*)?-?{_alt(ctx.duration_units)}"
     )
-    factor_right = rf"^\s*{_alt(ctx.factor_words)}"
+    factor_right = rf"^\s*{_alt(ctx.factor_words)}(?:\s*{_alt(ctx.factor_followers)}|\s*$)"
     ordinal_right = rf"\s+{_alt(fr.ordinal_nouns)}"
     percent_right = rf"^\s*(?:{pct_suf}|{pct_pts})"
     caption_left = rf"(?:^|[(\[])\s*{_alt(ctx.caption_multipliers)}\s*$"
@@ -405,8 +405,10 @@ class _Found:
 
 def _masks(text: str, p: _Patterns) -> list[tuple[int, int]]:
     spans = [m.span() for pattern in p.masks for m in pattern.finditer(text)]
+    service = p.data.contexts.phone_service_prefixes
     for m in p.phone.finditer(text):
-        if sum(ch.isdigit() for ch in m.group()) >= 9:
+        digits = sum(ch.isdigit() for ch in m.group())
+        if digits >= 9 or (digits >= 8 and m.group().lstrip("(").startswith(service)):
             spans.append(m.span())
     return spans
 

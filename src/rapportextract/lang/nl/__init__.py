@@ -102,6 +102,8 @@ class Contexts:
     not_count_words: tuple[str, ...]
     stressed_one_not_before: tuple[str, ...]
     factor_words: tuple[str, ...]
+    factor_followers: tuple[str, ...]
+    phone_service_prefixes: tuple[str, ...]
     idioms: tuple[str, ...]
 
 
@@ -322,6 +324,8 @@ def _contexts() -> Contexts:
         not_count_words=r.words("count_nouns.not_count_words"),
         stressed_one_not_before=r.words("stressed_one.not_before"),
         factor_words=r.words("factors.words"),
+        factor_followers=r.words("factors.followed_by"),
+        phone_service_prefixes=r.words("phones.service_prefixes"),
         idioms=r.words("idioms.phrases"),
     )
 
