@@ -249,9 +249,9 @@ def _concept_for(
     if sentence.heading:
         joined = sentence.heading + " " + text
         offset = len(sentence.heading) + 1
-        m = best(joined, (q.start + offset, q.end + offset), head_from=offset)
-        if m:
-            return _ConceptChoice(m, m.id, "heading")
+        from_heading = best(joined, (q.start + offset, q.end + offset), head_from=offset)
+        if from_heading:
+            return _ConceptChoice(from_heading, from_heading.id, "heading")
     return _ConceptChoice(None, None, "none")
 
 
