@@ -254,28 +254,49 @@ def _rows(words: Sequence[Word]) -> list[list[Word]]:
     return _attach_superscripts(rows)
 
 
+_MARKER_TEXT = regex.compile(rf"^(?:\d{{1,3}}|[*†‡]|[{_SUPERSCRIPT_DIGITS}]+)$")
+
+
+@dataclass
+class _RowStats:
+    size: float
+    top: float
+    baseline: float
+
+
 def _attach_superscripts(rows: list[list[Word]]) -> list[list[Word]]:
-    merged: set[int] = set()
+    """Move each raised marker ("1" set small, or set at body size with a rise) into the row
+    of the word it is glued to, flagged as superscript."""
+    stats = [
+        _RowStats(
+            size=statistics.median(_word_size(w) for w in row),
+            top=min(w.bbox[1] for w in row),
+            baseline=statistics.median(w.bbox[3] for w in row),
+        )
+        for row in rows
+    ]
+    moved: list[tuple[int, Word, int]] = []
     for i, row in enumerate(rows):
-        small = max(_word_size(w) for w in row)
-        for j, host_row in enumerate(rows):
-            if j == i or j in merged:
+        for word in row:
+            small = _word_size(word) < 0.85 * stats[i].size
+            if not small and not _MARKER_TEXT.match(word.text):
                 continue
-            host_size = statistics.median(_word_size(w) for w in host_row)
-            top = min(w.bbox[1] for w in host_row)
-            bottom = statistics.median(w.bbox[3] for w in host_row)
-            raised = all(
-                w.bbox[3] < bottom - 0.15 * host_size and w.bbox[3] > top for w in row
-            )
-            if small >= 0.85 * host_size or not raised:
-                continue
-            if all(_glued(w, host_row) for w in row):
-                for w in row:
-                    host_row.append(w.model_copy(update={"superscript": True}))
-                host_row.sort(key=lambda w: w.bbox[0])
-                merged.add(i)
-                break
-    return [row for i, row in enumerate(rows) if i not in merged]
+            for j, host in enumerate(rows):
+                if j == i:
+                    continue
+                st = stats[j]
+                raised = st.top < word.bbox[3] < st.baseline - 0.2 * st.size
+                if (
+                    raised and (_word_size(word) < 0.85 * st.size or _MARKER_TEXT.match(word.text))
+                    and _glued(word, [w for w in host if not w.superscript])
+                ):
+                    moved.append((i, word, j))
+                    break
+    for i, word, j in moved:
+        rows[i] = [w for w in rows[i] if w is not word]
+        rows[j].append(word.model_copy(update={"superscript": True}))
+        rows[j].sort(key=lambda w: w.bbox[0])
+    return [row for row in rows if row]
 
 
 def _glued(word: Word, row: Sequence[Word]) -> bool:
@@ -646,14 +667,69 @@ def is_caption(text: str) -> bool:
     return len(text) <= 160 and ". " not in rest and not rest.rstrip().endswith(".")
 
 
-def _starts_block(prev: _Frag, frag: _Frag, body: float) -> bool:
+def _line_pitches(items: Sequence[_Item]) -> dict[float, float]:
+    """The usual distance from one line's top to the next, per font size: the lower quartile
+    of the distances between successive lines of one column, so paragraph spacing does not
+    count; never more than 1.5 times the size (a page of one-line paragraphs)."""
+    by_size: dict[float, list[float]] = {}
+    lines = sorted(
+        (it for it in items if it.frag is not None),
+        key=lambda it: (it.column if it.column is not None else -1, it.box[1]),
+    )
+    for a, b in pairwise(lines):
+        fa, fb = a.frag, b.frag
+        assert fa is not None and fb is not None
+        if a.column != b.column or abs(fa.size - fb.size) > 0.5:
+            continue
+        pitch = fb.top - fa.top
+        if 0.9 * fa.size <= pitch <= 2.5 * fa.size:
+            by_size.setdefault(round(fa.size), []).append(pitch)
+    result: dict[float, float] = {}
+    for size, pitches in by_size.items():
+        pitches.sort()
+        result[size] = min(pitches[len(pitches) // 4], 1.5 * size)
+    return result
+
+
+def _starts_block(prev: _Frag, frag: _Frag, pitches: dict[float, float]) -> bool:
     size = max(prev.size, frag.size)
-    gap = frag.top - prev.bottom
-    if gap > 0.6 * size or gap < -0.5 * size:
+    if frag.top - prev.bottom < -0.5 * size:
         return True
     if abs(frag.size - prev.size) > 0.75 or frag.bold != prev.bold:
         return True
+    pitch = pitches.get(round(prev.size), 1.3 * prev.size)
+    if frag.top - prev.top > pitch + 0.4 * size:
+        return True
     return bool(layout_words().caption.match(frag.text))
+
+
+def _merge_row_pieces(items: list[_Item]) -> list[_Item]:
+    """Pieces of one printed line in one column, cut apart at a wide justified space, are one
+    line again (unless a chart or table stands between them)."""
+    regions = [it for it in items if it.block is not None]
+    pieces = sorted(
+        (it for it in items if it.frag is not None),
+        key=lambda it: (it.column if it.column is not None else -1, it.box[3], it.box[0]),
+    )
+    out: list[_Item] = []
+    for it in pieces:
+        prev = out[-1] if out else None
+        if prev is not None and prev.frag is not None and it.frag is not None:
+            size = max(prev.frag.size, it.frag.size)
+            between = any(
+                r.box[1] < it.box[3] and r.box[3] > it.box[1]
+                and r.box[0] >= prev.box[2] - 1 and r.box[2] <= it.box[0] + 1
+                for r in regions
+            )
+            if (
+                prev.column == it.column and abs(prev.box[3] - it.box[3]) <= 0.3 * size
+                and it.box[0] >= prev.box[2] - 1 and not between
+            ):
+                merged = _Frag(sorted(prev.frag.words + it.frag.words, key=lambda w: w.bbox[0]))
+                prev.frag, prev.box = merged, merged.bbox
+                continue
+        out.append(it)
+    return out + regions
 
 
 def _is_heading(frags: Sequence[_Frag], text: str, body: float) -> bool:
@@ -857,6 +933,8 @@ def build_blocks(layout: PageLayout, *, running: set[str], body: float) -> list[
     items += [_Item(box=r.bbox, column=None, block=r) for r in layout.regions if r.bbox]
     _assign_columns(items, gutter)
     _absorb_short_tails(items)
+    items = _merge_row_pieces(items)
+    pitches = _line_pitches(items)
 
     blocks: list[Block] = []
     for group in _group_lines(headers):
@@ -876,7 +954,7 @@ def build_blocks(layout: PageLayout, *, running: set[str], body: float) -> list[
             blocks.append(it.block)
             continue
         assert it.frag is not None
-        if run and (it.column != run_column or _starts_block(run[-1], it.frag, body)):
+        if run and (it.column != run_column or _starts_block(run[-1], it.frag, pitches)):
             flush()
         run_column = it.column
         run.append(it.frag)
