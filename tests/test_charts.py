@@ -226,8 +226,12 @@ def test_multi_series_bars_take_their_series_from_the_legend_colour() -> None:
     assert [c.text for c in chart.categories] == ["2020", "2021", "2022", "2023"]
 
 
+def _grafiek(facts: list[Fact], number: str) -> list[Fact]:
+    return [f for f in facts if f.source.sentence.startswith(f"Grafiek {number}:")]
+
+
 def test_horizontal_bars_of_reasons_give_a_share_per_category() -> None:
-    facts = chart_facts(load_pdf("bars_horizontal.pdf"), TEST_CATALOGUE)
+    facts = _grafiek(chart_facts(load_pdf("bars_horizontal.pdf"), TEST_CATALOGUE), "3")
     got = {f.concept: f.value for f in facts if f.concept}
     assert got == {
         "share_evictions_rent_arrears_pct": 50,
@@ -239,8 +243,34 @@ def test_horizontal_bars_of_reasons_give_a_share_per_category() -> None:
     assert all(f.unit == "percent" and f.period == "2023" for f in facts)
     other = next(f for f in facts if f.concept is None)
     assert other.subject.endswith(": Overig") and other.value == 7
-    (chart,) = _charts("bars_horizontal.pdf")
+    chart = _charts("bars_horizontal.pdf")[0]
     assert chart.orientation == "horizontal"
+
+
+def test_horizontal_bars_without_values_are_measured_against_the_ticks_below() -> None:
+    facts = _grafiek(chart_facts(load_pdf("bars_horizontal.pdf"), TEST_CATALOGUE), "4")
+    truth = {"Gedwongen ontruiming": 60, "Sleutel ingeleverd": 20, "Vertrokken": 15}
+    got = {f.subject.split(": ")[1]: f for f in facts}
+    assert set(got) == set(truth)
+    for category, fact in got.items():
+        assert abs(float(fact.value) - truth[category]) <= 0.02 * 80
+        assert fact.qualifier == "approx" and fact.unit == "percent" and fact.period == "2023"
+        assert fact.source.note is not None and "bar length" in fact.source.note
+    chart = _charts("bars_horizontal.pdf")[1]
+    assert [t.text for t in chart.ticks] == ["0", "20", "40", "60", "80"]
+
+
+def test_legend_in_a_column_right_of_the_plot() -> None:
+    facts = chart_facts(load_pdf("bars_legend_right.pdf"), TEST_CATALOGUE)
+    by_series = {
+        s: {f.period: int(f.value) for f in facts if f.subject == s}
+        for s in ("Vonnissen", "Huisuitzettingen")
+    }
+    assert by_series == {
+        "Vonnissen": {"2020": 7000, "2021": 5900, "2022": 5300, "2023": 5600},
+        "Huisuitzettingen": {"2020": 1720, "2021": 1400, "2022": 1200, "2023": 1200},
+    }
+    assert len(facts) == 8
 
 
 def test_line_chart_with_point_labels() -> None:
@@ -331,7 +361,7 @@ def test_grafiek_1_with_the_shipped_catalogue(name: str) -> None:
 
 
 def test_reasons_with_the_shipped_catalogue_map_to_share_concepts() -> None:
-    facts = chart_facts(load_pdf("bars_horizontal.pdf"), load_catalogue())
+    facts = _grafiek(chart_facts(load_pdf("bars_horizontal.pdf"), load_catalogue()), "3")
     concepts = {f.concept: f.value for f in facts if f.concept}
     assert concepts["share_evictions_rent_arrears_pct"] == 50
     assert all(c.startswith("share_evictions_") for c in concepts)

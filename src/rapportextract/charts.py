@@ -442,8 +442,8 @@ FAR_SEED = 150.0
 # Captions whose tops lie this close belong to charts side by side.
 SIDE_BY_SIDE = 40.0
 CLUSTER_GAP = 30.0
-# A line chart's axis may lie well below its lowest point: a straight line under the cluster
-# that spans most of its width is its axis.
+# A line chart's axis may lie well below its lowest point, and the last gridline of a bar chart
+# well beyond its longest bar: a straight line along most of the cluster, this close, is its own.
 AXIS_REACH = 160.0
 
 
@@ -469,21 +469,31 @@ def _cluster(
     cluster = list(seeds)
     rest = [s for s in inside if s not in cluster]
     _grow(cluster, rest)
-    box = union_bbox([s.bbox for s in cluster])
-    assert box is not None
-    for shape in list(rest):
+    while True:
+        box = union_bbox([s.bbox for s in cluster])
+        assert box is not None
+        rule = next((s for s in rest if _is_rule_of(s, box)), None)
+        if rule is None:
+            return cluster
+        cluster.append(rule)
+        rest.remove(rule)
+        _grow(cluster, rest)
+
+
+def _is_rule_of(shape: Shape, box: BBox) -> bool:
+    """An axis or gridline of the chart in `box`: a straight line running along most of the
+    chart, a little way off it."""
+    if shape.kind != "segment":
+        return False
+    if shape.height <= 1:
         overlap = min(box[2], shape.bbox[2]) - max(box[0], shape.bbox[0])
-        if (
-            shape.kind == "segment"
-            and shape.height <= 1
-            and overlap >= 0.6 * (box[2] - box[0])
-            and 0 <= shape.bbox[1] - box[3] <= AXIS_REACH
-        ):
-            cluster.append(shape)
-            rest.remove(shape)
-            _grow(cluster, rest)
-            break
-    return cluster
+        along = box[2] - box[0]
+    elif shape.width <= 1:
+        overlap = min(box[3], shape.bbox[3]) - max(box[1], shape.bbox[1])
+        along = box[3] - box[1]
+    else:
+        return False
+    return along > 0 and overlap >= 0.6 * along and _gap(box, shape.bbox) <= AXIS_REACH
 
 
 def _grow(cluster: list[Shape], rest: list[Shape]) -> None:
@@ -593,7 +603,8 @@ def read_charts(page: Page) -> list[Chart]:
         region = _region(caption, box, below)
         region = (max(region[0], left), region[1], min(region[2], right), region[3])
         chart.bbox = region
-        _read(chart, cluster, _region_fragments(page, caption, region))
+        squares = [sh.bbox for sh in cluster if sh.kind == "rect" and _squarish(sh, LEGEND_SQUARE)]
+        _read(chart, cluster, _region_fragments(page, caption, region, squares))
         charts.append(chart)
     return charts
 
@@ -650,15 +661,23 @@ def _region(caption: Caption, box: BBox, below: bool) -> BBox:
     return (left, box[1] - REGION_BELOW, right, caption.bbox[1])
 
 
-def _region_fragments(page: Page, caption: Caption, region: BBox) -> list[Fragment]:
+def _region_fragments(
+    page: Page, caption: Caption, region: BBox, squares: Sequence[BBox] = ()
+) -> list[Fragment]:
     """The words of the chart: inside the region, not the caption's own, and not part of a
-    prose line that runs out of the region (the next column's text)."""
+    prose line that runs out of the region (the next column's text). Text just right of a
+    small drawn square is a legend entry, however far it runs."""
     keep: list[Word] = []
     for line in fragments(page.words, gap=1.6, numbers_alone=False):
-        if not _contains(region, (line.cx, line.cy)):
-            continue
-        if line.bbox[0] < region[0] - 5 or line.bbox[2] > region[2] + 5:
-            continue
+        legend = any(
+            0 <= line.bbox[0] - sq[2] <= 12 and abs(line.cy - (sq[1] + sq[3]) / 2) <= 5
+            for sq in squares
+        )
+        if not legend:
+            if not _contains(region, (line.cx, line.cy)):
+                continue
+            if line.bbox[0] < region[0] - 5 or line.bbox[2] > region[2] + 5:
+                continue
         keep.extend(w for w in line.words if not _contains(caption.bbox, _centre(w.bbox)))
     return fragments(keep, gap=0.6, numbers_alone=True)
 
@@ -1044,12 +1063,9 @@ def _assign_series(chart: Chart) -> None:
                 mark.series = entry.text
                 break
         else:
-            if len(chart.legend) > 1:
-                chart.diagnostics.append(
-                    f"a {mark.kind} at {tuple(round(v) for v in mark.bbox)} has no legend colour"
-                )
-            else:
-                mark.series = chart.legend[0].text
+            chart.diagnostics.append(
+                f"a {mark.kind} at {tuple(round(v) for v in mark.bbox)} has no legend colour"
+            )
 
 
 # --------------------------------------------------------------------------------------------
