@@ -235,11 +235,12 @@ def test_no_sentence_is_taken_from_the_reference_edition() -> None:
 # Eval on the corpus: floors from the measured scores, so a regression fails
 # --------------------------------------------------------------------------------------------
 
-# Measured on the seven editions (168 gold facts): precision 0.99, recall 0.98, F1 0.99;
-# on matched facts period 0.96, concept 0.83, qualifier 1.00. The floors sit just below, so a
-# change that loses a few figures or concepts fails here. Raise them as the extractor improves.
-FLOORS = {"precision": 0.97, "recall": 0.96, "f1": 0.96}
-ATTRIBUTE_FLOORS = {"period": 0.93, "concept": 0.80, "qualifier": 0.98}
+# Measured on the seven editions (168 gold facts): precision 0.99, recall 0.99, F1 0.99;
+# on matched facts period 1.00, concept 0.98, qualifier 1.00. The floors sit just below (a few
+# facts of slack), so a change that loses figures, periods or concepts fails here. Raise them as
+# the extractor improves; never tune the extractor on the gold itself.
+FLOORS = {"precision": 0.97, "recall": 0.97, "f1": 0.97}
+ATTRIBUTE_FLOORS = {"period": 0.97, "concept": 0.94, "qualifier": 0.98}
 
 
 def test_eval_on_the_corpus_stays_above_the_floors() -> None:
