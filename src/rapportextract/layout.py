@@ -358,57 +358,72 @@ def graphic_boxes(page: Page) -> list[BBox]:
 
 def chart_regions(page: Page, words: Sequence[Word]) -> list[BBox]:
     """Areas of drawn graphics that are charts: clusters of at least three rects, lines or
-    curves, at least 30 points each way. Page backgrounds and boxes behind a run of text
-    (a coloured title band) are decoration, not charts."""
+    curves, at least 30 points each way. Not charts: page backgrounds, a box behind a run of
+    text (a coloured title band), a framed text box (its lines are prose), and a drawing
+    without figures or labels (a logo)."""
     width, height = page.width or 595.0, page.height or 842.0
     tables = [t.bbox for t in page.tables if t.bbox]
     boxes: list[BBox] = []
     for box in graphic_boxes(page):
-        area = (box[2] - box[0]) * (box[3] - box[1])
-        if area > 0.4 * width * height or any(_inside(box, t, 2) for t in tables):
+        w, h = box[2] - box[0], box[3] - box[1]
+        if w * h > 0.4 * width * height or any(_inside(box, t, 2) for t in tables):
             continue
-        letters = sum(
-            sum(c.isalpha() for c in w.text) for w in words if _inside(w.bbox, box, 0)
-        )
-        if letters > 20:  # a box behind prose
-            continue
+        if w >= 30 and h >= 8:
+            letters = sum(
+                sum(c.isalpha() for c in wd.text) for wd in words if _inside(wd.bbox, box, 0)
+            )
+            if letters > 20:  # a box behind prose
+                continue
         boxes.append(box)
-    clusters = _cluster(boxes, pad=6.0)
-    return [
-        box
-        for members, box in clusters
-        if members >= 3 and box[2] - box[0] >= 30 and box[3] - box[1] >= 30
-    ]
+    charts: list[BBox] = []
+    for members, box in _cluster(boxes, pad=6.0):
+        if members < 3 or box[2] - box[0] < 30 or box[3] - box[1] < 30:
+            continue
+        inside = [wd for wd in words if _inside(wd.bbox, box)]
+        if _is_text_box(inside):
+            continue
+        near = [wd for wd in words if _near(wd.bbox, box, 12.0)]
+        if len(inside) < 3 and not any(c.isdigit() for wd in near for c in wd.text):
+            continue
+        charts.append(box)
+    return charts
+
+
+def _is_text_box(words: Sequence[Word]) -> bool:
+    """Framed prose: most of the words inside stand in long lines."""
+    if len(words) < 12:
+        return False
+    long_rows = sum(len(row) for row in _rows(words) if len(row) >= 6)
+    return long_rows >= 0.5 * len(words)
 
 
 def _cluster(boxes: Sequence[BBox], pad: float) -> list[tuple[int, BBox]]:
-    groups: list[tuple[int, BBox]] = []
-    for box in boxes:
-        count, merged = 1, box
-        keep: list[tuple[int, BBox]] = []
-        for n, other in groups:
-            if _near(merged, other, pad):
-                count += n
-                merged = union_bbox([merged, other]) or merged
-            else:
-                keep.append((n, other))
-        groups = [*keep, (count, merged)]
-    # merging can make a group reach one it missed before
-    changed = True
-    while changed:
-        changed = False
-        for i in range(len(groups)):
-            for j in range(i + 1, len(groups)):
-                if _near(groups[i][1], groups[j][1], pad):
-                    joined = union_bbox([groups[i][1], groups[j][1]])
-                    assert joined is not None
-                    groups[i] = (groups[i][0] + groups[j][0], joined)
-                    del groups[j]
-                    changed = True
-                    break
-            if changed:
+    """Boxes that touch (within `pad`), joined transitively: union-find over a sweep."""
+    order = sorted(range(len(boxes)), key=lambda i: boxes[i][0])
+    parent = list(range(len(boxes)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for n, i in enumerate(order):
+        reach = boxes[i][2] + pad
+        for j in order[n + 1:]:
+            if boxes[j][0] > reach:
                 break
-    return groups
+            if _near(boxes[i], boxes[j], pad):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[BBox]] = {}
+    for i, box in enumerate(boxes):
+        groups.setdefault(find(i), []).append(box)
+    result: list[tuple[int, BBox]] = []
+    for members in groups.values():
+        joined = union_bbox(members)
+        assert joined is not None
+        result.append((len(members), joined))
+    return result
 
 
 def _horizontal_rules(page: Page) -> list[BBox]:
