@@ -55,7 +55,8 @@ def _phrase(text: str, *, glued: bool = False) -> str:
     if text[0].isalnum() and not glued:
         body = r"(?<!\w)" + body
     if text[-1].isalnum():
-        body += r"(?!\w)"
+        # a glued unit may carry a footnote marker ("30 procent3"), never more letters
+        body += r"(?![^\W\d_])" if glued else r"(?!\w)"
     return body
 
 
@@ -128,9 +129,10 @@ def _patterns() -> _Patterns:
     one_half = regex.escape(num.one_and_a_half)
     below_100 = f"(?:{units}{join}{tens}|{tens}|{teens}|{units})"
     below_1000 = f"(?:(?:{teens}|{units})?{hundred}(?:{join}?{below_100})?|{below_100})"
+    and_a_half = f"(?:{below_100}{join}{half}|{one_half})"  # "vijfenhalf", "anderhalf"
     word_number = (
-        f"(?:(?:{below_1000}|{below_100}{join}{half}|{one_half})?{thousand}"
-        f"(?:{join}?{below_1000})?|{below_1000}|{one_half})"
+        f"(?:(?:{below_1000}|{and_a_half})?{thousand}(?:{join}?{below_1000})?"
+        f"|{and_a_half}|{below_1000})"
     )
     number_word = rf"(?<!\w){word_number}(?!\w)"
 
@@ -147,8 +149,9 @@ def _patterns() -> _Patterns:
         r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?)"  # 1,234,567.5 (English, ambiguous)
     )
     core = (
-        # not glued to a word or a number ("COVID-19", "sector.1"), but "20-25%" is a range
-        r"(?<![\w.,/:+#])(?<![^\W\d_][-−])"
+        # not glued to a word, a number or punctuation ("COVID-19", "sector.1", "(CBS)2": a
+        # footnote marker), but "20-25%" is a range
+        r"(?<![\w.,/:;!?)\]’”+#])(?<![^\W\d_][-−])"
         rf"(?:(?P<cur_pre>{cur_pre})\s*)?"
         r"(?:(?P<sign>[-+−])(?=\d))?"
         "(?:"
@@ -572,11 +575,17 @@ def _numbers(text: str, p: _Patterns) -> list[_Found]:
 def _is_year(q: _Found, before: str, after: str, p: _Patterns) -> bool:
     """A bare four-digit number in the year range is a year unless a counted noun follows.
 
+    After a year preposition ("in", "sinds", "eind") a wider range counts as years too.
     A listed counted noun always makes it a count ("van 2000 huishoudens"); a word with a
     plural ending only where no year preposition stands before the number ("2024 huurders",
     but "in 2024 ontvingen").
     """
     ctx = p.data.contexts
+    after_preposition = p.year_before.search(before) is not None
+    if not ctx.year_first <= q.value <= ctx.year_last and not (
+        after_preposition and ctx.year_wide_first <= q.value <= ctx.year_wide_last
+    ):
+        return False
     nxt = p.next_word.match(after)
     if nxt is None:
         return True
@@ -585,7 +594,7 @@ def _is_year(q: _Found, before: str, after: str, p: _Patterns) -> bool:
         return True
     if word in p.count_nouns:
         return False
-    if p.year_before.search(before):
+    if after_preposition:
         return True
     return not any(word.endswith(e) for e in ctx.count_plural_endings)
 
@@ -615,8 +624,7 @@ def _not_a_figure(q: _Found, text: str, p: _Patterns) -> str | None:
                 return "'één' without a counted noun"
     if not q.plain_integer or q.signed:
         return None
-    in_year_range = ctx.year_first <= q.value <= ctx.year_last
-    if len(written) == 4 and in_year_range and _is_year(q, before, after, p):
+    if len(written) == 4 and _is_year(q, before, after, p):
         return "year"
     nxt = p.next_word.match(after)
     if len(written) <= 2:

@@ -92,6 +92,8 @@ class Contexts:
     year_first: int
     year_last: int
     year_before: tuple[str, ...]
+    year_wide_first: int
+    year_wide_last: int
     duration_units: tuple[str, ...]
     duration_range_joiners: tuple[str, ...]
     reference_words: tuple[str, ...]
@@ -314,6 +316,8 @@ def _contexts() -> Contexts:
         year_first=first,
         year_last=last,
         year_before=r.words("years.before"),
+        year_wide_first=r.integer("years.wide_first", minimum=1000),
+        year_wide_last=r.integer("years.wide_last", minimum=1000),
         duration_units=r.words("durations.units"),
         duration_range_joiners=r.words("durations.range_joiners"),
         reference_words=r.words("references.words"),
