@@ -279,6 +279,7 @@ def test_reworded_statement_is_linked_across_editions() -> None:
     assert series.id == slug(CONTACT_2023)
     assert series.id == "van-de-corporaties-neemt-binnen-een-week-contact-op-met-de"
     assert series.statements == [CONTACT_2023, CONTACT_2024]
+    assert series.label == "Zin met 36%."  # the sentence that first states it
     assert series.match_confidence is not None and 0.6 <= series.match_confidence <= 1.0
     assert [o.period for o in series.observations] == ["2022", "2023"]
 

@@ -29,7 +29,8 @@ What goes into which series
      pairwise similarity inside the group (1.0 where every edition used the same key) and
      ``statements`` lists the keys linked, so a reader sees exactly what was merged.
   4. The id is a readable slug of the statement of the earliest edition (stable when later
-     editions are added), made unique with ``-2``, ``-3``, ... in a deterministic order.
+     editions are added), made unique with ``-2``, ``-3``, ... in a deterministic order. The
+     label is the sentence that first states it.
 
 Vintages, headline and conflicts
 --------------------------------
@@ -563,8 +564,11 @@ def _statement_series(
 
     out: list[Series] = []
     for kind, unit, keys, linked, confidence in groups:
-        original = {_normal_key(f.statement or ""): f.statement or "" for f in linked}
-        label = " ".join(original[keys[0]].split())
+        first = min(
+            (f for f in linked if _normal_key(f.statement or "") == keys[0]),
+            key=lambda f: (f.edition, f.source.page, f.id),
+        )
+        label = _shorten(" ".join(first.source.sentence.split()) or keys[0])
         base = slug(keys[0])
         base_id = _unique(base if kind == "level" else f"{base}.change", taken)
         out.append(
@@ -580,6 +584,12 @@ def _statement_series(
             )
         )
     return out
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _unique(base: str, taken: set[str]) -> str:
