@@ -168,3 +168,17 @@ def test_block_ids_are_stable_and_in_reading_order() -> None:
     second = _read("two_columns.pdf")
     assert [b.id for b in first.blocks()] == [f"p1-b{i}" for i in range(len(first.blocks()))]
     assert [s.id for s in first.sentences] == [s.id for s in second.sentences]
+
+
+def test_hard_layout_justified_columns_text_box_logo_and_body_size_marker() -> None:
+    doc = _read("hard_layout.pdf")
+    paragraphs = _kinds(doc, BlockKind.PARAGRAPH)
+    right = GEN.HARD_RIGHT[0].replace("^^2", "")
+    assert paragraphs == [*GEN.HARD_LEFT, right, GEN.HARD_BOX]
+    # the framed box is prose and the curves of the logo are not a chart
+    assert not [b for b in doc.blocks() if b.kind is BlockKind.CHART]
+    body = next(b for b in doc.blocks() if b.text == right)
+    assert body.footnote_refs == ["2"] and body.column == 1
+    (note,) = [b for b in doc.blocks() if b.kind is BlockKind.FOOTNOTE]
+    assert note.footnote_refs == ["2"] and note.text == GEN.HARD_FOOTNOTE.removeprefix("2 ")
+    assert _kinds(doc, BlockKind.FOOTER) == ["7"] and "7" not in doc.text().split()

@@ -134,6 +134,17 @@ def split_superscript_marker(token: str) -> tuple[str, str | None]:
     return token[: match.start()], match.group(1).translate(_SUPERSCRIPT_TO_DIGIT)
 
 
+def strip_glued_markers(text: str, markers: Sequence[str]) -> tuple[str, list[str]]:
+    """Remove known footnote numbers glued to a word ("corporatiesector.1" where footnote 1
+    exists): the text without them and the markers found, in order."""
+    if not markers:
+        return text, []
+    alternatives = "|".join(regex.escape(m) for m in sorted(markers, key=len, reverse=True))
+    pattern = regex.compile(rf"(?<=\p{{L}}{{3}}[.,;:!?)]?)({alternatives})(?=\s|$)")
+    found = list(dict.fromkeys(m.group(1) for m in pattern.finditer(text)))
+    return (pattern.sub("", text), found) if found else (text, [])
+
+
 def _keeps_hyphen(left: str, right: str) -> bool:
     """Whether a hyphen at a line break is part of the spelling, not a word break.
 
@@ -976,8 +987,13 @@ def build_blocks(layout: PageLayout, *, running: set[str], body: float) -> list[
     flush()
     _merge_title_lines(blocks)
     _merge_across_columns(blocks)
-    for note in notes:
-        blocks.append(_make_block(note, BlockKind.FOOTNOTE, None, body))
+    note_blocks = [_make_block(note, BlockKind.FOOTNOTE, None, body) for note in notes]
+    own = [ref for nb in note_blocks for ref in nb.footnote_refs]
+    for block in blocks:
+        if block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.CAPTION):
+            block.text, glued = strip_glued_markers(block.text, own)
+            block.footnote_refs = list(dict.fromkeys(block.footnote_refs + glued))
+    blocks.extend(note_blocks)
     for group in _group_lines(footers):
         blocks.append(_make_block(group, BlockKind.FOOTER, None, body))
     for i, block in enumerate(blocks):

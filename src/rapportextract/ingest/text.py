@@ -13,7 +13,13 @@ from pathlib import Path
 
 import regex
 
-from rapportextract.layout import is_caption, join_lines, layout_words, normalise_text
+from rapportextract.layout import (
+    is_caption,
+    join_lines,
+    layout_words,
+    normalise_text,
+    strip_glued_markers,
+)
 from rapportextract.models import Block, BlockKind, Page
 
 _URL_LINE = regex.compile(r"^(?:https?://|www\.)\S+$")
@@ -112,12 +118,6 @@ def _mark_footnotes(drafts: list[_Draft]) -> list[str]:
     return markers
 
 
-def _marker_pattern(markers: list[str]) -> regex.Pattern[str]:
-    # "corporatiesector.1": the note number right after a word (and its punctuation)
-    alternatives = "|".join(sorted(markers, key=len, reverse=True))
-    return regex.compile(rf"(?<=\p{{L}}{{3}}[.,;:!?)]?)({alternatives})(?=\s|$)")
-
-
 def text_pages(text: str) -> list[Page]:
     pages: list[Page] = []
     chunks = text.split("\f")
@@ -126,7 +126,6 @@ def text_pages(text: str) -> list[Page]:
     for number, page_text in enumerate(chunks, start=1):
         drafts = _drafts(page_text)
         markers = _mark_footnotes(drafts)
-        pattern = _marker_pattern(markers) if markers else None
         blocks: list[Block] = []
         for i, draft in enumerate(drafts):
             body = join_lines(draft.lines)
@@ -136,9 +135,8 @@ def text_pages(text: str) -> list[Page]:
                 if match:
                     refs = [match.group(1)]
                     body = body[match.end():]
-            elif pattern is not None:
-                refs = list(dict.fromkeys(m.group(1) for m in pattern.finditer(body)))
-                body = pattern.sub("", body)
+            else:
+                body, refs = strip_glued_markers(body, markers)
             blocks.append(
                 Block(
                     id=f"p{number}-b{i}", kind=draft.kind, page=number, text=body,
