@@ -7,6 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chart_pages import TEST_CATALOGUE, load_pdf
 from rapportextract.catalogue import load_catalogue
@@ -19,7 +21,7 @@ from rapportextract.charts import (
     resolve_concept,
 )
 from rapportextract.ingest import read_document
-from rapportextract.models import Document, Fact, Page, Rect, Word
+from rapportextract.models import Document, Fact, Page, Rect, Segment, Word
 from rapportextract.tables import table_facts
 
 ARREARS = {"2020": 227_000_000, "2021": 185_000_000, "2022": 173_000_000, "2023": 164_000_000}
@@ -461,3 +463,68 @@ def test_category_bars_never_take_the_concept_of_the_whole() -> None:
     # "zittend" and "vertrokken" are parts of the total, never the total itself.
     assert all(f.concept != "total_rent_arrears_eur" for f in parts)
     assert any(f.concept == "rent_arrears_departed_tenants_eur" for f in parts)
+
+
+# --------------------------------------------------------------------------- never raises
+
+_TOKENS = [
+    "Grafiek",
+    "1:",
+    "Tabel",
+    "2",
+    "(x",
+    "miljoen",
+    "euro)",
+    "2021",
+    "2022",
+    "1.200",
+    "164",
+    "50%",
+    "€",
+    "Totaal",
+    "0",
+    "250",
+    "in",
+    "procenten",
+    "-",
+    "",
+]
+
+
+@st.composite
+def _random_page(draw: st.DrawFn) -> Page:
+    coord = st.floats(min_value=0, max_value=600, allow_nan=False)
+    words = []
+    if draw(st.booleans()):  # a caption at the top, so that the chart reader gets to work
+        for i, text in enumerate(["Grafiek", "1:", "Huisuitzettingen", "(aantal)"]):
+            words.append(Word(text=text, bbox=(50 + 70 * i, 40, 110 + 70 * i, 48), size=8))
+    for _ in range(draw(st.integers(0, 25))):
+        x, top = draw(coord), draw(coord)
+        text = draw(st.sampled_from(_TOKENS)) or "x"
+        words.append(Word(text=text, bbox=(x, top, x + 5 * len(text), top + 8), size=8))
+    rects = []
+    for _ in range(draw(st.integers(0, 12))):
+        x, top = draw(coord), draw(st.floats(min_value=50, max_value=300))
+        w, h = draw(st.floats(0, 80)), draw(st.floats(0, 200))
+        fill = draw(st.sampled_from([None, (0.8, 0.1, 0.2), (0.1, 0.3, 0.6), (0.0,)]))
+        rects.append(Rect(bbox=(x, top, x + w, top + h), fill=fill))
+    segments = [
+        Segment(points=[(draw(coord), draw(coord)) for _ in range(draw(st.integers(0, 3)))])
+        for _ in range(draw(st.integers(0, 6)))
+    ]
+    return Page(number=1, width=600, height=800, words=words, rects=rects, segments=segments)
+
+
+@settings(max_examples=40, deadline=None)
+@given(page=_random_page())
+def test_random_pages_never_raise_and_facts_come_from_marks(page: Page) -> None:
+    charts = read_charts(page)
+    doc = Document(
+        path="r.pdf", name="r.pdf", sha256="2" * 64, source_type="pdf", edition=2024, pages=[page]
+    )
+    facts = chart_facts(doc, TEST_CATALOGUE)
+    marks = [m for c in charts for m in c.marks if m.value is not None]
+    assert len(facts) <= len(marks)
+    for fact in facts:
+        assert fact.source.origin == "chart"
+        assert fact.qualifier == "approx" or parse_number(fact.source.text) is not None
