@@ -117,9 +117,10 @@ def test_two_column_pages_read_as_columns() -> None:
 def test_gold_parses_and_uses_catalogue_ids(edition: int) -> None:
     catalogue = load_catalogue()
     facts = gold_of(edition)
+    file = next(row["file"] for row in manifest() if row["edition"] == edition)
     assert len(facts) >= 15
     for fact in facts:
-        assert fact.edition == edition and fact.page is not None
+        assert fact.edition == edition and fact.document == file and fact.page is not None
         if fact.concept is None:
             continue
         assert fact.concept in catalogue, f"{fact.anchor!r}: unknown concept {fact.concept}"
