@@ -164,3 +164,31 @@ def test_table_without_caption_uses_the_row_label_as_sentence() -> None:
         ("2023", 1200, "count", "evictions_total"),
     ]
     assert facts[0].source.sentence == "Huisuitzettingen"
+
+
+def test_row_label_names_its_own_unit_and_scale() -> None:
+    grid = _grid(
+        [
+            ["", "2022", "2023"],
+            ["Totale huurachterstand (x miljoen euro)", "173", "164"],
+            ["Huurders met achterstand (x 1.000)", "135", "117"],
+            ["Huisuitzettingen (aantal)", "1.200", "1.200"],
+        ]
+    )
+    doc = Document(
+        path="t.pdf",
+        name="t.pdf",
+        sha256="3" * 64,
+        source_type="pdf",
+        edition=2024,
+        pages=[Page(number=1, tables=[grid])],
+    )
+    got = {(f.source.text, f.period): (int(f.value), f.unit) for f in table_facts(doc)}
+    assert got == {
+        ("173", "2022"): (173_000_000, "EUR"),
+        ("164", "2023"): (164_000_000, "EUR"),
+        ("135", "2022"): (135_000, "count"),
+        ("117", "2023"): (117_000, "count"),
+        ("1.200", "2022"): (1200, "count"),
+        ("1.200", "2023"): (1200, "count"),
+    }
