@@ -224,7 +224,7 @@ def _patterns() -> _Patterns:
         rf"(?:(?<!\w)(?:een|de|het)\s+)?(?:{_alt(ch.intensifiers)}\s+)?(?P<word>{nouns})\s+"
         rf"{_alt(ch.noun_size_markers)}\s*$"
     )
-    change_verb_left = rf"(?P<word>{verbs})\s+{_phrase(ch.verb_size_marker)}\s*$"
+    change_verb_left = rf"(?P<word>{verbs}),?\s+{_phrase(ch.verb_size_marker)}\s*$"
     change_bare_left = rf"{_phrase(ch.verb_size_marker)}\s*$"
     level_left = rf"{_alt(ch.level_markers)}\s*$"
     change_right = rf"^\s*(?P<word>{comparatives}|{verbs})"
