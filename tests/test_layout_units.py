@@ -125,3 +125,34 @@ def test_text_on_a_coloured_band_is_not_a_chart() -> None:
     page = Page(number=1, width=595, height=842, words=words, rects=[band])
     layout_pages([page])
     assert [b.kind for b in page.blocks] == [BlockKind.HEADING, BlockKind.PARAGRAPH]
+
+
+def test_three_columns_read_column_by_column() -> None:
+    words: list[Word] = []
+    for i in range(8):
+        for c, x in enumerate((56.0, 230.0, 404.0)):
+            words += _line(f"kolom{c} regel {i} tekst.", x, 100 + 13 * i, width=5.0)
+    page = Page(number=1, width=595, height=842, words=words)
+    layout_pages([page])
+    assert [b.column for b in page.blocks] == [0, 1, 2]
+    for c, block in enumerate(page.blocks):
+        assert block.text.split() == " ".join(
+            f"kolom{c} regel {i} tekst." for i in range(8)
+        ).split()
+
+
+def test_full_width_band_between_two_column_bands() -> None:
+    words: list[Word] = []
+    for i in range(5):
+        words += _line(f"boven links {i} met tekst.", 60, 100 + 13 * i)
+        words += _line(f"boven rechts {i} met tekst.", 320, 100 + 13 * i)
+    words += _line("Een brede regel die over beide kolommen doorloopt tot aan de rand.", 60, 200)
+    for i in range(5):
+        words += _line(f"onder links {i} met tekst.", 60, 240 + 13 * i)
+        words += _line(f"onder rechts {i} met tekst.", 320, 240 + 13 * i)
+    page = Page(number=1, width=595, height=842, words=words)
+    layout_pages([page])
+    firsts = [b.text.split(" ", 2)[:2] for b in page.blocks]
+    assert firsts == [["boven", "links"], ["boven", "rechts"], ["Een", "brede"],
+                      ["onder", "links"], ["onder", "rechts"]]
+    assert [b.column for b in page.blocks] == [0, 1, None, 0, 1]

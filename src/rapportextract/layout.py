@@ -9,9 +9,9 @@ words. The steps, each a small function:
 3. running headers and footers: fragments in the top or bottom margin that repeat across
    pages, and page numbers;
 4. footnotes: small-print lines at the foot of the body that start with a marker;
-5. columns and bands: a gutter found from the vertical whitespace of the body splits the page
-   into a left and a right column; fragments that cross the gutter form full-width bands; the
-   page is read band by band, the left column before the right within a band;
+5. columns and bands: gutters found from the vertical whitespace of the body split the page
+   into columns; fragments that cross a gutter form full-width bands; the page is read band
+   by band, column after column from the left within a band;
 6. blocks: lines of one column grouped by vertical gap and style, typed as heading, paragraph
    or caption, their text joined with line-break hyphenation repaired.
 """
@@ -609,20 +609,27 @@ class _Item:
     block: Block | None = None
 
 
-def _assign_columns(items: list[_Item], gutter: tuple[float, float] | None) -> None:
+def find_gutters(boxes: Sequence[BBox], size: float) -> list[tuple[float, float]]:
+    """All column gutters, left to right: a gutter, then the gutters of each side (three
+    columns are two gutters; a side too narrow for two columns has none)."""
+    gutter = find_gutter(boxes, size)
     if gutter is None:
-        for it in items:
-            it.column = None
-        return
+        return []
     g0, g1 = gutter
+    left = find_gutters([b for b in boxes if b[2] <= g0 + 0.5], size)
+    right = find_gutters([b for b in boxes if b[0] >= g1 - 0.5], size)
+    return [*left, gutter, *right]
+
+
+def _assign_columns(items: list[_Item], gutters: Sequence[tuple[float, float]]) -> None:
+    """Column index = the number of gutters left of the item; None where it crosses one."""
     for it in items:
         x0, _, x1, _ = it.box
-        if x1 <= g0 + 0.5:
-            it.column = 0
-        elif x0 >= g1 - 0.5:
-            it.column = 1
-        else:
+        crosses = any(x0 < g1 - 0.5 and x1 > g0 + 0.5 for g0, g1 in gutters)
+        if not gutters or crosses:
             it.column = None
+        else:
+            it.column = sum(1 for _, g1 in gutters if x0 >= g1 - 0.5)
 
 
 def _absorb_short_tails(items: list[_Item]) -> None:
@@ -948,16 +955,16 @@ def build_blocks(layout: PageLayout, *, running: set[str], body: float) -> list[
     body_frags = [f for f in frags if f.kind is None and id(f) not in in_notes]
 
     boxes = [f.bbox for f in body_frags] + [r.bbox for r in layout.regions if r.bbox]
-    gutter = find_gutter(boxes, body)
-    if gutter is not None:
-        # re-cut rows that ran across the gutter with a narrow gap
+    gutters = find_gutters(boxes, body)
+    if gutters:
+        # re-cut rows that ran across a gutter with a narrow gap
         body_frags = [
-            g for f in body_frags for g in _fragments(sorted(f.words, key=lambda w: w.bbox[0]),
-                                                      [gutter])
+            g for f in body_frags
+            for g in _fragments(sorted(f.words, key=lambda w: w.bbox[0]), gutters)
         ]
     items = [_Item(box=f.bbox, column=None, frag=f) for f in body_frags]
     items += [_Item(box=r.bbox, column=None, block=r) for r in layout.regions if r.bbox]
-    _assign_columns(items, gutter)
+    _assign_columns(items, gutters)
     _absorb_short_tails(items)
     items = _merge_row_pieces(items)
     pitches = _line_pitches(items)
@@ -1041,7 +1048,8 @@ def _merge_across_columns(blocks: list[Block]) -> None:
         a, b = blocks[i], blocks[i + 1]
         if (
             a.kind is BlockKind.PARAGRAPH and b.kind is BlockKind.PARAGRAPH
-            and a.column == 0 and b.column == 1 and not _OPEN_END.search(a.text)
+            and a.column is not None and b.column == a.column + 1
+            and not _OPEN_END.search(a.text)
         ):
             blocks[i] = a.model_copy(update={
                 "text": join_lines([a.text, b.text]), "lines": a.lines + b.lines,
