@@ -7,7 +7,6 @@ The only package that imports pdfplumber (in `ingest.pdf`).
 from __future__ import annotations
 
 import hashlib
-import time
 from pathlib import Path
 
 from rapportextract.errors import InputError, NoTextLayerError
@@ -58,9 +57,9 @@ def read_document(
     """
     from rapportextract.ingest.text import read_text_pages
     from rapportextract.layout import layout_pages
+    from rapportextract.limits import deadline
 
     path = Path(path)
-    started = time.monotonic()
     data = _read_bytes(path)
     sha256 = hashlib.sha256(data).hexdigest()
     warnings: list[str] = []
@@ -69,30 +68,31 @@ def read_document(
     if not _is_pdf(path, data) and b"\x00" in data[:4096]:
         raise InputError("not a PDF or text file (binary data)", path=path,
                          hint="give a PDF with a text layer or a UTF-8 text file")
-    if _is_pdf(path, data):
-        from rapportextract.ingest.pdf import read_pdf_pages
+    with deadline(timeout, path) as limit:
+        if _is_pdf(path, data):
+            from rapportextract.ingest.pdf import read_pdf_pages
 
-        deadline = None if timeout is None else started + timeout
-        pages, meta_title, page_warnings = read_pdf_pages(
-            path, password=password, deadline=deadline, timeout=timeout
-        )
-        warnings.extend(page_warnings)
-        source_type = "pdf"
-        for page in pages:
-            if not page.has_text_layer:
-                warnings.append(
-                    f"{path.name}: page {page.number} has no text layer; run OCR first"
-                )
-        if not any(p.has_text_layer for p in pages):
-            raise NoTextLayerError(
-                "no page has a text layer (scanned PDF?)", path=path,
-                hint="run OCR first (e.g. ocrmypdf) and read the OCR'd PDF",
+            pages, meta_title, page_warnings = read_pdf_pages(
+                path, password=password, check=limit.check
             )
-        layout_pages(pages)
-    else:
-        pages, text_warnings = read_text_pages(path, data)
-        warnings.extend(text_warnings)
-        source_type = "text"
+            warnings.extend(page_warnings)
+            source_type = "pdf"
+            for page in pages:
+                if not page.has_text_layer:
+                    warnings.append(
+                        f"{path.name}: page {page.number} has no text layer; run OCR first"
+                    )
+            if not any(p.has_text_layer for p in pages):
+                raise NoTextLayerError(
+                    "no page has a text layer (scanned PDF?)", path=path,
+                    hint="run OCR first (e.g. ocrmypdf) and read the OCR'd PDF",
+                )
+            layout_pages(pages)
+        else:
+            pages, text_warnings = read_text_pages(path, data)
+            warnings.extend(text_warnings)
+            source_type = "text"
+        limit.check()
     doc = Document(
         path=str(path), name=path.name, sha256=sha256, source_type=source_type,
         pages=pages, warnings=warnings,

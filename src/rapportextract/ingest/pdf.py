@@ -7,8 +7,7 @@ models alone.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
-from rapportextract.errors import EncryptedPDFError, ExtractionTimeout, InputError
+from rapportextract.errors import EncryptedPDFError, InputError, RapportExtractError
 from rapportextract.layout import normalise_text
 from rapportextract.models import Page, Rect, Segment, TableCell, TableGrid, Word
 
@@ -123,6 +122,8 @@ def _looks_like_table(rows: list[list[TableCell | None]]) -> bool:
 def _open(path: Path, password: str | None) -> Any:
     try:
         return pdfplumber.open(path, password=password or "")
+    except RapportExtractError:
+        raise
     except PdfminerException as exc:
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
@@ -140,8 +141,7 @@ def _open(path: Path, password: str | None) -> Any:
 
 
 def read_pdf_pages(
-    path: Path, *, password: str | None = None, deadline: float | None = None,
-    timeout: float | None = None,
+    path: Path, *, password: str | None = None, check: Callable[[], None] | None = None,
 ) -> tuple[list[Page], str | None, list[str]]:
     """Every page of the PDF as a `Page` (no blocks yet), the title in its metadata, and
     warnings about pages that could not be read."""
@@ -153,12 +153,8 @@ def read_pdf_pages(
             raise InputError("PDF has no pages", path=path, hint="check the export of the file")
         title = pdf.metadata.get("Title") if isinstance(pdf.metadata, dict) else None
         for plumber_page in pdf.pages:
-            if deadline is not None and time.monotonic() > deadline:
-                raise ExtractionTimeout(
-                    f"reading took longer than {timeout:g} s (stopped at page "
-                    f"{plumber_page.page_number})",
-                    path=path, hint="raise --timeout or split the file",
-                )
+            if check is not None:
+                check()  # raises ExtractionTimeout once the document's time is up
             try:
                 words = _words(plumber_page)
                 pages.append(
@@ -173,7 +169,7 @@ def read_pdf_pages(
                         has_text_layer=bool(words),
                     )
                 )
-            except (InputError, ExtractionTimeout):
+            except RapportExtractError:
                 raise
             except Exception as exc:  # one damaged page should not lose the document
                 pages.append(Page(number=plumber_page.page_number))
