@@ -84,6 +84,11 @@ class _Patterns:
     bracket_percent: regex.Pattern[str]
     masks: tuple[regex.Pattern[str], ...]
     phone: regex.Pattern[str]
+    domain: regex.Pattern[str]
+    domain_hint: regex.Pattern[str]
+    phone_hint: regex.Pattern[str]
+    ratio_hint: regex.Pattern[str]
+    fraction_hint: regex.Pattern[str]
     qualifier_left: dict[nl.QualifierName, regex.Pattern[str]]
     qualifier_any_left: regex.Pattern[str]
     change_noun_left: regex.Pattern[str]
@@ -148,7 +153,16 @@ def _patterns() -> _Patterns:
         r"|\d+(?:[.,]\d+)?"  # 3000 / 1,1 / 1.5 (ambiguous)
         r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?)"  # 1,234,567.5 (English, ambiguous)
     )
+    starts = {
+        w[:2].lower()
+        for w in [
+            *num.units, *num.teens, *num.tens, num.hundred, num.thousand, num.one_and_a_half,
+            *num.plain_article, *num.stressed_one, *data.units.currency_prefix,
+        ]
+    }
     core = (
+        # a quick look at the first characters before the full pattern is tried
+        rf"(?=[\d€+\-−]|{_bare_alt(starts)})"
         # not glued to a word, a number or punctuation ("COVID-19", "sector.1", "(CBS)2": a
         # footnote marker), but "20-25%" is a range
         r"(?<![\w.,/:;!?)\]’”+#])(?<![^\W\d_][-−])"
@@ -189,7 +203,6 @@ def _patterns() -> _Patterns:
         # URLs and bare domains, e-mail addresses
         r"(?:https?://|www\.)\S+",
         r"(?<![\w@])[\w.-]+@[\w-]+(?:\.[\w-]+)+",
-        r"(?<![\w@/.-])(?:[\w-]++\.)+(?:nl|com|org|net|eu|be|info|gov|io)(?!\w)(?:/\S*)?",
         # dates: 4 april 2021, april 2021, 04-04-2021, 2021-04-04, 12.12.2020
         rf"(?<![\d.,])\d{{1,2}}\s+{months}(?:\s+\d{{4}})?",
         rf"{months}\s+\d{{4}}(?!\d)",
@@ -206,6 +219,7 @@ def _patterns() -> _Patterns:
         # set phrases with a number word that is no number
         _alt(ctx.idioms),
     )
+    domain = r"(?<![\w@/.-])(?:[\w-]++\.)+(?:nl|com|org|net|eu|be|info|gov|io)(?!\w)(?:/\S*)?"
     phone = (
         r"(?<![\w.,+])(?:(?:\+|00)31[\s-]?(?:\(0\)\s?)?|\(?0)\d{1,3}\)?"
         r"(?:(?:\s?-\s?|\s)?\d{2,}){1,4}(?![\w.,]\d)"
@@ -264,6 +278,13 @@ def _patterns() -> _Patterns:
         bracket_percent=_compile(bracket_percent),
         masks=tuple(_compile(m) for m in masks),
         phone=_compile(phone),
+        domain=_compile(domain),
+        domain_hint=_compile(r"\.(?:nl|com|org|net|eu|be|info|gov|io)(?!\w)"),
+        phone_hint=_compile(r"(?:\+|(?<!\d)0)\d"),
+        ratio_hint=_compile(f"{ratio_conn}|{ratio_van}"),
+        fraction_hint=_compile(
+            _alt([*fr.denominators, *fr.compounds, *(w.split()[-1] for w in fr.phrases)])
+        ),
         qualifier_left=qualifier_left,
         qualifier_any_left=_compile(rf"{_alt(_all_qualifiers(data))}\s*$"),
         change_noun_left=_compile(change_noun_left),
@@ -408,6 +429,10 @@ class _Found:
 
 def _masks(text: str, p: _Patterns) -> list[tuple[int, int]]:
     spans = [m.span() for pattern in p.masks for m in pattern.finditer(text)]
+    if p.domain_hint.search(text):
+        spans += [m.span() for m in p.domain.finditer(text)]
+    if p.phone_hint.search(text) is None:
+        return spans
     service = p.data.contexts.phone_service_prefixes
     for m in p.phone.finditer(text):
         digits = sum(ch.isdigit() for ch in m.group())
@@ -429,7 +454,9 @@ def _value_of(written: str) -> Decimal | None:
 
 
 def _ratios(text: str, p: _Patterns) -> list[_Found]:
-    found = []
+    found: list[_Found] = []
+    if p.ratio_hint.search(text) is None:
+        return found
     ratios = p.data.ratios
     for m in p.ratio.finditer(text, overlapped=False):
         n, d = _value_of(m.group("n")), _value_of(m.group("m"))
@@ -447,7 +474,9 @@ def _ratios(text: str, p: _Patterns) -> list[_Found]:
 
 
 def _fractions(text: str, p: _Patterns) -> list[_Found]:
-    found = []
+    found: list[_Found] = []
+    if p.fraction_hint.search(text) is None:
+        return found
     fr = p.data.fractions
     for m in p.fraction.finditer(text):
         if p.ordinal_right.match(text, m.end()) and not m.group("pct"):
