@@ -9,6 +9,7 @@ import pytest
 
 from rapportextract.models import Fact, Qualifier, Source, Unit
 from rapportextract.series import (
+    DEFAULT_THRESHOLD,
     build_series,
     in_conflict,
     period_position,
@@ -16,6 +17,8 @@ from rapportextract.series import (
     rounding,
     slug,
     statement_similarity,
+    statement_tokens,
+    statement_weights,
 )
 
 
@@ -263,8 +266,9 @@ LETTER_2024 = "van de corporaties stuurt binnen een week een aanmaning"
 
 
 def statement_fact(fid: str, edition: int, value: str, statement: str, **kw: object) -> Fact:
+    kw.setdefault("period", str(edition - 1))
     return fact(fid, edition, value, f"{value}%", concept=None, unit="percent",
-                period=str(edition - 1), statement=statement, **kw)  # type: ignore[arg-type]
+                statement=statement, **kw)  # type: ignore[arg-type]
 
 
 def test_reworded_statement_is_linked_across_editions() -> None:
@@ -280,12 +284,14 @@ def test_reworded_statement_is_linked_across_editions() -> None:
     assert series.id == "van-de-corporaties-neemt-binnen-een-week-contact-op-met-de"
     assert series.statements == [CONTACT_2023, CONTACT_2024]
     assert series.label == "Zin met 36%."  # the sentence that first states it
-    assert series.match_confidence is not None and 0.6 <= series.match_confidence <= 1.0
+    assert series.match_confidence is not None
+    assert DEFAULT_THRESHOLD <= series.match_confidence <= 1.0
     assert [o.period for o in series.observations] == ["2022", "2023"]
 
 
 def test_two_different_statements_are_not_merged() -> None:
-    assert statement_similarity(CONTACT_2024, LETTER_2024) < 0.6
+    weights = statement_weights([CONTACT_2023, CONTACT_2024, LETTER_2024])
+    assert statement_similarity(CONTACT_2024, LETTER_2024, weights) < DEFAULT_THRESHOLD
     facts = [
         statement_fact("a", 2023, "36", CONTACT_2023),
         statement_fact("b", 2024, "41", CONTACT_2024),
@@ -301,7 +307,7 @@ def test_two_different_statements_are_not_merged() -> None:
 def test_statements_of_the_same_edition_are_never_merged_even_when_alike() -> None:
     a = "van de corporaties belt de huurder binnen een week"
     b = "van de corporaties belt de huurder binnen een week niet"
-    assert statement_similarity(a, b) >= 0.6  # alike in words ...
+    assert statement_similarity(a, b) >= DEFAULT_THRESHOLD  # alike in words ...
     facts = [
         statement_fact("a1", 2023, "40", a),
         statement_fact("b1", 2023, "12", b),
@@ -343,3 +349,30 @@ def test_values_stay_decimal_and_leave_as_json_numbers() -> None:
     assert isinstance(out.series[0].observations[0].value, Decimal)
     data = json.loads(out.model_dump_json())
     assert data["series"][0]["observations"][0]["value"] == 1.1
+
+
+# Keys as the fact extractor writes them (stemmed, stop words gone): the same finding in two
+# editions' wording, a finding about a month instead of a week, and a different action.
+STEMMED_WEEK_2023 = "nam corporatie binn week contact huurder achterstand"
+STEMMED_WEEK_2024 = "beld corporatie huurder binn week na gemist betaling"
+STEMMED_MONTH_2022 = "corporatie neemt binn maand contact huurder huur betaald"
+STEMMED_LETTER_2024 = "corporatie stuurd binn twee weken aanmaning"
+
+
+def test_stemmed_keys_link_by_meaning_not_by_shared_filler_words() -> None:
+    assert "contact" in statement_tokens(STEMMED_WEEK_2024)  # "beld" is a form of bellen
+    facts = [
+        statement_fact("a", 2023, "36", STEMMED_WEEK_2023),
+        statement_fact("b", 2024, "41", STEMMED_WEEK_2024),
+        statement_fact("c", 2022, "55", STEMMED_MONTH_2022),
+        statement_fact("d", 2024, "60", STEMMED_LETTER_2024),
+        statement_fact("e", 2022, "62", STEMMED_LETTER_2024),
+    ]
+    out = build_series(facts)
+    assert [s.statements for s in out.series] == [
+        [STEMMED_LETTER_2024],
+        [STEMMED_WEEK_2023, STEMMED_WEEK_2024],
+    ]
+    week = out.series[1]
+    assert week.id == "nam-corporatie-binn-week-contact-huurder-achterstand"
+    assert week.match_confidence is not None and week.match_confidence < 1.0

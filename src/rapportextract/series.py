@@ -18,12 +18,15 @@ What goes into which series
      ``lang/nl/series.toml``: negations and words like "binnen" stay), a short suffix stripped,
      and words that editions use for the same thing ("belt", "neemt contact op") mapped to one
      token.
-  2. Similarity of two keys is the Jaccard index of their token sets. Pairs at or above
-     ``threshold`` (0.6) are merged best first, and only when (a) the unit and kind agree, (b) the
-     two groups share no edition — two statements found in the same edition are different
-     statements by construction and are never merged — and (c) every key of the merged group is
-     at least ``threshold`` similar to every other (complete linkage, so a chain of small
-     rewordings cannot drift into a different statement).
+  2. Similarity of two keys is the Dice coefficient of their token sets, each token weighted
+     by its rarity among all statement keys of the build (log(1 + N / df)): words that every
+     finding shares ("corporaties", "huurder") count less than the words that tell findings
+     apart ("aanmaning", "contact", "maand"). Pairs at or above ``threshold`` (0.55) are merged
+     best first, and only when (a) the unit and kind agree, (b) the two groups share no
+     edition — two statements found in the same edition are different statements by
+     construction and are never merged — and (c) every key of the merged group is at least
+     ``threshold`` similar to every other (complete linkage, so a chain of small rewordings
+     cannot drift into a different statement).
   3. A group becomes a series when it has figures for at least two periods or two editions
      (a statement made once is a fact, not a series). Its ``match_confidence`` is the lowest
      pairwise similarity inside the group (1.0 where every edition used the same key) and
@@ -51,6 +54,7 @@ Vintages, headline and conflicts
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 import unicodedata
@@ -64,7 +68,7 @@ from typing import Any
 
 from rapportextract.models import Fact, Kind, Observation, Series, SeriesFile, Unit, Vintage
 
-DEFAULT_THRESHOLD = 0.6
+DEFAULT_THRESHOLD = 0.55
 """Lowest token-set similarity at which two statement keys may be linked."""
 
 _DIGITS = re.compile(r"\d+(?:\.\d{3})*(?:,\d+)?")
@@ -102,12 +106,14 @@ def linking_words() -> LinkingWords:
     linking = data["linking"]
     keep = {w.lower() for w in linking["keep"]}
     stop = ({w.lower() for w in STOP_WORDS} - keep) | {w.lower() for w in linking["stop"]}
+    suffixes = tuple(sorted(linking["suffixes"], key=len, reverse=True))
     same: dict[str, str] = {}
     for group in linking.get("same", []):
         words = [w.lower() for w in group["words"]]
         for word in words:
+            # Keys may come stemmed ("beld" for "belde"): the stem names the group too.
             same[word] = words[0]
-    suffixes = tuple(sorted(linking["suffixes"], key=len, reverse=True))
+            same.setdefault(_stem(word, suffixes), words[0])
     return LinkingWords(
         stop=frozenset(stop),
         keep=frozenset(keep),
@@ -445,22 +451,38 @@ def statement_tokens(statement: str) -> frozenset[str]:
     for raw in _WORD.findall(statement.lower().replace("’", "'")):
         if raw in words.stop or len(raw) < 2:
             continue
-        if raw in words.same:
-            tokens.add(words.same[raw])
-        elif raw in words.keep:
+        if raw in words.keep:
             tokens.add(raw)
-        else:
-            tokens.add(_stem(raw, words.suffixes))
+            continue
+        stem = _stem(raw, words.suffixes)
+        tokens.add(words.same.get(raw) or words.same.get(stem) or stem)
     return frozenset(tokens)
 
 
-def statement_similarity(a: str, b: str) -> float:
-    """Jaccard index of the statements' token sets (1.0 for two keys without content words
-    only when the keys are the same text)."""
+def statement_weights(statements: Iterable[str]) -> dict[str, float]:
+    """Weight of each token: its rarity among the statements, log(1 + N / df)."""
+    token_sets = [statement_tokens(s) for s in {_normal_key(s) for s in statements}]
+    df = Counter(t for tokens in token_sets for t in tokens)
+    n = len(token_sets)
+    return {t: math.log(1 + n / count) for t, count in df.items()}
+
+
+def _dice(ta: frozenset[str], tb: frozenset[str], weights: Mapping[str, float]) -> float:
+    total = sum(weights.get(t, 1.0) for t in ta) + sum(weights.get(t, 1.0) for t in tb)
+    if total == 0:
+        return 0.0
+    return 2 * sum(weights.get(t, 1.0) for t in ta & tb) / total
+
+
+def statement_similarity(
+    a: str, b: str, weights: Mapping[str, float] | None = None
+) -> float:
+    """Weighted Dice coefficient of the statements' token sets (each token weighs 1 without
+    `weights`); 1.0 for two keys without content words only when they are the same text."""
     ta, tb = statement_tokens(a), statement_tokens(b)
     if not ta and not tb:
         return 1.0 if _normal_key(a) == _normal_key(b) else 0.0
-    return len(ta & tb) / len(ta | tb)
+    return _dice(ta, tb, weights or {})
 
 
 def _normal_key(statement: str) -> str:
@@ -488,7 +510,7 @@ class _Group:
 
 
 def _link_statements(
-    facts: list[Fact], threshold: float
+    facts: list[Fact], threshold: float, weights: Mapping[str, float]
 ) -> list[tuple[list[str], list[Fact], float]]:
     """Groups of statement keys that say the same thing: (keys, facts, match confidence)."""
     by_key: dict[str, list[Fact]] = defaultdict(list)
@@ -499,10 +521,7 @@ def _link_statements(
     editions = {k: {f.edition for f in by_key[k]} for k in keys}
 
     def similarity(a: str, b: str) -> float:
-        ta, tb = tokens[a], tokens[b]
-        if not ta and not tb:
-            return 0.0
-        return len(ta & tb) / len(ta | tb)
+        return _dice(tokens[a], tokens[b], weights)
 
     pairs = []
     for i, a in enumerate(keys):
@@ -551,9 +570,10 @@ def _statement_series(
     by_kind_unit: dict[tuple[Kind, Unit], list[Fact]] = defaultdict(list)
     for fact in facts:
         by_kind_unit[(fact.kind, fact.unit)].append(fact)
+    weights = statement_weights(f.statement or "" for f in facts)
     groups: list[tuple[Kind, Unit, list[str], list[Fact], float]] = []
     for (kind, unit), group_facts in sorted(by_kind_unit.items()):
-        for keys, linked, confidence in _link_statements(group_facts, threshold):
+        for keys, linked, confidence in _link_statements(group_facts, threshold, weights):
             points = {(f.edition, f.period, f.base_period) for f in linked}
             if len(points) < 2:
                 continue
