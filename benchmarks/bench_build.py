@@ -13,6 +13,7 @@ or ``python benchmarks/bench_build.py --corpus corpus`` to use existing reports.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import tempfile
@@ -69,6 +70,12 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
+        # Run a snapshot of the package: the cache is keyed by a fingerprint of its code, and
+        # an edit to the source tree during the run would make every cached report stale.
+        package = Path(__file__).resolve().parents[1] / "src" / "rapportextract"
+        shutil.copytree(package, tmp / "src" / "rapportextract",
+                        ignore=shutil.ignore_patterns("__pycache__"))
+        os.environ["PYTHONPATH"] = str(tmp / "src")
         every, base = tmp / "every", tmp / "base"
         every.mkdir()
         base.mkdir()

@@ -31,7 +31,7 @@ from rapportextract.cache import (
 from rapportextract.errors import RapportExtractError
 from rapportextract.export.csvout import write_datapackage, write_series_csv
 from rapportextract.export.jsonout import write_facts_json, write_series_json
-from rapportextract.models import DocumentSummary, Fact, SeriesFile
+from rapportextract.models import DocumentSummary, Fact, Series, SeriesFile
 from rapportextract.series import build_series, period_sort_key
 
 REPORT_SUFFIXES = (".pdf", ".txt")
@@ -337,30 +337,45 @@ def _extract_all(
 # --------------------------------------------------------------------------------------------
 
 
+_PARALLEL_PLOTS = 8
+"""Fewer plots than this are drawn in this process: starting a pool would cost more."""
+
+
+def _plot_job(job: tuple[Series, Path]) -> None:
+    from rapportextract.export.plots import plot_series
+
+    plot_series(*job)
+
+
 def _write_plots(
-    series_file: SeriesFile, folder: Path, cache: ExtractionCache | None, reuse: bool
+    series_file: SeriesFile, folder: Path, cache: ExtractionCache, reuse: bool, workers: int
 ) -> list[Path]:
-    from rapportextract.export.plots import plot_file_name, plot_series
+    from rapportextract.export.plots import plot_file_name
 
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     hashes: dict[str, str] = {}
+    to_draw: list[tuple[Series, Path]] = []
     for series in series_file.series:
         path = folder / plot_file_name(series.id)
         digest = hashlib.sha256(
             (code_fingerprint() + series.model_dump_json()).encode()
         ).hexdigest()
         hashes[series.id] = digest
-        if not (reuse and cache is not None and path.exists()
-                and cache.plot_hash(folder, series.id) == digest):
-            plot_series(series, path)
+        if not (reuse and path.exists() and cache.plot_hash(folder, series.id) == digest):
+            to_draw.append((series, path))
         written.append(path)
+    if workers > 1 and len(to_draw) >= _PARALLEL_PLOTS:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            list(pool.map(_plot_job, to_draw, chunksize=max(1, len(to_draw) // (4 * workers))))
+    else:
+        for job in to_draw:
+            _plot_job(job)
     keep = {p.name for p in written}
     for stale in folder.glob("*.png"):
         if stale.name not in keep:
             stale.unlink(missing_ok=True)
-    if cache is not None:
-        cache.set_plot_hashes(folder, hashes)
+    cache.set_plot_hashes(folder, hashes)
     return written
 
 
@@ -476,7 +491,7 @@ def build(
             write_series_csv(outdir / "series.csv", series_file),
             write_datapackage(outdir / "datapackage.json"),
         ]
-        outputs += _write_plots(series_file, outdir / "plots", cache, reuse=use_cache)
+        outputs += _write_plots(series_file, outdir / "plots", cache, use_cache, workers)
     finally:
         cache.close()
 
