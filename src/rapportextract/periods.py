@@ -361,7 +361,13 @@ def _resolve_context_bound(exprs: list[TimeExpression], default: str,
         period, how = expr.period, expr.how
         if expr.how == "anchored":
             anchors = [e for e in resolved[:i] if e.period and e.role == "point"]
-            anchor = anchors[-1].period if anchors and anchors[-1].period else default
+            if anchors and anchors[-1].period:
+                anchor = anchors[-1].period
+            elif expr.role == "point" and context.previous:
+                # "Een jaar later was dat 3.000": hung on the previous sentence's year.
+                anchor = context.previous
+            else:
+                anchor = default
             period = str(_year(anchor) + expr.offset)
         elif expr.how == "previous":
             # "in 2011, toen het er 6.000 waren": the year named before it in the sentence;

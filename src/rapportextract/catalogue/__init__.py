@@ -15,7 +15,9 @@ predecessor), the unit of the figure and its position:
    one whose other terms stand nearest ("overlast bij 6,5%, woonfraude bij 7,9%"), then the
    one with the longest head term.
 
-An extra file uses the same format as the packaged one. An entry whose id is already in the
+Signal terms may name a list of the file's ``[terms]`` table as ``"@name"`` (a user's file may
+also name the packaged lists, e.g. ``"@eviction"``). An extra file uses the same format as the
+packaged one. An entry whose id is already in the
 catalogue adds its signals to that concept (its unit must agree); a new id adds a concept.
 """
 
@@ -241,26 +243,51 @@ def _match_signal(
 # --------------------------------------------------------------------------------------------
 
 
-def _str_list(value: Any, where: str, path: str) -> tuple[str, ...]:
+Terms = dict[str, tuple[str, ...]]
+
+
+def _str_list(value: Any, where: str, path: str, terms: Terms | None = None
+              ) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise CatalogueError(f"{where} must be a list of words", path=path,
                              hint="see the format described in catalogue/concepts.toml")
-    return tuple(v.lower() for v in value)
+    out: list[str] = []
+    for item in value:
+        if item.startswith("@") and terms is not None:
+            if item[1:] not in terms:
+                raise CatalogueError(f"{where} names an unknown term list {item!r}", path=path,
+                                     hint=f"define it under [terms] or use one of "
+                                          f"{', '.join('@' + t for t in sorted(terms))}")
+            out.extend(terms[item[1:]])
+        else:
+            out.append(item.lower())
+    return tuple(out)
 
 
-def _parse_signal(raw: Any, where: str, path: str) -> Signal:
+def _parse_terms(data: dict[str, Any], path: str, base: Terms | None) -> Terms:
+    terms: Terms = dict(base or {})
+    raw = data.get("terms", {})
+    if not isinstance(raw, dict):
+        raise CatalogueError("[terms] must be a table of word lists", path=path)
+    for name, words in raw.items():
+        terms[name] = _str_list(words, f"[terms] {name}", path)
+    return terms
+
+
+def _parse_signal(raw: Any, where: str, path: str, terms: Terms) -> Signal:
     if not isinstance(raw, dict):
         raise CatalogueError(f"{where} must be a table", path=path)
     unknown = set(raw) - {"head", "also", "without"}
     if unknown:
         raise CatalogueError(f"{where} has unknown keys {sorted(unknown)}", path=path,
                              hint="a signal has head, also and without")
-    head = _str_list(raw.get("head"), f"{where}.head", path)
+    head = _str_list(raw.get("head"), f"{where}.head", path, terms)
     also_raw = raw.get("also", [])
     if not isinstance(also_raw, list):
         raise CatalogueError(f"{where}.also must be a list of word lists", path=path)
-    also = tuple(_str_list(g, f"{where}.also", path) for g in also_raw)
-    without = _str_list(raw["without"], f"{where}.without", path) if "without" in raw else ()
+    also = tuple(_str_list(g, f"{where}.also", path, terms) for g in also_raw)
+    without = (_str_list(raw["without"], f"{where}.without", path, terms)
+               if "without" in raw else ())
     try:
         return Signal(head, also, without)
     except re.error as exc:
@@ -272,7 +299,7 @@ _CONCEPT_KEYS = {"id", "label_nl", "label_en", "unit", "kind", "core", "about_co
                  "signal"}
 
 
-def _parse_concept(raw: Any, index: int, path: str) -> Concept:
+def _parse_concept(raw: Any, index: int, path: str, terms: Terms) -> Concept:
     where = f"concept {index + 1}"
     if not isinstance(raw, dict):
         raise CatalogueError(f"{where} must be a table", path=path)
@@ -295,7 +322,7 @@ def _parse_concept(raw: Any, index: int, path: str) -> Concept:
     signals_raw = raw.get("signal", [])
     if not isinstance(signals_raw, list) or not signals_raw:
         raise CatalogueError(f"{where} needs at least one [[concept.signal]]", path=path)
-    signals = tuple(_parse_signal(s, f"{where} signal {i + 1}", path)
+    signals = tuple(_parse_signal(s, f"{where} signal {i + 1}", path, terms)
                     for i, s in enumerate(signals_raw))
     labels = {k: raw.get(k, concept_id) for k in ("label_nl", "label_en")}
     for key, value in labels.items():
@@ -308,25 +335,28 @@ def _parse_concept(raw: Any, index: int, path: str) -> Concept:
     )
 
 
-def parse_catalogue_text(text: str, path: str) -> list[Concept]:
-    """The concepts of one catalogue file's text (`path` names it in errors)."""
+def parse_catalogue_text(text: str, path: str, terms: Terms | None = None
+                         ) -> tuple[list[Concept], Terms]:
+    """The concepts and named term lists of one catalogue file's text (`path` names it in
+    errors); `terms` are term lists defined before (the packaged file's, for a user file)."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CatalogueError(f"not valid TOML ({exc})", path=path,
                              hint="fix the syntax of the catalogue file") from exc
+    terms = _parse_terms(data, path, terms)
     raw = data.get("concept")
     if not isinstance(raw, list) or not raw:
         raise CatalogueError("no [[concept]] entries", path=path,
                              hint="a catalogue file lists concepts as [[concept]] tables")
-    concepts = [_parse_concept(c, i, path) for i, c in enumerate(raw)]
+    concepts = [_parse_concept(c, i, path, terms) for i, c in enumerate(raw)]
     seen: set[str] = set()
     for c in concepts:
         if c.id in seen:
             raise CatalogueError(f"concept {c.id!r} appears twice", path=path,
                                  hint="merge the two entries")
         seen.add(c.id)
-    return concepts
+    return concepts, terms
 
 
 def _merge(base: list[Concept], extra: list[Concept], path: str) -> list[Concept]:
@@ -352,14 +382,15 @@ def _merge(base: list[Concept], extra: list[Concept], path: str) -> list[Concept
 def load_catalogue(extra: Path | None = None) -> Catalogue:
     """The packaged catalogue, plus the concepts of a user's file `extra` if given."""
     text = resources.files(__name__).joinpath(_PACKAGED).read_text("utf-8")
-    concepts = parse_catalogue_text(text, _PACKAGED)
+    concepts, terms = parse_catalogue_text(text, _PACKAGED)
     if extra is not None:
         try:
             extra_text = Path(extra).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise CatalogueError(f"cannot read the catalogue file ({exc.__class__.__name__})",
                                  path=extra, hint="check the path given to --catalogue") from exc
-        concepts = _merge(concepts, parse_catalogue_text(extra_text, str(extra)), str(extra))
+        extra_concepts, _ = parse_catalogue_text(extra_text, str(extra), terms)
+        concepts = _merge(concepts, extra_concepts, str(extra))
     return Catalogue(concepts)
 
 
