@@ -337,3 +337,43 @@ def test_load_series_without_a_build_says_what_to_do(tmp_path: Path) -> None:
 
     with pytest.raises(InputError, match="rapportextract build"):
         load_series(tmp_path)
+
+
+# --- the real pipeline -------------------------------------------------------------------------
+
+STATEMENTS = {
+    2023: "In 2022 nam 36% van de corporaties binnen een week contact op met een huurder met "
+          "een achterstand.",
+    2024: "Vorig jaar belde 41% van de corporaties de huurder binnen een week na de gemiste "
+          "betaling.",
+}
+
+
+def test_end_to_end_with_the_real_pipeline(reports: Path, tmp_path: Path) -> None:
+    pytest.importorskip("rapportextract.pipeline", reason="the fact readers are not installed")
+    (reports / NEW_REPORT[0]).write_text(NEW_REPORT[1], encoding="utf-8")
+    for edition, sentence in STATEMENTS.items():
+        path = next(reports.rglob(f"*{edition}.txt"))
+        path.write_text(path.read_text(encoding="utf-8") + FF + sentence + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    report = build([reports], out, workers=2)
+    assert report.ok, report.errors
+    assert report.count("extracted") == 3
+
+    data = json.loads((out / "series.json").read_text(encoding="utf-8"))
+    by_id = {s["id"]: s for s in data["series"]}
+    arrears = by_id["total_rent_arrears_eur"]
+    obs_2020 = next(o for o in arrears["observations"] if o["period"] == "2020")
+    assert obs_2020["conflict"] is True
+    assert (obs_2020["value"], obs_2020["edition"]) == (227000000, 2024)
+    assert {v["edition"]: v["value"] for v in obs_2020["vintages"]} == {
+        2022: 226000000, 2024: 227000000}
+    evictions = by_id["evictions_total"]
+    assert [o["period"] for o in evictions["observations"]] == ["2021", "2022", "2023"]
+
+    # The reworded finding of 2023 and 2024 is one statement series.
+    statements = [s for s in data["series"] if s["concept"] is None and s["kind"] == "level"]
+    assert len(statements) == 1, [s["statements"] for s in statements]
+    assert [(o["period"], o["value"]) for o in statements[0]["observations"]] == [
+        ("2022", 36), ("2023", 41)]
+    assert (out / "plots" / f"{statements[0]['id']}.png").is_file()
