@@ -1,7 +1,7 @@
 """Figures printed in vector charts, read from the page's words, rectangles and lines.
 
-Aedes reports print their longest time series as charts: a caption ("Grafiek 1: Ontwikkeling
-totale huurachterstand bij corporaties (x miljoen euro)"), bars or a line, a category label per
+Aedes reports print their longest time series as charts: a caption ("Grafiek 1: Totale
+huurachterstand (x miljoen euro)"), bars or a line, a category label per
 bar (a year, or a reason), often a legend, and usually the value printed on or above each bar.
 
 The reader works in small steps, each on the models of `rapportextract.models` only:
@@ -258,7 +258,7 @@ def _title(tokens: list[str]) -> str:
         and _clean(tokens[-1]) in unit_words
     ):
         cut = len(tokens) - 2
-    return " ".join(tokens[:cut]).strip(" :-–")
+    return " ".join(tokens[:cut]).strip(" :;,-–")
 
 
 # --------------------------------------------------------------------------------------------
