@@ -170,3 +170,12 @@ def test_copy_of_fixture_reads_the_same(tmp_path: Path) -> None:
     doc = read_document(path)
     assert doc.edition == 2023 and doc.edition_source == "title"
     assert doc.sha256 == read_document(FIXTURES / "one_column.pdf").sha256
+
+
+def test_edition_optional_for_plain_text_output(tmp_path: Path) -> None:
+    path = tmp_path / "rapport.txt"
+    path.write_text("Het aantal huurders met een achterstand daalde in 2021.\n", encoding="utf-8")
+    doc = read_document(path, require_edition=False)
+    assert doc.edition is None and doc.edition_source is None
+    assert len(doc.warnings) == 1 and "rapport.txt" in doc.warnings[0]
+    assert "--edition" in doc.warnings[0]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from rapportextract.errors import InputError, NoTextLayerError
+from rapportextract.errors import EditionNotFoundError, InputError, NoTextLayerError
 from rapportextract.ingest.edition import resolve_edition, title_lines
 from rapportextract.models import Document, Page
 from rapportextract.sentences import split_sentences
@@ -48,12 +48,15 @@ def read_document(
     edition: int | None = None,
     password: str | None = None,
     timeout: float | None = None,
+    require_edition: bool = True,
 ) -> Document:
     """Read one report into a `Document`.
 
     Raises an `errors.InputError` subclass (one line naming the file and what to do) for a
     missing, empty, damaged or encrypted file, a PDF without any text layer, a read that
-    exceeds `timeout` seconds, or a document without an edition year.
+    exceeds `timeout` seconds, or a document without an edition year. With
+    `require_edition=False` (turning a report into text needs no edition) a missing edition
+    leaves `edition` None and adds a warning instead.
     """
     from rapportextract.ingest.text import read_text_pages
     from rapportextract.layout import layout_pages
@@ -99,6 +102,11 @@ def read_document(
     )
     lines = title_lines(doc)
     doc.title = " ".join(lines[:1]) or meta_title
-    doc.edition, doc.edition_source = resolve_edition(doc, edition)
+    try:
+        doc.edition, doc.edition_source = resolve_edition(doc, edition)
+    except EditionNotFoundError as exc:
+        if require_edition:
+            raise
+        doc.warnings.append(f"{path.name}: {exc.message}; {exc.hint}")
     doc.sentences = split_sentences(doc.blocks())
     return doc
