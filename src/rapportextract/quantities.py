@@ -173,7 +173,8 @@ def _patterns() -> _Patterns:
         rf"|(?P<words>{article}(?:\s+(?P<half>{half}))?(?=\s+{scale})|{word_number}(?!\w))"
         ")"
         rf"(?:\s*(?P<scale>{scale}))?"
-        rf"(?:\s*(?P<cur_suf>{cur_suf}))?"
+        # a currency sign before the next number is that number's ("eind 2022 € 173 miljoen")
+        rf"(?:\s*(?P<cur_suf>{cur_suf})(?!\s*[-+−]?\d))?"
         rf"(?:\s*(?P<points>{pct_pts})|\s*(?P<pct>{pct_suf}))?"
     )
     any_number = rf"(?:\d+|{word_number}|{article})"
