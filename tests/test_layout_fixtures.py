@@ -182,3 +182,15 @@ def test_hard_layout_justified_columns_text_box_logo_and_body_size_marker() -> N
     (note,) = [b for b in doc.blocks() if b.kind is BlockKind.FOOTNOTE]
     assert note.footnote_refs == ["2"] and note.text == GEN.HARD_FOOTNOTE.removeprefix("2 ")
     assert _kinds(doc, BlockKind.FOOTER) == ["7"] and "7" not in doc.text().split()
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.pdf")))
+def test_no_word_of_a_fixture_is_lost(name: str) -> None:
+    doc = _read(name)
+    for page in doc.pages:
+        placed = {(w.text, w.bbox) for b in page.blocks for line in b.lines for w in line.words}
+        tables = [t.bbox for t in page.tables if t.bbox]
+        for word in page.words:
+            in_table = any(t[0] <= word.bbox[0] and word.bbox[2] <= t[2]
+                           and t[1] <= word.bbox[1] and word.bbox[3] <= t[3] for t in tables)
+            assert (word.text, word.bbox) in placed or in_table, word.text

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rapportextract.layout import (
     find_gutter,
@@ -156,3 +158,36 @@ def test_full_width_band_between_two_column_bands() -> None:
     assert firsts == [["boven", "links"], ["boven", "rechts"], ["Een", "brede"],
                       ["onder", "links"], ["onder", "rechts"]]
     assert [b.column for b in page.blocks] == [0, 1, None, 0, 1]
+
+
+def _placed(page: Page) -> set[tuple[str, tuple[float, float, float, float]]]:
+    return {(w.text, w.bbox) for b in page.blocks for line in b.lines for w in line.words}
+
+
+def _in_table(word: Word, page: Page) -> bool:
+    return any(
+        t.bbox is not None and t.bbox[0] <= word.bbox[0] and word.bbox[2] <= t.bbox[2]
+        and t.bbox[1] <= word.bbox[1] and word.bbox[3] <= t.bbox[3]
+        for t in page.tables
+    )
+
+
+word_strategy = st.builds(
+    lambda text, x, y, size: Word(text=text, bbox=(x, y, x + 5.0 * len(text), y + size),
+                                  size=size),
+    st.text(alphabet="abcdeXYZ0123456789.,-¹", min_size=1, max_size=12),
+    st.floats(min_value=0, max_value=540),
+    st.floats(min_value=0, max_value=800),
+    st.sampled_from([6.0, 8.0, 10.0, 14.0]),
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(word_strategy, max_size=80))
+def test_random_words_never_raise_and_no_word_is_lost(words: list[Word]) -> None:
+    page = Page(number=1, width=595, height=842, words=words)
+    layout_pages([page])
+    placed = _placed(page)
+    for word in words:
+        assert (word.text, word.bbox) in placed or _in_table(word, page)
+    assert [b.id for b in page.blocks] == [f"p1-b{i}" for i in range(len(page.blocks))]
