@@ -208,7 +208,10 @@ def _compile(w: _Words) -> dict[str, re.Pattern[str]]:
             rf"{b}{_alt(w.words['base_markers'])}\s+(?:{_alt(w.words['base_fillers'])}\s+)?$"
         ),
         "since_start": rf"^{_alt(w.words['since'])}{e}",
-        "clause_break": rf"[,;:()\[\]]|\s[–-]\s|\s{_alt(w.words['clause_joiners'])}\s",
+        # A comma between digits is a decimal comma ("1,15 miljoen"), not a clause break.
+        "clause_break": (
+            rf",(?!\d)|(?<!\d),|[;:()\[\]]|\s[–-]\s|\s{_alt(w.words['clause_joiners'])}\s"
+        ),
     }
     return {name: re.compile(p, re.IGNORECASE) for name, p in patterns.items()}
 
