@@ -229,6 +229,22 @@ def test_an_unexpected_error_is_one_line_naming_the_file(reports: Path, tmp_path
     assert report.count("extracted") == 1
 
 
+def _dying_extract(path: Path, **kw: Any) -> ToyExtraction:
+    if "2022" in path.name:
+        import os
+
+        os._exit(3)  # the reader's process dies, as on a crash inside a PDF library
+    return toy_extract(path, **kw)
+
+
+def test_a_dying_worker_fails_only_its_own_report(reports: Path, tmp_path: Path) -> None:
+    (reports / NEW_REPORT[0]).write_text(NEW_REPORT[1], encoding="utf-8")
+    report = build([reports], tmp_path / "out", workers=2, extractor=_dying_extract)
+    assert report.count("extracted") == 2 and report.count("failed") == 1
+    (error,) = report.errors
+    assert "huurschulden-2022.txt" in error and "stopped" in error
+
+
 def test_duplicate_content_is_read_once(reports: Path, tmp_path: Path) -> None:
     (reports / "kopie-2023.txt").write_bytes((reports / "huurschulden-2023.txt").read_bytes())
     report = _build([reports], tmp_path / "out")

@@ -315,6 +315,7 @@ def _extract_all(
         return
     # Import the readers before the pool forks, so every worker starts with them loaded.
     chosen = extractor or _default_extractor()
+    broken: list[_Job] = []
     with ProcessPoolExecutor(
         max_workers=min(workers, len(jobs)),
         initializer=_init_worker,
@@ -326,10 +327,23 @@ def _extract_all(
             try:
                 result = future.result()
             except BrokenProcessPool:
-                result = _Result(job.index, error=(
-                    f"{job.path}: the worker process reading it stopped (out of memory or "
-                    "killed); try again with --workers 1"))
+                broken.append(job)
+                continue
             on_result(result)
+    # A worker that dies (a crash in a PDF library, out of memory) takes the whole pool down
+    # with it. The reports it left unread get a process each, so only the one that kills its
+    # reader fails.
+    for job in sorted(broken, key=lambda j: j.index):
+        with ProcessPoolExecutor(
+            max_workers=1, initializer=_init_worker, initargs=(chosen, catalogue_path)
+        ) as solo:
+            try:
+                result = solo.submit(_run_job, job).result()
+            except BrokenProcessPool:
+                result = _Result(job.index, error=(
+                    f"{job.path}: the process reading it stopped (it crashed or ran out of "
+                    "memory); check the file or leave it out"))
+        on_result(result)
 
 
 # --------------------------------------------------------------------------------------------
