@@ -101,20 +101,47 @@ def _drafts(page_text: str) -> list[_Draft]:
     return drafts
 
 
+def _split_note_lines(drafts: list[_Draft]) -> list[_Draft]:
+    """Footnotes printed one under the other without a blank line: each numbered line
+    starts its own block."""
+    out: list[_Draft] = []
+    for draft in drafts:
+        if draft.kind is not BlockKind.PARAGRAPH or not _FOOTNOTE_START.match(draft.lines[0]):
+            out.append(draft)
+            continue
+        current = _Draft(draft.kind, [draft.lines[0]], draft.starts_page_line)
+        for line in draft.lines[1:]:
+            if _FOOTNOTE_START.match(line):
+                out.append(current)
+                current = _Draft(draft.kind, [line])
+            else:
+                current.lines.append(line)
+        out.append(current)
+    return out
+
+
 def _mark_footnotes(drafts: list[_Draft]) -> list[str]:
-    """A block at the end of a page that starts with a number and a capital is a footnote.
+    """The numbered blocks that end a page ("1 Doordat ...", "2 Zie ...") are its footnotes.
 
     The end of a page is the end of the text, or a block whose first line starts with
-    whitespace (the page start of exported text)."""
+    whitespace (the page start of exported text); lines of web addresses may follow the
+    notes."""
     markers: list[str] = []
-    for i, draft in enumerate(drafts):
-        if draft.kind is not BlockKind.PARAGRAPH:
+    for end, _ in enumerate(drafts):
+        if end + 1 < len(drafts) and not drafts[end + 1].starts_page_line:
             continue
-        match = _FOOTNOTE_START.match(draft.lines[0])
-        at_page_end = i + 1 == len(drafts) or drafts[i + 1].starts_page_line
-        if match and at_page_end:
+        i = end
+        while i >= 0:
+            draft = drafts[i]
+            match = _FOOTNOTE_START.match(draft.lines[0])
+            if draft.kind is BlockKind.FOOTNOTE and not match:  # web addresses
+                i -= 1
+                continue
+            if draft.kind is not BlockKind.PARAGRAPH or not match:
+                break
             draft.kind = BlockKind.FOOTNOTE
-            markers.append(match.group(1))
+            markers.insert(0, match.group(1))
+            i -= 1
     return markers
 
 
@@ -124,7 +151,7 @@ def text_pages(text: str) -> list[Page]:
     if len(chunks) > 1 and not chunks[-1].strip():
         chunks.pop()  # a form feed that ends the file opens no new page
     for number, page_text in enumerate(chunks, start=1):
-        drafts = _drafts(page_text)
+        drafts = _split_note_lines(_drafts(page_text))
         markers = _mark_footnotes(drafts)
         blocks: list[Block] = []
         for i, draft in enumerate(drafts):
