@@ -165,7 +165,7 @@ def _patterns() -> _Patterns:
         rf"(?=[\d€+\-−]|{_bare_alt(starts)})"
         # not glued to a word, a number or punctuation ("COVID-19", "sector.1", "(CBS)2": a
         # footnote marker), but "20-25%" is a range
-        r"(?<![\w.,/:;!?)\]’”'‘+#=])(?<![^\W\d_][-−])"
+        r"(?<![\w.,/:;!?)\]’”'‘+#])(?<![^\W\d_][-−])"
         rf"(?:(?P<cur_pre>{cur_pre})\s*)?"
         r"(?:(?P<sign>[-+−])(?=\d))?"
         "(?:"
