@@ -34,6 +34,10 @@ CASES = [
      ["Wat betekent dat?", "‘Meer hulp’, zeggen zij."]),
     ("bracket after stop", "Er waren er 2.300 (tegen 2.100.) Een kleine stijging.",
      ["Er waren er 2.300 (tegen 2.100.)", "Een kleine stijging."]),
+    ("numbered heading", "2. Resultaten van de enquête",
+     ["2. Resultaten van de enquête"]),
+    ("year before a stop still ends", "Dat gold tot 2023. Daarna niet meer.",
+     ["Dat gold tot 2023.", "Daarna niet meer."]),
     ("lower case after stop is no boundary", "Het aantal steeg t.o.v. vorig jaar. Ook nu.",
      ["Het aantal steeg t.o.v. vorig jaar.", "Ook nu."]),
 ]

@@ -24,6 +24,7 @@ __all__ = ["abbreviations", "sentence_spans", "split_sentences", "word_spans"]
 _CANDIDATE = regex.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[\p{Lu}\d€])")
 _TOKEN_BEFORE = regex.compile(r"(\S+)$")
 _INITIAL = regex.compile(r"^\(?\p{Lu}\.$")
+_ENUMERATION = regex.compile(r"^(?:\d{1,2}\.)+$")
 
 
 @cache
@@ -46,11 +47,14 @@ def abbreviations() -> frozenset[str]:
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
-    """Whether the full stop at `stop` closes an abbreviation or an initial."""
+    """Whether the full stop at `stop` closes an abbreviation, an initial, or the number of
+    a numbered heading or list item at the start of the text ("1. Inleiding")."""
     match = _TOKEN_BEFORE.search(text, 0, stop + 1)
     if not match:
         return False
     token = match.group(1).lstrip("([\"'“‘")
+    if match.start(1) == 0 and _ENUMERATION.match(token):
+        return True
     return token.lower() in abbreviations() or bool(_INITIAL.match(token))
 
 
