@@ -79,7 +79,8 @@ _PIECES = st.sampled_from(
         "helft", "ruim", "bijna", "zo’n", "daling van", "minder", "gestegen", "met", "naar",
         "1.000", "3,5", "2023", "7", "10", "-", "(", ")", "/", ":", ".", ",", "\n", " ", "x",
         "drieëntwintig", "vijfenhalfduizend", "https://a.nl/2021/04/04", "artikel 7:231",
-        "Grafiek 3", "maanden", "1.5", "1,234,5", "+", "−",
+        "Grafiek 3", "maanden", "1.5", "1,234,5", "+", "−", "9" * 40, "1," + "5" * 30,
+        "999.999.999.999.999.999", "twintigduizend" * 3,
     ]
 )
 

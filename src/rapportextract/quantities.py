@@ -74,21 +74,39 @@ def _bare_alt(words: Iterable[str]) -> str:
 
 @dataclass(frozen=True)
 class _Patterns:
+    """Everything compiled from the language data, built once."""
+
     data: nl.DutchData
+    # numbers
     core: regex.Pattern[str]
     number_word: regex.Pattern[str]
     word_token: regex.Pattern[str]
+    token_values: dict[str, Decimal]
+    # shares
     ratio: regex.Pattern[str]
+    ratio_hint: regex.Pattern[str]
     fraction: regex.Pattern[str]
+    fraction_hint: regex.Pattern[str]
     majority: regex.Pattern[str]
     bracket_percent: regex.Pattern[str]
+    # digits that are no figures
     masks: tuple[regex.Pattern[str], ...]
-    phone: regex.Pattern[str]
     domain: regex.Pattern[str]
     domain_hint: regex.Pattern[str]
+    phone: regex.Pattern[str]
     phone_hint: regex.Pattern[str]
-    ratio_hint: regex.Pattern[str]
-    fraction_hint: regex.Pattern[str]
+    duration_right: regex.Pattern[str]
+    factor_right: regex.Pattern[str]
+    ordinal_right: regex.Pattern[str]
+    caption_left: regex.Pattern[str]
+    year_before: regex.Pattern[str]
+    count_nouns: frozenset[str]
+    not_count_words: frozenset[str]
+    next_word: regex.Pattern[str]
+    footnote_end: regex.Pattern[str]
+    line_start: regex.Pattern[str]
+    range_left: regex.Pattern[str]
+    # qualifiers and changes
     qualifier_left: dict[nl.QualifierName, regex.Pattern[str]]
     qualifier_any_left: regex.Pattern[str]
     change_noun_left: regex.Pattern[str]
@@ -97,62 +115,58 @@ class _Patterns:
     level_left: regex.Pattern[str]
     change_right: regex.Pattern[str]
     change_particle_right: regex.Pattern[str]
-    duration_right: regex.Pattern[str]
-    factor_right: regex.Pattern[str]
-    ordinal_right: regex.Pattern[str]
-    percent_right: regex.Pattern[str]
-    next_word: regex.Pattern[str]
-    caption_left: regex.Pattern[str]
-    footnote_end: regex.Pattern[str]
-    footnote_start: regex.Pattern[str]
-    range_left: regex.Pattern[str]
     decrease_words: frozenset[str]
-    year_before: regex.Pattern[str]
-    count_nouns: frozenset[str]
-    not_count_words: frozenset[str]
-    token_values: dict[str, Decimal] = field(default_factory=dict)
 
 
 _FLAGS = regex.IGNORECASE | regex.VERSION1 | regex.UNICODE
+# Longer digit runs are identifiers (IBAN, case numbers), not figures; the limit also keeps
+# every value within Decimal's default 28 digits after a scale word.
+_MAX_DIGITS = 15
+_DIGITS = (
+    r"(?:\d{1,3}(?:\.\d{3}){1,4}(?:,\d{1,12})?"  # 117.000 / 1.234,5
+    rf"|\d{{1,{_MAX_DIGITS}}}(?:[.,]\d{{1,12}})?"  # 3000 / 1,1 / 1.5 (ambiguous)
+    r"|\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,12})?)"  # 1,234,567.5 (English, ambiguous)
+)
 
 
 def _compile(pattern: str) -> regex.Pattern[str]:
     return regex.compile(pattern, _FLAGS)
 
 
-@cache
-def _patterns() -> _Patterns:
-    data = nl.load()
-    num = data.numbers
-    units = _bare_alt(num.units)
-    teens = _bare_alt(num.teens)
-    tens = _bare_alt(num.tens)
+def _word_number(num: nl.NumberWords) -> str:
+    """The grammar of a Dutch number word, written as one word up to the thousands."""
+    units, teens, tens = _bare_alt(num.units), _bare_alt(num.teens), _bare_alt(num.tens)
     join = _bare_alt(num.joiners)
-    hundred = regex.escape(num.hundred)
-    thousand = regex.escape(num.thousand)
-    half = regex.escape(num.half)
-    one_half = regex.escape(num.one_and_a_half)
+    hundred, thousand = regex.escape(num.hundred), regex.escape(num.thousand)
     below_100 = f"(?:{units}{join}{tens}|{tens}|{teens}|{units})"
     below_1000 = f"(?:(?:{teens}|{units})?{hundred}(?:{join}?{below_100})?|{below_100})"
-    and_a_half = f"(?:{below_100}{join}{half}|{one_half})"  # "vijfenhalf", "anderhalf"
-    word_number = (
+    # "vijfenhalf", "anderhalf"
+    and_a_half = f"(?:{below_100}{join}{regex.escape(num.half)}|{regex.escape(num.one_and_a_half)})"
+    return (
         f"(?:(?:{below_1000}|{and_a_half})?{thousand}(?:{join}?{below_1000})?"
         f"|{and_a_half}|{below_1000})"
     )
-    number_word = rf"(?<!\w){word_number}(?!\w)"
 
+
+def _word_tokens(num: nl.NumberWords) -> tuple[regex.Pattern[str], dict[str, Decimal]]:
+    values: dict[str, Decimal] = {}
+    for table in (num.units, num.teens, num.tens):
+        values.update({w.lower(): Decimal(v) for w, v in table.items()})
+    values[num.half.lower()] = Decimal("0.5")
+    values[num.one_and_a_half.lower()] = Decimal("1.5")
+    tokens = [*values, num.hundred.lower(), num.thousand.lower(), *num.joiners]
+    return _compile(_bare_alt(tokens)), values
+
+
+def _core(data: nl.DutchData, word_number: str) -> str:
+    """A number in digits or words with its currency, scale and percent markers."""
+    num = data.numbers
     scale = _alt(data.scales, glued=True)
     article = _alt(num.plain_article + num.stressed_one)
-    cur_pre = _alt(data.units.currency_prefix)
     cur_suf = _alt(data.units.currency_suffix, glued=True)
     pct_suf = _alt(data.units.percent_suffix, glued=True)
     pct_pts = _alt(data.units.percent_points, glued=True)
     unit_ahead = f"(?:{scale}|{cur_suf}|{pct_suf}|{pct_pts})"
-    digits = (
-        r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?"  # 117.000 / 1.234,5
-        r"|\d+(?:[.,]\d+)?"  # 3000 / 1,1 / 1.5 (ambiguous)
-        r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?)"  # 1,234,567.5 (English, ambiguous)
-    )
     starts = {
         w[:2].lower()
         for w in [
@@ -160,48 +174,64 @@ def _patterns() -> _Patterns:
             *num.plain_article, *num.stressed_one, *data.units.currency_prefix,
         ]
     }
-    core = (
+    return (
         # a quick look at the first characters before the full pattern is tried
         rf"(?=[\d€+\-−]|{_bare_alt(starts)})"
         # not glued to a word, a number or punctuation ("COVID-19", "sector.1", "(CBS)2": a
         # footnote marker), but "20-25%" is a range
         r"(?<![\w.,/:;!?)\]’”'‘+#])(?<![^\W\d_][-−])"
-        rf"(?:(?P<cur_pre>{cur_pre})\s*)?"
+        rf"(?:(?P<cur_pre>{_alt(data.units.currency_prefix)})\s*)?"
         r"(?:(?P<sign>[-+−])(?=\d))?"
         "(?:"
-        rf"(?P<digits>{digits})(?![.,]\d)(?:(?=\W|$)|(?={unit_ahead}))"
-        rf"|(?P<words>{article}(?:\s+(?P<half>{half}))?(?=\s+{scale})|{word_number}(?!\w))"
+        rf"(?P<digits>{_DIGITS})(?![.,]?\d)(?:(?=\W|$)|(?={unit_ahead}))"
+        rf"|(?P<words>{article}(?:\s+(?P<half>{regex.escape(num.half)}))?(?=\s+{scale})"
+        rf"|{word_number}(?!\w))"
         ")"
         rf"(?:\s*(?P<scale>{scale}))?"
         # a currency sign before the next number is that number's ("eind 2022 € 173 miljoen")
         rf"(?:\s*(?P<cur_suf>{cur_suf})(?!\s*[-+−]?\d))?"
         rf"(?:\s*(?P<points>{pct_pts})|\s*(?P<pct>{pct_suf}))?"
     )
-    any_number = rf"(?:\d+|{word_number}|{article})"
-    ratio_conn = _alt(data.ratios.op_connectors)
-    ratio_van = _alt(data.ratios.van_connectors)
-    ratio = (
-        rf"(?<![\w.,])(?P<n>{any_number})\s+(?:(?P<op>{ratio_conn})|(?P<van>{ratio_van}))\s+"
-        rf"(?P<m>\d+|{word_number})(?![\w.,]\w)"
-    )
-    fr = data.fractions
-    numerator = rf"(?:\d+|{word_number}|{article})"
-    fraction = (
-        rf"(?:(?<!\w)(?P<num>{numerator})\s+(?P<den>{_alt(fr.denominators)})"
-        rf"|(?P<compound>{_alt(fr.compounds)})|(?P<phrase>{_alt(fr.phrases)}))"
-        rf"(?:\s+(?P<pct>{pct_suf}))?"
-    )
-    majority = _alt(fr.majority)
-    bracket_percent = (
-        rf"(?P<gap>(?:\s+(?!\d)[\w’'-]+){{0,5}}?)\s*\(\s*(?P<qual>{_alt(_all_qualifiers(data))}\s*)?"
-        rf"(?P<digits>\d+(?:,\d+)?)\s*{pct_suf}\s*\)"
-    )
 
-    ctx = data.contexts
+
+def _share_patterns(data: nl.DutchData, word_number: str) -> dict[str, regex.Pattern[str]]:
+    """Ratios ("7 op de 10"), fractions ("een derde"), majorities and bracketed figures."""
+    fr = data.fractions
+    article = _alt(data.numbers.plain_article + data.numbers.stressed_one)
+    pct_suf = _alt(data.units.percent_suffix, glued=True)
+    op = _alt(data.ratios.op_connectors)
+    van = _alt(data.ratios.van_connectors)
+    number = rf"(?:\d+|{word_number}|{article})"
+    return {
+        "ratio": _compile(
+            rf"(?<![\w.,])(?P<n>{number})\s+(?:(?P<op>{op})|(?P<van>{van}))\s+"
+            rf"(?P<m>\d+|{word_number})(?![\w.,]\w)"
+        ),
+        "ratio_hint": _compile(f"{op}|{van}"),
+        "fraction": _compile(
+            rf"(?:(?<!\w)(?P<num>{number})\s+(?P<den>{_alt(fr.denominators)})"
+            rf"|(?P<compound>{_alt(fr.compounds)})|(?P<phrase>{_alt(fr.phrases)}))"
+            rf"(?:\s+(?P<pct>{pct_suf}))?"
+        ),
+        "fraction_hint": _compile(
+            _alt([*fr.denominators, *fr.compounds, *(w.split()[-1] for w in fr.phrases)])
+        ),
+        "majority": _compile(_alt(fr.majority)),
+        # "een derde (34%)", "een meerderheid van de corporaties (73%)"
+        "bracket_percent": _compile(
+            r"(?P<gap>(?:\s+(?!\d)[\w’'-]+){0,5}?)\s*\(\s*"
+            rf"(?P<qual>{_alt(_all_qualifiers(data))}\s*)?"
+            rf"(?P<digits>\d+(?:,\d+)?)\s*{pct_suf}\s*\)"
+        ),
+    }
+
+
+def _masks(ctx: nl.Contexts) -> tuple[regex.Pattern[str], ...]:
+    """Spans with digits in them that hold no figure."""
     months = _alt(ctx.months)
-    refs = _alt(ctx.reference_words)
-    masks = (
-        # URLs and bare domains, e-mail addresses
+    centuries = f"(?:{ctx.year_first // 100}|{ctx.year_last // 100})"
+    patterns = (
+        # URLs and e-mail addresses (bare domains: see _Patterns.domain)
         r"(?:https?://|www\.)\S+",
         r"(?<![\w@])[\w.-]+@[\w-]+(?:\.[\w-]+)+",
         # dates: 4 april 2021, april 2021, 04-04-2021, 2021-04-04, 12.12.2020
@@ -211,103 +241,102 @@ def _patterns() -> _Patterns:
         r"(?<![\d.,])\d{1,2}\.\d{1,2}\.\d{4}(?!\d)",
         r"(?<![\d.,])\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)",
         # year ranges: 2010-2017, 2022/2023, 2022/'23
-        rf"(?<![\d.,])(?:{ctx.year_first // 100}|{ctx.year_last // 100})\d{{2}}\s*[-–—/]\s*"
-        r"(?:\d{4}|'?\d{2})(?![\d.,]\d)",
+        rf"(?<![\d.,]){centuries}\d{{2}}\s*[-–—/]\s*(?:\d{{4}}|'?\d{{2}})(?![\d.,]\d)",
         # references: Grafiek 3, Tabel 2.1, blz. 12, artikel 7:231 BW
-        rf"{refs}\s*\d+(?:[.:]\d+)*[a-z]?(?:\s*(?:en|t/m|-|–)\s*\d+(?:[.:]\d+)*)?(?!\w)",
+        rf"{_alt(ctx.reference_words)}\s*\d+(?:[.:]\d+)*[a-z]?"
+        rf"(?:\s*{_alt(ctx.reference_joiners)}\s*\d+(?:[.:]\d+)*)?(?!\w)",
         # legal article numbers and clock times: 7:231, 10:30
         r"(?<![\w.,])\d+:\d+(?!\d)",
-        # set phrases with a number word that is no number
+        # set phrases with a number word that is no number ("in acht nemen")
         _alt(ctx.idioms),
     )
-    domain = r"(?<![\w@/.-])(?:[\w-]++\.)+(?:nl|com|org|net|eu|be|info|gov|io)(?!\w)(?:/\S*)?"
-    phone = (
-        r"(?<![\w.,+])(?:(?:\+|00)31[\s-]?(?:\(0\)\s?)?|\(?0)\d{1,3}\)?"
-        r"(?:(?:\s?-\s?|\s)?\d{2,}){1,4}(?![\w.,]\d)"
-    )
+    return tuple(_compile(p) for p in patterns)
 
-    quals = data.qualifiers
-    qualifier_left = {
-        name: _compile(rf"{_alt(words)}\s*$") for name, words in quals.items()
+
+def _context_patterns(data: nl.DutchData, word_number: str) -> dict[str, regex.Pattern[str]]:
+    """The words around a bare number that make it a duration, factor, year or marker."""
+    ctx = data.contexts
+    tlds = _bare_alt(ctx.url_tlds)
+    joiners = _alt(ctx.duration_range_joiners)
+    return {
+        "domain": _compile(rf"(?<![\w@/.-])(?:[\w-]++\.)+{tlds}(?!\w)(?:/\S*)?"),
+        "domain_hint": _compile(rf"\.{tlds}(?!\w)"),
+        # Dutch phone numbers: 088 - 233 37 00, 020-1234567, +31 20 123 4567
+        "phone": _compile(
+            r"(?<![\w.,+])(?:(?:\+|00)31[\s-]?(?:\(0\)\s?)?|\(?0)\d{1,3}\)?"
+            r"(?:(?:\s?-\s?|\s)?\d{2,}){1,4}(?![\w.,]\d)"
+        ),
+        "phone_hint": _compile(r"(?:\+|(?<!\d)0)\d"),
+        "duration_right": _compile(
+            rf"^\s*(?:{joiners}\s*(?:\d+(?:,\d+)?|{word_number})\s*)?-?"
+            rf"{_alt(ctx.duration_units)}"
+        ),
+        "factor_right": _compile(
+            rf"^\s*{_alt(ctx.factor_words)}(?:\s*{_alt(ctx.factor_followers)}|\s*$)"
+        ),
+        "ordinal_right": _compile(rf"\s+{_alt(data.fractions.ordinal_nouns)}"),
+        "caption_left": _compile(rf"(?:^|[(\[])\s*{_alt(ctx.caption_multipliers)}\s*$"),
+        "year_before": _compile(rf"{_alt(ctx.year_before)}\s*$"),
+        "next_word": _compile(r"^\s+(?P<word>[^\W\d_][\w-]*)"),
+        "footnote_end": _compile(r"[.!?;:)]\s*$"),
+        "line_start": _compile(r"(?:^|\n)\s*$"),
+        "range_left": _compile(rf"\d+(?:,\d+)?\s*{joiners}\s*"),
     }
+
+
+def _change_patterns(data: nl.DutchData) -> dict[str, regex.Pattern[str]]:
+    """Qualifier words before a figure, and the words that make it a change."""
     ch = data.changes
     nouns = _alt(ch.decrease_nouns + ch.increase_nouns)
     verbs = _alt(ch.decrease_verbs + ch.increase_verbs)
     particles = _alt(ch.decrease_particles + ch.increase_particles)
     comparatives = _alt(ch.decrease_comparatives + ch.increase_comparatives)
-    change_noun_left = (
-        rf"(?:(?<!\w)(?:een|de|het)\s+)?(?:{_alt(ch.intensifiers)}\s+)?(?P<word>{nouns})\s+"
-        rf"{_alt(ch.noun_size_markers)}\s*$"
-    )
-    change_verb_left = rf"(?P<word>{verbs}),?\s+{_phrase(ch.verb_size_marker)}\s*$"
-    change_bare_left = rf"{_phrase(ch.verb_size_marker)}\s*$"
-    level_left = rf"{_alt(ch.level_markers)}\s*$"
-    change_right = rf"^\s*(?P<word>{comparatives}|{verbs})"
-    change_particle_right = rf"^(?:\s+(?!\d)\w+){{0,3}}?\s+(?P<word>{verbs}|{particles})"
-    decrease_words = frozenset(
-        w.lower()
-        for w in ch.decrease_nouns + ch.decrease_verbs + ch.decrease_particles
-        + ch.decrease_comparatives
-    )
+    met = _phrase(ch.verb_size_marker)
+    return {
+        "qualifier_any_left": _compile(rf"{_alt(_all_qualifiers(data))}\s*$"),
+        # "een forse daling van", "een toename met"
+        "change_noun_left": _compile(
+            rf"(?:{_alt(ch.noun_articles)}\s+)?(?:{_alt(ch.intensifiers)}\s+)?"
+            rf"(?P<word>{nouns})\s+{_alt(ch.noun_size_markers)}\s*$"
+        ),
+        # "daalde met", "is toegenomen, met"
+        "change_verb_left": _compile(rf"(?P<word>{verbs}),?\s+{met}\s*$"),
+        "change_bare_left": _compile(rf"{met}\s*$"),
+        "level_left": _compile(rf"{_alt(ch.level_markers)}\s*$"),
+        # "minder", "lager", "gestegen" right after the figure
+        "change_right": _compile(rf"^\s*(?P<word>{comparatives}|{verbs})"),
+        # "met 8% toe", "met 10 procent gestegen": up to three words in between
+        "change_particle_right": _compile(
+            rf"^(?:\s+(?!\d)\w+){{0,3}}?\s+(?P<word>{verbs}|{particles})"
+        ),
+    }
 
-    joiners = _alt(ctx.duration_range_joiners)
-    duration_right = (
-        rf"^\s*(?:{joiners}\s*(?:\d+(?:,\d+)?|{word_number})\s*)?-?{_alt(ctx.duration_units)}"
+
+@cache
+def _patterns() -> _Patterns:
+    data = nl.load()
+    word_number = _word_number(data.numbers)
+    word_token, token_values = _word_tokens(data.numbers)
+    ch = data.changes
+    decreasing = (
+        ch.decrease_nouns + ch.decrease_verbs + ch.decrease_particles + ch.decrease_comparatives
     )
-    factor_right = rf"^\s*{_alt(ctx.factor_words)}(?:\s*{_alt(ctx.factor_followers)}|\s*$)"
-    ordinal_right = rf"\s+{_alt(fr.ordinal_nouns)}"
-    percent_right = rf"^\s*(?:{pct_suf}|{pct_pts})"
-    caption_left = rf"(?:^|[(\[])\s*{_alt(ctx.caption_multipliers)}\s*$"
-    range_left = rf"\d+(?:,\d+)?\s*{joiners}\s*"
-
-    token_values: dict[str, Decimal] = {}
-    for table in (num.units, num.teens, num.tens):
-        token_values.update({w.lower(): Decimal(v) for w, v in table.items()})
-    token_values[num.half.lower()] = Decimal("0.5")
-    token_values[num.one_and_a_half.lower()] = Decimal("1.5")
-    tokens = [*token_values, num.hundred, num.thousand, *num.joiners]
-    word_token = _compile(_bare_alt(t.lower() for t in tokens))
-
     return _Patterns(
         data=data,
-        core=_compile(core),
-        number_word=_compile(number_word),
+        core=_compile(_core(data, word_number)),
+        number_word=_compile(rf"(?<!\w){word_number}(?!\w)"),
         word_token=word_token,
-        ratio=_compile(ratio),
-        fraction=_compile(fraction),
-        majority=_compile(majority),
-        bracket_percent=_compile(bracket_percent),
-        masks=tuple(_compile(m) for m in masks),
-        phone=_compile(phone),
-        domain=_compile(domain),
-        domain_hint=_compile(r"\.(?:nl|com|org|net|eu|be|info|gov|io)(?!\w)"),
-        phone_hint=_compile(r"(?:\+|(?<!\d)0)\d"),
-        ratio_hint=_compile(f"{ratio_conn}|{ratio_van}"),
-        fraction_hint=_compile(
-            _alt([*fr.denominators, *fr.compounds, *(w.split()[-1] for w in fr.phrases)])
-        ),
-        qualifier_left=qualifier_left,
-        qualifier_any_left=_compile(rf"{_alt(_all_qualifiers(data))}\s*$"),
-        change_noun_left=_compile(change_noun_left),
-        change_verb_left=_compile(change_verb_left),
-        change_bare_left=_compile(change_bare_left),
-        level_left=_compile(level_left),
-        change_right=_compile(change_right),
-        change_particle_right=_compile(change_particle_right),
-        duration_right=_compile(duration_right),
-        factor_right=_compile(factor_right),
-        ordinal_right=_compile(ordinal_right),
-        percent_right=_compile(percent_right),
-        next_word=_compile(r"^\s+(?P<word>[^\W\d_][\w-]*)"),
-        caption_left=_compile(caption_left),
-        footnote_end=_compile(r"[.!?;:)]\s*$"),
-        footnote_start=_compile(r"(?:^|\n)\s*$"),
-        range_left=_compile(range_left),
-        decrease_words=decrease_words,
-        year_before=_compile(rf"{_alt(ctx.year_before)}\s*$"),
-        count_nouns=frozenset(w.lower() for w in ctx.count_nouns),
-        not_count_words=frozenset(w.lower() for w in ctx.not_count_words),
         token_values=token_values,
+        masks=_masks(data.contexts),
+        qualifier_left={
+            name: _compile(rf"{_alt(words)}\s*$") for name, words in data.qualifiers.items()
+        },
+        count_nouns=frozenset(w.lower() for w in data.contexts.count_nouns),
+        not_count_words=frozenset(w.lower() for w in data.contexts.not_count_words),
+        decrease_words=frozenset(" ".join(w.lower().split()) for w in decreasing),
+        **_share_patterns(data, word_number),
+        **_context_patterns(data, word_number),
+        **_change_patterns(data),
     )
 
 
@@ -428,7 +457,7 @@ class _Found:
         return self.start < end and start < self.end
 
 
-def _masks(text: str, p: _Patterns) -> list[tuple[int, int]]:
+def _masked_spans(text: str, p: _Patterns) -> list[tuple[int, int]]:
     spans = [m.span() for pattern in p.masks for m in pattern.finditer(text)]
     if p.domain_hint.search(text):
         spans += [m.span() for m in p.domain.finditer(text)]
@@ -660,7 +689,7 @@ def _not_a_figure(q: _Found, text: str, p: _Patterns) -> str | None:
     if len(written) <= 2:
         if p.footnote_end.search(before) and (after.strip() == "" or after.startswith("\n")):
             return "footnote marker"
-        if p.footnote_start.search(before) and nxt and nxt.group("word")[0].isupper():
+        if p.line_start.search(before) and nxt and nxt.group("word")[0].isupper():
             return "footnote or heading number"
     return None
 
@@ -750,7 +779,7 @@ def find_quantities(text: str) -> list[Quantity]:
     if not text:
         return []
     p = _patterns()
-    masks = _masks(text, p)
+    masks = _masked_spans(text, p)
 
     def free(q: _Found, taken: list[_Found]) -> bool:
         return not any(q.overlaps(a, b) for a, b in masks) and not any(

@@ -76,6 +76,7 @@ class ChangeWords:
     decrease_nouns: tuple[str, ...]
     increase_nouns: tuple[str, ...]
     noun_size_markers: tuple[str, ...]
+    noun_articles: tuple[str, ...]
     intensifiers: tuple[str, ...]
     decrease_verbs: tuple[str, ...]
     increase_verbs: tuple[str, ...]
@@ -97,6 +98,7 @@ class Contexts:
     duration_units: tuple[str, ...]
     duration_range_joiners: tuple[str, ...]
     reference_words: tuple[str, ...]
+    reference_joiners: tuple[str, ...]
     caption_multipliers: tuple[str, ...]
     months: tuple[str, ...]
     count_nouns: tuple[str, ...]
@@ -106,6 +108,7 @@ class Contexts:
     factor_words: tuple[str, ...]
     factor_followers: tuple[str, ...]
     phone_service_prefixes: tuple[str, ...]
+    url_tlds: tuple[str, ...]
     idioms: tuple[str, ...]
 
 
@@ -294,6 +297,7 @@ def _changes() -> ChangeWords:
         decrease_nouns=r.words("nouns.decrease"),
         increase_nouns=r.words("nouns.increase"),
         noun_size_markers=r.words("nouns.size_markers"),
+        noun_articles=r.words("nouns.articles"),
         intensifiers=r.words("nouns.intensifiers"),
         decrease_verbs=r.words("verbs.decrease"),
         increase_verbs=r.words("verbs.increase"),
@@ -321,6 +325,7 @@ def _contexts() -> Contexts:
         duration_units=r.words("durations.units"),
         duration_range_joiners=r.words("durations.range_joiners"),
         reference_words=r.words("references.words"),
+        reference_joiners=r.words("references.list_joiners"),
         caption_multipliers=r.words("references.caption_multipliers"),
         months=r.words("dates.months"),
         count_nouns=r.words("count_nouns.words"),
@@ -330,6 +335,7 @@ def _contexts() -> Contexts:
         factor_words=r.words("factors.words"),
         factor_followers=r.words("factors.followed_by"),
         phone_service_prefixes=r.words("phones.service_prefixes"),
+        url_tlds=r.words("urls.tlds"),
         idioms=r.words("idioms.phrases"),
     )
 
