@@ -72,10 +72,13 @@ def toy_extract(path: Path, *, edition: int | None = None, password: str | None 
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise InputError("not a text report", path=path, hint="give a UTF-8 .txt") from None
+    title_year = _YEAR.search(text.split("\n", 1)[0])
     name_year = _YEAR.search(path.name)
-    if edition is None and name_year is None:
+    source = "option" if edition else "title" if title_year else "filename"
+    found = edition or next((int(m.group(1)) for m in (title_year, name_year) if m), None)
+    if found is None:
         raise EditionNotFoundError("no edition year", path=path, hint="use --edition")
-    edition = edition or int(name_year.group(1))  # type: ignore[union-attr]
+    edition = found
     facts = []
     for page_no, page in enumerate(text.split(FF), start=1):
         for line in page.splitlines():
@@ -96,7 +99,7 @@ def toy_extract(path: Path, *, edition: int | None = None, password: str | None 
                               start=m.start(), end=m.end()),
             ))
     doc = Document(path=str(path), name=path.name, sha256=hashlib.sha256(data).hexdigest(),
-                   source_type="text", edition=edition, edition_source="filename",
+                   source_type="text", edition=edition, edition_source=source,
                    pages=[Page(number=i + 1) for i in range(text.count(FF) + 1)])
     return ToyExtraction(doc, facts)
 
@@ -194,6 +197,28 @@ def test_edition_option_is_part_of_the_cache_key(reports: Path, tmp_path: Path) 
     CALLS.clear()
     report = _build([reports / "huurschulden-2023.txt"], out, edition=2030)
     assert CALLS == ["huurschulden-2023.txt"] and report.editions == [2030]
+
+
+def test_a_renamed_report_comes_from_the_cache_under_its_new_name(
+    reports: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    (reports / "notitie-2021.txt").write_text(
+        "Korte notitie\n\nIn 2020 telden we 2.500 ontruimingen.\n", encoding="utf-8")
+    _build([reports], out)
+    CALLS.clear()
+    (reports / "huurschulden-2023.txt").rename(reports / "oud" / "kopie-2025.txt")
+    (reports / "notitie-2021.txt").rename(reports / "notitie-2019.txt")
+    report = _build([reports], out)
+    # The edition of the note came from its file name, which now names another year: read
+    # again. The other report's edition is in its title: taken from the cache, renamed.
+    assert CALLS == ["notitie-2019.txt"]
+    assert report.editions == [2019, 2022, 2023]
+    facts = json.loads((out / "facts.json").read_text(encoding="utf-8"))
+    assert {f["document"] for f in facts["facts"] if f["edition"] == 2023} == {"kopie-2025.txt"}
+    with (out / "series.csv").open(encoding="utf-8") as fh:
+        assert {r["document"] for r in csv.DictReader(fh) if r["edition"] == "2023"} == {
+            "kopie-2025.txt"}
 
 
 def test_a_broken_report_is_reported_and_the_others_go_through(

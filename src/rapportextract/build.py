@@ -22,6 +22,7 @@ from pydantic import TypeAdapter
 
 from rapportextract.cache import (
     CACHE_FILE_NAME,
+    CachedExtraction,
     ExtractionCache,
     cache_key,
     catalogue_hash,
@@ -346,9 +347,33 @@ def _extract_all(
         on_result(result)
 
 
+def _from_cache(cache: ExtractionCache, key: str, path: Path) -> CachedExtraction | None:
+    """The cached extraction of a report, under the name it has now. A renamed report whose
+    edition came from its old file name is read again: the new name may name another year."""
+    hit = cache.get(key)
+    if hit is None or hit.summary.name == path.name:
+        return hit
+    if hit.summary.edition_source == "filename":
+        return None
+    summary = hit.summary.model_copy(update={"path": str(path), "name": path.name})
+    facts = [f.model_copy(update={"document": path.name}) for f in hit.facts]
+    return CachedExtraction(summary, facts)
+
+
 # --------------------------------------------------------------------------------------------
 # Writing
 # --------------------------------------------------------------------------------------------
+
+
+def _write_outputs(
+    outdir: Path, facts: list[Fact], documents: list[DocumentSummary], series_file: SeriesFile
+) -> list[Path]:
+    return [
+        write_facts_json(outdir / "facts.json", facts, documents),
+        write_series_json(outdir / "series.json", series_file),
+        write_series_csv(outdir / "series.csv", series_file),
+        write_datapackage(outdir / "datapackage.json"),
+    ]
 
 
 _PARALLEL_PLOTS = 8
@@ -466,7 +491,7 @@ def build(
                 continue
             first_of_content[sha] = i
             keys[i] = cache_key(sha, catalogue=catalogue_id, edition=edition)
-            hit = cache.get(keys[i]) if use_cache else None
+            hit = _from_cache(cache, keys[i], path) if use_cache else None
             if hit is not None:
                 summaries[i], facts_of[i] = hit.summary, hit.facts
                 statuses[i].status = "cached"
@@ -499,12 +524,7 @@ def build(
         documents = [s for s in summaries if s is not None]
         series_file = build_series(all_facts, catalogue)
 
-        outputs = [
-            write_facts_json(outdir / "facts.json", all_facts, documents),
-            write_series_json(outdir / "series.json", series_file),
-            write_series_csv(outdir / "series.csv", series_file),
-            write_datapackage(outdir / "datapackage.json"),
-        ]
+        outputs = _write_outputs(outdir, all_facts, documents, series_file)
         outputs += _write_plots(series_file, outdir / "plots", cache, use_cache, workers)
     finally:
         cache.close()
