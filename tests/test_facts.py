@@ -9,6 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rapportextract.errors import EditionNotFoundError
 from rapportextract.facts import extract_facts, statement_key
@@ -170,3 +172,22 @@ def test_heading_supplies_the_qualifier_of_a_bare_head_word() -> None:
 def test_document_without_edition_raises() -> None:
     with pytest.raises(EditionNotFoundError):
         extract_facts(_doc([["Er waren 1.400 huisuitzettingen."]], edition=None))
+
+
+_WORDS = ["in", "2021", "vorig", "jaar", "dat", "is", "€", "164", "miljoen", "huurders", "met",
+          "een", "huurachterstand", "ruim", "36%", "van", "de", "corporaties", "1.400",
+          "huisuitzettingen", "minder", "dan", "daling", "18.000", "ten", "opzichte", "het",
+          "voorgaande", "eerste", "helft", "2024", "sinds", "januari", ",", ".", "de helft",
+          "vonnissen", "leidt", "tot", "uitzetting", "toen", "dit", "een derde", "(34%)"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=18), min_size=1,
+                max_size=4))
+def test_random_sentences_never_raise_and_cite_their_figures(words: list[list[str]]) -> None:
+    doc = _doc([[" ".join(sentence) for sentence in words]])
+    for fact in extract_facts(doc):
+        src = fact.source
+        assert fact.derived or src.sentence[src.start:src.end] == src.text
+        assert 0.0 <= fact.confidence <= 1.0
+        assert fact.period[:4].isdigit()
