@@ -20,7 +20,7 @@ compiled from them once, on first use.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
@@ -102,6 +102,9 @@ class _Patterns:
     year_before: regex.Pattern[str]
     count_nouns: frozenset[str]
     not_count_words: frozenset[str]
+    plain_article: frozenset[str]
+    stressed_one: frozenset[str]
+    stressed_one_not_before: frozenset[str]
     next_word: regex.Pattern[str]
     footnote_end: regex.Pattern[str]
     line_start: regex.Pattern[str]
@@ -331,13 +334,20 @@ def _patterns() -> _Patterns:
         qualifier_left={
             name: _compile(rf"{_alt(words)}\s*$") for name, words in data.qualifiers.items()
         },
-        count_nouns=frozenset(w.lower() for w in data.contexts.count_nouns),
-        not_count_words=frozenset(w.lower() for w in data.contexts.not_count_words),
+        count_nouns=_lower_set(data.contexts.count_nouns),
+        not_count_words=_lower_set(data.contexts.not_count_words),
+        plain_article=_lower_set(data.numbers.plain_article),
+        stressed_one=_lower_set(data.numbers.stressed_one),
+        stressed_one_not_before=_lower_set(data.contexts.stressed_one_not_before),
         decrease_words=frozenset(" ".join(w.lower().split()) for w in decreasing),
         **_share_patterns(data, word_number),
         **_context_patterns(data, word_number),
         **_change_patterns(data),
     )
+
+
+def _lower_set(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
 
 
 def _all_qualifiers(data: nl.DutchData) -> list[str]:
@@ -476,9 +486,7 @@ def _value_of(written: str) -> Decimal | None:
     if written[0].isdigit():
         return parse_digits(written).value
     p = _patterns()
-    if any(written.lower() == a.lower() for a in p.data.numbers.plain_article):
-        return Decimal(1)
-    if any(written.lower() == a.lower() for a in p.data.numbers.stressed_one):
+    if written.lower() in p.plain_article or written.lower() in p.stressed_one:
         return Decimal(1)
     return parse_number_word(written)
 
@@ -496,9 +504,8 @@ def _ratios(text: str, p: _Patterns) -> list[_Found]:
             continue
         if m.group("van") and (d != d.to_integral_value() or int(d) not in ratios.van_allowed):
             continue
-        form: Form = "ratio"
         found.append(
-            _Found(m.start(), m.end(), _ratio_value(n, d), "percent", form, qualifier="approx")
+            _Found(m.start(), m.end(), _ratio_value(n, d), "percent", "ratio", qualifier="approx")
         )
     return found
 
@@ -539,8 +546,7 @@ def _majorities(text: str, p: _Patterns) -> list[_Found]:
     return found
 
 
-def _key(table: dict[str, object] | dict[str, Decimal] | dict[str, int] | dict[
-    str, tuple[Decimal, nl.QualifierName]], written: str) -> str:
+def _key(table: Mapping[str, object], written: str) -> str:
     """The table key a case- and whitespace-insensitive match was written as."""
     wanted = " ".join(written.lower().replace("’", "'").split())
     for key in table:
@@ -640,6 +646,8 @@ def _is_year(q: _Found, before: str, after: str, p: _Patterns) -> bool:
     but "in 2024 ontvingen").
     """
     ctx = p.data.contexts
+    if p.change_noun_left.search(before):
+        return False  # "een daling van 2000"
     after_preposition = p.year_before.search(before) is not None
     if not ctx.year_first <= q.value <= ctx.year_last and not (
         after_preposition and ctx.year_wide_first <= q.value <= ctx.year_wide_last
@@ -665,7 +673,6 @@ def _not_a_figure(q: _Found, text: str, p: _Patterns) -> str | None:
     after = text[q.end : q.end + _RIGHT_WINDOW]
     before = text[max(0, q.start - _LEFT_WINDOW) : q.start]
     written = text[q.start : q.end]
-    ctx = p.data.contexts
     if p.duration_right.match(after):
         return "duration"
     if p.factor_right.match(after):
@@ -674,12 +681,11 @@ def _not_a_figure(q: _Found, text: str, p: _Patterns) -> str | None:
         return "caption multiplier"
     if q.form == "words":
         lower = written.lower()
-        if lower in (w.lower() for w in p.data.numbers.plain_article):
+        if lower in p.plain_article:
             return "article"
-        if lower in (w.lower() for w in p.data.numbers.stressed_one):
+        if lower in p.stressed_one:
             nxt = p.next_word.match(after)
-            not_before = {w.lower() for w in ctx.stressed_one_not_before}
-            if nxt is None or nxt.group("word").lower() in not_before:
+            if nxt is None or nxt.group("word").lower() in p.stressed_one_not_before:
                 return "'één' without a counted noun"
     if not q.plain_integer or q.signed:
         return None
@@ -699,8 +705,9 @@ def _not_a_figure(q: _Found, text: str, p: _Patterns) -> str | None:
 # --------------------------------------------------------------------------------------------
 
 
-def _qualify(q: _Found, text: str, p: _Patterns) -> None:
-    before = text[max(0, q.start - _LEFT_WINDOW) : q.start]
+def _qualify(q: _Found, text: str, floor: int, p: _Patterns) -> None:
+    """Take a qualifier written before the figure ("ruim", "een kleine") into it."""
+    before = text[max(floor, q.start - _LEFT_WINDOW) : q.start]
     m = p.qualifier_any_left.search(before)
     if m is None:
         return
@@ -716,9 +723,13 @@ def _direction(word: str, p: _Patterns) -> int:
     return -1 if " ".join(word.lower().split()) in p.decrease_words else 1
 
 
-def _classify_change(q: _Found, text: str, p: _Patterns) -> None:
-    before = text[max(0, q.start - _LEFT_WINDOW) : q.start]
-    after = text[q.end : q.end + _RIGHT_WINDOW]
+def _classify_change(q: _Found, text: str, floor: int, ceiling: int, p: _Patterns) -> None:
+    """Make the figure a signed change where the words around it say so.
+
+    ``floor`` and ``ceiling`` bound the words it may take: the neighbouring figures' spans.
+    """
+    before = text[max(floor, q.start - _LEFT_WINDOW) : q.start]
+    after = text[q.end : min(ceiling, q.end + _RIGHT_WINDOW)]
     if q.signed:
         q.kind = "change"
         return
@@ -797,10 +808,12 @@ def find_quantities(text: str) -> list[Quantity]:
     accepted.extend(q for q in numbers if _not_a_figure(q, text, p) is None)
     accepted.sort(key=lambda q: q.start)
 
-    result = []
-    for q in accepted:
-        _qualify(q, text, p)
-        _classify_change(q, text, p)
+    result: list[Quantity] = []
+    for i, q in enumerate(accepted):
+        floor = result[-1].end if result else 0
+        ceiling = accepted[i + 1].start if i + 1 < len(accepted) else len(text)
+        _qualify(q, text, floor, p)
+        _classify_change(q, text, floor, ceiling, p)
         result.append(
             Quantity(
                 value=q.value,
