@@ -194,3 +194,15 @@ def test_no_word_of_a_fixture_is_lost(name: str) -> None:
             in_table = any(t[0] <= word.bbox[0] and word.bbox[2] <= t[2]
                            and t[1] <= word.bbox[1] and word.bbox[3] <= t[3] for t in tables)
             assert (word.text, word.bbox) in placed or in_table, word.text
+
+
+def test_horizontal_bar_chart_keeps_long_category_names_and_axis_title() -> None:
+    doc = _read("hbar_chart.pdf")
+    (chart,) = [b for b in doc.blocks() if b.kind is BlockKind.CHART]
+    for name, label, _ in GEN.HBAR_ROWS:
+        assert f"{name} {label}" in chart.text
+    assert GEN.HBAR_AXIS_TITLE in chart.text
+    assert "0 20 40 60" in chart.text  # the last tick sits under a gridline apart from the bars
+    assert _kinds(doc, BlockKind.PARAGRAPH) == [GEN.HBAR_BEFORE, GEN.HBAR_AFTER]
+    prose = _prose(doc)
+    assert "Woonfraude" not in prose.replace("woonfraude", "") and "52%" not in prose

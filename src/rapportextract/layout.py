@@ -386,10 +386,15 @@ def chart_regions(page: Page, words: Sequence[Word]) -> list[BBox]:
             if letters > 20:  # a box behind prose
                 continue
         boxes.append(box)
+    clusters = _cluster(boxes, pad=6.0)
+    seeds = [
+        box for members, box in clusters
+        if members >= 3 and box[2] - box[0] >= 30 and box[3] - box[1] >= 30
+    ]
+    strays = [box for members, box in clusters if members < 3]
     charts: list[BBox] = []
-    for members, box in _cluster(boxes, pad=6.0):
-        if members < 3 or box[2] - box[0] < 30 or box[3] - box[1] < 30:
-            continue
+    for seed in seeds:
+        box = _with_aligned_strays(seed, strays)
         inside = [wd for wd in words if _inside(wd.bbox, box)]
         if _is_text_box(inside):
             continue
@@ -398,6 +403,28 @@ def chart_regions(page: Page, words: Sequence[Word]) -> list[BBox]:
             continue
         charts.append(box)
     return charts
+
+
+def _with_aligned_strays(box: BBox, strays: Sequence[BBox]) -> BBox:
+    """A gridline beyond the longest bar, or an axis a little apart from the bars, stands
+    apart from the cluster but spans the same height (or width): it belongs to the chart."""
+    parts = [box]
+    for stray in strays:
+        height = box[3] - box[1]
+        width = box[2] - box[0]
+        same_height = (
+            min(box[3], stray[3]) - max(box[1], stray[1]) >= 0.8 * height
+            and stray[3] - stray[1] <= 1.2 * height
+            and (stray[0] - box[2] <= 60 and box[0] - stray[2] <= 60)
+        )
+        same_width = (
+            min(box[2], stray[2]) - max(box[0], stray[0]) >= 0.8 * width
+            and stray[2] - stray[0] <= 1.2 * width
+            and (stray[1] - box[3] <= 20 and box[1] - stray[3] <= 20)
+        )
+        if same_height or same_width:
+            parts.append(stray)
+    return union_bbox(parts) or box
 
 
 def _is_text_box(words: Sequence[Word]) -> bool:
@@ -589,7 +616,10 @@ def find_gutter(boxes: Sequence[BBox], size: float) -> tuple[float, float] | Non
         return None
     left = [bx for bx in boxes if bx[2] <= g0 + 0.5]
     right = [bx for bx in boxes if bx[0] >= g1 - 0.5]
-    if len(left) < 3 or len(right) < 3:
+    if len(left) < 2 or len(right) < 2:
+        return None
+    # two charts side by side with their captions are few boxes, but nothing crosses them
+    if (len(left) < 3 or len(right) < 3) and best > 0:
         return None
     if best > 0.5 * min(len(left), len(right)):
         return None
@@ -904,35 +934,49 @@ def prepare_page(page: Page) -> PageLayout:
                 break
     rest = [w for i, w in enumerate(words) if i not in claimed]
     frags = [f for row in _rows(rest) for f in _fragments(row)]
-    frags = _absorb_chart_labels(frags, charts, chart_words)
+    frags = _absorb_chart_labels(frags, charts, chart_words, body_font_size(words))
     for c, box in enumerate(charts):
         regions.append(_chart_block(box, chart_words[c]))
     return PageLayout(page=page, frags=frags, regions=regions)
 
 
+_SENTENCE_END = regex.compile(r"[.!?…][\"'”’)]*$")
+
+
 def _absorb_chart_labels(frags: list[_Frag], charts: Sequence[BBox],
-                         chart_words: dict[int, list[Word]]) -> list[_Frag]:
-    """Axis labels, data labels above the bars and legends sit just outside the drawn area:
-    short lines within about a line's height of a chart belong to it."""
+                         chart_words: dict[int, list[Word]], body: float) -> list[_Frag]:
+    """Axis labels, category names, data labels above the bars, legends and axis titles sit
+    just outside the drawn area: short lines within about a line's height of a chart belong
+    to it. Two passes: the second reaches an axis title under the tick labels. Captions,
+    headings and lines that end a sentence stay prose."""
     caption = layout_words().caption
-    keep: list[_Frag] = []
-    for frag in frags:
-        target = None
-        for c, box in enumerate(charts):
-            pad = 1.2 * frag.size
-            chart_w = box[2] - box[0]
-            short = len(frag.body_words) <= 3 or (frag.x1 - frag.x0) < 0.5 * chart_w
-            overlaps_x = frag.x0 < box[2] + pad and frag.x1 > box[0] - pad
-            if (
-                short and overlaps_x and _near(frag.bbox, box, pad)
-                and not caption.match(frag.text)
-            ):
-                target = c
-                break
-        if target is None:
-            keep.append(frag)
-        else:
-            chart_words[target].extend(frag.words)
+    boxes = list(charts)
+    keep = list(frags)
+    for _ in range(2):
+        rest: list[_Frag] = []
+        grown = list(boxes)
+        for frag in keep:
+            target = None
+            for c, box in enumerate(boxes):
+                pad = 1.2 * frag.size
+                label_like = (
+                    len(frag.body_words) <= 6
+                    and not _SENTENCE_END.search(frag.text)
+                    and not frag.bold and frag.size < 1.15 * body
+                    and not caption.match(frag.text)
+                )
+                overlaps_x = frag.x0 < box[2] + pad and frag.x1 > box[0] - pad
+                if label_like and overlaps_x and _near(frag.bbox, box, pad):
+                    target = c
+                    break
+            if target is None:
+                rest.append(frag)
+            else:
+                chart_words[target].extend(frag.words)
+                grown[target] = union_bbox([grown[target], frag.bbox]) or grown[target]
+        if len(rest) == len(keep):
+            break
+        keep, boxes = rest, grown
     return keep
 
 
