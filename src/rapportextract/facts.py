@@ -112,6 +112,7 @@ def _cues() -> _Cues:
     links = _word_list(data, "partitive", "links")
     modifiers = _word_list(data, "partitive", "modifiers")
     corp = _alt(_word_list(data, "corporations", "nouns"))
+    corp_links = _word_list(data, "corporations", "links")
     flags = re.IGNORECASE
     return _Cues(
         continuation=re.compile(rf"^\W*{_alt(openers)}(?!\w)", flags),
@@ -120,7 +121,7 @@ def _cues() -> _Cues:
         partitive=re.compile(rf"^\W*{_alt(partitive)}(?!\w)", flags),
         # "36% van de corporaties", "7 op de 10 corporaties", "een derde (34%) van de ..."
         corporation_after=re.compile(
-            rf"^\s*(?:\(\s*[\d,.]+\s*%\s*\)\s*)?(?:{_alt(links)}\s+)?(?:\w+\s+)?{corp}(?!\w)",
+            rf"^\s*(?:\(\s*[\d,.]+\s*%\s*\)\s*)?(?:{_alt(corp_links)}\s+)?(?:\w+\s+)?{corp}(?!\w)",
             flags),
         # "Van de corporaties verleent 44% ..."
         corporation_before=re.compile(rf"^\W*{_alt(partitive)}\s+{corp}(?!\w)", flags),
@@ -228,13 +229,18 @@ def _concept_for(
 
     continues = continues_previous(text)
     if prev is not None:
+        joined = prev.text + " " + text
+        offset = len(prev.text) + 1
+        shifted = (q.start + offset, q.end + offset)
+        # A qualifier in this sentence may refine what the previous one named ("... € 353
+        # miljoen aan huurachterstand." + "Daarvan was € 182 miljoen van vertrokken huurders").
+        for m in catalogue.matches(joined, unit=q.unit, kind=q.kind, position=shifted):
+            if allowed(m) and m.groups > 1 and any(s >= offset for s, _ in m.also_terms):
+                return _ConceptChoice(m, m.id, "previous")
         if continues:
             for fact in reversed(prev.facts):
                 if fact.concept and _inherits(fact, q) and not fact.derived:
                     return _ConceptChoice(None, fact.concept, "previous", fact.subject)
-        joined = prev.text + " " + text
-        offset = len(prev.text) + 1
-        shifted = (q.start + offset, q.end + offset)
         for m in catalogue.matches(joined, unit=q.unit, kind=q.kind, position=shifted):
             # The previous sentence may name what is counted, this one the qualifier
             # ("... van de ontruimingen." + "Overlast was bij 6,5% de reden"): some term must

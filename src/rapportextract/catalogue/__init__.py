@@ -94,6 +94,11 @@ class ConceptMatch:
         return self.concept.id
 
     @property
+    def also_terms(self) -> tuple[tuple[int, int], ...]:
+        """Spans of the matched terms other than the head."""
+        return self.terms[1:]
+
+    @property
     def span(self) -> tuple[int, int]:
         """From the first to the last matched term."""
         return min(s for s, _ in self.terms), max(e for _, e in self.terms)
