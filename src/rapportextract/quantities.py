@@ -127,6 +127,8 @@ _FLAGS = regex.IGNORECASE | regex.VERSION1 | regex.UNICODE
 _MAX_DIGITS = 15
 _DIGITS = (
     r"(?:\d{1,3}(?:\.\d{3}){1,4}(?:,\d{1,12})?"  # 117.000 / 1.234,5
+    # typographic spaces group thousands too (no-break, narrow no-break, thin): 117 000
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3}){1,4}(?:,\d{1,12})?"
     rf"|\d{{1,{_MAX_DIGITS}}}(?:[.,]\d{{1,12}})?"  # 3000 / 1,1 / 1.5 (ambiguous)
     r"|\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,12})?)"  # 1,234,567.5 (English, ambiguous)
 )
@@ -179,12 +181,12 @@ def _core(data: nl.DutchData, word_number: str) -> str:
     }
     return (
         # a quick look at the first characters before the full pattern is tried
-        rf"(?=[\d€+\-−]|{_bare_alt(starts)})"
+        rf"(?=[\d€+\-−–]|{_bare_alt(starts)})"
         # not glued to a word, a number or punctuation ("COVID-19", "sector.1", "(CBS)2": a
         # footnote marker), but "20-25%" is a range
-        r"(?<![\w.,/:;!?)\]’”'‘+#])(?<![^\W\d_][-−])"
+        r"(?<![\w.,/:;!?)\]’”'‘+#])(?<![^\W\d_][-−–])"
         rf"(?:(?P<cur_pre>{_alt(data.units.currency_prefix)})\s*)?"
-        r"(?:(?P<sign>[-+−])(?=\d))?"
+        r"(?:(?P<sign>[-+−–])(?=\d))?"
         "(?:"
         rf"(?P<digits>{_DIGITS})(?![.,]?\d)(?:(?=\W|$)|(?={unit_ahead}))"
         rf"|(?P<words>{article}(?:\s+(?P<half>{regex.escape(num.half)}))?(?=\s+{scale})"
@@ -374,11 +376,15 @@ class _Digits:
     plain_integer: bool = False
 
 
+_GROUP_SPACES = str.maketrans("", "", "\u00a0\u202f\u2009")
+
+
 def parse_digits(written: str) -> _Digits:
     """Read a digit string the Dutch way: the dot groups thousands, the comma is decimal.
 
     Forms that Dutch rules cannot settle are read as well as possible and flagged.
     """
+    written = written.translate(_GROUP_SPACES)
     if "." in written and "," in written:
         if written.rfind(",") > written.rfind("."):
             return _Digits(Decimal(written.replace(".", "").replace(",", ".")))
@@ -611,7 +617,7 @@ def _numbers(text: str, p: _Patterns) -> list[_Found]:
             if m.group("points"):
                 notes.append("percentage points")
         if m.group("sign"):
-            if m.group("sign") in "-−":
+            if m.group("sign") in "-−–":
                 value = -value
             notes.append("explicit sign: read as a change")
         found.append(
