@@ -143,3 +143,21 @@ def test_several_footnotes_at_a_page_end(tmp_path: Path) -> None:
     assert body.footnote_refs == ["1", "2"]
     # a page that starts with a figure is not a footnote
     assert [b.kind for b in doc.pages[1].blocks] == [BlockKind.PARAGRAPH]
+
+
+def test_running_header_and_page_numbers_of_text_pages(tmp_path: Path) -> None:
+    pages = [
+        "Corporatiemonitor 2023 | pagina 1\n\nHUURACHTERSTANDEN 2023\n\n"
+        "Het aantal huurders met een achterstand daalde.\n\n1\n",
+        "Corporatiemonitor 2023 | pagina 2\n\nOok het aantal ontruimingen daalde.\n\n2\n",
+        "Corporatiemonitor 2023 | pagina 3\n\nDe vooruitzichten zijn onzeker.\n\n3\n",
+    ]
+    doc = read_document(_write(tmp_path, "\f".join(pages)))
+    for page in doc.pages:
+        kinds = [b.kind for b in page.blocks]
+        assert kinds[0] is BlockKind.HEADER and kinds[-1] is BlockKind.FOOTER
+        assert page.blocks[-1].text == str(page.number)
+    text = doc.text()
+    assert "Corporatiemonitor" not in text and "\n1\n" not in text
+    assert "Ook het aantal ontruimingen daalde." in text
+    assert doc.title == "HUURACHTERSTANDEN 2023" and doc.edition == 2023

@@ -145,16 +145,65 @@ def _mark_footnotes(drafts: list[_Draft]) -> list[str]:
     return markers
 
 
+_DIGITS = regex.compile(r"\d+")
+
+
+def _edge_lines(chunk: str) -> tuple[str, str]:
+    lines = [normalise_text(line) for line in chunk.splitlines() if line.strip()]
+    return (lines[0], lines[-1]) if lines else ("", "")
+
+
+def _running_lines(chunks: list[str]) -> set[str]:
+    """First and last lines that repeat on at least two pages (digits ignored: a page number
+    inside a running header), keyed as "top|..." or "bottom|..."."""
+    if len(chunks) < 2:
+        return set()
+    seen: dict[str, int] = {}
+    for chunk in chunks:
+        first, last = _edge_lines(chunk)
+        for key in {f"top|{_DIGITS.sub('#', first.lower())}",
+                    f"bottom|{_DIGITS.sub('#', last.lower())}"}:
+            seen[key] = seen.get(key, 0) + 1
+    return {k for k, n in seen.items() if n >= 2 and not k.endswith("|")}
+
+
+def _split_running(chunk: str, running: set[str], several_pages: bool
+                   ) -> tuple[list[str], str, list[str]]:
+    """A page's running header lines, body text and running footer lines."""
+    page_number = layout_words().page_number
+    lines = chunk.splitlines()
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    headers: list[str] = []
+    footers: list[str] = []
+    if filled and several_pages:
+        first, last = filled[0], filled[-1]
+        text = normalise_text(lines[first])
+        if f"top|{_DIGITS.sub('#', text.lower())}" in running or page_number.match(text):
+            headers.append(text)
+            lines[first] = ""
+        text = normalise_text(lines[last])
+        if last != first and (
+            f"bottom|{_DIGITS.sub('#', text.lower())}" in running or page_number.match(text)
+        ):
+            footers.append(text)
+            lines[last] = ""
+    return headers, "\n".join(lines), footers
+
+
 def text_pages(text: str) -> list[Page]:
     pages: list[Page] = []
     chunks = text.split("\f")
     if len(chunks) > 1 and not chunks[-1].strip():
         chunks.pop()  # a form feed that ends the file opens no new page
-    for number, page_text in enumerate(chunks, start=1):
+    running = _running_lines(chunks)
+    for number, chunk in enumerate(chunks, start=1):
+        headers, page_text, footers = _split_running(chunk, running, len(chunks) > 1)
         drafts = _split_note_lines(_drafts(page_text))
         markers = _mark_footnotes(drafts)
-        blocks: list[Block] = []
-        for i, draft in enumerate(drafts):
+        blocks: list[Block] = [
+            Block(id="", kind=BlockKind.HEADER, page=number, text=h) for h in headers
+        ]
+        for draft in drafts:
             body = join_lines(draft.lines)
             refs: list[str] = []
             if draft.kind is BlockKind.FOOTNOTE:
@@ -165,11 +214,11 @@ def text_pages(text: str) -> list[Page]:
             else:
                 body, refs = strip_glued_markers(body, markers)
             blocks.append(
-                Block(
-                    id=f"p{number}-b{i}", kind=draft.kind, page=number, text=body,
-                    footnote_refs=refs,
-                )
+                Block(id="", kind=draft.kind, page=number, text=body, footnote_refs=refs)
             )
+        blocks += [Block(id="", kind=BlockKind.FOOTER, page=number, text=f) for f in footers]
+        for i, block in enumerate(blocks):
+            block.id = f"p{number}-b{i}"
         pages.append(Page(number=number, blocks=blocks))
     return pages
 
