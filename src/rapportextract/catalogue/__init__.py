@@ -9,7 +9,8 @@ predecessor), the unit of the figure and its position:
 
 1. every signal whose head term and one term of each ``also`` group occur, and none of whose
    ``without`` terms occur, is a candidate; its concept must fit the figure's unit (a change in
-   percent also fits a count or EUR concept: "14 procent minder uitzettingen");
+   percent also fits a count or EUR concept, "14 procent minder uitzettingen", and prefers
+   those);
 2. the most specific candidate wins: the one with the most term groups matched;
 3. among equally specific ones, the one whose head term stands nearest the figure, then the
    one whose other terms stand nearest ("overlast bij 6,5%, woonfraude bij 7,9%"), then the
@@ -189,6 +190,10 @@ class Catalogue:
                     best = match
             if best:
                 found.append(best)
+        if kind == "change" and unit == "percent":
+            # "bijna 2 procent meer" is a relative change of a count or an amount; a change of
+            # a percentage is written in points ("3 procentpunt").
+            return sorted(found, key=lambda m: (m.concept.unit == "percent", _rank(m)))
         return sorted(found, key=_rank)
 
     def match(
