@@ -285,7 +285,7 @@ def _context_patterns(data: nl.DutchData, word_number: str) -> dict[str, regex.P
         "next_word": _compile(r"^\s+(?P<word>[^\W\d_][\w-]*)"),
         "footnote_end": _compile(r"[.!?;:)]\s*$"),
         "line_start": _compile(r"(?:^|\n)\s*$"),
-        "range_left": _compile(rf"\d+(?:,\d+)?\s*{joiners}\s*"),
+        "range_left": _compile(rf"{_DIGITS}\s*{_alt(ctx.range_joiners)}\s*"),
     }
 
 
@@ -310,9 +310,11 @@ def _change_patterns(data: nl.DutchData) -> dict[str, regex.Pattern[str]]:
         "level_left": _compile(rf"{_alt(ch.level_markers)}\s*$"),
         # "minder", "lager", "gestegen" right after the figure
         "change_right": _compile(rf"^\s*(?P<word>{comparatives}|{verbs})"),
-        # "met 8% toe", "met 10 procent gestegen": up to three words in between
+        # "met 8% toe", "met 10 procent gestegen": up to three words in between; a particle
+        # before an article is a preposition ("met 4.100 op het laagste niveau")
         "change_particle_right": _compile(
-            rf"^(?:\s+(?!\d)\w+){{0,3}}?\s+(?P<word>{verbs}|{particles})"
+            rf"^(?:\s+(?!\d)\w+){{0,3}}?\s+"
+            rf"(?P<word>{verbs}|{particles}(?!\s+{_alt(ch.noun_articles)}))"
         ),
     }
 
@@ -739,7 +741,7 @@ def _classify_change(q: _Found, text: str, floor: int, ceiling: int, p: _Pattern
     if q.signed:
         q.kind = "change"
         return
-    if q.form in ("fraction", "ratio", "majority"):
+    if q.form in ("ratio", "majority"):
         return
     if p.level_left.search(before):
         return
@@ -770,6 +772,8 @@ def _borrow_range_unit(found: list[_Found], text: str, p: _Patterns) -> None:
     for first, second in itertools.pairwise(found):
         if first.has_unit or not second.has_unit or first.form != "digits":
             continue
+        if first.value >= second.value / second.scale:
+            continue  # ranges go up: "in 2022 en 5% minder" is no range
         if p.range_left.fullmatch(text[first.start : second.start]) is None:
             continue
         first.unit = second.unit

@@ -97,6 +97,7 @@ class Contexts:
     year_wide_last: int
     duration_units: tuple[str, ...]
     duration_range_joiners: tuple[str, ...]
+    range_joiners: tuple[str, ...]
     reference_words: tuple[str, ...]
     reference_joiners: tuple[str, ...]
     caption_multipliers: tuple[str, ...]
@@ -324,6 +325,7 @@ def _contexts() -> Contexts:
         year_wide_last=r.integer("years.wide_last", minimum=1000),
         duration_units=r.words("durations.units"),
         duration_range_joiners=r.words("durations.range_joiners"),
+        range_joiners=r.words("ranges.joiners"),
         reference_words=r.words("references.words"),
         reference_joiners=r.words("references.list_joiners"),
         caption_multipliers=r.words("references.caption_multipliers"),
