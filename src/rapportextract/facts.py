@@ -293,7 +293,9 @@ def _subject(q: Quantity, text: str, choice: _ConceptChoice, catalogue: Catalogu
         phrase = text[start:end] if end <= len(text) else ""
         if phrase and len(phrase) <= 60 and not (start < q.end and end > q.start):
             return " ".join(phrase.split())
-        return " ".join(text[m.head_start:m.head_end].split())
+        if not (m.head_start < q.end and m.head_end > q.start):
+            return " ".join(text[m.head_start:m.head_end].split())
+        return catalogue.label(m.id)
     if noun and noun.group(0).lower() not in _cues().stopwords and q.unit == "count":
         return noun.group(0)
     if choice.concept:
