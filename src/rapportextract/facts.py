@@ -6,18 +6,24 @@ becomes one `Fact`. What this module adds to a quantity:
 
 - **concept**: the catalogue concept the figure is about, looked for in widening text
   (`_concept_for`): the figure's own clause (plus an opening partitive clause "Van alle
-  huurders met ..., had ... 40%"), then the whole sentence, then the previous sentence of the
-  same paragraph (for a sentence that continues it, "Dat is circa 25%", or whose head word
-  needs the previous sentence's qualifier), then the heading above. A percentage of
+  huurders met ..., had ... 40%"; the whole sentence wins where it adds a qualifier to the
+  clause's head word), then the whole sentence, then the previous sentence (of the same
+  paragraph, or the last one of the paragraph before): first where a qualifier in this
+  sentence refines what the previous one named ("Daarvan was € 182 miljoen van vertrokken
+  huurders"), then, for a sentence that refers back ("Dat is circa 25%", "In 2018 waren dat er
+  nog 3.000"), the previous figure's concept of a fitting unit or the previous sentence's
+  words; then the heading above (for a head word in this sentence). A percentage of
   corporations ("36% van de corporaties ...") is a survey finding: it gets a concept only where
   one is marked ``about_corporations`` in the catalogue, else concept null.
-- **subject**: the words the concept was recognised by ("huurders met een huurachterstand"),
-  else the noun the figure is a share or count of ("van de corporaties", "huishoudens"), else
-  the previous sentence's subject for a continuing sentence.
+- **subject**: the noun the figure is a share or count of ("van de corporaties",
+  "huishoudens"), else the words the concept was recognised by ("huurders met een
+  huurachterstand"), else the previous sentence's subject for a sentence that refers back.
 - **period** and **base period**: `rapportextract.periods.resolve_period`, with the paragraph
   scope (a figure-less sentence about the current year, "Het beeld over de eerste maanden van
-  2024 ..."), the heading and the edition as context. A change without a named base is taken
-  to compare with the year before its period.
+  2024 ..."), the heading and the edition as context. A sentence that opens by referring back
+  ("Dat was zo'n 10 procent minder dan het jaar ervoor") is about the previous sentence's
+  period unless it names its own or moves on ("Sindsdien ..."). A change without a named base
+  is taken to compare with the year before its period.
 - **derived levels**: a change plus a level of the same concept gives the other level
   ("€ 164 miljoen, € 9 miljoen minder dan in 2022" -> 2022: 173 mln), unless the document
   states that level itself. Derived facts have ``derived=True`` and ``derived_from``.
