@@ -285,7 +285,7 @@ def _context_patterns(data: nl.DutchData, word_number: str) -> dict[str, regex.P
         "next_word": _compile(r"^\s+(?P<word>[^\W\d_][\w-]*)"),
         "footnote_end": _compile(r"[.!?;:)]\s*$"),
         "line_start": _compile(r"(?:^|\n)\s*$"),
-        "range_left": _compile(rf"{_DIGITS}\s*{_alt(ctx.range_joiners)}\s*"),
+        "range_left": _compile(rf"{_DIGITS}\s*(?P<joiner>{_alt(ctx.range_joiners)})\s*"),
     }
 
 
@@ -769,13 +769,19 @@ def _make_change(q: _Found, direction: int) -> None:
 
 def _borrow_range_unit(found: list[_Found], text: str, p: _Patterns) -> None:
     """"tussen 5 en 10%", "2 à 3 miljoen euro": the first number takes the second's unit."""
+    unordered = _lower_set(p.data.contexts.range_unordered_joiners)
     for first, second in itertools.pairwise(found):
         if first.has_unit or not second.has_unit or first.form != "digits":
             continue
-        if first.value >= second.value / second.scale:
-            continue  # ranges go up: "in 2022 en 5% minder" is no range
-        if p.range_left.fullmatch(text[first.start : second.start]) is None:
+        m = p.range_left.fullmatch(text[first.start : second.start])
+        if m is None:
             continue
+        # a range goes up ("in 2022 en 5% minder" is none); "van 40 naar 38 procent" may go down
+        joiner = " ".join(m.group("joiner").lower().split())
+        if joiner not in unordered and first.value >= second.value / second.scale:
+            continue
+        if _not_a_figure(first, text, p) is not None:
+            continue  # "in 2020 naar 205 miljoen euro": a year is no end of a range
         first.unit = second.unit
         if second.scale != 1 and first.scale == 1:
             first.value = _clean(first.value * second.scale)

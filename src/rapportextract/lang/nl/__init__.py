@@ -98,6 +98,7 @@ class Contexts:
     duration_units: tuple[str, ...]
     duration_range_joiners: tuple[str, ...]
     range_joiners: tuple[str, ...]
+    range_unordered_joiners: tuple[str, ...]
     reference_words: tuple[str, ...]
     reference_joiners: tuple[str, ...]
     caption_multipliers: tuple[str, ...]
@@ -326,6 +327,7 @@ def _contexts() -> Contexts:
         duration_units=r.words("durations.units"),
         duration_range_joiners=r.words("durations.range_joiners"),
         range_joiners=r.words("ranges.joiners"),
+        range_unordered_joiners=r.words("ranges.unordered_joiners"),
         reference_words=r.words("references.words"),
         reference_joiners=r.words("references.list_joiners"),
         caption_multipliers=r.words("references.caption_multipliers"),
