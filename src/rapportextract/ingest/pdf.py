@@ -14,6 +14,7 @@ from typing import Any
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.text import extract_words
 
 from rapportextract.errors import EncryptedPDFError, InputError, RapportExtractError
 from rapportextract.layout import normalise_text
@@ -48,9 +49,35 @@ def _colour(value: object) -> tuple[float, ...] | None:
     return None
 
 
+def _unique_chars(chars: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The same letter printed again within a point of itself (a fake bold) counts once."""
+    seen: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
+    unique: list[dict[str, Any]] = []
+    for c in chars:
+        x, y = float(c["x0"]), float(c["top"])
+        text = str(c.get("text", ""))
+        bx, by = round(x), round(y)
+        twin = any(
+            abs(x - ox) <= 1 and abs(y - oy) <= 1
+            for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+            for ox, oy in seen.get((text, bx + dx, by + dy), ())
+        )
+        if twin:
+            continue
+        seen.setdefault((text, bx, by), []).append((x, y))
+        unique.append(c)
+    return unique
+
+
 def _words(page: Any) -> list[Word]:
+    # Sizes are compared exactly when letters are joined into words; rounding keeps float
+    # noise in a text matrix (9.96 beside 9.9600001) from cutting a word in two. Letters
+    # printed twice (a fake bold) are dropped first.
+    chars = [
+        {**c, "size": round(float(c.get("size") or 0.0), 1)} for c in _unique_chars(page.chars)
+    ]
     words: list[Word] = []
-    for raw in page.extract_words(**_WORD_SETTINGS):
+    for raw in extract_words(chars, **_WORD_SETTINGS):
         text = normalise_text(str(raw["text"]))
         if not text:
             continue

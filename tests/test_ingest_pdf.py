@@ -1,0 +1,42 @@
+"""PDF quirks that report software produces: fake bold, float noise in font sizes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from rapportextract.ingest import read_document
+from rapportextract.models import BlockKind
+
+
+def test_fake_bold_letters_count_once(tmp_path: Path) -> None:
+    path = tmp_path / "vet_2023.pdf"
+    canvas = Canvas(str(path), invariant=1)
+    canvas.setFont("Helvetica", 16)
+    for dx in (0.0, 0.3):  # the title printed twice, a hair apart
+        canvas.drawString(72 + dx, 760, "Huurschulden en ontruimingen 2023")
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(72, 730, "Het aantal ontruimingen daalde opnieuw.")
+    canvas.showPage()
+    canvas.save()
+    doc = read_document(path)
+    assert [b.text for b in doc.blocks()] == [
+        "Huurschulden en ontruimingen 2023", "Het aantal ontruimingen daalde opnieuw."
+    ]
+    assert doc.blocks()[0].kind is BlockKind.HEADING and doc.edition == 2023
+
+
+def test_float_noise_in_font_size_does_not_cut_a_word(tmp_path: Path) -> None:
+    path = tmp_path / "ruis_2023.pdf"
+    canvas = Canvas(str(path), invariant=1)
+    x = 72.0
+    for part, size in (("De huur", 10.0), ("achterstand", 10.00001), (" daalde.", 10.0)):
+        canvas.setFont("Helvetica", size)
+        canvas.drawString(x, 760, part)
+        x += stringWidth(part, "Helvetica", size)
+    canvas.showPage()
+    canvas.save()
+    doc = read_document(path, edition=2023)
+    assert doc.text().strip() == "De huurachterstand daalde."
