@@ -40,3 +40,24 @@ def test_float_noise_in_font_size_does_not_cut_a_word(tmp_path: Path) -> None:
     canvas.save()
     doc = read_document(path, edition=2023)
     assert doc.text().strip() == "De huurachterstand daalde."
+
+
+def test_scanned_page_with_a_stamped_page_number_needs_ocr(tmp_path: Path) -> None:
+    from PIL import Image
+
+    scan = tmp_path / "scan.png"
+    Image.new("RGB", (400, 560), (235, 235, 230)).save(scan)
+    path = tmp_path / "gescand_2023.pdf"
+    canvas = Canvas(str(path), invariant=1)
+    canvas.setFont("Helvetica", 12)
+    canvas.drawString(72, 760, "Huurachterstanden 2023")
+    canvas.drawString(72, 740, "Een pagina met gewone tekst.")
+    canvas.showPage()
+    canvas.drawImage(str(scan), 20, 20, width=555, height=800)
+    canvas.setFont("Helvetica", 9)
+    canvas.drawString(290, 10, "2")
+    canvas.showPage()
+    canvas.save()
+    doc = read_document(path)
+    assert [p.has_text_layer for p in doc.pages] == [True, False]
+    assert any("page 2 has no text layer; run OCR first" in w for w in doc.warnings)

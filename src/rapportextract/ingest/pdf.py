@@ -146,6 +146,23 @@ def _looks_like_table(rows: list[list[TableCell | None]]) -> bool:
     return sum(1 for c in cells if c.text) >= 0.5 * len(cells)
 
 
+def _readable_text(page: Any, words: Sequence[Word]) -> bool:
+    """Whether the page's text layer can stand for the page. Not so: no words; mostly
+    unmapped glyph codes ("(cid:12)"), which only OCR can read; or a page-filling image
+    with a handful of words on it (a scan with a stamped page number)."""
+    if not words:
+        return False
+    if sum("(cid:" in w.text for w in words) > 0.3 * len(words):
+        return False
+    area = float(page.width) * float(page.height)
+    covered = max(
+        ((float(i["x1"]) - float(i["x0"])) * (float(i["bottom"]) - float(i["top"]))
+         for i in page.images),
+        default=0.0,
+    )
+    return not (covered > 0.5 * area and len(words) < 10)
+
+
 def _open(path: Path, password: str | None) -> Any:
     try:
         return pdfplumber.open(path, password=password or "")
@@ -193,7 +210,7 @@ def read_pdf_pages(
                         rects=_rects(plumber_page),
                         segments=_segments([*plumber_page.lines, *plumber_page.curves]),
                         tables=_tables(plumber_page) if words else [],
-                        has_text_layer=bool(words),
+                        has_text_layer=_readable_text(plumber_page, words),
                     )
                 )
             except RapportExtractError:
