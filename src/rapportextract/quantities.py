@@ -118,6 +118,7 @@ class _Patterns:
     level_left: regex.Pattern[str]
     change_right: regex.Pattern[str]
     change_particle_right: regex.Pattern[str]
+    change_after_noun: regex.Pattern[str]
     decrease_words: frozenset[str]
 
 
@@ -310,6 +311,11 @@ def _change_patterns(data: nl.DutchData) -> dict[str, regex.Pattern[str]]:
         "level_left": _compile(rf"{_alt(ch.level_markers)}\s*$"),
         # "minder", "lager", "gestegen" right after the figure
         "change_right": _compile(rf"^\s*(?P<word>{comparatives}|{verbs})"),
+        # "zeshonderd vonnissen meer dan", "2 corporaties minder.": a counted noun between
+        "change_after_noun": _compile(
+            rf"^\s+(?P<noun>[^\W\d_]+)\s+(?P<word>{comparatives})"
+            rf"(?=\s+{_alt(ch.comparative_followers)}|\s*[.,;:]|\s*$)"
+        ),
         # "met 8% toe", "met 10 procent gestegen": up to three words in between; a particle
         # before an article is a preposition ("met 4.100 op het laagste niveau")
         "change_particle_right": _compile(
@@ -751,6 +757,10 @@ def _classify_change(q: _Found, text: str, floor: int, ceiling: int, p: _Pattern
         q.start -= len(before) - m.start()
         return
     m = p.change_right.match(after)
+    if m is None:
+        m = p.change_after_noun.match(after)
+        if m and m.group("noun").lower() not in p.count_nouns:
+            m = None
     if m:
         _make_change(q, _direction(m.group("word"), p))
         q.end += m.end()

@@ -85,6 +85,7 @@ class ChangeWords:
     verb_size_marker: str
     decrease_comparatives: tuple[str, ...]
     increase_comparatives: tuple[str, ...]
+    comparative_followers: tuple[str, ...]
     level_markers: tuple[str, ...]
 
 
@@ -308,6 +309,7 @@ def _changes() -> ChangeWords:
         verb_size_marker=r.word("verbs.size_marker"),
         decrease_comparatives=r.words("comparatives.decrease"),
         increase_comparatives=r.words("comparatives.increase"),
+        comparative_followers=r.words("comparatives.noun_followers"),
         level_markers=r.words("level_markers.words"),
     )
 
