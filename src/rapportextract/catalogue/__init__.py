@@ -28,6 +28,7 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, cast, get_args
@@ -389,10 +390,18 @@ def _merge(base: list[Concept], extra: list[Concept], path: str) -> list[Concept
     return list(merged.values())
 
 
-def load_catalogue(extra: Path | None = None) -> Catalogue:
-    """The packaged catalogue, plus the concepts of a user's file `extra` if given."""
+@lru_cache(maxsize=1)
+def _packaged() -> tuple[tuple[Concept, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    # Parsed and compiled once per process: every document of a build uses it.
     text = resources.files(__name__).joinpath(_PACKAGED).read_text("utf-8")
     concepts, terms = parse_catalogue_text(text, _PACKAGED)
+    return tuple(concepts), tuple(terms.items())
+
+
+def load_catalogue(extra: Path | None = None) -> Catalogue:
+    """The packaged catalogue, plus the concepts of a user's file `extra` if given."""
+    packaged, packaged_terms = _packaged()
+    concepts, terms = list(packaged), dict(packaged_terms)
     if extra is not None:
         try:
             extra_text = Path(extra).read_text(encoding="utf-8")
