@@ -61,3 +61,27 @@ def test_case(text: str, expect: list[dict[str, Any]]) -> None:
 def test_case_ids_are_unique() -> None:
     ids = [p.id for p in _load_cases()]
     assert len(ids) == len(set(ids))
+
+
+def test_case_tables_are_large_enough() -> None:
+    assert len(_load_cases()) >= 300
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".,;:!?()‘’'\"").lower() for w in text.split() if w.strip(".,;:!?()‘’'\"")]
+
+
+def test_no_case_repeats_the_reference_text() -> None:
+    """Case sentences are written for rapportextract: none repeats 9 consecutive words of the
+    reference edition."""
+    seed = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seed.glob("*.txt"))]
+    if not texts:
+        pytest.skip("reference text ../shared/seeds not present")
+    seed_words = _words(" ".join(texts))
+    seen = {tuple(seed_words[i : i + 9]) for i in range(len(seed_words) - 8)}
+    for param in _load_cases():
+        words = _words(param.values[0])
+        copied = [" ".join(words[i : i + 9]) for i in range(len(words) - 8)
+                  if tuple(words[i : i + 9]) in seen]
+        assert not copied, (param.id, copied)
