@@ -50,8 +50,14 @@ class Signal:
     _head_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _also_re: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
     _without_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    _head_literals: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        # A cheap substring test before the regex: a head term cannot match where its
+        # longest literal word is absent from the text.
+        object.__setattr__(self, "_head_literals", tuple(
+            max((w.strip("*") for w in t.split() if w != "~"), key=len) for t in self.head
+        ))
         object.__setattr__(self, "_head_re", _terms_pattern(self.head))
         object.__setattr__(self, "_also_re", tuple(_terms_pattern(g) for g in self.also))
         object.__setattr__(
@@ -181,12 +187,13 @@ class Catalogue:
     ) -> list[ConceptMatch]:
         """Every concept `text` signals that fits `unit`, best first (module docstring)."""
         found: list[ConceptMatch] = []
+        lowered = text.lower()
         for concept in self._concepts.values():
             if not _unit_fits(concept, unit, kind):
                 continue
             best: ConceptMatch | None = None
             for signal in concept.signals:
-                match = _match_signal(concept, signal, text, position)
+                match = _match_signal(concept, signal, text, lowered, position)
                 if match and (best is None or _rank(match) < _rank(best)):
                     best = match
             if best:
@@ -227,8 +234,11 @@ def _all_matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
 
 
 def _match_signal(
-    concept: Concept, signal: Signal, text: str, position: tuple[int, int] | None
+    concept: Concept, signal: Signal, text: str, lowered: str,
+    position: tuple[int, int] | None,
 ) -> ConceptMatch | None:
+    if not any(literal in lowered for literal in signal._head_literals):
+        return None
     if signal._without_re is not None and signal._without_re.search(text):
         return None
     heads = [(m.start(), m.end()) for m in signal._head_re.finditer(text)]
