@@ -132,3 +132,18 @@ def test_malformed_user_file_raises_catalogue_error(tmp_path: Path, content: str
 def test_missing_user_file_raises_catalogue_error(tmp_path: Path) -> None:
     with pytest.raises(CatalogueError, match="cannot read"):
         load_catalogue(tmp_path / "absent.toml")
+
+
+def test_published_metrics_are_in_the_catalogue_or_corporation_statements(
+    catalogue: Any,
+) -> None:
+    figures = SPEC.parent / "data" / "published_figures.csv"
+    if not figures.exists():
+        pytest.skip("shared/data/published_figures.csv not present next to the repository")
+    import csv
+
+    with figures.open(encoding="utf-8") as handle:
+        metrics = {row["metric"] for row in csv.DictReader(handle)}
+    # Findings about corporations' own practice stay statements (see concepts.toml).
+    outside = {m for m in metrics if m not in catalogue}
+    assert outside and all(m.startswith("share_corporations_") for m in outside)
