@@ -191,3 +191,32 @@ def test_random_words_never_raise_and_no_word_is_lost(words: list[Word]) -> None
     for word in words:
         assert (word.text, word.bbox) in placed or _in_table(word, page)
     assert [b.id for b in page.blocks] == [f"p1-b{i}" for i in range(len(page.blocks))]
+
+
+def test_a_long_web_address_poking_into_the_gutter_stays_in_its_column() -> None:
+    words: list[Word] = []
+    for i in range(8):
+        left = f"links regel {i} met wat woorden erin." if i != 3 else \
+            "zie https://www.voorbeeld.nl/cijfers/huur2022"  # ends in the gutter
+        words += _line(left, 60, 100 + 13 * i)
+        words += _line(f"rechts regel {i} met wat woorden.", 320, 100 + 13 * i)
+    page = Page(number=1, width=595, height=842, words=words)
+    layout_pages([page])
+    texts = [b.text for b in page.blocks]
+    assert len(texts) == 2 and "regel 2 met wat woorden erin. zie https://" in texts[0]
+    assert texts[0].endswith("links regel 7 met wat woorden erin.")
+    assert texts[1].startswith("rechts regel 0") and texts[1].endswith("regel 7 met wat woorden.")
+
+
+def test_a_line_just_crossing_the_gutter_is_not_full_width() -> None:
+    words: list[Word] = []
+    for i in range(8):
+        left = f"links regel {i} met wat woorden erin." if i != 6 else \
+            "links een veel langere regel die net over de goot heen doorloopt."
+        words += _line(left, 60, 100 + 13 * i)
+        if i < 5:
+            words += _line(f"rechts regel {i} met wat woorden.", 320, 100 + 13 * i)
+    page = Page(number=1, width=595, height=842, words=words)
+    layout_pages([page])
+    assert [b.column for b in page.blocks] == [0, 1]
+    assert page.blocks[0].text.endswith("links regel 7 met wat woorden erin.")

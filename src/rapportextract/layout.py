@@ -202,7 +202,6 @@ class _Frag:
 
     words: list[Word]
     kind: BlockKind | None = None
-    column: int | None = None
 
     @property
     def body_words(self) -> list[Word]:
@@ -651,15 +650,21 @@ def find_gutters(boxes: Sequence[BBox], size: float) -> list[tuple[float, float]
     return [*left, gutter, *right]
 
 
+_SPAN_REACH = 20.0
+"""How far (points) a line must reach into the columns on both sides of a gutter to count as
+full width; a long web address that pokes into the gutter still belongs to its column."""
+
+
 def _assign_columns(items: list[_Item], gutters: Sequence[tuple[float, float]]) -> None:
-    """Column index = the number of gutters left of the item; None where it crosses one."""
+    """Column index = the number of gutters left of where the item starts; None where it
+    spans a gutter, reaching well into the columns on both sides."""
     for it in items:
         x0, _, x1, _ = it.box
-        crosses = any(x0 < g1 - 0.5 and x1 > g0 + 0.5 for g0, g1 in gutters)
-        if not gutters or crosses:
+        spans = any(g0 - x0 >= _SPAN_REACH and x1 - g1 >= _SPAN_REACH for g0, g1 in gutters)
+        if not gutters or spans:
             it.column = None
         else:
-            it.column = sum(1 for _, g1 in gutters if x0 >= g1 - 0.5)
+            it.column = sum(1 for g0, _ in gutters if x0 >= g0)
 
 
 def _absorb_short_tails(items: list[_Item]) -> None:
