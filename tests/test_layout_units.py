@@ -212,7 +212,7 @@ def test_a_line_just_crossing_the_gutter_is_not_full_width() -> None:
     words: list[Word] = []
     for i in range(8):
         left = f"links regel {i} met wat woorden erin." if i != 6 else \
-            "links een veel langere regel die net over de goot heen doorloopt."
+            "links een langere regel die over de goot loopt door."
         words += _line(left, 60, 100 + 13 * i)
         if i < 5:
             words += _line(f"rechts regel {i} met wat woorden.", 320, 100 + 13 * i)
