@@ -19,6 +19,7 @@ compiled from them once, on first use.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -481,6 +482,19 @@ class _Found:
         return self.start < end and start < self.end
 
 
+class _Spans:
+    """A fixed set of character spans, asked whether they overlap a span (in log time)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [start for start, _ in spans]
+        self.max_end: list[int] = list(itertools.accumulate((end for _, end in spans), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)  # spans that start before `end`
+        return i > 0 and self.max_end[i - 1] > start
+
+
 def _masked_spans(text: str, p: _Patterns) -> list[tuple[int, int]]:
     spans = [m.span() for pattern in p.masks for m in pattern.finditer(text)]
     if p.domain_hint.search(text):
@@ -816,22 +830,21 @@ def find_quantities(text: str) -> list[Quantity]:
     if not text:
         return []
     p = _patterns()
-    masks = _masked_spans(text, p)
-
-    def free(q: _Found, taken: list[_Found]) -> bool:
-        return not any(q.overlaps(a, b) for a, b in masks) and not any(
-            q.overlaps(t.start, t.end) for t in taken
-        )
-
-    accepted: list[_Found] = []
-    for q in [*_ratios(text, p), *_fractions(text, p), *_majorities(text, p)]:
-        if free(q, accepted):
+    masks = _Spans(_masked_spans(text, p))
+    shares: list[_Found] = []
+    for q in sorted([*_ratios(text, p), *_fractions(text, p), *_majorities(text, p)],
+                    key=lambda q: q.start):
+        if not masks.overlaps(q.start, q.end) and not (shares and shares[-1].end > q.start):
             _with_bracket_figure(q, text, p)
-            accepted.append(q)
-    numbers = [q for q in _numbers(text, p) if free(q, accepted)]
+            shares.append(q)
+    taken = _Spans([(q.start, q.end) for q in shares])
+    numbers = [
+        q for q in _numbers(text, p)
+        if not masks.overlaps(q.start, q.end) and not taken.overlaps(q.start, q.end)
+    ]
     numbers.sort(key=lambda q: q.start)
     _borrow_range_unit(numbers, text, p)
-    accepted.extend(q for q in numbers if _not_a_figure(q, text, p) is None)
+    accepted = shares + [q for q in numbers if _not_a_figure(q, text, p) is None]
     accepted.sort(key=lambda q: q.start)
 
     result: list[Quantity] = []
