@@ -70,8 +70,7 @@ def cmd_text(args: argparse.Namespace) -> int:
     for _, name, tick in _each_file(args.files, args.quiet):
         try:
             doc = read_document(
-                name, edition=args.edition, password=args.password, timeout=args.timeout,
-                require_edition=False,
+                name, edition=args.edition, password=args.password, timeout=args.timeout
             )
         except RapportExtractError as exc:
             _error(str(exc))
@@ -225,23 +224,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar or warnings")
+    # -q is accepted after the command too; SUPPRESS keeps a later default from undoing it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+        help="no progress bar or warnings",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("text", help="clean text of reports in reading order")
+    p = sub.add_parser("text", parents=[common], help="clean text of reports in reading order")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("-o", "--output-dir", help="write <name>.txt (or .json) per input here")
     _input_options(p)
     p.set_defaults(func=cmd_text)
 
-    p = sub.add_parser("extract", help="facts of reports as JSON")
+    p = sub.add_parser("extract", parents=[common], help="facts of reports as JSON")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("-o", "--output", help="write JSON here instead of stdout")
     p.add_argument("--catalogue", help="a TOML file of extra concepts")
     _input_options(p)
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("build", help="every report under PATHs: facts, series, CSV, plots")
+    p = sub.add_parser("build", parents=[common], help="every report under PATHs: facts, series, CSV, plots")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("-o", "--output", required=True, metavar="OUTDIR")
     p.add_argument("--no-cache", action="store_true", help="re-extract every report")
@@ -250,17 +255,17 @@ def build_parser() -> argparse.ArgumentParser:
     _input_options(p)
     p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of an output")
+    p = sub.add_parser("schema", parents=[common], help="print the JSON Schema of an output")
     p.add_argument("which", choices=["facts", "series"])
     p.set_defaults(func=cmd_schema)
 
-    p = sub.add_parser("eval", help="compare extracted facts with hand-written gold")
+    p = sub.add_parser("eval", parents=[common], help="compare extracted facts with hand-written gold")
     p.add_argument("corpus", nargs="?", default="corpus", help="corpus folder (default: corpus)")
     p.add_argument("--gold", help="gold folder (default: CORPUS/gold)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=cmd_eval)
 
-    p = sub.add_parser("draw", help="draw the recognised figures on the page images")
+    p = sub.add_parser("draw", parents=[common], help="draw the recognised figures on the page images")
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--output", required=True, metavar="OUTDIR")
     p.add_argument("--resolution", type=int, default=100, help="pixels per inch")
