@@ -61,3 +61,19 @@ def test_scanned_page_with_a_stamped_page_number_needs_ocr(tmp_path: Path) -> No
     doc = read_document(path)
     assert [p.has_text_layer for p in doc.pages] == [True, False]
     assert any("page 2 has no text layer; run OCR first" in w for w in doc.warnings)
+
+
+def test_title_is_the_largest_heading_on_page_one(tmp_path: Path) -> None:
+    path = tmp_path / "titel.pdf"
+    canvas = Canvas(str(path), invariant=1)
+    canvas.setFont("Helvetica-Bold", 12)
+    canvas.drawString(72, 780, "Inhoud")
+    canvas.setFont("Helvetica-Bold", 22)
+    canvas.drawString(72, 700, "Monitor huurschulden 2022")
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(72, 660, "Een korte toelichting op de cijfers van dit jaar.")
+    canvas.showPage()
+    canvas.save()
+    doc = read_document(path)
+    assert doc.title == "Monitor huurschulden 2022"
+    assert (doc.edition, doc.edition_source) == (2022, "title")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from rapportextract.errors import EditionNotFoundError, InputError, NoTextLayerError
 from rapportextract.ingest.edition import resolve_edition, title_lines
-from rapportextract.models import Document, Page
+from rapportextract.models import BlockKind, Document, Page
 from rapportextract.sentences import split_sentences
 
 __all__ = ["read_document"]
@@ -40,6 +40,26 @@ def _is_pdf(path: Path, data: bytes) -> bool:
         return False
     # The PDF header may follow some junk bytes; readers accept it within the first 1024.
     return b"%PDF-" in data[:1024] or path.suffix.lower() == ".pdf"
+
+
+def _title(doc: Document) -> str | None:
+    """The largest heading on page 1 (the first where sizes are unknown, as in text input),
+    else its first title-like line."""
+    if not doc.pages:
+        return None
+    best: tuple[float, int] | None = None
+    title: str | None = None
+    for i, block in enumerate(doc.pages[0].blocks):
+        if block.kind is not BlockKind.HEADING or not block.text:
+            continue
+        sizes = [w.size for line in block.lines for w in line.words if w.size]
+        key = (max(sizes, default=0.0), -i)
+        if best is None or key > best:
+            best, title = key, block.text
+    if title is None:
+        lines = title_lines(doc)
+        title = lines[0] if lines else None
+    return title
 
 
 def read_document(
@@ -100,8 +120,7 @@ def read_document(
         path=str(path), name=path.name, sha256=sha256, source_type=source_type,
         pages=pages, warnings=warnings,
     )
-    lines = title_lines(doc)
-    doc.title = " ".join(lines[:1]) or meta_title
+    doc.title = _title(doc) or meta_title
     try:
         doc.edition, doc.edition_source = resolve_edition(doc, edition)
     except EditionNotFoundError as exc:
