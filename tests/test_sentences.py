@@ -103,3 +103,11 @@ def test_marker_words_are_skipped_and_heading_is_the_nearest_above() -> None:
     assert [s.text for s in sentences] == ["Uitzettingen", "Zo gaat het."]
     assert sentences[0].heading is None and sentences[1].heading == "Uitzettingen"
     assert sentences[1].bbox_of(8, 12) == body.lines[0].words[3].bbox
+
+
+def test_a_word_with_a_glued_note_number_still_maps_to_its_box() -> None:
+    words = [_word("Dat", 10), _word("geldt", 40), _word("landelijk.1", 80), _word("Ook", 150)]
+    block = _block([words], text="Dat geldt landelijk. Ook")
+    first, _ = split_sentences([block])
+    start = first.text.index("landelijk")
+    assert first.bbox_of(start, start + 9) == words[2].bbox

@@ -24,6 +24,7 @@ __all__ = ["abbreviations", "sentence_spans", "split_sentences", "word_spans"]
 _CANDIDATE = regex.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[\p{Lu}\d€])")
 _TOKEN_BEFORE = regex.compile(r"(\S+)$")
 _INITIAL = regex.compile(r"^\(?\p{Lu}\.$")
+_GLUED_NUMBER = regex.compile(r"(?<=\p{L}[.,;:!?)]?)\d{1,3}$")
 _ENUMERATION = regex.compile(r"^(?:\d{1,2}\.)+$")
 
 
@@ -96,8 +97,12 @@ def word_spans(block: Block) -> list[WordSpan]:
             if word.superscript:
                 continue
             token = split_superscript_marker(word.text)[0]
-            candidates = [token, token.rstrip("-\u00ad")] if token.endswith(("-", "\u00ad")) \
-                else [token]
+            candidates = [token]
+            if token.endswith(("-", "\u00ad")):  # the first half of a word split over lines
+                candidates.append(token.rstrip("-\u00ad"))
+            glued = _GLUED_NUMBER.sub("", token)
+            if glued != token:  # "sector.1" whose footnote number left the text
+                candidates.append(glued)
             for candidate in candidates:
                 if not candidate:
                     continue
