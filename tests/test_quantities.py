@@ -1,7 +1,8 @@
 """Case tables for the Dutch quantity recogniser (tests/cases/quantities/*.yaml).
 
 Each file groups the cases of one phenomenon. A case gives a sentence and every quantity
-expected in it, in order; unspecified fields are not checked. A case with ``xfail: reason``
+expected in it, in order; unspecified fields are not checked, ``note`` is a part of one of the
+quantity's notes. A case with ``xfail: reason``
 is a known failure and runs as a strict xfail, so that a fix shows up.
 """
 
@@ -56,6 +57,9 @@ def test_case(text: str, expect: list[dict[str, Any]]) -> None:
     assert len(found) == len(expect), f"found {[q.text for q in found]}"
     for q in found:
         assert text[q.start : q.end] == q.text
+    for q, wanted in zip(found, expect, strict=False):
+        if "note" in wanted:
+            assert any(wanted["note"] in note for note in q.notes), q.notes
 
 
 def test_case_ids_are_unique() -> None:

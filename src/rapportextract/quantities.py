@@ -862,7 +862,12 @@ def find_quantities(text: str) -> list[Quantity]:
     ]
     numbers.sort(key=lambda q: q.start)
     _borrow_range_unit(numbers, text, p)
-    accepted = shares + [q for q in numbers if _not_a_figure(q, text, p) is None]
+    figures = [q for q in numbers if _not_a_figure(q, text, p) is None]
+    for q in figures:
+        ctx = p.data.contexts
+        if q.plain_integer and q.end - q.start == 4 and ctx.year_first <= q.value <= ctx.year_last:
+            q.notes.append("could be a year; read as a count because a counted noun follows")
+    accepted = shares + figures
     accepted.sort(key=lambda q: q.start)
 
     result: list[Quantity] = []
