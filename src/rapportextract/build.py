@@ -133,16 +133,20 @@ class BuildReport:
             f"{conflicts} observations in conflict"
         )
         if self.series:
-            width = min(max(len(s.id) for s in self.series), 48)
-            lines.append(f"  {'series':<{width}}  {'periods':<16}  {'editions':<16}  conflicts")
-            for s in self.series:
-                name = s.id if len(s.id) <= width else s.id[: width - 1] + "…"
-                periods = f"{_period_span(s.periods)} ({len(s.periods)})"
-                editions_text = f"{_span(s.editions)} ({len(s.editions)})"
-                lines.append(
-                    f"  {name:<{width}}  {periods:<16}  {editions_text:<16}  "
-                    f"{', '.join(s.conflicts) or '-'}"
+            rows = [
+                (
+                    s.id if len(s.id) <= 48 else s.id[:47] + "…",
+                    f"{_period_span(s.periods)} ({len(s.periods)})",
+                    f"{_span(s.editions)} ({len(s.editions)})",
+                    ", ".join(s.conflicts) or "-",
                 )
+                for s in self.series
+            ]
+            header = ("series", "periods", "editions", "conflicts")
+            widths = [max(len(r[i]) for r in [header, *rows]) for i in range(3)]
+            for row in [header, *rows]:
+                cells = [row[i].ljust(widths[i]) for i in range(3)]
+                lines.append("  " + "  ".join([*cells, row[3]]))
         if self.warnings:
             lines.append(f"{len(self.warnings)} facts left out of series (see series.json)")
         if self.outputs:
