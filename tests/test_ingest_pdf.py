@@ -77,3 +77,22 @@ def test_title_is_the_largest_heading_on_page_one(tmp_path: Path) -> None:
     doc = read_document(path)
     assert doc.title == "Monitor huurschulden 2022"
     assert (doc.edition, doc.edition_source) == (2022, "title")
+
+
+def test_cover_photo_with_a_title_has_a_text_layer(tmp_path: Path) -> None:
+    from PIL import Image
+
+    photo = tmp_path / "foto.png"
+    Image.new("RGB", (400, 560), (90, 120, 150)).save(photo)
+    path = tmp_path / "omslag.pdf"
+    canvas = Canvas(str(path), invariant=1)
+    canvas.drawImage(str(photo), 0, 0, width=595, height=842)
+    canvas.setFont("Helvetica-Bold", 28)
+    canvas.drawString(60, 700, "Huurschulden 2024")
+    canvas.setFont("Helvetica", 14)
+    canvas.drawString(60, 670, "Enquête onder corporaties")
+    canvas.showPage()
+    canvas.save()
+    doc = read_document(path)
+    assert doc.pages[0].has_text_layer and doc.warnings == []
+    assert doc.title == "Huurschulden 2024" and doc.edition == 2024

@@ -149,7 +149,7 @@ def _looks_like_table(rows: list[list[TableCell | None]]) -> bool:
 def _readable_text(page: Any, words: Sequence[Word]) -> bool:
     """Whether the page's text layer can stand for the page. Not so: no words; mostly
     unmapped glyph codes ("(cid:12)"), which only OCR can read; or a page-filling image
-    with a handful of words on it (a scan with a stamped page number)."""
+    with no more than a stamped page number on it."""
     if not words:
         return False
     if sum("(cid:" in w.text for w in words) > 0.3 * len(words):
@@ -160,7 +160,8 @@ def _readable_text(page: Any, words: Sequence[Word]) -> bool:
          for i in page.images),
         default=0.0,
     )
-    return not (covered > 0.5 * area and len(words) < 10)
+    # A cover photo with a title on it has a few words more than a stamped page number.
+    return not (covered > 0.5 * area and len(words) <= 2)
 
 
 def _open(path: Path, password: str | None) -> Any:
