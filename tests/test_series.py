@@ -6,6 +6,8 @@ import json
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rapportextract.models import Fact, Qualifier, Source, Unit
 from rapportextract.series import (
@@ -376,3 +378,32 @@ def test_stemmed_keys_link_by_meaning_not_by_shared_filler_words() -> None:
     week = out.series[1]
     assert week.id == "nam-corporatie-binn-week-contact-huurder-achterstand"
     assert week.match_confidence is not None and week.match_confidence < 1.0
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+
+def _dutch(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+@settings(max_examples=60, deadline=None)
+@given(n=st.integers(min_value=1, max_value=10**7), step=st.integers(min_value=1, max_value=3))
+def test_whole_numbers_conflict_exactly_when_they_differ(n: int, step: int) -> None:
+    a = fact("a", 2022, str(n), _dutch(n), unit="count")
+    same = fact("b", 2023, str(n), _dutch(n), unit="count")
+    other = fact("c", 2024, str(n + step), _dutch(n + step), unit="count")
+    assert not in_conflict(a, same)
+    assert in_conflict(a, other)
+
+
+@settings(max_examples=60, deadline=None)
+@given(millions=st.integers(min_value=1, max_value=999), tenths=st.integers(0, 9))
+def test_a_figure_agrees_with_itself_written_at_a_coarser_rounding(
+    millions: int, tenths: int
+) -> None:
+    precise = Decimal(millions) * 1_000_000 + Decimal(tenths) * 100_000
+    coarse = (precise / 1_000_000).quantize(Decimal(1), rounding="ROUND_HALF_UP")
+    a = fact("a", 2022, str(precise), f"€ {millions},{tenths} miljoen")
+    b = fact("b", 2023, str(coarse * 1_000_000), f"€ {coarse} miljoen")
+    assert not in_conflict(a, b)
