@@ -68,6 +68,8 @@ def test_copy_of_the_data_loads(data_copy: Path) -> None:
         ("changes.toml", 'decrease_particles = ["af", "terug"]', "decrease_particles = []",
          "non-empty list"),
         ("numbers.toml", 'twee = 2', 'twee = 2\n" " = 3', "entry"),
+        ("changes.toml", '"daalde", "daalden", "daalt", "zakte"',
+         '"bloeide", "daalden", "daalt", "zakte"', "neither"),
     ],
 )
 def test_malformed_data_raises_one_line_error(

@@ -119,6 +119,7 @@ class _Patterns:
     ordinal_right: regex.Pattern[str]
     caption_left: regex.Pattern[str]
     year_before: regex.Pattern[str]
+    year_always_before: regex.Pattern[str]
     count_nouns: frozenset[str]
     not_count_words: frozenset[str]
     plain_article: frozenset[str]
@@ -301,7 +302,8 @@ def _context_patterns(data: nl.DutchData, word_number: str) -> dict[str, regex.P
         ),
         "ordinal_right": _compile(rf"\s+{_alt(data.fractions.ordinal_nouns)}"),
         "caption_left": _compile(rf"(?:^|[(\[])\s*{_alt(ctx.caption_multipliers)}\s*$"),
-        "year_before": _compile(rf"{_alt(ctx.year_before)}\s*$"),
+        "year_before": _compile(rf"{_alt(ctx.year_before + ctx.year_always_before)}\s*$"),
+        "year_always_before": _compile(rf"{_alt(ctx.year_always_before)}\s*$"),
         "next_word": _compile(r"^\s+(?P<word>[^\W\d_][\w-]*)"),
         "footnote_end": _compile(r"[.!?;:)]\s*$"),
         "line_start": _compile(r"(?:^|\n)\s*$"),
@@ -324,8 +326,12 @@ def _change_patterns(data: nl.DutchData) -> dict[str, regex.Pattern[str]]:
             rf"(?:{_alt(ch.noun_articles)}\s+)?(?:{_alt(ch.intensifiers)}\s+)?"
             rf"(?P<word>{nouns})\s+{_alt(ch.noun_size_markers)}\s*$"
         ),
-        # "daalde met", "is toegenomen, met"
-        "change_verb_left": _compile(rf"(?P<word>{verbs}),?\s+{met}\s*$"),
+        # "daalde met", "is toegenomen, met", "steeg in een jaar met": a finite verb may
+        # stand up to five words (no digits, no punctuation) before "met"
+        "change_verb_left": _compile(
+            rf"(?:(?P<word>{verbs}),?|(?P<word>{_alt(ch.finite_verbs)})(?:\s+[^\W\d_]+){{1,5}}?)"
+            rf"\s+{met}\s*$"
+        ),
         "change_bare_left": _compile(rf"{met}\s*$"),
         "level_left": _compile(rf"{_alt(ch.level_markers)}\s*$"),
         # "minder", "lager", "gestegen" right after the figure
@@ -686,10 +692,10 @@ def _numbers(text: str, p: _Patterns) -> list[_Found]:
 def _is_year(q: _Found, before: str, after: str, p: _Patterns) -> bool:
     """A bare four-digit number in the year range is a year unless a counted noun follows.
 
-    After a year preposition ("in", "sinds", "eind") a wider range counts as years too.
-    A listed counted noun always makes it a count ("van 2000 huishoudens"); a word with a
-    plural ending only where no year preposition stands before the number ("2024 huurders",
-    but "in 2024 ontvingen").
+    After a year preposition ("in", "sinds", "eind") a wider range counts as years too. After
+    "in", "sinds" and the like it is always a year ("sinds 2021 signalen"); otherwise a listed
+    counted noun makes it a count ("van 2000 huishoudens"), and a word with a plural ending
+    does so where no year preposition stands before the number ("2024 huurders").
     """
     ctx = p.data.contexts
     if p.change_noun_left.search(before):
@@ -699,6 +705,8 @@ def _is_year(q: _Found, before: str, after: str, p: _Patterns) -> bool:
         after_preposition and ctx.year_wide_first <= q.value <= ctx.year_wide_last
     ):
         return False
+    if p.year_always_before.search(before):
+        return True  # "sinds 2021 signalen"
     nxt = p.next_word.match(after)
     if nxt is None:
         return True

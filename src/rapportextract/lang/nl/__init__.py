@@ -83,6 +83,7 @@ class ChangeWords:
     decrease_particles: tuple[str, ...]
     increase_particles: tuple[str, ...]
     verb_size_marker: str
+    finite_verbs: tuple[str, ...]
     decrease_comparatives: tuple[str, ...]
     increase_comparatives: tuple[str, ...]
     comparative_followers: tuple[str, ...]
@@ -94,6 +95,7 @@ class Contexts:
     year_first: int
     year_last: int
     year_before: tuple[str, ...]
+    year_always_before: tuple[str, ...]
     year_wide_first: int
     year_wide_last: int
     duration_units: tuple[str, ...]
@@ -296,6 +298,10 @@ def _qualifiers() -> dict[QualifierName, tuple[str, ...]]:
 
 def _changes() -> ChangeWords:
     r = _Reader("changes.toml")
+    directed = {w.lower() for w in r.words("verbs.decrease") + r.words("verbs.increase")}
+    for verb in r.words("verbs.finite"):
+        if verb.lower() not in directed:
+            raise r.fail("verbs.finite", f"{verb!r} is in neither verbs.decrease nor increase")
     return ChangeWords(
         decrease_nouns=r.words("nouns.decrease"),
         increase_nouns=r.words("nouns.increase"),
@@ -307,6 +313,7 @@ def _changes() -> ChangeWords:
         decrease_particles=r.words("verbs.decrease_particles"),
         increase_particles=r.words("verbs.increase_particles"),
         verb_size_marker=r.word("verbs.size_marker"),
+        finite_verbs=r.words("verbs.finite"),
         decrease_comparatives=r.words("comparatives.decrease"),
         increase_comparatives=r.words("comparatives.increase"),
         comparative_followers=r.words("comparatives.noun_followers"),
@@ -324,6 +331,7 @@ def _contexts() -> Contexts:
         year_first=first,
         year_last=last,
         year_before=r.words("years.before"),
+        year_always_before=r.words("years.always_before"),
         year_wide_first=r.integer("years.wide_first", minimum=1000),
         year_wide_last=r.integer("years.wide_last", minimum=1000),
         duration_units=r.words("durations.units"),
