@@ -28,3 +28,13 @@ def test_component_sets_spans_with_quantities() -> None:
 def test_component_on_text_without_figures() -> None:
     doc = get_nlp()("Corporaties blijven huisuitzettingen voorkomen.")
     assert list(doc.spans[SPAN_KEY]) == []
+
+
+def test_component_with_its_own_span_key() -> None:
+    import spacy
+
+    nlp = spacy.blank("nl")
+    nlp.add_pipe(COMPONENT, config={"span_key": "figures"})
+    doc = nlp("Bijna 3 op de 10 corporaties en €164 mln aan achterstand.")
+    assert [s.text for s in doc.spans["figures"]] == ["Bijna 3 op de 10", "€164 mln"]
+    assert [s._.quantity.value for s in doc.spans["figures"]] == [Decimal(30), Decimal(164000000)]
