@@ -418,3 +418,27 @@ def test_end_to_end_with_the_real_pipeline(reports: Path, tmp_path: Path) -> Non
     assert [(o["period"], o["value"]) for o in statements[0]["observations"]] == [
         ("2022", 36), ("2023", 41)]
     assert (out / "plots" / f"{statements[0]['id']}.png").is_file()
+
+
+def test_many_plots_are_drawn_in_a_pool_and_stale_ones_removed(tmp_path: Path) -> None:
+    from rapportextract.build import _write_plots
+    from rapportextract.cache import ExtractionCache
+    from rapportextract.series import build_series
+
+    facts = [
+        Fact(id=f"f{i}-{e}", document=f"r{e}.txt", edition=e, concept=f"concept_{i}",
+             subject="iets", value=Decimal(100 * i + e - 2000), unit="count",
+             period=str(e - 1), confidence=0.9,
+             source=Source(page=1, sentence="Zin.", text=str(100 * i + e - 2000), start=0,
+                           end=3))
+        for i in range(10) for e in (2022, 2023)
+    ]
+    series_file = build_series(facts)
+    folder = tmp_path / "plots"
+    folder.mkdir()
+    (folder / "oude-reeks.png").write_bytes(b"x")
+    with ExtractionCache(tmp_path / "cache.sqlite") as cache:
+        written = _write_plots(series_file, folder, cache, True, 2)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in written)
+    assert len(written) == 10
+    assert all(p.read_bytes()[:4] == b"\x89PNG" for p in written)
