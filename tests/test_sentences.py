@@ -111,3 +111,26 @@ def test_a_word_with_a_glued_note_number_still_maps_to_its_box() -> None:
     first, _ = split_sentences([block])
     start = first.text.index("landelijk")
     assert first.bbox_of(start, start + 9) == words[2].bbox
+
+
+def test_a_sentence_cut_by_a_page_break_is_one_sentence() -> None:
+    first = Block(id="p1-b4", kind=BlockKind.PARAGRAPH, page=1,
+                  text="Het aantal daalde. Corporaties bieden vaker een betalings-")
+    footer = Block(id="p1-b5", kind=BlockKind.FOOTER, page=1, text="3")
+    header = Block(id="p2-b0", kind=BlockKind.HEADER, page=2, text="Monitor 2023")
+    second = Block(id="p2-b1", kind=BlockKind.PARAGRAPH, page=2,
+                   text="regeling aan dan vroeger. Dat helpt.")
+    texts = [(s.id, s.text) for s in split_sentences([first, footer, header, second])]
+    assert texts == [
+        ("p1-b4-s0", "Het aantal daalde."),
+        ("p1-b4-s1", "Corporaties bieden vaker een betalingsregeling aan dan vroeger."),
+        ("p2-b1-s0", "Dat helpt."),
+    ]
+
+
+def test_a_new_paragraph_on_the_next_page_is_not_joined() -> None:
+    first = Block(id="p1-b0", kind=BlockKind.PARAGRAPH, page=1, text="Zie de tabel hieronder")
+    second = Block(id="p2-b0", kind=BlockKind.PARAGRAPH, page=2, text="Het aantal steeg.")
+    assert [s.text for s in split_sentences([first, second])] == [
+        "Zie de tabel hieronder", "Het aantal steeg."
+    ]

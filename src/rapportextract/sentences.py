@@ -16,7 +16,7 @@ from importlib import resources
 import regex
 
 from rapportextract.errors import LanguageDataError
-from rapportextract.layout import split_superscript_marker
+from rapportextract.layout import join_lines, split_superscript_marker
 from rapportextract.models import PROSE_KINDS, BBox, Block, BlockKind, Sentence, WordSpan
 
 __all__ = ["abbreviations", "sentence_spans", "split_sentences", "word_spans"]
@@ -123,24 +123,60 @@ def _shift(spans: Sequence[WordSpan], start: int, end: int) -> list[WordSpan]:
     ]
 
 
+_OPEN_END = regex.compile(r"[.!?:;…][\"'”’»)\]]*$")
+
+
+def _continuations(blocks: Sequence[Block]) -> dict[str, str]:
+    """Paragraphs that run on over a page break: the last paragraph of a page that does not
+    end its sentence, and the first paragraph of the next page (no heading before it) that
+    starts in lower case. Maps the first block's id to the second's."""
+    last_of_page: dict[int, Block] = {}
+    first_of_page: dict[int, Block] = {}
+    for block in blocks:
+        last_of_page[block.page] = block
+        first_of_page.setdefault(block.page, block)
+    result: dict[str, str] = {}
+    for page, block in last_of_page.items():
+        nxt = first_of_page.get(page + 1)
+        if (
+            nxt is not None and block.kind is BlockKind.PARAGRAPH
+            and nxt.kind is BlockKind.PARAGRAPH
+            and not _OPEN_END.search(block.text) and nxt.text[:1].islower()
+        ):
+            result[block.id] = nxt.id
+    return result
+
+
 def split_sentences(blocks: Iterable[Block]) -> list[Sentence]:
     """The sentences of the prose blocks (headings, paragraphs, captions), in the order
-    given; ids ``p{page}-b{block}-s{i}``; `heading` is the nearest heading above."""
+    given; ids ``p{page}-b{block}-s{i}``; `heading` is the nearest heading above.
+
+    A sentence cut by a page break is one sentence, kept with the page where it starts; its
+    word boxes are those on that page (the rest of it has none)."""
+    ordered = [b for b in blocks if b.kind in PROSE_KINDS and b.text.strip()]
+    runs_on = _continuations(ordered)
+    by_id = {b.id: b for b in ordered}
+    consumed: dict[str, int] = {}  # block id -> characters taken by the page before
     sentences: list[Sentence] = []
     heading: str | None = None
-    for block in blocks:
-        if block.kind not in PROSE_KINDS or not block.text.strip():
-            continue
+    for block in ordered:
         spans = word_spans(block) if block.lines else []
         block_number = block.id.rsplit("-b", 1)[-1] if "-b" in block.id else block.id
-        for i, (start, end) in enumerate(sentence_spans(block.text)):
+        parts = [(a, b) for a, b in sentence_spans(block.text) if a >= consumed.get(block.id, 0)]
+        for i, (start, end) in enumerate(parts):
+            text = block.text[start:end]
+            if i == len(parts) - 1 and block.id in runs_on:
+                nxt = by_id[runs_on[block.id]]
+                head = sentence_spans(nxt.text)[0]
+                text = join_lines([text, nxt.text[: head[1]]])
+                consumed[nxt.id] = head[1]
             sentences.append(
                 Sentence(
                     id=f"p{block.page}-b{block_number}-s{i}",
                     page=block.page,
                     block_id=block.id,
                     block_kind=block.kind,
-                    text=block.text[start:end],
+                    text=text,
                     offset=start,
                     words=_shift(spans, start, end),
                     heading=heading,
