@@ -8,6 +8,7 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dutch_number_words import dutch_words
 from rapportextract.quantities import find_quantities, parse_digits
 
 _SCALES = {"": 1, "duizend": 1000, "miljoen": 10**6, "mln": 10**6, "miljard": 10**9}
@@ -92,3 +93,11 @@ def test_random_text_never_raises_and_offsets_hold(text: str) -> None:
         assert 0 <= q.start < q.end <= len(text)
         assert text[q.start : q.end] == q.text
         assert q.unit in ("EUR", "count", "percent")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(2, 999_999), st.sampled_from(["huurders", "procent"]))
+def test_number_words_in_a_sentence_read_back(n: int, unit_word: str) -> None:
+    found = find_quantities(f"Vorig jaar ging het om {dutch_words(n)} {unit_word} in totaal.")
+    assert [(q.value, q.form) for q in found] == [(Decimal(n), "words")]
+    assert found[0].unit == ("percent" if unit_word == "procent" else "count")
