@@ -339,4 +339,5 @@ class SeriesFile(_Model):
     schema_version: str = SCHEMA_VERSION
     series: list[Series]
     warnings: list[str] = Field(default_factory=list)
-    """Facts left out of every series, and why (e.g. a unit that differs from the concept's)."""
+    """Facts left out of every series, and why (e.g. a unit that differs from the concept's), and
+    editions that give one period two figures that disagree."""
