@@ -407,3 +407,32 @@ def test_a_figure_agrees_with_itself_written_at_a_coarser_rounding(
     a = fact("a", 2022, str(precise), f"€ {millions},{tenths} miljoen")
     b = fact("b", 2023, str(coarse * 1_000_000), f"€ {coarse} miljoen")
     assert not in_conflict(a, b)
+
+
+def test_a_key_that_covers_two_findings_in_one_edition_is_no_series() -> None:
+    facts = [
+        statement_fact("a", 2023, "36", CONTACT_2023),
+        statement_fact("b", 2023, "12", CONTACT_2023),
+        statement_fact("c", 2024, "41", CONTACT_2024),
+    ]
+    out = build_series(facts)
+    assert out.series == []
+    assert len(out.warnings) == 1 and "2023" in out.warnings[0]
+
+
+def test_a_key_of_two_words_is_no_series() -> None:
+    facts = [statement_fact("a", 2023, "36", "lag aandeel"),
+             statement_fact("b", 2024, "41", "lag aandeel")]
+    assert build_series(facts).series == []
+
+
+def test_two_stated_figures_of_one_edition_that_disagree_are_named() -> None:
+    facts = [
+        fact("text", 2023, "2022", "2022 €", period="2022", confidence=0.5),
+        fact("chart", 2023, "173000000", "173", period="2022", confidence=0.8),
+    ]
+    out = build_series(facts)
+    vintage = out.series[0].observations[0].vintages[0]
+    assert vintage.value == Decimal("173000000") and vintage.fact_ids == ["chart", "text"]
+    (warning,) = out.warnings
+    assert "total_rent_arrears_eur" in warning and "'2022 €'" in warning

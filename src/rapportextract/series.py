@@ -28,9 +28,12 @@ What goes into which series
      ``threshold`` similar to every other (complete linkage, so a chain of small rewordings
      cannot drift into a different statement).
   3. A group becomes a series when it has figures for at least two periods or two editions
-     (a statement made once is a fact, not a series). Its ``match_confidence`` is the lowest
-     pairwise similarity inside the group (1.0 where every edition used the same key) and
-     ``statements`` lists the keys linked, so a reader sees exactly what was merged.
+     (a statement made once is a fact, not a series), its keys have at least three content
+     words, and no edition gives one period two figures that disagree (the key would then
+     cover two findings; such a group is named in ``SeriesFile.warnings`` instead). Its
+     ``match_confidence`` is the lowest pairwise similarity inside the group (1.0 where every
+     edition used the same key) and ``statements`` lists the keys linked, so a reader sees
+     exactly what was merged.
   4. The id is a readable slug of the statement of the earliest edition (stable when later
      editions are added), made unique with ``-2``, ``-3``, ... in a deterministic order. The
      label is the sentence that first states it.
@@ -70,6 +73,8 @@ from rapportextract.models import Fact, Kind, Observation, Series, SeriesFile, U
 
 DEFAULT_THRESHOLD = 0.55
 """Lowest token-set similarity at which two statement keys may be linked."""
+MIN_STATEMENT_TOKENS = 3
+"""Fewest content words a statement key needs to become a series."""
 
 _DIGITS = re.compile(r"\d+(?:\.\d{3})*(?:,\d+)?")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
@@ -415,6 +420,11 @@ def _concept_series(
                 f"{fact.document}: fact {fact.id} ({fact.source.text!r}, {fact.unit}) left out "
                 f"of series {concept}, whose unit is {unit}"
             )
+    for best, other in _disagreements(kept):
+        warnings.append(
+            f"{concept}: {_describe(best, other)}; the vintage takes {best.source.text!r} "
+            f"(fact {best.id}), fact {other.id} is kept in its fact_ids"
+        )
     out: list[Series] = []
     if kept:
         out.append(
@@ -564,18 +574,44 @@ def _link_statements(
     return out
 
 
+def _disagreements(facts: list[Fact]) -> list[tuple[Fact, Fact]]:
+    """Pairs of stated facts of one edition about one period whose figures disagree."""
+    by_point: dict[tuple[int, str, str | None], list[Fact]] = defaultdict(list)
+    for fact in facts:
+        if not fact.derived:
+            by_point[(fact.edition, fact.period, fact.base_period)].append(fact)
+    pairs = []
+    for _point, point_facts in sorted(by_point.items(), key=lambda kv: str(kv[0])):
+        ranked = sorted(point_facts, key=_preference)
+        pairs += [(ranked[0], other) for other in ranked[1:] if in_conflict(ranked[0], other)]
+    return pairs
+
+
+def _describe(a: Fact, b: Fact) -> str:
+    return f"the {a.edition} edition gives {a.period} both {a.source.text!r} and {b.source.text!r}"
+
+
 def _statement_series(
-    facts: list[Fact], threshold: float, taken: set[str]
+    facts: list[Fact], threshold: float, taken: set[str], warnings: list[str]
 ) -> list[Series]:
     by_kind_unit: dict[tuple[Kind, Unit], list[Fact]] = defaultdict(list)
     for fact in facts:
-        by_kind_unit[(fact.kind, fact.unit)].append(fact)
+        # A key of one or two words ("lag aandeel") does not say what was measured.
+        if len(statement_tokens(fact.statement or "")) >= MIN_STATEMENT_TOKENS:
+            by_kind_unit[(fact.kind, fact.unit)].append(fact)
     weights = statement_weights(f.statement or "" for f in facts)
     groups: list[tuple[Kind, Unit, list[str], list[Fact], float]] = []
     for (kind, unit), group_facts in sorted(by_kind_unit.items()):
         for keys, linked, confidence in _link_statements(group_facts, threshold, weights):
             points = {(f.edition, f.period, f.base_period) for f in linked}
             if len(points) < 2:
+                continue
+            disagreements = _disagreements(linked)
+            if disagreements:
+                warnings.append(
+                    f"statement {keys[0]!r} not made a series: "
+                    f"{_describe(*disagreements[0])}, so it names more than one finding"
+                )
                 continue
             groups.append((kind, unit, keys, linked, confidence))
     # Levels first, then by earliest edition: ids are handed out in an order that does not
@@ -648,5 +684,5 @@ def build_series(
     for concept in sorted(by_concept):
         series.extend(_concept_series(concept, by_concept[concept], catalogue, warnings))
     taken = {s.id for s in series}
-    series.extend(_statement_series(statements, threshold, taken))
+    series.extend(_statement_series(statements, threshold, taken, warnings))
     return SeriesFile(series=series, warnings=warnings)
