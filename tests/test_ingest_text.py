@@ -161,3 +161,18 @@ def test_running_header_and_page_numbers_of_text_pages(tmp_path: Path) -> None:
     assert "Corporatiemonitor" not in text and "\n1\n" not in text
     assert "Ook het aantal ontruimingen daalde." in text
     assert doc.title == "HUURACHTERSTANDEN 2023" and doc.edition == 2023
+
+
+def test_list_items_are_blocks_of_their_own(tmp_path: Path) -> None:
+    text = (
+        "MAATREGELEN 2023\n\n"
+        "Corporaties noemen drie maatregelen:\n"
+        "• eerder bellen na een gemiste betaling\n"
+        "• vaker een huisbezoek\n"
+        "- een regeling op maat\n"
+    )
+    doc = read_document(_write(tmp_path, text))
+    texts = [b.text for b in doc.blocks()]
+    assert texts[1:] == ["Corporaties noemen drie maatregelen:",
+                         "• eerder bellen na een gemiste betaling", "• vaker een huisbezoek",
+                         "- een regeling op maat"]

@@ -220,3 +220,15 @@ def test_a_line_just_crossing_the_gutter_is_not_full_width() -> None:
     layout_pages([page])
     assert [b.column for b in page.blocks] == [0, 1]
     assert page.blocks[0].text.endswith("links regel 7 met wat woorden erin.")
+
+
+def test_bulleted_lines_are_blocks_of_their_own() -> None:
+    words = _line("Corporaties noemen drie maatregelen:", 60, 100)
+    words += _line("• eerder bellen na een gemiste betaling", 60, 113)
+    words += _line("• vaker een huisbezoek", 60, 126)
+    page = Page(number=1, width=595, height=842, words=words)
+    layout_pages([page])
+    assert [b.text for b in page.blocks] == [
+        "Corporaties noemen drie maatregelen:", "• eerder bellen na een gemiste betaling",
+        "• vaker een huisbezoek",
+    ]

@@ -113,6 +113,8 @@ _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_TO_DIGIT = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
 _TRAILING_SUPERSCRIPT = regex.compile(rf"(?<=\S)([{_SUPERSCRIPT_DIGITS}]+)$")
 _SPACES = regex.compile(r"\s+")
+BULLET = regex.compile(r"^[•·▪◦●■□➢►–—-](?:\s|$)")
+"""A list item's bullet: each item is a block of its own."""
 _HYPHEN_END = regex.compile(r"(?<=\w)-$")
 _VOWELS = frozenset("aeiouyáéíóúëïöü")
 _SOFT_HYPHEN_AT_END = regex.compile(SOFT_HYPHEN + r"+(?=\s|$)")
@@ -768,7 +770,7 @@ def _starts_block(prev: _Frag, frag: _Frag, pitches: dict[float, float]) -> bool
     pitch = pitches.get(round(prev.size), 1.3 * prev.size)
     if frag.top - prev.top > pitch + 0.4 * size:
         return True
-    return bool(layout_words().caption.match(frag.text))
+    return bool(BULLET.match(frag.text) or layout_words().caption.match(frag.text))
 
 
 def _merge_row_pieces(items: list[_Item]) -> list[_Item]:

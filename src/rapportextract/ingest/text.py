@@ -14,6 +14,7 @@ from pathlib import Path
 import regex
 
 from rapportextract.layout import (
+    BULLET,
     is_caption,
     join_lines,
     layout_words,
@@ -93,6 +94,8 @@ def _drafts(page_text: str) -> list[_Draft]:
         if current is not None and current.kind is BlockKind.FOOTNOTE:
             close()
         if current is not None and indented and current.lines[-1].endswith(_SENTENCE_END):
+            close()
+        if current is not None and BULLET.match(line):
             close()
         if current is None:
             current = _Draft(BlockKind.PARAGRAPH, starts_page_line=indented)
