@@ -402,7 +402,9 @@ def _clean(value: Decimal) -> Decimal:
 
 
 @dataclass(frozen=True)
-class _Digits:
+class DigitReading:
+    """How a digit string reads: its value, and whether Dutch rules left a doubt."""
+
     value: Decimal
     ambiguous: bool = False
     note: str | None = None
@@ -412,7 +414,7 @@ class _Digits:
 _GROUP_SPACES = str.maketrans("", "", "\u00a0\u202f\u2009")
 
 
-def parse_digits(written: str) -> _Digits:
+def parse_digits(written: str) -> DigitReading:
     """Read a digit string the Dutch way: the dot groups thousands, the comma is decimal.
 
     Forms that Dutch rules cannot settle are read as well as possible and flagged.
@@ -420,8 +422,8 @@ def parse_digits(written: str) -> _Digits:
     written = written.translate(_GROUP_SPACES)
     if "." in written and "," in written:
         if written.rfind(",") > written.rfind("."):
-            return _Digits(Decimal(written.replace(".", "").replace(",", ".")))
-        return _Digits(
+            return DigitReading(Decimal(written.replace(".", "").replace(",", ".")))
+        return DigitReading(
             Decimal(written.replace(",", "")),
             ambiguous=True,
             note="English number format (comma groups thousands, dot is decimal)",
@@ -429,29 +431,29 @@ def parse_digits(written: str) -> _Digits:
     if "," in written:
         head, _, tail = written.partition(",")
         if written.count(",") > 1:
-            return _Digits(
+            return DigitReading(
                 Decimal(written.replace(",", "")),
                 ambiguous=True,
                 note="commas group thousands (English format)",
             )
         value = Decimal(f"{head}.{tail}")
         if len(tail) == 3 and len(head) <= 3 and head != "0":
-            return _Digits(
+            return DigitReading(
                 value,
                 ambiguous=True,
                 note="comma before three digits: read as a decimal comma, could be thousands",
             )
-        return _Digits(value)
+        return DigitReading(value)
     if "." in written:
         groups = written.split(".")
         if len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]):
-            return _Digits(Decimal(written.replace(".", "")))
-        return _Digits(
+            return DigitReading(Decimal(written.replace(".", "")))
+        return DigitReading(
             Decimal(written) if written.count(".") == 1 else Decimal(written.replace(".", "")),
             ambiguous=True,
             note="dot not followed by three digits: read as a decimal point (English format)",
         )
-    return _Digits(Decimal(written), plain_integer=True)
+    return DigitReading(Decimal(written), plain_integer=True)
 
 
 def parse_number_word(written: str) -> Decimal | None:
