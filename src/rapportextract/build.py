@@ -148,7 +148,7 @@ class BuildReport:
                 cells = [row[i].ljust(widths[i]) for i in range(3)]
                 lines.append("  " + "  ".join([*cells, row[3]]))
         if self.warnings:
-            lines.append(f"{len(self.warnings)} facts left out of series (see series.json)")
+            lines.append(f"{len(self.warnings)} warnings about facts and series (in series.json)")
         if self.outputs:
             plots = sum(p.suffix == ".png" for p in self.outputs)
             files = [p.name for p in self.outputs if p.suffix != ".png"]
