@@ -271,6 +271,10 @@ def _masks(ctx: nl.Contexts) -> tuple[regex.Pattern[str], ...]:
         # references: Grafiek 3, Tabel 2.1, blz. 12, artikel 7:231 BW
         rf"{_alt(ctx.reference_words)}\s*\d+(?:[.:]\d+)*[a-z]?"
         rf"(?:\s*{_alt(ctx.reference_joiners)}\s*\d+(?:[.:]\d+)*)?(?!\w)",
+        # house numbers after a street name: Koninginnegracht 14, Postbus 29204
+        rf"(?<=\w{_bare_alt(ctx.street_endings)})\s+\d+[a-z]?(?!\w)",
+        # Dutch postcodes: 2595 AL (four digits, two capitals)
+        r"(?<![\d.,])[1-9]\d{3}\s?(?-i:[A-Z]{2})(?!\w)",
         # legal article numbers and clock times: 7:231, 10:30
         r"(?<![\w.,])\d+:\d+(?!\d)",
         # set phrases with a number word that is no number ("in acht nemen")

@@ -114,6 +114,7 @@ class Contexts:
     factor_followers: tuple[str, ...]
     phone_service_prefixes: tuple[str, ...]
     url_tlds: tuple[str, ...]
+    street_endings: tuple[str, ...]
     idioms: tuple[str, ...]
 
 
@@ -350,6 +351,7 @@ def _contexts() -> Contexts:
         factor_followers=r.words("factors.followed_by"),
         phone_service_prefixes=r.words("phones.service_prefixes"),
         url_tlds=r.words("urls.tlds"),
+        street_endings=r.words("addresses.street_endings"),
         idioms=r.words("idioms.phrases"),
     )
 
