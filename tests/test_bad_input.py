@@ -50,7 +50,7 @@ def test_batch_goes_on_past_bad_files(tmp_path: Path, capsys: pytest.CaptureFixt
 
 
 def test_missing_path_and_directory_are_input_errors(tmp_path: Path) -> None:
-    with pytest.raises(errors.InputError, match="does-not-exist.pdf"):
+    with pytest.raises(errors.InputError, match=r"does-not-exist\.pdf"):
         read_document(tmp_path / "does-not-exist.pdf")
     with pytest.raises(errors.InputError, match="directory"):
         read_document(tmp_path)

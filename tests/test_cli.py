@@ -129,3 +129,14 @@ def test_draw_writes_one_image_per_page(tmp_path: Path, capsys: pytest.CaptureFi
     images = sorted(tmp_path.glob("*.png"))
     assert len(images) == len(out.split()) >= 1
     assert images[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_text_needs_no_edition(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    note = tmp_path / "notitie.txt"
+    note.write_text("Een notitie zonder jaartal.\n\nEr waren 120 vonnissen.\n", encoding="utf-8")
+    code, out, err = _run(capsys, "text", str(note))
+    assert code == 0
+    assert "120 vonnissen" in out
+    assert "--edition" in err  # the warning says how to give one
+    code, _, err = _run(capsys, "extract", str(note))
+    assert code == 1 and "notitie.txt" in err and "--edition" in err

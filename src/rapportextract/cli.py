@@ -70,7 +70,8 @@ def cmd_text(args: argparse.Namespace) -> int:
     for _, name, tick in _each_file(args.files, args.quiet):
         try:
             doc = read_document(
-                name, edition=args.edition, password=args.password, timeout=args.timeout
+                name, edition=args.edition, password=args.password, timeout=args.timeout,
+                require_edition=False,
             )
         except RapportExtractError as exc:
             _error(str(exc))
