@@ -210,6 +210,8 @@ def _core(data: nl.DutchData, word_number: str) -> str:
         r"(?:(?P<sign>[-+−–])(?=\d))?"
         "(?:"
         rf"(?P<digits>{_DIGITS})(?![.,]?\d)(?:(?=\W|$)|(?={unit_ahead}))"
+        # "daalde naar 1.200.4": a footnote marker glued to a grouped figure ending the sentence
+        r"|(?P<digits>\d{1,3}(?:\.\d{3}){1,4})(?P<marker>(?=\.\d{1,2}(?:\s*$|\s+(?-i:[A-Z]))))"
         rf"|(?P<words>{article}(?:\s+(?P<half>{regex.escape(num.half)}))?(?=\s+{scale})"
         rf"|{word_number}(?!\w))"
         ")"
@@ -645,6 +647,8 @@ def _numbers(text: str, p: _Patterns) -> list[_Found]:
             value, ambiguous, plain_integer = digits.value, digits.ambiguous, digits.plain_integer
             if digits.note:
                 notes.append(digits.note)
+            if m.group("marker") is not None:
+                notes.append("footnote marker after the figure left out")
             form = "digits"
         else:
             if m.group("half"):
