@@ -143,6 +143,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         [Path(p) for p in args.paths],
         Path(args.output),
         use_cache=not args.no_cache,
+        cache_path=Path(args.cache) if args.cache else None,
         workers=args.workers,
         catalogue_path=Path(args.catalogue) if args.catalogue else None,
         edition=args.edition,
@@ -251,6 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("-o", "--output", required=True, metavar="OUTDIR")
     p.add_argument("--no-cache", action="store_true", help="re-extract every report")
+    p.add_argument("--cache", metavar="FILE", help="cache file (default: OUTDIR/.cache.sqlite)")
     p.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
     p.add_argument("--catalogue", help="a TOML file of extra concepts")
     _input_options(p)
