@@ -60,7 +60,10 @@ def draw_facts(
                 x0, top, x1, bottom = (c * scale for c in fact.source.bbox)
                 colour = ORIGIN_COLOURS.get(fact.source.origin, (0, 0, 0))
                 draw.rectangle((x0 - 1, top - 1, x1 + 1, bottom + 1), outline=colour, width=2)
-                draw.text((x0, max(0.0, top - 11)), _label(fact), fill=colour)
+                # A white ground under the label keeps it legible over the page's own text.
+                anchor = (x0, max(0.0, top - 11))
+                draw.rectangle(draw.textbbox(anchor, _label(fact)), fill=(255, 255, 255))
+                draw.text(anchor, _label(fact), fill=colour)
             target = outdir / f"{path.stem}-p{page.page_number}.png"
             tmp = target.with_name(target.name + ".tmp")
             image.save(tmp, format="PNG")
