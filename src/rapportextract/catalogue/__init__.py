@@ -51,6 +51,20 @@ class Signal:
     _also_re: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
     _without_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     _head_literals: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _head_cache: dict[str, list[tuple[int, int]]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+
+    def head_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the head terms stand in `text`. The facts stage asks again for every figure
+        of a sentence, so the last sentences' answers are kept."""
+        spans = self._head_cache.get(text)
+        if spans is None:
+            if len(self._head_cache) > 64:
+                self._head_cache.clear()
+            spans = [(m.start(), m.end()) for m in self._head_re.finditer(text)]
+            self._head_cache[text] = spans
+        return spans
 
     def __post_init__(self) -> None:
         # A cheap substring test before the regex: a head term cannot match where its
@@ -241,7 +255,7 @@ def _match_signal(
         return None
     if signal._without_re is not None and signal._without_re.search(text):
         return None
-    heads = [(m.start(), m.end()) for m in signal._head_re.finditer(text)]
+    heads = signal.head_spans(text)
     if not heads:
         return None
     head = min(heads, key=lambda s: (_distance(s, position), -(s[1] - s[0])))
