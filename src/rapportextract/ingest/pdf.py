@@ -7,18 +7,28 @@ models alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfpage import PDFPage
+from pdfplumber.page import Page as PlumberPage
 from pdfplumber.utils.exceptions import PdfminerException
 from pdfplumber.utils.text import extract_words
 
 from rapportextract.errors import EncryptedPDFError, InputError, RapportExtractError
 from rapportextract.layout import normalise_text
 from rapportextract.models import Page, Rect, Segment, TableCell, TableGrid, Word
+
+# pdfminer and pdfplumber log a warning for every oddity of a damaged file ("Could not get
+# FontBBox ..."). With no handler anywhere, Python prints those on stderr, between the one-line
+# messages a user should see; a NullHandler keeps them quiet unless the application sets up
+# logging itself (records still reach the application's handlers).
+for _name in ("pdfminer", "pdfplumber"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 # pdfplumber's default joins letters up to 3 pt apart into one word, which swallows the word
 # spaces of PDFs that position words without space characters; a fifth of the font size keeps
@@ -185,45 +195,100 @@ def _open(path: Path, password: str | None) -> Any:
         ) from exc
 
 
+def _plumber_pages(
+    pdf: Any, path: Path, warnings: list[str]
+) -> Iterator[tuple[int, Any | None]]:
+    """The pages of an open PDF one at a time, so only the page being read is held in memory
+    (pdfplumber's `pdf.pages` builds them all at once, and a damaged box or page tree on any
+    one of them fails the whole list). A page whose box cannot be read is yielded as None; a
+    page tree that breaks off ends the pages with a warning."""
+    pages = PDFPage.create_pages(pdf.doc)
+    number = 0
+    doctop = 0.0
+    while True:
+        try:
+            raw = next(pages)
+        except StopIteration:
+            return
+        except RapportExtractError:
+            raise
+        except Exception as exc:
+            warnings.append(
+                f"{path.name}: the page list breaks off after page {number} "
+                f"({type(exc).__name__}); later pages are left out"
+            )
+            return
+        number += 1
+        try:
+            page = PlumberPage(pdf, raw, page_number=number, initial_doctop=doctop)
+            doctop += float(page.height)
+        except RapportExtractError:
+            raise
+        except Exception as exc:
+            warnings.append(
+                f"{path.name}: page {number} could not be read ({type(exc).__name__}); "
+                "it is left empty"
+            )
+            yield number, None
+            continue
+        yield number, page
+
+
+def _page(plumber_page: Any) -> Page:
+    words = _words(plumber_page)
+    return Page(
+        number=plumber_page.page_number,
+        width=float(plumber_page.width),
+        height=float(plumber_page.height),
+        words=words,
+        rects=_rects(plumber_page),
+        segments=_segments([*plumber_page.lines, *plumber_page.curves]),
+        tables=_tables(plumber_page) if words else [],
+        has_text_layer=_readable_text(plumber_page, words),
+    )
+
+
 def read_pdf_pages(
     path: Path, *, password: str | None = None, check: Callable[[], None] | None = None,
 ) -> tuple[list[Page], str | None, list[str]]:
     """Every page of the PDF as a `Page` (no blocks yet), the title in its metadata, and
-    warnings about pages that could not be read."""
+    warnings about pages that could not be read.
+
+    Pages are read one at a time and each is closed before the next is opened, so the memory
+    a long report takes grows with the words it holds, not with pdfminer's page objects."""
     pdf = _open(path, password)
     pages: list[Page] = []
     warnings: list[str] = []
     try:
-        if not pdf.pages:
-            raise InputError("PDF has no pages", path=path, hint="check the export of the file")
         title = pdf.metadata.get("Title") if isinstance(pdf.metadata, dict) else None
-        for plumber_page in pdf.pages:
+        for number, plumber_page in _plumber_pages(pdf, path, warnings):
             if check is not None:
                 check()  # raises ExtractionTimeout once the document's time is up
+            if plumber_page is None:
+                pages.append(Page(number=number))
+                continue
             try:
-                words = _words(plumber_page)
-                pages.append(
-                    Page(
-                        number=plumber_page.page_number,
-                        width=float(plumber_page.width),
-                        height=float(plumber_page.height),
-                        words=words,
-                        rects=_rects(plumber_page),
-                        segments=_segments([*plumber_page.lines, *plumber_page.curves]),
-                        tables=_tables(plumber_page) if words else [],
-                        has_text_layer=_readable_text(plumber_page, words),
-                    )
-                )
+                pages.append(_page(plumber_page))
             except RapportExtractError:
                 raise
             except Exception as exc:  # one damaged page should not lose the document
-                pages.append(Page(number=plumber_page.page_number))
+                pages.append(Page(number=number))
                 warnings.append(
-                    f"{path.name}: page {plumber_page.page_number} could not be read "
+                    f"{path.name}: page {number} could not be read "
                     f"({type(exc).__name__}); it is left empty"
                 )
             finally:
                 plumber_page.close()
+        if not pages:
+            raise InputError("PDF has no pages", path=path, hint="check the export of the file")
     finally:
-        pdf.close()
+        _close(pdf)
     return pages, (str(title) if title else None), warnings
+
+
+def _close(pdf: Any) -> None:
+    """Close the file without `pdf.close()`: that builds every page object again (to close
+    each), which costs memory on a long report and fails on a page with a damaged box. The
+    pages read here are closed one by one already."""
+    pdf.flush_cache()
+    pdf.stream.close()
