@@ -116,6 +116,9 @@ class Segment(_Model):
 
     points: list[tuple[float, float]]
     stroke: tuple[float, ...] | None = None
+    fill: tuple[float, ...] | None = None
+    """The fill colour of a filled path (a chart bar drawn as a path with rounded corners);
+    None where the path is not filled or the reader does not say."""
 
 
 class TableCell(_Model):
