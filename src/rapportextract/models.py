@@ -42,12 +42,18 @@ def union_bbox(boxes: list[BBox]) -> BBox | None:
     """The smallest box holding every box given, or None for none."""
     if not boxes:
         return None
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
+    # One pass: layout calls this for every line fragment, many times a page.
+    x0, top, x1, bottom = boxes[0]
+    for b in boxes[1:]:
+        if b[0] < x0:
+            x0 = b[0]
+        if b[1] < top:
+            top = b[1]
+        if b[2] > x1:
+            x1 = b[2]
+        if b[3] > bottom:
+            bottom = b[3]
+    return (x0, top, x1, bottom)
 
 
 class _Model(BaseModel):
