@@ -36,6 +36,7 @@ from rapportextract.models import (
     Document,
     Fact,
     Page,
+    Segment,
     Source,
     Unit,
     Word,
@@ -417,10 +418,25 @@ def _shapes(page: Page) -> list[Shape]:
             continue
         xs = [p[0] for p in seg.points]
         ys = [p[1] for p in seg.points]
-        shapes.append(
-            Shape("segment", (min(xs), min(ys), max(xs), max(ys)), seg.stroke, list(seg.points))
-        )
+        box = (min(xs), min(ys), max(xs), max(ys))
+        if _is_area(seg, box):
+            # A bar drawn as a path (rounded corners, or a tool that draws no `re`): an area,
+            # read like a rectangle.
+            shapes.append(Shape("rect", box, seg.fill or seg.stroke))
+            continue
+        shapes.append(Shape("segment", box, seg.stroke, list(seg.points)))
     return shapes
+
+
+def _is_area(seg: Segment, box: BBox) -> bool:
+    """A filled path, or a closed one (it ends where it starts) that encloses an area at least
+    a point and a half each way: no line of a line chart, no axis or gridline."""
+    if box[2] - box[0] < 1.5 or box[3] - box[1] < 1.5 or len(seg.points) < 4:
+        return False
+    if seg.fill is not None:
+        return True
+    (x0, y0), (x1, y1) = seg.points[0], seg.points[-1]
+    return abs(x0 - x1) <= 0.5 and abs(y0 - y1) <= 0.5
 
 
 def _gap(a: BBox, b: BBox) -> float:
@@ -679,7 +695,60 @@ def _region_fragments(
             if line.bbox[0] < region[0] - 5 or line.bbox[2] > region[2] + 5:
                 continue
         keep.extend(w for w in line.words if not _contains(caption.bbox, _centre(w.bbox)))
-    return fragments(keep, gap=0.6, numbers_alone=True)
+    return fragments(join_slanted(keep), gap=0.6, numbers_alone=True)
+
+
+def join_slanted(words: Sequence[Word]) -> list[Word]:
+    """Category labels set at an angle (Excel and matplotlib turn crowded year labels 45
+    degrees) reach the text layer as single letters on stepped baselines, and an axis title
+    turned upright as letters stacked bottom to top. Letters that follow each other at one
+    steady step rising to the right, or straight up, are one label, read along the slope."""
+    singles = [w for w in words if len(w.text) == 1]
+    rest = [w for w in words if len(w.text) != 1]
+    successor: dict[int, tuple[int, tuple[float, float]]] = {}
+    taken: set[int] = set()
+    for i, a in enumerate(singles):
+        ax, ay = _centre(a.bbox)
+        size = _size(a)
+        best: tuple[float, int, tuple[float, float]] | None = None
+        for j, b in enumerate(singles):
+            if j == i or j in taken:
+                continue
+            bx, by = _centre(b.bbox)
+            dx, dy = bx - ax, ay - by  # dy > 0: b stands higher
+            distance = (dx * dx + dy * dy) ** 0.5
+            rising = dy >= 0.25 * size and dx >= -0.1 * size
+            if rising and distance <= 1.0 * size and (best is None or distance < best[0]):
+                best = (distance, j, (dx, dy))
+        if best is not None:
+            successor[i] = (best[1], best[2])
+            taken.add(best[1])
+    joined: list[Word] = []
+    used: set[int] = set()
+    for start in range(len(singles)):
+        if start in taken or start in used:
+            continue
+        chain, k = [start], start
+        steps: list[tuple[float, float]] = []
+        while k in successor:
+            nxt, step = successor[k]
+            if steps and (abs(step[0] - steps[0][0]) > 1.5 or abs(step[1] - steps[0][1]) > 1.5):
+                break
+            chain.append(nxt)
+            steps.append(step)
+            k = nxt
+        used.update(chain)
+        letters = [singles[c] for c in chain]
+        if len(letters) == 1:
+            joined.append(letters[0])
+            continue
+        box = union_bbox([w.bbox for w in letters])
+        assert box is not None
+        joined.append(
+            letters[0].model_copy(update={"text": "".join(w.text for w in letters), "bbox": box})
+        )
+    joined.extend(w for i, w in enumerate(singles) if i not in used and i not in taken)
+    return rest + joined
 
 
 def _centre(box: BBox) -> tuple[float, float]:
@@ -1150,6 +1219,10 @@ def _chart_facts(
         else:
             period = _title_year(chart.title) or str(edition - 1)
             category = mark.category
+            if category is None and mark.series is None and len(chart.marks) > 1:
+                # Bars told apart by nothing the reader could find (their year labels were
+                # unreadable): one period for all of them would be wrong.
+                continue
         unit: Unit = mark.unit or chart.unit or "count"
         value = mark.value if unit == "percent" else mark.value * chart.scale
         subject = mark.series or chart.title

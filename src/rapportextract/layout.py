@@ -55,6 +55,7 @@ class LayoutWords:
     suspended_next: frozenset[str]
     heading_continuation: frozenset[str]
     page_number: regex.Pattern[str]
+    missing_cells: frozenset[str]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -70,6 +71,7 @@ def layout_words() -> LayoutWords:
         suspended = [str(w).lower() for w in data["hyphenation"]["suspended_compound_next"]]
         continuation = [str(w).lower() for w in data["headings"]["continuation_words"]]
         page_words = [str(w) for w in data["page_numbers"]["words"]]
+        missing = [str(w).lower() for w in data["tables"]["missing_cells"]]
     except (OSError, KeyError, TypeError, tomllib.TOMLDecodeError) as exc:
         raise LanguageDataError(
             f"cannot load layout words: {exc}", path=str(path),
@@ -86,6 +88,7 @@ def layout_words() -> LayoutWords:
             rf"(?:\s*(?:[/|]|{_alternation(page_words)})\s*\d{{1,4}})?[\s|–—-]*$",
             regex.IGNORECASE,
         ),
+        missing_cells=frozenset(missing),
     )
 
 
@@ -692,6 +695,35 @@ def _absorb_short_tails(items: list[_Item]) -> None:
                 break
 
 
+def _lift_region_titles(items: list[_Item]) -> None:
+    """A caption or title right above a full-width chart or table, below the end of every
+    column beside it, belongs to the chart's band: read after the columns above, not between
+    them. Lines are lifted from the region upwards, so a caption of two lines goes whole."""
+    regions = [it for it in items if it.block is not None and it.column is None]
+    in_columns = sorted(
+        (it for it in items if it.frag is not None and it.column is not None),
+        key=lambda it: -it.box[3],
+    )
+    for region in regions:
+        top = region.box[1]
+        for it in in_columns:
+            assert it.frag is not None
+            size = it.frag.size
+            if it.column is None or it.box[3] > top + 1 or top - it.box[3] > 2.5 * size:
+                continue
+            if it.box[2] < region.box[0] or it.box[0] > region.box[2]:
+                continue
+            beside = any(
+                other.column is not None and other.column != it.column
+                and other.box[3] > it.box[1] - 1 and other.box[1] < region.box[1]
+                for other in items
+            )
+            if beside:
+                break
+            it.column = None
+            top = it.box[1]
+
+
 def reading_order(items: list[_Item]) -> list[_Item]:
     """Band by band from the top; within a band of columns, the left column then the right."""
     ordered = sorted(items, key=lambda it: (it.box[1], it.box[0]))
@@ -770,7 +802,8 @@ def _starts_block(prev: _Frag, frag: _Frag, pitches: dict[float, float]) -> bool
     pitch = pitches.get(round(prev.size), 1.3 * prev.size)
     if frag.top - prev.top > pitch + 0.4 * size:
         return True
-    return bool(BULLET.match(frag.text) or layout_words().caption.match(frag.text))
+    # "Tabel 2 is zonder lijnen gezet." after a line break is prose, not a caption.
+    return bool(BULLET.match(frag.text) or is_caption(frag.text))
 
 
 def _merge_row_pieces(items: list[_Item]) -> list[_Item]:
@@ -945,10 +978,131 @@ def prepare_page(page: Page) -> PageLayout:
     frags = _absorb_chart_labels(frags, charts, chart_words, body_font_size(words))
     for c, box in enumerate(charts):
         regions.append(_chart_block(box, chart_words[c]))
+    for table, members in aligned_tables(frags):
+        page.tables.append(table)
+        regions.append(_table_block(table))
+        frags = [f for f in frags if id(f) not in members]
     return PageLayout(page=page, frags=frags, regions=regions)
 
 
+# --------------------------------------------------------------------------------------------
+# Tables without rules
+# --------------------------------------------------------------------------------------------
+
+_YEAR_CELL = regex.compile(r"^(?:19|20)\d{2}\*{0,2}$")
+def _is_cell(text: str) -> bool:
+    """A table cell: one figure, or a mark for a missing one (`layout.toml`)."""
+    return bool(_FIGURE.match(text)) or text.lower() in layout_words().missing_cells
+
+
+def _baseline_rows(frags: Sequence[_Frag]) -> list[list[_Frag]]:
+    rows: list[list[_Frag]] = []
+    for frag in sorted(frags, key=lambda f: (f.bottom, f.x0)):
+        if rows and abs(rows[-1][0].bottom - frag.bottom) <= 0.3 * frag.size:
+            rows[-1].append(frag)
+        else:
+            rows.append([frag])
+    for row in rows:
+        row.sort(key=lambda f: f.x0)
+    return rows
+
+
+def _column_of(frag: _Frag, columns: Sequence[_Frag]) -> int | None:
+    """The year column a figure stands in: right-aligned, centred or left-aligned under it."""
+    reach = 0.8 * frag.size
+    for k, col in enumerate(columns):
+        centre, col_centre = (frag.x0 + frag.x1) / 2, (col.x0 + col.x1) / 2
+        if (
+            abs(frag.x1 - col.x1) <= reach or abs(centre - col_centre) <= reach
+            or abs(frag.x0 - col.x0) <= reach
+        ):
+            return k
+    return None
+
+
+def aligned_tables(frags: Sequence[_Frag]) -> list[tuple[TableGrid, set[int]]]:
+    """Tables set without any rule: a header row of years (after an optional label), then
+    rows of a label and figures that stand under the years, line after line. Reports set
+    small tables this way; nothing drawn marks them, so only the alignment tells. Returns each
+    grid with the ids of the fragments it takes."""
+    rows = _baseline_rows([f for f in frags if f.kind is None])
+    found: list[tuple[TableGrid, set[int]]] = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        years = [f for f in row if _YEAR_CELL.match(f.text)]
+        labels = [f for f in row if not _YEAR_CELL.match(f.text)]
+        header_ok = len(years) >= 2 and (
+            not labels or (len(labels) == 1 and labels[0].x1 < years[0].x0)
+        )
+        if not header_ok:
+            i += 1
+            continue
+        head: list[TableCell | None] = [
+            TableCell(text=labels[0].text if labels else "",
+                      bbox=labels[0].bbox if labels else None)
+        ]
+        head += [TableCell(text=y.text, bbox=y.bbox) for y in years]
+        grid_rows = [head]
+        members = {id(f) for f in row}
+        last = row
+        j = i + 1
+        while j < len(rows):
+            nxt = rows[j]
+            size = max(f.size for f in nxt)
+            if min(f.top for f in nxt) - max(f.bottom for f in last) > 1.5 * size:
+                break
+            label_frags = [f for f in nxt if f.x1 < years[0].x0 - 2]
+            values = [f for f in nxt if f.x1 >= years[0].x0 - 2]
+            placed: dict[int, _Frag] = {}
+            for value in values:
+                k = _column_of(value, years)
+                if k is None or k in placed or not _is_cell(value.text):
+                    placed = {}
+                    break
+                placed[k] = value
+            if len(placed) < 2 or len(placed) < len(values):
+                break
+            label = " ".join(f.text for f in label_frags)
+            cells: list[TableCell | None] = [
+                TableCell(text=label, bbox=union_bbox([f.bbox for f in label_frags]))
+            ]
+            cells += [
+                TableCell(text=placed[k].text, bbox=placed[k].bbox) if k in placed
+                else TableCell(text="")
+                for k in range(len(years))
+            ]
+            grid_rows.append(cells)
+            members.update(id(f) for f in nxt)
+            last = nxt
+            j += 1
+        if len(grid_rows) >= 2:
+            taken = [f for r in rows[i:j] for f in r]
+            bbox = union_bbox([f.bbox for f in taken])
+            found.append((TableGrid(bbox=bbox, rows=grid_rows), members))
+            i = j
+        else:
+            i += 1
+    return found
+
+
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’)]*$")
+_FIGURE = regex.compile(r"^[€+\-−–]?\s?\d[\d.,]*\s?%?$")
+"""A data label: one figure, perhaps with a euro sign or a percent sign."""
+
+
+def _paragraph_line(frag: _Frag, frags: Sequence[_Frag]) -> bool:
+    """A wide line with a line of the same style right under or over it, starting at the same
+    left edge: a line of a paragraph, however short its sentence fragment."""
+    if frag.x1 - frag.x0 < 12 * frag.size or len(frag.body_words) < 4:
+        return False
+    for other in frags:
+        if other is frag or abs(other.x0 - frag.x0) > 1.0 or abs(other.size - frag.size) > 0.5:
+            continue
+        gap = max(other.top - frag.bottom, frag.top - other.bottom)
+        if -0.2 * frag.size <= gap <= 0.8 * frag.size and other.x1 - other.x0 >= 8 * frag.size:
+            return True
+    return False
 
 
 def _absorb_chart_labels(frags: list[_Frag], charts: Sequence[BBox],
@@ -960,6 +1114,7 @@ def _absorb_chart_labels(frags: list[_Frag], charts: Sequence[BBox],
     caption = layout_words().caption
     boxes = list(charts)
     keep = list(frags)
+    prose = {id(f) for f in frags if _paragraph_line(f, frags)}
     for _ in range(2):
         rest: list[_Frag] = []
         grown = list(boxes)
@@ -967,11 +1122,14 @@ def _absorb_chart_labels(frags: list[_Frag], charts: Sequence[BBox],
             target = None
             for c, box in enumerate(boxes):
                 pad = 1.2 * frag.size
+                # Data labels are often set bold; a bold line of words is a heading.
+                plain = (not frag.bold and frag.size < 1.15 * body) or _FIGURE.match(frag.text)
                 label_like = (
                     len(frag.body_words) <= 6
                     and not _SENTENCE_END.search(frag.text)
-                    and not frag.bold and frag.size < 1.15 * body
+                    and bool(plain)
                     and not caption.match(frag.text)
+                    and id(frag) not in prose
                 )
                 overlaps_x = frag.x0 < box[2] + pad and frag.x1 > box[0] - pad
                 if label_like and overlaps_x and _near(frag.bbox, box, pad):
@@ -1018,6 +1176,7 @@ def build_blocks(layout: PageLayout, *, running: set[str], body: float) -> list[
     items += [_Item(box=r.bbox, column=None, block=r) for r in layout.regions if r.bbox]
     _assign_columns(items, gutters)
     _absorb_short_tails(items)
+    _lift_region_titles(items)
     items = _merge_row_pieces(items)
     pitches = _line_pitches(items)
 
@@ -1113,8 +1272,35 @@ def _merge_across_columns(blocks: list[Block]) -> None:
         i += 1
 
 
+def join_touching_words(words: Sequence[Word]) -> list[Word]:
+    """Words that touch on one baseline are one word. A PDF switches fonts inside a word where
+    a ligature glyph ("fi") comes from a second subset of the same font, or a kerned letter
+    from a fallback font; the text layer then gives "Gra" "fi" "ek" for "Grafiek"."""
+    ordered = sorted(words, key=lambda w: (round(w.bbox[3], 1), w.bbox[0]))
+    out: list[Word] = []
+    for word in ordered:
+        prev = out[-1] if out else None
+        if prev is not None and not prev.superscript and not word.superscript:
+            size = min(_word_size(prev), _word_size(word))
+            gap = word.bbox[0] - prev.bbox[2]
+            if (
+                abs(prev.bbox[3] - word.bbox[3]) <= 0.1 * size
+                and abs(_word_size(prev) - _word_size(word)) <= 0.6
+                and -0.1 * size <= gap <= 0.05 * size
+            ):
+                main = prev if len(prev.text) >= len(word.text) else word
+                box = union_bbox([prev.bbox, word.bbox])
+                assert box is not None
+                out[-1] = main.model_copy(update={"text": prev.text + word.text, "bbox": box})
+                continue
+        out.append(word)
+    return out
+
+
 def layout_pages(pages: Sequence[Page]) -> None:
     """Fill `blocks` of every page from its words, drawings and tables (in place)."""
+    for page in pages:
+        page.words = join_touching_words(page.words)
     prepared = [prepare_page(p) for p in pages]
     running = running_keys([(p.page, p.frags) for p in prepared])
     body = body_font_size(w for p in pages for w in p.words)
