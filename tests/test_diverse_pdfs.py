@@ -13,10 +13,13 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from rapportextract.charts import chart_facts
+from rapportextract.charts import chart_facts, parse_number
 from rapportextract.ingest import read_document
 from rapportextract.models import BlockKind, Document, Fact
+from rapportextract.quantities import parse_digits
 from rapportextract.tables import table_facts
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "diverse"
@@ -211,3 +214,26 @@ def test_table_without_rules() -> None:
 def test_every_fixture_reads_without_warnings() -> None:
     for name in GEN.FILES:
         assert _read(name).warnings == [], name
+
+
+# ------------------------------------------------------------------------------ Dutch digits
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(min_value=0, max_value=10**9),
+    st.integers(min_value=0, max_value=3),
+    st.sampled_from(["", "%", "€"]),
+)
+def test_chart_labels_and_prose_read_dutch_digits_alike(
+    n: int, decimals: int, mark: str
+) -> None:
+    value = Decimal(n).scaleb(-decimals)
+    written = GEN.dutch(float(value), decimals) if n < 10**7 else f"{n:,}".replace(",", ".")
+    if n >= 10**7:
+        value = Decimal(n)
+    label = f"{written}%" if mark == "%" else f"€ {written}" if mark == "€" else written
+    number = parse_number(label)
+    assert number is not None
+    assert number.value == parse_digits(written).value == value
+    assert number.unit == {"%": "percent", "€": "EUR", "": None}[mark]

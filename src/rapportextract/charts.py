@@ -42,6 +42,7 @@ from rapportextract.models import (
     Word,
     union_bbox,
 )
+from rapportextract.quantities import find_quantities, parse_digits
 
 __all__ = [
     "Caption",
@@ -106,7 +107,11 @@ def chart_words() -> ChartWords:
 # Numbers as charts print them
 # --------------------------------------------------------------------------------------------
 
-# Dutch digits: the dot groups thousands, the comma is the decimal mark ("1.720", "1,1", "164").
+# The shape of a label that is one figure and nothing else ("1.720", "1,1", "€ 164", "50%",
+# "-15"); its digits are read by the prose recogniser's `parse_digits`, the one reader of Dutch
+# digits (the dot groups thousands, the comma is the decimal mark). The shape is stricter than
+# prose needs: a label with "1.72" or "12.34,5,6" is no figure of a chart, where prose reads
+# such a string as well as it can and flags it.
 _NUMBER = re.compile(
     r"^(?P<euro>€)?(?P<sign>[-−–])?(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<dec>\d+))?(?P<pct>%)?$"
 )
@@ -127,11 +132,9 @@ def parse_number(text: str) -> Number | None:
     match = _NUMBER.match(compact)
     if match is None:
         return _quantity_number(text) if any(ch.isdigit() for ch in text) else None
-    digits = match["int"].replace(".", "")
-    if match["dec"]:
-        digits += "." + match["dec"]
+    written = match["int"] + (f",{match['dec']}" if match["dec"] else "")
     try:
-        value = Decimal(digits)
+        value = parse_digits(written).value
     except InvalidOperation:  # pragma: no cover - the pattern admits digits only
         return None
     if match["sign"]:
@@ -143,10 +146,6 @@ def parse_number(text: str) -> Number | None:
 def _quantity_number(text: str) -> Number | None:
     """Other ways a label may print one plain figure ("23 procent", "€ 164,-"), read by the
     prose recogniser: only where one exact figure without a scale word is the whole label."""
-    try:
-        from rapportextract.quantities import find_quantities
-    except ImportError:  # pragma: no cover - the recogniser ships with the package
-        return None
     stripped = text.strip()
     found = find_quantities(stripped)
     if len(found) != 1:
