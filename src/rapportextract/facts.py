@@ -151,6 +151,10 @@ class _Prev:
     facts: list[Fact] = field(default_factory=list)
     period: str | None = None
     kind: BlockKind = BlockKind.PARAGRAPH
+    own: str = ""
+    """The sentence itself; `text` also holds the sentence before it where this one only
+    continues that one ("In 2019 vonden 2.800 uitzettingen plaats. Dat is 200 minder." +
+    "Bij 78 procent daarvan ..." still knows what is counted)."""
 
 
 @dataclass(frozen=True)
@@ -194,6 +198,30 @@ def _heads_in(match: ConceptMatch, start: int, end: int) -> bool:
     return start <= match.head_start and match.head_end <= end
 
 
+def _part_bounds(text: str, position: int) -> tuple[int, int]:
+    """The part of a sentence between semicolons around `position`."""
+    start = text.rfind(";", 0, position) + 1
+    end = text.find(";", position)
+    return start, len(text) if end < 0 else end
+
+
+def _own_part_first(found: list[ConceptMatch], part: tuple[int, int],
+                    length: int) -> ConceptMatch | None:
+    """Of the sentence's matches (best first), the best one with a qualifying term in the
+    figure's own part of the sentence, where the sentence has parts and some match has one:
+    "Van alle vonnissen leidt 28 procent tot een ontruiming; in 7 van de 10 gevallen komt het
+    niet zover" -- the second figure is about the judgments that are not executed."""
+    if not found:
+        return None
+    start, end = part
+    if (start, end) == (0, length):
+        return found[0]
+    for m in found:
+        if any(start <= s and e <= end for s, e in m.also_terms):
+            return m
+    return found[0]
+
+
 def _concept_for(
     q: Quantity, sentence: Sentence, prev: _Prev | None, catalogue: Catalogue,
 ) -> _ConceptChoice:
@@ -208,10 +236,14 @@ def _concept_for(
             return None
         return m
 
+    part = _part_bounds(text, q.start)
+
     def best(scope_text: str, position: tuple[int, int], *, head_from: int = 0,
              head_to: int | None = None) -> ConceptMatch | None:
         stop = len(scope_text) if head_to is None else head_to
-        for m in catalogue.matches(scope_text, unit=q.unit, kind=q.kind, position=position):
+        # A ruling-out word in the figure's part of the sentence counts for its clause too.
+        for m in catalogue.matches(scope_text, unit=q.unit, kind=q.kind, position=position,
+                                   value=q.value, veto=text[part[0]:part[1]]):
             if allowed(m) and _heads_in(m, head_from, stop):
                 return m
         return None
@@ -220,11 +252,14 @@ def _concept_for(
     c_start, c_end = clause_bounds(text, q.start)
     keep = [(c_start, c_end)]
     first_start, first_end = clause_bounds(text, 0)
-    if first_end < c_start and cues.partitive.match(text):
+    if first_end < c_start and cues.partitive.match(text) and part[0] == 0:
         keep.append((first_start, first_end))
     # Other figures' own words stay in: "Van de 3.900 vonnissen ... leiden er 1.000 tot ..."
     local = best(_mask(text, keep), position)
-    whole = best(text, position)
+    whole = _own_part_first(
+        [m for m in catalogue.matches(text, unit=q.unit, kind=q.kind, position=position,
+                                      value=q.value) if allowed(m)],
+        part, len(text))
     # The sentence may add a qualifier to the clause's head word ("Huurders die nog in hun
     # woning wonen, waren samen € 171 miljoen verschuldigd"): the more specific match wins.
     if local and not (whole and whole.groups > local.groups
@@ -240,18 +275,25 @@ def _concept_for(
         shifted = (q.start + offset, q.end + offset)
         # A qualifier in this sentence may refine what the previous one named ("... € 353
         # miljoen aan huurachterstand." + "Daarvan was € 182 miljoen van vertrokken huurders").
-        for m in catalogue.matches(joined, unit=q.unit, kind=q.kind, position=shifted):
+        for m in catalogue.matches(joined, unit=q.unit, kind=q.kind, position=shifted,
+                                   value=q.value):
             if allowed(m) and m.groups > 1 and any(s >= offset for s, _ in m.also_terms):
                 return _ConceptChoice(m, m.id, "previous")
         if continues:
             for fact in reversed(prev.facts):
                 if fact.concept and _inherits(fact, q) and not fact.derived:
                     return _ConceptChoice(None, fact.concept, "previous", fact.subject)
-        for m in catalogue.matches(joined, unit=q.unit, kind=q.kind, position=shifted):
+        for m in catalogue.matches(joined, unit=q.unit, kind=q.kind, position=shifted,
+                                   value=q.value):
             # The previous sentence may name what is counted, this one the qualifier
             # ("... van de ontruimingen." + "Overlast was bij 6,5% de reden"): some term must
             # stand in this sentence, and a match on a bare head word needs a continuation.
             here = any(s >= offset for s, _ in m.terms)
+            # A finding about corporations needs its own qualifying words in this sentence
+            # ("Volgens 90 procent van de corporaties ..." after a sentence on the survey).
+            own_words = any(s >= offset for s, _ in m.also_terms)
+            if m.concept.about_corporations and not own_words and not continues:
+                continue
             if allowed(m) and (continues or (here and (m.groups > 1 or m.head_start >= offset))):
                 return _ConceptChoice(m, m.id, "previous")
         if continues:
@@ -370,6 +412,7 @@ def _sentence_facts(
         choice = _concept_for(q, sentence, prev, catalogue)
         resolution = resolve_period(text, (q.start, q.end), edition=edition, context=context,
                                     expressions=exprs)
+        period = _survey_period(resolution.period, choice.concept, catalogue, edition)
         confidence = CONCEPT_CONFIDENCE[choice.how] * resolution.confidence
         if q.ambiguous:
             confidence *= 0.85
@@ -377,7 +420,7 @@ def _sentence_facts(
         if q.kind == "change":
             base = resolution.base_period
             if base is None:
-                base = _previous_year(resolution.period)
+                base = _previous_year(period)
                 confidence *= 0.95
         facts.append(Fact(
             id=_fact_id(doc, sentence.id, q.start, q.end),
@@ -387,7 +430,7 @@ def _sentence_facts(
             subject=_subject(q, text, choice, catalogue),
             value=q.value,
             unit=q.unit,
-            period=resolution.period,
+            period=period,
             qualifier=q.qualifier,
             kind=q.kind,
             base_period=base,
@@ -400,6 +443,28 @@ def _sentence_facts(
             statement=None if choice.concept else statement_key(text, figures, edition=edition),
         ))
     return facts
+
+
+def _survey_period(period: str, concept_id: str | None, catalogue: Catalogue,
+                   edition: int) -> str:
+    """A figure about the edition's own survey is about the data year: the survey is held,
+    and the report published, in the year after the one it describes."""
+    concept = catalogue.get(concept_id) if concept_id else None
+    if concept is not None and concept.data_year and period[:4].isdigit() \
+            and int(period[:4]) >= edition:
+        return str(edition - 1)
+    return period
+
+
+# "1. Ontruimingen Voor het derde jaar ...": a section number run into its heading's text.
+_SECTION_NUMBER = re.compile(r"\s*(?:\d{1,2}\.){1,3}\s+(?=[^\W\d_])|\s*\d{1,2}\)\s+(?=[^\W\d_])")
+
+
+def _section_number(q: Quantity, text: str) -> bool:
+    """True where the figure is the number of a section heading that opens the sentence."""
+    m = _SECTION_NUMBER.match(text)
+    return bool(m and q.start < m.end() and q.kind == "level" and q.unit == "count"
+                and text[m.end()].isupper())
 
 
 def _derived(doc: Document, facts: list[Fact]) -> list[Fact]:
@@ -468,12 +533,14 @@ def extract_facts(doc: Document, catalogue: Catalogue | None = None) -> list[Fac
                 prev is not None and prev.kind != BlockKind.PARAGRAPH
             ):
                 prev = None
-        quantities = find_quantities(sentence.text)
+        quantities = [q for q in find_quantities(sentence.text)
+                      if not _section_number(q, sentence.text)]
         if not quantities:
             if sentence.block_kind == BlockKind.PARAGRAPH:
                 scope = sets_scope(sentence.text, edition=edition) or scope
-            prev = _Prev(sentence.text, [], _last_period(sentence.text, edition),
-                         sentence.block_kind)
+            prev = _Prev(_context_text(sentence.text, prev), [],
+                         _last_period(sentence.text, edition), sentence.block_kind,
+                         sentence.text)
             continue
         sentence_scope = scope
         if prev is not None and prev.period and _inherits_period(sentence.text):
@@ -481,8 +548,16 @@ def extract_facts(doc: Document, catalogue: Catalogue | None = None) -> list[Fac
         new = _sentence_facts(doc, edition, sentence, quantities, prev, sentence_scope,
                               catalogue)
         facts.extend(new)
-        prev = _Prev(sentence.text, new, new[-1].period if new else None, sentence.block_kind)
+        prev = _Prev(_context_text(sentence.text, prev), new,
+                     new[-1].period if new else None, sentence.block_kind, sentence.text)
     return facts + _derived(doc, facts)
+
+
+def _context_text(text: str, prev: _Prev | None) -> str:
+    """The text a following sentence may take its subject from (`_Prev.own`)."""
+    if prev is not None and prev.own and continues_previous(text):
+        return prev.own + " " + text
+    return text
 
 
 def _inherits_period(text: str) -> bool:

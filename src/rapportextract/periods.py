@@ -6,7 +6,9 @@ time expression in a sentence (`find_time_expressions`), gives each a role (``po
 period of a figure; ``base``: the period a change is measured against) and then picks the one
 that belongs to a given figure (`resolve_period`):
 
-1. a point expression in the figure's own clause (the nearest one);
+1. a point expression in the figure's own clause (the nearest one); the first year of a
+   movement "van 8.550 in 2007 naar 7.100" speaks only for the figure right before it and is
+   the base period of the figure after "naar";
 2. else the nearest point expression before the figure in the sentence (a year after the
    figure in another clause belongs to that clause's own figure);
 3. else the context: a period that governs the paragraph (``scope``, e.g. a sentence
@@ -51,6 +53,9 @@ class TimeExpression:
     how: How
     offset: int = 0
     """For ``anchored`` and ``previous`` expressions: years added to the year they hang on."""
+    from_to: bool = False
+    """True for the first year of a movement "van 8.550 in 2007 naar 7.100": the period of
+    the figure right before it and the base of the figure after "naar"."""
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,7 @@ class _Words:
 _WORD_LISTS = (
     "articles", "of", "year_end", "year_start", "early_months", "months_word", "half",
     "quarter", "range_open", "range_join", "since", "base_markers", "base_fillers",
-    "clause_joiners",
+    "clause_joiners", "movement_from", "movement_to",
 )
 
 
@@ -176,6 +181,8 @@ def _compile(w: _Words) -> dict[str, re.Pattern[str]]:
     tail = rf"(?:\s+{of}\s+{year_or_rel})?"
     b = r"(?<![\w])"
     e = r"(?![\w])"
+    token = r"[^\s,;:()\d]+"  # a word after a figure: "miljoen", "procent"
+    figure = r"\d[\d.]*(?:,\d+)?%?"
     patterns = {
         "month_range": (
             rf"{b}(?:{_alt(w.words['range_open'])}\s+)?(?P<m1>{month})\.?\s*"
@@ -208,6 +215,13 @@ def _compile(w: _Words) -> dict[str, re.Pattern[str]]:
             rf"{b}{_alt(w.words['base_markers'])}\s+(?:{_alt(w.words['base_fillers'])}\s+)?$"
         ),
         "since_start": rf"^{_alt(w.words['since'])}{e}",
+        # "van 8.550 in 2007 naar ...": the words before and after the first year.
+        "movement_from": (
+            rf"{b}{_alt(w.words['movement_from'])}\s+(?:€\s*)?{figure}(?:\s+{token})?"
+            rf"\s+(?:{_alt(w.words['of'])}\s+)?$"
+        ),
+        "movement_to": rf"^\s*{_alt(w.words['movement_to'])}{e}",
+        "right_after": rf"^\s*(?:{_alt(w.words['of'])}\s+)?$",
         # A comma between digits is a decimal comma ("1,15 miljoen"), not a clause break.
         "clause_break": (
             rf",(?!\d)|(?<!\d),|[;:()\[\]]|\s[–-]\s|\s{_alt(w.words['clause_joiners'])}\s"
@@ -322,8 +336,10 @@ def _with_roles(sentence: str, exprs: list[TimeExpression], edition: int,
                 expr = TimeExpression(expr.start, expr.end, expr.text, f"{edition}-early",
                                       "point", expr.how, expr.offset)
                 role = "point"
+        from_to = (role == "point" and bool(w.patterns["movement_from"].search(before))
+                   and bool(w.patterns["movement_to"].match(sentence[expr.end:])))
         out.append(TimeExpression(expr.start, expr.end, expr.text, expr.period, role,
-                                  expr.how, expr.offset))
+                                  expr.how, expr.offset, from_to))
     return out
 
 
@@ -381,7 +397,7 @@ def _resolve_context_bound(exprs: list[TimeExpression], default: str,
             else:
                 period = context.previous or default
         resolved.append(TimeExpression(expr.start, expr.end, expr.text, period, expr.role,
-                                       how, expr.offset))
+                                       how, expr.offset, expr.from_to))
     return resolved
 
 
@@ -413,8 +429,13 @@ def resolve_period(
     exprs = _resolve_context_bound(exprs, default, context)
     start, end = span
     c_start, c_end = clause_bounds(sentence, start)
-    points = [e for e in exprs if e.role == "point" and e.period]
-    bases = [e for e in exprs if e.role == "base" and e.period]
+    right_after = _words().patterns["right_after"]
+
+    def own(e: TimeExpression) -> bool:
+        return e.start >= end and bool(right_after.match(sentence[end:e.start]))
+
+    points = [e for e in exprs if e.role == "point" and e.period and (not e.from_to or own(e))]
+    bases = [e for e in exprs if e.period and (e.role == "base" or (e.from_to and not own(e)))]
     in_clause = [e for e in points if e.start < c_end and e.end > c_start]
 
     chosen: TimeExpression | None = None

@@ -28,6 +28,7 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -94,6 +95,19 @@ class Concept:
     about_corporations: bool = False
     """True where the concept's percentages are shares of corporations (survey concepts)."""
     signals: tuple[Signal, ...] = ()
+    data_year: bool = False
+    """True where a figure describes the survey of the edition itself (respondents, their
+    dwellings, coverage): its period is the edition's data year, whatever date the sentence
+    gives the survey ("De enquête is gehouden in het voorjaar van 2018")."""
+    values: tuple[Decimal, Decimal] | None = None
+    """The range a level of this concept can take (inclusive), where the concept's nature
+    bounds it: a count of responding corporations is never a million."""
+
+    def fits_value(self, value: Decimal | None, kind: str | None = None) -> bool:
+        if self.values is None or value is None or kind == "change":
+            return True
+        low, high = self.values
+        return low <= value <= high
 
 
 @dataclass(frozen=True)
@@ -198,16 +212,21 @@ class Catalogue:
         unit: str | None = None,
         kind: str | None = None,
         position: tuple[int, int] | None = None,
+        value: Decimal | None = None,
+        veto: str | None = None,
     ) -> list[ConceptMatch]:
-        """Every concept `text` signals that fits `unit`, best first (module docstring)."""
+        """Every concept `text` signals that fits `unit` (and, for a level, `value`), best
+        first (module docstring). `veto` is where ``without`` terms are looked for, where that
+        is wider than `text` (a clause is matched, but a ruling-out word elsewhere in the
+        sentence still counts)."""
         found: list[ConceptMatch] = []
         lowered = text.lower()
         for concept in self._concepts.values():
-            if not _unit_fits(concept, unit, kind):
+            if not _unit_fits(concept, unit, kind) or not concept.fits_value(value, kind):
                 continue
             best: ConceptMatch | None = None
             for signal in concept.signals:
-                match = _match_signal(concept, signal, text, lowered, position)
+                match = _match_signal(concept, signal, text, lowered, position, veto)
                 if match and (best is None or _rank(match) < _rank(best)):
                     best = match
             if best:
@@ -225,9 +244,10 @@ class Catalogue:
         unit: str | None = None,
         kind: str | None = None,
         position: tuple[int, int] | None = None,
+        value: Decimal | None = None,
     ) -> ConceptMatch | None:
         """The concept `text` speaks of, or None where no concept fits."""
-        found = self.matches(text, unit=unit, kind=kind, position=position)
+        found = self.matches(text, unit=unit, kind=kind, position=position, value=value)
         return found[0] if found else None
 
 
@@ -249,11 +269,13 @@ def _all_matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
 
 def _match_signal(
     concept: Concept, signal: Signal, text: str, lowered: str,
-    position: tuple[int, int] | None,
+    position: tuple[int, int] | None, veto: str | None = None,
 ) -> ConceptMatch | None:
     if not any(literal in lowered for literal in signal._head_literals):
         return None
-    if signal._without_re is not None and signal._without_re.search(text):
+    if signal._without_re is not None and (
+        signal._without_re.search(text) or (veto is not None and signal._without_re.search(veto))
+    ):
         return None
     heads = signal.head_spans(text)
     if not heads:
@@ -331,7 +353,25 @@ def _parse_signal(raw: Any, where: str, path: str, terms: Terms) -> Signal:
 
 
 _CONCEPT_KEYS = {"id", "label_nl", "label_en", "unit", "kind", "core", "about_corporations",
-                 "signal"}
+                 "data_year", "values", "signal"}
+
+
+def _parse_values(raw: Any, where: str, path: str) -> tuple[Decimal, Decimal] | None:
+    if raw is None:
+        return None
+    hint = "write values = [lowest, highest] with two numbers"
+    if not isinstance(raw, list) or len(raw) != 2 or not all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) for v in raw
+    ):
+        raise CatalogueError(f"{where} values must be a list of two numbers", path=path,
+                             hint=hint)
+    try:
+        low, high = (Decimal(str(v)) for v in raw)
+    except InvalidOperation as exc:
+        raise CatalogueError(f"{where} values are not numbers", path=path, hint=hint) from exc
+    if low > high:
+        raise CatalogueError(f"{where} values run from high to low", path=path, hint=hint)
+    return low, high
 
 
 def _parse_concept(raw: Any, index: int, path: str, terms: Terms) -> Concept:
@@ -367,6 +407,8 @@ def _parse_concept(raw: Any, index: int, path: str, terms: Terms) -> Concept:
         id=concept_id, label_nl=labels["label_nl"], label_en=labels["label_en"],
         unit=cast(Unit, unit), kind=cast(Kind, kind), core=bool(raw.get("core", False)),
         about_corporations=bool(raw.get("about_corporations", False)), signals=signals,
+        data_year=bool(raw.get("data_year", False)),
+        values=_parse_values(raw.get("values"), where, path),
     )
 
 
@@ -409,7 +451,7 @@ def _merge(base: list[Concept], extra: list[Concept], path: str) -> list[Concept
         merged[c.id] = Concept(
             id=old.id, label_nl=old.label_nl, label_en=old.label_en, unit=old.unit,
             kind=old.kind, core=old.core, about_corporations=old.about_corporations,
-            signals=old.signals + c.signals,
+            signals=old.signals + c.signals, data_year=old.data_year, values=old.values,
         )
     return list(merged.values())
 
