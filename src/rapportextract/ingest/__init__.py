@@ -36,6 +36,9 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _is_pdf(path: Path, data: bytes) -> bool:
+    # A PDF saved under a text name is still a PDF: its bytes start with the header.
+    if data.lstrip()[:5] == b"%PDF-":
+        return True
     if path.suffix.lower() in _TEXT_SUFFIXES:
         return False
     # The PDF header may follow some junk bytes; readers accept it within the first 1024.

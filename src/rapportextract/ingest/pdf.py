@@ -156,6 +156,16 @@ def _looks_like_table(rows: list[list[TableCell | None]]) -> bool:
     return sum(1 for c in cells if c.text) >= 0.5 * len(cells)
 
 
+def _widthless(chars: Sequence[dict[str, Any]]) -> bool:
+    """Most letters of the page have no width: their font could not be read (a damaged file
+    whose font object is lost), so every letter sits on the one before and words cannot be
+    told apart."""
+    if len(chars) < 5:
+        return False
+    flat = sum(1 for c in chars if float(c["x1"]) - float(c["x0"]) <= 0.01)
+    return flat > 0.5 * len(chars)
+
+
 def _readable_text(page: Any, words: Sequence[Word]) -> bool:
     """Whether the page's text layer can stand for the page. Not so: no words; mostly
     unmapped glyph codes ("(cid:12)"), which only OCR can read; or a page-filling image
@@ -174,12 +184,24 @@ def _readable_text(page: Any, words: Sequence[Word]) -> bool:
     return not (covered > 0.5 * area and len(words) <= 2)
 
 
+def _reraise_ours(exc: BaseException) -> None:
+    """Raise our own error again where a PDF library caught it and wrapped it: the time limit
+    fires wherever the parser is, and pdfplumber turns anything raised while a page is
+    interpreted into a `PdfminerException`."""
+    if isinstance(exc, RapportExtractError):
+        raise exc
+    for inner in (*exc.args, exc.__cause__, exc.__context__):
+        if isinstance(inner, RapportExtractError):
+            raise inner from None
+
+
 def _open(path: Path, password: str | None) -> Any:
     try:
         return pdfplumber.open(path, password=password or "")
     except RapportExtractError:
         raise
     except PdfminerException as exc:
+        _reraise_ours(exc)
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
             what = "wrong password for encrypted PDF" if password else "PDF is encrypted"
@@ -189,6 +211,7 @@ def _open(path: Path, password: str | None) -> Any:
             hint="check that the file is a complete PDF, not damaged or cut short",
         ) from exc
     except Exception as exc:  # pdfminer raises bare errors on badly damaged files
+        _reraise_ours(exc)
         raise InputError(
             f"not a readable PDF ({type(exc).__name__})", path=path,
             hint="check that the file is a complete PDF, not damaged or cut short",
@@ -213,6 +236,7 @@ def _plumber_pages(
         except RapportExtractError:
             raise
         except Exception as exc:
+            _reraise_ours(exc)
             warnings.append(
                 f"{path.name}: the page list breaks off after page {number} "
                 f"({type(exc).__name__}); later pages are left out"
@@ -225,6 +249,7 @@ def _plumber_pages(
         except RapportExtractError:
             raise
         except Exception as exc:
+            _reraise_ours(exc)
             warnings.append(
                 f"{path.name}: page {number} could not be read ({type(exc).__name__}); "
                 "it is left empty"
@@ -269,9 +294,15 @@ def read_pdf_pages(
                 continue
             try:
                 pages.append(_page(plumber_page))
+                if _widthless(plumber_page.chars):
+                    warnings.append(
+                        f"{path.name}: page {number} has letters without width (a damaged "
+                        "or missing font); its text may run together"
+                    )
             except RapportExtractError:
                 raise
             except Exception as exc:  # one damaged page should not lose the document
+                _reraise_ours(exc)
                 pages.append(Page(number=number))
                 warnings.append(
                     f"{path.name}: page {number} could not be read "

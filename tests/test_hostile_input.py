@@ -1,0 +1,197 @@
+"""Files that are damaged in ways a parser survives, very long, or built to make it spin: the
+document is read as far as it can be and says what it lost, memory stays bounded, and a stall
+ends in `ExtractionTimeout` in `extract` and in `build`'s worker processes alike.
+
+The files come from fixtures/broken/make_broken.py (the long one is made at test time)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from rapportextract import errors
+from rapportextract.cli import main
+from rapportextract.ingest import read_document
+
+ROOT = Path(__file__).resolve().parents[1]
+BROKEN = ROOT / "fixtures" / "broken"
+
+
+def long_pdf(pages: int) -> bytes:
+    spec = importlib.util.spec_from_file_location("make_broken", BROKEN / "make_broken.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    data: bytes = module.long_pdf(pages)
+    return data
+
+# --- damaged but readable -----------------------------------------------------------------------
+
+
+def test_a_page_with_a_damaged_box_is_left_out_with_a_warning() -> None:
+    # pdfplumber's page list fails as a whole on such a page; page 1 must survive it.
+    doc = read_document(BROKEN / "bad-mediabox-2016.pdf")
+    assert "5.900 ontruimingen" in doc.text()
+    assert [w for w in doc.warnings if "bad-mediabox-2016.pdf" in w and "page" in w]
+
+
+def test_a_page_that_cannot_be_built_is_empty_and_named() -> None:
+    doc = read_document(BROKEN / "broken-page-dict-2016.pdf")
+    assert [p.number for p in doc.pages] == [1, 2]
+    assert "5.900 ontruimingen" in " ".join(b.text for b in doc.pages[0].blocks)
+    assert doc.pages[1].words == []
+    assert any("page 2 could not be read" in w for w in doc.warnings)
+
+
+def test_a_lost_font_is_reported_not_silently_garbled() -> None:
+    doc = read_document(BROKEN / "lost-font-2016.pdf")
+    flagged = [w for w in doc.warnings if "without width" in w]
+    assert len(flagged) == len(doc.pages) == 2
+    assert all("lost-font-2016.pdf" in w for w in flagged)
+    assert not read_document(BROKEN / "good-2016.pdf").warnings
+
+
+def test_parser_log_lines_stay_off_stderr(capfd: pytest.CaptureFixture[str]) -> None:
+    # pdfminer logs "Not adding object 1 to xref ..." and "Could not get FontBBox ..." here.
+    code = main(["text", str(BROKEN / "lost-font-2016.pdf")])
+    err = capfd.readouterr().err
+    assert code == 0
+    assert err.strip(), "the lost font should be warned about"
+    assert all(line.startswith("rapportextract: ") for line in err.splitlines() if line)
+
+
+def test_a_pdf_saved_under_a_text_name_is_read_as_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "verslag-2016.txt"
+    path.write_bytes((BROKEN / "good-2016.pdf").read_bytes())
+    doc = read_document(path)
+    assert doc.source_type == "pdf"
+    assert "5.900 ontruimingen" in doc.text()
+
+
+# --- scanned pages ------------------------------------------------------------------------------
+
+
+def test_scanned_pages_are_named_on_stderr_and_the_rest_is_extracted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "feiten.json"
+    code = main(["extract", str(BROKEN / "half-scanned-2016.pdf"), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code == 0
+    assert "half-scanned-2016.pdf: page 2 has no text layer; run OCR first" in err
+    assert "page 1 has no text layer" not in err
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["documents"][0]["pages"] == 2
+    assert any("page 2 has no text layer" in w for w in data["documents"][0]["warnings"])
+    assert any(f["value"] == "5900" or f["value"] == 5900 for f in data["facts"])
+
+
+def test_a_wholly_scanned_pdf_is_an_error_with_the_ocr_hint(
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Never a silent empty result: the file fails, named, with what to do.
+    assert main(["extract", str(BROKEN / "scanned-2016.pdf"), "--quiet"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "scanned-2016.pdf" in err and "OCR" in err and "\n" not in err
+
+
+# --- long documents -----------------------------------------------------------------------------
+
+_MEASURE = textwrap.dedent(
+    """
+    import json, sys
+    from pathlib import Path
+    from rapportextract.ingest import read_document
+
+    def status(key):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return int(line.split()[1]) * 1024
+
+    read_document(sys.argv[2])  # load every module before measuring
+    Path("/proc/self/clear_refs").write_text("5")  # restart the peak (VmHWM) from here
+    base = status("VmRSS")
+    doc = read_document(sys.argv[1])
+    print(json.dumps({"pages": len(doc.pages), "peak": status("VmHWM") - base,
+                      "kept": status("VmRSS") - base,
+                      "last": " ".join(b.text for b in doc.pages[-1].blocks)}))
+    """
+)
+
+
+@pytest.mark.skipif(not Path("/proc/self/clear_refs").exists(), reason="needs Linux /proc")
+def test_a_thousand_pages_are_streamed_with_bounded_memory(tmp_path: Path) -> None:
+    path = tmp_path / "lang-2016.pdf"
+    path.write_bytes(long_pdf(1000))
+    # A fresh process, so the peak is this document's and not the test run's.
+    run = subprocess.run(
+        [sys.executable, "-c", _MEASURE, str(path), str(BROKEN / "good-2016.pdf")],
+        capture_output=True, text=True, timeout=120, check=True,
+    )
+    measured = json.loads(run.stdout)
+    assert measured["pages"] == 1000
+    assert "pagina 1000 staan 3000 dossiers" in measured["last"]
+    mb = 1024 * 1024
+    # Measured: about 19 MB peak, nearly all of it the Document kept (1000 pages of words,
+    # blocks and sentences); pdfplumber's page list held open costs about 75 MB here.
+    assert measured["peak"] < 45 * mb, measured
+    # What is not kept is only the page being read: no per-page parser state piles up.
+    assert measured["peak"] - measured["kept"] < 10 * mb, measured
+
+
+# --- a parser that spins --------------------------------------------------------------------------
+
+SPINNING = BROKEN / "spinning-2016.pdf"
+
+
+def test_a_spinning_pdf_stops_at_the_timeout() -> None:
+    start = time.monotonic()
+    with pytest.raises(errors.ExtractionTimeout) as info:
+        read_document(SPINNING, timeout=1.0)
+    took = time.monotonic() - start
+    assert took < 5.0
+    line = str(info.value)
+    assert "\n" not in line and "spinning-2016.pdf" in line and "--timeout" in line
+
+
+def test_extract_reports_the_timeout_and_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "feiten.json"
+    code = main([
+        "extract", str(SPINNING), str(BROKEN / "good-2016.pdf"), "--timeout", "1",
+        "-o", str(out), "--quiet",
+    ])
+    err = capsys.readouterr().err
+    assert code == 1
+    lines = [line for line in err.splitlines() if line]
+    assert len(lines) == 1
+    assert "spinning-2016.pdf" in lines[0] and "gave up after 1 s" in lines[0]
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [d["name"] for d in data["documents"]] == ["good-2016.pdf"]
+
+
+def test_build_workers_honour_the_timeout(tmp_path: Path) -> None:
+    from rapportextract.build import build
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in ("spinning-2016.pdf", "good-2016.pdf"):
+        (inputs / name).write_bytes((BROKEN / name).read_bytes())
+    start = time.monotonic()
+    # Two workers and two reports: each report is read in a process of the pool.
+    report = build([inputs], tmp_path / "out", use_cache=False, workers=2, timeout=1.0)
+    took = time.monotonic() - start
+    assert took < 60
+    assert len(report.errors) == 1
+    assert "spinning-2016.pdf" in report.errors[0] and "gave up after 1 s" in report.errors[0]
+    assert (tmp_path / "out" / "facts.json").exists()
+    facts = json.loads((tmp_path / "out" / "facts.json").read_text(encoding="utf-8"))
+    assert "good-2016.pdf" in json.dumps(facts)
