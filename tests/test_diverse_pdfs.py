@@ -16,9 +16,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rapportextract.charts import chart_facts, parse_number
+from rapportextract.charts import chart_facts, join_slanted, parse_number
 from rapportextract.ingest import read_document
-from rapportextract.models import BlockKind, Document, Fact
+from rapportextract.layout import aligned_tables, join_touching_words
+from rapportextract.models import BlockKind, Document, Fact, Word
 from rapportextract.quantities import parse_digits
 from rapportextract.tables import table_facts
 
@@ -69,7 +70,7 @@ def test_every_paragraph_whole_and_in_reading_order() -> None:
         GEN.visible(p)
         for p in [
             GEN.INTRO, *GEN.PARAGRAPHS_1, *GEN.PARAGRAPHS_2_TOP, *GEN.PARAGRAPHS_2_BOTTOM,
-            GEN.PARAGRAPH_3, GEN.PARAGRAPH_4,
+            GEN.PARAGRAPH_3, GEN.PARAGRAPH_4, *GEN.PARAGRAPH_5,
         ]
     ]
     assert paragraphs == expected
@@ -78,7 +79,7 @@ def test_every_paragraph_whole_and_in_reading_order() -> None:
 def test_coloured_bold_headings_are_headings_and_nothing_else_is() -> None:
     doc = _read(REPORT)
     assert _texts(doc, BlockKind.HEADING) == [
-        GEN.TITLE, GEN.HEADING_1, GEN.HEADING_2, GEN.HEADING_3, GEN.HEADING_4,
+        GEN.TITLE, GEN.HEADING_1, GEN.HEADING_2, GEN.HEADING_3, GEN.HEADING_4, GEN.HEADING_5,
     ]
     assert doc.title == GEN.TITLE
 
@@ -86,7 +87,8 @@ def test_coloured_bold_headings_are_headings_and_nothing_else_is() -> None:
 def test_captions_found_on_every_page() -> None:
     doc = _read(REPORT)
     assert _texts(doc, BlockKind.CAPTION) == [
-        GEN.CHART_CAPTION_4, GEN.TABLE_1_CAPTION, GEN.TABLE_2_CAPTION, GEN.PNG_CAPTION,
+        GEN.CHART_CAPTION_4, GEN.TABLE_1_CAPTION, GEN.TABLE_2_CAPTION, GEN.TABLE_3_CAPTION,
+        GEN.PNG_CAPTION, GEN.SVG_CAPTION,
     ]
 
 
@@ -139,6 +141,11 @@ CHARTS = [
         id="matplotlib-type3-rotated-years",
     ),
     pytest.param("fpdf_report.pdf", GEN.JUDGMENTS, 2, id="fpdf-path-bars"),
+    pytest.param(
+        "fpdf_report.pdf", {k: v * 1000 for k, v in GEN.TENANTS_K.items()}, 5,
+        id="fpdf-svg-chart-in-a-column",
+    ),
+    pytest.param("mpl_line.pdf", GEN.EVICTIONS, 1, id="matplotlib-line-with-markers"),
 ]
 
 
@@ -146,7 +153,7 @@ CHARTS = [
 def test_chart_data_labels_are_chart_facts(
     name: str, expected: dict[str, int], page: int
 ) -> None:
-    facts = chart_facts(_read(name))
+    facts = [f for f in chart_facts(_read(name)) if f.source.page == page]
     assert all(f.source.origin == "chart" for f in facts)
     # every labelled bar read, and nothing else: no axis tick, no year, no estimate
     assert _chart_values(facts, page) == {k: Decimal(v) for k, v in expected.items()}
@@ -159,6 +166,23 @@ def test_type3_chart_caption_and_values_are_read() -> None:
     assert _texts(doc, BlockKind.HEADING) + _texts(doc, BlockKind.CAPTION) == [GEN.MPL_CAPTION_2]
     words = {w.text for w in doc.pages[0].words}
     assert {str(v) for v in GEN.ARREARS_MLN.values()} <= words
+
+
+def test_grouped_bars_take_their_series_from_a_legend_of_flat_keys() -> None:
+    facts = chart_facts(_read("mpl_grouped_legend.pdf"))
+    got = {(f.subject, f.period): f.value for f in facts}
+    current, departed = GEN.SERIES
+    expected = {(current, y): Decimal(v * 1_000_000) for y, v in GEN.CURRENT.items()}
+    expected |= {(departed, y): Decimal(v * 1_000_000) for y, v in GEN.DEPARTED.items()}
+    assert got == expected
+    assert len(facts) == len(expected)
+
+
+def test_bars_with_values_inside_are_no_table() -> None:
+    doc = _read("mpl_grouped_legend.pdf")
+    assert doc.pages[0].tables == []
+    assert table_facts(doc) == []
+    assert [b.kind for b in doc.blocks()] == [BlockKind.CAPTION, BlockKind.CHART]
 
 
 def test_horizontal_matplotlib_chart_of_percentages() -> None:
@@ -211,6 +235,25 @@ def test_table_without_rules() -> None:
     assert all(f.source.page == 3 for f in facts)
 
 
+def test_table_ruled_only_at_head_and_foot() -> None:
+    facts = table_facts(_read(REPORT))
+    assert _table(facts, "Huurachterstand (x miljoen euro)") == {
+        y: (Decimal(v * 1_000_000), "EUR") for y, v in GEN.ARREARS_MLN.items()
+    }
+    assert _table(facts, "Aandeel van de huuropbrengst (procent)") == {
+        y: (Decimal(v.replace(",", ".")), "percent") for y, v in GEN.ARREARS_SHARE.items()
+    }
+
+
+def test_every_table_figure_read_once() -> None:
+    facts = table_facts(_read(REPORT))
+    expected = (
+        len(GEN.TENANTS_K) * 2 + len(GEN.ARRANGEMENTS) * 2 + len(GEN.ARREARS_MLN) * 2
+    )
+    assert len(facts) == expected
+    assert len({(f.subject, f.period) for f in facts}) == expected
+
+
 def test_every_fixture_reads_without_warnings() -> None:
     for name in GEN.FILES:
         assert _read(name).warnings == [], name
@@ -237,3 +280,78 @@ def test_chart_labels_and_prose_read_dutch_digits_alike(
     assert number is not None
     assert number.value == parse_digits(written).value == value
     assert number.unit == {"%": "percent", "€": "EUR", "": None}[mark]
+
+
+# ------------------------------------------------------------------------------ the steps alone
+
+
+def _w(text: str, x0: float, bottom: float, *, size: float = 10.0, width: float | None = None,
+       font: str = "F") -> Word:
+    w = width if width is not None else 0.55 * size * len(text)
+    return Word(text=text, bbox=(x0, bottom - size, x0 + w, bottom), size=size, fontname=font)
+
+
+def test_words_split_by_a_font_change_are_joined() -> None:
+    # "Gra" + ligature glyph "fi" from a second font subset + "ek"; then a real word space
+    words = [
+        _w("Gra", 10, 50, width=20), _w("fi", 30, 50, width=8, font="G"),
+        _w("ek", 38, 50, width=12), _w("1:", 53, 50, width=8),
+    ]
+    assert [w.text for w in join_touching_words(words)] == ["Grafiek", "1:"]
+    # a smaller raised marker right after a word stays apart
+    marker = Word(text="1", bbox=(50.0, 41.0, 53.0, 47.0), size=6.0)
+    joined = join_touching_words([_w("sector.", 10, 50, width=40), marker])
+    assert sorted(w.text for w in joined) == ["1", "sector."]
+
+
+def test_slanted_letters_are_one_label_and_level_letters_are_not() -> None:
+    step = 4.5  # a 45 degree label: each letter half a letter right and up
+    slanted = [
+        Word(text=ch, bbox=(100 + i * step, 300 - i * step, 106 + i * step, 310 - i * step),
+             size=10.0)
+        for i, ch in enumerate("2021")
+    ]
+    level = [_w("a", 10, 200), _w("b", 60, 200)]
+    texts = sorted(w.text for w in join_slanted(slanted + level))
+    assert texts == ["2021", "a", "b"]
+
+
+def _frags(rows: list[list[tuple[str, float]]], top: float = 100.0) -> list:
+    from rapportextract.layout import _Frag
+
+    return [
+        _Frag([_w(text, x, top + 14 * r, width=6 * len(text))])
+        for r, row in enumerate(rows) for text, x in row
+    ]
+
+
+def test_aligned_columns_under_years_make_a_table() -> None:
+    frags = _frags([
+        [("2022", 300), ("2023", 370)],
+        [("Regelingen", 60), ("91.500", 292), ("95.000", 362)],
+        [("Toegekend", 60), ("86,0%", 298), ("n.v.t.", 368)],
+        [("Daarna", 60), ("volgt", 100), ("gewone", 140), ("tekst", 190)],
+    ])
+    [(grid, members)] = aligned_tables(frags)
+    assert [[c.text if c else None for c in row] for row in grid.rows] == [
+        ["", "2022", "2023"],
+        ["Regelingen", "91.500", "95.000"],
+        ["Toegekend", "86,0%", "n.v.t."],
+    ]
+    assert len(members) == 8
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # a row of years with prose under it (the category axis of a chart left unread)
+        [[("2022", 300), ("2023", 370)], [("Het", 60), ("aantal", 90), ("daalde", 140)]],
+        # figures that stand under no year
+        [[("2022", 300), ("2023", 370)], [("Regelingen", 60), ("91.500", 200), ("95", 450)]],
+        # one year is no header
+        [[("Sinds", 60), ("2022", 300)], [("Regelingen", 60), ("91.500", 292)]],
+    ],
+    ids=["prose-under-years", "misaligned", "one-year"],
+)
+def test_no_table_without_aligned_figures(rows: list[list[tuple[str, float]]]) -> None:
+    assert aligned_tables(_frags(rows)) == []

@@ -618,7 +618,7 @@ def read_charts(page: Page) -> list[Chart]:
         region = _region(caption, box, below)
         region = (max(region[0], left), region[1], min(region[2], right), region[3])
         chart.bbox = region
-        squares = [sh.bbox for sh in cluster if sh.kind == "rect" and _squarish(sh, LEGEND_SQUARE)]
+        squares = [sh.bbox for sh in cluster if sh.kind == "rect" and _key_shape(sh)]
         _read(chart, cluster, _region_fragments(page, caption, region, squares))
         charts.append(chart)
     return charts
@@ -759,6 +759,7 @@ def _centre(box: BBox) -> tuple[float, float]:
 # --------------------------------------------------------------------------------------------
 
 LEGEND_SQUARE = 14.0
+LEGEND_KEY_WIDTH = 24.0
 MARKER = 8.0
 
 
@@ -770,7 +771,7 @@ def _read(chart: Chart, cluster: list[Shape], frags: list[Fragment]) -> None:
     bars: list[Shape] = []
     markers: list[Shape] = []
     for rect in rects:
-        entry = _legend_entry(rect, frags) if _squarish(rect, LEGEND_SQUARE) else None
+        entry = _legend_entry(rect, frags) if _key_shape(rect) else None
         if entry is not None:
             frag = entry[1]
             chart.legend.append(LegendEntry(frag.text, rect.colour, frag.bbox))
@@ -800,6 +801,16 @@ def _inside(inner: BBox, outer: BBox) -> bool:
         and inner[1] >= outer[1] - 0.5
         and inner[2] <= outer[2] + 0.5
         and inner[3] <= outer[3] + 0.5
+    )
+
+
+def _key_shape(shape: Shape) -> bool:
+    """A legend key: a small square, or the small flat bar matplotlib and office tools draw
+    (20 by 7 points)."""
+    if _squarish(shape, LEGEND_SQUARE):
+        return True
+    return shape.width <= LEGEND_KEY_WIDTH and 2 <= shape.height <= LEGEND_SQUARE and (
+        shape.width >= shape.height
     )
 
 

@@ -951,8 +951,28 @@ class PageLayout:
     regions: list[Block] = field(default_factory=list)
 
 
+def _bar_grid(table: TableGrid, page: Page) -> bool:
+    """A "table" the ruling finder made of a bar chart's bars (their edges are its lines,
+    the values printed inside are its cells): filled boxes inside it stand on one baseline
+    and end at different heights. Shaded table rows end at the same height."""
+    if table.bbox is None:
+        return False
+    width = table.bbox[2] - table.bbox[0]
+    bars = [
+        r.bbox for r in page.rects
+        if r.fill is not None and _inside(r.bbox, table.bbox, 2)
+        and r.bbox[2] - r.bbox[0] < 0.5 * width and r.bbox[3] - r.bbox[1] > 3
+    ]
+    if len(bars) < 2:
+        return False
+    base = statistics.median(b[3] for b in bars)
+    standing = [b for b in bars if abs(b[3] - base) <= 1.5]
+    return len(standing) >= 2 and max(b[1] for b in standing) - min(b[1] for b in standing) > 2
+
+
 def prepare_page(page: Page) -> PageLayout:
     words = [w for w in page.words if w.text.strip()]
+    page.tables = [t for t in page.tables if not _bar_grid(t, page)]
     _add_rule_tables(page, rule_tables(page, words))
     regions: list[Block] = []
     claimed: set[int] = set()
