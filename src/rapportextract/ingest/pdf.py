@@ -195,7 +195,7 @@ def _reraise_ours(exc: BaseException) -> None:
             raise inner from None
 
 
-def _open(path: Path, password: str | None) -> Any:
+def open_pdf(path: Path, password: str | None) -> Any:
     try:
         return pdfplumber.open(path, password=password or "")
     except RapportExtractError:
@@ -218,7 +218,7 @@ def _open(path: Path, password: str | None) -> Any:
         ) from exc
 
 
-def _plumber_pages(
+def plumber_pages(
     pdf: Any, path: Path, warnings: list[str]
 ) -> Iterator[tuple[int, Any | None]]:
     """The pages of an open PDF one at a time, so only the page being read is held in memory
@@ -281,12 +281,12 @@ def read_pdf_pages(
 
     Pages are read one at a time and each is closed before the next is opened, so the memory
     a long report takes grows with the words it holds, not with pdfminer's page objects."""
-    pdf = _open(path, password)
+    pdf = open_pdf(path, password)
     pages: list[Page] = []
     warnings: list[str] = []
     try:
         title = pdf.metadata.get("Title") if isinstance(pdf.metadata, dict) else None
-        for number, plumber_page in _plumber_pages(pdf, path, warnings):
+        for number, plumber_page in plumber_pages(pdf, path, warnings):
             if check is not None:
                 check()  # raises ExtractionTimeout once the document's time is up
             if plumber_page is None:
@@ -313,11 +313,11 @@ def read_pdf_pages(
         if not pages:
             raise InputError("PDF has no pages", path=path, hint="check the export of the file")
     finally:
-        _close(pdf)
+        close_pdf(pdf)
     return pages, (str(title) if title else None), warnings
 
 
-def _close(pdf: Any) -> None:
+def close_pdf(pdf: Any) -> None:
     """Close the file without `pdf.close()`: that builds every page object again (to close
     each), which costs memory on a long report and fails on a page with a damaged box. The
     pages read here are closed one by one already."""

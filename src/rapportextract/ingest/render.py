@@ -11,10 +11,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-import pdfplumber
 from PIL import ImageDraw
 
 from rapportextract.errors import InputError
+from rapportextract.export.atomic import atomic_open
+from rapportextract.ingest.pdf import close_pdf, open_pdf, plumber_pages
 from rapportextract.models import Fact
 
 ORIGIN_COLOURS = {
@@ -51,9 +52,18 @@ def draw_facts(
     outdir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     scale = resolution / 72
-    with pdfplumber.open(path, password=password or "") as pdf:
-        for page in pdf.pages:
-            image = page.to_image(resolution=resolution).annotated.convert("RGB")
+    pdf = open_pdf(path, password)
+    warnings: list[str] = []
+    try:
+        # The same page walk as reading: a page the reader left out is left out here too.
+        for _number, page in plumber_pages(pdf, path, warnings):
+            if page is None:
+                continue
+            try:
+                image = page.to_image(resolution=resolution).annotated.convert("RGB")
+            except Exception:  # a page pdfium cannot render gets no picture
+                page.close()
+                continue
             draw = ImageDraw.Draw(image)
             for fact in by_page.get(page.page_number, []):
                 assert fact.source.bbox is not None
@@ -64,10 +74,12 @@ def draw_facts(
                 anchor = (x0, max(0.0, top - 11))
                 draw.rectangle(draw.textbbox(anchor, _label(fact)), fill=(255, 255, 255))
                 draw.text(anchor, _label(fact), fill=colour)
+            # Named after the input file, never after anything inside it.
             target = outdir / f"{path.stem}-p{page.page_number}.png"
-            tmp = target.with_name(target.name + ".tmp")
-            image.save(tmp, format="PNG")
-            tmp.replace(target)
+            with atomic_open(target, "wb") as fh:
+                image.save(fh, format="PNG")
             written.append(target)
             page.close()
+    finally:
+        close_pdf(pdf)
     return written
