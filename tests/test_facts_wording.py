@@ -91,3 +91,18 @@ def test_concept_value_range() -> None:
 def test_whole_sector_stock_is_not_the_respondents_stock() -> None:
     facts = _facts("Alle corporaties samen verhuren zo'n 2,3 miljoen woningen.")
     assert _one(facts, "zo'n 2,3 miljoen").concept is None
+
+
+def test_a_change_never_has_its_own_period_as_base() -> None:
+    facts = _facts("Dat is 4 procent minder dan in 2013, toen het aantal uitzettingen met "
+                   "9 procent daalde.", edition=2015)
+    change = _one(facts, "9 procent daalde")
+    assert (change.period, change.base_period) == ("2013", "2012")
+    assert _one(facts, "4 procent minder").base_period == "2013"
+
+
+def test_a_qualifier_in_another_figures_clause_is_not_this_figures() -> None:
+    facts = _facts("De totale huurachterstand was eind 2016 € 300 miljoen, waarvan € 140 "
+                   "miljoen bij huurders die nog in hun woning wonen.", edition=2017)
+    assert _one(facts, "€ 300 miljoen").concept == "total_rent_arrears_eur"
+    assert _one(facts, "€ 140 miljoen").concept == "rent_arrears_current_tenants_eur"

@@ -222,12 +222,23 @@ def _own_part_first(found: list[ConceptMatch], part: tuple[int, int],
     return found[0]
 
 
+def _in_other_clause(text: str, term: tuple[int, int], q: Quantity,
+                     others: list[tuple[int, int]]) -> bool:
+    """True where `term` stands in a clause that holds another figure and not `q`."""
+    start, end = clause_bounds(text, term[0])
+    if start <= q.start < end:
+        return False
+    return any(start <= o_start < end for o_start, _ in others)
+
+
 def _concept_for(
     q: Quantity, sentence: Sentence, prev: _Prev | None, catalogue: Catalogue,
+    others: list[tuple[int, int]] | None = None,
 ) -> _ConceptChoice:
     text = sentence.text
     cues = _cues()
     corporations = _about_corporations(q, text)
+    others = [o for o in (others or []) if o != (q.start, q.end)]
 
     def allowed(m: ConceptMatch | None) -> ConceptMatch | None:
         if m is None:
@@ -262,8 +273,12 @@ def _concept_for(
         part, len(text))
     # The sentence may add a qualifier to the clause's head word ("Huurders die nog in hun
     # woning wonen, waren samen € 171 miljoen verschuldigd"): the more specific match wins.
+    # Not where that qualifier stands in another figure's clause ("€ 320 miljoen, waarvan
+    # € 160 miljoen bij huurders die nog in hun woning wonen").
     if local and not (whole and whole.groups > local.groups
-                      and whole.head_start == local.head_start):
+                      and whole.head_start == local.head_start
+                      and not any(_in_other_clause(text, t, q, others)
+                                  for t in whole.also_terms)):
         return _ConceptChoice(local, local.id, "clause")
     if whole:
         return _ConceptChoice(whole, whole.id, "sentence")
@@ -409,7 +424,7 @@ def _sentence_facts(
     figures = [(q.start, q.end) for q in quantities]
     facts: list[Fact] = []
     for q in quantities:
-        choice = _concept_for(q, sentence, prev, catalogue)
+        choice = _concept_for(q, sentence, prev, catalogue, figures)
         resolution = resolve_period(text, (q.start, q.end), edition=edition, context=context,
                                     expressions=exprs)
         period = _survey_period(resolution.period, choice.concept, catalogue, edition)
@@ -419,7 +434,9 @@ def _sentence_facts(
         base = None
         if q.kind == "change":
             base = resolution.base_period
-            if base is None:
+            # A change never compares a year with itself: "dan in 2014, toen het aantal met
+            # 15 procent daalde" names 2014 as the period of the second change, not its base.
+            if base is None or base == period:
                 base = _previous_year(period)
                 confidence *= 0.95
         facts.append(Fact(
