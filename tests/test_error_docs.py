@@ -27,7 +27,7 @@ def _template(node: ast.AST) -> str | None:
         return node.value
     if isinstance(node, ast.JoinedStr):
         return "".join(
-            v.value if isinstance(v, ast.Constant) else GAP for v in node.values
+            str(v.value) if isinstance(v, ast.Constant) else GAP for v in node.values
         )
     return None
 
