@@ -195,3 +195,48 @@ def test_build_workers_honour_the_timeout(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "facts.json").exists()
     facts = json.loads((tmp_path / "out" / "facts.json").read_text(encoding="utf-8"))
     assert "good-2016.pdf" in json.dumps(facts)
+
+
+# --- the command line, case by case -------------------------------------------------------------
+
+
+def test_password_option_opens_an_encrypted_pdf_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    encrypted = str(BROKEN / "encrypted-2016.pdf")
+    assert main(["extract", encrypted, "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "encrypted-2016.pdf: PDF is encrypted; use --password PW" in err
+    out = tmp_path / "feiten.json"
+    assert main(["extract", encrypted, "--password", "geheim", "-o", str(out)]) == 0
+    assert capsys.readouterr().err == ""
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["documents"][0]["name"] == "encrypted-2016.pdf" and data["facts"]
+
+
+def test_cp1252_text_is_read_with_a_warning_on_the_command_line(
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["text", str(BROKEN / "cp1252-2016.txt")]) == 0
+    captured = capsys.readouterr()
+    assert "\u20ac 164 miljoen" in captured.out
+    assert captured.err.strip() == (
+        "rapportextract: warning: cp1252-2016.txt: not UTF-8, read as cp1252; "
+        "check accented letters"
+    )
+
+
+def test_build_names_missing_paths_and_damaged_files_and_goes_on(tmp_path: Path) -> None:
+    from rapportextract.build import build
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in ("good-2016.pdf", "truncated.pdf", "empty.pdf", "random-bytes.pdf"):
+        (inputs / name).write_bytes((BROKEN / name).read_bytes())
+    report = build([inputs, tmp_path / "weg"], tmp_path / "out", use_cache=False, workers=1)
+    assert len(report.errors) == 4
+    for name in ("truncated.pdf", "empty.pdf", "random-bytes.pdf", "weg"):
+        assert sum(name in line for line in report.errors) == 1
+    assert all("\n" not in line for line in report.errors)
+    facts = json.loads((tmp_path / "out" / "facts.json").read_text(encoding="utf-8"))
+    assert [d["name"] for d in facts["documents"]] == ["good-2016.pdf"]
