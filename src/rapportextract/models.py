@@ -10,9 +10,10 @@ them: a box is ``(x0, top, x1, bottom)``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
@@ -65,7 +66,12 @@ class _Model(BaseModel):
 # --------------------------------------------------------------------------------------------
 
 
-class Word(_Model):
+@dataclass(slots=True)
+class Word:
+    """A word on the page. A plain slotted dataclass, not a pydantic model: a long report holds
+    hundreds of thousands of them, and this takes a third of the memory (pydantic still
+    validates, serialises and documents it as a field of the models around it)."""
+
     text: str
     bbox: BBox
     fontname: str | None = None
@@ -73,6 +79,10 @@ class Word(_Model):
     bold: bool = False
     # Raised text (superscript), e.g. a footnote marker: its baseline sits above the line's.
     superscript: bool = False
+
+    def model_copy(self, *, update: dict[str, Any] | None = None) -> Word:
+        """A copy with some fields changed, as the pydantic models around it offer."""
+        return replace(self, **(update or {}))
 
 
 class Line(_Model):
@@ -156,8 +166,10 @@ class Page(_Model):
     has_text_layer: bool = True
 
 
-class WordSpan(_Model):
-    """Where a word of a sentence stands: character offsets in the sentence and its box."""
+@dataclass(slots=True)
+class WordSpan:
+    """Where a word of a sentence stands: character offsets in the sentence and its box.
+    A slotted dataclass for the same reason as `Word`."""
 
     start: int
     end: int
