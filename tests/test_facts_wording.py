@@ -106,3 +106,15 @@ def test_a_qualifier_in_another_figures_clause_is_not_this_figures() -> None:
                    "miljoen bij huurders die nog in hun woning wonen.", edition=2017)
     assert _one(facts, "€ 300 miljoen").concept == "total_rent_arrears_eur"
     assert _one(facts, "€ 140 miljoen").concept == "rent_arrears_current_tenants_eur"
+
+
+def test_a_sentence_with_figures_of_the_current_year_moves_its_paragraph() -> None:
+    facts = _facts("In het eerste kwartaal van 2017 kwamen er 12.000 verzoeken om een "
+                   "betalingsregeling binnen.",
+                   "Een op de vier corporaties ziet het aantal achterstanden stijgen.",
+                   edition=2017)
+    assert _one(facts, "Een op de vier").period == "2017-Q1"
+    facts = _facts("In 2016 kwamen er 40.000 verzoeken om een betalingsregeling binnen.",
+                   "Een op de vier corporaties ziet het aantal achterstanden stijgen.",
+                   edition=2017)
+    assert _one(facts, "Een op de vier").period == "2016"

@@ -565,6 +565,10 @@ def extract_facts(doc: Document, catalogue: Catalogue | None = None) -> list[Fac
         new = _sentence_facts(doc, edition, sentence, quantities, prev, sentence_scope,
                               catalogue)
         facts.extend(new)
+        if sentence.block_kind == BlockKind.PARAGRAPH and not _inherits_period(sentence.text):
+            # A sentence that moves to the current year with its own figures ("In het eerste
+            # kwartaal van 2012 kwamen er 14.000 verzoeken binnen") moves the paragraph too.
+            scope = sets_scope(sentence.text, edition=edition) or scope
         prev = _Prev(_context_text(sentence.text, prev), new,
                      new[-1].period if new else None, sentence.block_kind, sentence.text)
     return facts + _derived(doc, facts)
