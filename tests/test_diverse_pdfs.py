@@ -88,7 +88,7 @@ def test_captions_found_on_every_page() -> None:
     doc = _read(REPORT)
     assert _texts(doc, BlockKind.CAPTION) == [
         GEN.CHART_CAPTION_4, GEN.TABLE_1_CAPTION, GEN.TABLE_2_CAPTION, GEN.TABLE_3_CAPTION,
-        GEN.PNG_CAPTION, GEN.SVG_CAPTION,
+        GEN.PNG_CAPTION, GEN.TABLE_4_CAPTION, GEN.SVG_CAPTION,
     ]
 
 
@@ -185,6 +185,19 @@ def test_bars_with_values_inside_are_no_table() -> None:
     assert [b.kind for b in doc.blocks()] == [BlockKind.CAPTION, BlockKind.CHART]
 
 
+def test_stacked_bars_with_a_legend_beside_the_plot() -> None:
+    doc = _read("mpl_stacked.pdf")
+    facts = chart_facts(doc)
+    got = {(f.subject, f.period): f.value for f in facts}
+    current, departed = GEN.SERIES
+    expected = {(current, y): Decimal(v * 1_000_000) for y, v in GEN.CURRENT.items()}
+    expected |= {(departed, y): Decimal(v * 1_000_000) for y, v in GEN.DEPARTED.items()}
+    assert got == expected
+    assert len(facts) == len(expected)
+    # the legend is part of the chart, not a paragraph
+    assert [b.kind for b in doc.blocks()] == [BlockKind.CAPTION, BlockKind.CHART]
+
+
 def test_horizontal_matplotlib_chart_of_percentages() -> None:
     facts = chart_facts(_read("mpl_hbars.pdf"))
     got = {f.subject.rsplit(": ", 1)[-1]: (f.value, f.unit, f.period) for f in facts}
@@ -197,7 +210,10 @@ def test_png_chart_gives_a_caption_and_no_facts() -> None:
     doc = _read(REPORT)
     assert GEN.PNG_CAPTION in _texts(doc, BlockKind.CAPTION)
     assert [f for f in chart_facts(doc) if f.source.page == 4] == []
-    assert [f for f in table_facts(doc) if f.source.page == 4] == []
+    # the page's only figures are those of the table under the picture
+    assert {f.source.sentence for f in table_facts(doc) if f.source.page == 4} == {
+        GEN.TABLE_4_CAPTION
+    }
 
 
 # ------------------------------------------------------------------------------ tables
@@ -232,7 +248,23 @@ def test_table_without_rules() -> None:
     }
     # the table is a table block, not prose
     assert not any("91.500" in s.text for s in doc.sentences)
-    assert all(f.source.page == 3 for f in facts)
+    assert {f.source.page for f in facts if "regelingen" in f.subject} == {3}
+
+
+def test_table_with_shaded_rows_and_no_rules() -> None:
+    facts = table_facts(_read(REPORT))
+    for label, row in GEN.TABLE_4_ROWS.items():
+        assert _table(facts, label) == {y: (Decimal(v), "count") for y, v in row.items()}
+
+
+def test_breakdown_rows_do_not_take_the_concept_of_the_whole() -> None:
+    """"Alleenstaanden" in a table of evictions by household is a part of all evictions: the
+    title's concept (the total) is no concept of the row."""
+    facts = table_facts(_read(REPORT))
+    parts = [*GEN.TABLE_4_ROWS, "Langer dan drie maanden"]
+    concepts = {f.concept for f in facts if f.subject.rsplit(": ", 1)[-1] in parts}
+    assert None in concepts
+    assert not concepts & {"evictions_total", "tenants_with_arrears"}
 
 
 def test_table_ruled_only_at_head_and_foot() -> None:
@@ -249,6 +281,7 @@ def test_every_table_figure_read_once() -> None:
     facts = table_facts(_read(REPORT))
     expected = (
         len(GEN.TENANTS_K) * 2 + len(GEN.ARRANGEMENTS) * 2 + len(GEN.ARREARS_MLN) * 2
+        + sum(len(row) for row in GEN.TABLE_4_ROWS.values())
     )
     assert len(facts) == expected
     assert len({(f.subject, f.period) for f in facts}) == expected

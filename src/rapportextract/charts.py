@@ -558,6 +558,8 @@ class Mark:
     unit: Unit | None = None
     """From the label itself ("50%", "€ 164"), where it says."""
     estimated: bool = False
+    base: float | None = None
+    """For a bar stacked on another: where it starts (its bottom, or its left end)."""
 
 
 @dataclass
@@ -612,6 +614,7 @@ def read_charts(page: Page) -> list[Chart]:
             chart.diagnostics.append("no drawn bars or lines next to the caption")
             charts.append(chart)
             continue
+        cluster += _far_keys(cluster, [s for s in free if s not in cluster])
         claimed.extend(id(s) for s in cluster)
         box = union_bbox([s.bbox for s in cluster])
         assert box is not None
@@ -622,6 +625,22 @@ def read_charts(page: Page) -> list[Chart]:
         _read(chart, cluster, _region_fragments(page, caption, region, squares))
         charts.append(chart)
     return charts
+
+
+# A legend set beside the plot (matplotlib's figure legend, an office chart's legend on the
+# right) stands further off than the chart's own parts.
+LEGEND_REACH = 100.0
+
+
+def _far_keys(cluster: list[Shape], rest: list[Shape]) -> list[Shape]:
+    """Legend keys beside the chart, within reach of its drawn parts and level with them."""
+    box = union_bbox([s.bbox for s in cluster])
+    assert box is not None
+    return [
+        s for s in rest
+        if s.kind == "rect" and _key_shape(s) and _gap(box, s.bbox) <= LEGEND_REACH
+        and box[1] - 5 <= s.bbox[1] and s.bbox[3] <= box[3] + 5
+    ]
 
 
 def _band(
@@ -878,13 +897,16 @@ def _read_bars(
         on_base = [b for b in bars if abs(b.bbox[3] - bottom) <= 1.5]
     else:
         on_base = [b for b in bars if abs(b.bbox[0] - left) <= 1.5]
-    if len(on_base) < len(bars):
-        chart.diagnostics.append(f"{len(bars) - len(on_base)} bar(s) off the baseline skipped")
+    stacked = _stacked(on_base, [b for b in bars if b not in on_base], vertical)
+    if len(on_base) + len(stacked) < len(bars):
+        skipped = len(bars) - len(on_base) - len(stacked)
+        chart.diagnostics.append(f"{skipped} bar(s) off the baseline skipped")
     if vertical:
         on_base.sort(key=lambda b: b.bbox[0])
     else:
         on_base.sort(key=lambda b: b.bbox[1])
     chart.marks = [Mark("bar", b.bbox, b.colour) for b in on_base]
+    chart.marks += [Mark("bar", b.bbox, b.colour, base=base) for b, base in stacked]
 
     if vertical:
         plot_left = min(b.bbox[0] for b in on_base)
@@ -916,6 +938,37 @@ def _read_bars(
     _match_labels(chart, candidates, vertical)
     base = [bottom] if vertical else [left]
     _estimate_unlabelled(chart, ticks, vertical, [*rules(vertical), *base])
+
+
+def _stacked(
+    standing: list[Shape], rest: list[Shape], vertical: bool
+) -> list[tuple[Shape, float]]:
+    """Bars stacked on a bar that stands on the baseline (a stacked bar chart): same width and
+    place, starting where the one below ends. Each with the position it starts from."""
+    found: list[tuple[Shape, float]] = []
+    below = list(standing)
+    grown = True
+    while grown:
+        grown = False
+        for bar in list(rest):
+            for under in below:
+                if vertical:
+                    same = abs(bar.bbox[0] - under.bbox[0]) <= 1.5 and abs(
+                        bar.bbox[2] - under.bbox[2]) <= 1.5
+                    touches = abs(bar.bbox[3] - under.bbox[1]) <= 1.5
+                    start = bar.bbox[3]
+                else:
+                    same = abs(bar.bbox[1] - under.bbox[1]) <= 1.5 and abs(
+                        bar.bbox[3] - under.bbox[3]) <= 1.5
+                    touches = abs(bar.bbox[0] - under.bbox[2]) <= 1.5
+                    start = bar.bbox[0]
+                if same and touches:
+                    found.append((bar, start))
+                    below.append(bar)
+                    rest.remove(bar)
+                    grown = True
+                    break
+    return found
 
 
 def _stack(cats: list[Fragment]) -> list[Fragment]:
@@ -1068,7 +1121,10 @@ def _estimate_unlabelled(
             pos = _centre(mark.bbox)[1]
         else:
             pos = mark.bbox[1] if vertical else mark.bbox[2]
-        mark.value = _round_estimate(a + b * pos, ticks)
+        value = a + b * pos
+        if mark.base is not None:  # a stacked bar measures from where it starts
+            value -= a + b * mark.base
+        mark.value = _round_estimate(value, ticks)
         mark.estimated = True
 
 
@@ -1217,8 +1273,14 @@ def _chart_facts(
 ) -> list[Fact]:
     facts: list[Fact] = []
     years = [c for c in chart.categories if year_of(c.text)]
+    # Two bars of one category that no legend tells apart (grouped or stacked bars without a
+    # readable legend) would give one subject two figures for one period: neither is taken.
+    seen: dict[tuple[str | None, str | None], int] = {}
+    for mark in chart.marks:
+        place = (mark.category, mark.series)
+        seen[place] = seen.get(place, 0) + 1
     for index, mark in enumerate(chart.marks):
-        if mark.value is None:
+        if mark.value is None or seen[(mark.category, mark.series)] > 1:
             continue
         if years:
             year = year_of(mark.category or "")

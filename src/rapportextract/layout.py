@@ -405,8 +405,25 @@ def chart_regions(page: Page, words: Sequence[Word]) -> list[BBox]:
         near = [wd for wd in words if _near(wd.bbox, box, 12.0)]
         if len(inside) < 3 and not any(c.isdigit() for wd in near for c in wd.text):
             continue
-        charts.append(box)
+        charts.append(_with_legend_keys(box, page))
     return charts
+
+
+_LEGEND_REACH = 100.0
+
+
+def _with_legend_keys(box: BBox, page: Page) -> BBox:
+    """A legend set beside the plot stands further off than the chart's own parts: small
+    filled keys (squares, or 20 by 7 point bars) level with the chart and within reach of it
+    belong to it; their texts then join it as labels."""
+    keys = [
+        r.bbox for r in page.rects
+        if r.fill is not None
+        and r.bbox[2] - r.bbox[0] <= 24 and 2 <= r.bbox[3] - r.bbox[1] <= 14
+        and box[1] - 5 <= r.bbox[1] and r.bbox[3] <= box[3] + 5
+        and not _near(r.bbox, box, 0) and _near(r.bbox, box, _LEGEND_REACH)
+    ]
+    return union_bbox([box, *keys]) or box
 
 
 def _with_aligned_strays(box: BBox, strays: Sequence[BBox]) -> BBox:
@@ -1184,7 +1201,7 @@ def build_blocks(layout: PageLayout, *, running: set[str], body: float) -> list[
     in_notes = {id(f) for note in notes for f in note}
     body_frags = [f for f in frags if f.kind is None and id(f) not in in_notes]
 
-    boxes = [f.bbox for f in body_frags] + [r.bbox for r in layout.regions if r.bbox]
+    boxes = [f.bbox for f in body_frags] + _column_regions(layout.regions, body_frags)
     gutters = find_gutters(boxes, body)
     if gutters:
         # re-cut rows that ran across a gutter with a narrow gap
@@ -1242,6 +1259,17 @@ def build_blocks(layout: PageLayout, *, running: set[str], body: float) -> list[
             (b.id for b in blocks if b.kind is BlockKind.TABLE and b.bbox == table.bbox), None
         )
     return blocks
+
+
+def _column_regions(regions: Sequence[Block], frags: Sequence[_Frag]) -> list[BBox]:
+    """The boxes of charts and tables that may stand in a column. A region across most of the
+    text width is a band of its own; left in, it would cover the gutter of the columns above
+    or below it (prose beside a narrow picture, then a full-width table)."""
+    boxes = [r.bbox for r in regions if r.bbox]
+    if not frags:
+        return boxes
+    width = max(f.x1 for f in frags) - min(f.x0 for f in frags)
+    return [b for b in boxes if b[2] - b[0] <= 0.6 * width]
 
 
 def _group_lines(frags: list[_Frag]) -> list[list[_Frag]]:

@@ -176,7 +176,9 @@ def _page_facts(
             continue
         caption = _caption_for(grid, captions)
         title = caption.title if caption else ""
-        for figure in read_table(grid):
+        figures = read_table(grid)
+        parts = len({f.row_label for f in figures if not f.total}) > 1
+        for figure in figures:
             unit: Unit = figure.unit or (caption.unit if caption else None) or "count"
             scale = figure.scale if figure.scale != 1 else (caption.scale if caption else 1)
             value = parse_number(figure.text)
@@ -188,9 +190,14 @@ def _page_facts(
                     catalogue, f"{figure.row_label} {title}", unit
                 )
             else:
-                concept = resolve_concept(catalogue, figure.row_label, unit) or resolve_concept(
-                    catalogue, f"{figure.row_label} {title}", unit
-                )
+                concept = resolve_concept(catalogue, figure.row_label, unit)
+                if concept is None:
+                    concept = resolve_concept(catalogue, f"{figure.row_label} {title}", unit)
+                    # Rows of a breakdown ("Alleenstaanden" in a table of evictions by
+                    # household) are parts of what the title names: where the row adds
+                    # nothing the catalogue knows, the title's concept (the whole) is wrong.
+                    if parts and concept == resolve_concept(catalogue, title, unit):
+                        concept = None
             sentence = caption.text if caption else figure.row_label
             key = f"{doc.sha256}:table:{page.number}:{t_index}:{figure.row}:{figure.column}"
             facts.append(
