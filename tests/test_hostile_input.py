@@ -161,6 +161,37 @@ def test_a_spinning_pdf_stops_at_the_timeout() -> None:
     assert "\n" not in line and "spinning-2016.pdf" in line and "--timeout" in line
 
 
+def _spin(seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
+
+
+def test_a_stop_swallowed_by_the_parser_comes_again() -> None:
+    from rapportextract.limits import deadline
+
+    swallowed: list[BaseException] = []
+    start = time.monotonic()
+    with pytest.raises(errors.ExtractionTimeout), deadline(0.2, "stil-2016.pdf"):
+        try:
+            _spin(5.0)
+        except Exception as exc:  # as a parser's broad `except Exception` would
+            swallowed.append(exc)
+        _spin(5.0)  # the parser carries on; the limit must stop it again
+    took = time.monotonic() - start
+    assert len(swallowed) == 1 and isinstance(swallowed[0], errors.ExtractionTimeout)
+    assert took < 2.0
+
+
+def test_no_stop_fires_after_the_limit_is_left() -> None:
+    from rapportextract.limits import deadline
+
+    for limit in (0.0, 0.05):
+        with pytest.raises(errors.ExtractionTimeout), deadline(limit, "kort-2016.pdf"):
+            _spin(1.0)
+        _spin(1.2)  # a timer left armed would raise here
+
+
 def test_extract_reports_the_timeout_and_goes_on(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -18,6 +18,8 @@ from types import FrameType
 
 from rapportextract.errors import ExtractionTimeout
 
+_REFIRE_SECONDS = 0.5
+
 
 class Deadline:
     def __init__(self, seconds: float | None, path: str | Path) -> None:
@@ -46,17 +48,24 @@ def deadline(seconds: float | None, path: str | Path) -> Iterator[Deadline]:
         and hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
     )
-    if not use_signal:
+    if seconds is None or not use_signal:
         yield limit
         return
 
+    active = True
+
     def on_alarm(signum: int, frame: FrameType | None) -> None:
-        raise limit.error()
+        if active:
+            raise limit.error()
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # The timer fires again every half second after the limit: the parsers catch `Exception`
+    # in places (pdfminer around a token's decoding), and a stop that lands there is lost.
     try:
+        # Armed inside the try: a limit that ends at once still disarms the timer.
+        signal.setitimer(signal.ITIMER_REAL, max(seconds, 1e-6), _REFIRE_SECONDS)
         yield limit
     finally:
+        active = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
