@@ -52,8 +52,12 @@ class Coverage:
         return 1 - len(self.missing) / len(self.wanted) if self.wanted else 1.0
 
 
-def _core_keys(gold: list[GoldFact], core: set[str]) -> set[tuple[str, str, str | None, int]]:
-    keys = set()
+Key = tuple[str, str, str | None, int]
+"""(series id, period, base period, edition) of one value."""
+
+
+def _core_keys(gold: list[GoldFact], core: set[str]) -> set[Key]:
+    keys: set[Key] = set()
     for g in gold:
         if g.concept not in core:
             continue
