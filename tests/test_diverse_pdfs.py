@@ -198,6 +198,16 @@ def test_stacked_bars_with_a_legend_beside_the_plot() -> None:
     assert [b.kind for b in doc.blocks()] == [BlockKind.CAPTION, BlockKind.CHART]
 
 
+def test_two_labelled_lines_take_their_series_from_line_keys() -> None:
+    facts = chart_facts(_read("mpl_two_lines.pdf"))
+    got = {(f.subject, f.period): f.value for f in facts}
+    judgments, evictions = GEN.LINES
+    expected = {(judgments, y): Decimal(v) for y, v in GEN.JUDGMENTS.items()}
+    expected |= {(evictions, y): Decimal(v) for y, v in GEN.LINE_EVICTIONS.items()}
+    assert got == expected
+    assert len(facts) == len(expected)  # the legend's markers are no points
+
+
 def test_horizontal_matplotlib_chart_of_percentages() -> None:
     facts = chart_facts(_read("mpl_hbars.pdf"))
     got = {f.subject.rsplit(": ", 1)[-1]: (f.value, f.unit, f.period) for f in facts}

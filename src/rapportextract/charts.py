@@ -789,7 +789,13 @@ def _read(chart: Chart, cluster: list[Shape], frags: list[Fragment]) -> None:
     legend_frags: set[int] = set()
     bars: list[Shape] = []
     markers: list[Shape] = []
+    keys = _line_keys(cluster, frags)
+    for key, frag in keys:
+        chart.legend.append(LegendEntry(frag.text, key.colour, frag.bbox))
+        legend_frags.add(id(frag))
     for rect in rects:
+        if any(_contains(key.bbox, _centre(rect.bbox), pad=2) for key, _ in keys):
+            continue  # the marker drawn on a line's legend key
         entry = _legend_entry(rect, frags) if _key_shape(rect) else None
         if entry is not None:
             frag = entry[1]
@@ -804,7 +810,8 @@ def _read(chart: Chart, cluster: list[Shape], frags: list[Fragment]) -> None:
         chart.kind = "bar"
         _read_bars(chart, bars, frags, lambda vertical: _rules(cluster, vertical))
     else:
-        points = _points(cluster, markers)
+        key_ids = {id(key) for key, _ in keys}
+        points = _points([s for s in cluster if id(s) not in key_ids], markers)
         if not points:
             chart.diagnostics.append("no bars or line points in the chart region")
             return
@@ -848,6 +855,31 @@ def _legend_entry(square: Shape, frags: list[Fragment]) -> tuple[Shape, Fragment
     return None
 
 
+LINE_KEY_LENGTH = 40.0
+
+
+def _line_keys(cluster: list[Shape], frags: list[Fragment]) -> list[tuple[Shape, Fragment]]:
+    """A line chart's legend keys: a short level stroke in a series colour (often with the
+    series' marker on it) and the series name just right of it."""
+    keys: list[tuple[Shape, Fragment]] = []
+    taken: set[int] = set()
+    for seg in cluster:
+        if (
+            seg.kind != "segment" or seg.height > 1
+            or not 5 <= seg.width <= LINE_KEY_LENGTH or not _is_data_line(seg)
+        ):
+            continue
+        cy = (seg.bbox[1] + seg.bbox[3]) / 2
+        for frag in frags:
+            if id(frag) in taken or frag.number is not None or is_year(frag.text):
+                continue
+            if 0 <= frag.bbox[0] - seg.bbox[2] <= 12 and abs(frag.cy - cy) <= 5:
+                keys.append((seg, frag))
+                taken.add(id(frag))
+                break
+    return keys
+
+
 def _points(cluster: list[Shape], markers: list[Shape]) -> list[Shape]:
     """Line-chart points: drawn markers, and the corners of the coloured data line."""
     points = [Shape("rect", m.bbox, m.colour) for m in markers]
@@ -855,19 +887,28 @@ def _points(cluster: list[Shape], markers: list[Shape]) -> list[Shape]:
         if seg.kind != "segment" or not _is_data_line(seg):
             continue
         for x, y in seg.points:
-            if all(
-                abs(x - _centre(p.bbox)[0]) > 2 or abs(y - _centre(p.bbox)[1]) > 2 for p in points
-            ):
+            on = [
+                p for p in points
+                if abs(x - _centre(p.bbox)[0]) <= 2 and abs(y - _centre(p.bbox)[1]) <= 2
+            ]
+            if not on:
                 points.append(Shape("rect", (x, y, x, y), seg.colour))
+            for p in on:
+                # A marker drawn from a shared symbol may come without its colour (black);
+                # the line it sits on has the series colour.
+                if not _chromatic(p.colour):
+                    p.colour = seg.colour
     return points
+
+
+def _chromatic(colour: Colour | None) -> bool:
+    return colour is not None and len(colour) >= 3 and max(colour[:3]) - min(colour[:3]) > 0.15
 
 
 def _is_data_line(seg: Shape) -> bool:
     # Axes and gridlines are straight and grey or black; a data line slopes or has a colour.
     sloped = seg.width > 1 and seg.height > 1
-    colour = seg.colour or ()
-    chromatic = len(colour) >= 3 and max(colour[:3]) - min(colour[:3]) > 0.15
-    return sloped or chromatic
+    return sloped or _chromatic(seg.colour)
 
 
 def _mode(values: Sequence[float], tolerance: float) -> tuple[float, int]:
