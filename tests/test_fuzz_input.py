@@ -30,8 +30,8 @@ SEEDS = [
     ROOT / "layout" / "two_columns.pdf",
     ROOT / "charts" / "bars_multi_series.pdf",
 ]
-PDF_EXAMPLES = 150
-TEXT_EXAMPLES = 150
+PDF_EXAMPLES = 100
+TEXT_EXAMPLES = 100
 DOCUMENT_TIMEOUT = 5.0
 """The per-document limit handed to extraction (it covers reading the file)."""
 WATCHDOG_CPU_SECONDS = 30
