@@ -118,3 +118,10 @@ def test_a_sentence_with_figures_of_the_current_year_moves_its_paragraph() -> No
                    "Een op de vier corporaties ziet het aantal achterstanden stijgen.",
                    edition=2017)
     assert _one(facts, "Een op de vier").period == "2016"
+
+
+def test_the_own_clause_names_what_a_figure_is_a_share_of() -> None:
+    facts = _facts("Van de uitgezette huurders was 71 procent alleenstaand en 13 procent een "
+                   "gezin met kinderen.", edition=2011)
+    assert _one(facts, "71 procent").concept == "share_evictions_single_persons_pct"
+    assert _one(facts, "13 procent").concept == "share_evictions_households_with_children_pct"
