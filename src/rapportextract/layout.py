@@ -1148,10 +1148,14 @@ def _absorb_chart_labels(frags: list[_Frag], charts: Sequence[BBox],
     just outside the drawn area: short lines within about a line's height of a chart belong
     to it. Two passes: the second reaches an axis title under the tick labels. Captions,
     headings and lines that end a sentence stay prose."""
+    if not charts:
+        return list(frags)
     caption = layout_words().caption
     boxes = list(charts)
     keep = list(frags)
-    prose = {id(f) for f in frags if _paragraph_line(f, frags)}
+    reach = 3 * body
+    close = [f for f in frags if any(_near(f.bbox, box, reach) for box in boxes)]
+    prose = {id(f) for f in close if _paragraph_line(f, frags)}
     for _ in range(2):
         rest: list[_Frag] = []
         grown = list(boxes)
