@@ -271,3 +271,14 @@ def test_build_names_missing_paths_and_damaged_files_and_goes_on(tmp_path: Path)
     assert all("\n" not in line for line in report.errors)
     facts = json.loads((tmp_path / "out" / "facts.json").read_text(encoding="utf-8"))
     assert [d["name"] for d in facts["documents"]] == ["good-2016.pdf"]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_is_refused_not_read_for_ever(tmp_path: Path) -> None:
+    import os
+
+    pipe = tmp_path / "pijp-2016.pdf"
+    os.mkfifo(pipe)
+    with pytest.raises(errors.InputError) as info:
+        read_document(pipe, timeout=5)
+    assert "pijp-2016.pdf: not a regular file" in str(info.value)

@@ -25,6 +25,9 @@ def _read_bytes(path: Path) -> bytes:
     if path.is_dir():
         raise InputError("is a directory, not a report file", path=path,
                          hint="name a PDF or text file (build takes folders)")
+    if not path.is_file():
+        # A named pipe or a device would be read for ever.
+        raise InputError("not a regular file", path=path, hint="name a PDF or text file")
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -91,11 +94,14 @@ def read_document(
     warnings: list[str] = []
     meta_title: str | None = None
     pages: list[Page]
-    if not _is_pdf(path, data) and b"\x00" in data[:4096]:
+    is_pdf = _is_pdf(path, data)
+    if not is_pdf and b"\x00" in data[:4096]:
         raise InputError("not a PDF or text file (binary data)", path=path,
                          hint="give a PDF with a text layer or a UTF-8 text file")
+    text_data = b"" if is_pdf else data
+    del data  # a PDF is parsed from its file, page by page: its bytes need not stay in memory
     with deadline(timeout, path) as limit:
-        if _is_pdf(path, data):
+        if is_pdf:
             from rapportextract.ingest.pdf import read_pdf_pages
 
             pages, meta_title, page_warnings = read_pdf_pages(
@@ -115,7 +121,7 @@ def read_document(
                 )
             layout_pages(pages)
         else:
-            pages, text_warnings = read_text_pages(path, data)
+            pages, text_warnings = read_text_pages(path, text_data)
             warnings.extend(text_warnings)
             source_type = "text"
         limit.check()
