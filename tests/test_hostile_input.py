@@ -99,7 +99,10 @@ def test_a_wholly_scanned_pdf_is_an_error_with_the_ocr_hint(
     # Never a silent empty result: the file fails, named, with what to do.
     assert main(["extract", str(BROKEN / "scanned-2016.pdf"), "--quiet"]) == 1
     err = capsys.readouterr().err.strip()
-    assert "scanned-2016.pdf" in err and "OCR" in err and "\n" not in err
+    assert err == (
+        f"rapportextract: {BROKEN / 'scanned-2016.pdf'}: no page of 1 has a text layer "
+        "(scanned PDF?); run OCR first (e.g. ocrmypdf) and read the OCR'd PDF"
+    )
 
 
 # --- long documents -----------------------------------------------------------------------------

@@ -116,7 +116,7 @@ def read_document(
                     )
             if not any(p.has_text_layer for p in pages):
                 raise NoTextLayerError(
-                    "no page has a text layer (scanned PDF?)", path=path,
+                    f"no page of {len(pages)} has a text layer (scanned PDF?)", path=path,
                     hint="run OCR first (e.g. ocrmypdf) and read the OCR'd PDF",
                 )
             layout_pages(pages)
