@@ -208,6 +208,18 @@ def test_two_labelled_lines_take_their_series_from_line_keys() -> None:
     assert len(facts) == len(expected)  # the legend's markers are no points
 
 
+def test_labels_split_at_a_narrow_space_are_one_figure() -> None:
+    """"1 720" (a narrow no-break space between the thousands) is 1720, not 720; "52 %" is a
+    percentage."""
+    facts = chart_facts(_read("mpl_spaced_labels.pdf"))
+    bars = {f.period: (f.value, f.unit) for f in facts if f.subject == "Huisuitzettingen per jaar"}
+    assert bars == {y: (Decimal(v), "count") for y, v in GEN.EVICTIONS.items()}
+    reasons = {
+        f.subject.rsplit(": ", 1)[-1]: (f.value, f.unit) for f in facts if ": " in f.subject
+    }
+    assert reasons == {name: (Decimal(v), "percent") for name, v in GEN.REASONS.items()}
+
+
 def test_horizontal_matplotlib_chart_of_percentages() -> None:
     facts = chart_facts(_read("mpl_hbars.pdf"))
     got = {f.subject.rsplit(": ", 1)[-1]: (f.value, f.unit, f.period) for f in facts}

@@ -317,10 +317,11 @@ def fragments(words: Iterable[Word], *, gap: float, numbers_alone: bool) -> list
         run: list[Word] = [line[0]]
         for word in line[1:]:
             prev = run[-1]
-            close = word.bbox[0] - prev.bbox[2] <= gap * _size(prev)
+            space = word.bbox[0] - prev.bbox[2]
+            close = space <= gap * _size(prev)
             apart = numbers_alone and (
                 (_is_numeric_word(word.text) and prev.text != "€") or _is_numeric_word(prev.text)
-            )
+            ) and not _one_figure(run, word, space)
             if close and not apart:
                 run.append(word)
             else:
@@ -328,6 +329,25 @@ def fragments(words: Iterable[Word], *, gap: float, numbers_alone: bool) -> list
                 run = [word]
         out.append(_fragment(run))
     return out
+
+
+_GROUP_HEAD = re.compile(r"^[€-]?\d{1,3}$")
+_GROUP = re.compile(r"^\d{3}(?:,\d+)?%?$")
+
+
+def _one_figure(run: list[Word], word: Word, space: float) -> bool:
+    """Pieces of one figure that the text layer split at a narrow space: a thousands group
+    after a (thin) space ("1 720", "12 500") and a percent sign set apart ("52 %"). A word
+    space is about a third of the size; two labels of adjacent bars stand further apart."""
+    if space > 0.4 * _size(word):
+        return False
+    if word.text == "%":
+        return parse_number(" ".join(w.text for w in run)) is not None
+    return (
+        bool(_GROUP.match(word.text)) and not run[-1].text.endswith("%")
+        and bool(_GROUP_HEAD.match(run[0].text))
+        and all(_GROUP.match(w.text) for w in run[1:])
+    )
 
 
 def _fragment(run: list[Word]) -> Fragment:
