@@ -6,6 +6,8 @@ time expression in a sentence (`find_time_expressions`), gives each a role (``po
 period of a figure; ``base``: the period a change is measured against) and then picks the one
 that belongs to a given figure (`resolve_period`):
 
+0. a figure in brackets right after a time expression ("vergeleken met 2013 (6.940)") is
+   that time's figure;
 1. a point expression in the figure's own clause (the nearest one); the first year of a
    movement "van 8.550 in 2007 naar 7.100" speaks only for the figure right before it and is
    the base period of the figure after "naar";
@@ -222,6 +224,7 @@ def _compile(w: _Words) -> dict[str, re.Pattern[str]]:
         ),
         "movement_to": rf"^\s*{_alt(w.words['movement_to'])}{e}",
         "right_after": rf"^\s*(?:{_alt(w.words['of'])}\s+)?$",
+        "bracket_gap": r"^\s*\(\s*$",
         # A comma between digits is a decimal comma ("1,15 miljoen"), not a clause break.
         "clause_break": (
             rf",(?!\d)|(?<!\d),|[;:()\[\]]|\s[–-]\s|\s{_alt(w.words['clause_joiners'])}\s"
@@ -441,6 +444,14 @@ def resolve_period(
     chosen: TimeExpression | None = None
     source: ResolutionSource
     confidence: float
+    # "Vergeleken met 2013 (6.940) is het aantal ...": a figure in brackets right after a
+    # time expression is that time's figure, whatever role the expression has for the rest.
+    labelled = [e for e in exprs if e.period and e.end <= start
+                and _words().patterns["bracket_gap"].match(sentence[e.end:start])]
+    if labelled:
+        expr = labelled[-1]
+        confidence = 0.95 if expr.how == "explicit" else 0.9
+        return PeriodResolution(expr.period or "", "clause", None, expr.text, confidence)
     if in_clause:
         chosen, source, confidence = _nearest(in_clause, start, end), "clause", 1.0
     else:
