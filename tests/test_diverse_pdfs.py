@@ -88,7 +88,7 @@ def test_captions_found_on_every_page() -> None:
     doc = _read(REPORT)
     assert _texts(doc, BlockKind.CAPTION) == [
         GEN.CHART_CAPTION_4, GEN.TABLE_1_CAPTION, GEN.TABLE_2_CAPTION, GEN.TABLE_3_CAPTION,
-        GEN.PNG_CAPTION, GEN.TABLE_4_CAPTION, GEN.SVG_CAPTION,
+        GEN.PNG_CAPTION, GEN.TABLE_4_CAPTION, GEN.TABLE_5_CAPTION, GEN.SVG_CAPTION,
     ]
 
 
@@ -234,7 +234,7 @@ def test_png_chart_gives_a_caption_and_no_facts() -> None:
     assert [f for f in chart_facts(doc) if f.source.page == 4] == []
     # the page's only figures are those of the table under the picture
     assert {f.source.sentence for f in table_facts(doc) if f.source.page == 4} == {
-        GEN.TABLE_4_CAPTION
+        GEN.TABLE_4_CAPTION, GEN.TABLE_5_CAPTION,
     }
 
 
@@ -279,6 +279,14 @@ def test_table_with_shaded_rows_and_no_rules() -> None:
         assert _table(facts, label) == {y: (Decimal(v), "count") for y, v in row.items()}
 
 
+def test_table_with_years_down_the_side_and_no_rules() -> None:
+    facts = table_facts(_read(REPORT))
+    for name, column in GEN.TABLE_5_COLUMNS.items():
+        assert _table(facts, f"per jaar: {name}") == {
+            y: (Decimal(v), "count") for y, v in column.items()
+        }
+
+
 def test_breakdown_rows_do_not_take_the_concept_of_the_whole() -> None:
     """"Alleenstaanden" in a table of evictions by household is a part of all evictions: the
     title's concept (the total) is no concept of the row."""
@@ -304,6 +312,7 @@ def test_every_table_figure_read_once() -> None:
     expected = (
         len(GEN.TENANTS_K) * 2 + len(GEN.ARRANGEMENTS) * 2 + len(GEN.ARREARS_MLN) * 2
         + sum(len(row) for row in GEN.TABLE_4_ROWS.values())
+        + sum(len(column) for column in GEN.TABLE_5_COLUMNS.values())
     )
     assert len(facts) == expected
     assert len({(f.subject, f.period) for f in facts}) == expected
@@ -396,6 +405,20 @@ def test_aligned_columns_under_years_make_a_table() -> None:
     assert len(members) == 8
 
 
+def test_years_down_the_side_make_a_table() -> None:
+    frags = _frags([
+        [("Vonnissen", 200), ("Uitzettingen", 300)],
+        [("2022", 60), ("5.300", 224), ("1 200", 342)],
+        [("2023", 60), ("3.900", 224), ("1.100", 342)],
+    ])
+    [(grid, _)] = aligned_tables(frags)
+    assert [[c.text if c else None for c in row] for row in grid.rows] == [
+        ["", "Vonnissen", "Uitzettingen"],
+        ["2022", "5.300", "1 200"],
+        ["2023", "3.900", "1.100"],
+    ]
+
+
 @pytest.mark.parametrize(
     "rows",
     [
@@ -405,8 +428,11 @@ def test_aligned_columns_under_years_make_a_table() -> None:
         [[("2022", 300), ("2023", 370)], [("Regelingen", 60), ("91.500", 200), ("95", 450)]],
         # one year is no header
         [[("Sinds", 60), ("2022", 300)], [("Regelingen", 60), ("91.500", 292)]],
+        # names over figures, but the rows are not named by years
+        [[("Vonnissen", 200), ("Uitzettingen", 300)], [("Totaal", 60), ("5.300", 224),
+                                                      ("1.200", 342)]],
     ],
-    ids=["prose-under-years", "misaligned", "one-year"],
+    ids=["prose-under-years", "misaligned", "one-year", "names-without-years"],
 )
 def test_no_table_without_aligned_figures(rows: list[list[tuple[str, float]]]) -> None:
     assert aligned_tables(_frags(rows)) == []
