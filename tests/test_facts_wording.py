@@ -125,3 +125,10 @@ def test_the_own_clause_names_what_a_figure_is_a_share_of() -> None:
                    "gezin met kinderen.", edition=2011)
     assert _one(facts, "71 procent").concept == "share_evictions_single_persons_pct"
     assert _one(facts, "13 procent").concept == "share_evictions_households_with_children_pct"
+
+
+def test_an_average_per_tenant_is_not_the_total_amount() -> None:
+    facts = _facts("Gemiddeld bedraagt de huurachterstand per huurder € 750.",
+                   "De totale huurachterstand kwam uit op € 205 miljoen.")
+    assert _one(facts, "€ 750").concept is None
+    assert _one(facts, "€ 205 miljoen").concept == "total_rent_arrears_eur"
