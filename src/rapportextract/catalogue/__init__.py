@@ -10,7 +10,7 @@ predecessor), the unit of the figure and its position:
 1. every signal whose head term and one term of each ``also`` group occur, and none of whose
    ``without`` terms occur, is a candidate; its concept must fit the figure's unit (a change in
    percent also fits a count or EUR concept, "14 procent minder uitzettingen", and prefers
-   those);
+   those) and, for a level, the concept's ``values`` range where it has one;
 2. the most specific candidate wins: the one with the most term groups matched;
 3. among equally specific ones, the one whose head term stands nearest the figure, then the
    one whose other terms stand nearest ("overlast bij 6,5%, woonfraude bij 7,9%"), then the
