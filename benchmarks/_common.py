@@ -29,6 +29,33 @@ PARAGRAPHS = [
 ]
 
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def make_report_pdf(path: Path, copies: int = 3) -> Path:
+    """A long report in the bundled corpus's style: every edition's pages (prose, charts,
+    tables, one and two columns) one after another, `copies` times over; 3 copies make 63
+    pages. Figures are as dense as in a real edition, unlike `make_long_pdf`'s prose."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "make_corpus", ROOT / "fixtures" / "corpus" / "make_corpus.py"
+    )
+    assert spec is not None and spec.loader is not None
+    make_corpus = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_corpus)
+    editions = [make_corpus.load_edition(p) for p in sorted(make_corpus.EDITIONS.glob("*.toml"))]
+    newest = editions[-1]
+    combined = {
+        **newest,
+        "file": path.name,
+        "footnotes": [],
+        "pages": [page for _ in range(copies) for e in editions for page in e["pages"]],
+    }
+    make_corpus.render(combined, path)
+    return path
+
+
 def machine() -> str:
     return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
 

@@ -1,7 +1,11 @@
-"""`rapportextract extract` against pdfplumber's own word reading, on the same 64-page PDF.
+"""`rapportextract extract` against pdfplumber's own word reading, on the same long PDF.
 
-Target: extract at most 1.5x the time pdfplumber takes to read the words (issue 7).
-Run: ``python benchmarks/bench_pdf.py [--pages 64] [--rounds 5]``.
+By default the PDF is the bundled corpus's editions one after another, three times over (63
+pages of report: prose, charts, tables, one and two columns). `--dense N` uses N pages of
+prose where every sentence carries figures instead: a stress case for the fact stages.
+
+Target: extract at most 1.5x the time pdfplumber takes to read the words.
+Run: ``python benchmarks/bench_pdf.py [--copies 3 | --dense 64] [--rounds 5]``.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from _common import PYTHON, machine, make_long_pdf, ratio_line, side_by_side
+from _common import PYTHON, machine, make_long_pdf, make_report_pdf, ratio_line, side_by_side
 
 WORDS_ONLY = (
     "import sys, pdfplumber\n"
@@ -23,17 +27,24 @@ WORDS_ONLY = (
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--pages", type=int, default=64)
+    parser.add_argument("--copies", type=int, default=3)
+    parser.add_argument("--dense", type=int, metavar="PAGES", default=0)
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--two-columns", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        pdf = make_long_pdf(Path(tmp) / "long-2024.pdf", args.pages, two_columns=args.two_columns)
+        if args.dense:
+            pdf = make_long_pdf(Path(tmp) / "dense-2024.pdf", args.dense)
+        else:
+            pdf = make_report_pdf(Path(tmp) / "report-2023.pdf", args.copies)
+        import pdfplumber
+
+        with pdfplumber.open(pdf) as opened:
+            pages = len(opened.pages)
         ours = [PYTHON, "-m", "rapportextract", "--quiet", "extract", str(pdf),
                 "-o", str(Path(tmp) / "facts.json")]
         theirs = [PYTHON, "-c", WORDS_ONLY, str(pdf)]
         runs_a, runs_b = side_by_side(ours, theirs, args.rounds)
-    print(f"machine: {machine()}; {args.pages} pages, {args.rounds} rounds")
+    print(f"machine: {machine()}; {pdf.name}, {pages} pages, {args.rounds} rounds")
     print(ratio_line("extract vs pdfplumber words", runs_a, runs_b))
 
 
