@@ -50,6 +50,12 @@ def test_a_page_that_cannot_be_built_is_empty_and_named() -> None:
     assert any("page 2 could not be read" in w for w in doc.warnings)
 
 
+def test_a_pdf_whose_every_page_is_damaged_fails_instead_of_reading_empty() -> None:
+    with pytest.raises(errors.InputError) as info:
+        read_document(BROKEN / "all-pages-broken-2016.pdf")
+    assert "all-pages-broken-2016.pdf: none of its 2 pages could be read" in str(info.value)
+
+
 def test_a_lost_font_is_reported_not_silently_garbled() -> None:
     doc = read_document(BROKEN / "lost-font-2016.pdf")
     flagged = [w for w in doc.warnings if "without width" in w]

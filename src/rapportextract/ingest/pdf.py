@@ -312,6 +312,13 @@ def read_pdf_pages(
                 plumber_page.close()
         if not pages:
             raise InputError("PDF has no pages", path=path, hint="check the export of the file")
+        lost = sum(1 for w in warnings if w.endswith("it is left empty"))
+        if lost == len(pages):
+            # Every page damaged: an empty document would pass for a report without figures.
+            raise InputError(
+                f"none of its {len(pages)} pages could be read", path=path,
+                hint="check that the file is a complete PDF, not damaged or cut short",
+            )
     finally:
         close_pdf(pdf)
     return pages, (str(title) if title else None), warnings
