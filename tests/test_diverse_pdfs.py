@@ -318,6 +318,17 @@ def test_every_table_figure_read_once() -> None:
     assert len({(f.subject, f.period) for f in facts}) == expected
 
 
+@pytest.mark.parametrize("name", [n for n in GEN.FILES if n.startswith("mpl_")])
+def test_a_chart_page_is_its_caption_and_one_chart_region_per_chart(name: str) -> None:
+    """Tick labels, data labels, legends and turned axis titles all stay in the chart's
+    region: no paragraph, heading or table is made of them."""
+    doc = _read(name)
+    kinds = [b.kind for b in doc.blocks()]
+    charts = 2 if name == "mpl_spaced_labels.pdf" else 1
+    assert kinds == [BlockKind.CAPTION, BlockKind.CHART] * charts
+    assert doc.sentences and all(s.block_kind is BlockKind.CAPTION for s in doc.sentences)
+
+
 def test_every_fixture_reads_without_warnings() -> None:
     for name in GEN.FILES:
         assert _read(name).warnings == [], name

@@ -406,7 +406,24 @@ def chart_regions(page: Page, words: Sequence[Word]) -> list[BBox]:
         if len(inside) < 3 and not any(c.isdigit() for wd in near for c in wd.text):
             continue
         charts.append(_with_legend_keys(box, page))
-    return charts
+    return _merge_overlapping(charts)
+
+
+def _merge_overlapping(boxes: list[BBox]) -> list[BBox]:
+    """One chart whose parts fell into two clusters (a data line with its markers and legend
+    apart from the axes) is one region: boxes that overlap are joined."""
+    merged = list(boxes)
+    joined = True
+    while joined:
+        joined = False
+        pairs = [(a, b) for a in range(len(merged)) for b in range(a + 1, len(merged))]
+        for i, j in pairs:
+            if _near(merged[i], merged[j], 0):
+                merged[i] = union_bbox([merged[i], merged[j]]) or merged[i]
+                del merged[j]
+                joined = True
+                break
+    return merged
 
 
 _LEGEND_REACH = 100.0
