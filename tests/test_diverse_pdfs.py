@@ -16,10 +16,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rapportextract.charts import chart_facts, join_slanted, parse_number
+from rapportextract.charts import chart_facts, join_slanted, parse_number, read_charts
 from rapportextract.ingest import read_document
 from rapportextract.layout import aligned_tables, join_touching_words
-from rapportextract.models import BlockKind, Document, Fact, Word
+from rapportextract.models import BlockKind, Document, Fact, Page, Segment, Word
 from rapportextract.quantities import parse_digits
 from rapportextract.tables import table_facts
 
@@ -447,3 +447,26 @@ def test_years_down_the_side_make_a_table() -> None:
 )
 def test_no_table_without_aligned_figures(rows: list[list[tuple[str, float]]]) -> None:
     assert aligned_tables(_frags(rows)) == []
+
+
+def test_filled_paths_are_bars_when_ingestion_gives_their_fill() -> None:
+    """A bar drawn as an open path that the PDF fills (the fill closes it): `Segment.fill`
+    set by ingestion makes it an area, like a rectangle."""
+    words = [_w("Grafiek", 50, 60), _w("1:", 92, 60), _w("Vonnissen", 104, 60)]
+    segments = []
+    for i, (year, value) in enumerate(GEN.JUDGMENTS.items()):
+        x, top = 80 + 60 * i, 300 - value / 40
+        segments.append(Segment(points=[(x, 300), (x, top), (x + 30, top), (x + 30, 300)],
+                                fill=(0.9, 0.47, 0.08)))
+        words += [_w(GEN.dutch(value), x, top - 3, size=8), _w(year, x + 2, 312, size=8)]
+    segments.append(Segment(points=[(70, 300), (330, 300)], stroke=(0.3,)))
+    page = Page(number=1, width=595, height=842, words=words, segments=segments)
+    doc = Document(path="x.pdf", name="x.pdf", sha256="0" * 64, source_type="pdf",
+                   edition=GEN.EDITION, pages=[page])
+    facts = chart_facts(doc, catalogue=None)
+    assert _chart_values(facts) == {y: Decimal(v) for y, v in GEN.JUDGMENTS.items()}
+    assert [c.kind for c in read_charts(page)] == ["bar"]
+    # without the fill, the same open outline is a stroke, not a bar
+    for seg in segments:
+        seg.fill = None
+    assert [c.kind for c in read_charts(page)] != ["bar"]
