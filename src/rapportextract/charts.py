@@ -8,7 +8,9 @@ The reader works in small steps, each on the models of `rapportextract.models` o
 
   page words  -> caption lines ("Grafiek N: ...") with number, title, unit and scale
   rects/lines -> the cluster of graphics next to each caption = the chart region
-  region      -> legend squares, bars or line points, category labels, axis ticks
+  region      -> legend keys (squares, flat bars, short strokes of a line's colour), bars
+                 (rectangles or filled paths, stacked or side by side) or line points,
+                 category labels (also those set at an angle), axis ticks
   labels      -> matched to their bar or point by position; unlabelled bars are measured
                  against the axis ticks
   marks       -> facts with origin "chart" (`chart_facts`)

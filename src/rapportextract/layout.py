@@ -3,7 +3,12 @@
 Works on `Word` models only (no PDF library here), so the chain can be tested with hand-made
 words. The steps, each a small function:
 
-1. regions: table grids and chart areas (clusters of drawn rects and lines) claim their words;
+0. words that touch on one baseline are one word (a ligature glyph from a second font
+   subset splits "Grafiek" into "Gra" "fi" "ek" in the text layer);
+1. regions: table grids and chart areas (clusters of drawn rects, lines and paths, with a
+   legend set beside them) claim their words; grids the ruling finder made of a bar chart's
+   bars are dropped; tables set without rules are found by their alignment (a header row of
+   years over figures, or years down the side under column names);
 2. rows and fragments: words on one baseline, cut where the horizontal gap is a column gap;
    raised small words after a word become superscripts (footnote markers);
 3. running headers and footers: fragments in the top or bottom margin that repeat across
@@ -11,7 +16,8 @@ words. The steps, each a small function:
 4. footnotes: small-print lines at the foot of the body that start with a marker;
 5. columns and bands: gutters found from the vertical whitespace of the body split the page
    into columns; fragments that cross a gutter form full-width bands; the page is read band
-   by band, column after column from the left within a band;
+   by band, column after column from the left within a band (a caption right above a
+   full-width chart belongs to the chart's band);
 6. blocks: lines of one column grouped by vertical gap and style, typed as heading, paragraph
    or caption, their text joined with line-break hyphenation repaired.
 """
