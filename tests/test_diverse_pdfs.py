@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from rapportextract.charts import chart_facts, join_slanted, parse_number, read_charts
 from rapportextract.ingest import read_document
-from rapportextract.layout import aligned_tables, join_touching_words
+from rapportextract.layout import _Frag, aligned_tables, join_touching_words
 from rapportextract.models import BlockKind, Document, Fact, Page, Segment, Word
 from rapportextract.quantities import parse_digits
 from rapportextract.tables import table_facts
@@ -243,7 +243,7 @@ def test_png_chart_gives_a_caption_and_no_facts() -> None:
 
 def _table(facts: list[Fact], row: str) -> dict[str, tuple[Decimal, str]]:
     chosen = [f for f in facts if f.subject.endswith(row)]
-    out = {f.period: (f.value, f.unit) for f in chosen}
+    out: dict[str, tuple[Decimal, str]] = {f.period: (f.value, f.unit) for f in chosen}
     assert len(out) == len(chosen)
     return out
 
@@ -391,9 +391,7 @@ def test_slanted_letters_are_one_label_and_level_letters_are_not() -> None:
     assert texts == ["2021", "a", "b"]
 
 
-def _frags(rows: list[list[tuple[str, float]]], top: float = 100.0) -> list:
-    from rapportextract.layout import _Frag
-
+def _frags(rows: list[list[tuple[str, float]]], top: float = 100.0) -> list[_Frag]:
     return [
         _Frag([_w(text, x, top + 14 * r, width=6 * len(text))])
         for r, row in enumerate(rows) for text, x in row
