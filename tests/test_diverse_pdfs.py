@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from rapportextract.charts import chart_facts, join_slanted, parse_number, read_charts
 from rapportextract.ingest import read_document
-from rapportextract.layout import _Frag, aligned_tables, join_touching_words
+from rapportextract.layout import _Frag, aligned_tables, join_touching_words, layout_pages
 from rapportextract.models import BlockKind, Document, Fact, Page, Segment, Word
 from rapportextract.quantities import parse_digits
 from rapportextract.tables import table_facts
@@ -468,3 +468,38 @@ def test_filled_paths_are_bars_when_ingestion_gives_their_fill() -> None:
     for seg in segments:
         seg.fill = None
     assert [c.kind for c in read_charts(page)] != ["bar"]
+
+
+_WORD_TEXT = st.sampled_from(["2021", "2022", "1.720", "1 720", "52", "%", "a", "fi", "Huur",
+                              "-", "n.v.t.", "€", "3"])
+
+
+@st.composite
+def _random_words(draw: st.DrawFn) -> list[Word]:
+    words = []
+    for _ in range(draw(st.integers(0, 25))):
+        x = draw(st.floats(0, 500, allow_nan=False))
+        bottom = draw(st.sampled_from([100.0, 114.0, 128.0, 142.0, 150.5]))
+        size = draw(st.sampled_from([6.0, 9.0, 10.0]))
+        words.append(_w(draw(_WORD_TEXT), x, bottom, size=size))
+    return words
+
+
+@settings(max_examples=60, deadline=None)
+@given(_random_words())
+def test_new_steps_keep_every_letter_and_never_raise(words: list[Word]) -> None:
+    letters = sorted("".join(w.text for w in words))
+    assert sorted("".join(w.text for w in join_touching_words(words))) == letters
+    assert sorted("".join(w.text for w in join_slanted(words))) == letters
+    from rapportextract.layout import _fragments, _rows
+
+    frags = [f for row in _rows(words) for f in _fragments(row)]
+    for grid, members in aligned_tables(frags):
+        assert members <= {id(f) for f in frags}
+        assert len(grid.rows) >= 2
+    page = Page(number=1, width=595, height=842, words=words)
+    layout_pages([page])
+    doc = Document(path="x.pdf", name="x.pdf", sha256="0" * 64, source_type="pdf",
+                   edition=GEN.EDITION, pages=[page])
+    chart_facts(doc, catalogue=None)
+    table_facts(doc, catalogue=None)
