@@ -132,3 +132,18 @@ def test_an_average_per_tenant_is_not_the_total_amount() -> None:
                    "De totale huurachterstand kwam uit op € 205 miljoen.")
     assert _one(facts, "€ 750").concept is None
     assert _one(facts, "€ 205 miljoen").concept == "total_rent_arrears_eur"
+
+
+def test_an_opening_time_is_not_a_reference_back() -> None:
+    facts = _facts("Aedes vraagt elk jaar hoeveel huurders achterlopen met de huur.",
+                   "Dit jaar reageerden 240 leden op de vragenlijst.")
+    assert _one(facts, "240").concept == "survey_respondents_corporations"
+
+
+def test_the_year_of_a_figure_compared_with_is_a_base_for_the_others() -> None:
+    facts = _facts("Corporaties zetten 4.100 huishoudens uit, tegen 4.800 in 2015: een daling "
+                   "van 15 procent.", edition=2017)
+    assert _one(facts, "4.100").period == "2016"
+    assert _one(facts, "4.800").period == "2015"
+    change = _one(facts, "een daling van 15 procent")
+    assert (change.period, change.base_period) == ("2016", "2015")

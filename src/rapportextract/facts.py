@@ -112,6 +112,7 @@ def _cues() -> _Cues:
     except tomllib.TOMLDecodeError as exc:
         raise LanguageDataError(f"not valid TOML ({exc})", path=_CUES_FILE) from exc
     openers = _word_list(data, "continuation", "openers")
+    not_before = _word_list(data, "continuation", "not_before")
     references = _word_list(data, "continuation", "references")
     shifting = _word_list(data, "continuation", "time_shifting")
     partitive = _word_list(data, "partitive", "openers")
@@ -121,7 +122,9 @@ def _cues() -> _Cues:
     corp_links = _word_list(data, "corporations", "links")
     flags = re.IGNORECASE
     return _Cues(
-        continuation=re.compile(rf"^\W*{_alt(openers)}(?!\w)", flags),
+        # "Dit jaar deden 263 corporaties mee" opens with a time, not with a reference.
+        continuation=re.compile(
+            rf"^\W*{_alt(openers)}(?!\w)(?!\s+{_alt(not_before)}(?!\w))", flags),
         reference=re.compile(rf"(?<!\w){_alt(references)}(?!\w)", flags),
         time_shift=re.compile(rf"^\W*{_alt(shifting)}(?!\w)", flags),
         partitive=re.compile(rf"^\W*{_alt(partitive)}(?!\w)", flags),

@@ -9,8 +9,9 @@ that belongs to a given figure (`resolve_period`):
 0. a figure in brackets right after a time expression ("vergeleken met 2013 (6.940)") is
    that time's figure;
 1. a point expression in the figure's own clause (the nearest one); the first year of a
-   movement "van 8.550 in 2007 naar 7.100" speaks only for the figure right before it and is
-   the base period of the figure after "naar";
+   movement "van 8.550 in 2007 naar 7.100", and the year of a figure compared with ("tegen
+   7.100 in 2008"), speak only for the figure right before them and are a base period for
+   the sentence's other figures;
 2. else the nearest point expression before the figure in the sentence (a year after the
    figure in another clause belongs to that clause's own figure);
 3. else the context: a period that governs the paragraph (``scope``, e.g. a sentence
@@ -56,8 +57,9 @@ class TimeExpression:
     offset: int = 0
     """For ``anchored`` and ``previous`` expressions: years added to the year they hang on."""
     from_to: bool = False
-    """True for the first year of a movement "van 8.550 in 2007 naar 7.100": the period of
-    the figure right before it and the base of the figure after "naar"."""
+    """True for the first year of a movement "van 8.550 in 2007 naar 7.100" and for the year
+    of a figure compared with ("tegen 7.100 in 2008"): the period of the figure right before
+    it and a base for the other figures of the sentence."""
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,7 @@ class _Words:
 _WORD_LISTS = (
     "articles", "of", "year_end", "year_start", "early_months", "months_word", "half",
     "quarter", "range_open", "range_join", "since", "base_markers", "base_fillers",
-    "clause_joiners", "movement_from", "movement_to",
+    "clause_joiners", "movement_from", "movement_to", "compared_with",
 )
 
 
@@ -223,6 +225,11 @@ def _compile(w: _Words) -> dict[str, re.Pattern[str]]:
             rf"\s+(?:{_alt(w.words['of'])}\s+)?$"
         ),
         "movement_to": rf"^\s*{_alt(w.words['movement_to'])}{e}",
+        # "tegen 7.100 in 2008": the year of a figure compared with.
+        "compared_before": (
+            rf"{b}{_alt(w.words['compared_with'])}\s+(?:€\s*)?{figure}(?:\s+{token})?"
+            rf"\s+(?:{_alt(w.words['of'])}\s+)?$"
+        ),
         "right_after": rf"^\s*(?:{_alt(w.words['of'])}\s+)?$",
         "bracket_gap": r"^\s*\(\s*$",
         # A comma between digits is a decimal comma ("1,15 miljoen"), not a clause break.
@@ -339,8 +346,10 @@ def _with_roles(sentence: str, exprs: list[TimeExpression], edition: int,
                 expr = TimeExpression(expr.start, expr.end, expr.text, f"{edition}-early",
                                       "point", expr.how, expr.offset)
                 role = "point"
-        from_to = (role == "point" and bool(w.patterns["movement_from"].search(before))
-                   and bool(w.patterns["movement_to"].match(sentence[expr.end:])))
+        from_to = role == "point" and (
+            (bool(w.patterns["movement_from"].search(before))
+             and bool(w.patterns["movement_to"].match(sentence[expr.end:])))
+            or bool(w.patterns["compared_before"].search(before)))
         out.append(TimeExpression(expr.start, expr.end, expr.text, expr.period, role,
                                   expr.how, expr.offset, from_to))
     return out
