@@ -140,3 +140,35 @@ def test_text_needs_no_edition(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "--edition" in err  # the warning says how to give one
     code, _, err = _run(capsys, "extract", str(note))
     assert code == 1 and "notitie.txt" in err and "--edition" in err
+
+
+def test_unwritable_output_is_one_line_and_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    code, _, err = _run(capsys, "extract", str(CORPUS / "aedes-huurschulden-2022.pdf"),
+                        "-o", str(folder), "-q")
+    assert code == 1
+    assert "Traceback" not in err and err.count("\n") == 1
+    assert "a-folder" in err and "output" in err
+
+
+def test_extract_time_limit_covers_the_fact_stages(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import time as time_module
+
+    import rapportextract.pipeline as pipeline
+
+    def slow_tables(*args: object) -> list[object]:
+        time_module.sleep(5)
+        return []
+
+    monkeypatch.setattr(pipeline, "table_facts", slow_tables)
+    started = time_module.monotonic()
+    code, _, err = _run(capsys, "extract", str(CORPUS / "aedes-huurschulden-2022.pdf"),
+                        "--timeout", "1.5", "-q")
+    assert code == 1
+    assert "aedes-huurschulden-2022.pdf" in err and "--timeout" in err
+    assert time_module.monotonic() - started < 4.5

@@ -210,12 +210,19 @@ def _catalogue(args: argparse.Namespace) -> object | None:
 # ----------------------------------------------------------------------------- parser
 
 
-def _input_options(parser: argparse.ArgumentParser) -> None:
+BUILD_TIMEOUT = 600.0
+"""A build runs unattended over many files: one file built to stall the parser must not hold
+a worker for ever. Ten minutes is far above what a real report takes (a dense 600-page PDF
+reads in about two)."""
+
+
+def _input_options(parser: argparse.ArgumentParser, *, timeout: float | None = None) -> None:
     parser.add_argument("--edition", type=int, help="edition year (publication year) of the input")
     parser.add_argument("--password", help="password of an encrypted PDF")
     parser.add_argument(
-        "--timeout", type=float, default=None,
-        help="give up on a document after this many seconds (default: no limit)",
+        "--timeout", type=float, default=timeout,
+        help="give up on a document after this many seconds (default: "
+        + ("no limit" if timeout is None else f"{timeout:g}") + ")",
     )
 
 
@@ -255,7 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cache", metavar="FILE", help="cache file (default: OUTDIR/.cache.sqlite)")
     p.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
     p.add_argument("--catalogue", help="a TOML file of extra concepts")
-    _input_options(p)
+    _input_options(p, timeout=BUILD_TIMEOUT)
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("schema", parents=[common], help="print the JSON Schema of an output")
@@ -288,4 +295,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_SOME_FAILED
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:
+        # Writing an output failed (disk full, a folder where a file was asked for); the
+        # writers are atomic, so what was there before is still whole.
+        where = f"{exc.filename}: " if exc.filename else ""
+        _error(f"{where}cannot write output ({exc.strerror or exc}); check the output path and "
+               "free space")
+        return EXIT_SOME_FAILED
     return code

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from rapportextract.catalogue import Catalogue, load_catalogue
 from rapportextract.charts import chart_facts
 from rapportextract.facts import extract_facts
 from rapportextract.ingest import read_document
+from rapportextract.limits import deadline
 from rapportextract.models import Document, DocumentSummary, Fact
 from rapportextract.tables import table_facts
 
@@ -43,12 +45,17 @@ def extract(
     timeout: float | None = None,
 ) -> Extraction:
     """Read one report and return its document with every fact found in prose, charts and
-    tables. Raises an `errors.RapportExtractError` subclass for input that cannot be read."""
+    tables. Raises an `errors.RapportExtractError` subclass for input that cannot be read,
+    and `errors.ExtractionTimeout` where the whole takes longer than `timeout` seconds."""
+    started = time.monotonic()
     document = read_document(path, edition=edition, password=password, timeout=timeout)
     catalogue = catalogue if catalogue is not None else load_catalogue()
-    facts = [
-        *extract_facts(document, catalogue),
-        *chart_facts(document, catalogue),
-        *table_facts(document, catalogue),
-    ]
+    # The time limit covers the fact stages too: what reading left of it.
+    remaining = None if timeout is None else max(timeout - (time.monotonic() - started), 0.0)
+    with deadline(remaining, path):
+        facts = [
+            *extract_facts(document, catalogue),
+            *chart_facts(document, catalogue),
+            *table_facts(document, catalogue),
+        ]
     return Extraction(document=document, facts=facts)
