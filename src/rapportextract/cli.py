@@ -299,7 +299,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Writing an output failed (disk full, a folder where a file was asked for); the
         # writers are atomic, so what was there before is still whole.
         where = f"{exc.filename}: " if exc.filename else ""
-        _error(f"{where}cannot write output ({exc.strerror or exc}); check the output path and "
-               "free space")
+        hint = "check the output path and free space"
+        _error(f"{where}cannot write output ({exc.strerror or exc}); {hint}")
         return EXIT_SOME_FAILED
     return code
