@@ -333,9 +333,10 @@ def _change_patterns(data: nl.DutchData) -> dict[str, regex.Pattern[str]]:
             rf"(?P<word>{nouns})\s+{_alt(ch.noun_size_markers)}\s*$"
         ),
         # "daalde met", "is toegenomen, met", "steeg in een jaar met": a finite verb may
-        # stand up to five words (no digits, no punctuation) before "met"
+        # stand up to seven words (no digits, no punctuation) before "met" ("daalde ten
+        # opzichte van een jaar eerder met 7 procent")
         "change_verb_left": _compile(
-            rf"(?:(?P<word>{verbs}),?|(?P<word>{_alt(ch.finite_verbs)})(?:\s+[^\W\d_]+){{1,5}}?)"
+            rf"(?:(?P<word>{verbs}),?|(?P<word>{_alt(ch.finite_verbs)})(?:\s+[^\W\d_]+){{1,7}}?)"
             rf"\s+{met}\s*$"
         ),
         "change_bare_left": _compile(rf"{met}\s*$"),
