@@ -147,3 +147,10 @@ def test_the_year_of_a_figure_compared_with_is_a_base_for_the_others() -> None:
     assert _one(facts, "4.800").period == "2015"
     change = _one(facts, "een daling van 15 procent")
     assert (change.period, change.base_period) == ("2016", "2015")
+
+
+def test_waren_het_er_refers_back() -> None:
+    facts = _facts("In 2016 werden 4.800 huishoudens uit hun huis gezet.",
+                   "Het jaar daarvoor waren het er 5.500.", edition=2017)
+    assert (_one(facts, "5.500").concept, _one(facts, "5.500").period) == (
+        "evictions_total", "2015")
