@@ -18,7 +18,13 @@ from hypothesis import strategies as st
 
 from rapportextract.charts import chart_facts, join_slanted, parse_number, read_charts
 from rapportextract.ingest import read_document
-from rapportextract.layout import _Frag, aligned_tables, join_touching_words, layout_pages
+from rapportextract.layout import (
+    _Frag,
+    aligned_tables,
+    join_spaced_letters,
+    join_touching_words,
+    layout_pages,
+)
 from rapportextract.models import BlockKind, Document, Fact, Page, Segment, Word
 from rapportextract.quantities import parse_digits
 from rapportextract.tables import table_facts
@@ -379,6 +385,33 @@ def test_words_split_by_a_font_change_are_joined() -> None:
     assert sorted(w.text for w in joined) == ["1", "sector."]
 
 
+def _spaced(text: str, x: float, bottom: float, tracking: float) -> list[Word]:
+    """Letters 6 points wide, `tracking` apart; a word space adds 4 points."""
+    words, pos = [], x
+    for ch in text:
+        if ch == " ":
+            pos += 4
+            continue
+        words.append(_w(ch, pos, bottom, size=12, width=6))
+        pos += 6 + tracking
+    return words
+
+
+def test_spaced_letters_of_a_heading_are_words_again() -> None:
+    joined = join_spaced_letters(_spaced("3. CIJFERS PER JAAR", 50, 80, tracking=3))
+    assert [w.text for w in sorted(joined, key=lambda w: w.bbox[0])] == [
+        "3.", "CIJFERS", "PER", "JAAR",
+    ]
+
+
+def test_ordinary_words_with_a_few_single_letters_stay_apart() -> None:
+    words, pos = [], 50.0
+    for text in ["Op", "1", "en", "2", "mei", "is", "u", "er", "bij"]:
+        words.append(_w(text, pos, 80, width=6 * len(text)))
+        pos += 6 * len(text) + 3
+    assert [w.text for w in join_spaced_letters(words)] == [w.text for w in words]
+
+
 def test_slanted_letters_are_one_label_and_level_letters_are_not() -> None:
     step = 4.5  # a 45 degree label: each letter half a letter right and up
     slanted = [
@@ -479,18 +512,19 @@ def _random_words(draw: st.DrawFn) -> list[Word]:
     words = []
     for _ in range(draw(st.integers(0, 25))):
         x = draw(st.floats(0, 500, allow_nan=False))
-        bottom = draw(st.sampled_from([100.0, 114.0, 128.0, 142.0, 150.5]))
+        bottom = draw(st.sampled_from([100.0, 104.5, 109.0, 114.0, 128.0, 142.0, 150.5]))
         size = draw(st.sampled_from([6.0, 9.0, 10.0]))
         words.append(_w(draw(_WORD_TEXT), x, bottom, size=size))
     return words
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(_random_words())
 def test_new_steps_keep_every_letter_and_never_raise(words: list[Word]) -> None:
     letters = sorted("".join(w.text for w in words))
     assert sorted("".join(w.text for w in join_touching_words(words))) == letters
     assert sorted("".join(w.text for w in join_slanted(words))) == letters
+    assert sorted("".join(w.text for w in join_spaced_letters(words))) == letters
     from rapportextract.layout import _fragments, _rows
 
     frags = [f for row in _rows(words) for f in _fragments(row)]

@@ -765,14 +765,19 @@ def join_slanted(words: Sequence[Word]) -> list[Word]:
             taken.add(best[1])
     joined: list[Word] = []
     used: set[int] = set()
-    for start in range(len(singles)):
-        if start in taken or start in used:
+    # Chains start at letters with no letter before them; where a chain breaks off (the step
+    # changes), the rest starts a chain of its own.
+    starts = [i for i in range(len(singles)) if i not in taken]
+    while starts:
+        start = starts.pop(0)
+        if start in used:
             continue
         chain, k = [start], start
         steps: list[tuple[float, float]] = []
         while k in successor:
             nxt, step = successor[k]
             if steps and (abs(step[0] - steps[0][0]) > 1.5 or abs(step[1] - steps[0][1]) > 1.5):
+                starts.append(nxt)
                 break
             chain.append(nxt)
             steps.append(step)
@@ -787,7 +792,6 @@ def join_slanted(words: Sequence[Word]) -> list[Word]:
         joined.append(
             letters[0].model_copy(update={"text": "".join(w.text for w in letters), "bbox": box})
         )
-    joined.extend(w for i, w in enumerate(singles) if i not in used and i not in taken)
     return rest + joined
 
 

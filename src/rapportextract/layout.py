@@ -1404,10 +1404,63 @@ def join_touching_words(words: Sequence[Word]) -> list[Word]:
     return out
 
 
+def join_spaced_letters(words: Sequence[Word]) -> list[Word]:
+    """Headings set with spaced letters (tracking) reach the text layer as single letters:
+    the gap between letters is wider than the word builder allows, "C I J F E R S". In a run
+    of such short pieces on one baseline, the narrowest gap is the tracking: gaps close to it
+    join letters, a gap clearly wider (tracking plus a word space) parts words."""
+    rows: dict[tuple[float, float], list[Word]] = {}
+    for word in words:
+        rows.setdefault((round(word.bbox[3]), round(_word_size(word))), []).append(word)
+    out: list[Word] = []
+    for row in rows.values():
+        row.sort(key=lambda w: w.bbox[0])
+        start = 0
+        while start < len(row):
+            end = start + 1
+            size = _word_size(row[start])
+            while end < len(row) and 0 <= row[end].bbox[0] - row[end - 1].bbox[2] <= 1.0 * size:
+                end += 1
+            run = row[start:end]
+            out.extend(_rejoin_letters(run) if _spaced_run(run) else run)
+            start = end
+    return out
+
+
+def _spaced_run(run: Sequence[Word]) -> bool:
+    """Mostly single letters, three or more in a row: spaced letters. Ordinary text has
+    single-letter words ("1 en 2") but seldom two side by side."""
+    singles = [len(w.text) == 1 for w in run]
+    in_a_row = any(all(singles[i:i + 3]) for i in range(len(singles) - 2))
+    return len(run) >= 4 and in_a_row and sum(singles) >= 0.5 * len(run)
+
+
+def _rejoin_letters(run: Sequence[Word]) -> list[Word]:
+    size = _word_size(run[0])
+    gaps = [b.bbox[0] - a.bbox[2] for a, b in pairwise(run)]
+    tracking = min(gaps)
+    out: list[Word] = []
+    current = [run[0]]
+    for word, gap in zip(run[1:], gaps, strict=True):
+        if gap <= tracking + 0.12 * size:
+            current.append(word)
+        else:
+            out.append(_joined(current))
+            current = [word]
+    out.append(_joined(current))
+    return out
+
+
+def _joined(words: Sequence[Word]) -> Word:
+    box = union_bbox([w.bbox for w in words])
+    assert box is not None
+    return words[0].model_copy(update={"text": "".join(w.text for w in words), "bbox": box})
+
+
 def layout_pages(pages: Sequence[Page]) -> None:
     """Fill `blocks` of every page from its words, drawings and tables (in place)."""
     for page in pages:
-        page.words = join_touching_words(page.words)
+        page.words = join_spaced_letters(join_touching_words(page.words))
     prepared = [prepare_page(p) for p in pages]
     running = running_keys([(p.page, p.frags) for p in prepared])
     body = body_font_size(w for p in pages for w in p.words)
