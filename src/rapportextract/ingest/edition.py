@@ -17,36 +17,37 @@ EditionSource = Literal["option", "title", "filename"]
 # more likely a count ("2500 woningen") than an edition.
 _YEAR = regex.compile(r"(?<![\d.,])(199\d|20\d\d)(?![\d.,]\d)")
 _TITLE_LINES = 5
+_TITLE_WORDS = 16
 
 
 def years_in(text: str) -> list[int]:
     return [int(m.group(1)) for m in _YEAR.finditer(text)]
 
 
+def _title_like(text: str) -> bool:
+    """A short piece of text that is not a sentence: a title, subtitle or tagline."""
+    return bool(text) and len(text.split()) <= _TITLE_WORDS and not text.endswith(
+        (".", "!", "?", ":")
+    )
+
+
 def title_lines(doc: Document) -> list[str]:
-    """The first lines of page 1: its headings before the first paragraph, else its first
-    lines of text."""
+    """The title block of page 1: its headings and short non-sentence lines (title, subtitle,
+    "Jaarrapportage 2010") up to the first sentence."""
     if not doc.pages:
         return []
-    blocks = [b for b in doc.pages[0].blocks if b.text]
-    headings: list[str] = []
-    for block in blocks:
-        if block.kind is BlockKind.HEADING:
-            headings.append(block.text)
-        elif block.kind is BlockKind.PARAGRAPH:
-            break
-    if headings:
-        return headings[:_TITLE_LINES]
-    # No heading: a short first line that is not a sentence ("Huurschulden 2024") still
-    # reads as a title; a first sentence ("In 2023 daalde ...") names a data year instead.
-    for block in blocks:
-        if block.kind in (BlockKind.HEADER, BlockKind.FOOTER, BlockKind.CHART):
+    found: list[str] = []
+    for block in doc.pages[0].blocks:
+        if block.kind in (BlockKind.HEADER, BlockKind.FOOTER, BlockKind.CHART) or not block.text:
             continue
-        first = block.text.splitlines()[0].strip() if block.text else ""
-        if first and len(first.split()) <= 12 and not first.endswith((".", "!", "?")):
-            return [first]
-        return []
-    return []
+        text = " ".join(block.text.split())
+        if block.kind is BlockKind.HEADING or _title_like(text):
+            found.append(text)
+            if len(found) == _TITLE_LINES:
+                break
+            continue
+        break  # the first sentence ends the title block
+    return found
 
 
 def resolve_edition(doc: Document, option: int | None) -> tuple[int, EditionSource]:
@@ -56,7 +57,13 @@ def resolve_edition(doc: Document, option: int | None) -> tuple[int, EditionSour
     # A running header of page 1 often carries the report's name and year too.
     headers = [b.text for b in doc.pages[0].blocks if b.kind is BlockKind.HEADER] \
         if doc.pages else []
-    for line in [*title_lines(doc), *headers]:
+    # A title block may name the data year as well as the publication year ("... 2009 /
+    # Resultaten van de enquête over 2008", "Huisuitzettingen in 2009 / Jaarrapportage 2010"):
+    # the edition is the latest year it names.
+    years = [y for line in title_lines(doc) for y in years_in(line)]
+    if years:
+        return max(years), "title"
+    for line in headers:
         years = years_in(line)
         if years:
             return years[-1], "title"
