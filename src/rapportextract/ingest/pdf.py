@@ -120,6 +120,8 @@ def _segments(objects: Iterable[dict[str, Any]]) -> list[Segment]:
         Segment(
             points=[(float(x), float(y)) for x, y in obj.get("pts", [])],
             stroke=_colour(obj.get("stroking_color")),
+            # Open filled paths are bars too (Illustrator and spreadsheet exports draw them so).
+            fill=_colour(obj.get("non_stroking_color")) if obj.get("fill") else None,
         )
         for obj in objects
         if obj.get("pts")
