@@ -10,11 +10,15 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rapportextract import __version__
 from rapportextract.errors import RapportExtractError
+
+if TYPE_CHECKING:
+    from rapportextract.catalogue import Catalogue
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -55,7 +59,7 @@ def _each_file(
 ) -> Iterator[tuple[int, str, Callable[[], None]]]:
     progress = Progress(len(files), quiet=quiet)
     for index, name in enumerate(files, 1):
-        yield index, name, lambda i=index, n=name: progress(i, len(files), n)
+        yield index, name, partial(progress, index, len(files), name)
 
 
 # ----------------------------------------------------------------------------- commands
@@ -199,7 +203,7 @@ def cmd_draw(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _catalogue(args: argparse.Namespace) -> object | None:
+def _catalogue(args: argparse.Namespace) -> Catalogue | None:
     if not getattr(args, "catalogue", None):
         return None
     from rapportextract.catalogue import load_catalogue
@@ -255,7 +259,9 @@ def build_parser() -> argparse.ArgumentParser:
     _input_options(p)
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("build", parents=[common], help="every report under PATHs: facts, series, CSV, plots")
+    p = sub.add_parser(
+        "build", parents=[common], help="every report under PATHs: facts, series, CSV, plots"
+    )
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("-o", "--output", required=True, metavar="OUTDIR")
     p.add_argument("--no-cache", action="store_true", help="re-extract every report")
@@ -269,13 +275,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("which", choices=["facts", "series"])
     p.set_defaults(func=cmd_schema)
 
-    p = sub.add_parser("eval", parents=[common], help="compare extracted facts with hand-written gold")
+    p = sub.add_parser(
+        "eval", parents=[common], help="compare extracted facts with hand-written gold"
+    )
     p.add_argument("corpus", nargs="?", default="corpus", help="corpus folder (default: corpus)")
     p.add_argument("--gold", help="gold folder (default: CORPUS/gold)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=cmd_eval)
 
-    p = sub.add_parser("draw", parents=[common], help="draw the recognised figures on the page images")
+    p = sub.add_parser(
+        "draw", parents=[common], help="draw the recognised figures on the page images"
+    )
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--output", required=True, metavar="OUTDIR")
     p.add_argument("--resolution", type=int, default=100, help="pixels per inch")
