@@ -103,14 +103,14 @@ class LinkingWords:
 
 @cache
 def linking_words() -> LinkingWords:
-    """The Dutch words of ``lang/nl/series.toml`` joined with spaCy's Dutch stop words."""
-    from spacy.lang.nl.stop_words import STOP_WORDS
-
-    text = resources.files("rapportextract").joinpath("lang/nl/series.toml").read_text("utf-8")
-    data = tomllib.loads(text)
+    """The Dutch words of ``lang/nl/series.toml`` joined with the Dutch stop words of
+    ``lang/nl/stopwords.toml``."""
+    folder = resources.files("rapportextract").joinpath("lang/nl")
+    data = tomllib.loads(folder.joinpath("series.toml").read_text("utf-8"))
+    stop_words = tomllib.loads(folder.joinpath("stopwords.toml").read_text("utf-8"))["words"]
     linking = data["linking"]
     keep = {w.lower() for w in linking["keep"]}
-    stop = ({w.lower() for w in STOP_WORDS} - keep) | {w.lower() for w in linking["stop"]}
+    stop = ({w.lower() for w in stop_words} - keep) | {w.lower() for w in linking["stop"]}
     suffixes = tuple(sorted(linking["suffixes"], key=len, reverse=True))
     same: dict[str, str] = {}
     for group in linking.get("same", []):
