@@ -1,7 +1,7 @@
 """Peak resident memory of `rapportextract extract` on a 600-page PDF, against pdfplumber
 reading the words of the same file.
 
-Target: below 500 MB (issue 7). Run: ``python benchmarks/bench_memory.py [--pages 600]``.
+Target: below 500 MB. Run: ``python benchmarks/bench_memory.py [--pages 600]``.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Prose figures -> facts (FACTS-SPEC sections 2 to 5).
+"""Prose figures -> facts (docs/outputs.md).
 
 For every prose sentence of a document (`Document.sentences`, kinds heading, paragraph and
 caption) the figures come from `rapportextract.quantities.find_quantities`; each written figure

@@ -1,7 +1,7 @@
 """The typed models every pipeline stage passes to the next.
 
 The field names of `Fact`, `Source`, `Observation`, `Vintage` and `Series` are the product
-contract (FACTS-SPEC): analysts' code reads them, so a field keeps its name and meaning once
+contract (docs/outputs.md): analysts' code reads them, so a field keeps its name and meaning once
 published. New fields may be added.
 
 Coordinates are PDF points with the origin at the top-left of the page, as pdfplumber gives
@@ -255,7 +255,7 @@ class Quantity(_Model):
 
 
 # --------------------------------------------------------------------------------------------
-# Facts: the product contract (FACTS-SPEC section 2)
+# Facts: the product contract (docs/outputs.md)
 # --------------------------------------------------------------------------------------------
 
 
@@ -315,7 +315,7 @@ class ExtractOutput(_Model):
 
 
 # --------------------------------------------------------------------------------------------
-# Series (FACTS-SPEC section 6)
+# Series (docs/outputs.md)
 # --------------------------------------------------------------------------------------------
 
 

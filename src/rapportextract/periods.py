@@ -1,4 +1,4 @@
-"""Which period a figure is about (FACTS-SPEC section 3).
+"""Which period a figure is about (docs/outputs.md).
 
 A sentence may name several times: "In 2020 was het nog € 227 miljoen" names the period of its
 figure, "€ 9 miljoen minder dan in 2022" names the base of a comparison. This module finds every
@@ -19,7 +19,7 @@ that belongs to a given figure (`resolve_period`):
    the heading above;
 4. else the edition's data year (edition - 1).
 
-Periods are written as FACTS-SPEC section 3 spells them: ``2023``, ``2024-H1``, ``2024-Q2``,
+Periods are written as docs/outputs.md spells them: ``2023``, ``2024-H1``, ``2024-Q2``,
 ``2022-01/2022-05``, ``2024-early``.
 
 The Dutch time words live in ``lang/nl/periods.toml``; they are compiled into patterns once.

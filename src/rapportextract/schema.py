@@ -1,4 +1,4 @@
-"""JSON Schemas of the outputs, generated from the pydantic models (FACTS-SPEC sections 2, 6).
+"""JSON Schemas of the outputs, generated from the pydantic models (docs/outputs.md).
 
 `rapportextract schema facts` prints `facts_schema()`, `rapportextract schema series` prints
 `series_schema()`. They describe the JSON as written (serialization mode: values are numbers).

@@ -665,7 +665,7 @@ def _unique(base: str, taken: set[str]) -> str:
 def build_series(
     facts: list[Fact], catalogue: Any = None, *, threshold: float = DEFAULT_THRESHOLD
 ) -> SeriesFile:
-    """Link facts of many editions into series (FACTS-SPEC section 6).
+    """Link facts of many editions into series (docs/outputs.md).
 
     `catalogue` gives labels and units of concepts: any object with ``.get(id)`` or a mapping,
     whose entries have ``label_nl``/``label_en``/``unit`` as attributes or keys (or are the

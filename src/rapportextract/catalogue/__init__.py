@@ -1,4 +1,4 @@
-"""The concept catalogue (FACTS-SPEC section 5) and its matcher.
+"""The concept catalogue (docs/outputs.md) and its matcher.
 
 The catalogue is data: ``catalogue/concepts.toml`` ships with the package and a user may add a
 file of their own (`load_catalogue(extra=...)`, the CLI's ``--catalogue FILE``). Each concept

@@ -18,7 +18,7 @@ def write_facts_json(
 
 
 def write_series_json(path: str | Path, series_file: SeriesFile) -> Path:
-    """Write the series file of FACTS-SPEC section 6."""
+    """Write the series file of docs/outputs.md."""
     atomic_write_text(path, series_file.model_dump_json(indent=2) + "\n")
     return Path(path)
 

@@ -1,5 +1,5 @@
 """Reports in, `Document` out: PDF (text layer) or plain text, blocks in reading order,
-sentences, and the edition (FACTS-SPEC section 1).
+sentences, and the edition (docs/outputs.md).
 
 The only package that imports pdfplumber (in `ingest.pdf`).
 """

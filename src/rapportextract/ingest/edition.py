@@ -1,4 +1,4 @@
-"""The edition of a document (FACTS-SPEC section 1): the option, else the year in the title on
+"""The edition of a document (docs/outputs.md): the option, else the year in the title on
 page 1, else a four-digit year in the file name."""
 
 from __future__ import annotations
