@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
+import regex
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfpage import PDFPage
 from pdfplumber.page import Page as PlumberPage
@@ -40,6 +41,9 @@ _WORD_SETTINGS: dict[str, Any] = {
     "use_text_flow": False,
     "extra_attrs": ["fontname", "size"],
 }
+# Turned letters are grouped by font alone (their `size` is set in `_words`); a word takes the
+# size of its first letter.
+_TURNED_SETTINGS: dict[str, Any] = {**_WORD_SETTINGS, "extra_attrs": ["fontname"]}
 _BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demi")
 
 
@@ -79,30 +83,70 @@ def _unique_chars(chars: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return unique
 
 
+# A font embedded in parts carries a six-letter tag per part ("ABCDEF+Arial"); letters of one
+# word drawn from two parts of the same font must not be told apart by the tag.
+_SUBSET_TAG = regex.compile(r"^[A-Z]{6}\+")
+
+# Letters turned a quarter (an axis title, a label along the margin) run up or down the page;
+# their lines follow each other to the right (read upwards) or to the left (read downwards).
+_TURNED_DIRECTIONS: dict[str, dict[str, str]] = {
+    "btt": {"char_dir_rotated": "btt", "line_dir_rotated": "ltr"},
+    "ttb": {"char_dir_rotated": "ttb", "line_dir_rotated": "rtl"},
+}
+
+
+def _font_family(fontname: object) -> str | None:
+    if fontname is None:
+        return None
+    return str(_SUBSET_TAG.sub("", str(fontname)))
+
+
+def _turned_direction(char: dict[str, Any]) -> str:
+    """Which way a letter that is not upright reads: up the page when its text matrix turns
+    it a quarter anticlockwise, down the page otherwise."""
+    matrix = char.get("matrix") or (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    return "btt" if float(matrix[1]) > 0 else "ttb"
+
+
+def _word(raw: dict[str, Any]) -> Word | None:
+    text = normalise_text(str(raw["text"]))
+    if not text:
+        return None
+    fontname = raw.get("fontname")
+    return Word(
+        text=text,
+        bbox=(float(raw["x0"]), float(raw["top"]), float(raw["x1"]), float(raw["bottom"])),
+        fontname=fontname,
+        size=float(raw["size"]) if raw.get("size") is not None else None,
+        bold=_is_bold(fontname),
+    )
+
+
 def _words(page: Any) -> list[Word]:
     # Sizes are compared exactly when letters are joined into words; rounding keeps float
     # noise in a text matrix (9.96 beside 9.9600001) from cutting a word in two. Letters
     # printed twice (a fake bold) are dropped first.
-    chars = [
-        {**c, "size": round(float(c.get("size") or 0.0), 1)} for c in _unique_chars(page.chars)
-    ]
-    words: list[Word] = []
-    for raw in extract_words(chars, **_WORD_SETTINGS):
-        text = normalise_text(str(raw["text"]))
-        if not text:
-            continue
-        fontname = raw.get("fontname")
-        words.append(
-            Word(
-                text=text,
-                bbox=(float(raw["x0"]), float(raw["top"]), float(raw["x1"]),
-                      float(raw["bottom"])),
-                fontname=fontname,
-                size=float(raw["size"]) if raw.get("size") is not None else None,
-                bold=_is_bold(fontname),
-            )
-        )
-    return words
+    upright: list[dict[str, Any]] = []
+    turned: dict[str, list[dict[str, Any]]] = {}
+    for c in _unique_chars(page.chars):
+        char = {**c, "fontname": _font_family(c.get("fontname"))}
+        if c.get("upright", True):
+            char["size"] = round(float(c.get("size") or 0.0), 1)
+            upright.append(char)
+        else:
+            # pdfminer gives a turned letter the length of its box along the line as its
+            # size, which differs from letter to letter; the font size is the box's breadth
+            # across the line.
+            char["size"] = round(float(c["x1"]) - float(c["x0"]), 1)
+            turned.setdefault(_turned_direction(c), []).append(char)
+    raws = list(extract_words(upright, **_WORD_SETTINGS))
+    for direction, chars in turned.items():
+        settings = {**_TURNED_SETTINGS, **_TURNED_DIRECTIONS[direction]}
+        raws += [
+            {**raw, "size": raw["chars"][0]["size"]}
+            for raw in extract_words(chars, return_chars=True, **settings)
+        ]
+    return [word for raw in raws if (word := _word(raw)) is not None]
 
 
 def _rects(page: Any) -> list[Rect]:
