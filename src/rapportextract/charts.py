@@ -55,6 +55,7 @@ __all__ = [
     "Mark",
     "chart_facts",
     "default_catalogue",
+    "figure_fact_id",
     "find_captions",
     "parse_caption",
     "parse_number",
@@ -1321,6 +1322,19 @@ CONFIDENCE_LABELLED = 0.9
 CONFIDENCE_ESTIMATED = 0.5
 
 
+def figure_fact_id(doc: Document, origin: Literal["chart", "table"], page: int,
+                   *place: object) -> str:
+    """The id of a fact read from a chart or a table, used by both.
+
+    A readable part (document hash, "c" or "t" with the page, then `place`: the figure's
+    position on the page, e.g. chart number and bar index) and 8 hex digits of a hash over the
+    same, so that ids stay stable between runs and never collide within a document.
+    """
+    readable = "-".join([doc.sha256[:12], f"{origin[0]}{page}", *[str(p) for p in place]])
+    key = ":".join([doc.sha256, origin, str(page), *[str(p) for p in place]])
+    return f"{readable}-" + hashlib.sha256(key.encode()).hexdigest()[:8]
+
+
 def chart_facts(doc: Document, catalogue: ConceptMatcher | None = None) -> list[Fact]:
     """Facts (origin "chart") for every labelled or measurable bar and point of every
     captioned chart in the document. A document without an edition gives none."""
@@ -1378,11 +1392,9 @@ def _chart_facts(
         else:
             assert mark.label is not None
             text, bbox, note = mark.label.text, mark.label.bbox, None
-        key = f"{doc.sha256}:chart:{chart.page}:{chart.number}:{index}"
         facts.append(
             Fact(
-                id=f"{doc.sha256[:12]}-c{chart.page}-{chart.number}-{index}-"
-                + hashlib.sha256(key.encode()).hexdigest()[:8],
+                id=figure_fact_id(doc, "chart", chart.page, chart.number, index),
                 document=doc.name,
                 edition=edition,
                 concept=concept,

@@ -12,7 +12,6 @@ Grids that lie inside a chart region are the chart's gridlines and bars, not tab
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -21,6 +20,7 @@ from rapportextract.charts import (
     ConceptMatcher,
     chart_words,
     default_catalogue,
+    figure_fact_id,
     find_captions,
     parse_number,
     read_charts,
@@ -199,11 +199,10 @@ def _page_facts(
                     if parts and concept == resolve_concept(catalogue, title, unit):
                         concept = None
             sentence = caption.text if caption else figure.row_label
-            key = f"{doc.sha256}:table:{page.number}:{t_index}:{figure.row}:{figure.column}"
+            place = (t_index, figure.row, figure.column)
             facts.append(
                 Fact(
-                    id=f"{doc.sha256[:12]}-t{page.number}-{t_index}-{figure.row}-{figure.column}-"
-                    + hashlib.sha256(key.encode()).hexdigest()[:8],
+                    id=figure_fact_id(doc, "table", page.number, *place),
                     document=doc.name,
                     edition=edition,
                     concept=concept,
