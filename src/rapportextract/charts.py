@@ -1003,7 +1003,7 @@ def _read_bars(
     chart.ticks = [Label(t.text, t.bbox, t.number.value if t.number else None) for t in ticks]
     used = {id(f) for f in [*cats, *ticks]}
     candidates = [f for f in frags if id(f) not in used and f.number is not None]
-    _match_labels(chart, candidates, vertical)
+    _match_labels(chart, candidates, lambda frag, mark: _label_score(frag, mark.bbox, vertical))
     base = [bottom] if vertical else [left]
     _estimate_unlabelled(chart, ticks, vertical, [*rules(vertical), *base])
 
@@ -1087,13 +1087,21 @@ def _nearest(
 LABEL_REACH = 20.0
 
 
-def _match_labels(chart: Chart, candidates: list[Fragment], vertical: bool) -> None:
+def _match_labels(
+    chart: Chart, candidates: list[Fragment], score: Callable[[Fragment, Mark], float | None]
+) -> None:
+    """Attach data labels to the chart's marks, used for bars and for points alike.
+
+    `score` rates a label for a mark (lower is better; None where it cannot be that mark's
+    label). The best-rated pairs are taken first, each label and each mark at most once; a
+    label left over is noted in the chart's diagnostics.
+    """
     pairs: list[tuple[float, int, int]] = []
     for i, frag in enumerate(candidates):
         for j, mark in enumerate(chart.marks):
-            score = _label_score(frag, mark.bbox, vertical)
-            if score is not None:
-                pairs.append((score, i, j))
+            rating = score(frag, mark)
+            if rating is not None:
+                pairs.append((rating, i, j))
     taken_f: set[int] = set()
     taken_m: set[int] = set()
     for _, i, j in sorted(pairs):
@@ -1230,24 +1238,15 @@ def _read_points(
     chart.ticks = [Label(t.text, t.bbox, t.number.value if t.number else None) for t in ticks]
     used = {id(f) for f in [*cats, *ticks]}
     candidates = [f for f in frags if id(f) not in used and f.number is not None]
-    pairs: list[tuple[float, int, int]] = []
-    for i, frag in enumerate(candidates):
-        for j, mark in enumerate(chart.marks):
-            px, py = _centre(mark.bbox)
-            distance = ((frag.cx - px) ** 2 + (frag.cy - py) ** 2) ** 0.5
-            if distance <= LABEL_REACH + 4:
-                pairs.append((distance, i, j))
-    taken_f: set[int] = set()
-    taken_m: set[int] = set()
-    for _, i, j in sorted(pairs):
-        if i not in taken_f and j not in taken_m:
-            taken_f.add(i)
-            taken_m.add(j)
-            _attach(chart.marks[j], candidates[i])
-    for i, frag in enumerate(candidates):
-        if i not in taken_f:
-            chart.diagnostics.append(f"label {frag.text!r} matched no bar or point")
+    _match_labels(chart, candidates, _point_label_distance)
     _estimate_unlabelled(chart, ticks, vertical=True, rules=_rules(cluster, True))
+
+
+def _point_label_distance(frag: Fragment, mark: Mark) -> float | None:
+    """How far a label's centre lies from a point's; None beyond a label's reach."""
+    px, py = _centre(mark.bbox)
+    distance = ((frag.cx - px) ** 2 + (frag.cy - py) ** 2) ** 0.5
+    return distance if distance <= LABEL_REACH + 4 else None
 
 
 def _same_colour(a: Colour | None, b: Colour | None) -> bool:
