@@ -104,6 +104,56 @@ def _drafts(page_text: str) -> list[_Draft]:
     return drafts
 
 
+_LINE_GOES_ON = (",", "-", "–", "—", "/", "&", "+", "(")
+_HEADING_MAX_WORDS = 8
+_HEADING_SHORTER = 0.8
+"""A heading line is at most this part of the longest other line of its block."""
+
+
+def _balanced(line: str) -> bool:
+    return line.count("(") == line.count(")") and line.count("[") == line.count("]")
+
+
+def _starts_sentence(line: str) -> bool:
+    return line[:1].isupper() or line[:1].isdigit()
+
+
+def _is_heading_line(line: str, rest: list[str]) -> bool:
+    """Whether the first line of a block is a heading written right above its paragraph (no
+    blank line between): short (at most eight words, and clearly shorter than the longest
+    line under it), starting with a capital or a digit, not ending a sentence nor ending on
+    a word or mark that runs on into the next line ("tot", "en", a comma, a hyphen), and
+    followed by a line that starts a sentence (a capital or a figure). A hard-wrapped line
+    of a paragraph breaks off mid-sentence: it fills the line and mostly leads on to a word
+    in lower case."""
+    if not rest or not _starts_sentence(line):
+        return False
+    if BULLET.match(line) or _FOOTNOTE_START.match(line) or not _balanced(line):
+        return False
+    words = line.split()
+    if len(words) > _HEADING_MAX_WORDS or not any(c.isalpha() for c in line):
+        return False
+    if line.endswith(_SENTENCE_END) or line.endswith(_LINE_GOES_ON):
+        return False
+    if words[-1].lower() in layout_words().heading_continuation:
+        return False
+    if not _starts_sentence(rest[0]):
+        return False
+    return len(line) <= _HEADING_SHORTER * max(len(other) for other in rest)
+
+
+def _split_heading_lines(drafts: list[_Draft]) -> list[_Draft]:
+    """A heading line written straight above its paragraph becomes a heading block."""
+    out: list[_Draft] = []
+    for draft in drafts:
+        if draft.kind is BlockKind.PARAGRAPH and _is_heading_line(draft.lines[0], draft.lines[1:]):
+            out.append(_Draft(BlockKind.HEADING, [draft.lines[0]], draft.starts_page_line))
+            out.append(_Draft(draft.kind, draft.lines[1:]))
+        else:
+            out.append(draft)
+    return out
+
+
 def _split_note_lines(drafts: list[_Draft]) -> list[_Draft]:
     """Footnotes printed one under the other without a blank line: each numbered line
     starts its own block."""
@@ -201,7 +251,7 @@ def text_pages(text: str) -> list[Page]:
     running = _running_lines(chunks)
     for number, chunk in enumerate(chunks, start=1):
         headers, page_text, footers = _split_running(chunk, running, len(chunks) > 1)
-        drafts = _split_note_lines(_drafts(page_text))
+        drafts = _split_note_lines(_split_heading_lines(_drafts(page_text)))
         markers = _mark_footnotes(drafts)
         blocks: list[Block] = [
             Block(id="", kind=BlockKind.HEADER, page=number, text=h) for h in headers
