@@ -163,6 +163,13 @@ class _Reader:
             node = node[part]
         return node
 
+    def table(self, key: str, problem: str) -> dict[str, Any]:
+        """The table at `key`, which must hold at least one entry; else fail with `problem`."""
+        value = self._get(key)
+        if not isinstance(value, dict) or not value:
+            raise self.fail(key, problem)
+        return value
+
     def words(self, key: str) -> tuple[str, ...]:
         value = self._get(key)
         if not isinstance(value, list) or not value:
@@ -185,9 +192,7 @@ class _Reader:
         return value
 
     def int_table(self, key: str, *, minimum: int = 1) -> dict[str, int]:
-        table = self._get(key)
-        if not isinstance(table, dict) or not table:
-            raise self.fail(key, "must be a non-empty table of word = integer")
+        table = self.table(key, "must be a non-empty table of word = integer")
         for word, value in table.items():
             if not word.strip() or not isinstance(value, int) or isinstance(value, bool):
                 raise self.fail(key, f"entry {word!r} must map a word to an integer")
@@ -196,9 +201,7 @@ class _Reader:
         return dict(table)
 
     def decimal_table(self, key: str) -> dict[str, Decimal]:
-        table = self._get(key)
-        if not isinstance(table, dict) or not table:
-            raise self.fail(key, "must be a non-empty table of phrase = \"decimal\"")
+        table = self.table(key, "must be a non-empty table of phrase = \"decimal\"")
         return {phrase: self.decimal(f"{key}.{phrase}", value) for phrase, value in table.items()}
 
     def decimal(self, key: str, value: Any) -> Decimal:
@@ -244,10 +247,7 @@ def _units() -> Units:
 def _fractions() -> Fractions:
     r = _Reader("fractions.toml")
     majority: dict[str, tuple[Decimal, QualifierName]] = {}
-    table = r._get("majority")
-    if not isinstance(table, dict) or not table:
-        raise r.fail("majority", "must be a non-empty table")
-    for phrase, entry in table.items():
+    for phrase, entry in r.table("majority", "must be a non-empty table").items():
         key = f"majority.{phrase}"
         if not isinstance(entry, dict) or set(entry) != {"value", "qualifier"}:
             raise r.fail(key, "must be { value = \"50\", qualifier = \"more_than\" }")
