@@ -150,3 +150,24 @@ def test_one_font_in_two_subsets_does_not_cut_a_word(tmp_path: Path) -> None:
     texts = [w.text for w in words]
     assert texts[-5:] == ["Grafiek", "van", "het", "aantal", "ontruimingen"]
     assert all(w.fontname == "DejaVuSans" for w in words)
+
+
+def test_mirrored_line_across_the_page_is_read_as_words(tmp_path: Path) -> None:
+    # Flipped upside down (a mirrored text matrix): pdfminer calls these letters not upright,
+    # yet the line still runs across the page.
+    path = tmp_path / "spiegel_2021.pdf"
+    canvas = Canvas(str(path), invariant=1)
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(72, 780, PROSE[0])
+    canvas.saveState()
+    canvas.translate(72, 700)
+    canvas.scale(1, -1)
+    canvas.drawString(0, 0, "Gespiegelde regel onder de grafiek")
+    canvas.restoreState()
+    canvas.showPage()
+    canvas.save()
+    words = _words(path)
+    flipped = [w for w in words if w.bbox[1] > 100]
+    assert [w.text for w in flipped] == ["Gespiegelde", "regel", "onder", "de", "grafiek"]
+    assert {w.size for w in flipped} == {10.0}
+    assert " ".join(w.text for w in words if w.bbox[1] < 100) == PROSE[0]

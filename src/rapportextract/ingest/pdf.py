@@ -89,9 +89,12 @@ _SUBSET_TAG = regex.compile(r"^[A-Z]{6}\+")
 
 # Letters turned a quarter (an axis title, a label along the margin) run up or down the page;
 # their lines follow each other to the right (read upwards) or to the left (read downwards).
+# Letters that pdfminer calls not upright but that still run across the page (mirrored or
+# skewed text) are read as lines across.
 _TURNED_DIRECTIONS: dict[str, dict[str, str]] = {
     "btt": {"char_dir_rotated": "btt", "line_dir_rotated": "ltr"},
     "ttb": {"char_dir_rotated": "ttb", "line_dir_rotated": "rtl"},
+    "ltr": {"char_dir_rotated": "ltr", "line_dir_rotated": "ttb"},
 }
 
 
@@ -103,9 +106,11 @@ def _font_family(fontname: object) -> str | None:
 
 def _turned_direction(char: dict[str, Any]) -> str:
     """Which way a letter that is not upright reads: up the page when its text matrix turns
-    it a quarter anticlockwise, down the page otherwise."""
-    matrix = char.get("matrix") or (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    return "btt" if float(matrix[1]) > 0 else "ttb"
+    it a quarter anticlockwise, down the page when clockwise, across the page otherwise."""
+    a, b = (float(v) for v in (char.get("matrix") or (1.0, 0.0))[:2])
+    if abs(b) <= abs(a):
+        return "ltr"
+    return "btt" if b > 0 else "ttb"
 
 
 def _word(raw: dict[str, Any]) -> Word | None:
@@ -137,8 +142,10 @@ def _words(page: Any) -> list[Word]:
             # pdfminer gives a turned letter the length of its box along the line as its
             # size, which differs from letter to letter; the font size is the box's breadth
             # across the line.
-            char["size"] = round(float(c["x1"]) - float(c["x0"]), 1)
-            turned.setdefault(_turned_direction(c), []).append(char)
+            direction = _turned_direction(c)
+            across = ("x0", "x1") if direction in ("btt", "ttb") else ("top", "bottom")
+            char["size"] = round(float(c[across[1]]) - float(c[across[0]]), 1)
+            turned.setdefault(direction, []).append(char)
     raws = list(extract_words(upright, **_WORD_SETTINGS))
     for direction, chars in turned.items():
         settings = {**_TURNED_SETTINGS, **_TURNED_DIRECTIONS[direction]}
