@@ -3,7 +3,9 @@
 Text exported from a PDF keeps the hard line wraps of the page; lines are joined into
 paragraphs here (with line-break hyphenation repaired). A page that starts without a form feed
 shows only as a line with leading whitespace: that starts a new block where the text before it
-ended a sentence, and is otherwise a paragraph running on across the page.
+ended a sentence, and is otherwise a paragraph running on across the page. A short line
+written straight above a paragraph (no blank line between) that does not run on into it is a
+heading of its own (see `_is_heading_line`).
 """
 
 from __future__ import annotations
