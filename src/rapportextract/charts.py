@@ -32,6 +32,7 @@ from importlib import resources
 from typing import Any, Literal, Protocol
 
 from rapportextract.errors import LanguageDataError
+from rapportextract.layout import join_letters
 from rapportextract.models import (
     BBox,
     BlockKind,
@@ -788,11 +789,7 @@ def join_slanted(words: Sequence[Word]) -> list[Word]:
         if len(letters) == 1:
             joined.append(letters[0])
             continue
-        box = union_bbox([w.bbox for w in letters])
-        assert box is not None
-        joined.append(
-            letters[0].model_copy(update={"text": "".join(w.text for w in letters), "bbox": box})
-        )
+        joined.append(join_letters(letters))
     return rest + joined
 
 

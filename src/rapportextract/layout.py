@@ -1445,13 +1445,16 @@ def _rejoin_letters(run: Sequence[Word]) -> list[Word]:
         if gap <= tracking + 0.12 * size:
             current.append(word)
         else:
-            out.append(_joined(current))
+            out.append(join_letters(current))
             current = [word]
-    out.append(_joined(current))
+    out.append(join_letters(current))
     return out
 
 
-def _joined(words: Sequence[Word]) -> Word:
+def join_letters(words: Sequence[Word]) -> Word:
+    """One word from letters the text layer gave apart (spaced headings here, slanted chart
+    labels in `charts.join_slanted`): the first letter's font and flags, the letters' text run
+    together in the order given, and the box around them all."""
     box = union_bbox([w.bbox for w in words])
     assert box is not None
     return words[0].model_copy(update={"text": "".join(w.text for w in words), "bbox": box})
