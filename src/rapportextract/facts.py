@@ -208,10 +208,6 @@ def _inherits(fact: Fact, q: Quantity) -> bool:
                                    and fact.unit in ("count", "EUR"))
 
 
-def _heads_in(match: ConceptMatch, start: int, end: int) -> bool:
-    return start <= match.head_start and match.head_end <= end
-
-
 def _part_bounds(text: str, position: int) -> tuple[int, int]:
     """The part of a sentence between semicolons around `position`."""
     start = text.rfind(";", 0, position) + 1
@@ -263,10 +259,8 @@ def _concept_for(
 
     part = _part_bounds(text, q.start)
 
-    def best(scope_text: str, position: tuple[int, int], *, head_from: int = 0,
-             head_to: int | None = None,
+    def best(scope_text: str, position: tuple[int, int], *,
              qualifier_in: tuple[int, int] | None = None) -> ConceptMatch | None:
-        stop = len(scope_text) if head_to is None else head_to
         # A ruling-out word in the figure's part of the sentence counts for its clause too.
         for m in catalogue.matches(scope_text, unit=q.unit, kind=q.kind, position=position,
                                    value=q.value, veto=text[part[0]:part[1]]):
@@ -274,7 +268,7 @@ def _concept_for(
                 qualifier_in[0] <= s and e <= qualifier_in[1] for s, e in m.also_terms
             ):
                 continue
-            if allowed(m) and _heads_in(m, head_from, stop):
+            if allowed(m):
                 return m
         return None
 
@@ -342,9 +336,11 @@ def _concept_for(
                 if _inherits(fact, q) and not fact.derived:
                     return _ConceptChoice(None, None, "none", fact.subject)
     if sentence.heading:
+        # The heading may name what is counted ("Kenmerken van uitgezette huishoudens" over
+        # "65 procent was alleenstaand"): its words count as the sentence's own.
         joined = sentence.heading + " " + text
         offset = len(sentence.heading) + 1
-        from_heading = best(joined, (q.start + offset, q.end + offset), head_from=offset)
+        from_heading = best(joined, (q.start + offset, q.end + offset))
         if from_heading:
             return _ConceptChoice(from_heading, from_heading.id, "heading")
     return _ConceptChoice(None, None, "none")
