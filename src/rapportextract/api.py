@@ -8,11 +8,11 @@ integers, conflict and headline as booleans); without it a list of dicts whose v
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from rapportextract.errors import InputError
+from rapportextract.export.csvout import series_records
 from rapportextract.models import SeriesFile
 
 SERIES_FILE_NAME = "series.json"
@@ -40,33 +40,6 @@ def read_series_file(path: str | Path) -> SeriesFile:
             f"not a rapportextract series file ({type(exc).__name__})", path=source,
             hint="rebuild it with `rapportextract build`",
         ) from exc
-
-
-def series_records(series_file: SeriesFile) -> list[dict[str, Any]]:
-    """One dict per vintage: the series.csv columns, values as Decimal."""
-    records: list[dict[str, Any]] = []
-    for series in series_file.series:
-        for obs in series.observations:
-            for vintage in obs.vintages:
-                records.append({
-                    "series_id": series.id,
-                    "concept": series.concept,
-                    "label": series.label,
-                    "kind": series.kind,
-                    "period": obs.period,
-                    "base_period": obs.base_period,
-                    "value": Decimal(vintage.value),
-                    "unit": series.unit,
-                    "qualifier": vintage.qualifier,
-                    "status": vintage.status,
-                    "edition": vintage.edition,
-                    "document": vintage.document,
-                    "page": vintage.page,
-                    "conflict": obs.conflict,
-                    "headline": vintage.edition == obs.edition,
-                    "fact_ids": list(vintage.fact_ids),
-                })
-    return records
 
 
 def load_series(path: str | Path) -> Any:

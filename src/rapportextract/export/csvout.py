@@ -82,31 +82,56 @@ def _number(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-def series_rows(series_file: SeriesFile) -> list[dict[str, str]]:
-    """One row per vintage, as the CSV writes them (every cell a string)."""
-    rows = []
+def series_records(series_file: SeriesFile) -> list[dict[str, Any]]:
+    """One dict per vintage with the columns of series.csv, typed: value as Decimal, a missing
+    concept, base period, document or page as None, conflict and headline as booleans.
+    `series_rows` writes these same records as text; `api.load_series` returns them."""
+    records: list[dict[str, Any]] = []
     for series in series_file.series:
         for obs in series.observations:
             for vintage in obs.vintages:
-                rows.append({
+                records.append({
                     "series_id": series.id,
-                    "concept": series.concept or "",
+                    "concept": series.concept,
                     "label": series.label,
                     "kind": series.kind,
                     "period": obs.period,
-                    "base_period": obs.base_period or "",
-                    "value": _number(vintage.value),
+                    "base_period": obs.base_period,
+                    "value": Decimal(vintage.value),
                     "unit": series.unit,
                     "qualifier": vintage.qualifier,
                     "status": vintage.status,
-                    "edition": str(vintage.edition),
-                    "document": vintage.document or "",
-                    "page": "" if vintage.page is None else str(vintage.page),
-                    "conflict": "true" if obs.conflict else "false",
-                    "headline": "true" if vintage.edition == obs.edition else "false",
-                    "fact_ids": " ".join(vintage.fact_ids),
+                    "edition": vintage.edition,
+                    "document": vintage.document,
+                    "page": vintage.page,
+                    "conflict": obs.conflict,
+                    "headline": vintage.edition == obs.edition,
+                    "fact_ids": list(vintage.fact_ids),
                 })
-    return rows
+    return records
+
+
+def _cell(value: Any) -> str:
+    """A record's value as series.csv writes it: empty for None, true or false, a plain
+    decimal number, fact ids separated by spaces."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return _number(value)
+    if isinstance(value, list):
+        return " ".join(value)
+    return str(value)
+
+
+def series_rows(series_file: SeriesFile) -> list[dict[str, str]]:
+    """One row per vintage, as the CSV writes them (every cell a string): the records of
+    `series_records`, each value written by `_cell`."""
+    return [
+        {name: _cell(value) for name, value in record.items()}
+        for record in series_records(series_file)
+    ]
 
 
 def write_series_csv(path: str | Path, series_file: SeriesFile) -> Path:
