@@ -8,16 +8,21 @@ models alone.
 from __future__ import annotations
 
 import logging
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pdfplumber
 import regex
+from pdfminer.layout import LTChar, LTCurve, LTTextContainer
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfpage import PDFPage
+from pdfplumber.page import ALL_ATTRS, fix_fontname_bytes, lt_pat
 from pdfplumber.page import Page as PlumberPage
 from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 from pdfplumber.utils.text import extract_words
 
 from rapportextract.errors import EncryptedPDFError, InputError, RapportExtractError
@@ -66,19 +71,29 @@ def _colour(value: object) -> tuple[float, ...] | None:
 def _unique_chars(chars: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """The same letter printed again within a point of itself (a fake bold) counts once."""
     seen: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
+    # Most letters have no letter of the same text anywhere near: a coarse grid of 4-point
+    # cells answers that with one or two lookups, so the nine exact cells are looked up only
+    # for the few letters that have a neighbour of their text (a doubled "ee", a fake bold).
+    near: set[tuple[str, int, int]] = set()
     unique: list[dict[str, Any]] = []
     for c in chars:
         x, y = float(c["x0"]), float(c["top"])
         text = str(c.get("text", ""))
         bx, by = round(x), round(y)
-        twin = any(
-            abs(x - ox) <= 1 and abs(y - oy) <= 1
-            for dx in (-1, 0, 1) for dy in (-1, 0, 1)
-            for ox, oy in seen.get((text, bx + dx, by + dy), ())
-        )
-        if twin:
-            continue
+        cx0, cx1, cy0, cy1 = (bx - 1) >> 2, (bx + 1) >> 2, (by - 1) >> 2, (by + 1) >> 2
+        if (
+            (text, cx0, cy0) in near or (text, cx1, cy0) in near
+            or (text, cx0, cy1) in near or (text, cx1, cy1) in near
+        ):
+            twin = any(
+                abs(x - ox) <= 1 and abs(y - oy) <= 1
+                for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+                for ox, oy in seen.get((text, bx + dx, by + dy), ())
+            )
+            if twin:
+                continue
         seen.setdefault((text, bx, by), []).append((x, y))
+        near.add((text, bx >> 2, by >> 2))
         unique.append(c)
     return unique
 
@@ -98,7 +113,9 @@ _TURNED_DIRECTIONS: dict[str, dict[str, str]] = {
 }
 
 
+@cache
 def _font_family(fontname: object) -> str | None:
+    # cached: a page draws thousands of letters from a handful of fonts
     if fontname is None:
         return None
     return str(_SUBSET_TAG.sub("", str(fontname)))
@@ -134,11 +151,16 @@ def _words(page: Any) -> list[Word]:
     upright: list[dict[str, Any]] = []
     turned: dict[str, list[dict[str, Any]]] = {}
     for c in _unique_chars(page.chars):
-        char = {**c, "fontname": _font_family(c.get("fontname"))}
         if c.get("upright", True):
-            char["size"] = round(float(c.get("size") or 0.0), 1)
-            upright.append(char)
+            # only the keys word joining reads: copying all of a letter's keys costs more
+            upright.append({
+                "text": c["text"], "x0": c["x0"], "x1": c["x1"], "top": c["top"],
+                "bottom": c["bottom"], "doctop": c["doctop"], "upright": c.get("upright", True),
+                "fontname": _font_family(c.get("fontname")),
+                "size": round(float(c.get("size") or 0.0), 1),
+            })
         else:
+            char = {**c, "fontname": _font_family(c.get("fontname"))}
             # pdfminer gives a turned letter the length of its box along the line as its
             # size, which differs from letter to letter; the font size is the box's breadth
             # across the line.
@@ -297,7 +319,7 @@ def plumber_pages(
             return
         number += 1
         try:
-            page = PlumberPage(pdf, raw, page_number=number, initial_doctop=doctop)
+            page = _Page(pdf, raw, page_number=number, initial_doctop=doctop)
             doctop += float(page.height)
         except RapportExtractError:
             raise
@@ -310,6 +332,78 @@ def plumber_pages(
             yield number, None
             continue
         yield number, page
+
+
+_PLAIN = (float, int, str, bool, type(None))
+
+
+def _resolved(value: Any) -> Any:
+    # pdfplumber resolves every attribute of every letter recursively, which takes a good
+    # part of the time a page takes to read; numbers, names and tuples of numbers (a letter's
+    # matrix) resolve to themselves, so only the rest goes through the full resolution.
+    if type(value) in _PLAIN:
+        return value
+    if type(value) is tuple and all(type(v) in _PLAIN for v in value):
+        return value
+    return resolve_all(value)
+
+
+class _Page(PlumberPage):
+    """A pdfplumber page that turns layout objects into the same dicts as pdfplumber's own
+    `process_object` (0.11), with the cheap resolution above and the object kind looked up
+    once per class."""
+
+    _kinds: ClassVar[dict[type, str]] = {}
+
+    def process_object(self, obj: Any) -> dict[str, Any]:
+        cls = type(obj)
+        kind = self._kinds.get(cls)
+        if kind is None:
+            kind = self._kinds[cls] = lt_pat.sub("", cls.__name__).lower()
+        attr = {k: _resolved(v) for k, v in obj.__dict__.items() if k in ALL_ATTRS}
+        attr["object_type"] = kind
+        attr["page_number"] = self.page_number
+        for cs in ("ncs", "scs"):
+            if hasattr(obj, cs):
+                attr[cs] = _colour_space_name(getattr(obj, cs).name)
+        if isinstance(obj, LTChar | LTTextContainer):
+            text = obj.get_text()
+            norm = self.pdf.unicode_norm
+            attr["text"] = unicodedata.normalize(norm, text) if norm is not None else text
+        if isinstance(obj, LTChar):
+            gs = obj.graphicstate
+            attr["stroking_color"] = gs.scolor if isinstance(gs.scolor, tuple) else (gs.scolor,)
+            attr["non_stroking_color"] = (
+                gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,)
+            )
+            if isinstance(attr["fontname"], bytes):
+                attr["fontname"] = fix_fontname_bytes(attr["fontname"])
+        elif isinstance(obj, LTCurve):
+            coord = self.point2coord
+            attr["pts"] = list(map(coord, attr["pts"]))
+            attr["path"] = [(cmd, *map(coord, pts)) for cmd, *pts in obj.original_path]  # type: ignore[union-attr]
+            attr["dash"] = obj.dashing_style
+        mb_x0, mb_top = self.mediabox[:2]
+        if "y0" in attr:
+            attr["top"] = (self.height - attr["y1"]) + mb_top
+            attr["bottom"] = (self.height - attr["y0"]) + mb_top
+            attr["doctop"] = self.initial_doctop + attr["top"]
+        if "x0" in attr and mb_x0 != 0:
+            attr["x0"] = attr["x0"] + mb_x0
+            attr["x1"] = attr["x1"] + mb_x0
+        return attr
+
+
+def _colour_space_name(name: Any) -> Any:
+    # A page has a handful of colour spaces and thousands of letters.
+    if type(name) is str:
+        return _decoded_name(name)
+    return resolve_and_decode(name)
+
+
+@cache
+def _decoded_name(name: str) -> Any:
+    return resolve_and_decode(name)
 
 
 def _page(plumber_page: Any) -> Page:
