@@ -43,7 +43,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import regex
 
@@ -155,23 +155,46 @@ _DIGITS = (
 )
 
 
-def _compile(pattern: str) -> regex.Pattern[str]:
-    return regex.compile(pattern, _FLAGS)
+def _compile(pattern: str, grammar: str = "") -> regex.Pattern[str]:
+    return regex.compile(pattern + grammar, _FLAGS)
 
 
-def _word_number(num: nl.NumberWords) -> str:
+class _Grammar(NamedTuple):
+    """A named piece of pattern: ``call`` stands for it inside a pattern, and ``defines``
+    (appended to that pattern) says what it is."""
+
+    call: str
+    defines: str
+
+
+def _word_number(num: nl.NumberWords) -> _Grammar:
     """The grammar of a Dutch number word, written as one word up to the thousands."""
-    units, teens, tens = _bare_alt(num.units), _bare_alt(num.teens), _bare_alt(num.tens)
-    join = _bare_alt(num.joiners)
+    # Written out in full, the grammar repeats its parts and comes to several kilobytes in
+    # every pattern that reads number words, and compiling those took most of the start-up
+    # time; each part is defined once per pattern and called by name instead.
+    half, one_and_a_half = regex.escape(num.half), regex.escape(num.one_and_a_half)
     hundred, thousand = regex.escape(num.hundred), regex.escape(num.thousand)
-    below_100 = f"(?:{units}{join}{tens}|{tens}|{teens}|{units})"
-    below_1000 = f"(?:(?:{teens}|{units})?{hundred}(?:{join}?{below_100})?|{below_100})"
-    # "vijfenhalf", "anderhalf"
-    and_a_half = f"(?:{below_100}{join}{regex.escape(num.half)}|{regex.escape(num.one_and_a_half)})"
-    return (
-        f"(?:(?:{below_1000}|{and_a_half})?{thousand}(?:{join}?{below_1000})?"
-        f"|{and_a_half}|{below_1000})"
-    )
+    parts = {
+        "nw_units": _bare_alt(num.units),
+        "nw_teens": _bare_alt(num.teens),
+        "nw_tens": _bare_alt(num.tens),
+        "nw_join": _bare_alt(num.joiners),
+        "nw_below_100": (
+            "(?:(?&nw_units)(?&nw_join)(?&nw_tens)|(?&nw_tens)|(?&nw_teens)|(?&nw_units))"
+        ),
+        "nw_below_1000": (
+            f"(?:(?:(?&nw_teens)|(?&nw_units))?{hundred}(?:(?&nw_join)?(?&nw_below_100))?"
+            "|(?&nw_below_100))"
+        ),
+        # "vijfenhalf", "anderhalf"
+        "nw_and_a_half": f"(?:(?&nw_below_100)(?&nw_join){half}|{one_and_a_half})",
+        "nw_number": (
+            f"(?:(?:(?&nw_below_1000)|(?&nw_and_a_half))?{thousand}"
+            "(?:(?&nw_join)?(?&nw_below_1000))?|(?&nw_and_a_half)|(?&nw_below_1000))"
+        ),
+    }
+    defines = "".join(f"(?P<{name}>{body})" for name, body in parts.items())
+    return _Grammar(call="(?&nw_number)", defines=f"(?(DEFINE){defines})")
 
 
 def _word_tokens(num: nl.NumberWords) -> tuple[regex.Pattern[str], dict[str, Decimal]]:
@@ -222,24 +245,27 @@ def _core(data: nl.DutchData, word_number: str) -> str:
     )
 
 
-def _share_patterns(data: nl.DutchData, word_number: str) -> dict[str, regex.Pattern[str]]:
+def _share_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, regex.Pattern[str]]:
     """Ratios ("7 op de 10"), fractions ("een derde"), majorities and bracketed figures."""
     fr = data.fractions
     article = _alt(data.numbers.plain_article + data.numbers.stressed_one)
     pct_suf = _alt(data.units.percent_suffix, glued=True)
     op = _alt(data.ratios.op_connectors)
     van = _alt(data.ratios.van_connectors)
+    word_number = grammar.call
     number = rf"(?:\d+|{word_number}|{article})"
     return {
         "ratio": _compile(
             rf"(?<![\w.,])(?P<n>{number})\s+(?:(?P<op>{op})|(?P<van>{van}))\s+"
-            rf"(?P<m>\d+|{word_number})(?![\w.,]\w)"
+            rf"(?P<m>\d+|{word_number})(?![\w.,]\w)",
+            grammar.defines,
         ),
         "ratio_hint": _compile(f"{op}|{van}"),
         "fraction": _compile(
             rf"(?:(?<!\w)(?P<num>{number})\s+(?P<den>{_alt(fr.denominators)})"
             rf"|(?P<compound>{_alt(fr.compounds)})|(?P<phrase>{_alt(fr.phrases)}))"
-            rf"(?:\s+(?P<pct>{pct_suf}))?"
+            rf"(?:\s+(?P<pct>{pct_suf}))?",
+            grammar.defines,
         ),
         "fraction_hint": _compile(
             _alt([*fr.denominators, *fr.compounds, *(w.split()[-1] for w in fr.phrases)])
@@ -285,7 +311,7 @@ def _masks(ctx: nl.Contexts) -> tuple[regex.Pattern[str], ...]:
     return tuple(_compile(p) for p in patterns)
 
 
-def _context_patterns(data: nl.DutchData, word_number: str) -> dict[str, regex.Pattern[str]]:
+def _context_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, regex.Pattern[str]]:
     """The words around a bare number that make it a duration, factor, year or marker."""
     ctx = data.contexts
     tlds = _bare_alt(ctx.url_tlds)
@@ -300,8 +326,9 @@ def _context_patterns(data: nl.DutchData, word_number: str) -> dict[str, regex.P
         ),
         "phone_hint": _compile(r"(?:\+|(?<!\d)0)\d"),
         "duration_right": _compile(
-            rf"^\s*(?:{joiners}\s*(?:\d+(?:,\d+)?|{word_number})\s*)?-?"
-            rf"{_alt(ctx.duration_units)}"
+            rf"^\s*(?:{joiners}\s*(?:\d+(?:,\d+)?|{grammar.call})\s*)?-?"
+            rf"{_alt(ctx.duration_units)}",
+            grammar.defines,
         ),
         "factor_right": _compile(
             rf"^\s*{_alt(ctx.factor_words)}(?:\s*{_alt(ctx.factor_followers)}|\s*$)"
@@ -360,7 +387,7 @@ def _change_patterns(data: nl.DutchData) -> dict[str, regex.Pattern[str]]:
 @cache
 def _patterns() -> _Patterns:
     data = nl.load()
-    word_number = _word_number(data.numbers)
+    grammar = _word_number(data.numbers)
     word_token, token_values = _word_tokens(data.numbers)
     ch = data.changes
     decreasing = (
@@ -368,8 +395,8 @@ def _patterns() -> _Patterns:
     )
     return _Patterns(
         data=data,
-        core=_compile(_core(data, word_number)),
-        number_word=_compile(rf"(?<!\w){word_number}(?!\w)"),
+        core=_compile(_core(data, grammar.call), grammar.defines),
+        number_word=_compile(rf"(?<!\w){grammar.call}(?!\w)", grammar.defines),
         word_token=word_token,
         token_values=token_values,
         masks=_masks(data.contexts),
@@ -382,8 +409,8 @@ def _patterns() -> _Patterns:
         stressed_one=_lower_set(data.numbers.stressed_one),
         stressed_one_not_before=_lower_set(data.contexts.stressed_one_not_before),
         decrease_words=frozenset(" ".join(w.lower().split()) for w in decreasing),
-        **_share_patterns(data, word_number),
-        **_context_patterns(data, word_number),
+        **_share_patterns(data, grammar),
+        **_context_patterns(data, grammar),
         **_change_patterns(data),
     )
 
