@@ -360,7 +360,11 @@ class _Page(PlumberPage):
         kind = self._kinds.get(cls)
         if kind is None:
             kind = self._kinds[cls] = lt_pat.sub("", cls.__name__).lower()
-        attr = {k: _resolved(v) for k, v in obj.__dict__.items() if k in ALL_ATTRS}
+        plain = _PLAIN
+        attr = {
+            k: v if type(v) in plain else _resolved(v)
+            for k, v in obj.__dict__.items() if k in ALL_ATTRS
+        }
         attr["object_type"] = kind
         attr["page_number"] = self.page_number
         for cs in ("ncs", "scs"):
