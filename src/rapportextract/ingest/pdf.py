@@ -335,6 +335,7 @@ def plumber_pages(
 
 
 _PLAIN = (float, int, str, bool, type(None))
+_PLAIN_TYPES = frozenset(_PLAIN)
 
 
 def _resolved(value: Any) -> Any:
@@ -343,9 +344,12 @@ def _resolved(value: Any) -> Any:
     # matrix) resolve to themselves, so only the rest goes through the full resolution.
     if type(value) in _PLAIN:
         return value
-    if type(value) is tuple and all(type(v) in _PLAIN for v in value):
+    if type(value) is tuple and _PLAIN_TYPES.issuperset(map(type, value)):
         return value
     return resolve_all(value)
+
+
+_TEXT_OBJECTS = (LTChar, LTTextContainer)
 
 
 class _Page(PlumberPage):
@@ -360,7 +364,7 @@ class _Page(PlumberPage):
         kind = self._kinds.get(cls)
         if kind is None:
             kind = self._kinds[cls] = lt_pat.sub("", cls.__name__).lower()
-        plain = _PLAIN
+        plain = _PLAIN_TYPES
         attr = {
             k: v if type(v) in plain else _resolved(v)
             for k, v in obj.__dict__.items() if k in ALL_ATTRS
@@ -370,7 +374,7 @@ class _Page(PlumberPage):
         for cs in ("ncs", "scs"):
             if hasattr(obj, cs):
                 attr[cs] = _colour_space_name(getattr(obj, cs).name)
-        if isinstance(obj, LTChar | LTTextContainer):
+        if isinstance(obj, _TEXT_OBJECTS):
             text = obj.get_text()
             norm = self.pdf.unicode_norm
             attr["text"] = unicodedata.normalize(norm, text) if norm is not None else text
@@ -389,8 +393,9 @@ class _Page(PlumberPage):
             attr["dash"] = obj.dashing_style
         mb_x0, mb_top = self.mediabox[:2]
         if "y0" in attr:
-            attr["top"] = (self.height - attr["y1"]) + mb_top
-            attr["bottom"] = (self.height - attr["y0"]) + mb_top
+            height = self.height
+            attr["top"] = (height - attr["y1"]) + mb_top
+            attr["bottom"] = (height - attr["y0"]) + mb_top
             attr["doctop"] = self.initial_doctop + attr["top"]
         if "x0" in attr and mb_x0 != 0:
             attr["x0"] = attr["x0"] + mb_x0
