@@ -12,21 +12,16 @@ from typing import Any
 
 import yaml
 
+from rapportextract.catalogue import load_catalogue
 from rapportextract.models import Fact
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seeds" / "000_58a9799dcc4c8c90.txt"
 GOLD = Path(__file__).parent / "gold" / "seed_2024.yaml"
 
-CORE = {
-    "evictions_total", "court_judgments_total", "total_rent_arrears_eur", "tenants_with_arrears",
-    "rent_arrears_share_of_rent_income_pct", "share_evictions_rent_arrears_pct",
-    "share_evictions_single_persons_pct", "share_evictions_households_with_children_pct",
-    "share_judgments_leading_to_eviction_pct", "share_judgments_not_executed_pct",
-    "payment_arrangement_requests", "payment_arrangements_agreed",
-    "survey_respondents_corporations", "survey_coverage_stock_pct",
-    "share_arrears_longer_than_3_months_pct",
-}
+# The catalogue marks its core concepts; tests/test_catalogue.py pins that list.
+_CATALOGUE = load_catalogue()
+CORE = frozenset(i for i in _CATALOGUE.ids() if (c := _CATALOGUE.get(i)) and c.core)
 
 
 def load_gold() -> list[dict[str, Any]]:
