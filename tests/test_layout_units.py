@@ -243,3 +243,11 @@ def test_bulleted_lines_are_blocks_of_their_own() -> None:
         "Corporaties noemen drie maatregelen:", "• eerder bellen na een gemiste betaling",
         "• vaker een huisbezoek",
     ]
+
+
+def test_text_spread_wider_than_any_page_has_no_gutter() -> None:
+    # A damaged PDF can place letters a billion points apart; looking for a column gutter
+    # there must neither run out of memory nor take for ever.
+    boxes = [(0.0, float(i * 12), 40.0, float(i * 12 + 10)) for i in range(8)]
+    boxes += [(9.0e17, float(i * 12), 9.0e17 + 40.0, float(i * 12 + 10)) for i in range(8)]
+    assert find_gutter(boxes, 10.0) is None

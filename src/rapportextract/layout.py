@@ -630,6 +630,9 @@ def running_keys(pages: Sequence[tuple[Page, list[_Frag]]]) -> set[str]:
 # --------------------------------------------------------------------------------------------
 
 
+_MAX_PAGE_WIDTH = 14_400.0
+
+
 def _cover(boxes: Sequence[BBox], xs: range) -> list[int]:
     """How many boxes cross each x of `xs` (from half a point left of a box to half a point
     right of it, ends excluded)."""
@@ -660,6 +663,10 @@ def find_gutter(boxes: Sequence[BBox], size: float) -> tuple[float, float] | Non
     right_edge = max(b[2] for b in boxes)
     width = right_edge - left_edge
     if width < 20 * size:
+        return None
+    # A PDF page is at most 14,400 points wide (the format's own limit); text spread wider
+    # than that comes from damaged coordinates, and scanning it point by point would not end.
+    if not math.isfinite(width) or width > _MAX_PAGE_WIDTH:
         return None
     xs = range(int(left_edge + 0.25 * width), int(left_edge + 0.75 * width) + 1)
     cover = _cover(boxes, xs)
