@@ -76,6 +76,7 @@ from rapportextract.periods import (
     resolve_period,
     sets_scope,
 )
+from rapportextract.periods import phrase_alternation as _alt
 
 _CUES_FILE = "context_nl.toml"
 
@@ -99,11 +100,6 @@ class _Cues:
     corporation_word: re.Pattern[str]
     share_of: re.Pattern[str]
     stopwords: frozenset[str]
-
-
-def _alt(words: list[str]) -> str:
-    ordered = sorted(words, key=len, reverse=True)
-    return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in ordered) + ")"
 
 
 def _word_list(data: dict[str, object], table: str, key: str) -> list[str]:

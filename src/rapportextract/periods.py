@@ -165,9 +165,13 @@ def _phrase(text: str) -> str:
     return r"\s+".join(re.escape(part) for part in text.split())
 
 
-def _alt(phrases: list[str] | dict[str, int]) -> str:
+def phrase_alternation(phrases: list[str] | dict[str, int]) -> str:
+    """A regex alternation of Dutch phrases, longest first, any whitespace between words."""
     items = sorted(phrases, key=len, reverse=True)
     return "(?:" + "|".join(_phrase(p) for p in items) + ")"
+
+
+_alt = phrase_alternation  # the short name the patterns below read better with
 
 
 _YEAR = r"(?<![\d.,/-])(?:19|20)\d{2}(?![\d]|[.,]\d|\s?[-–/]\s?(?:19|20)?\d{2}\b)"
