@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -314,7 +315,14 @@ def _extract_all(
     if not jobs:
         return
     if workers <= 1 or len(jobs) == 1:
-        _init_worker(extractor, catalogue_path)
+        # One report (the usual rebuild after a new edition): its pages are read by all the
+        # workers at once where it is long enough to pay.
+        chosen = extractor
+        if chosen is None and workers > 1:
+            from rapportextract.pipeline import extract
+
+            chosen = partial(extract, workers=workers)
+        _init_worker(chosen, catalogue_path)
         for job in jobs:
             on_result(_run_job(job))
         return

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
@@ -75,7 +76,7 @@ def cmd_text(args: argparse.Namespace) -> int:
         try:
             doc = read_document(
                 name, edition=args.edition, password=args.password, timeout=args.timeout,
-                require_edition=False,
+                require_edition=False, workers=_workers(args),
             )
         except RapportExtractError as exc:
             _error(str(exc))
@@ -113,7 +114,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         try:
             result = extract(
                 name, edition=args.edition, password=args.password, catalogue=catalogue,
-                timeout=args.timeout,
+                timeout=args.timeout, workers=_workers(args),
             )
         except RapportExtractError as exc:
             _error(str(exc))
@@ -188,7 +189,7 @@ def cmd_draw(args: argparse.Namespace) -> int:
     try:
         result = extract(
             args.file, edition=args.edition, password=args.password,
-            catalogue=_catalogue(args), timeout=args.timeout,
+            catalogue=_catalogue(args), timeout=args.timeout, workers=_workers(args),
         )
         written = draw_facts(
             args.file, result.facts, Path(args.output), password=args.password,
@@ -228,6 +229,24 @@ def _input_options(parser: argparse.ArgumentParser, *, timeout: float | None = N
         help="give up on a document after this many seconds (default: "
         + ("no limit" if timeout is None else f"{timeout:g}") + ")",
     )
+    parser.add_argument(
+        "--workers", type=_positive_int, default=None,
+        help="processes (default: all cores); a long PDF's pages are read by several at once",
+    )
+
+
+def _positive_int(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return number
+
+
+def _workers(args: argparse.Namespace) -> int:
+    return int(getattr(args, "workers", None) or os.cpu_count() or 1)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -266,7 +285,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="OUTDIR")
     p.add_argument("--no-cache", action="store_true", help="re-extract every report")
     p.add_argument("--cache", metavar="FILE", help="cache file (default: OUTDIR/.cache.sqlite)")
-    p.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
     p.add_argument("--catalogue", help="a TOML file of extra concepts")
     _input_options(p, timeout=BUILD_TIMEOUT)
     p.set_defaults(func=cmd_build)

@@ -34,6 +34,10 @@ class Deadline:
             hint="the file may be damaged or built to stall parsers; raise --timeout to try longer",
         )
 
+    def remaining(self) -> float | None:
+        """Seconds left (None: no limit)."""
+        return None if self.expires is None else max(self.expires - time.monotonic(), 0.0)
+
     def check(self) -> None:
         if self.expires is not None and time.monotonic() > self.expires:
             raise self.error()

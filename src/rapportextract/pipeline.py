@@ -43,12 +43,16 @@ def extract(
     password: str | None = None,
     catalogue: Catalogue | None = None,
     timeout: float | None = None,
+    workers: int = 1,
 ) -> Extraction:
     """Read one report and return its document with every fact found in prose, charts and
     tables. Raises an `errors.RapportExtractError` subclass for input that cannot be read,
-    and `errors.ExtractionTimeout` where the whole takes longer than `timeout` seconds."""
+    and `errors.ExtractionTimeout` where the whole takes longer than `timeout` seconds.
+    `workers` > 1 reads a long PDF's pages in that many processes at once."""
     started = time.monotonic()
-    document = read_document(path, edition=edition, password=password, timeout=timeout)
+    document = read_document(
+        path, edition=edition, password=password, timeout=timeout, workers=workers
+    )
     catalogue = catalogue if catalogue is not None else load_catalogue()
     # The time limit covers the fact stages too: what reading left of it.
     remaining = None if timeout is None else max(timeout - (time.monotonic() - started), 0.0)

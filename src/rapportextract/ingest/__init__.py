@@ -75,6 +75,7 @@ def read_document(
     password: str | None = None,
     timeout: float | None = None,
     require_edition: bool = True,
+    workers: int = 1,
 ) -> Document:
     """Read one report into a `Document`.
 
@@ -82,7 +83,8 @@ def read_document(
     missing, empty, damaged or encrypted file, a PDF without any text layer, a read that
     exceeds `timeout` seconds, or a document without an edition year. With
     `require_edition=False` (turning a report into text needs no edition) a missing edition
-    leaves `edition` None and adds a warning instead.
+    leaves `edition` None and adds a warning instead. `workers` > 1 reads a long PDF's pages in
+    that many processes at once (`ingest.pdf.read_pdf_pages`); the document is the same.
     """
     from rapportextract.ingest.text import read_text_pages
     from rapportextract.layout import layout_pages
@@ -105,7 +107,8 @@ def read_document(
             from rapportextract.ingest.pdf import read_pdf_pages
 
             pages, meta_title, page_warnings = read_pdf_pages(
-                path, password=password, check=limit.check
+                path, password=password, check=limit.check, workers=workers,
+                seconds=limit.remaining(),
             )
             warnings.extend(page_warnings)
             source_type = "pdf"

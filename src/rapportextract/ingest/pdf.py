@@ -8,9 +8,13 @@ models alone.
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import multiprocessing.connection
+import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -429,46 +433,205 @@ def _page(plumber_page: Any) -> Page:
     )
 
 
+_PageRead = tuple[int, Page, list[str]]
+"""A page read: its number, the page, and the warnings it gave."""
+
+
+def _read_page(plumber_page: Any, number: int, path: Path) -> _PageRead:
+    """One pdfplumber page as a `Page`; a damaged page is left empty with a warning."""
+    warnings: list[str] = []
+    if plumber_page is None:
+        return number, Page(number=number), warnings
+    try:
+        page = _page(plumber_page)
+        if _widthless(plumber_page.chars):
+            warnings.append(
+                f"{path.name}: page {number} has letters without width (a damaged "
+                "or missing font); its text may run together"
+            )
+    except RapportExtractError:
+        raise
+    except Exception as exc:  # one damaged page should not lose the document
+        _reraise_ours(exc)
+        page = Page(number=number)
+        warnings.append(
+            f"{path.name}: page {number} could not be read "
+            f"({type(exc).__name__}); it is left empty"
+        )
+    finally:
+        plumber_page.close()
+    return number, page, warnings
+
+
+# --------------------------------------------------------------------------------------------
+# Helper processes: a long report's pages are read by several processes at once
+# --------------------------------------------------------------------------------------------
+
+MIN_PAGES_PER_PROCESS = 4
+"""A helper process costs a few milliseconds to start: short reports are read in one."""
+
+
+def _page_count_hint(pdf: Any) -> int:
+    """The page count the page tree claims (0 where it cannot be read): only a hint, whether
+    helpers pay. The pages themselves are counted as they are read."""
+    try:
+        count = resolve_all(pdf.doc.catalog["Pages"]).get("Count", 0)
+        return count if isinstance(count, int) else 0
+    except Exception:  # a damaged page tree: the pages are read one by one in any case
+        return 0
+
+
+def _can_fork() -> bool:
+    # A forked helper starts with every module loaded and shares nothing it writes. Where
+    # fork is missing (Windows) or unsafe (macOS system libraries), and inside a daemonic
+    # process (which may not start children), the pages are read in this process.
+    return (
+        sys.platform.startswith("linux")
+        and not multiprocessing.current_process().daemon
+    )
+
+
+def _helper_main(
+    path: Path, password: str | None, share: int, shares: int, seconds: float | None,
+    conn: Connection,
+) -> None:
+    """A helper process: read the pages whose number modulo `shares` is `share`, send each
+    as it is done, then None. On any failure it stops sending; the parent reads what is
+    missing itself, so it sees the same error or warning as without helpers."""
+    from rapportextract.limits import deadline
+
+    try:
+        # Its own limit too: a helper left behind by a parent that was killed stops in time.
+        with deadline(seconds, path):
+            pdf = open_pdf(path, password)
+            try:
+                for number, plumber_page in plumber_pages(pdf, path, []):
+                    if number % shares != share:
+                        if plumber_page is not None:
+                            plumber_page.close()
+                        continue
+                    conn.send(_read_page(plumber_page, number, path))
+            finally:
+                close_pdf(pdf)
+        conn.send(None)
+    except BaseException:  # the parent reads these pages again, and reports what fails
+        pass
+    finally:
+        conn.close()
+
+
+class _Helpers:
+    """Helper processes reading shares of the pages, and what they have sent so far."""
+
+    def __init__(
+        self, path: Path, password: str | None, count: int, seconds: float | None
+    ) -> None:
+        context = multiprocessing.get_context("fork")
+        self.shares = count + 1  # this process reads share 0
+        self.received: dict[int, _PageRead] = {}
+        self.open: list[Connection] = []
+        self.processes: list[Any] = []
+        for share in range(1, self.shares):
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(
+                target=_helper_main,
+                args=(path, password, share, self.shares, seconds, sender),
+                daemon=True,
+            )
+            process.start()
+            sender.close()
+            self.open.append(receiver)
+            self.processes.append(process)
+
+    def owns(self, number: int) -> bool:
+        return number % self.shares != 0
+
+    def drain(self, wait: float = 0.0) -> None:
+        """Take in what the helpers have sent; wait up to `wait` seconds for it."""
+        for conn in multiprocessing.connection.wait(self.open, wait) if self.open else []:
+            assert isinstance(conn, Connection)
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):
+                message = None  # the helper stopped (a crash, a failure): it sends no more
+            if message is None:
+                self.open.remove(conn)
+                conn.close()
+            else:
+                self.received[message[0]] = message
+
+    def close(self) -> None:
+        for conn in self.open:
+            conn.close()
+        for process in self.processes:
+            if process.is_alive():
+                process.kill()
+            process.join()
+            process.close()
+
+
 def read_pdf_pages(
-    path: Path, *, password: str | None = None, check: Callable[[], None] | None = None,
+    path: Path,
+    *,
+    password: str | None = None,
+    check: Callable[[], None] | None = None,
+    workers: int = 1,
+    seconds: float | None = None,
 ) -> tuple[list[Page], str | None, list[str]]:
     """Every page of the PDF as a `Page` (no blocks yet), the title in its metadata, and
     warnings about pages that could not be read.
 
     Pages are read one at a time and each is closed before the next is opened, so the memory
-    a long report takes grows with the words it holds, not with pdfminer's page objects."""
+    a long report takes grows with the words it holds, not with pdfminer's page objects.
+
+    With `workers` > 1 (on Linux), a report of at least `MIN_PAGES_PER_PROCESS` pages per
+    process is read by that many processes at once, each taking every n-th page; the result
+    is the same as read in one. A helper that fails or dies leaves its pages to this process.
+    `seconds` is the time left for reading (helpers stop by then), `check` raises once it is
+    up."""
     pdf = open_pdf(path, password)
-    pages: list[Page] = []
-    warnings: list[str] = []
+    read: dict[int, _PageRead] = {}
+    warnings: list[tuple[float, str]] = []  # (page number, text), put in page order below
+    helpers: _Helpers | None = None
     try:
         title = pdf.metadata.get("Title") if isinstance(pdf.metadata, dict) else None
-        for number, plumber_page in plumber_pages(pdf, path, warnings):
+        processes = min(workers, _page_count_hint(pdf) // MIN_PAGES_PER_PROCESS)
+        if processes > 1 and _can_fork():
+            helpers = _Helpers(path, password, processes - 1, seconds)
+        listed: list[str] = []
+        numbers: list[int] = []
+        for number, plumber_page in plumber_pages(pdf, path, listed):
+            warnings.extend((number - 0.5, w) for w in listed)
+            listed.clear()
+            numbers.append(number)
             if check is not None:
                 check()  # raises ExtractionTimeout once the document's time is up
-            if plumber_page is None:
-                pages.append(Page(number=number))
+            if helpers is not None and helpers.owns(number):
+                if plumber_page is not None:
+                    plumber_page.close()
+                helpers.drain()
                 continue
-            try:
-                pages.append(_page(plumber_page))
-                if _widthless(plumber_page.chars):
-                    warnings.append(
-                        f"{path.name}: page {number} has letters without width (a damaged "
-                        "or missing font); its text may run together"
-                    )
-            except RapportExtractError:
-                raise
-            except Exception as exc:  # one damaged page should not lose the document
-                _reraise_ours(exc)
-                pages.append(Page(number=number))
-                warnings.append(
-                    f"{path.name}: page {number} could not be read "
-                    f"({type(exc).__name__}); it is left empty"
-                )
-            finally:
-                plumber_page.close()
+            read[number] = _read_page(plumber_page, number, path)
+            if helpers is not None:
+                helpers.drain()
+        warnings.extend((numbers[-1] + 0.5 if numbers else 0, w) for w in listed)
+        if helpers is not None:
+            while helpers.open and len(helpers.received) + len(read) < len(numbers):
+                if check is not None:
+                    check()
+                helpers.drain(wait=0.2)
+            read.update(helpers.received)
+            missing = [n for n in numbers if n not in read]
+            if missing:  # a helper failed: read its pages here, to the same result
+                read.update(_read_numbers(pdf, path, set(missing), check))
+        pages: list[Page] = []
+        for number in numbers:
+            _, page, page_warnings = read[number]
+            pages.append(page)
+            warnings.extend((number, w) for w in page_warnings)
         if not pages:
             raise InputError("PDF has no pages", path=path, hint="check the export of the file")
-        lost = sum(1 for w in warnings if w.endswith("it is left empty"))
+        lost = sum(1 for _, w in warnings if w.endswith("it is left empty"))
         if lost == len(pages):
             # Every page damaged: an empty document would pass for a report without figures.
             raise InputError(
@@ -476,8 +639,26 @@ def read_pdf_pages(
                 hint="check that the file is a complete PDF, not damaged or cut short",
             )
     finally:
+        if helpers is not None:
+            helpers.close()
         close_pdf(pdf)
-    return pages, (str(title) if title else None), warnings
+    warnings.sort(key=lambda w: w[0])  # stable: a page's own warnings keep their order
+    return pages, (str(title) if title else None), [w for _, w in warnings]
+
+
+def _read_numbers(
+    pdf: Any, path: Path, numbers: set[int], check: Callable[[], None] | None
+) -> dict[int, _PageRead]:
+    """The pages with these numbers, read in this process."""
+    read: dict[int, _PageRead] = {}
+    for number, plumber_page in plumber_pages(pdf, path, []):
+        if check is not None:
+            check()
+        if number in numbers:
+            read[number] = _read_page(plumber_page, number, path)
+        elif plumber_page is not None:
+            plumber_page.close()
+    return read
 
 
 def close_pdf(pdf: Any) -> None:
