@@ -128,14 +128,15 @@ def run(cmd: list[str]) -> Run:
     return Run(wall, max(after, before) / 1024)
 
 
-def side_by_side(a: list[str], b: list[str], rounds: int) -> tuple[list[Run], list[Run]]:
-    run(a)  # warm-up: file cache, bytecode
-    run(b)
-    runs_a, runs_b = [], []
+def side_by_side(commands: list[list[str]], rounds: int) -> list[list[Run]]:
+    """Each command once to warm up, then `rounds` rounds of one run of each in turn."""
+    for cmd in commands:
+        run(cmd)  # warm-up: file cache, bytecode
+    runs: list[list[Run]] = [[] for _ in commands]
     for _ in range(rounds):
-        runs_a.append(run(a))
-        runs_b.append(run(b))
-    return runs_a, runs_b
+        for cmd, of_cmd in zip(commands, runs, strict=True):
+            of_cmd.append(run(cmd))
+    return runs
 
 
 def ratio_line(label: str, runs_a: list[Run], runs_b: list[Run]) -> str:

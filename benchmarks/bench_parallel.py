@@ -32,7 +32,7 @@ def main() -> None:
                     "-o", str(Path(tmp) / f"out{workers}"), "--no-cache",
                     "--workers", str(workers)]
 
-        runs_one, runs_all = side_by_side(build(1), build(cores), args.rounds)
+        runs_one, runs_all = side_by_side([build(1), build(cores)], args.rounds)
     print(f"machine: {machine()}; {args.files} files of {args.pages} pages")
     print(ratio_line(f"build 1 worker vs {cores} workers (ratio = speed-up)", runs_one, runs_all))
 
