@@ -13,7 +13,6 @@ plotting works in worker processes and on machines without a display. What a plo
 from __future__ import annotations
 
 import io
-import itertools
 import math
 import re
 import textwrap
@@ -30,6 +29,7 @@ from rapportextract.series import is_annual, linking_words, period_position
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _MILLION = 1_000_000
+_MAX_DECIMALS = 3
 
 
 def plot_file_name(series_id: str) -> str:
@@ -56,7 +56,7 @@ def format_value_nl(value: float, unit: Unit, decimals: int = 0, *, millions: bo
 
 
 class DutchUnitFormatter(Formatter):
-    """Axis labels in the series' unit; as many decimals as the tick step needs."""
+    """Axis labels in the series' unit, with as many decimals as the ticks need to differ."""
 
     def __init__(self, unit: Unit, millions: bool) -> None:
         self.unit = unit
@@ -66,9 +66,13 @@ class DutchUnitFormatter(Formatter):
     def set_locs(self, locs: list[float]) -> None:
         super().set_locs(locs)
         scale = _MILLION if self.millions else 1
-        steps = [abs(b - a) / scale for a, b in itertools.pairwise(locs) if b != a]
-        step = min(steps) if steps else 1.0
-        self.decimals = max(0, -math.floor(math.log10(step))) if step < 1 else 0
+        # The fewest decimals that write every tick exactly (a step of 2,5 needs one).
+        self.decimals = next(
+            (d for d in range(_MAX_DECIMALS)
+             if all(abs(x / scale - round(x / scale, d)) < 1e-9 * max(1.0, abs(x / scale))
+                    for x in locs)),
+            _MAX_DECIMALS,
+        )
 
     def __call__(self, x: float, pos: int | None = None) -> str:
         return format_value_nl(x, self.unit, self.decimals, millions=self.millions)
@@ -82,8 +86,37 @@ def _axis_label(unit: Unit, millions: bool) -> str:
     return words.get("percent_axis" if unit == "percent" else "count_axis", unit)
 
 
+_HEADLINE_COLOR = "#1f4e79"
+_EDITION_COLORS = ("#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#1b9e77",
+                   "#666666")
+# After every colour has been used once, the next editions change marker shape, so that no two
+# editions look the same in a plot or its legend.
+_EDITION_MARKERS = ("D", "^", "v", "s", "P", "X")
+_LEGEND_ROWS = 22
+"""Legend entries per column beside the plot; more editions than this get a second column."""
+_LEGEND_COLUMN_WIDTH = 0.16
+"""Width of one legend column beside the plot, as a fraction of the figure."""
+
+
+def edition_style(index: int) -> tuple[str, str]:
+    """Colour and marker of the `index`-th edition (oldest first) that has its own markers."""
+    colors = len(_EDITION_COLORS)
+    return _EDITION_COLORS[index % colors], _EDITION_MARKERS[(index // colors)
+                                                             % len(_EDITION_MARKERS)]
+
+
+def _xs_ys(points: Sequence[tuple[float, float]]) -> tuple[list[float], list[float]]:
+    return [p[0] for p in points], [p[1] for p in points]
+
+
 def draw_series(series: Series) -> Figure:
-    """The figure of one series (not yet written)."""
+    """The figure of one series (not yet written).
+
+    Markers that look alike are one artist (one per headline style, one or two per edition),
+    so that drawing costs little however many periods and editions a series has. The legend
+    sits inside the plot while it names only the headline, and in a column beside the plot as
+    soon as editions have markers of their own, where it can never hide a point.
+    """
     words = linking_words().plot
     fig = Figure(figsize=(7.5, 4.2), dpi=100)
     FigureCanvasAgg(fig)
@@ -92,44 +125,50 @@ def draw_series(series: Series) -> Figure:
     values = [float(v.value) for o in series.observations for v in o.vintages]
     millions = series.unit == "EUR" and bool(values) and max(abs(v) for v in values) >= _MILLION
 
-    points: list[tuple[float, float, bool, bool]] = []  # x, value, derived, annual
-    editions: dict[int, list[tuple[float, float, bool]]] = {}
+    # Headline markers by style: (annual, derived) -> points.
+    headline: dict[tuple[bool, bool], list[tuple[float, float]]] = {}
+    # Edition markers: edition -> derived -> points.
+    editions: dict[int, dict[bool, list[tuple[float, float]]]] = {}
     for obs in series.observations:
         x = period_position(obs.period)
         if x is None:
             continue
-        points.append((x, float(obs.value), obs.status == "derived", is_annual(obs.period)))
+        style = (is_annual(obs.period), obs.status == "derived")
+        headline.setdefault(style, []).append((x, float(obs.value)))
         for vintage in obs.vintages:
             if vintage.edition != obs.edition and vintage.value != obs.value:
-                editions.setdefault(vintage.edition, []).append(
-                    (x, float(vintage.value), vintage.status == "derived")
-                )
+                editions.setdefault(vintage.edition, {}).setdefault(
+                    vintage.status == "derived", []
+                ).append((x, float(vintage.value)))
 
-    annual = sorted(p for p in points if p[3])
-    headline_color = "#1f4e79"
+    annual = sorted(headline.get((True, False), []) + headline.get((True, True), []))
     if annual:
-        ax.plot([p[0] for p in annual], [p[1] for p in annual], color=headline_color,
-                linewidth=1.8, zorder=2, label=words.get("headline", "headline"))
-    for x, y, derived, is_year in points:
-        ax.plot([x], [y], marker="o" if is_year else "s", markersize=6, linestyle="none",
-                color=headline_color, markerfacecolor="white" if derived else headline_color,
-                zorder=3)
+        ax.plot(*_xs_ys(annual), color=_HEADLINE_COLOR, linewidth=1.8, zorder=2,
+                label=words.get("headline", "headline"))
+    for (is_year, derived), marks in sorted(headline.items()):
+        ax.plot(*_xs_ys(marks), marker="o" if is_year else "s", markersize=6, linestyle="none",
+                color=_HEADLINE_COLOR,
+                markerfacecolor="white" if derived else _HEADLINE_COLOR, zorder=3)
 
-    cycle = ["#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#1b9e77",
-             "#666666"]
-    for i, (edition, marks) in enumerate(sorted(editions.items())):
-        color = cycle[i % len(cycle)]
-        for j, (x, y, derived) in enumerate(marks):
-            ax.plot([x], [y], marker="D", markersize=5, linestyle="none", color=color,
-                    markerfacecolor="none" if derived else color, zorder=4,
-                    label=words.get("edition", "{edition}").format(edition=edition)
-                    if j == 0 else None)
-    if any(p[2] for p in points) or any(m[2] for ms in editions.values() for m in ms):
-        ax.plot([], [], marker="o", linestyle="none", color=headline_color,
+    for i, (edition, by_status) in enumerate(sorted(editions.items())):
+        color, marker = edition_style(i)
+        label = words.get("edition", "{edition}").format(edition=edition)
+        # Filled (stated) first: the legend shows the first artist that carries the label.
+        for j, derived in enumerate(sorted(by_status)):
+            ax.plot(*_xs_ys(by_status[derived]), marker=marker, markersize=5,
+                    linestyle="none", color=color, markerfacecolor="none" if derived else color,
+                    zorder=4, label=label if j == 0 else None)
+    any_derived = any(derived for _, derived in headline) or any(
+        True in by_status for by_status in editions.values()
+    )
+    if any_derived:
+        ax.plot([], [], marker="o", linestyle="none", color=_HEADLINE_COLOR,
                 markerfacecolor="white", label=words.get("derived", "derived"))
 
     if series.kind == "change":
         ax.axhline(0, color="#999999", linewidth=0.8, zorder=1)
+    # Steps of 1, 2 or 5 (no 2,5): tick labels as short as the values allow.
+    ax.yaxis.set_major_locator(MaxNLocator(steps=[1, 2, 5, 10]))
     ax.yaxis.set_major_formatter(DutchUnitFormatter(series.unit, millions))
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.xaxis.set_major_formatter(lambda x, _pos: f"{x:.0f}")
@@ -138,10 +177,20 @@ def draw_series(series: Series) -> Figure:
     ax.grid(True, axis="y", color="#dddddd", linewidth=0.6)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.set_title("\n".join(textwrap.wrap(series.label, 70)[:2]), fontsize=10, loc="left")
-    if ax.get_legend_handles_labels()[0]:
+    # A fixed title height: nothing is drawn above the plot that the title would have to
+    # clear, and finding that out would measure every tick label on each draw.
+    ax.set_title("\n".join(textwrap.wrap(series.label, 70)[:2]), fontsize=10, loc="left",
+                 y=1.0)
+    right = 0.97
+    entries = len(ax.get_legend_handles_labels()[0])
+    if editions:
+        columns = math.ceil(entries / _LEGEND_ROWS)
+        right -= columns * _LEGEND_COLUMN_WIDTH
+        ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0),
+                  ncols=columns, borderaxespad=0.0, handletextpad=0.3, columnspacing=0.8)
+    elif entries:
         ax.legend(fontsize=8, frameon=False, loc="best")
-    fig.subplots_adjust(left=0.15, right=0.97, top=0.88, bottom=0.13)
+    fig.subplots_adjust(left=0.15, right=right, top=0.88, bottom=0.13)
     return fig
 
 
@@ -164,6 +213,7 @@ def plot_all(series_list: Sequence[Series], folder: str | Path) -> list[Path]:
 __all__: list[str] = [
     "DutchUnitFormatter",
     "draw_series",
+    "edition_style",
     "format_number_nl",
     "format_value_nl",
     "plot_all",

@@ -1,0 +1,194 @@
+"""Plots: what a drawn series shows (markers, legend, axis labels), and that it stays cheap."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+from matplotlib.legend import Legend
+from matplotlib.lines import Line2D
+
+from rapportextract.export.plots import (
+    DutchUnitFormatter,
+    draw_series,
+    edition_style,
+    plot_series,
+)
+from rapportextract.models import Observation, Series, Vintage
+from rapportextract.series import linking_words
+
+
+def _vintage(edition: int, value: int, status: str = "reported") -> Vintage:
+    return Vintage(edition=edition, value=Decimal(value), status=status,
+                   fact_ids=[f"f-{edition}-{value}"])
+
+
+def _series(
+    rows: list[tuple[str, int, str, list[Vintage]]], unit: str = "count", kind: str = "level"
+) -> Series:
+    """Observations from (period, headline value, headline status, vintages); the headline
+    edition is the latest vintage with the headline value."""
+    observations = []
+    for period, value, status, vintages in rows:
+        edition = max(v.edition for v in vintages if v.value == value)
+        observations.append(Observation(
+            period=period, value=Decimal(value), status=status,
+            edition=edition, fact_ids=[f"f-{edition}-{value}"], vintages=vintages,
+        ))
+    return Series(id="huurders", concept="tenants_with_arrears", label="Huurders met achterstand",
+                  unit=unit, kind=kind, observations=observations)
+
+
+def _differing_editions(periods: int, editions: int) -> Series:
+    """Every period given differently by `editions` editions, and as the headline by a later
+    one; every third headline derived, every fourth of the differing editions derived."""
+    rows = []
+    for i in range(periods):
+        year = 2005 + i
+        vintages = [_vintage(2030 + k, 1000 + 10 * i + k, "derived" if k % 4 == 3 else
+                             "reported") for k in range(1, editions + 1)]
+        vintages.append(_vintage(2031 + editions, 1000 + 10 * i,
+                                 "derived" if i % 3 == 2 else "reported"))
+        rows.append((str(year), 1000 + 10 * i, "derived" if i % 3 == 2 else "reported",
+                     vintages))
+    return _series(rows)
+
+
+def _marker_lines(fig: Figure) -> list[Line2D]:
+    ax = fig.axes[0]
+    return [line for line in ax.lines
+            if line.get_linestyle() == "None" and len(np.asarray(line.get_xydata()))]
+
+
+def _legend(fig: Figure) -> Legend:
+    legend = fig.axes[0].get_legend()
+    assert legend is not None
+    return legend
+
+
+def _handles(fig: Figure) -> dict[str, Line2D]:
+    legend = _legend(fig)
+    handles = dict(zip([t.get_text() for t in legend.get_texts()], legend.legend_handles,
+                       strict=True))
+    return {label: h for label, h in handles.items() if isinstance(h, Line2D)}
+
+
+def _labels(fig: Figure) -> list[str]:
+    return [t.get_text() for t in _legend(fig).get_texts()]
+
+
+def test_every_point_is_drawn_once_in_a_few_artists() -> None:
+    series = _differing_editions(periods=19, editions=3)
+    fig = draw_series(series)
+    marks = _marker_lines(fig)
+    points = sorted((float(x), float(y)) for line in marks
+                    for x, y in np.asarray(line.get_xydata()))
+    expected = sorted(
+        [(float(o.period), float(o.value)) for o in series.observations]
+        + [(float(o.period), float(v.value)) for o in series.observations for v in o.vintages
+           if v.value != o.value]
+    )
+    assert points == expected
+    # One artist per style, not per point: headline filled and hollow, and every edition
+    # with its filled and hollow markers, however many periods there are.
+    few = draw_series(_differing_editions(periods=4, editions=3))
+    assert len(marks) == len(_marker_lines(few)) < 30
+
+
+def test_legend_names_the_headline_each_differing_edition_and_derived_points() -> None:
+    series = _differing_editions(periods=6, editions=3)
+    words = linking_words().plot
+    editions = sorted({v.edition for o in series.observations for v in o.vintages
+                       if v.value != o.value})
+    assert _labels(draw_series(series)) == [
+        words["headline"],
+        *(words["edition"].format(edition=e) for e in editions),
+        words["derived"],
+    ]
+
+
+def test_derived_points_are_hollow_and_stated_points_filled() -> None:
+    series = _differing_editions(periods=6, editions=4)
+    fig = draw_series(series)
+    styles = {(str(line.get_color()), line.get_markerfacecolor() == line.get_color())
+              for line in _marker_lines(fig)}
+    hollow = {color for color, filled in styles if not filled}
+    filled = {color for color, filled in styles if filled}
+    assert hollow and filled
+    assert "#1f4e79" in hollow & filled  # the headline has both kinds in this series
+    handles = _handles(fig)
+    # An edition stating any of its values shows the filled marker in the legend, one that
+    # only derives them the hollow one.
+    edition = linking_words().plot["edition"]
+    stating = {v.edition: False for o in series.observations for v in o.vintages
+               if v.value != o.value}
+    for o in series.observations:
+        for v in o.vintages:
+            if v.value != o.value and v.status == "reported":
+                stating[v.edition] = True
+    assert False in stating.values() and True in stating.values()
+    for number, states in stating.items():
+        handle = handles[edition.format(edition=number)]
+        assert (handle.get_markerfacecolor() == handle.get_color()) == states
+
+
+def test_many_editions_each_have_their_own_colour_and_marker() -> None:
+    styles = [edition_style(i) for i in range(40)]
+    assert len(set(styles)) == len(styles)
+    fig = draw_series(_differing_editions(periods=19, editions=18))
+    prefix = linking_words().plot["edition"].split("{")[0]
+    seen = [(h.get_color(), h.get_marker()) for label, h in _handles(fig).items()
+            if label.startswith(prefix)]
+    assert len(seen) > 8 and len(set(seen)) == len(seen)
+
+
+def test_a_legend_with_editions_sits_beside_the_plot_and_hides_no_point() -> None:
+    fig = draw_series(_differing_editions(periods=19, editions=18))
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    legend_box = _legend(fig).get_window_extent()
+    assert legend_box.x0 >= ax.get_window_extent().x1
+    assert legend_box.x1 <= fig.bbox.x1 + 1  # and fits in the figure
+
+
+def test_a_legend_of_the_headline_alone_stays_inside_the_plot() -> None:
+    series = _series([(str(2015 + i), 100 + i, "reported", [_vintage(2016 + i, 100 + i)])
+                      for i in range(8)])
+    fig = draw_series(series)
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    assert _labels(fig) == [linking_words().plot["headline"]]
+    assert ax.get_window_extent().contains(*_legend(fig).get_window_extent().get_points()[1])
+
+
+@pytest.mark.parametrize(
+    ("locs", "unit", "millions", "expected"),
+    [
+        ([157_500_000, 160_000_000, 162_500_000], "EUR", True,
+         ["€ 157,5 mln", "€ 160,0 mln", "€ 162,5 mln"]),
+        ([158_000_000, 160_000_000], "EUR", True, ["€ 158 mln", "€ 160 mln"]),
+        ([0.25, 0.5, 0.75], "percent", False, ["0,25%", "0,50%", "0,75%"]),
+        ([-2000, 0, 2000], "count", False, ["-2.000", "0", "2.000"]),
+    ],
+)
+def test_tick_labels_tell_every_tick_apart(
+    locs: list[float], unit: str, millions: bool, expected: list[str]
+) -> None:
+    formatter = DutchUnitFormatter(unit, millions)  # type: ignore[arg-type]
+    formatter.set_locs(locs)
+    assert [formatter(x) for x in locs] == expected
+
+
+def test_y_ticks_of_a_plot_are_written_once_each(tmp_path: Path) -> None:
+    series = _series([(str(2005 + i), 157_500_000 + 1_000_000 * i, "reported",
+                       [_vintage(2006 + i, 157_500_000 + 1_000_000 * i)]) for i in range(19)],
+                     unit="EUR")
+    fig = draw_series(series)
+    fig.canvas.draw()
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels() if t.get_text()]
+    assert len(labels) >= 3 and len(set(labels)) == len(labels)
+    path = plot_series(series, tmp_path / "reeks.png")
+    assert path.read_bytes()[:4] == b"\x89PNG"
