@@ -52,20 +52,10 @@ class Signal:
     _also_re: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
     _without_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     _head_literals: tuple[str, ...] = field(init=False, repr=False, compare=False)
-    _head_cache: dict[str, list[tuple[int, int]]] = field(
-        init=False, repr=False, compare=False, default_factory=dict
-    )
 
     def head_spans(self, text: str) -> list[tuple[int, int]]:
-        """Where the head terms stand in `text`. The facts stage asks again for every figure
-        of a sentence, so the last sentences' answers are kept."""
-        spans = self._head_cache.get(text)
-        if spans is None:
-            if len(self._head_cache) > 64:
-                self._head_cache.clear()
-            spans = [(m.start(), m.end()) for m in self._head_re.finditer(text)]
-            self._head_cache[text] = spans
-        return spans
+        """Where the head terms stand in `text`."""
+        return [(m.start(), m.end()) for m in self._head_re.finditer(text)]
 
     def __post_init__(self) -> None:
         # A cheap substring test before the regex: a head term cannot match where its
@@ -140,6 +130,19 @@ class ConceptMatch:
         return min(s for s, _ in self.terms), max(e for _, e in self.terms)
 
 
+@dataclass(frozen=True)
+class _Hit:
+    """A signal all of whose term groups occur in a text, and none of its ``without`` terms:
+    what a text offers before a figure's position, unit or value are looked at."""
+
+    index: int
+    """The signal's place in the catalogue (`Catalogue._signals`)."""
+    signal: Signal
+    heads: list[tuple[int, int]]
+    also: list[list[tuple[int, int]]]
+    """For each ``also`` group, its terms' spans from every start position."""
+
+
 def _term_regex(term: str) -> str:
     parts: list[str] = []
     for word in term.lower().split():
@@ -185,6 +188,12 @@ class Catalogue:
 
     def __init__(self, concepts: list[Concept]) -> None:
         self._concepts: dict[str, Concept] = {c.id: c for c in concepts}
+        self._signals = [(c, s) for c in self._concepts.values() for s in c.signals]
+        self._literals = tuple(sorted({w for _, s in self._signals for w in s._head_literals}))
+        # The facts stage asks about the same text for every figure in it (and about a
+        # sentence again with each neighbour): what a text offers is worked out once.
+        self._hits: dict[str, list[tuple[Concept, list[_Hit]]]] = {}
+        self._vetoes: dict[str, frozenset[int]] = {}
 
     def __contains__(self, concept_id: object) -> bool:
         return concept_id in self._concepts
@@ -223,13 +232,15 @@ class Catalogue:
         is wider than `text` (a clause is matched, but a ruling-out word elsewhere in the
         sentence still counts)."""
         found: list[ConceptMatch] = []
-        lowered = text.lower()
-        for concept in self._concepts.values():
+        vetoed = self._vetoed(veto) if veto is not None else frozenset()
+        for concept, hits in self._text_hits(text):
             if not _unit_fits(concept, unit, kind) or not concept.fits_value(value, kind):
                 continue
             best: ConceptMatch | None = None
-            for signal in concept.signals:
-                match = _match_signal(concept, signal, text, lowered, position, veto)
+            for hit in hits:
+                if hit.index in vetoed:
+                    continue
+                match = _place(concept, hit, position)
                 if match and (best is None or _rank(match) < _rank(best)):
                     best = match
             if best:
@@ -239,6 +250,40 @@ class Catalogue:
             # a percentage is written in points ("3 procentpunt").
             return sorted(found, key=lambda m: (m.concept.unit == "percent", _rank(m)))
         return sorted(found, key=_rank)
+
+    def _text_hits(self, text: str) -> list[tuple[Concept, list[_Hit]]]:
+        """The signals `text` holds, grouped by concept in catalogue order."""
+        hits = self._hits.get(text)
+        if hits is not None:
+            return hits
+        if len(self._hits) >= 256:
+            self._hits.clear()
+        lowered = text.lower()
+        present = {w for w in self._literals if w in lowered}
+        # Many signals share a term list ("@eviction"): each pattern runs once per text.
+        spans: _Known = {}
+        hits = []
+        for index, (concept, signal) in enumerate(self._signals):
+            hit = _find_signal(index, signal, text, present, spans)
+            if hit is None:
+                continue
+            if hits and hits[-1][0] is concept:
+                hits[-1][1].append(hit)
+            else:
+                hits.append((concept, [hit]))
+        self._hits[text] = hits
+        return hits
+
+    def _vetoed(self, veto: str) -> frozenset[int]:
+        """The signals a ``without`` term in `veto` rules out."""
+        vetoed = self._vetoes.get(veto)
+        if vetoed is None:
+            if len(self._vetoes) >= 256:
+                self._vetoes.clear()
+            vetoed = frozenset(i for i, (_, s) in enumerate(self._signals)
+                               if s._without_re is not None and s._without_re.search(veto))
+            self._vetoes[veto] = vetoed
+        return vetoed
 
     def match(
         self,
@@ -270,31 +315,52 @@ def _all_matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     return found
 
 
-def _match_signal(
-    concept: Concept, signal: Signal, text: str, lowered: str,
-    position: tuple[int, int] | None, veto: str | None = None,
-) -> ConceptMatch | None:
-    if not any(literal in lowered for literal in signal._head_literals):
+_Known = dict[tuple[re.Pattern[str], bool], list[tuple[int, int]]]
+
+
+def _find_signal(index: int, signal: Signal, text: str, present: set[str],
+                 spans: _Known) -> _Hit | None:
+    """`signal` in `text` where all its term groups occur and none of its ``without`` terms;
+    `spans` keeps each pattern's spans in this text."""
+    if present.isdisjoint(signal._head_literals):
         return None
-    if signal._without_re is not None and (
-        signal._without_re.search(text) or (veto is not None and signal._without_re.search(veto))
-    ):
+    if signal._without_re is not None and signal._without_re.search(text):
         return None
-    heads = signal.head_spans(text)
+    heads = _spans(signal._head_re, text, spans, every_start=False)
     if not heads:
         return None
-    head = min(heads, key=lambda s: (_distance(s, position), -(s[1] - s[0])))
-    terms = [head]
+    also: list[list[tuple[int, int]]] = []
     for pattern in signal._also_re:
         # Every start position: "levert zelf de sleutel in" must not hide "zelf" from the group.
-        spans = [(m.start(), m.end()) for m in _all_matches(pattern, text)
-                 if not (m.start() >= head[0] and m.end() <= head[1])]
+        group = _spans(pattern, text, spans, every_start=True)
+        if not group:
+            return None
+        also.append(group)
+    return _Hit(index, signal, heads, also)
+
+
+def _spans(pattern: re.Pattern[str], text: str, known: _Known, *, every_start: bool
+           ) -> list[tuple[int, int]]:
+    found = known.get((pattern, every_start))
+    if found is None:
+        matches = _all_matches(pattern, text) if every_start else pattern.finditer(text)
+        found = [(m.start(), m.end()) for m in matches]
+        known[(pattern, every_start)] = found
+    return found
+
+
+def _place(concept: Concept, hit: _Hit, position: tuple[int, int] | None) -> ConceptMatch | None:
+    """The match of a signal found in a text, for a figure at `position`."""
+    head = min(hit.heads, key=lambda s: (_distance(s, position), -(s[1] - s[0])))
+    terms = [head]
+    anchor = head if position is None else position
+    for all_spans in hit.also:
+        spans = [s for s in all_spans if not (s[0] >= head[0] and s[1] <= head[1])]
         if not spans:
             return None
-        anchor = head if position is None else position
         terms.append(min(spans, key=lambda s: abs(s[0] - anchor[0])))
     spread = sum(_distance(t, position) for t in terms[1:])
-    return ConceptMatch(concept, signal.groups, head[0], head[1], tuple(terms),
+    return ConceptMatch(concept, hit.signal.groups, head[0], head[1], tuple(terms),
                         _distance(head, position), spread)
 
 
