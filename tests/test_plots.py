@@ -192,3 +192,30 @@ def test_y_ticks_of_a_plot_are_written_once_each(tmp_path: Path) -> None:
     assert len(labels) >= 3 and len(set(labels)) == len(labels)
     path = plot_series(series, tmp_path / "reeks.png")
     assert path.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_a_build_draws_plots_here_and_in_a_helper_each_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import rapportextract.export.plots as plots
+    from rapportextract.build import _write_plots
+    from rapportextract.cache import ExtractionCache
+    from rapportextract.models import SeriesFile
+
+    series_list = [
+        _differing_editions(periods=3 + i, editions=1).model_copy(update={"id": f"reeks-{i}"})
+        for i in range(8)
+    ]
+    here: list[str] = []
+    real = plots.plot_series
+    monkeypatch.setattr(plots, "plot_series",
+                        lambda s, p: (here.append(s.id), real(s, p))[1])  # type: ignore[func-returns-value]
+    folder = tmp_path / "plots"
+    with ExtractionCache(tmp_path / "cache.sqlite") as cache:
+        written = _write_plots(SeriesFile(series=series_list), folder, cache, True, 2)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in written)
+    assert all(p.read_bytes()[:4] == b"\x89PNG" for p in written)
+    # This process drew some of them (from the end of the list), a helper the others.
+    assert len(set(here)) == len(here)
+    assert 0 < len(here) < len(series_list)
+    assert "reeks-7" in here and "reeks-0" not in here
