@@ -64,25 +64,47 @@ _RIGHT_WINDOW = 60
 # --------------------------------------------------------------------------------------------
 
 
-def _phrase(text: str, *, glued: bool = False) -> str:
-    """A regex for one word or phrase: any whitespace between words, both apostrophes.
-
-    ``glued`` allows a letter or digit right before it ("€12mln").
-    """
-    parts = [regex.escape(part) for part in text.split()]
-    body = r"\s+".join(parts).replace("'", "['’‘`]")
-    if text[0].isalnum() and not glued:
-        body = r"(?<!\w)" + body
+def _bounds(text: str, *, glued: bool = False) -> tuple[str, str]:
+    """The word boundaries around a phrase: only where it starts or ends with a letter or
+    digit. ``glued`` allows a letter or digit right before it ("€12mln")."""
+    left = r"(?<!\w)" if text[0].isalnum() and not glued else ""
+    right = ""
     if text[-1].isalnum():
         # a glued unit may carry a footnote marker ("30 procent3"), never more letters
-        body += r"(?![^\W\d_])" if glued else r"(?!\w)"
-    return body
+        right = r"(?![^\W\d_])" if glued else r"(?!\w)"
+    return left, right
+
+
+def _body(text: str) -> str:
+    """A regex for one word or phrase: any whitespace between words, both apostrophes."""
+    parts = [regex.escape(part) for part in text.split()]
+    return r"\s+".join(parts).replace("'", "['’‘`]")
+
+
+def _phrase(text: str, *, glued: bool = False) -> str:
+    """A regex for one word or phrase, with its word boundaries (`_bounds`)."""
+    left, right = _bounds(text, glued=glued)
+    return left + _body(text) + right
 
 
 def _alt(words: Iterable[str], *, glued: bool = False) -> str:
     """An alternation of phrases, longest first so that "iets meer dan" beats "meer dan"."""
     unique = sorted(set(words), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(_phrase(w, glued=glued) for w in unique) + ")"
+    # Neighbouring phrases with the same boundaries share them: "(?<!\w)(?:a|b)(?!\w)" tries
+    # the same phrases in the same order as "(?<!\w)a(?!\w)|(?<!\w)b(?!\w)", but the engine
+    # tests the boundary once per position instead of once per phrase (five times faster on
+    # the qualifier list) and the pattern compiles quicker.
+    runs: list[tuple[tuple[str, str], list[str]]] = []
+    for word in unique:
+        bounds = _bounds(word, glued=glued)
+        if runs and runs[-1][0] == bounds:
+            runs[-1][1].append(_body(word))
+        else:
+            runs.append((bounds, [_body(word)]))
+    return "(?:" + "|".join(
+        left + (bodies[0] if len(bodies) == 1 else "(?:" + "|".join(bodies) + ")") + right
+        for (left, right), bodies in runs
+    ) + ")"
 
 
 def _bare_alt(words: Iterable[str]) -> str:
@@ -191,9 +213,11 @@ def _word_number(num: nl.NumberWords) -> _Grammar:
         ),
     }
     words = [*num.units, *num.teens, *num.tens, num.hundred, num.thousand, num.one_and_a_half]
-    starts = _bare_alt({w[:2].lower() for w in words})
+    pairs = {w[:2].lower() for w in words}
+    firsts = "".join(regex.escape(c) for c in sorted({w[0] for w in pairs}))
     defines = "".join(f"(?P<{name}>{body})" for name, body in parts.items())
-    return _Grammar(call=f"(?={starts})(?&nw_number)", defines=f"(?(DEFINE){defines})")
+    return _Grammar(call=f"(?=[{firsts}])(?={_bare_alt(pairs)})(?&nw_number)",
+                    defines=f"(?(DEFINE){defines})")
 
 
 def _word_tokens(num: nl.NumberWords) -> tuple[regex.Pattern[str], dict[str, Decimal]]:
@@ -222,9 +246,10 @@ def _core(data: nl.DutchData, word_number: str) -> str:
             *num.plain_article, *num.stressed_one, *data.units.currency_prefix,
         ]
     }
+    firsts = "".join(regex.escape(c) for c in sorted({w[0] for w in starts} - set("€+-−–")))
     return (
-        # a quick look at the first characters before the full pattern is tried
-        rf"(?=[\d€+\-−–]|{_bare_alt(starts)})"
+        # a quick look at the first character, then the first two, before the full pattern
+        rf"(?=[\d€+\-−–{firsts}])(?=[\d€+\-−–]|{_bare_alt(starts)})"
         # not glued to a word, a number or punctuation ("COVID-19", "sector.1", "(CBS)2": a
         # footnote marker), but "20-25%" is a range
         r"(?<![\w.,/:;!?)\]’”'‘+#])(?<![^\W\d_][-−–])"
