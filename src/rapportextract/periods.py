@@ -363,9 +363,16 @@ def find_time_expressions(sentence: str, *, edition: int) -> list[TimeExpression
     """Every time expression in `sentence`, in order, with its role and (where the sentence
     alone allows) its period. Anchored and back-referring expressions keep period None until
     `resolve_period` hangs them on a year."""
+    return list(_time_expressions(sentence, edition))
+
+
+@lru_cache(maxsize=256)
+def _time_expressions(sentence: str, edition: int) -> tuple[TimeExpression, ...]:
+    # The facts stage asks about a sentence several times (its figures' periods, the
+    # paragraph scope, statement keys) and about a heading once for every sentence below it.
     w = _words()
     exprs = _without_overlaps(_candidates(sentence, edition, w))
-    return _with_roles(sentence, exprs, edition, w)
+    return tuple(_with_roles(sentence, exprs, edition, w))
 
 
 # --------------------------------------------------------------------------------------------
@@ -376,13 +383,19 @@ def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
     """The clause around `position`: between the nearest punctuation marks or clause-joining
     words ("en", "maar")."""
     start, end = 0, len(sentence)
-    for m in _words().patterns["clause_break"].finditer(sentence):
-        if m.end() <= position:
-            start = m.end()
-        elif m.start() >= position:
-            end = m.start()
+    for b_start, b_end in _clause_breaks(sentence):
+        if b_end <= position:
+            start = b_end
+        elif b_start >= position:
+            end = b_start
             break
     return start, end
+
+
+@lru_cache(maxsize=256)
+def _clause_breaks(sentence: str) -> tuple[tuple[int, int], ...]:
+    # Asked for every figure of a sentence, and for terms near it.
+    return tuple(m.span() for m in _words().patterns["clause_break"].finditer(sentence))
 
 
 def _year(period: str) -> int:
