@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from rapportextract.catalogue import Catalogue, ConceptMatch, load_catalogue
 from rapportextract.lang import nl
+from rapportextract.periods import find_time_expressions
 from rapportextract.quantities import _FLAGS, _all_qualifiers, _alt, _phrase
 
 # Sentences written for this test: figures next to several concepts' words, ruling-out
@@ -124,3 +125,16 @@ def test_shared_boundaries_match_like_one_boundary_per_phrase(
         for end in range(len(text) + 1):
             found_a, found_b = a.search(text, 0, end), b.search(text, 0, end)
             assert (found_a and found_a.span()) == (found_b and found_b.span())
+
+
+def test_time_expressions_asked_again_are_the_same_and_a_fresh_list() -> None:
+    sentence = "Eind 2022 stond er € 173 miljoen open, in 2021 nog € 180 miljoen."
+    first = find_time_expressions(sentence, edition=2023)
+    assert [e.period for e in first] == ["2022", "2021"]
+    first.clear()  # a caller's change to the list does not reach the next caller
+    assert [e.period for e in find_time_expressions(sentence, edition=2023)] == ["2022", "2021"]
+    assert [e.period for e in find_time_expressions(sentence, edition=2021)] == ["2022", "2021"]
+    assert [e.period for e in find_time_expressions("Vorig jaar was dat 5%.", edition=2023)
+            ] == ["2022"]
+    assert [e.period for e in find_time_expressions("Vorig jaar was dat 5%.", edition=2020)
+            ] == ["2019"]

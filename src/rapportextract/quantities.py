@@ -181,12 +181,21 @@ def _compile(pattern: str, grammar: str = "") -> regex.Pattern[str]:
     return regex.compile(pattern + grammar, _FLAGS)
 
 
+def _not_after(chars: str) -> str:
+    """A negative lookbehind for characters whose test case does not change (digits,
+    punctuation, word characters as a whole): the same test without case folding, which
+    makes the engine test such a class at every position several times slower."""
+    return rf"(?-i:(?<!{chars}))"
+
+
 class _Grammar(NamedTuple):
     """A named piece of pattern: ``call`` stands for it inside a pattern, and ``defines``
     (appended to that pattern) says what it is."""
 
     call: str
     defines: str
+    starts: str
+    """A lookahead for the first letters of a number word: what ``call`` checks first."""
 
 
 def _word_number(num: nl.NumberWords) -> _Grammar:
@@ -216,8 +225,9 @@ def _word_number(num: nl.NumberWords) -> _Grammar:
     pairs = {w[:2].lower() for w in words}
     firsts = "".join(regex.escape(c) for c in sorted({w[0] for w in pairs}))
     defines = "".join(f"(?P<{name}>{body})" for name, body in parts.items())
-    return _Grammar(call=f"(?=[{firsts}])(?={_bare_alt(pairs)})(?&nw_number)",
-                    defines=f"(?(DEFINE){defines})")
+    starts = f"(?=[{firsts}])(?={_bare_alt(pairs)})"
+    return _Grammar(call=f"{starts}(?&nw_number)", defines=f"(?(DEFINE){defines})",
+                    starts=starts)
 
 
 def _word_tokens(num: nl.NumberWords) -> tuple[regex.Pattern[str], dict[str, Decimal]]:
@@ -252,7 +262,7 @@ def _core(data: nl.DutchData, word_number: str) -> str:
         rf"(?=[\d€+\-−–{firsts}])(?=[\d€+\-−–]|{_bare_alt(starts)})"
         # not glued to a word, a number or punctuation ("COVID-19", "sector.1", "(CBS)2": a
         # footnote marker), but "20-25%" is a range
-        r"(?<![\w.,/:;!?)\]’”'‘+#])(?<![^\W\d_][-−–])"
+        + _not_after(r"[\w.,/:;!?)\]’”'‘+#]") + _not_after(r"[^\W\d_][-−–]") +
         rf"(?:(?P<cur_pre>{_alt(data.units.currency_prefix)})\s*)?"
         r"(?:(?P<sign>[-+−–])(?=\d))?"
         "(?:"
@@ -280,11 +290,13 @@ def _share_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, regex.Pa
     number = rf"(?:\d+|{word_number}|{article})"
     return {
         "ratio": _compile(
-            rf"(?<![\w.,])(?P<n>{number})\s+(?:(?P<op>{op})|(?P<van>{van}))\s+"
+            _not_after(r"[\w.,]")
+            + rf"(?P<n>{number})\s+(?:(?P<op>{op})|(?P<van>{van}))\s+"
             rf"(?P<m>\d+|{word_number})(?![\w.,]\w)",
             grammar.defines,
         ),
-        "ratio_hint": _compile(f"{op}|{van}"),
+        # "op" and "van" stand in most sentences: a ratio needs a number after them
+        "ratio_hint": _compile(rf"(?:{op}|{van})\s+(?:\d|{grammar.starts})"),
         "fraction": _compile(
             rf"(?:(?<!\w)(?P<num>{number})\s+(?P<den>{_alt(fr.denominators)})"
             rf"|(?P<compound>{_alt(fr.compounds)})|(?P<phrase>{_alt(fr.phrases)}))"
@@ -348,7 +360,7 @@ def _context_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, regex.
             r"(?<![\w.,+])(?:(?:\+|00)31[\s-]?(?:\(0\)\s?)?|\(?0)\d{1,3}\)?"
             r"(?:(?:\s?-\s?|\s)?\d{2,}){1,4}(?![\w.,]\d)"
         ),
-        "phone_hint": _compile(r"(?:\+|(?<!\d)0)\d"),
+        "phone_hint": _compile(r"(?:\+|" + _not_after(r"\d") + r"0)\d"),
         "duration_right": _compile(
             rf"^\s*(?:{joiners}\s*(?:\d+(?:,\d+)?|{grammar.call})\s*)?-?"
             rf"{_alt(ctx.duration_units)}",
@@ -918,16 +930,20 @@ def find_quantities(text: str) -> list[Quantity]:
     if not text:
         return []
     p = _patterns()
+    share_candidates = sorted([*_ratios(text, p), *_fractions(text, p), *_majorities(text, p)],
+                              key=lambda q: q.start)
+    number_candidates = _numbers(text, p)
+    if not share_candidates and not number_candidates:
+        return []  # most sentences: the masks need not be looked for
     masks = _Spans(_masked_spans(text, p))
     shares: list[_Found] = []
-    for q in sorted([*_ratios(text, p), *_fractions(text, p), *_majorities(text, p)],
-                    key=lambda q: q.start):
+    for q in share_candidates:
         if not masks.overlaps(q.start, q.end) and not (shares and shares[-1].end > q.start):
             _with_bracket_figure(q, text, p)
             shares.append(q)
     taken = _Spans([(q.start, q.end) for q in shares])
     numbers = [
-        q for q in _numbers(text, p)
+        q for q in number_candidates
         if not masks.overlaps(q.start, q.end) and not taken.overlaps(q.start, q.end)
     ]
     numbers.sort(key=lambda q: q.start)
