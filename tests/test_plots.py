@@ -194,8 +194,16 @@ def test_y_ticks_of_a_plot_are_written_once_each(tmp_path: Path) -> None:
     assert path.read_bytes()[:4] == b"\x89PNG"
 
 
-def test_a_build_draws_plots_here_and_in_a_helper_each_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def _idle_machine(monkeypatch: pytest.MonkeyPatch, load: float = 0.0) -> None:
+    import os
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+
+
+@pytest.mark.parametrize(("load", "helped"), [(0.0, True), (1.9, False)])
+def test_a_build_draws_plots_here_and_on_an_idle_core_each_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, load: float, helped: bool
 ) -> None:
     import rapportextract.export.plots as plots
     from rapportextract.build import _write_plots
@@ -206,6 +214,7 @@ def test_a_build_draws_plots_here_and_in_a_helper_each_once(
         _differing_editions(periods=3 + i, editions=1).model_copy(update={"id": f"reeks-{i}"})
         for i in range(8)
     ]
+    _idle_machine(monkeypatch, load)
     here: list[str] = []
     real = plots.plot_series
     monkeypatch.setattr(plots, "plot_series",
@@ -215,7 +224,36 @@ def test_a_build_draws_plots_here_and_in_a_helper_each_once(
         written = _write_plots(SeriesFile(series=series_list), folder, cache, True, 2)
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in written)
     assert all(p.read_bytes()[:4] == b"\x89PNG" for p in written)
-    # This process drew some of them (from the end of the list), a helper the others.
     assert len(set(here)) == len(here)
-    assert 0 < len(here) < len(series_list)
-    assert "reeks-7" in here and "reeks-0" not in here
+    if helped:  # this process drew some of them (from the end of the list), a helper the rest
+        assert 0 < len(here) < len(series_list)
+        assert "reeks-7" in here and "reeks-0" not in here
+    else:  # both cores busy already: no helper
+        assert here == [s.id for s in series_list]
+
+
+@pytest.mark.parametrize("failing", ["reeks-0", "reeks-7"])  # a helper's plot, this process's
+def test_a_plot_that_fails_in_a_build_fails_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
+    import rapportextract.export.plots as plots
+    from rapportextract.build import _write_plots
+    from rapportextract.cache import ExtractionCache
+    from rapportextract.models import SeriesFile
+
+    series_list = [
+        _differing_editions(periods=3, editions=1).model_copy(update={"id": f"reeks-{i}"})
+        for i in range(8)
+    ]
+    real = plots.plot_series
+
+    def plot_or_fail(series: Series, path: Path) -> Path:
+        if series.id == failing:
+            raise OSError(f"schijf vol bij {series.id}")
+        return real(series, path)
+
+    monkeypatch.setattr(plots, "plot_series", plot_or_fail)
+    _idle_machine(monkeypatch)
+    with ExtractionCache(tmp_path / "cache.sqlite") as cache, \
+            pytest.raises(OSError, match=f"schijf vol bij {failing}"):
+        _write_plots(SeriesFile(series=series_list), tmp_path / "plots", cache, True, 2)
