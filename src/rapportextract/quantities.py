@@ -132,6 +132,10 @@ class _Patterns:
     bracket_percent: regex.Pattern[str]
     # digits that are no figures
     masks: tuple[regex.Pattern[str], ...]
+    """Masks that need a digit in the text."""
+    word_masks: tuple[regex.Pattern[str], ...]
+    """Masks that may match text without digits."""
+    digit: regex.Pattern[str]
     domain: regex.Pattern[str]
     domain_hint: regex.Pattern[str]
     phone: regex.Pattern[str]
@@ -181,11 +185,16 @@ def _compile(pattern: str, grammar: str = "") -> regex.Pattern[str]:
     return regex.compile(pattern + grammar, _FLAGS)
 
 
+def _caseless(pattern: str) -> str:
+    """`pattern` without case folding, for a part whose matches case does not change: a
+    class of digits, punctuation and word characters as a whole. Folded, such a class takes
+    milliseconds to compile and is tested several times slower at every position."""
+    return f"(?-i:{pattern})"
+
+
 def _not_after(chars: str) -> str:
-    """A negative lookbehind for characters whose test case does not change (digits,
-    punctuation, word characters as a whole): the same test without case folding, which
-    makes the engine test such a class at every position several times slower."""
-    return rf"(?-i:(?<!{chars}))"
+    """A negative lookbehind for a class of characters without case (`_caseless`)."""
+    return _caseless(f"(?<!{chars})")
 
 
 class _Grammar(NamedTuple):
@@ -292,7 +301,7 @@ def _share_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, regex.Pa
         "ratio": _compile(
             _not_after(r"[\w.,]")
             + rf"(?P<n>{number})\s+(?:(?P<op>{op})|(?P<van>{van}))\s+"
-            rf"(?P<m>\d+|{word_number})(?![\w.,]\w)",
+            rf"(?P<m>\d+|{word_number})" + _caseless(r"(?![\w.,]\w)"),
             grammar.defines,
         ),
         # "op" and "van" stand in most sentences: a ratio needs a number after them
@@ -309,21 +318,26 @@ def _share_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, regex.Pa
         "majority": _compile(_alt(fr.majority)),
         # "een derde (34%)", "een meerderheid van de corporaties (73%)"
         "bracket_percent": _compile(
-            r"(?P<gap>(?:\s+(?!\d)[\w’'-]+){0,5}?)\s*\(\s*"
+            r"(?P<gap>(?:\s+(?!\d)" + _caseless(r"[\w’'-]+") + r"){0,5}?)\s*\(\s*"
             rf"(?P<qual>{_alt(_all_qualifiers(data))}\s*)?"
             rf"(?P<digits>\d+(?:,\d+)?)\s*{pct_suf}\s*\)"
         ),
     }
 
 
-def _masks(ctx: nl.Contexts) -> tuple[regex.Pattern[str], ...]:
-    """Spans with digits in them that hold no figure."""
+def _masks(ctx: nl.Contexts) -> tuple[tuple[regex.Pattern[str], ...], ...]:
+    """Spans with digits or number words in them that hold no figure: the patterns that
+    may match text without a digit, and those that need one."""
     months = _alt(ctx.months)
     centuries = f"(?:{ctx.year_first // 100}|{ctx.year_last // 100})"
-    patterns = (
+    without_digits = (
         # URLs and e-mail addresses (bare domains: see _Patterns.domain)
         r"(?:https?://|www\.)\S+",
-        r"(?<![\w@])[\w.-]+@[\w-]+(?:\.[\w-]+)+",
+        _caseless(r"(?<![\w@])[\w.-]+@[\w-]+(?:\.[\w-]+)+"),
+        # set phrases with a number word that is no number ("in acht nemen")
+        _alt(ctx.idioms),
+    )
+    with_digits = (
         # dates: 4 april 2021, april 2021, 04-04-2021, 2021-04-04, 12.12.2020
         rf"(?<![\d.,])\d{{1,2}}\s+{months}(?:\s+\d{{4}})?",
         rf"{months}\s+\d{{4}}(?!\d)",
@@ -340,11 +354,9 @@ def _masks(ctx: nl.Contexts) -> tuple[regex.Pattern[str], ...]:
         # Dutch postcodes: 2595 AL (four digits, two capitals)
         r"(?<![\d.,])[1-9]\d{3}\s?(?-i:[A-Z]{2})(?!\w)",
         # legal article numbers and clock times: 7:231, 10:30
-        r"(?<![\w.,])\d+:\d+(?!\d)",
-        # set phrases with a number word that is no number ("in acht nemen")
-        _alt(ctx.idioms),
+        _caseless(r"(?<![\w.,])\d+:\d+(?!\d)"),
     )
-    return tuple(_compile(p) for p in patterns)
+    return tuple(_compile(p) for p in without_digits), tuple(_compile(p) for p in with_digits)
 
 
 def _context_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, regex.Pattern[str]]:
@@ -353,13 +365,15 @@ def _context_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, regex.
     tlds = _bare_alt(ctx.url_tlds)
     joiners = _alt(ctx.duration_range_joiners)
     return {
-        "domain": _compile(rf"(?<![\w@/.-])(?:[\w-]++\.)+{tlds}(?!\w)(?:/\S*)?"),
+        "domain": _compile(
+            _not_after(r"[\w@/.-]") + _caseless(r"(?:[\w-]++\.)+") + rf"{tlds}(?!\w)(?:/\S*)?"
+        ),
         "domain_hint": _compile(rf"\.{tlds}(?!\w)"),
         # Dutch phone numbers: 088 - 233 37 00, 020-1234567, +31 20 123 4567
-        "phone": _compile(
+        "phone": _compile(_caseless(
             r"(?<![\w.,+])(?:(?:\+|00)31[\s-]?(?:\(0\)\s?)?|\(?0)\d{1,3}\)?"
             r"(?:(?:\s?-\s?|\s)?\d{2,}){1,4}(?![\w.,]\d)"
-        ),
+        )),
         "phone_hint": _compile(r"(?:\+|" + _not_after(r"\d") + r"0)\d"),
         "duration_right": _compile(
             rf"^\s*(?:{joiners}\s*(?:\d+(?:,\d+)?|{grammar.call})\s*)?-?"
@@ -373,7 +387,7 @@ def _context_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, regex.
         "caption_left": _compile(rf"(?:^|[(\[])\s*{_alt(ctx.caption_multipliers)}\s*$"),
         "year_before": _compile(rf"{_alt(ctx.year_before + ctx.year_always_before)}\s*$"),
         "year_always_before": _compile(rf"{_alt(ctx.year_always_before)}\s*$"),
-        "next_word": _compile(r"^\s+(?P<word>[^\W\d_][\w-]*)"),
+        "next_word": _compile(r"^\s+(?P<word>[^\W\d_]" + _caseless(r"[\w-]*") + ")"),
         "footnote_end": _compile(r"[.!?;:)]\s*$"),
         "line_start": _compile(r"(?:^|\n)\s*$"),
         "range_left": _compile(rf"{_DIGITS}\s*(?P<joiner>{_alt(ctx.range_joiners)})\s*"),
@@ -425,6 +439,7 @@ def _patterns() -> _Patterns:
     data = nl.load()
     grammar = _word_number(data.numbers)
     word_token, token_values = _word_tokens(data.numbers)
+    word_masks, digit_masks = _masks(data.contexts)
     ch = data.changes
     decreasing = (
         ch.decrease_nouns + ch.decrease_verbs + ch.decrease_particles + ch.decrease_comparatives
@@ -435,7 +450,9 @@ def _patterns() -> _Patterns:
         number_word=_compile(rf"(?<!\w){grammar.call}(?!\w)", grammar.defines),
         word_token=word_token,
         token_values=token_values,
-        masks=_masks(data.contexts),
+        word_masks=word_masks,
+        masks=digit_masks,
+        digit=_compile(r"\d"),
         qualifier_left={
             name: _compile(rf"{_alt(words)}\s*$") for name, words in data.qualifiers.items()
         },
@@ -592,7 +609,8 @@ class _Spans:
 
 
 def _masked_spans(text: str, p: _Patterns) -> list[tuple[int, int]]:
-    spans = [m.span() for pattern in p.masks for m in pattern.finditer(text)]
+    masks = (*p.word_masks, *p.masks) if p.digit.search(text) else p.word_masks
+    spans = [m.span() for pattern in masks for m in pattern.finditer(text)]
     if p.domain_hint.search(text):
         spans += [m.span() for m in p.domain.finditer(text)]
     if p.phone_hint.search(text) is None:
