@@ -393,7 +393,8 @@ _PARALLEL_PLOTS = 3
 """Fewer plots than this are drawn in this process alone: a plot costs about 0.1 s, and a helper
 process that shares them costs a fork, the pickling of its series and a few tenths of a second
 of CPU warming up. Helpers pay only on a core that is free: on a machine already busy they
-slowed the plots of a rebuild down (8 plots: 1.0 s here alone, 1.2 s with a helper)."""
+slowed the plots of a rebuild down (8 plots, 2 busy cores: 1.0 s here alone, 1.4 s with a
+helper, medians of 6 rebuilds)."""
 
 
 def _plot_job(job: tuple[Series, Path]) -> None:
