@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import math
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
@@ -295,16 +296,28 @@ def _size(word: Word) -> float:
 
 
 def _lines(words: Iterable[Word]) -> list[list[Word]]:
+    """Words in lines: each word joins the first line whose first word's middle is within
+    0.4 times that word's size of its own."""
+    ordered = sorted(words, key=lambda w: ((w.bbox[1] + w.bbox[3]) / 2, w.bbox[0]))
+    middles = [(w.bbox[1] + w.bbox[3]) / 2 for w in ordered]
     lines: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: ((w.bbox[1] + w.bbox[3]) / 2, w.bbox[0])):
-        cy = (word.bbox[1] + word.bbox[3]) / 2
-        for line in lines:
-            ref = line[0]
-            if abs((ref.bbox[1] + ref.bbox[3]) / 2 - cy) < 0.4 * _size(ref):
-                line.append(word)
+    refs: list[tuple[float, float]] = []  # per line: its first word's middle and reach
+    # Words come top to bottom, so a line that a word is too far below is too far above
+    # every later word: the lines before `first` are not looked at again. (Not where a
+    # coordinate is not finite, which leaves the order undefined.)
+    first = 0
+    skip = all(math.isfinite(m) and math.isfinite(w.bbox[0]) for w, m in zip(ordered, middles,
+                                                                            strict=True))
+    for word, cy in zip(ordered, middles, strict=True):
+        while skip and first < len(refs) and cy - refs[first][0] >= refs[first][1]:
+            first += 1
+        for i in range(first, len(lines)):
+            if abs(refs[i][0] - cy) < refs[i][1]:
+                lines[i].append(word)
                 break
         else:
             lines.append([word])
+            refs.append((cy, 0.4 * _size(word)))
     return lines
 
 
