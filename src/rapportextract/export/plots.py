@@ -5,8 +5,9 @@ plotting works in worker processes and on machines without a display. What a plo
 
 - the headline value per period as a line (calendar years; parts of a year as loose squares),
   filled where an edition states it, hollow where it was derived;
-- one marker per edition whose vintage differs from the headline, a colour per edition, hollow
-  where derived;
+- one marker per edition whose vintage differs from the headline, a colour per edition (and a
+  marker shape of its own past eight editions), hollow where derived; the legend beside the
+  plot as soon as editions appear in it, so that it never hides a point;
 - the y axis in the series' unit, numbers written the Dutch way (1.234,5; € 164 mln; 12,5%).
 """
 
