@@ -62,6 +62,7 @@ __all__ = [
     "parse_caption",
     "parse_number",
     "read_charts",
+    "read_charts_with",
     "resolve_concept",
     "unit_and_scale",
 ]
@@ -619,8 +620,12 @@ class Chart:
 
 def read_charts(page: Page) -> list[Chart]:
     """Every captioned chart on the page, with its marks, labels and diagnostics."""
+    return read_charts_with(page, find_captions(page))
+
+
+def read_charts_with(page: Page, captions: list[Caption]) -> list[Chart]:
+    """`read_charts` for a caller that has the page's captions (`find_captions`) already."""
     shapes = _shapes(page)
-    captions = find_captions(page)
     charts: list[Chart] = []
     claimed: list[int] = []
     for caption in captions:

@@ -23,7 +23,7 @@ from rapportextract.charts import (
     figure_fact_id,
     find_captions,
     parse_number,
-    read_charts,
+    read_charts_with,
     resolve_concept,
     unit_and_scale,
     year_of,
@@ -169,7 +169,7 @@ def _page_facts(
     if not page.tables:
         return []
     captions = find_captions(page)
-    regions = [c.bbox for c in read_charts(page) if c.marks]
+    regions = [c.bbox for c in read_charts_with(page, captions) if c.marks]
     facts: list[Fact] = []
     for t_index, grid in enumerate(page.tables):
         if _in_chart(grid, regions):
