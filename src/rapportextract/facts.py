@@ -304,18 +304,18 @@ def _concept_for(
         joined = prev.text + " " + text
         offset = len(prev.text) + 1
         shifted = (q.start + offset, q.end + offset)
+        with_previous = catalogue.matches(joined, unit=q.unit, kind=q.kind, position=shifted,
+                                          value=q.value)
         # A qualifier in this sentence may refine what the previous one named ("... € 353
         # miljoen aan huurachterstand." + "Daarvan was € 182 miljoen van vertrokken huurders").
-        for m in catalogue.matches(joined, unit=q.unit, kind=q.kind, position=shifted,
-                                   value=q.value):
+        for m in with_previous:
             if allowed(m) and m.groups > 1 and any(s >= offset for s, _ in m.also_terms):
                 return _ConceptChoice(m, m.id, "previous")
         if continues:
             for fact in reversed(prev.facts):
                 if fact.concept and _inherits(fact, q) and not fact.derived:
                     return _ConceptChoice(None, fact.concept, "previous", fact.subject)
-        for m in catalogue.matches(joined, unit=q.unit, kind=q.kind, position=shifted,
-                                   value=q.value):
+        for m in with_previous:
             # The previous sentence may name what is counted, this one the qualifier
             # ("... van de ontruimingen." + "Overlast was bij 6,5% de reden"): some term must
             # stand in this sentence, and a match on a bare head word needs a continuation.
@@ -505,12 +505,23 @@ def _section_number(q: Quantity, text: str) -> bool:
 def _derived(doc: Document, facts: list[Fact]) -> list[Fact]:
     """Levels computed from a stated level and a stated change (module docstring)."""
     stated = {(f.concept, f.period) for f in facts if f.kind == "level" and f.concept}
+    levels_of: dict[tuple[str | None, str], list[Fact]] = {}
+    first_with_id: dict[str, int] = {}
+    for i, f in enumerate(facts):
+        first_with_id.setdefault(f.id, i)
+        if f.kind == "level":
+            levels_of.setdefault((f.concept, f.unit), []).append(f)
+
+    def index(fact: Fact) -> int:
+        # `facts.index` without the walk through the list: the first equal fact has its id.
+        i = first_with_id[fact.id]
+        return i if facts[i] == fact else facts.index(fact)
+
     out: list[Fact] = []
     for change in facts:
         if change.kind != "change" or not change.concept or not change.base_period:
             continue
-        levels = [f for f in facts if f.kind == "level" and f.concept == change.concept
-                  and f.unit == change.unit]
+        levels = levels_of.get((change.concept, change.unit), [])
         same = [f for f in levels if f.source.sentence_id == change.source.sentence_id]
         for known, target, sign in (
             (change.period, change.base_period, Decimal(-1)),
@@ -522,8 +533,8 @@ def _derived(doc: Document, facts: list[Fact]) -> list[Fact]:
             if not base_levels:
                 continue
             # The level nearest before the change (or the first after it) is the one it uses.
-            position = facts.index(change)
-            before = [f for f in base_levels if facts.index(f) < position]
+            position = index(change)
+            before = [f for f in base_levels if index(f) < position]
             level = before[-1] if before else base_levels[0]
             value = level.value + sign * change.value
             exact = level.qualifier == "exact" and change.qualifier == "exact"
