@@ -257,3 +257,110 @@ def test_a_plot_that_fails_in_a_build_fails_the_build(
     with ExtractionCache(tmp_path / "cache.sqlite") as cache, \
             pytest.raises(OSError, match=f"schijf vol bij {failing}"):
         _write_plots(SeriesFile(series=series_list), tmp_path / "plots", cache, True, 2)
+
+
+def _counting_plots_here(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Ids of the series drawn by this process (a forked helper counts in its own copy)."""
+    import os
+
+    import rapportextract.export.plots as plots
+
+    parent = os.getpid()
+    here: list[str] = []
+    real = plots.plot_series
+
+    def counting(series: Series, path: Path) -> Path:
+        if os.getpid() == parent:
+            here.append(series.id)
+        return real(series, path)
+
+    monkeypatch.setattr(plots, "plot_series", counting)
+    return here
+
+
+def _numbered(count: int) -> list[Series]:
+    return [_differing_editions(periods=3 + i, editions=1).model_copy(update={"id": f"reeks-{i}"})
+            for i in range(count)]
+
+
+@pytest.mark.parametrize("count", [2, 10])
+def test_an_early_helper_draws_the_same_plots(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int
+) -> None:
+    from rapportextract.build import _PLOTS_PER_IMPORT, PlotHelpers, _write_plots
+    from rapportextract.cache import ExtractionCache
+    from rapportextract.models import SeriesFile
+
+    series_file = SeriesFile(series=_numbered(count))
+    with ExtractionCache(tmp_path / "cache.sqlite") as cache:
+        alone = _write_plots(series_file, tmp_path / "alone", cache, True, 1)
+    here = _counting_plots_here(monkeypatch)
+    helpers = PlotHelpers.early(2)
+    assert helpers is not None
+    try:
+        with ExtractionCache(tmp_path / "cache.sqlite") as cache:
+            shared = _write_plots(series_file, tmp_path / "shared", cache, True, 2, helpers)
+    finally:
+        helpers.close()
+    assert [p.name for p in shared] == [p.name for p in alone]
+    assert [p.read_bytes() for p in shared] == [p.read_bytes() for p in alone]
+    assert len(set(here)) == len(here)
+    if count <= _PLOTS_PER_IMPORT:  # not worth loading matplotlib here: the helper draws all
+        assert here == []
+    else:  # this process helps from the end of the list
+        assert here and f"reeks-{count - 1}" in here and "reeks-0" not in here
+
+
+def _dies_at_once(*args: object) -> None:
+    import os
+
+    os._exit(1)
+
+
+def test_plots_of_an_early_helper_that_dies_are_drawn_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import rapportextract.build as build_module
+    from rapportextract.cache import ExtractionCache
+    from rapportextract.models import SeriesFile
+
+    monkeypatch.setattr(build_module, "_plot_helper_main", _dies_at_once)
+    here = _counting_plots_here(monkeypatch)
+    helpers = build_module.PlotHelpers.early(2)
+    assert helpers is not None
+    try:
+        with ExtractionCache(tmp_path / "cache.sqlite") as cache:
+            written = build_module._write_plots(
+                SeriesFile(series=_numbered(4)), tmp_path / "plots", cache, True, 2, helpers
+            )
+    finally:
+        helpers.close()
+    assert sorted(here) == [f"reeks-{i}" for i in range(4)]
+    assert all(p.read_bytes()[:4] == b"\x89PNG" for p in written)
+
+
+def test_a_plot_that_fails_in_an_early_helper_fails_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import rapportextract.export.plots as plots
+    from rapportextract.build import PlotHelpers, _write_plots
+    from rapportextract.cache import ExtractionCache
+    from rapportextract.models import SeriesFile
+
+    real = plots.plot_series
+
+    def plot_or_fail(series: Series, path: Path) -> Path:
+        if series.id == "reeks-1":
+            raise OSError("schijf vol bij reeks-1")
+        return real(series, path)
+
+    monkeypatch.setattr(plots, "plot_series", plot_or_fail)
+    helpers = PlotHelpers.early(2)
+    assert helpers is not None
+    try:
+        with ExtractionCache(tmp_path / "cache.sqlite") as cache, \
+                pytest.raises(OSError, match="schijf vol bij reeks-1"):
+            _write_plots(SeriesFile(series=_numbered(3)), tmp_path / "plots", cache, True, 2,
+                         helpers)
+    finally:
+        helpers.close()

@@ -8,15 +8,17 @@ cannot be read is recorded with its one-line error and the others go through.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import multiprocessing
 import os
 import time
-from collections import deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -34,6 +36,7 @@ from rapportextract.cache import (
 from rapportextract.errors import RapportExtractError
 from rapportextract.export.csvout import write_datapackage, write_series_csv
 from rapportextract.export.jsonout import write_facts_json, write_series_json
+from rapportextract.forking import can_fork
 from rapportextract.models import DocumentSummary, Fact, Series, SeriesFile
 from rapportextract.series import build_series, period_sort_key
 
@@ -396,6 +399,10 @@ of CPU warming up. Helpers pay only on a core that is free: on a machine already
 slowed the plots of a rebuild down (8 plots, 2 busy cores: 1.0 s here alone, 1.4 s with a
 helper, medians of 6 rebuilds)."""
 
+_PLOTS_PER_IMPORT = 6
+"""About as many plots as a warm helper draws while this process imports matplotlib (0.6 s):
+with fewer left, this process leaves them to the helper instead of importing it."""
+
 
 def _plot_job(job: tuple[Series, Path]) -> None:
     from rapportextract.export import plots
@@ -403,14 +410,141 @@ def _plot_job(job: tuple[Series, Path]) -> None:
     plots.plot_series(*job)  # looked up on the module on each call (tests wrap it)
 
 
-def _write_plots(
-    series_file: SeriesFile, folder: Path, cache: ExtractionCache, reuse: bool, workers: int
-) -> list[Path]:
-    # Imported here, before any helper process forks, so that helpers inherit matplotlib
-    # instead of importing it again; other build outputs never need it.
-    from rapportextract.export.plots import plot_file_name
+class PlotHelpers:
+    """Processes that draw plots beside this one, taking them from the front of the list while
+    this process takes them from the end (a shared counter hands out each plot once).
 
-    folder.mkdir(parents=True, exist_ok=True)
+    Forked from this thread with no other thread running, either when the plots are due (this
+    process has matplotlib loaded then) or `early`, at the start of a build that reads
+    reports: the helper then loads matplotlib on a core the reading leaves free, and is warm by
+    the time the series are linked."""
+
+    def __init__(self, count: int) -> None:
+        context = multiprocessing.get_context("fork")
+        # [next plot from the front, end of the plots not yet taken]
+        self._claims = context.Array("i", [0, 0])
+        self._jobs: list[Connection] = []
+        self._done: list[Connection] = []
+        self._processes: list[Any] = []
+        for _ in range(count):
+            jobs_out, jobs_in = context.Pipe(duplex=False)
+            done_out, done_in = context.Pipe(duplex=False)
+            process = context.Process(
+                target=_plot_helper_main, args=(jobs_out, done_in, self._claims), daemon=True
+            )
+            process.start()
+            jobs_out.close()
+            done_in.close()
+            self._jobs.append(jobs_in)
+            self._done.append(done_out)
+            self._processes.append(process)
+
+    @classmethod
+    def early(cls, workers: int) -> PlotHelpers | None:
+        """One helper that warms up while reports are read, where a core can spare it."""
+        return cls(1) if workers > 1 and can_fork() else None
+
+    def draw(self, jobs: list[tuple[Series, Path]], *, here_first: bool) -> None:
+        """Draw every job once, here and in the helpers; raise the first plot's error.
+        `here_first`: this process has matplotlib loaded (else it helps only while many plots
+        are left, since loading it costs as much as several plots)."""
+        with self._claims.get_lock():
+            self._claims[:] = [0, len(jobs)]
+        payload = [(series.model_dump_json(), str(path)) for series, path in jobs]
+        for conn in self._jobs:
+            with contextlib.suppress(OSError):  # a helper that died: its share is drawn here
+                conn.send(payload)
+        drawn: set[int] = set()
+        try:
+            while here_first or self._left() > _PLOTS_PER_IMPORT:
+                here_first = True
+                index = self._claim_last()
+                if index is None:
+                    break
+                _plot_job(jobs[index])
+                drawn.add(index)
+            drawn |= self._collect()
+        except BaseException:
+            with self._claims.get_lock():  # the helpers stop after the plot they are drawing
+                self._claims[1] = self._claims[0]
+            raise
+        # A helper that died leaves what it took: drawn here.
+        for index in sorted(set(range(len(jobs))) - drawn):
+            _plot_job(jobs[index])
+
+    def _left(self) -> int:
+        with self._claims.get_lock():
+            return int(self._claims[1] - self._claims[0])
+
+    def _claim_last(self) -> int | None:
+        with self._claims.get_lock():
+            if self._claims[1] <= self._claims[0]:
+                return None
+            self._claims[1] -= 1
+            return int(self._claims[1])
+
+    def _collect(self) -> set[int]:
+        """The plots the helpers drew; raises the error of one that failed."""
+        drawn: set[int] = set()
+        for conn in self._done:
+            while True:
+                try:
+                    message = conn.recv()
+                except (EOFError, OSError):
+                    break  # died: its unfinished plots are drawn here
+                if message is None:
+                    break
+                kind, value = message
+                if kind == "error":
+                    raise value
+                drawn.add(value)
+        return drawn
+
+    def close(self) -> None:
+        for conn in (*self._jobs, *self._done):
+            conn.close()
+        for process in self._processes:
+            if process.is_alive():
+                process.kill()
+            process.join()
+            process.close()
+        self._processes = []
+
+
+def _plot_helper_main(jobs: Connection, done: Connection, claims: Any) -> None:
+    """A plot helper: load matplotlib, then draw plots from the front of the list it is sent
+    until none is left; report each, or the error of the one that failed, then None."""
+    from rapportextract.export import plots  # noqa: F401 - the reason this process exists
+
+    try:
+        payload = jobs.recv()
+    except (EOFError, OSError):
+        return  # no plots are due
+    try:
+        while True:
+            with claims.get_lock():
+                if claims[0] >= claims[1]:
+                    break
+                index = int(claims[0])
+                claims[0] += 1
+            series_json, path = payload[index]
+            try:
+                _plot_job((Series.model_validate_json(series_json), Path(path)))
+            except Exception as exc:
+                done.send(("error", exc))
+                break
+            done.send(("drawn", index))
+        done.send(None)
+    finally:
+        done.close()
+
+
+def _plot_jobs(
+    series_file: SeriesFile, folder: Path, cache: ExtractionCache, reuse: bool
+) -> tuple[list[tuple[Series, Path]], list[Path], dict[str, str]]:
+    """The plots to draw (those whose series changed), every plot file, and the hash of each."""
+    from rapportextract.export.names import plot_file_name
+
     written: list[Path] = []
     hashes: dict[str, str] = {}
     to_draw: list[tuple[Series, Path]] = []
@@ -423,47 +557,40 @@ def _write_plots(
         if not (reuse and path.exists() and cache.plot_hash(folder, series.id) == digest):
             to_draw.append((series, path))
         written.append(path)
-    helpers = 0
-    if workers > 1 and len(to_draw) >= _PARALLEL_PLOTS:
-        try:  # cores left idle over the last minute, besides the one of this process
-            idle = (os.cpu_count() or 1) - 1 - os.getloadavg()[0]
-        except OSError:  # no load average on this system
-            idle = workers - 1
-        helpers = max(0, min(workers - 1, len(to_draw) - 1, round(idle)))
-    if not helpers:
-        for job in to_draw:
-            _plot_job(job)
-    else:
-        # This process draws too, alongside its helper processes: it takes plots from the end
-        # of the list while each helper, fed by a thread here, takes the next one from the
-        # front as soon as it is free, so no core waits while plots are left.
-        pending = deque(to_draw)
+    return to_draw, written, hashes
 
-        def take(front: bool) -> tuple[Series, Path] | None:
+
+def _write_plots(
+    series_file: SeriesFile, folder: Path, cache: ExtractionCache, reuse: bool, workers: int,
+    helpers: PlotHelpers | None = None,
+) -> list[Path]:
+    """Draw the plots whose series changed and remove those of series gone. `helpers` (warm
+    helpers started early) draw with this process; without them, helpers are started here
+    where there are enough plots and an idle core."""
+    folder.mkdir(parents=True, exist_ok=True)
+    to_draw, written, hashes = _plot_jobs(series_file, folder, cache, reuse)
+    if to_draw and helpers is not None:
+        helpers.draw(to_draw, here_first=False)
+    elif to_draw:
+        # Loaded before any helper forks, so that helpers inherit matplotlib.
+        from rapportextract.export import plots  # noqa: F401
+
+        count = 0
+        if workers > 1 and len(to_draw) >= _PARALLEL_PLOTS and can_fork():
+            try:  # cores left idle over the last minute, besides the one of this process
+                idle = (os.cpu_count() or 1) - 1 - os.getloadavg()[0]
+            except OSError:  # no load average on this system
+                idle = workers - 1
+            count = max(0, min(workers - 1, len(to_draw) - 1, round(idle)))
+        if count:
+            late = PlotHelpers(count)
             try:
-                return pending.popleft() if front else pending.pop()
-            except IndexError:
-                return None
-
-        def feed(pool: ProcessPoolExecutor) -> None:
-            while (first := take(front=True)) is not None:
-                pool.submit(_plot_job, first).result()
-
-        with (
-            ProcessPoolExecutor(max_workers=helpers) as pool,
-            ThreadPoolExecutor(helpers) as feeders,
-        ):
-            # The helpers fork now, from this thread, before any other thread runs here.
-            pool.submit(os.getpid).result()
-            feeding = [feeders.submit(feed, pool) for _ in range(helpers)]
-            try:
-                while (last := take(front=False)) is not None:
-                    _plot_job(last)
-            except BaseException:
-                pending.clear()  # the helpers stop after the plot they are drawing
-                raise
-            for done in feeding:
-                done.result()
+                late.draw(to_draw, here_first=True)
+            finally:
+                late.close()
+        else:
+            for job in to_draw:
+                _plot_job(job)
     keep = {p.name for p in written}
     for stale in folder.glob("*.png"):
         if stale.name not in keep:
@@ -527,6 +654,7 @@ def build(
         tick(failure.name)
 
     cache = ExtractionCache(cache_path or outdir / CACHE_FILE_NAME)
+    plot_helpers: PlotHelpers | None = None
     try:
         jobs: list[_Job] = []
         keys: dict[int, str] = {}
@@ -567,6 +695,9 @@ def build(
                 cache.put(keys[i], summary, facts)
             tick(reports[i].name)
 
+        # Reports to read mean series that change, and plots to draw: a helper loads the
+        # plotting library meanwhile.
+        plot_helpers = PlotHelpers.early(workers) if jobs else None
         _extract_all(jobs, workers, extractor, catalogue_path, on_result)
 
         for i, summary in enumerate(summaries):
@@ -579,8 +710,12 @@ def build(
         series_file = build_series(all_facts, catalogue)
 
         outputs = _write_outputs(outdir, all_facts, documents, series_file)
-        outputs += _write_plots(series_file, outdir / "plots", cache, use_cache, workers)
+        outputs += _write_plots(
+            series_file, outdir / "plots", cache, use_cache, workers, plot_helpers
+        )
     finally:
+        if plot_helpers is not None:
+            plot_helpers.close()
         cache.close()
 
     report.documents = failures + statuses

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 import math
-import re
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,17 +24,12 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import Formatter, MaxNLocator
 
 from rapportextract.export.atomic import atomic_write_bytes
+from rapportextract.export.names import plot_file_name
 from rapportextract.models import Series, Unit
 from rapportextract.series import is_annual, linking_words, period_position
 
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _MILLION = 1_000_000
 _MAX_DECIMALS = 3
-
-
-def plot_file_name(series_id: str) -> str:
-    """The PNG file name of a series: its id with anything unsafe for a file name replaced."""
-    return f"{_UNSAFE.sub('_', series_id).strip('._') or 'series'}.png"
 
 
 def format_number_nl(value: float, decimals: int = 0) -> str:

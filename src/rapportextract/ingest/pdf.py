@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import multiprocessing.connection
-import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
@@ -30,6 +29,7 @@ from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 from pdfplumber.utils.text import extract_words
 
 from rapportextract.errors import EncryptedPDFError, InputError, RapportExtractError
+from rapportextract.forking import can_fork
 from rapportextract.layout import normalise_text
 from rapportextract.models import Page, Rect, Segment, TableCell, TableGrid, Word
 
@@ -481,16 +481,6 @@ def _page_count_hint(pdf: Any) -> int:
         return 0
 
 
-def _can_fork() -> bool:
-    # A forked helper starts with every module loaded and shares nothing it writes. Where
-    # fork is missing (Windows) or unsafe (macOS system libraries), and inside a daemonic
-    # process (which may not start children), the pages are read in this process.
-    return (
-        sys.platform.startswith("linux")
-        and not multiprocessing.current_process().daemon
-    )
-
-
 def _helper_main(
     path: Path, password: str | None, share: int, shares: int, seconds: float | None,
     conn: Connection,
@@ -596,7 +586,7 @@ def read_pdf_pages(
     try:
         title = pdf.metadata.get("Title") if isinstance(pdf.metadata, dict) else None
         processes = min(workers, _page_count_hint(pdf) // MIN_PAGES_PER_PROCESS)
-        if processes > 1 and _can_fork():
+        if processes > 1 and can_fork():
             helpers = _Helpers(path, password, processes - 1, seconds)
         listed: list[str] = []
         numbers: list[int] = []
