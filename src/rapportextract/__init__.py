@@ -10,13 +10,10 @@ The library API (the CLI calls these, one call a command):
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
-try:
-    __version__ = version("rapportextract")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0"
+__version__ = "0.1.0"
+"""The package version (pyproject.toml reads it from here)."""
 
 if TYPE_CHECKING:
     from rapportextract.api import load_series
