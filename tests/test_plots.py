@@ -364,3 +364,31 @@ def test_a_plot_that_fails_in_an_early_helper_fails_the_build(
                          helpers)
     finally:
         helpers.close()
+
+
+def test_an_early_helper_draws_while_the_other_outputs_are_written(tmp_path: Path) -> None:
+    import time
+
+    from rapportextract.build import PlotHelpers, _write_plots
+    from rapportextract.cache import ExtractionCache
+    from rapportextract.models import SeriesFile
+
+    folder = tmp_path / "plots"
+    seen: list[str] = []
+
+    def other_outputs() -> None:  # waits for the helper's first plot, which it drew meanwhile
+        deadline = time.monotonic() + 60
+        while not list(folder.glob("*.png")) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        seen.extend(p.name for p in folder.glob("*.png"))
+
+    helpers = PlotHelpers.early(2)
+    assert helpers is not None
+    try:
+        with ExtractionCache(tmp_path / "cache.sqlite") as cache:
+            written = _write_plots(SeriesFile(series=_numbered(3)), folder, cache, True, 2,
+                                   helpers, meanwhile=other_outputs)
+    finally:
+        helpers.close()
+    assert "reeks-0.png" in seen
+    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in written)

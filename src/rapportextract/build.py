@@ -444,16 +444,19 @@ class PlotHelpers:
         """One helper that warms up while reports are read, where a core can spare it."""
         return cls(1) if workers > 1 and can_fork() else None
 
-    def draw(self, jobs: list[tuple[Series, Path]], *, here_first: bool) -> None:
-        """Draw every job once, here and in the helpers; raise the first plot's error.
-        `here_first`: this process has matplotlib loaded (else it helps only while many plots
-        are left, since loading it costs as much as several plots)."""
+    def start(self, jobs: list[tuple[Series, Path]]) -> None:
+        """Hand the helpers the plots to draw; they start at once."""
         with self._claims.get_lock():
             self._claims[:] = [0, len(jobs)]
         payload = [(series.model_dump_json(), str(path)) for series, path in jobs]
         for conn in self._jobs:
             with contextlib.suppress(OSError):  # a helper that died: its share is drawn here
                 conn.send(payload)
+
+    def draw(self, jobs: list[tuple[Series, Path]], *, here_first: bool) -> None:
+        """Draw every job once, here and in the helpers (`start` first); raise the first
+        plot's error. `here_first`: this process has matplotlib loaded (else it helps only
+        while many plots are left, since loading it costs as much as several plots)."""
         drawn: set[int] = set()
         try:
             while here_first or self._left() > _PLOTS_PER_IMPORT:
@@ -562,13 +565,18 @@ def _plot_jobs(
 
 def _write_plots(
     series_file: SeriesFile, folder: Path, cache: ExtractionCache, reuse: bool, workers: int,
-    helpers: PlotHelpers | None = None,
+    helpers: PlotHelpers | None = None, meanwhile: Callable[[], None] | None = None,
 ) -> list[Path]:
     """Draw the plots whose series changed and remove those of series gone. `helpers` (warm
-    helpers started early) draw with this process; without them, helpers are started here
-    where there are enough plots and an idle core."""
+    helpers started early) draw with this process, and start before `meanwhile` (the other
+    outputs) is done here; without them, helpers are started here where there are enough
+    plots and an idle core."""
     folder.mkdir(parents=True, exist_ok=True)
     to_draw, written, hashes = _plot_jobs(series_file, folder, cache, reuse)
+    if to_draw and helpers is not None:
+        helpers.start(to_draw)
+    if meanwhile is not None:
+        meanwhile()
     if to_draw and helpers is not None:
         helpers.draw(to_draw, here_first=False)
     elif to_draw:
@@ -585,6 +593,7 @@ def _write_plots(
         if count:
             late = PlotHelpers(count)
             try:
+                late.start(to_draw)
                 late.draw(to_draw, here_first=True)
             finally:
                 late.close()
@@ -709,10 +718,16 @@ def build(
         documents = [s for s in summaries if s is not None]
         series_file = build_series(all_facts, catalogue)
 
-        outputs = _write_outputs(outdir, all_facts, documents, series_file)
-        outputs += _write_plots(
-            series_file, outdir / "plots", cache, use_cache, workers, plot_helpers
+        outputs: list[Path] = []
+
+        def write_outputs() -> None:  # while the helpers draw the first plots
+            outputs.extend(_write_outputs(outdir, all_facts, documents, series_file))
+
+        plots = _write_plots(
+            series_file, outdir / "plots", cache, use_cache, workers, plot_helpers,
+            meanwhile=write_outputs,
         )
+        outputs += plots
     finally:
         if plot_helpers is not None:
             plot_helpers.close()
