@@ -812,6 +812,10 @@ def _is_year(q: _Found, before: str, after: str, p: _Patterns) -> bool:
     return not any(word.endswith(e) for e in ctx.count_plural_endings)
 
 
+def _bare_article(q: _Found, text: str, p: _Patterns) -> bool:
+    return q.form == "words" and not q.has_unit and text[q.start : q.end].lower() in p.plain_article
+
+
 def _not_a_figure(q: _Found, text: str, p: _Patterns) -> str | None:
     """Why a bare number is no figure (a year, a duration, a marker), or None."""
     if q.has_unit:
@@ -951,8 +955,10 @@ def find_quantities(text: str) -> list[Quantity]:
     share_candidates = sorted([*_ratios(text, p), *_fractions(text, p), *_majorities(text, p)],
                               key=lambda q: q.start)
     number_candidates = _numbers(text, p)
-    if not share_candidates and not number_candidates:
-        return []  # most sentences: the masks need not be looked for
+    if not share_candidates and all(_bare_article(q, text, p) for q in number_candidates):
+        # Most sentences: no candidate, or only the article "een", which is never a figure
+        # (`_not_a_figure`) and never part of a range; the masks need not be looked for.
+        return []
     masks = _Spans(_masked_spans(text, p))
     shares: list[_Found] = []
     for q in share_candidates:
