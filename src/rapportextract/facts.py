@@ -67,6 +67,7 @@ from importlib import resources
 
 from rapportextract.catalogue import Catalogue, ConceptMatch, load_catalogue
 from rapportextract.errors import EditionNotFoundError, LanguageDataError
+from rapportextract.forking import run_shares
 from rapportextract.models import PROSE_KINDS, BlockKind, Document, Fact, Quantity, Sentence, Source
 from rapportextract.periods import (
     PeriodContext,
@@ -553,23 +554,78 @@ def _derived(doc: Document, facts: list[Fact]) -> list[Fact]:
     return out
 
 
-def extract_facts(doc: Document, catalogue: Catalogue | None = None) -> list[Fact]:
+SENTENCES_PER_PROCESS = 80
+"""Fewer prose sentences than this per process are read in one: a helper process costs a fork
+and sending its facts back."""
+
+
+def extract_facts(
+    doc: Document, catalogue: Catalogue | None = None, *, workers: int = 1
+) -> list[Fact]:
     """Every figure of the document's prose as a fact, plus derived levels (module
-    docstring). Raises `errors.EditionNotFoundError` for a document without an edition."""
+    docstring). Raises `errors.EditionNotFoundError` for a document without an edition.
+
+    With `workers` > 1 (on Linux) a long document's sentences are read by that many processes
+    at once, each taking whole sections: what a sentence takes from the ones before it (the
+    previous sentence, the paragraph's period) never crosses a heading, so the facts are the
+    same as read in one."""
     if doc.edition is None:
         raise EditionNotFoundError("no edition year for this document", path=doc.path,
                                    hint="pass --edition YEAR")
-    from rapportextract.quantities import find_quantities
-
     catalogue = catalogue if catalogue is not None else load_catalogue()
     edition = doc.edition
+    sections = _sections([s for s in doc.sentences if s.block_kind in PROSE_KINDS])
+    if not sections:
+        return _derived(doc, [])
+    # The first section is read here first: it loads every pattern the helpers then share.
+    facts = _prose_facts(doc, edition, sections[0], catalogue)
+    rest = sections[1:]
+    shares = min(workers, sum(len(s) for s in rest) // SENTENCES_PER_PROCESS)
+    groups = _balanced(rest, shares) if shares > 1 else [[s for sec in rest for s in sec]]
+    for part in run_shares(lambda k: _prose_facts(doc, edition, groups[k], catalogue), len(groups)):
+        facts.extend(part)
+    return facts + _derived(doc, facts)
+
+
+def _sections(sentences: list[Sentence]) -> list[list[Sentence]]:
+    """The prose sentences cut before each one that opens a block other than a paragraph (a
+    heading, a caption): nothing a sentence inherits reaches across such a cut."""
+    sections: list[list[Sentence]] = []
+    block: str | None = None
+    for sentence in sentences:
+        opens = sentence.block_id != block
+        block = sentence.block_id
+        if not sections or (opens and sentence.block_kind != BlockKind.PARAGRAPH):
+            sections.append([])
+        sections[-1].append(sentence)
+    return sections
+
+
+def _balanced(sections: list[list[Sentence]], shares: int) -> list[list[Sentence]]:
+    """The sections in `shares` runs (or fewer) of about as many sentences each, in order."""
+    total = sum(len(s) for s in sections)
+    groups: list[list[Sentence]] = [[]]
+    done = 0
+    for section in sections:
+        # A new run where this section's middle would fall past the current run's share.
+        if groups[-1] and done + len(section) / 2 > total * len(groups) / shares:
+            groups.append([])
+        groups[-1].extend(section)
+        done += len(section)
+    return groups
+
+
+def _prose_facts(
+    doc: Document, edition: int, sentences: list[Sentence], catalogue: Catalogue
+) -> list[Fact]:
+    """The facts of a run of prose sentences that starts a section (`_sections`)."""
+    from rapportextract.quantities import find_quantities
+
     facts: list[Fact] = []
     prev: _Prev | None = None
     scope: str | None = None
     block: str | None = None
-    for sentence in doc.sentences:
-        if sentence.block_kind not in PROSE_KINDS:
-            continue
+    for sentence in sentences:
         if sentence.block_id != block:
             # A new paragraph ends the paragraph scope; a sentence opening it may still refer
             # back to the last sentence of the paragraph before ("Die laatste schuld ..."), but
@@ -600,7 +656,7 @@ def extract_facts(doc: Document, catalogue: Catalogue | None = None) -> list[Fac
             scope = sets_scope(sentence.text, edition=edition) or scope
         prev = _Prev(_context_text(sentence.text, prev), new,
                      new[-1].period if new else None, sentence.block_kind, sentence.text)
-    return facts + _derived(doc, facts)
+    return facts
 
 
 def _context_text(text: str, prev: _Prev | None) -> str:

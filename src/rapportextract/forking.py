@@ -7,12 +7,70 @@ not start children), the work is done in this process instead.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import multiprocessing.connection
 import sys
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 def can_fork() -> bool:
     return sys.platform.startswith("linux") and not multiprocessing.current_process().daemon
 
 
-__all__ = ["can_fork"]
+def run_shares(work: Callable[[int], T], shares: int) -> list[T]:
+    """``[work(0), ..., work(shares - 1)]``, share 0 done in this process and the others each
+    in a forked helper at the same time. A helper that fails or dies leaves its share to this
+    process, which then raises what the share raises (the same as without helpers). `work`
+    must depend only on what this process holds at the fork, and its result must pickle."""
+    if shares <= 1 or not can_fork():
+        return [work(k) for k in range(shares)]
+    context = multiprocessing.get_context("fork")
+    receivers: dict[int, multiprocessing.connection.Connection] = {}
+    processes = []
+    try:
+        for share in range(1, shares):
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(
+                target=_share_main, args=(work, share, sender), daemon=True
+            )
+            process.start()
+            sender.close()
+            receivers[share] = receiver
+            processes.append(process)
+        results: dict[int, T] = {0: work(0)}
+        for share, receiver in receivers.items():
+            try:
+                ok, value = receiver.recv()
+            except (EOFError, OSError):
+                ok = False
+            results[share] = value if ok else work(share)
+        return [results[k] for k in range(shares)]
+    finally:
+        for receiver in receivers.values():
+            receiver.close()
+        for process in processes:
+            if process.is_alive():
+                process.kill()
+            process.join()
+            process.close()
+
+
+def _share_main(
+    work: Callable[[int], object], share: int, sender: multiprocessing.connection.Connection
+) -> None:
+    try:
+        try:
+            message: tuple[bool, object] = (True, work(share))
+        except BaseException:  # this process does the share again and raises it there
+            message = (False, None)
+        with contextlib.suppress(Exception):  # a result that cannot be sent: done there too
+            sender.send(message)
+    finally:
+        sender.close()
+
+
+__all__ = ["can_fork", "run_shares"]

@@ -48,7 +48,8 @@ def extract(
     """Read one report and return its document with every fact found in prose, charts and
     tables. Raises an `errors.RapportExtractError` subclass for input that cannot be read,
     and `errors.ExtractionTimeout` where the whole takes longer than `timeout` seconds.
-    `workers` > 1 reads a long PDF's pages in that many processes at once."""
+    `workers` > 1 reads a long PDF's pages, and then its sentences, in that many processes at
+    once (the result is the same)."""
     started = time.monotonic()
     document = read_document(
         path, edition=edition, password=password, timeout=timeout, workers=workers
@@ -58,7 +59,7 @@ def extract(
     remaining = None if timeout is None else max(timeout - (time.monotonic() - started), 0.0)
     with deadline(remaining, path):
         facts = [
-            *extract_facts(document, catalogue),
+            *extract_facts(document, catalogue, workers=workers),
             *chart_facts(document, catalogue),
             *table_facts(document, catalogue),
         ]
