@@ -7,20 +7,20 @@ from rapportextract.errors import ExtractionTimeout
 from rapportextract.limits import deadline
 
 
-def test_signal_deadline_interrupts_a_busy_loop():
+def test_signal_deadline_interrupts_a_busy_loop() -> None:
     with pytest.raises(ExtractionTimeout) as info, deadline(0.2, "slow.pdf"):
         while True:  # a parser stuck in a loop
             pass
     assert "slow.pdf" in str(info.value) and "--timeout" in str(info.value)
 
 
-def test_no_limit_lets_the_body_finish():
+def test_no_limit_lets_the_body_finish() -> None:
     with deadline(None, "x.pdf") as limit:
         limit.check()
         time.sleep(0.01)
 
 
-def test_outside_the_main_thread_the_limit_is_checked_between_steps():
+def test_outside_the_main_thread_the_limit_is_checked_between_steps() -> None:
     caught: list[BaseException] = []
 
     def work() -> None:

@@ -4,7 +4,7 @@ from decimal import Decimal
 from rapportextract.models import Fact, Source, union_bbox
 
 
-def test_union_bbox_spans_all_boxes():
+def test_union_bbox_spans_all_boxes() -> None:
     assert union_bbox([(10, 20, 30, 40), (5, 25, 20, 45)]) == (5, 20, 30, 45)
     assert union_bbox([]) is None
 
@@ -17,7 +17,7 @@ def _fact(value: Decimal) -> Fact:
     )
 
 
-def test_fact_values_leave_as_json_numbers_not_strings():
+def test_fact_values_leave_as_json_numbers_not_strings() -> None:
     data = json.loads(_fact(Decimal("164000000")).model_dump_json())
     assert data["value"] == 164000000 and isinstance(data["value"], int)
     data = json.loads(_fact(Decimal("1.1")).model_dump_json())

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rapportextract.models import Fact, Qualifier, Source, Unit
+from rapportextract.models import Fact, Qualifier, Series, SeriesFile, Source, Unit
 from rapportextract.series import (
     DEFAULT_THRESHOLD,
     build_series,
@@ -51,7 +51,7 @@ def fact(
         unit=unit,
         period=period,
         qualifier=qualifier,
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         base_period=base_period,
         derived=derived,
         confidence=confidence,
@@ -61,7 +61,7 @@ def fact(
     )
 
 
-def only(series_file, series_id):  # type: ignore[no-untyped-def]
+def only(series_file: SeriesFile, series_id: str) -> Series:
     matches = [s for s in series_file.series if s.id == series_id]
     assert len(matches) == 1, [s.id for s in series_file.series]
     return matches[0]
