@@ -65,7 +65,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -204,9 +204,15 @@ def _power_of_ten(ratio: Decimal) -> int | None:
 
 def rounding(fact: Fact) -> Decimal:
     """Half a unit of the last digit the fact's value is stated to (see the module docstring)."""
-    value = abs(fact.value)
-    approximate = fact.qualifier != "exact"
-    text = fact.source.text if not fact.derived else ""
+    return _rounding(
+        abs(fact.value), fact.qualifier != "exact", fact.source.text if not fact.derived else "",
+        fact.unit,
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _rounding(value: Decimal, approximate: bool, text: str, unit: str) -> Decimal:
+    # Asked for every pair of statements of a point: the same figures come back many times.
     tokens = _DIGITS.findall(text)
     for token in tokens:
         written = _parse_dutch_number(token)
@@ -222,7 +228,7 @@ def rounding(fact: Fact) -> Decimal:
         else:
             exponent = 0
         return _HALF * Decimal(10) ** (exponent + scale)
-    if not tokens and text and approximate and fact.unit == "percent":
+    if not tokens and text and approximate and unit == "percent":
         # A share in words ("een kwart", "de helft", "een meerderheid") is as coarse as the
         # fraction it names.
         return _FRACTION_WORD_ROUNDING
