@@ -111,6 +111,41 @@ def peak_rss_mb(cmd: list[str]) -> float:
     return float(out.strip())
 
 
+def _tree_pss_kb(root: int) -> int:
+    """Proportional set size of a process and all its descendants, in KiB (Linux): memory
+    shared between a parent and its forked helpers counts once, split between them."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo.extend(children.get(pid, []))
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total
+
+
+def peak_tree_pss_mb(cmd: list[str], every: float = 0.05) -> float:
+    """Peak memory of `cmd` with every helper process it starts, sampled every `every` s."""
+    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, _tree_pss_kb(process.pid))
+        time.sleep(every)
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, cmd)
+    return peak / 1024
+
+
 @dataclass
 class Run:
     wall: float
