@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,10 +18,9 @@ from typing import Any
 
 import pytest
 
-import rapportextract.export.atomic as atomic
 from rapportextract.build import build, collect_reports
 from rapportextract.errors import EditionNotFoundError, InputError
-from rapportextract.models import Document, Fact, Page, Source
+from rapportextract.models import Document, Fact, Page, Series, Source
 
 FF = "\f"
 
@@ -293,7 +293,12 @@ def test_unchanged_plots_are_not_drawn_again(
 
     drawn: list[str] = []
     real = plots.plot_series
-    monkeypatch.setattr(plots, "plot_series", lambda s, p: (drawn.append(s.id), real(s, p))[1])
+
+    def recording(series: Series, path: Path) -> Path:
+        drawn.append(series.id)
+        return real(series, path)
+
+    monkeypatch.setattr(plots, "plot_series", recording)
     out = tmp_path / "out"
     _build([reports], out)
     assert sorted(drawn) == ["evictions_total", "total_rent_arrears_eur"]
@@ -313,14 +318,14 @@ def test_no_partial_file_is_left_when_writing_fails(
     out = tmp_path / "out"
     _build([reports], out)
     before = (out / "series.csv").read_bytes()
-    real_replace = atomic.os.replace
+    real_replace = os.replace
 
     def failing_replace(src: Any, dst: Any) -> None:
         if Path(dst).name == "series.csv":
             raise OSError(28, "No space left on device")
         real_replace(src, dst)
 
-    monkeypatch.setattr(atomic.os, "replace", failing_replace)
+    monkeypatch.setattr(os, "replace", failing_replace)
     (reports / NEW_REPORT[0]).write_text(NEW_REPORT[1], encoding="utf-8")
     with pytest.raises(OSError, match="No space left"):
         _build([reports], out)

@@ -94,8 +94,9 @@ def test_user_file_adds_a_concept_and_extends_one(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     catalogue = load_catalogue(extra)
-    assert catalogue.match("woninguitplaatsingen", unit="count").id == "evictions_total"
-    assert catalogue.match("huisuitzettingen", unit="count").id == "evictions_total"
+    for word in ("woninguitplaatsingen", "huisuitzettingen"):
+        match = catalogue.match(word, unit="count")
+        assert match is not None and match.id == "evictions_total"
     hit = catalogue.match("corporaties verwezen door naar schuldhulp: doorverwijzingen",
                           unit="count")
     assert hit is not None and hit.id == "debt_counselling_referrals"

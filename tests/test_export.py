@@ -38,7 +38,7 @@ def _fact(fid: str, edition: int, value: str, text: str, period: str, **kw: obje
         value=Decimal(value), period=period, confidence=0.9,
         source=Source(page=2, sentence=f"Het bedrag was {text}.", text=text, start=15,
                       end=15 + len(text)),
-        **defaults,  # type: ignore[arg-type]
+        **defaults,
     )
 
 

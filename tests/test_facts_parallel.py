@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 from pathlib import Path
@@ -67,7 +68,7 @@ def test_sections_start_at_headings_and_keep_paragraphs_whole() -> None:
     assert len(sections) > 1
     for section in sections[1:]:
         assert section[0].block_kind != BlockKind.PARAGRAPH
-    for before, after in zip(sections, sections[1:], strict=False):
+    for before, after in itertools.pairwise(sections):
         assert before[-1].block_id != after[0].block_id
 
 

@@ -80,8 +80,8 @@ def test_a_finding_about_corporations_needs_its_own_words() -> None:
 def test_concept_value_range() -> None:
     catalogue = load_catalogue()
     text = "de woningen van de deelnemende corporaties"
-    assert catalogue.match(text, unit="count", value=Decimal(1_100_000)).id == (
-        "survey_respondent_dwellings")
+    match = catalogue.match(text, unit="count", value=Decimal(1_100_000))
+    assert match is not None and match.id == "survey_respondent_dwellings"
     respondents = catalogue["survey_respondents_corporations"]
     assert respondents.fits_value(Decimal(180))
     assert not respondents.fits_value(Decimal(1_100_000))

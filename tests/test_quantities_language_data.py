@@ -47,7 +47,7 @@ def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _load_uncached() -> nl.DutchData:
-    return nl.load.__wrapped__()  # type: ignore[attr-defined,no-any-return]
+    return nl.load.__wrapped__()
 
 
 def test_copy_of_the_data_loads(data_copy: Path) -> None:

@@ -25,12 +25,15 @@ def dutch(value: Decimal, *, group: bool) -> str:
     return whole + ("," + fraction if fraction else "")
 
 
-values = st.decimals(
+def _at_most_three_decimals(d: Decimal) -> bool:
+    exponent = d.as_tuple().exponent
+    return isinstance(exponent, int) and exponent >= -3
+
+
+values: st.SearchStrategy[Decimal] = st.decimals(
     min_value=Decimal(0), max_value=Decimal("999999999"), places=None, allow_nan=False,
     allow_infinity=False,
-).map(lambda d: d.quantize(Decimal("0.001")).normalize()).filter(
-    lambda d: d.as_tuple().exponent >= -3  # type: ignore[operator]
-)
+).map(lambda d: d.quantize(Decimal("0.001")).normalize()).filter(_at_most_three_decimals)
 
 
 @st.composite

@@ -18,7 +18,7 @@ SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seeds" / "000_58
 
 D = Decimal
 # (value, unit, kind, qualifier), hand-annotated from the 2024 edition.
-ANNOTATION: list[tuple[Decimal, str, str, str]] = [
+ANNOTATION: list[tuple[Decimal, str, str, str | None]] = [
     (D(100), "count", "level", "less_than"),
     (D(50), "percent", "level", "approx"),
     (D(164000000), "EUR", "level", "exact"),
@@ -78,7 +78,7 @@ def test_reference_edition_figures() -> None:
     if not SEED.exists():
         pytest.skip("reference text ../shared/seeds not present")
     found = find_quantities(SEED.read_text(encoding="utf-8"))
-    got = Counter((q.value, q.unit, q.kind) for q in found)
+    got: Counter[tuple[Decimal, str, str]] = Counter((q.value, q.unit, q.kind) for q in found)
     want = Counter((v, u, k) for v, u, k, _ in ANNOTATION)
     matched = sum((got & want).values())
     precision = matched / max(1, sum(got.values()))

@@ -134,7 +134,8 @@ def test_years_down_the_first_column() -> None:
 
 def test_starred_year_in_the_header_is_still_that_year() -> None:
     grid = _grid([["", "2022", "2023*"], ["Huisuitzettingen", "1.200", "1.250"]])
-    assert [(f.period, f.value) for f in read_table(grid)] == [("2022", 1200), ("2023", 1250)]
+    assert [(f.period, f.value) for f in read_table(grid)] == [
+        ("2022", Decimal(1200)), ("2023", Decimal(1250))]
 
 
 def test_grid_without_years_is_no_table_of_figures() -> None:
@@ -145,7 +146,7 @@ def test_grid_without_years_is_no_table_of_figures() -> None:
 def test_empty_and_dash_cells_are_skipped() -> None:
     grid = _grid([["", "2022", "2023"], ["Vonnissen", "-", "5.600"], ["", "", ""]])
     figures = read_table(grid)
-    assert [(f.period, f.value) for f in figures] == [("2023", 5600)]
+    assert [(f.period, f.value) for f in figures] == [("2023", Decimal(5600))]
 
 
 def test_table_without_caption_uses_the_row_label_as_sentence() -> None:
