@@ -19,6 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -36,7 +37,7 @@ from rapportextract.cache import (
 from rapportextract.errors import RapportExtractError
 from rapportextract.export.csvout import write_datapackage, write_series_csv
 from rapportextract.export.jsonout import write_facts_json, write_series_json
-from rapportextract.forking import can_fork
+from rapportextract.forking import can_fork, fork_helper, stop_helpers
 from rapportextract.models import DocumentSummary, Fact, Series, SeriesFile
 from rapportextract.series import build_series, period_sort_key
 
@@ -425,18 +426,13 @@ class PlotHelpers:
         self._claims = context.Array("i", [0, 0])
         self._jobs: list[Connection] = []
         self._done: list[Connection] = []
-        self._processes: list[Any] = []
+        self._processes: list[BaseProcess] = []
         for _ in range(count):
             jobs_out, jobs_in = context.Pipe(duplex=False)
-            done_out, done_in = context.Pipe(duplex=False)
-            process = context.Process(
-                target=_plot_helper_main, args=(jobs_out, done_in, self._claims), daemon=True
-            )
-            process.start()
+            process, done = fork_helper(_plot_helper_main, jobs_out, self._claims)
             jobs_out.close()
-            done_in.close()
             self._jobs.append(jobs_in)
-            self._done.append(done_out)
+            self._done.append(done)
             self._processes.append(process)
 
     @classmethod
@@ -506,15 +502,11 @@ class PlotHelpers:
     def close(self) -> None:
         for conn in (*self._jobs, *self._done):
             conn.close()
-        for process in self._processes:
-            if process.is_alive():
-                process.kill()
-            process.join()
-            process.close()
+        stop_helpers(self._processes)
         self._processes = []
 
 
-def _plot_helper_main(jobs: Connection, done: Connection, claims: Any) -> None:
+def _plot_helper_main(jobs: Connection, claims: Any, done: Connection) -> None:
     """A plot helper: load matplotlib, then draw plots from the front of the list it is sent
     until none is left; report each, or the error of the one that failed, then None."""
     from rapportextract.export import plots  # noqa: F401 - the reason this process exists

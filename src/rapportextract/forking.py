@@ -11,7 +11,8 @@ import contextlib
 import multiprocessing
 import multiprocessing.connection
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from multiprocessing.process import BaseProcess
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -21,6 +22,29 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and not multiprocessing.current_process().daemon
 
 
+def fork_helper(
+    target: Callable[..., object], *args: object
+) -> tuple[BaseProcess, multiprocessing.connection.Connection]:
+    """Start ``target(*args, sender)`` in a forked, daemonic helper process; return the process
+    and the end of the pipe that receives what it sends (this process keeps no sending end, so
+    a helper that dies reads as end of file)."""
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=target, args=(*args, sender), daemon=True)
+    process.start()
+    sender.close()
+    return process, receiver
+
+
+def stop_helpers(processes: Iterable[BaseProcess]) -> None:
+    """Kill the helpers still running, and reap every one."""
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+        process.join()
+        process.close()
+
+
 def run_shares(work: Callable[[int], T], shares: int) -> list[T]:
     """``[work(0), ..., work(shares - 1)]``, share 0 done in this process and the others each
     in a forked helper at the same time. A helper that fails or dies leaves its share to this
@@ -28,18 +52,11 @@ def run_shares(work: Callable[[int], T], shares: int) -> list[T]:
     must depend only on what this process holds at the fork, and its result must pickle."""
     if shares <= 1 or not can_fork():
         return [work(k) for k in range(shares)]
-    context = multiprocessing.get_context("fork")
     receivers: dict[int, multiprocessing.connection.Connection] = {}
-    processes = []
+    processes: list[BaseProcess] = []
     try:
         for share in range(1, shares):
-            receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(
-                target=_share_main, args=(work, share, sender), daemon=True
-            )
-            process.start()
-            sender.close()
-            receivers[share] = receiver
+            process, receivers[share] = fork_helper(_share_main, work, share)
             processes.append(process)
         results: dict[int, T] = {0: work(0)}
         for share, receiver in receivers.items():
@@ -52,11 +69,7 @@ def run_shares(work: Callable[[int], T], shares: int) -> list[T]:
     finally:
         for receiver in receivers.values():
             receiver.close()
-        for process in processes:
-            if process.is_alive():
-                process.kill()
-            process.join()
-            process.close()
+        stop_helpers(processes)
 
 
 def _share_main(
@@ -73,4 +86,4 @@ def _share_main(
         sender.close()
 
 
-__all__ = ["can_fork", "run_shares"]
+__all__ = ["can_fork", "fork_helper", "run_shares", "stop_helpers"]

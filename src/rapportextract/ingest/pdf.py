@@ -8,12 +8,12 @@ models alone.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import multiprocessing.connection
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -29,7 +29,7 @@ from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 from pdfplumber.utils.text import extract_words
 
 from rapportextract.errors import EncryptedPDFError, InputError, RapportExtractError
-from rapportextract.forking import can_fork
+from rapportextract.forking import can_fork, fork_helper, stop_helpers
 from rapportextract.layout import normalise_text
 from rapportextract.models import Page, Rect, Segment, TableCell, TableGrid, Word
 
@@ -516,20 +516,14 @@ class _Helpers:
     def __init__(
         self, path: Path, password: str | None, count: int, seconds: float | None
     ) -> None:
-        context = multiprocessing.get_context("fork")
         self.shares = count + 1  # this process reads share 0
         self.received: dict[int, _PageRead] = {}
         self.open: list[Connection] = []
-        self.processes: list[Any] = []
+        self.processes: list[BaseProcess] = []
         for share in range(1, self.shares):
-            receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(
-                target=_helper_main,
-                args=(path, password, share, self.shares, seconds, sender),
-                daemon=True,
+            process, receiver = fork_helper(
+                _helper_main, path, password, share, self.shares, seconds
             )
-            process.start()
-            sender.close()
             self.open.append(receiver)
             self.processes.append(process)
 
@@ -553,11 +547,7 @@ class _Helpers:
     def close(self) -> None:
         for conn in self.open:
             conn.close()
-        for process in self.processes:
-            if process.is_alive():
-                process.kill()
-            process.join()
-            process.close()
+        stop_helpers(self.processes)
 
 
 def read_pdf_pages(
