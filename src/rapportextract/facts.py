@@ -581,7 +581,7 @@ def extract_facts(
     facts = _prose_facts(doc, edition, sections[0], catalogue)
     rest = sections[1:]
     shares = min(workers, sum(len(s) for s in rest) // SENTENCES_PER_PROCESS)
-    groups = _balanced(rest, shares) if shares > 1 else [[s for sec in rest for s in sec]]
+    groups = _balanced(rest, max(shares, 1))
     for part in run_shares(lambda k: _prose_facts(doc, edition, groups[k], catalogue), len(groups)):
         facts.extend(part)
     return facts + _derived(doc, facts)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,7 +9,7 @@ from rapportextract.catalogue import Catalogue, load_catalogue
 from rapportextract.charts import chart_facts
 from rapportextract.facts import extract_facts
 from rapportextract.ingest import read_document
-from rapportextract.limits import deadline
+from rapportextract.limits import Deadline, deadline
 from rapportextract.models import Document, DocumentSummary, Fact
 from rapportextract.tables import table_facts
 
@@ -50,14 +49,13 @@ def extract(
     and `errors.ExtractionTimeout` where the whole takes longer than `timeout` seconds.
     `workers` > 1 reads a long PDF's pages, and then its sentences, in that many processes at
     once (the result is the same)."""
-    started = time.monotonic()
+    limit = Deadline(timeout, path)
     document = read_document(
         path, edition=edition, password=password, timeout=timeout, workers=workers
     )
     catalogue = catalogue if catalogue is not None else load_catalogue()
     # The time limit covers the fact stages too: what reading left of it.
-    remaining = None if timeout is None else max(timeout - (time.monotonic() - started), 0.0)
-    with deadline(remaining, path):
+    with deadline(limit.remaining(), path):
         facts = [
             *extract_facts(document, catalogue, workers=workers),
             *chart_facts(document, catalogue),
