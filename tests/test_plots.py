@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -390,5 +391,75 @@ def test_an_early_helper_draws_while_the_other_outputs_are_written(tmp_path: Pat
                                    helpers, meanwhile=other_outputs)
     finally:
         helpers.close()
-    assert "reeks-0.png" in seen
+    assert seen and set(seen) <= {p.name for p in written}
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in written)
+
+
+def _recording_drawers(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
+    """Each plot drawn appends '<process id> <series id>' to `log`, in any process."""
+    import os
+    import time
+
+    import rapportextract.export.plots as plots
+
+    real = plots.plot_series
+
+    def recording(series: Series, path: Path) -> Path:
+        time.sleep(0.05)  # long enough for every helper to take a share
+        with log.open("a") as f:
+            f.write(f"{os.getpid()} {series.id}\n")
+        return real(series, path)
+
+    monkeypatch.setattr(plots, "plot_series", recording)
+
+
+def test_plots_are_shared_by_every_helper_each_drawn_once_and_every_helper_reaped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from rapportextract.build import PlotHelpers, _write_plots
+    from rapportextract.cache import ExtractionCache
+    from rapportextract.models import SeriesFile
+
+    log = tmp_path / "drawn.log"
+    _recording_drawers(monkeypatch, log)
+    helpers = PlotHelpers.early(3)
+    assert helpers is not None
+    try:
+        with ExtractionCache(tmp_path / "cache.sqlite") as cache:
+            written = _write_plots(SeriesFile(series=_numbered(6)), tmp_path / "plots", cache,
+                                   True, 3, helpers)
+    finally:
+        helpers.close()
+    lines = [line.split() for line in log.read_text().splitlines()]
+    drawers = {int(pid) for pid, _ in lines}
+    assert sorted(name for _, name in lines) == sorted(f"reeks-{i}" for i in range(6))
+    assert os.getpid() not in drawers  # six plots: not worth loading matplotlib here
+    assert len(drawers) > 1  # the helpers the first one forked drew too
+    assert all(p.read_bytes()[:4] == b"\x89PNG" for p in written)
+    for pid in drawers:  # reaped, not left as zombies: the id is gone
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+
+
+def test_helpers_given_no_plots_end_by_themselves_when_closed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import rapportextract.build as build_module
+    from rapportextract.forking import stop_helpers as real
+
+    codes: list[int | None] = []
+
+    def watching(processes: Any, *, grace: float = 0.0) -> None:
+        processes = list(processes)
+        for process in processes:
+            process.join(grace)
+            codes.append(process.exitcode)
+        real(processes)
+
+    monkeypatch.setattr("rapportextract.build.stop_helpers", watching)
+    helpers = build_module.PlotHelpers.early(3)
+    assert helpers is not None
+    helpers.close()
+    assert codes == [0]  # the first helper ended (after its siblings), not killed

@@ -415,30 +415,41 @@ class PlotHelpers:
     """Processes that draw plots beside this one, taking them from the front of the list while
     this process takes them from the end (a shared counter hands out each plot once).
 
-    Forked from this thread with no other thread running, either when the plots are due (this
-    process has matplotlib loaded then) or `early`, at the start of a build that reads
-    reports: the helper then loads matplotlib on a core the reading leaves free, and is warm by
-    the time the series are linked."""
+    This process forks one helper, from this thread with no other thread running; the helper
+    loads matplotlib and then forks the others, so that they start warm without loading it
+    again. That happens either when the plots are due (this process has matplotlib loaded
+    then) or `early`, at the start of a build that reads reports: the first helper then loads
+    matplotlib on a core the reading leaves free, and every helper is warm by the time the
+    series are linked."""
 
     def __init__(self, count: int) -> None:
         context = multiprocessing.get_context("fork")
         # [next plot from the front, end of the plots not yet taken]
         self._claims = context.Array("i", [0, 0])
-        self._jobs: list[Connection] = []
+        jobs = [context.Pipe(duplex=False) for _ in range(count)]  # (helper reads, this sends)
+        done = [context.Pipe(duplex=False) for _ in range(count - 1)]  # (this reads, helper)
+        self._jobs: list[Connection] = [sending for _, sending in jobs]
         self._done: list[Connection] = []
-        self._processes: list[BaseProcess] = []
-        for _ in range(count):
-            jobs_out, jobs_in = context.Pipe(duplex=False)
-            process, done = fork_helper(_plot_helper_main, jobs_out, self._claims)
-            jobs_out.close()
-            self._jobs.append(jobs_in)
-            self._done.append(done)
-            self._processes.append(process)
+        siblings = [(jobs[k][0], done[k - 1][1]) for k in range(1, count)]
+        process, first_done = fork_helper(
+            _plot_helper_main, jobs[0][0], self._claims, siblings,
+            [*self._jobs, *(receiving for receiving, _ in done)],
+        )
+        for reading, _ in jobs:
+            reading.close()
+        for _, sending in done:
+            sending.close()
+        self._done = [first_done, *(receiving for receiving, _ in done)]
+        self._processes: list[BaseProcess] = [process]
 
     @classmethod
     def early(cls, workers: int) -> PlotHelpers | None:
-        """One helper that warms up while reports are read, where a core can spare it."""
-        return cls(1) if workers > 1 and can_fork() else None
+        """Helpers that warm up while reports are read, where a core can spare them: one per
+        core, so that the plots are drawn on every core while this process writes the other
+        outputs."""
+        if workers <= 1 or not can_fork():
+            return None
+        return cls(min(workers, _MAX_PLOT_HELPERS))
 
     def start(self, jobs: list[tuple[Series, Path]]) -> None:
         """Hand the helpers the plots to draw; they start at once."""
@@ -500,20 +511,66 @@ class PlotHelpers:
         return drawn
 
     def close(self) -> None:
+        """Stop the helpers: with their pipes closed, those waiting for plots end at once,
+        those drawing after the plot at hand (`draw` took the rest from them on an error)."""
         for conn in (*self._jobs, *self._done):
             conn.close()
-        stop_helpers(self._processes)
+        stop_helpers(self._processes, grace=_PLOT_HELPER_GRACE)
         self._processes = []
 
 
-def _plot_helper_main(jobs: Connection, claims: Any, done: Connection) -> None:
-    """A plot helper: load matplotlib, then draw plots from the front of the list it is sent
-    until none is left; report each, or the error of the one that failed, then None."""
+_MAX_PLOT_HELPERS = 8
+"""Helpers drawing plots at most: a build has about as many plots as catalogue concepts."""
+
+_PLOT_HELPER_GRACE = 5.0
+"""Seconds a plot helper is given to finish the plot at hand and reap its siblings."""
+
+
+def _plot_helper_main(
+    jobs: Connection, claims: Any, siblings: list[tuple[Connection, Connection]],
+    theirs: list[Connection], done: Connection,
+) -> None:
+    """The first plot helper: load matplotlib, fork a sibling for each pair of pipe ends in
+    `siblings`, then draw like them (`_draw_plots`) and reap them. `theirs`: the ends the
+    main process keeps, closed here, so that each helper sees the end of its pipe when the
+    main process closes it or dies."""
+    for conn in theirs:
+        conn.close()
     from rapportextract.export import plots  # noqa: F401 - the reason this process exists
 
+    children: list[int] = []
+    try:
+        for k, (own_jobs, own_done) in enumerate(siblings):
+            pid = os.fork()
+            if pid == 0:  # a sibling: keeps its own two ends, and leaves without clean-up
+                code = 1
+                try:
+                    for other in (jobs, done, *(c for j, pair in enumerate(siblings)
+                                                if j != k for c in pair)):
+                        other.close()
+                    _draw_plots(own_jobs, claims, own_done)
+                    code = 0
+                finally:
+                    os._exit(code)
+            children.append(pid)
+    finally:
+        for pair in siblings:
+            for conn in pair:
+                conn.close()
+    try:
+        _draw_plots(jobs, claims, done)
+    finally:
+        for pid in children:
+            os.waitpid(pid, 0)
+
+
+def _draw_plots(jobs: Connection, claims: Any, done: Connection) -> None:
+    """A plot helper's work: wait for the list of plots, then draw plots from its front until
+    none is left; report each, or the error of the one that failed, then None."""
     try:
         payload = jobs.recv()
     except (EOFError, OSError):
+        done.close()
         return  # no plots are due
     try:
         while True:

@@ -11,6 +11,7 @@ import contextlib
 import multiprocessing
 import multiprocessing.connection
 import sys
+import time
 from collections.abc import Callable, Iterable
 from multiprocessing.process import BaseProcess
 from typing import TypeVar
@@ -36,9 +37,14 @@ def fork_helper(
     return process, receiver
 
 
-def stop_helpers(processes: Iterable[BaseProcess]) -> None:
-    """Kill the helpers still running, and reap every one."""
+def stop_helpers(processes: Iterable[BaseProcess], *, grace: float = 0.0) -> None:
+    """Kill the helpers still running after `grace` seconds (given to all together), and
+    reap every one."""
+    processes = list(processes)
+    end = time.monotonic() + grace
     for process in processes:
+        if grace > 0:
+            process.join(max(0.0, end - time.monotonic()))
         if process.is_alive():
             process.kill()
         process.join()
