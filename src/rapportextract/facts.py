@@ -565,76 +565,115 @@ def extract_facts(
     """Every figure of the document's prose as a fact, plus derived levels (module
     docstring). Raises `errors.EditionNotFoundError` for a document without an edition.
 
-    With `workers` > 1 (on Linux) a long document's sentences are read by that many processes
-    at once, each taking whole sections: what a sentence takes from the ones before it (the
-    previous sentence, the paragraph's period) never crosses a heading, so the facts are the
-    same as read in one."""
+    With `workers` > 1 (on Linux) a long document's paragraphs are read by that many
+    processes at once, each taking a run of whole blocks. A helper reads its run as if nothing
+    came before; this process then reads again each block of the run whose start differs from
+    what the block before it really left (`_settled`), so the facts are the same as read in
+    one. Only a paragraph that refers back to the one before is read twice."""
     if doc.edition is None:
         raise EditionNotFoundError("no edition year for this document", path=doc.path,
                                    hint="pass --edition YEAR")
     catalogue = catalogue if catalogue is not None else load_catalogue()
     edition = doc.edition
-    sections = _sections([s for s in doc.sentences if s.block_kind in PROSE_KINDS])
-    if not sections:
+    blocks = _blocks([s for s in doc.sentences if s.block_kind in PROSE_KINDS])
+    if not blocks:
         return _derived(doc, [])
-    # The first section is read here first: it loads every pattern the helpers then share.
-    facts = _prose_facts(doc, edition, sections[0], catalogue)
-    rest = sections[1:]
-    shares = min(workers, sum(len(s) for s in rest) // SENTENCES_PER_PROCESS)
+    # The first block is read here first: it loads the patterns the helpers then share.
+    first = _read_run(doc, edition, blocks[:1], catalogue, None)
+    rest = blocks[1:]
+    shares = min(workers, sum(len(b) for b in rest) // SENTENCES_PER_PROCESS)
     groups = _balanced(rest, max(shares, 1))
-    for part in run_shares(lambda k: _prose_facts(doc, edition, groups[k], catalogue), len(groups)):
-        facts.extend(part)
+
+    def read(k: int) -> list[_BlockRead]:  # the first run goes on from the first block
+        return _read_run(doc, edition, groups[k], catalogue, None if k else first[-1].after)
+
+    runs = run_shares(read, len(groups))
+    reads = list(first)
+    for k, run in enumerate(runs):
+        if k > 0:  # read from nothing before it: settled against what the run before left
+            run = _settled(doc, edition, groups[k], catalogue, run, reads[-1].after)
+        reads.extend(run)
+    facts = [f for read in reads for f in read.facts]
     return facts + _derived(doc, facts)
 
 
-def _sections(sentences: list[Sentence]) -> list[list[Sentence]]:
-    """The prose sentences cut before each one that opens a block other than a paragraph (a
-    heading, a caption): nothing a sentence inherits reaches across such a cut."""
-    sections: list[list[Sentence]] = []
-    block: str | None = None
+def _blocks(sentences: list[Sentence]) -> list[list[Sentence]]:
+    """The prose sentences cut where a new block (paragraph, heading, caption) starts."""
+    blocks: list[list[Sentence]] = []
     for sentence in sentences:
-        opens = sentence.block_id != block
-        block = sentence.block_id
-        if not sections or (opens and sentence.block_kind != BlockKind.PARAGRAPH):
-            sections.append([])
-        sections[-1].append(sentence)
-    return sections
+        if not blocks or sentence.block_id != blocks[-1][-1].block_id:
+            blocks.append([])
+        blocks[-1].append(sentence)
+    return blocks
 
 
-def _balanced(sections: list[list[Sentence]], shares: int) -> list[list[Sentence]]:
-    """The sections in `shares` runs (or fewer) of about as many sentences each, in order."""
-    total = sum(len(s) for s in sections)
-    groups: list[list[Sentence]] = [[]]
+def _balanced(blocks: list[list[Sentence]], shares: int) -> list[list[list[Sentence]]]:
+    """The blocks in `shares` runs (or fewer) of about as many sentences each, in order."""
+    total = sum(len(b) for b in blocks)
+    groups: list[list[list[Sentence]]] = [[]]
     done = 0
-    for section in sections:
-        # A new run where this section's middle would fall past the current run's share.
-        if groups[-1] and done + len(section) / 2 > total * len(groups) / shares:
+    for block in blocks:
+        # A new run where this block's middle would fall past the current run's share.
+        if groups[-1] and done + len(block) / 2 > total * len(groups) / shares:
             groups.append([])
-        groups[-1].extend(section)
-        done += len(section)
+        groups[-1].append(block)
+        done += len(block)
     return groups
 
 
-def _prose_facts(
-    doc: Document, edition: int, sentences: list[Sentence], catalogue: Catalogue
-) -> list[Fact]:
-    """The facts of a run of prose sentences that starts a section (`_sections`)."""
+@dataclass
+class _BlockRead:
+    """The facts of one block, and what its last sentence leaves to the next block."""
+
+    facts: list[Fact]
+    after: _Prev | None
+
+
+def _read_run(
+    doc: Document, edition: int, blocks: list[list[Sentence]], catalogue: Catalogue,
+    prev: _Prev | None,
+) -> list[_BlockRead]:
+    """The blocks read one after the other, the first from `prev`."""
+    reads: list[_BlockRead] = []
+    for block in blocks:
+        reads.append(_read_block(doc, edition, block, catalogue, prev))
+        prev = reads[-1].after
+    return reads
+
+
+def _settled(
+    doc: Document, edition: int, blocks: list[list[Sentence]], catalogue: Catalogue,
+    guessed: list[_BlockRead], prev: _Prev | None,
+) -> list[_BlockRead]:
+    """`guessed` (the blocks read from nothing before them) as read from `prev`: each block is
+    read again until one starts from what its guess started from; from there on the guesses
+    stand, since a block's reading depends on its sentences and its start alone."""
+    reads: list[_BlockRead] = []
+    for k, block in enumerate(blocks):
+        if prev == (guessed[k - 1].after if k else None):
+            return reads + guessed[k:]
+        reads.append(_read_block(doc, edition, block, catalogue, prev))
+        prev = reads[-1].after
+    return reads
+
+
+def _read_block(
+    doc: Document, edition: int, sentences: list[Sentence], catalogue: Catalogue,
+    prev: _Prev | None,
+) -> _BlockRead:
+    """The facts of one block's sentences, `prev` being what the block before left."""
     from rapportextract.quantities import find_quantities
 
+    # A new block ends the paragraph scope; a sentence opening a paragraph may still refer
+    # back to the last sentence of the paragraph before ("Die laatste schuld ..."), but not
+    # across a heading or a caption.
+    if sentences[0].block_kind != BlockKind.PARAGRAPH or (
+        prev is not None and prev.kind != BlockKind.PARAGRAPH
+    ):
+        prev = None
     facts: list[Fact] = []
-    prev: _Prev | None = None
     scope: str | None = None
-    block: str | None = None
     for sentence in sentences:
-        if sentence.block_id != block:
-            # A new paragraph ends the paragraph scope; a sentence opening it may still refer
-            # back to the last sentence of the paragraph before ("Die laatste schuld ..."), but
-            # not across a heading or a caption.
-            block, scope = sentence.block_id, None
-            if sentence.block_kind != BlockKind.PARAGRAPH or (
-                prev is not None and prev.kind != BlockKind.PARAGRAPH
-            ):
-                prev = None
         quantities = [q for q in find_quantities(sentence.text)
                       if not _section_number(q, sentence.text)]
         if not quantities:
@@ -656,7 +695,7 @@ def _prose_facts(
             scope = sets_scope(sentence.text, edition=edition) or scope
         prev = _Prev(_context_text(sentence.text, prev), new,
                      new[-1].period if new else None, sentence.block_kind, sentence.text)
-    return facts
+    return _BlockRead(facts, prev)
 
 
 def _context_text(text: str, prev: _Prev | None) -> str:
