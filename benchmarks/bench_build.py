@@ -6,6 +6,10 @@ starts from a copy of the output folder of a build over every report but one (it
 included) and builds again with the one report added: only that report is read, the rest
 comes from the cache; series, CSV, Data Package and plots are all written again.
 
+Each round also times ``rapportextract extract`` of the added report alone: start-up and
+reading that one report, which a rebuild cannot do without. Full build over that is the
+highest ratio any rebuild could reach on this corpus and machine.
+
 Run: ``python benchmarks/bench_build.py [--files 19] [--pages 12] [--rounds 3]``
 or ``python benchmarks/bench_build.py --corpus corpus`` to use existing reports.
 """
@@ -102,14 +106,21 @@ def main() -> None:
         def full(i: int) -> Run:
             return run(build_cmd(every, tmp / f"full{i}", "--no-cache"))
 
+        def alone(i: int) -> Run:
+            return run([PYTHON, "-m", "rapportextract", "--quiet", "extract", str(added),
+                        "-o", str(tmp / f"alone{i}.json")])
+
         full(-1)  # warm-up: file cache, bytecode
         incremental(-1)
-        fulls, incs = [], []
+        alone(-1)
+        fulls, incs, alones = [], [], []
         for i in range(args.rounds):
             fulls.append(full(i))
             incs.append(incremental(i))
+            alones.append(alone(i))
 
     ratios = [f.wall / i.wall for f, i in zip(fulls, incs, strict=True)]
+    floors = [f.wall / a.wall for f, a in zip(fulls, alones, strict=True)]
     print(f"machine: {machine()}")
     origin = "given" if args.corpus else f"{args.pages} pages each"
     print(f"corpus: {len(reports)} reports ({origin}); added: {added.name}")
@@ -117,6 +128,10 @@ def main() -> None:
           f"incremental rebuild: median {statistics.median(r.wall for r in incs):.2f} s")
     print(f"ratio full / incremental per pair: min {min(ratios):.1f} "
           f"median {statistics.median(ratios):.1f} max {max(ratios):.1f}")
+    print(f"extract of {added.name} alone: median "
+          f"{statistics.median(r.wall for r in alones):.2f} s; ratio full / that (the highest "
+          f"a rebuild could reach) min {min(floors):.1f} median {statistics.median(floors):.1f} "
+          f"max {max(floors):.1f}")
 
 
 if __name__ == "__main__":
