@@ -149,3 +149,21 @@ def test_a_short_document_is_read_in_one_process(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(facts_module, "run_shares", in_process)
     assert extract_facts(doc, workers=2)
     assert asked == [1]
+
+
+def test_a_very_long_document_is_read_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = read_document(REPORTS[-1])
+    prose = sum(1 for s in doc.sentences if s.block_kind in PROSE_KINDS)
+    monkeypatch.setattr(facts_module, "SENTENCES_PER_PROCESS", 2)
+    asked: list[int] = []
+
+    def in_process(work: Any, shares: int) -> list[Any]:
+        asked.append(shares)
+        return [work(k) for k in range(shares)]
+
+    monkeypatch.setattr(facts_module, "run_shares", in_process)
+    monkeypatch.setattr(facts_module, "SENTENCES_SHARED_AT_MOST", prose)
+    extract_facts(doc, workers=2)
+    monkeypatch.setattr(facts_module, "SENTENCES_SHARED_AT_MOST", prose // 2)
+    extract_facts(doc, workers=2)
+    assert asked == [2, 1]  # shared while short enough, then read here alone

@@ -558,6 +558,13 @@ SENTENCES_PER_PROCESS = 80
 """Fewer prose sentences than this per process are read in one: a helper process costs a fork
 and sending its facts back."""
 
+SENTENCES_SHARED_AT_MOST = 6000
+"""More prose sentences than this (some 250 figure-dense pages) are read in one process. A
+helper shares the document with this process, but what it reads it copies (a reference count
+written is a memory page copied): on 200 such pages, 60 MB. A report that long already takes
+the most memory, and the copy would take it past what `bench_memory.py` allows (500 MB on 600
+pages)."""
+
 
 def extract_facts(
     doc: Document, catalogue: Catalogue | None = None, *, workers: int = 1
@@ -581,7 +588,10 @@ def extract_facts(
     # The first block is read here first: it loads the patterns the helpers then share.
     first = _read_run(doc, edition, blocks[:1], catalogue, None)
     rest = blocks[1:]
-    shares = min(workers, sum(len(b) for b in rest) // SENTENCES_PER_PROCESS)
+    sentences = sum(len(b) for b in rest)
+    shares = min(workers, sentences // SENTENCES_PER_PROCESS)
+    if sentences > SENTENCES_SHARED_AT_MOST:
+        shares = 1
     groups = _balanced(rest, max(shares, 1))
 
     def read(k: int) -> list[_BlockRead]:  # the first run goes on from the first block

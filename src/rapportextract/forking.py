@@ -8,6 +8,7 @@ not start children), the work is done in this process instead.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import multiprocessing.connection
 import sys
@@ -32,7 +33,14 @@ def fork_helper(
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=target, args=(*args, sender), daemon=True)
-    process.start()
+    # What exists now is frozen for the helper: its garbage collector never walks (and so
+    # never writes to, copying each page) the objects it shares with this process, a long
+    # document's pages and sentences above all.
+    gc.freeze()
+    try:
+        process.start()
+    finally:
+        gc.unfreeze()
     sender.close()
     return process, receiver
 
