@@ -401,8 +401,8 @@ slowed the plots of a rebuild down (8 plots, 2 busy cores: 1.0 s here alone, 1.4
 helper, medians of 6 rebuilds)."""
 
 _PLOTS_PER_IMPORT = 6
-"""About as many plots as a warm helper draws while this process imports matplotlib (0.6 s):
-with fewer left, this process leaves them to the helper instead of importing it."""
+"""About as many plots as warm helpers draw while this process imports matplotlib (0.6 s):
+with fewer left, this process leaves them to the helpers instead of importing it."""
 
 
 def _plot_job(job: tuple[Series, Path]) -> None:
