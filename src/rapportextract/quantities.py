@@ -355,6 +355,10 @@ def _masks(ctx: nl.Contexts) -> tuple[tuple[regex.Pattern[str], ...], ...]:
         r"(?<![\d.,])[1-9]\d{3}\s?(?-i:[A-Z]{2})(?!\w)",
         # legal article numbers and clock times: 7:231, 10:30
         _caseless(r"(?<![\w.,])\d+:\d+(?!\d)"),
+        # the 100 that shares add up to, ending the clause: "tellen niet altijd op tot 100",
+        # "tellen op tot meer dan 100%" (not "tellen ... tot 100 uitzettingen")
+        rf"(?:\bop\s+)?\btot\s+(?:(?:meer|minder)\s+dan\s+)?100(?:\s*(?:%|procent))?"
+        rf"(?=\s*(?:[.,;:)]|$))(?<={_alt(ctx.sum_note_verbs)}[^.;:]{{0,80}})",
     )
     return tuple(_compile(p) for p in without_digits), tuple(_compile(p) for p in with_digits)
 

@@ -116,6 +116,7 @@ class Contexts:
     url_tlds: tuple[str, ...]
     street_endings: tuple[str, ...]
     idioms: tuple[str, ...]
+    sum_note_verbs: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -353,6 +354,7 @@ def _contexts() -> Contexts:
         url_tlds=r.words("urls.tlds"),
         street_endings=r.words("addresses.street_endings"),
         idioms=r.words("idioms.phrases"),
+        sum_note_verbs=r.words("sum_notes.verbs"),
     )
 
 
