@@ -329,9 +329,38 @@ def test_evaluate_corpus_reads_the_manifest_and_matches_gold_by_edition(
     assert evaluate_corpus(tmp_path, paths=[Path("other.pdf")]).documents == []
 
 
-def test_evaluate_corpus_without_manifest(tmp_path: Path) -> None:
+def test_evaluate_corpus_without_manifest_or_gold_naming_a_document(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"manifest\.json"):
         evaluate_corpus(tmp_path)
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "2016.yaml").write_text(  # names a report that is not there
+        "edition: 2016\ndocument: elders-2016.txt\nfacts: []\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no gold file names a document"):
+        evaluate_corpus(tmp_path)
+
+
+def test_evaluate_corpus_without_manifest_reads_the_reports_the_gold_names(
+    tmp_path: Path,
+) -> None:
+    reports, gold = tmp_path / "rapporten", tmp_path / "goud"
+    reports.mkdir()
+    gold.mkdir()
+    (reports / "jaarbericht-2016.txt").write_text(
+        "HUISUITZETTINGEN 2016\n\nIn 2015 moesten 5.500 huishoudens hun huurwoning verlaten "
+        "na een vonnis.\n", encoding="utf-8")
+    (reports / "notities.txt").write_text("Geen gold voor dit bestand.\n", encoding="utf-8")
+    (gold / "2016.yaml").write_text(
+        "edition: 2016\ndocument: jaarbericht-2016.txt\nfacts:\n"
+        "  - {anchor: '5.500', value: 5500, unit: count, period: '2015',"
+        " concept: evictions_total}\n"
+        "  - {anchor: '7.000', value: 7000, unit: count, period: '2014'}\n",
+        encoding="utf-8")
+    (gold / "2017.yaml").write_text(  # its report is not in the folder: left out
+        "edition: 2017\ndocument: jaarbericht-2017.txt\nfacts: []\n", encoding="utf-8")
+    report = evaluate_corpus(reports, gold)
+    assert [(d.document, d.edition) for d in report.documents] == [
+        ("jaarbericht-2016.txt", 2016)]
+    assert (report.documents[0].scores.matched, report.documents[0].scores.gold) == (1, 2)
 
 
 # --------------------------------------------------------------------------------------------

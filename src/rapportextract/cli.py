@@ -296,7 +296,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "eval", parents=[common], help="compare extracted facts with hand-written gold"
     )
-    p.add_argument("corpus", nargs="?", default="corpus", help="corpus folder (default: corpus)")
+    p.add_argument("corpus", nargs="?", default="corpus",
+                   help="folder of reports, with manifest.json or gold files that name them "
+                        "(default: corpus)")
     p.add_argument("--gold", help="gold folder (default: CORPUS/gold)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=cmd_eval)
