@@ -349,7 +349,7 @@ def test_evaluate_corpus_without_manifest_reads_the_reports_the_gold_names(
         "HUISUITZETTINGEN 2016\n\nIn 2015 moesten 5.500 huishoudens hun huurwoning verlaten "
         "na een vonnis.\n", encoding="utf-8")
     (reports / "notities.txt").write_text("Geen gold voor dit bestand.\n", encoding="utf-8")
-    (gold / "2016.yaml").write_text(
+    (gold / "jaarbericht.yaml").write_text(  # any name: the file says its edition
         "edition: 2016\ndocument: jaarbericht-2016.txt\nfacts:\n"
         "  - {anchor: '5.500', value: 5500, unit: count, period: '2015',"
         " concept: evictions_total}\n"

@@ -494,8 +494,7 @@ def rows_from_gold(corpus_dir: Path, gold_dir: Path) -> list[dict[str, Any]]:
             continue
         document = data.get("document")
         if isinstance(document, str) and (corpus_dir / document).is_file():
-            rows.append({"edition": data["edition"], "file": document,
-                         "gold": path.name})
+            rows.append({"edition": data["edition"], "file": document, "gold_path": path})
     if not rows:
         raise InputError(
             "no manifest.json in the corpus folder, and no gold file names a document in it",
@@ -531,7 +530,7 @@ def evaluate_corpus(
     reports: list[DocumentEval] = []
     for row in rows:
         edition = int(row["edition"])
-        gold = load_gold(gold_dir / row.get("gold", f"{edition}.yaml"))
+        gold = load_gold(row.get("gold_path") or gold_dir / f"{edition}.yaml")
         try:
             extraction = extract(corpus_dir / row["file"])
         except RapportExtractError as exc:
