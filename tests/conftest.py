@@ -30,3 +30,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def update_golden(request: pytest.FixtureRequest) -> bool:
     """True where the run was asked to rewrite golden files instead of comparing."""
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def without_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A machine without Tesseract: scanned pages stay unread, as they do there."""
+    import rapportextract.ingest.ocr as ocr
+
+    monkeypatch.setattr(ocr, "find_engine", lambda: None)

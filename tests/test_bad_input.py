@@ -24,6 +24,8 @@ FAILING = {
 }
 
 
+# Without Tesseract, a scan is a file that fails too (test_ocr.py reads it where it is there).
+@pytest.mark.usefixtures("without_ocr")
 @pytest.mark.parametrize("name", sorted(FAILING))
 def test_bad_file_gives_one_line_error_naming_it(name: str) -> None:
     with pytest.raises(errors.InputError) as info:
@@ -34,6 +36,7 @@ def test_bad_file_gives_one_line_error_naming_it(name: str) -> None:
     assert FAILING[name] in line
 
 
+@pytest.mark.usefixtures("without_ocr")
 def test_batch_goes_on_past_bad_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "facts.json"
     inputs = [str(BROKEN / n) for n in sorted(FAILING)] + [str(BROKEN / "good-2016.pdf")]

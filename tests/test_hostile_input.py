@@ -84,6 +84,7 @@ def test_a_pdf_saved_under_a_text_name_is_read_as_pdf(tmp_path: Path) -> None:
 # --- scanned pages ------------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("without_ocr")  # test_ocr.py: the same files where OCR is there
 def test_scanned_pages_are_named_on_stderr_and_the_rest_is_extracted(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -99,6 +100,7 @@ def test_scanned_pages_are_named_on_stderr_and_the_rest_is_extracted(
     assert any(f["value"] == "5900" or f["value"] == 5900 for f in data["facts"])
 
 
+@pytest.mark.usefixtures("without_ocr")
 def test_a_wholly_scanned_pdf_is_an_error_with_the_ocr_hint(
     capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -107,7 +109,9 @@ def test_a_wholly_scanned_pdf_is_an_error_with_the_ocr_hint(
     err = capsys.readouterr().err.strip()
     assert err == (
         f"rapportextract: {BROKEN / 'scanned-2016.pdf'}: no page of 1 has a text layer "
-        "(scanned PDF?); run OCR first (e.g. ocrmypdf) and read the OCR'd PDF"
+        "(scanned PDF?); install Tesseract with its Dutch data (e.g. apt-get install "
+        "tesseract-ocr tesseract-ocr-nld) for rapportextract to read scans, or run OCR first "
+        "(e.g. ocrmypdf) and read the OCR'd PDF"
     )
 
 

@@ -115,6 +115,7 @@ def test_pdf_with_zero_pages(tmp_path: Path) -> None:
     assert "no pages" in _one_line(info.value, path)
 
 
+@pytest.mark.usefixtures("without_ocr")
 def test_no_text_layer_anywhere(tmp_path: Path) -> None:
     path = _pdf(tmp_path / "scan_2023.pdf", text=None, pages=2)
     with pytest.raises(NoTextLayerError) as info:
@@ -122,6 +123,7 @@ def test_no_text_layer_anywhere(tmp_path: Path) -> None:
     assert "OCR" in _one_line(info.value, path)
 
 
+@pytest.mark.usefixtures("without_ocr")
 def test_pages_without_text_layer_get_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "deels_2023.pdf"
     canvas = Canvas(str(path), invariant=1)

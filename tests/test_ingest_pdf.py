@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -42,6 +43,7 @@ def test_float_noise_in_font_size_does_not_cut_a_word(tmp_path: Path) -> None:
     assert doc.text().strip() == "De huurachterstand daalde."
 
 
+@pytest.mark.usefixtures("without_ocr")
 def test_scanned_page_with_a_stamped_page_number_needs_ocr(tmp_path: Path) -> None:
     from PIL import Image
 

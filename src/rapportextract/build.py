@@ -34,7 +34,7 @@ from rapportextract.cache import (
     code_fingerprint,
     file_sha256,
 )
-from rapportextract.errors import RapportExtractError
+from rapportextract.errors import UNREAD_SCAN, RapportExtractError
 from rapportextract.export.csvout import write_datapackage, write_series_csv
 from rapportextract.export.jsonout import write_facts_json, write_series_json
 from rapportextract.forking import can_fork, fork_helper, stop_helpers
@@ -258,10 +258,10 @@ def _init_worker(extractor: Extractor | None, catalogue_path: Path | None) -> No
     _WORKER["catalogue"] = _load_catalogue(catalogue_path)
 
 
-def _default_extractor() -> Extractor:
+def _default_extractor(ocr: bool = True) -> Extractor:
     from rapportextract.pipeline import extract
 
-    return extract
+    return extract if ocr else partial(extract, ocr=False)
 
 
 def _load_catalogue(path: Path | None) -> Any:
@@ -316,6 +316,8 @@ def _extract_all(
     extractor: Extractor | None,
     catalogue_path: Path | None,
     on_result: Callable[[_Result], None],
+    *,
+    ocr: bool = True,
 ) -> None:
     if not jobs:
         return
@@ -323,16 +325,16 @@ def _extract_all(
         # One report (the usual rebuild after a new edition): its pages are read by all the
         # workers at once where it is long enough to pay.
         chosen = extractor
-        if chosen is None and workers > 1:
+        if chosen is None and (workers > 1 or not ocr):
             from rapportextract.pipeline import extract
 
-            chosen = partial(extract, workers=workers)
+            chosen = partial(extract, workers=workers, ocr=ocr)
         _init_worker(chosen, catalogue_path)
         for job in jobs:
             on_result(_run_job(job))
         return
     # Import the readers before the pool forks, so every worker starts with them loaded.
-    chosen = extractor or _default_extractor()
+    chosen = extractor or _default_extractor(ocr)
     broken: list[_Job] = []
     with ProcessPoolExecutor(
         max_workers=min(workers, len(jobs)),
@@ -675,6 +677,7 @@ def build(
     progress: ProgressCallback | None = None,
     cache_path: Path | None = None,
     extractor: Extractor | None = None,
+    ocr: bool = True,
 ) -> BuildReport:
     """Extract every report under `paths`, link the facts into series and write to `outdir`:
     facts.json, series.json, series.csv, datapackage.json and plots/<series-id>.png.
@@ -682,7 +685,9 @@ def build(
     `use_cache=False` re-extracts every report (the fresh results still refresh the cache at
     `cache_path`, by default ``outdir/.cache.sqlite``). `workers` is the number of processes
     (default: all cores). `extractor` replaces `pipeline.extract` (a module-level function, so
-    worker processes can use it). Raises `errors.CatalogueError` for a malformed catalogue;
+    worker processes can use it). `ocr=False` leaves scanned pages unread (`pipeline.extract`);
+    a report with scanned pages left unread is not cached, so that it is read again once OCR
+    is installed. Raises `errors.CatalogueError` for a malformed catalogue;
     a report that cannot be read is recorded in the returned report, not raised.
     """
     started = time.perf_counter()
@@ -730,7 +735,7 @@ def build(
                 tick(path.name)
                 continue
             first_of_content[sha] = i
-            keys[i] = cache_key(sha, catalogue=catalogue_id, edition=edition)
+            keys[i] = cache_key(sha, catalogue=catalogue_id, edition=edition, ocr=ocr)
             hit = _from_cache(cache, keys[i], path) if use_cache else None
             if hit is not None:
                 summaries[i], facts_of[i] = hit.summary, hit.facts
@@ -750,13 +755,14 @@ def build(
                 facts = _FACTS.validate_json(result.facts)
                 summaries[i], facts_of[i] = summary, facts
                 status.status = "extracted"
-                cache.put(keys[i], summary, facts)
+                if not any(w.endswith(UNREAD_SCAN) for w in summary.warnings):
+                    cache.put(keys[i], summary, facts)
             tick(reports[i].name)
 
         # Reports to read mean series that change, and plots to draw: a helper loads the
         # plotting library meanwhile.
         plot_helpers = PlotHelpers.early(workers) if jobs else None
-        _extract_all(jobs, workers, extractor, catalogue_path, on_result)
+        _extract_all(jobs, workers, extractor, catalogue_path, on_result, ocr=ocr)
 
         for i, summary in enumerate(summaries):
             if summary is not None:

@@ -61,9 +61,10 @@ def catalogue_hash(path: str | Path | None) -> str:
 
 def cache_key(
     sha256: str, *, catalogue: str = "builtin", edition: int | None = None,
-    fingerprint: str | None = None,
+    fingerprint: str | None = None, ocr: bool = True,
 ) -> str:
-    parts = [sha256, fingerprint or code_fingerprint(), catalogue, str(edition or "")]
+    parts = [sha256, fingerprint or code_fingerprint(), catalogue, str(edition or ""),
+             "ocr" if ocr else "no-ocr"]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 

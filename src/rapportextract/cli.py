@@ -76,7 +76,7 @@ def cmd_text(args: argparse.Namespace) -> int:
         try:
             doc = read_document(
                 name, edition=args.edition, password=args.password, timeout=args.timeout,
-                require_edition=False, workers=_workers(args),
+                require_edition=False, workers=_workers(args), ocr=not args.no_ocr,
             )
         except RapportExtractError as exc:
             _error(str(exc))
@@ -114,7 +114,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         try:
             result = extract(
                 name, edition=args.edition, password=args.password, catalogue=catalogue,
-                timeout=args.timeout, workers=_workers(args),
+                timeout=args.timeout, workers=_workers(args), ocr=not args.no_ocr,
             )
         except RapportExtractError as exc:
             _error(str(exc))
@@ -155,6 +155,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         password=args.password,
         timeout=args.timeout,
         progress=on_progress,
+        ocr=not args.no_ocr,
     )
     for message in report.errors:
         _error(message)
@@ -190,6 +191,7 @@ def cmd_draw(args: argparse.Namespace) -> int:
         result = extract(
             args.file, edition=args.edition, password=args.password,
             catalogue=_catalogue(args), timeout=args.timeout, workers=_workers(args),
+            ocr=not args.no_ocr,
         )
         written = draw_facts(
             args.file, result.facts, Path(args.output), password=args.password,
@@ -232,6 +234,11 @@ def _input_options(parser: argparse.ArgumentParser, *, timeout: float | None = N
     parser.add_argument(
         "--workers", type=_positive_int, default=None,
         help="processes (default: all cores); a long PDF's pages are read by several at once",
+    )
+    parser.add_argument(
+        "--no-ocr", action="store_true",
+        help="leave scanned pages (no text layer) unread; by default they are read by OCR "
+             "where Tesseract with Dutch data is installed",
     )
 
 

@@ -68,7 +68,16 @@ from importlib import resources
 from rapportextract.catalogue import Catalogue, ConceptMatch, load_catalogue
 from rapportextract.errors import EditionNotFoundError, LanguageDataError
 from rapportextract.forking import run_shares
-from rapportextract.models import PROSE_KINDS, BlockKind, Document, Fact, Quantity, Sentence, Source
+from rapportextract.models import (
+    PROSE_KINDS,
+    BlockKind,
+    Document,
+    Fact,
+    Origin,
+    Quantity,
+    Sentence,
+    Source,
+)
 from rapportextract.periods import (
     PeriodContext,
     clause_bounds,
@@ -425,6 +434,12 @@ def _fact_id(doc: Document, *parts: object) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
 
 
+def _origin(doc: Document, page: int) -> Origin:
+    """``ocr`` for a figure on a page whose words were read by OCR, else ``text``."""
+    found = doc.pages[page - 1] if 0 < page <= len(doc.pages) else None
+    return "ocr" if found is not None and found.number == page and found.ocr else "text"
+
+
 def _previous_year(period: str) -> str | None:
     return str(int(period) - 1) if re.fullmatch(r"\d{4}", period) else None
 
@@ -473,7 +488,7 @@ def _sentence_facts(
             confidence=round(confidence, 3),
             source=Source(
                 page=sentence.page, bbox=sentence.bbox_of(q.start, q.end), sentence=text,
-                text=q.text, start=q.start, end=q.end, origin="text",
+                text=q.text, start=q.start, end=q.end, origin=_origin(doc, sentence.page),
                 sentence_id=sentence.id, block_id=sentence.block_id,
             ),
             statement=None if choice.concept else statement_key(text, figures, edition=edition),

@@ -164,6 +164,8 @@ class Page(_Model):
     segments: list[Segment] = Field(default_factory=list)
     tables: list[TableGrid] = Field(default_factory=list)
     has_text_layer: bool = True
+    ocr: bool = False
+    """The page has no text layer, and its words were read by OCR from its image."""
 
 
 @dataclass(slots=True)

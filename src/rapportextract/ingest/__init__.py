@@ -11,6 +11,7 @@ from pathlib import Path
 
 from rapportextract.errors import EditionNotFoundError, InputError, NoTextLayerError
 from rapportextract.ingest.edition import resolve_edition, title_lines
+from rapportextract.limits import Deadline
 from rapportextract.models import BlockKind, Document, Page
 from rapportextract.sentences import split_sentences
 
@@ -68,6 +69,41 @@ def _title(doc: Document) -> str | None:
     return title
 
 
+def _read_scans(
+    path: Path, pages: list[Page], password: str | None, limit: Deadline, ocr: bool
+) -> tuple[list[str], str]:
+    """Read the pages without a text layer by OCR where it is on and installed. Returns the
+    warnings about those pages, and the hint for a document none of whose pages could be
+    read."""
+    from rapportextract.ingest.ocr import MISSING_HINT, find_engine, ocr_pages
+
+    scans = [p for p in pages if not p.has_text_layer]
+    engine = find_engine() if ocr and scans else None
+    if engine is None:
+        hint = MISSING_HINT if ocr else (
+            "read it without --no-ocr, or run OCR first (e.g. ocrmypdf) and read the OCR'd PDF")
+        # Ends with errors.UNREAD_SCAN: a build leaves such a report out of its cache.
+        return [f"{path.name}: page {p.number} has no text layer; run OCR first"
+                for p in scans], hint
+    read = ocr_pages(path, [p.number for p in scans], engine, password=password, limit=limit)
+    warnings: list[str] = []
+    for page in scans:
+        found = read[page.number]
+        if isinstance(found, str):
+            warnings.append(f"{path.name}: page {page.number} has no text layer, and its "
+                            f"image could not be read by OCR ({found}); it is left empty")
+        elif not found:
+            warnings.append(f"{path.name}: page {page.number} has no text layer, and OCR "
+                            "found no text on it")
+        else:
+            # Table cells came from the unreadable text; drawn bars and rules stay for charts.
+            page.words, page.tables, page.ocr = found, [], True
+            warnings.append(f"{path.name}: page {page.number} has no text layer; its text "
+                            "was read by OCR (check its figures against the page)")
+    return warnings, ("OCR found no text on them either; check that the scan holds text, or "
+                      "run OCR yourself (e.g. ocrmypdf) and read the OCR'd PDF")
+
+
 def read_document(
     path: str | Path,
     *,
@@ -76,6 +112,7 @@ def read_document(
     timeout: float | None = None,
     require_edition: bool = True,
     workers: int = 1,
+    ocr: bool = True,
 ) -> Document:
     """Read one report into a `Document`.
 
@@ -85,6 +122,8 @@ def read_document(
     `require_edition=False` (turning a report into text needs no edition) a missing edition
     leaves `edition` None and adds a warning instead. `workers` > 1 reads a long PDF's pages in
     that many processes at once (`ingest.pdf.read_pdf_pages`); the document is the same.
+    With `ocr` (the default), pages without a text layer are read by OCR where Tesseract with
+    Dutch data is installed (`ingest.ocr`); their `Page.ocr` is set.
     """
     from rapportextract.ingest.text import read_text_pages
     from rapportextract.layout import layout_pages
@@ -112,15 +151,12 @@ def read_document(
             )
             warnings.extend(page_warnings)
             source_type = "pdf"
-            for page in pages:
-                if not page.has_text_layer:
-                    warnings.append(
-                        f"{path.name}: page {page.number} has no text layer; run OCR first"
-                    )
-            if not any(p.has_text_layer for p in pages):
+            scan_warnings, hint = _read_scans(path, pages, password, limit, ocr)
+            warnings.extend(scan_warnings)
+            if not any(p.has_text_layer or p.ocr for p in pages):
                 raise NoTextLayerError(
                     f"no page of {len(pages)} has a text layer (scanned PDF?)", path=path,
-                    hint="run OCR first (e.g. ocrmypdf) and read the OCR'd PDF",
+                    hint=hint,
                 )
             layout_pages(pages)
         else:
