@@ -234,3 +234,35 @@ def test_tesseract_failing_on_a_page_leaves_that_page_empty(
         "gemengd-2013.pdf: page 2 has no text layer, and its image could not be read by OCR "
         "(InputError: ")
     assert [p.ocr for p in doc.pages] == [False, False]
+
+
+def test_tesseract_is_asked_for_one_thread_at_the_page_resolution(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Its own threads make Tesseract slower: pages are read side by side instead.
+    script = tmp_path / "tesseract"
+    script.write_text(
+        "#!/bin/sh\ncat > /dev/null\n"
+        "printf 'level\\tpage_num\\tblock_num\\tpar_num\\tline_num\\tword_num\\tleft\\ttop\\t"
+        "width\\theight\\tconf\\ttext\\n'\n"
+        "printf '5\\t1\\t1\\t1\\t1\\t1\\t300\\t600\\t150\\t30\\t96\\tdraden%s-%s\\n' "
+        "\"$OMP_THREAD_LIMIT\" \"$6\"\n", encoding="utf-8")
+    script.chmod(0o755)
+    _fake_engine(monkeypatch, str(script))
+    path = _pdf(tmp_path / "gemengd-2013.pdf", [[TITLE, "In 2012 waren er 6.750."],
+                                                _scan_png(SCANNED_LINES)])
+    doc = read_document(path)
+    assert [w.text for w in doc.pages[1].words] == ["draden1-300"]  # $6: the value of --dpi
+
+
+@NEEDS_TESSERACT
+def test_scanned_pages_read_side_by_side_are_read_as_one_by_one(tmp_path: Path) -> None:
+    pages: list[bytes | list[str]] = [
+        _scan_png([line], title=TITLE if k == 0 else None) for k, line in enumerate(SCANNED_LINES)
+    ]
+    path = _pdf(tmp_path / "scan-2013.pdf", pages)
+    one = read_document(path, workers=1)
+    three = read_document(path, workers=3)
+    assert one.text() == three.text()
+    assert [p.ocr for p in three.pages] == [True, True, True]
+    assert "174 corporaties" in three.text()

@@ -70,7 +70,8 @@ def _title(doc: Document) -> str | None:
 
 
 def _read_scans(
-    path: Path, pages: list[Page], password: str | None, limit: Deadline, ocr: bool
+    path: Path, pages: list[Page], password: str | None, limit: Deadline, ocr: bool,
+    workers: int,
 ) -> tuple[list[str], str]:
     """Read the pages without a text layer by OCR where it is on and installed. Returns the
     warnings about those pages, and the hint for a document none of whose pages could be
@@ -85,7 +86,8 @@ def _read_scans(
         # Ends with errors.UNREAD_SCAN: a build leaves such a report out of its cache.
         return [f"{path.name}: page {p.number} has no text layer; run OCR first"
                 for p in scans], hint
-    read = ocr_pages(path, [p.number for p in scans], engine, password=password, limit=limit)
+    read = ocr_pages(path, [p.number for p in scans], engine, password=password, limit=limit,
+                     workers=workers)
     warnings: list[str] = []
     for page in scans:
         found = read[page.number]
@@ -123,7 +125,7 @@ def read_document(
     leaves `edition` None and adds a warning instead. `workers` > 1 reads a long PDF's pages in
     that many processes at once (`ingest.pdf.read_pdf_pages`); the document is the same.
     With `ocr` (the default), pages without a text layer are read by OCR where Tesseract with
-    Dutch data is installed (`ingest.ocr`); their `Page.ocr` is set.
+    Dutch data is installed (`ingest.ocr`, `workers` pages at once); their `Page.ocr` is set.
     """
     from rapportextract.ingest.text import read_text_pages
     from rapportextract.layout import layout_pages
@@ -151,7 +153,7 @@ def read_document(
             )
             warnings.extend(page_warnings)
             source_type = "pdf"
-            scan_warnings, hint = _read_scans(path, pages, password, limit, ocr)
+            scan_warnings, hint = _read_scans(path, pages, password, limit, ocr, workers)
             warnings.extend(scan_warnings)
             if not any(p.has_text_layer or p.ocr for p in pages):
                 raise NoTextLayerError(
