@@ -266,3 +266,63 @@ def test_scanned_pages_read_side_by_side_are_read_as_one_by_one(tmp_path: Path) 
     assert one.text() == three.text()
     assert [p.ocr for p in three.pages] == [True, True, True]
     assert "174 corporaties" in three.text()
+
+
+def _rasterised(pdf: Path, scan: Path) -> Path:
+    """`pdf` as a scanner gives it: each page a 300 dpi greyscale picture, no text layer."""
+    import pypdfium2 as pdfium
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    source = pdfium.PdfDocument(str(pdf))
+    out = canvas.Canvas(str(scan))
+    for page in source:
+        width, height = page.get_size()
+        image = page.render(scale=DPI / 72).to_pil().convert("L")
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG")
+        buffer.seek(0)
+        out.setPageSize((width, height))
+        out.drawImage(ImageReader(buffer), 0, 0, width=width, height=height)
+        out.showPage()
+        page.close()
+    source.close()
+    out.save()
+    return scan
+
+
+@NEEDS_TESSERACT
+@pytest.mark.slow
+@pytest.mark.seed
+@pytest.mark.parametrize("columns", [1, 2], ids=["one-column", "two-columns"])
+def test_the_reference_edition_scanned_scores_as_its_text_layer_does(
+    tmp_path: Path, columns: int
+) -> None:
+    from rapportextract.facts import extract_facts
+    from seedgold import SEED, load_gold, score
+    from seedpdf import figure_boxes, render, seed_blocks
+
+    if not SEED.exists():
+        pytest.skip("reference text ../shared/seeds not present")
+    typeset = tmp_path / f"seed-{columns}col-2024.pdf"
+    drawn = render(seed_blocks(SEED.read_text(encoding="utf-8")), typeset, columns)
+    scan = _rasterised(typeset, tmp_path / f"scan-{columns}col-2024.pdf")
+    doc = read_document(scan, workers=2)
+    assert all(p.ocr for p in doc.pages)
+    facts = extract_facts(doc)
+    # The same targets as the text layer of the same pages (test_seed_2024.py).
+    s = score(facts, load_gold())
+    assert min(s.recall, s.precision, s.period, s.concept) >= 0.95, s.summary()
+    far = []
+    for _, fact in s.pairs:
+        if fact.derived:
+            continue
+        assert fact.source.origin == "ocr" and fact.source.bbox is not None
+        # OCR reads a typographic apostrophe as a plain one ("Zo'n").
+        spelled = fact.source.text.replace("'", "\u2019")
+        boxes = figure_boxes(drawn, fact.source.page, spelled)
+        # Where the figure was drawn, give or take the ink's edges (OCR boxes hug the ink).
+        if not any(all(abs(a - b) <= 4.0 for a, b in zip(box, fact.source.bbox, strict=True))
+                   for box in boxes):
+            far.append((fact.source.text, fact.source.page, fact.source.bbox))
+    assert far == []

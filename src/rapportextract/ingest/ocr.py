@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
+import statistics
 import subprocess
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -120,11 +122,11 @@ def read_words(
 
 
 def parse_tsv(tsv: str, dpi: int = DPI) -> list[Word]:
-    """Tesseract's TSV output as words in PDF points. Rows of level 4 are lines, of level 5
-    words; a word takes its line's top and bottom."""
+    """Tesseract's TSV output as words in PDF points (rows of level 4 are lines, of level 5
+    words), each with the top and bottom of its line and a size (`_rows`)."""
     scale = 72 / dpi
     lines: dict[tuple[str, ...], tuple[float, float]] = {}
-    words: list[Word] = []
+    found: list[tuple[tuple[str, ...], str, float, float, float, float]] = []
     for row in tsv.splitlines()[1:]:
         fields = row.split("\t")
         if len(fields) < 12:
@@ -138,15 +140,39 @@ def parse_tsv(tsv: str, dpi: int = DPI) -> list[Word]:
         if level == "4":
             lines[key] = (top * scale, (top + height) * scale)
         elif level == "5":
-            text = fields[11].strip()
-            if not text or confidence < MIN_CONFIDENCE:
-                continue
-            line_top, line_bottom = lines.get(key, (top * scale, (top + height) * scale))
-            words.append(Word(
-                text=text,
-                bbox=(left * scale, line_top, (left + width) * scale, line_bottom),
-                size=round(line_bottom - line_top, 1),
-            ))
+            text = _TESSERACT_LETTERS.sub(lambda m: _SPELLED[m.group()], fields[11].strip())
+            if text and confidence >= MIN_CONFIDENCE:
+                found.append((key, text, left * scale, top * scale, (left + width) * scale,
+                               (top + height) * scale))
+    return _rows(lines, found)
+
+
+_SPELLED = {"\u0132": "IJ", "\u0133": "ij"}
+"""Tesseract's Dutch data reads IJ as one letter (U+0132); reports spell it with two."""
+_TESSERACT_LETTERS = re.compile("|".join(_SPELLED))
+
+_SAME_SIZE = (0.75, 1.3)
+"""A row whose height is within these factors of the page's usual row height is body text of
+the usual size: how tall a row's box is depends on its letters (ascenders, descenders), not
+only on the font."""
+
+
+def _rows(
+    lines: dict[tuple[str, ...], tuple[float, float]],
+    found: list[tuple[tuple[str, ...], str, float, float, float, float]],
+) -> list[Word]:
+    """The words with the top and bottom of their line, and one size for body text: how tall
+    a line's box is depends on its letters (ascenders, descenders), not only on the font, and
+    the layout tells headings from body text by size. A line within `_SAME_SIZE` of the page's
+    usual line height has that height as its size; a taller one (a heading) its own."""
+    spans = [lines.get(key, (top, bottom)) for key, _, _, top, _, bottom in found]
+    usual = statistics.median(b - t for t, b in set(spans)) if spans else 0.0
+    words: list[Word] = []
+    for (_, text, left, _, right, _), (top, bottom) in zip(found, spans, strict=True):
+        height = bottom - top
+        body = _SAME_SIZE[0] * usual <= height <= _SAME_SIZE[1] * usual
+        words.append(Word(text=text, bbox=(left, top, right, bottom),
+                          size=round(usual if body else height, 1)))
     return words
 
 
