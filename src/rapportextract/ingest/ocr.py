@@ -7,9 +7,9 @@ without OCR. Nothing is downloaded. Install it with the system's packages, e.g.
 ``apt-get install tesseract-ocr tesseract-ocr-nld`` (Debian, Ubuntu) or ``brew install
 tesseract tesseract-lang`` (macOS).
 
-The words come back in the same form as those of a text layer (PDF points, top-left origin).
-Each word takes the top and bottom of its line, so that the words of a line share one baseline
-as typeset text does, and the line's height as its font size.
+The words come back in the same form as those of a text layer (PDF points, top-left origin),
+each with the top and bottom of its line; body lines share one size, so that the layout tells
+paragraphs and headings apart as it does on typeset pages (`parse_tsv`).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ LANGUAGE = "nld"
 DPI = 300
 """Tesseract reads print best at 300 dots per inch; a page of A4 is then 2480 x 3508 pixels."""
 
-_ONE_THREAD = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+ONE_THREAD = {"OMP_THREAD_LIMIT": "1"}
 """Tesseract's own threads make it slower, not faster (a page: 2.1 s with them, 0.5 s on one
 thread, here); pages are read side by side instead (`ocr_pages`)."""
 
@@ -49,11 +49,6 @@ class OcrEngine:
 
     program: str
     version: str
-
-    @property
-    def signature(self) -> str:
-        """What the cache keys on: another version may read a scan otherwise."""
-        return f"{self.version} {LANGUAGE} {DPI}"
 
 
 @cache
@@ -109,7 +104,7 @@ def read_words(
         done = subprocess.run(
             [engine.program, "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(DPI), "tsv"],
             input=image, capture_output=True, timeout=limit.remaining() if limit else None,
-            check=False, env=_ONE_THREAD,
+            check=False, env={**os.environ, **ONE_THREAD},
         )
     except subprocess.TimeoutExpired as exc:
         assert limit is not None  # only a limit sets a timeout
