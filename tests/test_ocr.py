@@ -8,6 +8,7 @@ it the tests that need it are skipped and say why.
 from __future__ import annotations
 
 import io
+import json
 import shutil
 from pathlib import Path
 
@@ -103,6 +104,7 @@ def test_a_scanned_page_is_read_by_ocr_beside_a_page_with_text(tmp_path: Path) -
     result = extract(path)
     doc = result.document
     assert [p.ocr for p in doc.pages] == [False, True]
+    assert result.summary().ocr_pages == [2]  # in extract's output and facts.json
     assert [w for w in doc.warnings if "OCR" in w] == [
         "huurachterstanden-2013.pdf: page 2 has no text layer; its text was read by OCR "
         "(check its figures against the page)"]
@@ -165,6 +167,8 @@ def test_a_build_caches_no_report_with_scans_left_unread(
     for _ in range(2):
         report = build([corpus], tmp_path / "uit", workers=1)
     statuses = {d.name: d.status for d in report.documents}
+    documents = json.loads((tmp_path / "uit" / "facts.json").read_text())["documents"]
+    assert [d["ocr_pages"] for d in documents] == [[], []]  # no OCR here: nothing read by it
     # Read again (in case OCR is installed meanwhile); the other report came from the cache.
     assert statuses == {"gemengd-2013.pdf": "extracted", "tekst-2014.pdf": "cached"}
 

@@ -279,7 +279,8 @@ def _summary_of(extraction: _Extraction, facts: list[Fact]) -> DocumentSummary:
     return DocumentSummary(
         path=doc.path, name=doc.name, sha256=doc.sha256, source_type=doc.source_type,
         edition=doc.edition, edition_source=doc.edition_source, title=doc.title,
-        pages=len(doc.pages), facts=len(facts), warnings=list(doc.warnings),
+        pages=len(doc.pages), ocr_pages=[p.number for p in doc.pages if p.ocr],
+        facts=len(facts), warnings=list(doc.warnings),
     )
 
 

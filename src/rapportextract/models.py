@@ -304,6 +304,8 @@ class DocumentSummary(_Model):
     edition_source: str | None = None
     title: str | None = None
     pages: int
+    ocr_pages: list[int] = Field(default_factory=list)
+    """The pages without a text layer whose words were read by OCR: check their figures."""
     facts: int = 0
     warnings: list[str] = Field(default_factory=list)
 

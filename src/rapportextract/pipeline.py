@@ -30,6 +30,7 @@ class Extraction:
             edition_source=doc.edition_source,
             title=doc.title,
             pages=len(doc.pages),
+            ocr_pages=[p.number for p in doc.pages if p.ocr],
             facts=len(self.facts),
             warnings=list(doc.warnings),
         )
