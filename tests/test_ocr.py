@@ -330,3 +330,21 @@ def test_the_reference_edition_scanned_scores_as_its_text_layer_does(
                    for box in boxes):
             far.append((fact.source.text, fact.source.page, fact.source.bbox))
     assert far == []
+
+
+@NEEDS_TESSERACT
+def test_a_build_says_which_pages_were_read_by_ocr(tmp_path: Path) -> None:
+    from rapportextract.build import build
+
+    corpus = tmp_path / "rapporten"
+    corpus.mkdir()
+    _pdf(corpus / "gemengd-2013.pdf", [[TITLE, "In 2012 waren er 6.750 ontruimingen."],
+                                       _scan_png(SCANNED_LINES)])
+    _pdf(corpus / "tekst-2014.pdf", [["HUURACHTERSTANDEN EN HUISUITZETTINGEN 2014",
+                                      "In 2013 waren er 6.980 ontruimingen."]])
+    report = build([corpus], tmp_path / "uit", workers=1)
+    assert {d.name: d.ocr_pages for d in report.documents} == {
+        "gemengd-2013.pdf": [2], "tekst-2014.pdf": []}
+    assert "1 page read by OCR in 1 report: check their figures" in report.summary_text()
+    documents = json.loads((tmp_path / "uit" / "facts.json").read_text())["documents"]
+    assert sorted(d["ocr_pages"] for d in documents) == [[], [2]]

@@ -72,6 +72,8 @@ class DocumentStatus:
     status: Literal["extracted", "cached", "failed", "duplicate"]
     edition: int | None = None
     pages: int = 0
+    ocr_pages: list[int] = field(default_factory=list)
+    """The pages read by OCR (no text layer)."""
     facts: int = 0
     seconds: float = 0.0
     error: str | None = None
@@ -124,6 +126,14 @@ class BuildReport:
         parts = [f"{self.count(s)} {s}" for s in ("extracted", "cached", "failed", "duplicate")
                  if self.count(s)]
         lines.append(f"{len(self.documents)} documents: {', '.join(parts) or 'none'}")
+        scanned = [d for d in self.documents if d.ocr_pages]
+        if scanned:
+            pages = sum(len(d.ocr_pages) for d in scanned)
+            lines.append(
+                f"{pages} {'page' if pages == 1 else 'pages'} read by OCR in {len(scanned)} "
+                f"{'report' if len(scanned) == 1 else 'reports'}: check their figures "
+                "(ocr_pages in facts.json)"
+            )
         editions = self.editions
         lines.append(f"editions: {_span(editions)} ({len(editions)})" if editions
                      else "editions: none")
@@ -769,6 +779,7 @@ def build(
             if summary is not None:
                 statuses[i].edition = summary.edition
                 statuses[i].pages = summary.pages
+                statuses[i].ocr_pages = list(summary.ocr_pages)
                 statuses[i].facts = len(facts_of[i])
         all_facts = [f for facts in facts_of for f in facts]
         documents = [s for s in summaries if s is not None]
