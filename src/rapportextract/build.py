@@ -268,30 +268,17 @@ def _init_worker(extractor: Extractor | None, catalogue_path: Path | None) -> No
     _WORKER["catalogue"] = _load_catalogue(catalogue_path)
 
 
-def _default_extractor(ocr: bool = True) -> Extractor:
+def _default_extractor(ocr: bool = True, workers: int = 1) -> Extractor:
+    """`pipeline.extract` with these options: `workers` processes for one report's pages."""
     from rapportextract.pipeline import extract
 
-    return extract if ocr else partial(extract, ocr=False)
+    return partial(extract, workers=workers, ocr=ocr)
 
 
 def _load_catalogue(path: Path | None) -> Any:
     from rapportextract.catalogue import load_catalogue
 
     return load_catalogue(path)
-
-
-def _summary_of(extraction: _Extraction, facts: list[Fact]) -> DocumentSummary:
-    summary = getattr(extraction, "summary", None)
-    if callable(summary):
-        result: DocumentSummary = summary()
-        return result
-    doc = extraction.document
-    return DocumentSummary(
-        path=doc.path, name=doc.name, sha256=doc.sha256, source_type=doc.source_type,
-        edition=doc.edition, edition_source=doc.edition_source, title=doc.title,
-        pages=len(doc.pages), ocr_pages=[p.number for p in doc.pages if p.ocr],
-        facts=len(facts), warnings=list(doc.warnings),
-    )
 
 
 def _run_job(job: _Job) -> _Result:
@@ -302,7 +289,7 @@ def _run_job(job: _Job) -> _Result:
             catalogue=_WORKER["catalogue"], timeout=job.timeout,
         )
         facts = list(extraction.facts)
-        summary = _summary_of(extraction, facts)
+        summary = DocumentSummary.of(extraction.document, len(facts))
         return _Result(
             job.index,
             summary=summary.model_dump_json(),
@@ -335,12 +322,7 @@ def _extract_all(
     if workers <= 1 or len(jobs) == 1:
         # One report (the usual rebuild after a new edition): its pages are read by all the
         # workers at once where it is long enough to pay.
-        chosen = extractor
-        if chosen is None and (workers > 1 or not ocr):
-            from rapportextract.pipeline import extract
-
-            chosen = partial(extract, workers=workers, ocr=ocr)
-        _init_worker(chosen, catalogue_path)
+        _init_worker(extractor or _default_extractor(ocr, workers), catalogue_path)
         for job in jobs:
             on_result(_run_job(job))
         return

@@ -309,6 +309,16 @@ class DocumentSummary(_Model):
     facts: int = 0
     warnings: list[str] = Field(default_factory=list)
 
+    @classmethod
+    def of(cls, doc: Document, facts: int) -> DocumentSummary:
+        """The summary of a document read, with the number of facts found in it."""
+        return cls(
+            path=doc.path, name=doc.name, sha256=doc.sha256, source_type=doc.source_type,
+            edition=doc.edition, edition_source=doc.edition_source, title=doc.title,
+            pages=len(doc.pages), ocr_pages=[p.number for p in doc.pages if p.ocr],
+            facts=facts, warnings=list(doc.warnings),
+        )
+
 
 class ExtractOutput(_Model):
     """What `rapportextract extract` writes."""

@@ -20,20 +20,7 @@ class Extraction:
     facts: list[Fact] = field(default_factory=list)
 
     def summary(self) -> DocumentSummary:
-        doc = self.document
-        return DocumentSummary(
-            path=doc.path,
-            name=doc.name,
-            sha256=doc.sha256,
-            source_type=doc.source_type,
-            edition=doc.edition,
-            edition_source=doc.edition_source,
-            title=doc.title,
-            pages=len(doc.pages),
-            ocr_pages=[p.number for p in doc.pages if p.ocr],
-            facts=len(self.facts),
-            warnings=list(doc.warnings),
-        )
+        return DocumentSummary.of(self.document, len(self.facts))
 
 
 def extract(
