@@ -26,13 +26,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, cast, get_args
+from typing import Any, TypeVar, cast, get_args
 
 from rapportextract.errors import CatalogueError
 from rapportextract.models import Kind, Unit
@@ -253,16 +253,14 @@ class Catalogue:
 
     def _text_hits(self, text: str) -> list[tuple[Concept, list[_Hit]]]:
         """The signals `text` holds, grouped by concept in catalogue order."""
-        hits = self._hits.get(text)
-        if hits is not None:
-            return hits
-        if len(self._hits) >= 256:
-            self._hits.clear()
+        return _remembered(self._hits, text, self._find_hits)
+
+    def _find_hits(self, text: str) -> list[tuple[Concept, list[_Hit]]]:
         lowered = text.lower()
         present = {w for w in self._literals if w in lowered}
         # Many signals share a term list ("@eviction"): each pattern runs once per text.
         spans: _Known = {}
-        hits = []
+        hits: list[tuple[Concept, list[_Hit]]] = []
         for index, (concept, signal) in enumerate(self._signals):
             hit = _find_signal(index, signal, text, present, spans)
             if hit is None:
@@ -271,19 +269,13 @@ class Catalogue:
                 hits[-1][1].append(hit)
             else:
                 hits.append((concept, [hit]))
-        self._hits[text] = hits
         return hits
 
     def _vetoed(self, veto: str) -> frozenset[int]:
         """The signals a ``without`` term in `veto` rules out."""
-        vetoed = self._vetoes.get(veto)
-        if vetoed is None:
-            if len(self._vetoes) >= 256:
-                self._vetoes.clear()
-            vetoed = frozenset(i for i, (_, s) in enumerate(self._signals)
-                               if s._without_re is not None and s._without_re.search(veto))
-            self._vetoes[veto] = vetoed
-        return vetoed
+        return _remembered(self._vetoes, veto, lambda text: frozenset(
+            i for i, (_, s) in enumerate(self._signals)
+            if s._without_re is not None and s._without_re.search(text)))
 
     def match(
         self,
@@ -316,6 +308,22 @@ def _all_matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
 
 
 _Known = dict[tuple[re.Pattern[str], bool], list[tuple[int, int]]]
+
+_V = TypeVar("_V")
+
+_REMEMBERED = 256
+"""Texts a catalogue keeps its answers for (then it starts again): the sentences near the one
+being read."""
+
+
+def _remembered(answers: dict[str, _V], text: str, work: Callable[[str], _V]) -> _V:
+    """`work(text)`, kept in `answers` (at most `_REMEMBERED` texts)."""
+    found = answers.get(text)
+    if found is None:
+        if len(answers) >= _REMEMBERED:
+            answers.clear()
+        found = answers[text] = work(text)
+    return found
 
 
 def _find_signal(index: int, signal: Signal, text: str, present: set[str],
