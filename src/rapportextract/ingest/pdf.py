@@ -495,12 +495,8 @@ def _helper_main(
         with deadline(seconds, path):
             pdf = open_pdf(path, password)
             try:
-                for number, plumber_page in plumber_pages(pdf, path, []):
-                    if number % shares != share:
-                        if plumber_page is not None:
-                            plumber_page.close()
-                        continue
-                    conn.send(_read_page(plumber_page, number, path))
+                for read in _read_wanted(pdf, path, lambda n: n % shares == share):
+                    conn.send(read)
             finally:
                 close_pdf(pdf)
         conn.send(None)
@@ -630,15 +626,21 @@ def _read_numbers(
     pdf: Any, path: Path, numbers: set[int], check: Callable[[], None] | None
 ) -> dict[int, _PageRead]:
     """The pages with these numbers, read in this process."""
-    read: dict[int, _PageRead] = {}
+    return {read[0]: read for read in _read_wanted(pdf, path, numbers.__contains__, check)}
+
+
+def _read_wanted(
+    pdf: Any, path: Path, wanted: Callable[[int], bool], check: Callable[[], None] | None = None
+) -> Iterator[_PageRead]:
+    """The pages whose number `wanted` picks, read in order; the others are closed unread.
+    `check` is called before each page."""
     for number, plumber_page in plumber_pages(pdf, path, []):
         if check is not None:
             check()
-        if number in numbers:
-            read[number] = _read_page(plumber_page, number, path)
+        if wanted(number):
+            yield _read_page(plumber_page, number, path)
         elif plumber_page is not None:
             plumber_page.close()
-    return read
 
 
 def close_pdf(pdf: Any) -> None:
