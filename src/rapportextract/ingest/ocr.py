@@ -118,7 +118,7 @@ def read_words(
 
 def parse_tsv(tsv: str, dpi: int = DPI) -> list[Word]:
     """Tesseract's TSV output as words in PDF points (rows of level 4 are lines, of level 5
-    words), each with the top and bottom of its line and a size (`_rows`)."""
+    words), each with the top and bottom of its line and a size (`_sized`)."""
     scale = 72 / dpi
     lines: dict[tuple[str, ...], tuple[float, float]] = {}
     found: list[tuple[tuple[str, ...], str, float, float, float, float]] = []
@@ -139,7 +139,7 @@ def parse_tsv(tsv: str, dpi: int = DPI) -> list[Word]:
             if text and confidence >= MIN_CONFIDENCE:
                 found.append((key, text, left * scale, top * scale, (left + width) * scale,
                                (top + height) * scale))
-    return _rows(lines, found)
+    return _sized(lines, found)
 
 
 _SPELLED = {"\u0132": "IJ", "\u0133": "ij"}
@@ -147,12 +147,11 @@ _SPELLED = {"\u0132": "IJ", "\u0133": "ij"}
 _TESSERACT_LETTERS = re.compile("|".join(_SPELLED))
 
 _SAME_SIZE = (0.75, 1.3)
-"""A row whose height is within these factors of the page's usual row height is body text of
-the usual size: how tall a row's box is depends on its letters (ascenders, descenders), not
-only on the font."""
+"""A line whose height is within these factors of the page's usual line height is body text
+of the usual size (`_sized`)."""
 
 
-def _rows(
+def _sized(
     lines: dict[tuple[str, ...], tuple[float, float]],
     found: list[tuple[tuple[str, ...], str, float, float, float, float]],
 ) -> list[Word]:
