@@ -152,18 +152,23 @@ def test_without_tesseract_scanned_pages_stay_unread_with_a_hint(
     assert [p.ocr for p in doc.pages] == [False, False]
 
 
+def _two_reports(folder: Path) -> Path:
+    """A folder of two reports: one with a scanned second page, one all text."""
+    folder.mkdir()
+    _pdf(folder / "gemengd-2013.pdf", [[TITLE, "In 2012 waren er 6.750 ontruimingen."],
+                                       _scan_png(SCANNED_LINES)])
+    _pdf(folder / "tekst-2014.pdf", [["HUURACHTERSTANDEN EN HUISUITZETTINGEN 2014",
+                                      "In 2013 waren er 6.980 ontruimingen."]])
+    return folder
+
+
 def test_a_build_caches_no_report_with_scans_left_unread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from rapportextract.build import build
 
     monkeypatch.setattr(ocr_module, "find_engine", lambda: None)
-    corpus = tmp_path / "rapporten"
-    corpus.mkdir()
-    _pdf(corpus / "gemengd-2013.pdf", [[TITLE, "In 2012 waren er 6.750 ontruimingen."],
-                                       _scan_png(SCANNED_LINES)])
-    _pdf(corpus / "tekst-2014.pdf", [["HUURACHTERSTANDEN EN HUISUITZETTINGEN 2014",
-                                      "In 2013 waren er 6.980 ontruimingen."]])
+    corpus = _two_reports(tmp_path / "rapporten")
     for _ in range(2):
         report = build([corpus], tmp_path / "uit", workers=1)
     statuses = {d.name: d.status for d in report.documents}
@@ -336,12 +341,7 @@ def test_the_reference_edition_scanned_scores_as_its_text_layer_does(
 def test_a_build_says_which_pages_were_read_by_ocr(tmp_path: Path) -> None:
     from rapportextract.build import build
 
-    corpus = tmp_path / "rapporten"
-    corpus.mkdir()
-    _pdf(corpus / "gemengd-2013.pdf", [[TITLE, "In 2012 waren er 6.750 ontruimingen."],
-                                       _scan_png(SCANNED_LINES)])
-    _pdf(corpus / "tekst-2014.pdf", [["HUURACHTERSTANDEN EN HUISUITZETTINGEN 2014",
-                                      "In 2013 waren er 6.980 ontruimingen."]])
+    corpus = _two_reports(tmp_path / "rapporten")
     report = build([corpus], tmp_path / "uit", workers=1)
     assert {d.name: d.ocr_pages for d in report.documents} == {
         "gemengd-2013.pdf": [2], "tekst-2014.pdf": []}
