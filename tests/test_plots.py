@@ -18,8 +18,8 @@ from rapportextract.export.plots import (
     edition_style,
     plot_series,
 )
+from rapportextract.lang.nl.words import linking_words
 from rapportextract.models import Observation, Series, Vintage
-from rapportextract.series import linking_words
 
 
 def _vintage(edition: int, value: int, status: str = "reported") -> Vintage:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from dutch_number_words import dutch_words
 from rapportextract.errors import LanguageDataError
 from rapportextract.lang import nl
+from rapportextract.lang.nl import files as nl_files
 from rapportextract.quantities import parse_number_word
 
 FILES = [
@@ -42,7 +43,7 @@ def test_every_data_file_names_its_source(name: str) -> None:
 def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in FILES:
         shutil.copy(nl.DATA_DIR / name, tmp_path / name)
-    monkeypatch.setattr(nl, "DATA_DIR", tmp_path)
+    monkeypatch.setattr(nl_files, "DATA_DIR", tmp_path)
     return tmp_path
 
 

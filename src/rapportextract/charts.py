@@ -21,18 +21,15 @@ or point, or a bar measured against the ticks, becomes one.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import math
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from importlib import resources
 from typing import Any, Literal, Protocol
 
-from rapportextract.errors import LanguageDataError
+from rapportextract.lang.nl.words import chart_words
 from rapportextract.layout import join_letters
 from rapportextract.models import (
     BBox,
@@ -68,46 +65,6 @@ __all__ = [
 ]
 
 Colour = tuple[float, ...]
-
-# --------------------------------------------------------------------------------------------
-# Language data
-# --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ChartWords:
-    chart_captions: frozenset[str]
-    table_captions: frozenset[str]
-    units: dict[str, Unit]
-    scales: dict[str, int]
-    markers: frozenset[str]
-    totals: frozenset[str]
-
-
-@functools.cache
-def chart_words() -> ChartWords:
-    """The Dutch caption, unit, scale and totals words of `lang/nl/charts.toml`."""
-    name = "lang/nl/charts.toml"
-    try:
-        raw = resources.files("rapportextract").joinpath(name).read_text(encoding="utf-8")
-        data = tomllib.loads(raw)
-        units: dict[str, Unit] = {}
-        for unit in ("EUR", "percent", "count"):
-            for word in data["units"][unit]:
-                units[str(word).lower()] = unit
-        return ChartWords(
-            chart_captions=frozenset(w.lower() for w in data["captions"]["chart"]),
-            table_captions=frozenset(w.lower() for w in data["captions"]["table"]),
-            units=units,
-            scales={str(k).lower(): int(v) for k, v in data["scales"].items()},
-            markers=frozenset(w.lower() for w in data["markers"]["words"]),
-            totals=frozenset(w.lower() for w in data["totals"]["words"]),
-        )
-    except (OSError, KeyError, TypeError, ValueError, tomllib.TOMLDecodeError) as exc:
-        raise LanguageDataError(
-            f"malformed language data ({exc})", path=name, hint="reinstall rapportextract"
-        ) from exc
-
 
 # --------------------------------------------------------------------------------------------
 # Numbers as charts print them

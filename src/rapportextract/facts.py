@@ -40,7 +40,7 @@ becomes one `Fact`. What this module adds to a quantity:
 - **statement**: for a fact without concept, a key of what the sentence says, to link the same
   finding across editions. It is the sentence, lowercased, without the figures, the time
   expressions, digits, punctuation and the function and degree words of
-  ``catalogue/context_nl.toml``, each word cut to a rough stem (plural and inflection endings
+  ``lang/nl/stopwords.toml``, each word cut to a rough stem (plural and inflection endings
   "-ies" -> "-ie", "-en", "-s", "-e" removed from longer words, doubled final consonant
   undone), at most twelve words in sentence order.
 - **not facts**: a section number run into its heading's text ("1. Ontruimingen Voor ...").
@@ -59,15 +59,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
 
 from rapportextract.catalogue import Catalogue, ConceptMatch, load_catalogue
-from rapportextract.errors import EditionNotFoundError, LanguageDataError
+from rapportextract.errors import EditionNotFoundError
 from rapportextract.forking import run_shares
+from rapportextract.lang.nl.stems import stem
+from rapportextract.lang.nl.words import cue_words
 from rapportextract.models import (
     PROSE_KINDS,
     BlockKind,
@@ -87,8 +87,6 @@ from rapportextract.periods import (
     sets_scope,
 )
 from rapportextract.periods import phrase_alternation as _alt
-
-_CUES_FILE = "context_nl.toml"
 
 CONCEPT_CONFIDENCE = {"clause": 1.0, "sentence": 0.95, "previous": 0.8, "heading": 0.7,
                       "none": 0.9}
@@ -112,31 +110,13 @@ class _Cues:
     stopwords: frozenset[str]
 
 
-def _word_list(data: dict[str, object], table: str, key: str) -> list[str]:
-    section = data.get(table)
-    value = section.get(key) if isinstance(section, dict) else None
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value) or not value:
-        raise LanguageDataError(f"[{table}] {key} must be a list of words", path=_CUES_FILE,
-                                hint="fix the packaged data file")
-    return [v.lower() for v in value]
-
-
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
-    text = resources.files("rapportextract.catalogue").joinpath(_CUES_FILE).read_text("utf-8")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise LanguageDataError(f"not valid TOML ({exc})", path=_CUES_FILE) from exc
-    openers = _word_list(data, "continuation", "openers")
-    not_before = _word_list(data, "continuation", "not_before")
-    references = _word_list(data, "continuation", "references")
-    shifting = _word_list(data, "continuation", "time_shifting")
-    partitive = _word_list(data, "partitive", "openers")
-    links = _word_list(data, "partitive", "links")
-    modifiers = _word_list(data, "partitive", "modifiers")
-    corp = _alt(_word_list(data, "corporations", "nouns"))
-    corp_links = _word_list(data, "corporations", "links")
+    w = cue_words()
+    openers, not_before, references = w.openers, w.not_before, w.references
+    shifting, partitive = w.time_shifting, w.partitive_openers
+    links, modifiers = w.partitive_links, w.partitive_modifiers
+    corp, corp_links = _alt(w.corporation_nouns), w.corporation_links
     flags = re.IGNORECASE
     return _Cues(
         # "Dit jaar deden 263 corporaties mee" opens with a time, not with a reference.
@@ -154,7 +134,7 @@ def _cues() -> _Cues:
         corporation_word=re.compile(rf"(?<!\w){corp}(?!\w)", flags),
         share_of=re.compile(
             rf"({_alt(links)}\s+(?:{_alt(modifiers)}\s+){{0,2}}[^\W\d_]+)", flags),
-        stopwords=frozenset(_word_list(data, "statement", "stopwords")),
+        stopwords=w.statement_stopwords,
     )
 
 
@@ -396,20 +376,6 @@ def _subject(q: Quantity, text: str, choice: _ConceptChoice, catalogue: Catalogu
     return " ".join(words[:8])
 
 
-def _stem(word: str) -> str:
-    if len(word) <= 4:
-        return word
-    if word.endswith("ies"):
-        return word[:-1]
-    for ending in ("en", "s", "e"):
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
-            word = word[: -len(ending)]
-            break
-    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiou":
-        word = word[:-1]
-    return word
-
-
 def statement_key(text: str, figures: list[tuple[int, int]], *, edition: int) -> str:
     """The statement key of a sentence (module docstring): what it says, without figures,
     times and function words, so that rewordings across editions tend to meet."""
@@ -420,7 +386,8 @@ def statement_key(text: str, figures: list[tuple[int, int]], *, edition: int) ->
         stripped = stripped[:start] + " " * (end - start) + stripped[end:]
     stop = _cues().stopwords
     words = [w.lower() for w in _WORD.findall(stripped)]
-    stems = [_stem(w) for w in words if w not in stop and len(w) > 1]
+    rule = cue_words().statement_stem
+    stems = [stem(w, rule) for w in words if w not in stop and len(w) > 1]
     return " ".join(stems[:12])
 
 

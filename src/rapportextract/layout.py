@@ -26,17 +26,14 @@ from __future__ import annotations
 
 import math
 import statistics
-import tomllib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from itertools import accumulate, pairwise
 
 import regex
 
-from rapportextract.errors import LanguageDataError
+from rapportextract.lang.nl.words import layout_words
 from rapportextract.models import (
     BBox,
     Block,
@@ -52,51 +49,6 @@ from rapportextract.models import (
 # --------------------------------------------------------------------------------------------
 # Language data and text normalisation
 # --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LayoutWords:
-    """Dutch words the layout reader uses, compiled from `lang/nl/layout.toml`."""
-
-    caption: regex.Pattern[str]
-    suspended_next: frozenset[str]
-    heading_continuation: frozenset[str]
-    page_number: regex.Pattern[str]
-    missing_cells: frozenset[str]
-
-
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-@cache
-def layout_words() -> LayoutWords:
-    path = resources.files("rapportextract") / "lang" / "nl" / "layout.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        captions = [str(w) for w in data["captions"]["words"]]
-        suspended = [str(w).lower() for w in data["hyphenation"]["suspended_compound_next"]]
-        continuation = [str(w).lower() for w in data["headings"]["continuation_words"]]
-        page_words = [str(w) for w in data["page_numbers"]["words"]]
-        missing = [str(w).lower() for w in data["tables"]["missing_cells"]]
-    except (OSError, KeyError, TypeError, tomllib.TOMLDecodeError) as exc:
-        raise LanguageDataError(
-            f"cannot load layout words: {exc}", path=str(path),
-            hint="reinstall rapportextract",
-        ) from exc
-    return LayoutWords(
-        # "Grafiek 3:", "Tabel 2.1", "Figuur 4 -": the label word, then a number.
-        caption=regex.compile(rf"^(?:{_alternation(captions)})\s*\d+(?:[.,]\d+)*\b"),
-        suspended_next=frozenset(suspended),
-        heading_continuation=frozenset(continuation),
-        # "12", "- 12 -", "pagina 12", "12 van 40", "12 | 40"
-        page_number=regex.compile(
-            rf"^[\s|–—-]*(?:(?:{_alternation(page_words)})\s*)?\d{{1,4}}"
-            rf"(?:\s*(?:[/|]|{_alternation(page_words)})\s*\d{{1,4}})?[\s|–—-]*$",
-            regex.IGNORECASE,
-        ),
-        missing_cells=frozenset(missing),
-    )
 
 
 # Typographic ligatures and spaces that PDFs carry as single code points.

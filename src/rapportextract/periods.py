@@ -28,13 +28,12 @@ The Dutch time words live in ``lang/nl/periods.toml``; they are compiled into pa
 from __future__ import annotations
 
 import re
-import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-from typing import Any, Literal
+from typing import Literal
 
-from rapportextract.errors import LanguageDataError
+from rapportextract.lang.nl.words import read_period_words
 
 Role = Literal["point", "base"]
 How = Literal["explicit", "relative", "anchored", "previous"]
@@ -105,52 +104,12 @@ class _Words:
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
 
-_WORD_LISTS = (
-    "articles", "of", "year_end", "year_start", "early_months", "months_word", "half",
-    "quarter", "range_open", "range_join", "since", "base_markers", "base_fillers",
-    "clause_joiners", "movement_from", "movement_to", "compared_with",
-)
-
-
-def _int_table(data: dict[str, Any], name: str) -> dict[str, int]:
-    table = data.get(name)
-    if not isinstance(table, dict) or not all(isinstance(v, int) for v in table.values()):
-        raise LanguageDataError(
-            f"[{name}] must map phrases to integers", path=_DATA_FILE,
-            hint="fix the packaged language data file",
-        )
-    return {str(k).lower(): int(v) for k, v in table.items()}
-
-
 def load_period_words(text: str | None = None) -> _Words:
-    """Read and validate the Dutch time words (the packaged file, or `text` for tests)."""
-    if text is None:
-        text = resources.files("rapportextract.lang.nl").joinpath(_DATA_FILE).read_text("utf-8")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise LanguageDataError(f"not valid TOML ({exc})", path=_DATA_FILE) from exc
-    words_table = data.get("words", {})
-    words: dict[str, list[str]] = {}
-    for name in _WORD_LISTS:
-        value = words_table.get(name)
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
-            raise LanguageDataError(
-                f"[words] {name} must be a non-empty list of phrases", path=_DATA_FILE,
-                hint="fix the packaged language data file",
-            )
-        words[name] = [v.lower() for v in value]
-    previous = data.get("previous", {}).get("phrases")
-    if not isinstance(previous, list) or not all(isinstance(v, str) for v in previous):
-        raise LanguageDataError("[previous] phrases must be a list of phrases", path=_DATA_FILE)
+    """The Dutch time words (the packaged file, or `text` for tests) with their patterns."""
+    w = read_period_words(text)
     loaded = _Words(
-        months=_int_table(data, "months"),
-        ordinals=_int_table(data, "ordinals"),
-        counts=_int_table(data, "counts"),
-        words=words,
-        relative=_int_table(data, "relative"),
-        anchored=_int_table(data, "anchored"),
-        previous=[p.lower() for p in previous],
+        months=w.months, ordinals=w.ordinals, counts=w.counts, words=w.words,
+        relative=w.relative, anchored=w.anchored, previous=w.previous,
     )
     loaded.patterns.update(_compile(loaded))
     return loaded
@@ -165,7 +124,7 @@ def _phrase(text: str) -> str:
     return r"\s+".join(re.escape(part) for part in text.split())
 
 
-def phrase_alternation(phrases: list[str] | dict[str, int]) -> str:
+def phrase_alternation(phrases: Iterable[str]) -> str:
     """A regex alternation of Dutch phrases, longest first, any whitespace between words."""
     items = sorted(phrases, key=len, reverse=True)
     return "(?:" + "|".join(_phrase(p) for p in items) + ")"

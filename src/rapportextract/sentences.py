@@ -8,14 +8,11 @@ and a capital, a digit or an opening quote or bracket; not after a known abbrevi
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Sequence
-from functools import cache
-from importlib import resources
 
 import regex
 
-from rapportextract.errors import LanguageDataError
+from rapportextract.lang.nl.words import abbreviations
 from rapportextract.layout import join_lines, split_superscript_marker
 from rapportextract.models import PROSE_KINDS, BBox, Block, BlockKind, Sentence, WordSpan
 
@@ -26,25 +23,6 @@ _TOKEN_BEFORE = regex.compile(r"(\S+)$")
 _INITIAL = regex.compile(r"^\(?\p{Lu}\.$")
 _GLUED_NUMBER = regex.compile(r"(?<=\p{L}[.,;:!?)]?)\d{1,3}$")
 _ENUMERATION = regex.compile(r"^(?:\d{1,2}\.)+$")
-
-
-@cache
-def abbreviations() -> frozenset[str]:
-    """Lower-cased abbreviations, each with its final full stop."""
-    path = resources.files("rapportextract") / "lang" / "nl" / "abbreviations.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        items = [str(a).lower() for a in data["abbreviations"]]
-    except (OSError, KeyError, TypeError, tomllib.TOMLDecodeError) as exc:
-        raise LanguageDataError(
-            f"cannot load abbreviations: {exc}", path=str(path), hint="reinstall rapportextract"
-        ) from exc
-    if not all(a.endswith(".") for a in items):
-        raise LanguageDataError(
-            "every abbreviation must end in a full stop", path=str(path),
-            hint="reinstall rapportextract",
-        )
-    return frozenset(items)
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:

@@ -59,16 +59,16 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 from typing import Any
 
+from rapportextract.lang.nl.stems import stem as stem_word
+from rapportextract.lang.nl.words import linking_words
 from rapportextract.models import Fact, Kind, Observation, Series, SeriesFile, Unit, Vintage
 
 DEFAULT_THRESHOLD = 0.55
@@ -89,44 +89,6 @@ _FRACTION_WORD_ROUNDING = Decimal(5)
 # --------------------------------------------------------------------------------------------
 # Language data
 # --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LinkingWords:
-    stop: frozenset[str]
-    keep: frozenset[str]
-    suffixes: tuple[str, ...]
-    same: Mapping[str, str]
-    labels: Mapping[str, str]
-    plot: Mapping[str, str]
-
-
-@cache
-def linking_words() -> LinkingWords:
-    """The Dutch words of ``lang/nl/series.toml`` joined with the Dutch stop words of
-    ``lang/nl/stopwords.toml``."""
-    folder = resources.files("rapportextract").joinpath("lang/nl")
-    data = tomllib.loads(folder.joinpath("series.toml").read_text("utf-8"))
-    stop_words = tomllib.loads(folder.joinpath("stopwords.toml").read_text("utf-8"))["words"]
-    linking = data["linking"]
-    keep = {w.lower() for w in linking["keep"]}
-    stop = ({w.lower() for w in stop_words} - keep) | {w.lower() for w in linking["stop"]}
-    suffixes = tuple(sorted(linking["suffixes"], key=len, reverse=True))
-    same: dict[str, str] = {}
-    for group in linking.get("same", []):
-        words = [w.lower() for w in group["words"]]
-        for word in words:
-            # Keys may come stemmed ("beld" for "belde"): the stem names the group too.
-            same[word] = words[0]
-            same.setdefault(_stem(word, suffixes), words[0])
-    return LinkingWords(
-        stop=frozenset(stop),
-        keep=frozenset(keep),
-        suffixes=suffixes,
-        same=same,
-        labels=dict(data.get("labels", {})),
-        plot=dict(data.get("plot", {})),
-    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -453,13 +415,6 @@ def _concept_series(
 # --------------------------------------------------------------------------------------------
 
 
-def _stem(word: str, suffixes: tuple[str, ...]) -> str:
-    for suffix in suffixes:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
 def statement_tokens(statement: str) -> frozenset[str]:
     """The words of a statement that say what it is about (see the module docstring)."""
     words = linking_words()
@@ -470,7 +425,7 @@ def statement_tokens(statement: str) -> frozenset[str]:
         if raw in words.keep:
             tokens.add(raw)
             continue
-        stem = _stem(raw, words.suffixes)
+        stem = stem_word(raw, words.stem)
         tokens.add(words.same.get(raw) or words.same.get(stem) or stem)
     return frozenset(tokens)
 

@@ -18,7 +18,6 @@ from decimal import Decimal
 from rapportextract.charts import (
     Caption,
     ConceptMatcher,
-    chart_words,
     default_catalogue,
     figure_fact_id,
     find_captions,
@@ -28,6 +27,7 @@ from rapportextract.charts import (
     unit_and_scale,
     year_of,
 )
+from rapportextract.lang.nl.words import chart_words
 from rapportextract.models import BBox, Document, Fact, Page, Source, TableGrid, Unit
 
 __all__ = ["TableCellFigure", "read_table", "table_facts"]

@@ -25,8 +25,9 @@ from matplotlib.ticker import Formatter, MaxNLocator
 
 from rapportextract.export.atomic import atomic_write_bytes
 from rapportextract.export.names import plot_file_name
+from rapportextract.lang.nl.words import linking_words
 from rapportextract.models import Series, Unit
-from rapportextract.series import is_annual, linking_words, period_position
+from rapportextract.series import is_annual, period_position
 
 _MILLION = 1_000_000
 _MAX_DECIMALS = 3

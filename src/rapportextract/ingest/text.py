@@ -15,11 +15,11 @@ from pathlib import Path
 
 import regex
 
+from rapportextract.lang.nl.words import layout_words
 from rapportextract.layout import (
     BULLET,
     is_caption,
     join_lines,
-    layout_words,
     normalise_text,
     strip_glued_markers,
 )

@@ -1,0 +1,282 @@
+"""The figure vocabulary: number words, scales, units, fractions, ratios, qualifiers, change
+words and the contexts in which numbers are not figures, as plain typed values.
+
+The patterns built from them live with the code that uses them (`rapportextract.quantities`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import Literal, cast
+
+from rapportextract.lang.nl.files import DataFile
+
+QualifierName = Literal["approx", "more_than", "less_than", "at_least", "at_most"]
+QUALIFIER_NAMES: tuple[QualifierName, ...] = (
+    "approx",
+    "more_than",
+    "less_than",
+    "at_least",
+    "at_most",
+)
+
+@dataclass(frozen=True)
+class NumberWords:
+    units: dict[str, int]
+    teens: dict[str, int]
+    tens: dict[str, int]
+    hundred: str
+    thousand: str
+    joiners: tuple[str, ...]
+    half: str
+    one_and_a_half: str
+    plain_article: tuple[str, ...]
+    stressed_one: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Units:
+    currency_prefix: tuple[str, ...]
+    currency_suffix: tuple[str, ...]
+    percent_suffix: tuple[str, ...]
+    percent_points: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Fractions:
+    denominators: dict[str, int]
+    phrases: dict[str, Decimal]
+    compounds: dict[str, Decimal]
+    ordinal_nouns: tuple[str, ...]
+    majority: dict[str, tuple[Decimal, QualifierName]]
+
+
+@dataclass(frozen=True)
+class Ratios:
+    op_connectors: tuple[str, ...]
+    van_connectors: tuple[str, ...]
+    op_max: int
+    van_allowed: frozenset[int]
+
+
+@dataclass(frozen=True)
+class ChangeWords:
+    decrease_nouns: tuple[str, ...]
+    increase_nouns: tuple[str, ...]
+    noun_size_markers: tuple[str, ...]
+    noun_articles: tuple[str, ...]
+    intensifiers: tuple[str, ...]
+    decrease_verbs: tuple[str, ...]
+    increase_verbs: tuple[str, ...]
+    decrease_particles: tuple[str, ...]
+    increase_particles: tuple[str, ...]
+    verb_size_marker: str
+    finite_verbs: tuple[str, ...]
+    decrease_comparatives: tuple[str, ...]
+    increase_comparatives: tuple[str, ...]
+    comparative_followers: tuple[str, ...]
+    level_markers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Contexts:
+    year_first: int
+    year_last: int
+    year_before: tuple[str, ...]
+    year_always_before: tuple[str, ...]
+    year_wide_first: int
+    year_wide_last: int
+    duration_units: tuple[str, ...]
+    duration_range_joiners: tuple[str, ...]
+    range_joiners: tuple[str, ...]
+    range_unordered_joiners: tuple[str, ...]
+    reference_words: tuple[str, ...]
+    reference_joiners: tuple[str, ...]
+    caption_multipliers: tuple[str, ...]
+    months: tuple[str, ...]
+    count_nouns: tuple[str, ...]
+    count_plural_endings: tuple[str, ...]
+    not_count_words: tuple[str, ...]
+    stressed_one_not_before: tuple[str, ...]
+    factor_words: tuple[str, ...]
+    factor_followers: tuple[str, ...]
+    phone_service_prefixes: tuple[str, ...]
+    url_tlds: tuple[str, ...]
+    street_endings: tuple[str, ...]
+    idioms: tuple[str, ...]
+    sum_note_verbs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DutchData:
+    """Everything the quantity recogniser needs to know about written Dutch figures."""
+
+    numbers: NumberWords
+    scales: dict[str, int]
+    units: Units
+    fractions: Fractions
+    ratios: Ratios
+    qualifiers: dict[QualifierName, tuple[str, ...]]
+    changes: ChangeWords
+    contexts: Contexts
+
+
+def _numbers() -> NumberWords:
+    r = DataFile("numbers.toml")
+    return NumberWords(
+        units=r.int_table("units"),
+        teens=r.int_table("teens", minimum=10),
+        tens=r.int_table("tens", minimum=20),
+        hundred=r.word("parts.hundred"),
+        thousand=r.word("parts.thousand"),
+        joiners=r.words("parts.joiners"),
+        half=r.word("parts.half"),
+        one_and_a_half=r.word("parts.one_and_a_half"),
+        plain_article=r.words("article.plain"),
+        stressed_one=r.words("article.stressed"),
+    )
+
+
+def _units() -> Units:
+    r = DataFile("units.toml")
+    if r.word("currency.unit") != "EUR":
+        raise r.fail("currency.unit", "must be \"EUR\"")
+    return Units(
+        currency_prefix=r.words("currency.prefix"),
+        currency_suffix=r.words("currency.suffix"),
+        percent_suffix=r.words("percent.suffix"),
+        percent_points=r.words("percent.points"),
+    )
+
+
+def _fractions() -> Fractions:
+    r = DataFile("fractions.toml")
+    majority: dict[str, tuple[Decimal, QualifierName]] = {}
+    for phrase, entry in r.table("majority", "must be a non-empty table").items():
+        key = f"majority.{phrase}"
+        if not isinstance(entry, dict) or set(entry) != {"value", "qualifier"}:
+            raise r.fail(key, "must be { value = \"50\", qualifier = \"more_than\" }")
+        qualifier = entry["qualifier"]
+        if qualifier not in QUALIFIER_NAMES:
+            raise r.fail(key, f"qualifier {qualifier!r} is not one of {QUALIFIER_NAMES}")
+        majority[phrase] = (r.decimal(key, entry["value"]), cast(QualifierName, qualifier))
+    return Fractions(
+        denominators=r.int_table("denominators", minimum=2),
+        phrases=r.decimal_table("phrases"),
+        compounds=r.decimal_table("compounds"),
+        ordinal_nouns=r.words("ordinal_nouns.words"),
+        majority=majority,
+    )
+
+
+def _ratios() -> Ratios:
+    r = DataFile("ratios.toml")
+    allowed = r.get("denominators.van_allowed")
+    if not isinstance(allowed, list) or not allowed or not all(
+        isinstance(n, int) and not isinstance(n, bool) and n >= 2 for n in allowed
+    ):
+        raise r.fail("denominators.van_allowed", "must be a non-empty list of integers >= 2")
+    return Ratios(
+        op_connectors=r.words("connectors.op"),
+        van_connectors=r.words("connectors.van"),
+        op_max=r.integer("denominators.op_max", minimum=2),
+        van_allowed=frozenset(allowed),
+    )
+
+
+def _qualifiers() -> dict[QualifierName, tuple[str, ...]]:
+    r = DataFile("qualifiers.toml")
+    table = r.get("qualifiers")
+    if not isinstance(table, dict):
+        raise r.fail("qualifiers", "must be a table")
+    unknown = set(table) - set(QUALIFIER_NAMES)
+    if unknown:
+        raise r.fail("qualifiers", f"unknown qualifier {sorted(unknown)[0]!r}")
+    result = {name: r.words(f"qualifiers.{name}") for name in QUALIFIER_NAMES}
+    seen: dict[str, str] = {}
+    for name, phrases in result.items():
+        for phrase in phrases:
+            if phrase.lower() in seen:
+                raise r.fail(f"qualifiers.{name}", f"{phrase!r} is also in {seen[phrase.lower()]}")
+            seen[phrase.lower()] = name
+    return result
+
+
+def _changes() -> ChangeWords:
+    r = DataFile("changes.toml")
+    directed = {w.lower() for w in r.words("verbs.decrease") + r.words("verbs.increase")}
+    for verb in r.words("verbs.finite"):
+        if verb.lower() not in directed:
+            raise r.fail("verbs.finite", f"{verb!r} is in neither verbs.decrease nor increase")
+    return ChangeWords(
+        decrease_nouns=r.words("nouns.decrease"),
+        increase_nouns=r.words("nouns.increase"),
+        noun_size_markers=r.words("nouns.size_markers"),
+        noun_articles=r.words("nouns.articles"),
+        intensifiers=r.words("nouns.intensifiers"),
+        decrease_verbs=r.words("verbs.decrease"),
+        increase_verbs=r.words("verbs.increase"),
+        decrease_particles=r.words("verbs.decrease_particles"),
+        increase_particles=r.words("verbs.increase_particles"),
+        verb_size_marker=r.word("verbs.size_marker"),
+        finite_verbs=r.words("verbs.finite"),
+        decrease_comparatives=r.words("comparatives.decrease"),
+        increase_comparatives=r.words("comparatives.increase"),
+        comparative_followers=r.words("comparatives.noun_followers"),
+        level_markers=r.words("level_markers.words"),
+    )
+
+
+def _contexts() -> Contexts:
+    r = DataFile("contexts.toml")
+    first = r.integer("years.first", minimum=1000)
+    last = r.integer("years.last", minimum=1000)
+    if last < first:
+        raise r.fail("years", "last must not be before first")
+    return Contexts(
+        year_first=first,
+        year_last=last,
+        year_before=r.words("years.before"),
+        year_always_before=r.words("years.always_before"),
+        year_wide_first=r.integer("years.wide_first", minimum=1000),
+        year_wide_last=r.integer("years.wide_last", minimum=1000),
+        duration_units=r.words("durations.units"),
+        duration_range_joiners=r.words("durations.range_joiners"),
+        range_joiners=r.words("ranges.joiners"),
+        range_unordered_joiners=r.words("ranges.unordered_joiners"),
+        reference_words=r.words("references.words"),
+        reference_joiners=r.words("references.list_joiners"),
+        caption_multipliers=r.words("references.caption_multipliers"),
+        months=r.words("dates.months"),
+        count_nouns=r.words("count_nouns.words"),
+        count_plural_endings=r.words("count_nouns.plural_endings"),
+        not_count_words=r.words("count_nouns.not_count_words"),
+        stressed_one_not_before=r.words("stressed_one.not_before"),
+        factor_words=r.words("factors.words"),
+        factor_followers=r.words("factors.followed_by"),
+        phone_service_prefixes=r.words("phones.service_prefixes"),
+        url_tlds=r.words("urls.tlds"),
+        street_endings=r.words("addresses.street_endings"),
+        idioms=r.words("idioms.phrases"),
+        sum_note_verbs=r.words("sum_notes.verbs"),
+    )
+
+
+@cache
+def load() -> DutchData:
+    """Read and validate every figure data file once; later calls return the same object.
+
+    Raises `errors.LanguageDataError` naming the file and key of the first problem.
+    """
+    return DutchData(
+        numbers=_numbers(),
+        scales=DataFile("scales.toml").int_table("scales", minimum=2),
+        units=_units(),
+        fractions=_fractions(),
+        ratios=_ratios(),
+        qualifiers=_qualifiers(),
+        changes=_changes(),
+        contexts=_contexts(),
+    )

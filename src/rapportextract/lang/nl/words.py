@@ -1,0 +1,271 @@
+"""The Dutch words of every stage but the figure recogniser, read through `files.DataFile`.
+
+Each loader reads and validates one data file once and returns plain typed values; a stage
+that needs patterns compiles them from these values (layout and charts compile theirs here,
+where the words and the pattern around them belong together).
+
+| loader | file | used by |
+|---|---|---|
+| `layout_words` | `layout.toml` | layout, text ingestion |
+| `chart_words` | `charts.toml` (+ `scales.toml`) | chart and table readers |
+| `abbreviations` | `abbreviations.toml` | sentence splitting |
+| `cue_words` | `cues.toml` | facts: references back, partitives, corporations |
+| `period_words` | `periods.toml` | periods |
+| `linking_words` | `series.toml` (+ `stopwords.toml`) | series: statement linking, labels, plots |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+import regex
+
+from rapportextract.lang.nl.files import DataFile
+from rapportextract.lang.nl.stems import StemRule, stem, stem_rules
+
+ChartUnit = Literal["EUR", "count", "percent"]
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first (so "mln." wins over "mln")."""
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# --------------------------------------------------------------------------------------------
+# Layout
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LayoutWords:
+    """Dutch words the layout reader uses, compiled from `layout.toml`."""
+
+    caption: regex.Pattern[str]
+    suspended_next: frozenset[str]
+    heading_continuation: frozenset[str]
+    page_number: regex.Pattern[str]
+    missing_cells: frozenset[str]
+
+
+@cache
+def layout_words() -> LayoutWords:
+    f = DataFile("layout.toml")
+    captions = f.words("captions.words")
+    page_words = f.words("page_numbers.words")
+    return LayoutWords(
+        # "Grafiek 3:", "Tabel 2.1", "Figuur 4 -": the label word, then a number.
+        caption=regex.compile(rf"^(?:{alternation(captions)})\s*\d+(?:[.,]\d+)*\b"),
+        suspended_next=frozenset(f.lower_words("hyphenation.suspended_compound_next")),
+        heading_continuation=frozenset(f.lower_words("headings.continuation_words")),
+        # "12", "- 12 -", "pagina 12", "12 van 40", "12 | 40"
+        page_number=regex.compile(
+            rf"^[\s|–—-]*(?:(?:{alternation(page_words)})\s*)?\d{{1,4}}"
+            rf"(?:\s*(?:[/|]|{alternation(page_words)})\s*\d{{1,4}})?[\s|–—-]*$",
+            regex.IGNORECASE,
+        ),
+        missing_cells=frozenset(f.lower_words("tables.missing_cells")),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Charts and tables
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChartWords:
+    chart_captions: frozenset[str]
+    table_captions: frozenset[str]
+    units: dict[str, ChartUnit]
+    scales: dict[str, int]
+    markers: frozenset[str]
+    totals: frozenset[str]
+
+
+@cache
+def chart_words() -> ChartWords:
+    """Caption, unit, scale and totals words. The scale words are the one scale table of
+    `scales.toml`, with the numerals a caption may print after its marker ("x 1.000")."""
+    f = DataFile("charts.toml")
+    units: dict[str, ChartUnit] = {}
+    unit: ChartUnit
+    for unit in ("EUR", "percent", "count"):
+        for word in f.words(f"units.{unit}"):
+            units[word.lower()] = unit
+    scales = DataFile("scales.toml")
+    table = {**scales.int_table("scales", minimum=2), **scales.int_table("after_marker",
+                                                                       minimum=2)}
+    return ChartWords(
+        chart_captions=frozenset(f.lower_words("captions.chart")),
+        table_captions=frozenset(f.lower_words("captions.table")),
+        units=units,
+        scales={k.lower(): v for k, v in table.items()},
+        markers=frozenset(f.lower_words("markers.words")),
+        totals=frozenset(f.lower_words("totals.words")),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Sentences
+# --------------------------------------------------------------------------------------------
+
+
+@cache
+def abbreviations() -> frozenset[str]:
+    """Lower-cased abbreviations, each with its final full stop."""
+    f = DataFile("abbreviations.toml")
+    items = f.lower_words("abbreviations")
+    if not all(a.endswith(".") for a in items):
+        raise f.fail("abbreviations", "every abbreviation must end in a full stop")
+    return frozenset(items)
+
+
+# --------------------------------------------------------------------------------------------
+# Facts
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CueWords:
+    """The words that tie a figure to what it counts (`cues.toml`), lower-cased."""
+
+    openers: tuple[str, ...]
+    not_before: tuple[str, ...]
+    references: tuple[str, ...]
+    time_shifting: tuple[str, ...]
+    partitive_openers: tuple[str, ...]
+    partitive_links: tuple[str, ...]
+    partitive_modifiers: tuple[str, ...]
+    corporation_nouns: tuple[str, ...]
+    corporation_links: tuple[str, ...]
+    statement_stopwords: frozenset[str]
+    statement_stem: StemRule
+
+
+@cache
+def cue_words() -> CueWords:
+    f = DataFile("cues.toml")
+    return CueWords(
+        openers=f.lower_words("continuation.openers"),
+        not_before=f.lower_words("continuation.not_before"),
+        references=f.lower_words("continuation.references"),
+        time_shifting=f.lower_words("continuation.time_shifting"),
+        partitive_openers=f.lower_words("partitive.openers"),
+        partitive_links=f.lower_words("partitive.links"),
+        partitive_modifiers=f.lower_words("partitive.modifiers"),
+        corporation_nouns=f.lower_words("corporations.nouns"),
+        corporation_links=f.lower_words("corporations.links"),
+        statement_stopwords=frozenset(stop_words().statement_keys),
+        statement_stem=stem_rules()["statement_keys"],
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Periods
+# --------------------------------------------------------------------------------------------
+
+PERIOD_WORD_LISTS = (
+    "articles", "of", "year_end", "year_start", "early_months", "months_word", "half",
+    "quarter", "range_open", "range_join", "since", "base_markers", "base_fillers",
+    "clause_joiners", "movement_from", "movement_to", "compared_with",
+)
+
+
+@dataclass(frozen=True)
+class PeriodWords:
+    """The Dutch time words of `periods.toml`, lower-cased."""
+
+    months: dict[str, int]
+    ordinals: dict[str, int]
+    counts: dict[str, int]
+    words: dict[str, list[str]]
+    relative: dict[str, int]
+    anchored: dict[str, int]
+    previous: list[str]
+
+
+def _lower_ints(f: DataFile, key: str) -> dict[str, int]:
+    return {k.lower(): v for k, v in f.int_table(key, minimum=-10_000).items()}
+
+
+def read_period_words(text: str | None = None) -> PeriodWords:
+    """Read and validate the time words (the packaged file, or `text` for tests)."""
+    f = DataFile("periods.toml", text)
+    return PeriodWords(
+        months=_lower_ints(f, "months"),
+        ordinals=_lower_ints(f, "ordinals"),
+        counts=_lower_ints(f, "counts"),
+        words={name: list(f.lower_words(f"words.{name}")) for name in PERIOD_WORD_LISTS},
+        relative=_lower_ints(f, "relative"),
+        anchored=_lower_ints(f, "anchored"),
+        previous=list(f.lower_words("previous.phrases")),
+    )
+
+
+@cache
+def period_words() -> PeriodWords:
+    return read_period_words()
+
+
+# --------------------------------------------------------------------------------------------
+# Series
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StopWords:
+    """The one stop-word file: the general Dutch list and the list of statement keys."""
+
+    general: frozenset[str]
+    statement_keys: frozenset[str]
+
+
+@cache
+def stop_words() -> StopWords:
+    f = DataFile("stopwords.toml")
+    return StopWords(
+        general=frozenset(f.lower_words("words")),
+        statement_keys=frozenset(f.lower_words("statement_keys.words")),
+    )
+
+
+@dataclass(frozen=True)
+class LinkingWords:
+    stop: frozenset[str]
+    keep: frozenset[str]
+    stem: StemRule
+    same: Mapping[str, str]
+    labels: Mapping[str, str]
+    plot: Mapping[str, str]
+
+
+@cache
+def linking_words() -> LinkingWords:
+    """The words of `series.toml` joined with the general stop words."""
+    f = DataFile("series.toml")
+    keep = frozenset(f.lower_words("linking.keep"))
+    stop = (stop_words().general - keep) | frozenset(f.lower_words("linking.stop"))
+    rule = stem_rules()["linking"]
+    same: dict[str, str] = {}
+    groups = f.get("linking.same") if f.has("linking.same") else []
+    if not isinstance(groups, list):
+        raise f.fail("linking.same", "must be a list of tables")
+    for n, group in enumerate(groups):
+        if not isinstance(group, dict) or "words" not in group:
+            raise f.fail(f"linking.same.{n}", "must be a table with words = [...]")
+        words = [str(w).lower() for w in group["words"]]
+        for word in words:
+            # Keys may come stemmed ("beld" for "belde"): the stem names the group too.
+            same[word] = words[0]
+            same.setdefault(stem(word, rule), words[0])
+    return LinkingWords(
+        stop=stop,
+        keep=keep,
+        stem=rule,
+        same=same,
+        labels=f.strings("labels") if f.has("labels") else {},
+        plot=f.strings("plot") if f.has("plot") else {},
+    )
