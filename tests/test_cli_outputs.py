@@ -94,6 +94,10 @@ def test_build_and_draw_outputs_may_not_be_an_input(
     code, _, err = _run(capsys, "build", str(named), "-o", str(tmp_path))
     assert code == 2
     _one_line(err)
+    # text -o naming an input file as its folder.
+    code, _, err = _run(capsys, "text", str(report), "-o", str(report))
+    assert code == 2
+    _one_line(err)
     pdf = tmp_path / "rep-2023.pdf"
     shutil.copy(LAYOUT / "one_column.pdf", pdf)
     code, _, err = _run(capsys, "draw", str(pdf), "-o", str(pdf))
@@ -101,6 +105,17 @@ def test_build_and_draw_outputs_may_not_be_an_input(
     _one_line(err)
     assert report.read_text(encoding="utf-8") == REPORT
     assert pdf.read_bytes() == (LAYOUT / "one_column.pdf").read_bytes()
+
+
+def test_build_may_write_into_its_input_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus"
+    report = _report(corpus / "monitor-2023.txt")
+    code, out, err = _run(capsys, "build", str(corpus), "-o", str(corpus), "--workers", "1")
+    assert code == 0, err
+    assert (corpus / "facts.json").is_file() and out.strip()
+    assert report.read_text(encoding="utf-8") == REPORT
 
 
 def test_the_same_input_twice_would_share_an_output_and_is_refused(
@@ -302,6 +317,23 @@ def test_page_progress_only_on_a_terminal_and_not_under_quiet() -> None:
     shown = terminal.getvalue()
     assert "lang-2023.pdf: page 2/3" in shown
     assert shown.endswith("\r\x1b[K")  # cleared once the last page is read
+
+
+def test_read_document_reports_pages_read_by_several_processes(tmp_path: Path) -> None:
+    import importlib.util
+
+    from rapportextract.ingest.pdf import MIN_PAGES_PER_PROCESS
+
+    spec = importlib.util.spec_from_file_location("make_broken", BROKEN / "make_broken.py")
+    assert spec is not None and spec.loader is not None
+    maker = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(maker)
+    path = tmp_path / "lang-2016.pdf"
+    path.write_bytes(maker.long_pdf(2 * MIN_PAGES_PER_PROCESS))
+    calls: list[tuple[int, int]] = []
+    doc = read_document(path, workers=2, progress=lambda d, t: calls.append((d, t)))
+    assert calls[-1] == (len(doc.pages), len(doc.pages))
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)  # it never goes back
 
 
 def test_read_document_reports_every_page_read() -> None:

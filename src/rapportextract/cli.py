@@ -109,7 +109,7 @@ def cmd_text(args: argparse.Namespace) -> int:
     if outdir is not None:
         suffix = {"json": ".json", "jsonl": ".jsonl"}.get(args.format, ".txt")
         targets = [outdir / name for name in output_names(args.files, suffix)]
-        check_outputs(args.files, [t for t in targets if t is not None])
+        check_outputs(args.files, [outdir, *(t for t in targets if t is not None)])
     failed = 0
     with readable(args.files) as paths:
         for (index, name, tick), target in zip(
@@ -225,8 +225,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def _check_build_output(paths: Sequence[str], outdir: Path) -> None:
-    """The output folder is not one of the input files, nor are the files written in it."""
-    check_outputs(paths, [outdir, *(outdir / name for name in BUILD_FILES)])
+    """The output folder is not one of the input files, nor are the files written in it. (It
+    may be an input folder: only reports are read from there, and they are not written.)"""
+    files = [path for path in paths if not Path(path).is_dir()]
+    check_outputs(files, [outdir, *(outdir / name for name in BUILD_FILES)])
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

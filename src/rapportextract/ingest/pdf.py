@@ -607,6 +607,8 @@ def read_pdf_pages(
             missing = [n for n in numbers if n not in read]
             if missing:  # a helper failed: read its pages here, to the same result
                 read.update(_read_numbers(pdf, path, set(missing), check))
+        if progress is not None and (claimed != len(numbers) or helpers is not None):
+            progress(len(numbers), len(numbers))  # the last report says all were read
         pages: list[Page] = []
         for number in numbers:
             _, page, page_warnings = read[number]
