@@ -125,7 +125,7 @@ def test_prose_mentioning_a_chart_is_no_caption(text: str) -> None:
 
 
 def test_every_chart_caption_of_a_whole_report_parses() -> None:
-    own = Path(__file__).parent.parent / "fixtures" / "text" / "monitor-2021.txt"
+    own = Path(__file__).parents[1] / "fixtures" / "text" / "headings-and-captions-2021.txt"
     lines = [
         ln.strip() for ln in own.read_text(encoding="utf-8").splitlines()
         if re.match(r"\s*Grafiek \d+:", ln)

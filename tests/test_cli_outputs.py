@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from rapportextract.cli import PageProgress, main
-from rapportextract.cli_io import output_names
+from rapportextract.cli import main
+from rapportextract.cli_io import PageProgress, output_names
 from rapportextract.ingest import read_document
 
 ROOT = Path(__file__).parent.parent

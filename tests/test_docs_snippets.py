@@ -23,7 +23,7 @@ import pytest
 
 ROOT = Path(__file__).parent.parent
 CORPUS = ROOT / "corpus"
-OWN_REPORT = ROOT / "fixtures" / "text" / "monitor-2021.txt"
+OWN_REPORT = ROOT / "fixtures" / "text" / "headings-and-captions-2021.txt"
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 
 RUN = frozenset({"python", "sh"})

@@ -12,7 +12,7 @@ from rapportextract.ingest.text import text_pages
 from rapportextract.models import BlockKind
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_58a9799dcc4c8c90.txt"
-OWN_REPORT = Path(__file__).parent.parent / "fixtures" / "text" / "monitor-2021.txt"
+OWN_REPORT = Path(__file__).parents[1] / "fixtures" / "text" / "headings-and-captions-2021.txt"
 """A whole report in plain text written for the tests: headings above their paragraphs."""
 
 H, P = BlockKind.HEADING, BlockKind.PARAGRAPH

@@ -19,6 +19,7 @@ from rapportextract import __version__
 from rapportextract.cli_io import (
     BUILD_FILES,
     STDIO,
+    PageProgress,
     UsageError,
     check_outputs,
     check_single_stdin,
@@ -52,25 +53,6 @@ class Progress:
         self.stream.write(f"\r[{bar}] {done}/{total} {name[:40]:<40}")
         if done >= total:
             self.stream.write("\n")
-        self.stream.flush()
-
-
-class PageProgress:
-    """The pages read of one document, on one line of stderr, shown only where stderr is a
-    terminal: a long PDF takes a while, and a silent screen looks like a hang."""
-
-    def __init__(self, name: str, *, quiet: bool, stream: TextIO | None = None) -> None:
-        self.stream = stream if stream is not None else sys.stderr
-        self.name = name
-        self.enabled = not quiet and self.stream.isatty()
-
-    def __call__(self, done: int, total: int) -> None:
-        if not self.enabled:
-            return
-        of = f"/{total}" if total else ""
-        self.stream.write(f"\r{self.name[:40]}: page {done}{of}\x1b[K")
-        if total and done >= total:
-            self.stream.write("\r\x1b[K")  # the line is cleared for what follows
         self.stream.flush()
 
 

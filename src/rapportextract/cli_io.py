@@ -1,5 +1,6 @@
 """Where the command line reads and writes: standard input and output, output names that stay
-apart, and the guard that no output replaces an input or another output.
+apart, the guard that no output replaces an input or another output, and the pages read of a
+long document on a terminal.
 
 The commands in `cli` call these before anything is read, so that a wrong command line costs
 nothing and destroys nothing (exit code 2).
@@ -114,3 +115,22 @@ def readable(inputs: Sequence[str], stdin: TextIO | None = None) -> Iterator[lis
         path = Path(folder) / (STDIN_NAME + suffix)
         path.write_bytes(data)
         yield [str(path) if name == STDIO else name for name in inputs]
+
+
+class PageProgress:
+    """The pages read of one document, on one line of stderr, shown only where stderr is a
+    terminal: a long PDF takes a while, and a silent screen looks like a hang."""
+
+    def __init__(self, name: str, *, quiet: bool, stream: TextIO | None = None) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.name = name
+        self.enabled = not quiet and self.stream.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        of = f"/{total}" if total else ""
+        self.stream.write(f"\r{self.name[:40]}: page {done}{of}\x1b[K")
+        if total and done >= total:
+            self.stream.write("\r\x1b[K")  # the line is cleared for what follows
+        self.stream.flush()
