@@ -286,6 +286,16 @@ def test_dash_reads_a_pdf_from_standard_input(
     assert out.strip()
 
 
+def test_empty_standard_input_is_named_dash(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stdin(monkeypatch, b"\n")
+    code, out, err = _run(capsys, "text", "-")
+    assert code == 1 and out == ""
+    _one_line(err)
+    assert err.startswith("rapportextract: -: ") and "empty" in err
+
+
 def test_standard_input_given_twice_is_refused(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

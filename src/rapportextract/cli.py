@@ -104,7 +104,7 @@ def cmd_text(args: argparse.Namespace) -> int:
                     progress=PageProgress(Path(name).name, quiet=args.quiet),
                 )
             except RapportExtractError as exc:
-                _error(str(exc))
+                _error(_as_given(str(exc), name, args.files[index - 1]))
                 failed += 1
                 tick()
                 continue
@@ -148,7 +148,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                     progress=PageProgress(Path(name).name, quiet=args.quiet),
                 )
             except RapportExtractError as exc:
-                _error(str(exc))
+                _error(_as_given(str(exc), name, args.files[index - 1]))
                 failed += 1
             else:
                 for warning in result.document.warnings:
@@ -169,6 +169,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(payload)
     return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def _as_given(message: str, path: str, given: str) -> str:
+    """A message about standard input names it `-`, not the temporary file it was read from."""
+    return message.replace(path, STDIO) if given == STDIO else message
 
 
 def _given(option: str | None) -> bool:
