@@ -124,6 +124,21 @@ def test_prose_mentioning_a_chart_is_no_caption(text: str) -> None:
     assert parse_caption(text) is None
 
 
+def test_every_chart_caption_of_a_whole_report_parses() -> None:
+    own = Path(__file__).parents[1] / "fixtures" / "text" / "headings-and-captions-2021.txt"
+    lines = [
+        ln.strip() for ln in own.read_text(encoding="utf-8").splitlines()
+        if re.match(r"\s*Grafiek \d+:", ln)
+    ]
+    captions = [parse_caption(ln) for ln in lines]
+    assert len(captions) == 4 and all(c is not None for c in captions)
+    units = {c.number: (c.unit, c.scale) for c in captions if c is not None}
+    assert units == {"1": ("EUR", 1_000_000), "2": ("count", 1_000), "3": ("percent", 1),
+                     "4": ("count", 1)}
+    third = captions[2]
+    assert third is not None and "procenten" not in third.title
+
+
 @pytest.mark.seed
 def test_every_chart_caption_of_the_reference_edition_parses() -> None:
     seed = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_58a9799dcc4c8c90.txt"

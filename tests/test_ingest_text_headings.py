@@ -12,6 +12,8 @@ from rapportextract.ingest.text import text_pages
 from rapportextract.models import BlockKind
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_58a9799dcc4c8c90.txt"
+OWN_REPORT = Path(__file__).parents[1] / "fixtures" / "text" / "headings-and-captions-2021.txt"
+"""A whole report in plain text written for the tests: headings above their paragraphs."""
 
 H, P = BlockKind.HEADING, BlockKind.PARAGRAPH
 
@@ -170,15 +172,21 @@ def test_paragraph_sentence_no_longer_starts_with_the_heading(tmp_path: Path) ->
     ]
 
 
-def test_reference_text_only_changes_where_a_heading_is_split_off(
-    monkeypatch: pytest.MonkeyPatch,
+@pytest.mark.parametrize(
+    ("report", "splits"),
+    [pytest.param(OWN_REPORT, 5, id="own-report"),
+     pytest.param(SEED, 0, id="reference-edition", marks=pytest.mark.seed)],
+)
+def test_a_whole_report_only_changes_where_a_heading_is_split_off(
+    report: Path, splits: int, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    if not SEED.exists():
+    if not report.exists():
         pytest.skip("reference text ../shared/seeds not present")
-    after = read_document(SEED).sentences
+    after = read_document(report).sentences
     with monkeypatch.context() as patch:
         patch.setattr(text, "_split_heading_lines", lambda drafts: drafts)
-        before = [s.text for s in read_document(SEED).sentences]
+        before = [s.text for s in read_document(report).sentences]
+    assert len(after) - len(before) == splits  # the headings written above their paragraph
     i = j = 0
     while i < len(before) and j < len(after):
         if before[i] == after[j].text:

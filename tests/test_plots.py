@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -321,7 +322,7 @@ def _dies_at_once(*args: object) -> None:
 def test_plots_of_an_early_helper_that_dies_are_drawn_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import rapportextract.build as build_module
+    build_module = import_module("rapportextract.build")  # the package's `build` is the function
     from rapportextract.cache import ExtractionCache
     from rapportextract.models import SeriesFile
 
@@ -446,7 +447,7 @@ def test_plots_are_shared_by_every_helper_each_drawn_once_and_every_helper_reape
 def test_helpers_given_no_plots_end_by_themselves_when_closed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import rapportextract.build as build_module
+    build_module = import_module("rapportextract.build")  # the package's `build` is the function
     from rapportextract.forking import stop_helpers as real
 
     codes: list[int | None] = []
@@ -458,7 +459,7 @@ def test_helpers_given_no_plots_end_by_themselves_when_closed(
             codes.append(process.exitcode)
         real(processes)
 
-    monkeypatch.setattr("rapportextract.build.stop_helpers", watching)
+    monkeypatch.setattr(build_module, "stop_helpers", watching)
     helpers = build_module.PlotHelpers.early(3)
     assert helpers is not None
     helpers.close()

@@ -10,6 +10,8 @@ The library API (the CLI calls these, one call a command):
 
 from __future__ import annotations
 
+import sys
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -36,5 +38,29 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY:
         from importlib import import_module
 
-        return getattr(import_module(_LAZY[name]), name)
+        function = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = function
+        return function
     raise AttributeError(f"module 'rapportextract' has no attribute {name!r}")
+
+
+class _Package(ModuleType):
+    """The package module, kept from letting a submodule shadow the function of its name.
+
+    Importing a submodule sets it as an attribute of its package: once `rapportextract.build`
+    (the module) is imported, `from rapportextract import build` would give the module, not
+    the function, and `build([...], "out")` would fail. Here the function takes its place.
+    The module itself stays in `sys.modules` (`importlib.import_module` finds it)."""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if (
+            name in _LAZY
+            and isinstance(value, ModuleType)
+            and value.__name__ == _LAZY[name]
+            and hasattr(value, name)
+        ):
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -16,6 +16,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from rapportextract import __version__
+from rapportextract.cli_io import (
+    BUILD_FILES,
+    STDIO,
+    PageProgress,
+    UsageError,
+    check_outputs,
+    check_single_stdin,
+    output_names,
+    readable,
+)
 from rapportextract.errors import RapportExtractError
 
 if TYPE_CHECKING:
@@ -70,34 +80,50 @@ def cmd_text(args: argparse.Namespace) -> int:
     from rapportextract.export.atomic import atomic_write_text
     from rapportextract.ingest import read_document
 
+    many = len(args.files) > 1
+    if args.format == "json" and many and not _given(args.output_dir):
+        raise UsageError(
+            "--format json prints one document; for several give --format jsonl "
+            "(one document a line) or -o DIR (one file each)"
+        )
+    outdir = Path(args.output_dir) if _given(args.output_dir) else None
+    targets: list[Path | None] = [None] * len(args.files)
+    if outdir is not None:
+        suffix = {"json": ".json", "jsonl": ".jsonl"}.get(args.format, ".txt")
+        targets = [outdir / name for name in output_names(args.files, suffix)]
+        check_outputs(args.files, [outdir, *(t for t in targets if t is not None)])
     failed = 0
-    outdir = Path(args.output_dir) if args.output_dir else None
-    for _, name, tick in _each_file(args.files, args.quiet):
-        try:
-            doc = read_document(
-                name, edition=args.edition, password=args.password, timeout=args.timeout,
-                require_edition=False, workers=_workers(args), ocr=not args.no_ocr,
-            )
-        except RapportExtractError as exc:
-            _error(str(exc))
-            failed += 1
+    with readable(args.files) as paths:
+        for (index, name, tick), target in zip(
+            _each_file(paths, args.quiet), targets, strict=True
+        ):
+            try:
+                doc = read_document(
+                    name, edition=args.edition, password=args.password, timeout=args.timeout,
+                    require_edition=False, workers=_workers(args), ocr=not args.no_ocr,
+                    progress=PageProgress(Path(name).name, quiet=args.quiet),
+                )
+            except RapportExtractError as exc:
+                _error(_as_given(str(exc), name, args.files[index - 1]))
+                failed += 1
+                tick()
+                continue
+            for warning in doc.warnings:
+                _warn(warning, args.quiet)
+            if args.files[index - 1] == STDIO:
+                doc.path = STDIO  # not the temporary file it was read from
+            if args.format == "text":
+                payload = doc.text()
+            else:
+                exclude = {"pages": {"__all__": {"words"}}}
+                indent = 2 if args.format == "json" else None
+                payload = doc.model_dump_json(indent=indent, exclude=exclude) + "\n"
+            if target is not None:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write_text(target, payload)
+            else:
+                sys.stdout.write(payload)
             tick()
-            continue
-        for warning in doc.warnings:
-            _warn(warning, args.quiet)
-        if args.format == "json":
-            payload = doc.model_dump_json(
-                indent=2, exclude={"pages": {"__all__": {"words"}}}
-            ) + "\n"
-        else:
-            payload = doc.text()
-        if outdir is not None:
-            suffix = ".json" if args.format == "json" else ".txt"
-            outdir.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(outdir / (Path(name).stem + suffix), payload)
-        else:
-            sys.stdout.write(payload)
-        tick()
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
@@ -106,37 +132,59 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from rapportextract.models import ExtractOutput
     from rapportextract.pipeline import extract
 
+    output = Path(args.output) if _given(args.output) else None
+    if output is not None:
+        check_outputs(args.files, [output])
     catalogue = _catalogue(args)
     summaries = []
     facts = []
     failed = 0
-    for _, name, tick in _each_file(args.files, args.quiet):
-        try:
-            result = extract(
-                name, edition=args.edition, password=args.password, catalogue=catalogue,
-                timeout=args.timeout, workers=_workers(args), ocr=not args.no_ocr,
-            )
-        except RapportExtractError as exc:
-            _error(str(exc))
-            failed += 1
-        else:
-            for warning in result.document.warnings:
-                _warn(warning, args.quiet)
-            summaries.append(result.summary())
-            facts.extend(result.facts)
-        tick()
-    output = ExtractOutput(documents=summaries, facts=facts)
-    payload = output.model_dump_json(indent=2) + "\n"
-    if args.output:
-        atomic_write_text(Path(args.output), payload)
+    with readable(args.files) as paths:
+        for index, name, tick in _each_file(paths, args.quiet):
+            try:
+                result = extract(
+                    name, edition=args.edition, password=args.password, catalogue=catalogue,
+                    timeout=args.timeout, workers=_workers(args), ocr=not args.no_ocr,
+                    progress=PageProgress(Path(name).name, quiet=args.quiet),
+                )
+            except RapportExtractError as exc:
+                _error(_as_given(str(exc), name, args.files[index - 1]))
+                failed += 1
+            else:
+                for warning in result.document.warnings:
+                    _warn(warning, args.quiet)
+                summary = result.summary()
+                if args.files[index - 1] == STDIO:
+                    summary.path = STDIO  # not the temporary file it was read from
+                summaries.append(summary)
+                facts.extend(result.facts)
+            tick()
+    if failed == len(args.files):
+        # Nothing was read: an empty result must not replace a good earlier output.
+        return EXIT_SOME_FAILED
+    # Several inputs give one JSON object, their documents and facts in the order given.
+    payload = ExtractOutput(documents=summaries, facts=facts).model_dump_json(indent=2) + "\n"
+    if output is not None:
+        atomic_write_text(output, payload)
     else:
         sys.stdout.write(payload)
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
+def _as_given(message: str, path: str, given: str) -> str:
+    """A message about standard input names it `-`, not the temporary file it was read from."""
+    return message.replace(path, STDIO) if given == STDIO else message
+
+
+def _given(option: str | None) -> bool:
+    """Whether an -o option names a path (not given, or `-`, means standard output)."""
+    return bool(option) and option != STDIO
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from rapportextract.build import build
 
+    _check_build_output(args.paths, Path(args.output))
     progress = Progress(0, quiet=args.quiet)
 
     def on_progress(done: int, total: int, name: str) -> None:
@@ -159,9 +207,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     )
     for message in report.errors:
         _error(message)
-    if not args.quiet:
-        print(report.summary_text())
+    print(report.summary_text())  # a result: -q silences progress and warnings only
     return EXIT_SOME_FAILED if report.errors else EXIT_OK
+
+
+def _check_build_output(paths: Sequence[str], outdir: Path) -> None:
+    """The output folder is not one of the input files, nor are the files written in it. (It
+    may be an input folder: only reports are read from there, and they are not written.)"""
+    files = [path for path in paths if not Path(path).is_dir()]
+    check_outputs(files, [outdir, *(outdir / name for name in BUILD_FILES)])
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -187,22 +241,23 @@ def cmd_draw(args: argparse.Namespace) -> int:
     from rapportextract.ingest.render import draw_facts
     from rapportextract.pipeline import extract
 
+    check_outputs([args.file], [Path(args.output)])
     try:
-        result = extract(
-            args.file, edition=args.edition, password=args.password,
-            catalogue=_catalogue(args), timeout=args.timeout, workers=_workers(args),
-            ocr=not args.no_ocr,
-        )
-        written = draw_facts(
-            args.file, result.facts, Path(args.output), password=args.password,
-            resolution=args.resolution,
-        )
+        with readable([args.file]) as (name,):
+            result = extract(
+                name, edition=args.edition, password=args.password,
+                catalogue=_catalogue(args), timeout=args.timeout, workers=_workers(args),
+                ocr=not args.no_ocr, progress=PageProgress(Path(name).name, quiet=args.quiet),
+            )
+            written = draw_facts(
+                name, result.facts, Path(args.output), password=args.password,
+                resolution=args.resolution,
+            )
     except RapportExtractError as exc:
         _error(str(exc))
         return EXIT_SOME_FAILED
-    if not args.quiet:
-        for path in written:
-            print(path)
+    for path in written:
+        print(path)  # a result: printed under -q too
     return EXIT_OK
 
 
@@ -262,25 +317,34 @@ def build_parser() -> argparse.ArgumentParser:
         description="Turn Dutch yearly reports into clean text, typed facts and time series.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar or warnings")
+    parser.add_argument(
+        "-q", "--quiet", action="store_true",
+        help="no progress or warnings (results are still printed)",
+    )
     # -q is accepted after the command too; SUPPRESS keeps a later default from undoing it.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
-        help="no progress bar or warnings",
+        help="no progress or warnings (results are still printed)",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("text", parents=[common], help="clean text of reports in reading order")
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--format", choices=["text", "json"], default="text")
-    p.add_argument("-o", "--output-dir", help="write <name>.txt (or .json) per input here")
+    p.add_argument("files", nargs="+", metavar="FILE", help="a PDF or text file; '-' is stdin")
+    p.add_argument(
+        "--format", choices=["text", "json", "jsonl"], default="text",
+        help="text (default); json: one document as JSON; jsonl: one JSON document a line",
+    )
+    p.add_argument(
+        "-o", "--output-dir", metavar="DIR",
+        help="write <name>.txt (.json, .jsonl) per input here instead of stdout",
+    )
     _input_options(p)
     p.set_defaults(func=cmd_text)
 
     p = sub.add_parser("extract", parents=[common], help="facts of reports as JSON")
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("-o", "--output", help="write JSON here instead of stdout")
+    p.add_argument("files", nargs="+", metavar="FILE", help="a PDF or text file; '-' is stdin")
+    p.add_argument("-o", "--output", help="write JSON here instead of stdout ('-': stdout)")
     p.add_argument("--catalogue", help="a TOML file of extra concepts")
     _input_options(p)
     p.set_defaults(func=cmd_extract)
@@ -313,7 +377,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "draw", parents=[common], help="draw the recognised figures on the page images"
     )
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help="a PDF or text file; '-' is stdin")
     p.add_argument("-o", "--output", required=True, metavar="OUTDIR")
     p.add_argument("--resolution", type=int, default=100, help="pixels per inch")
     p.add_argument("--catalogue", help="a TOML file of extra concepts")
@@ -326,7 +390,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        check_single_stdin(getattr(args, "files", []))
         code: int = args.func(args)
+    except UsageError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
     except RapportExtractError as exc:
         _error(str(exc))
         return EXIT_SOME_FAILED

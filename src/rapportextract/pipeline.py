@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,16 +33,19 @@ def extract(
     timeout: float | None = None,
     workers: int = 1,
     ocr: bool = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Extraction:
     """Read one report and return its document with every fact found in prose, charts and
     tables. Raises an `errors.RapportExtractError` subclass for input that cannot be read,
     and `errors.ExtractionTimeout` where the whole takes longer than `timeout` seconds.
     `workers` > 1 reads a long PDF's pages, and then its sentences, in that many processes at
     once (the result is the same). `ocr=False` leaves pages without a text layer unread
-    instead of reading them by OCR (`ingest.read_document`)."""
+    instead of reading them by OCR (`ingest.read_document`). `progress(done, total)` is
+    called as a PDF's pages are read."""
     limit = Deadline(timeout, path)
     document = read_document(
-        path, edition=edition, password=password, timeout=timeout, workers=workers, ocr=ocr
+        path, edition=edition, password=password, timeout=timeout, workers=workers, ocr=ocr,
+        progress=progress,
     )
     catalogue = catalogue if catalogue is not None else load_catalogue()
     # The time limit covers the fact stages too: what reading left of it.

@@ -7,6 +7,7 @@ The only package that imports pdfplumber (in `ingest.pdf`).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from rapportextract.errors import EditionNotFoundError, InputError, NoTextLayerError
@@ -115,6 +116,7 @@ def read_document(
     require_edition: bool = True,
     workers: int = 1,
     ocr: bool = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Document:
     """Read one report into a `Document`.
 
@@ -126,6 +128,8 @@ def read_document(
     that many processes at once (`ingest.pdf.read_pdf_pages`); the document is the same.
     With `ocr` (the default), pages without a text layer are read by OCR where Tesseract with
     Dutch data is installed (`ingest.ocr`, `workers` pages at once); their `Page.ocr` is set.
+    `progress(done, total)` is called as a PDF's pages are read (`total` is 0 where the PDF
+    does not say how many it has).
     """
     from rapportextract.ingest.text import read_text_pages
     from rapportextract.layout import layout_pages
@@ -149,7 +153,7 @@ def read_document(
 
             pages, meta_title, page_warnings = read_pdf_pages(
                 path, password=password, check=limit.check, workers=workers,
-                seconds=limit.remaining(),
+                seconds=limit.remaining(), progress=progress,
             )
             warnings.extend(page_warnings)
             source_type = "pdf"
@@ -173,9 +177,8 @@ def read_document(
     doc.title = _title(doc) or meta_title
     try:
         doc.edition, doc.edition_source = resolve_edition(doc, edition)
-    except EditionNotFoundError as exc:
+    except EditionNotFoundError:
         if require_edition:
             raise
-        doc.warnings.append(f"{path.name}: {exc.message}; {exc.hint}")
     doc.sentences = split_sentences(doc.blocks())
     return doc

@@ -553,6 +553,7 @@ def read_pdf_pages(
     check: Callable[[], None] | None = None,
     workers: int = 1,
     seconds: float | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[Page], str | None, list[str]]:
     """Every page of the PDF as a `Page` (no blocks yet), the title in its metadata, and
     warnings about pages that could not be read.
@@ -564,14 +565,16 @@ def read_pdf_pages(
     process is read by that many processes at once, each taking every n-th page; the result
     is the same as read in one. A helper that fails or dies leaves its pages to this process.
     `seconds` is the time left for reading (helpers stop by then), `check` raises once it is
-    up."""
+    up. `progress(done, total)` is called as pages are read (`total` is the count the page
+    tree claims, 0 where it cannot be read)."""
     pdf = open_pdf(path, password)
     read: dict[int, _PageRead] = {}
     warnings: list[tuple[float, str]] = []  # (page number, text), put in page order below
     helpers: _Helpers | None = None
     try:
         title = pdf.metadata.get("Title") if isinstance(pdf.metadata, dict) else None
-        processes = min(workers, _page_count_hint(pdf) // MIN_PAGES_PER_PROCESS)
+        claimed = _page_count_hint(pdf)
+        processes = min(workers, claimed // MIN_PAGES_PER_PROCESS)
         if processes > 1 and can_fork():
             helpers = _Helpers(path, password, processes - 1, seconds)
         listed: list[str] = []
@@ -590,16 +593,22 @@ def read_pdf_pages(
             read[number] = _read_page(plumber_page, number, path)
             if helpers is not None:
                 helpers.drain()
+            if progress is not None:
+                progress(len(read) + (len(helpers.received) if helpers else 0), claimed)
         warnings.extend((numbers[-1] + 0.5 if numbers else 0, w) for w in listed)
         if helpers is not None:
             while helpers.open and len(helpers.received) + len(read) < len(numbers):
                 if check is not None:
                     check()
                 helpers.drain(wait=0.2)
+                if progress is not None:
+                    progress(len(read) + len(helpers.received), claimed)
             read.update(helpers.received)
             missing = [n for n in numbers if n not in read]
             if missing:  # a helper failed: read its pages here, to the same result
                 read.update(_read_numbers(pdf, path, set(missing), check))
+        if progress is not None and (claimed != len(numbers) or helpers is not None):
+            progress(len(numbers), len(numbers))  # the last report says all were read
         pages: list[Page] = []
         for number in numbers:
             _, page, page_warnings = read[number]
