@@ -5,7 +5,7 @@ caption) the figures come from `rapportextract.quantities.find_quantities`; each
 becomes one `Fact`. What this module adds to a quantity:
 
 - **concept**: the catalogue concept the figure is about, looked for in widening text
-  (`_concept_for`): the figure's own clause (plus an opening partitive clause "Van alle
+  (`concepts.concept_for`): the figure's own clause (plus an opening partitive clause "Van alle
   huurders met ..., had ... 40%"; the whole sentence wins where it adds a qualifier to the
   clause's head word), then the whole sentence, then the previous sentence (of the same
   paragraph, or the last one of the paragraph before): first where a qualifier in this
