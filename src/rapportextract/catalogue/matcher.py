@@ -87,9 +87,9 @@ class Catalogue:
         veto: str | None = None,
     ) -> list[ConceptMatch]:
         """Every concept `text` signals that fits `unit` (and, for a level, `value`), best
-        first (module docstring). `veto` is where ``without`` terms are looked for, where that
-        is wider than `text` (a clause is matched, but a ruling-out word elsewhere in the
-        sentence still counts)."""
+        first (the `rapportextract.catalogue` docstring). `veto` is where ``without`` terms are
+        looked for, where that is wider than `text` (a clause is matched, but a ruling-out word
+        elsewhere in the sentence still counts)."""
         found: list[ConceptMatch] = []
         vetoed = self._vetoed(veto) if veto is not None else frozenset()
         for concept, hits in self._text_hits(text):

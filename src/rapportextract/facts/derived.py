@@ -10,7 +10,8 @@ from rapportextract.models import Document, Fact
 
 
 def derived_levels(doc: Document, facts: list[Fact]) -> list[Fact]:
-    """Levels computed from a stated level and a stated change (module docstring)."""
+    """Levels computed from a stated level and a stated change (the `rapportextract.facts`
+    docstring)."""
     stated = {(f.concept, f.period) for f in facts if f.kind == "level" and f.concept}
     levels_of: dict[tuple[str | None, str], list[Fact]] = {}
     first_with_id: dict[str, int] = {}

@@ -55,8 +55,9 @@ def subject_of(q: Quantity, text: str, choice: ConceptChoice, catalogue: Catalog
 
 
 def statement_key(text: str, figures: list[tuple[int, int]], *, edition: int) -> str:
-    """The statement key of a sentence (module docstring): what it says, without figures,
-    times and function words, so that rewordings across editions tend to meet."""
+    """The statement key of a sentence (the `rapportextract.facts` docstring): what it says,
+    without figures, times and function words, so that rewordings across editions tend to
+    meet."""
     cut = list(figures)
     cut += [(e.start, e.end) for e in find_time_expressions(text, edition=edition)]
     stripped = text

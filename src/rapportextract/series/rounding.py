@@ -37,7 +37,7 @@ def _power_of_ten(ratio: Decimal) -> int | None:
 
 
 def rounding(fact: Fact) -> Decimal:
-    """Half a unit of the last digit the fact's value is stated to (see the module docstring)."""
+    """Half a unit of the last digit the fact's value is stated to (`rapportextract.series`)."""
     return _rounding(
         abs(fact.value), fact.qualifier != "exact", fact.source.text if not fact.derived else "",
         fact.unit,

@@ -27,7 +27,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
 def statement_tokens(statement: str) -> frozenset[str]:
-    """The words of a statement that say what it is about (see the module docstring)."""
+    """The words of a statement that say what it is about (`rapportextract.series`)."""
     words = linking_words()
     tokens = set()
     for raw in _WORD.findall(statement.lower().replace("’", "'")):
