@@ -1,0 +1,70 @@
+"""Prose figures -> facts (docs/outputs.md).
+
+For every prose sentence of a document (`Document.sentences`, kinds heading, paragraph and
+caption) the figures come from `rapportextract.quantities.find_quantities`; each written figure
+becomes one `Fact`. What this module adds to a quantity:
+
+- **concept**: the catalogue concept the figure is about, looked for in widening text
+  (`concepts.concept_for`): the figure's own clause (plus an opening partitive clause "Van alle
+  huurders met ..., had ... 40%"; the whole sentence wins where it adds a qualifier to the
+  clause's head word), then the whole sentence, then the previous sentence (of the same
+  paragraph, or the last one of the paragraph before): first where a qualifier in this
+  sentence refines what the previous one named ("Daarvan was € 182 miljoen van vertrokken
+  huurders"), then, for a sentence that refers back ("Dat is circa 25%", "In 2018 waren dat er
+  nog 3.000"), the previous figure's concept of a fitting unit or the previous sentence's
+  words; then the heading above (for a head word in this sentence). In a sentence of two
+  parts joined by a semicolon, a match with a qualifying word in the figure's own part wins;
+  after an opening partitive clause, one with a qualifying word in the figure's own clause;
+  a qualifier in another figure's clause ("..., waarvan € 160 miljoen bij huurders die nog in
+  hun woning wonen") does not refine this figure; a concept whose catalogue entry bounds its
+  values (``values``) never takes a level outside them. A sentence that only continues the
+  previous one passes that one on as context, so a third sentence can still refer to what the
+  first counted. A percentage of
+  corporations ("36% van de corporaties ...") is a survey finding: it gets a concept only where
+  one is marked ``about_corporations`` in the catalogue, else concept null.
+- **subject**: the noun the figure is a share or count of ("van de corporaties",
+  "huishoudens"), else the words the concept was recognised by ("huurders met een
+  huurachterstand"), else the previous sentence's subject for a sentence that refers back.
+- **period** and **base period**: `rapportextract.periods.resolve_period`, with the paragraph
+  scope (a sentence about the current year, "Het beeld over de eerste maanden van 2024 ...",
+  "In het eerste kwartaal van 2012 kwamen er 14.000 verzoeken"), the heading and the edition
+  as context. A figure of a concept marked ``data_year`` (the survey's respondents, their
+  dwellings, coverage) is about the data year even where the sentence dates the survey itself
+  or says "dit jaar". A change never has its own period as base. A sentence that opens by
+  referring back ("Dat was zo'n 10 procent minder dan het jaar ervoor") is about the
+  previous sentence's period unless it names its own or moves on ("Sindsdien ..."). A change
+  without a named base is taken to compare with the year before its period.
+- **derived levels**: a change plus a level of the same concept gives the other level
+  ("€ 164 miljoen, € 9 miljoen minder dan in 2022" -> 2022: 173 mln), unless the document
+  states that level itself. Derived facts have ``derived=True`` and ``derived_from``.
+- **statement**: for a fact without concept, a key of what the sentence says, to link the same
+  finding across editions. It is the sentence, lowercased, without the figures, the time
+  expressions, digits, punctuation and the function and degree words of
+  ``lang/nl/stopwords.toml``, each word cut to a rough stem (plural and inflection endings
+  "-ies" -> "-ie", "-en", "-s", "-e" removed from longer words, doubled final consonant
+  undone), at most twelve words in sentence order.
+- **not facts**: a section number run into its heading's text ("1. Ontruimingen Voor ...").
+- **id**: the first 16 hex digits of sha256(document hash, sentence id, figure offsets): stable
+  across runs for the same input.
+
+**Confidence** is the product of how the concept was found (own clause 1.0, sentence 0.95,
+previous sentence 0.8, heading 0.7, no concept 0.9), how the period was found (own clause 1.0,
+elsewhere in the sentence 0.9, paragraph scope 0.85, heading or default data year 0.8, times
+0.95 for relative wording), 0.85 where the number itself allows two readings, and 0.95 for a
+change whose base period was assumed. It reads as a rough probability that concept, period and
+value are all right; facts with confidence below 0.7 rest on distant context.
+
+The steps, one module each: `cues` (the Dutch cue words), `concepts` (the concept of a
+figure), `subjects` (its subject, the statement key), `provenance` (ids, origin), `sentence`
+(the facts of one sentence), `derived` (derived levels) and `reading` (the document in one
+pass, block after block).
+"""
+
+from __future__ import annotations
+
+from rapportextract.facts.concepts import CONCEPT_CONFIDENCE
+from rapportextract.facts.cues import continues_previous
+from rapportextract.facts.reading import extract_facts
+from rapportextract.facts.subjects import statement_key
+
+__all__ = ["CONCEPT_CONFIDENCE", "continues_previous", "extract_facts", "statement_key"]

@@ -1,0 +1,198 @@
+"""The concept of a figure: looked for in widening text, from the figure's own clause to the
+heading above (`concept_for`; the rules are in the `rapportextract.facts` docstring)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapportextract.catalogue import Catalogue, ConceptMatch
+from rapportextract.facts.cues import continues_previous, cue_patterns
+from rapportextract.models import BlockKind, Fact, Quantity, Sentence
+from rapportextract.periods import clause_bounds
+
+CONCEPT_CONFIDENCE = {"clause": 1.0, "sentence": 0.95, "previous": 0.8, "heading": 0.7,
+                      "none": 0.9}
+
+
+@dataclass
+class Prev:
+    """What the previous sentence of the same paragraph left behind."""
+
+    text: str
+    facts: list[Fact] = field(default_factory=list)
+    period: str | None = None
+    kind: BlockKind = BlockKind.PARAGRAPH
+    own: str = ""
+    """The sentence itself; `text` also holds the sentence before it where this one only
+    continues that one ("In 2019 vonden 2.800 uitzettingen plaats. Dat is 200 minder." +
+    "Bij 78 procent daarvan ..." still knows what is counted)."""
+
+
+@dataclass(frozen=True)
+class ConceptChoice:
+    match: ConceptMatch | None
+    concept: str | None
+    how: str
+    subject: str | None = None
+
+
+def _mask(text: str, keep: list[tuple[int, int]]) -> str:
+    """`text` with everything outside `keep` blanked, so offsets stay valid."""
+    chars = [" "] * len(text)
+    for start, end in keep:
+        chars[start:end] = text[start:end]
+    return "".join(chars)
+
+
+def _about_corporations(q: Quantity, text: str) -> bool:
+    if q.unit != "percent" or q.kind != "level":
+        return False
+    cues = cue_patterns()
+    if cues.corporation_after.match(text[q.end:]) or cues.corporation_word.search(q.text):
+        return True
+    return bool(cues.corporation_before.match(text))
+
+
+def _inherits(fact: Fact, q: Quantity) -> bool:
+    # A relative change ("bijna 15% minder") continues a count or an amount.
+    return fact.unit == q.unit or (q.kind == "change" and q.unit == "percent"
+                                   and fact.unit in ("count", "EUR"))
+
+
+def _part_bounds(text: str, position: int) -> tuple[int, int]:
+    """The part of a sentence between semicolons around `position`."""
+    start = text.rfind(";", 0, position) + 1
+    end = text.find(";", position)
+    return start, len(text) if end < 0 else end
+
+
+def _own_part_first(found: list[ConceptMatch], part: tuple[int, int],
+                    length: int) -> ConceptMatch | None:
+    """Of the sentence's matches (best first), the best one with a qualifying term in the
+    figure's own part of the sentence, where the sentence has parts and some match has one:
+    "Van alle vonnissen leidt 28 procent tot een ontruiming; in 7 van de 10 gevallen komt het
+    niet zover" -- the second figure is about the judgments that are not executed."""
+    if not found:
+        return None
+    start, end = part
+    if (start, end) == (0, length):
+        return found[0]
+    for m in found:
+        if any(start <= s and e <= end for s, e in m.also_terms):
+            return m
+    return found[0]
+
+
+def _in_other_clause(text: str, term: tuple[int, int], q: Quantity,
+                     others: list[tuple[int, int]]) -> bool:
+    """True where `term` stands in a clause that holds another figure and not `q`."""
+    start, end = clause_bounds(text, term[0])
+    if start <= q.start < end:
+        return False
+    return any(start <= o_start < end for o_start, _ in others)
+
+
+def concept_for(
+    q: Quantity, sentence: Sentence, prev: Prev | None, catalogue: Catalogue,
+    others: list[tuple[int, int]] | None = None,
+) -> ConceptChoice:
+    text = sentence.text
+    cues = cue_patterns()
+    corporations = _about_corporations(q, text)
+    others = [o for o in (others or []) if o != (q.start, q.end)]
+
+    def allowed(m: ConceptMatch | None) -> ConceptMatch | None:
+        if m is None:
+            return None
+        if corporations and not m.concept.about_corporations:
+            return None
+        return m
+
+    part = _part_bounds(text, q.start)
+
+    def best(scope_text: str, position: tuple[int, int], *,
+             qualifier_in: tuple[int, int] | None = None) -> ConceptMatch | None:
+        # A ruling-out word in the figure's part of the sentence counts for its clause too.
+        for m in catalogue.matches(scope_text, unit=q.unit, kind=q.kind, position=position,
+                                   value=q.value, veto=text[part[0]:part[1]]):
+            if qualifier_in is not None and not any(
+                qualifier_in[0] <= s and e <= qualifier_in[1] for s, e in m.also_terms
+            ):
+                continue
+            if allowed(m):
+                return m
+        return None
+
+    position = (q.start, q.end)
+    c_start, c_end = clause_bounds(text, q.start)
+    keep = [(c_start, c_end)]
+    first_start, first_end = clause_bounds(text, 0)
+    if first_end < c_start and cues.partitive.match(text) and part[0] == 0:
+        keep.append((first_start, first_end))
+    # Other figures' own words stay in: "Van de 3.900 vonnissen ... leiden er 1.000 tot ..."
+    local = best(_mask(text, keep), position)
+    if local is not None and len(keep) > 1:
+        # The opening clause names the whole; what this figure is a share of stands in its
+        # own clause ("Van de uitgezette huurders was 70 procent alleenstaand en 14 procent
+        # een gezin met kinderen").
+        own = best(_mask(text, keep), position, qualifier_in=(c_start, c_end))
+        if own is not None and own.groups == local.groups:
+            local = own
+    whole = _own_part_first(
+        [m for m in catalogue.matches(text, unit=q.unit, kind=q.kind, position=position,
+                                      value=q.value) if allowed(m)],
+        part, len(text))
+    # The sentence may add a qualifier to the clause's head word ("Huurders die nog in hun
+    # woning wonen, waren samen € 171 miljoen verschuldigd"): the more specific match wins.
+    # Not where that qualifier stands in another figure's clause ("€ 320 miljoen, waarvan
+    # € 160 miljoen bij huurders die nog in hun woning wonen").
+    if local and not (whole and whole.groups > local.groups
+                      and whole.head_start == local.head_start
+                      and not any(_in_other_clause(text, t, q, others)
+                                  for t in whole.also_terms)):
+        return ConceptChoice(local, local.id, "clause")
+    if whole:
+        return ConceptChoice(whole, whole.id, "sentence")
+
+    continues = continues_previous(text)
+    if prev is not None:
+        joined = prev.text + " " + text
+        offset = len(prev.text) + 1
+        shifted = (q.start + offset, q.end + offset)
+        with_previous = catalogue.matches(joined, unit=q.unit, kind=q.kind, position=shifted,
+                                          value=q.value)
+        # A qualifier in this sentence may refine what the previous one named ("... € 353
+        # miljoen aan huurachterstand." + "Daarvan was € 182 miljoen van vertrokken huurders").
+        for m in with_previous:
+            if allowed(m) and m.groups > 1 and any(s >= offset for s, _ in m.also_terms):
+                return ConceptChoice(m, m.id, "previous")
+        if continues:
+            for fact in reversed(prev.facts):
+                if fact.concept and _inherits(fact, q) and not fact.derived:
+                    return ConceptChoice(None, fact.concept, "previous", fact.subject)
+        for m in with_previous:
+            # The previous sentence may name what is counted, this one the qualifier
+            # ("... van de ontruimingen." + "Overlast was bij 6,5% de reden"): some term must
+            # stand in this sentence, and a match on a bare head word needs a continuation.
+            here = any(s >= offset for s, _ in m.terms)
+            # A finding about corporations needs its own qualifying words in this sentence
+            # ("Volgens 90 procent van de corporaties ..." after a sentence on the survey).
+            own_words = any(s >= offset for s, _ in m.also_terms)
+            if m.concept.about_corporations and not own_words and not continues:
+                continue
+            if allowed(m) and (continues or (here and (m.groups > 1 or m.head_start >= offset))):
+                return ConceptChoice(m, m.id, "previous")
+        if continues:
+            for fact in reversed(prev.facts):
+                if _inherits(fact, q) and not fact.derived:
+                    return ConceptChoice(None, None, "none", fact.subject)
+    if sentence.heading:
+        # The heading may name what is counted ("Kenmerken van uitgezette huishoudens" over
+        # "65 procent was alleenstaand"): its words count as the sentence's own.
+        joined = sentence.heading + " " + text
+        offset = len(sentence.heading) + 1
+        from_heading = best(joined, (q.start + offset, q.end + offset))
+        if from_heading:
+            return ConceptChoice(from_heading, from_heading.id, "heading")
+    return ConceptChoice(None, None, "none")
+

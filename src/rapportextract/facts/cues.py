@@ -1,0 +1,66 @@
+"""The Dutch cue words the fact reader looks for, compiled once (`lang/nl/cues.toml`): a
+sentence that continues the previous one, refers back, moves on in time, opens with a
+partitive ("Van de ..."), or counts corporations."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapportextract.lang.nl.words import cue_words
+from rapportextract.periods import phrase_alternation as _alt
+
+
+@dataclass(frozen=True)
+class Cues:
+    continuation: re.Pattern[str]
+    reference: re.Pattern[str]
+    time_shift: re.Pattern[str]
+    partitive: re.Pattern[str]
+    corporation_after: re.Pattern[str]
+    corporation_before: re.Pattern[str]
+    corporation_word: re.Pattern[str]
+    share_of: re.Pattern[str]
+    stopwords: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def cue_patterns() -> Cues:
+    w = cue_words()
+    openers, not_before, references = w.openers, w.not_before, w.references
+    shifting, partitive = w.time_shifting, w.partitive_openers
+    links, modifiers = w.partitive_links, w.partitive_modifiers
+    corp, corp_links = _alt(w.corporation_nouns), w.corporation_links
+    flags = re.IGNORECASE
+    return Cues(
+        # "Dit jaar deden 263 corporaties mee" opens with a time, not with a reference.
+        continuation=re.compile(
+            rf"^\W*{_alt(openers)}(?!\w)(?!\s+{_alt(not_before)}(?!\w))", flags),
+        reference=re.compile(rf"(?<!\w){_alt(references)}(?!\w)", flags),
+        time_shift=re.compile(rf"^\W*{_alt(shifting)}(?!\w)", flags),
+        partitive=re.compile(rf"^\W*{_alt(partitive)}(?!\w)", flags),
+        # "36% van de corporaties", "7 op de 10 corporaties", "een derde (34%) van de ..."
+        corporation_after=re.compile(
+            rf"^\s*(?:\(\s*[\d,.]+\s*%\s*\)\s*)?(?:{_alt(corp_links)}\s+)?(?:\w+\s+)?{corp}(?!\w)",
+            flags),
+        # "Van de corporaties verleent 44% ..."
+        corporation_before=re.compile(rf"^\W*{_alt(partitive)}\s+{corp}(?!\w)", flags),
+        corporation_word=re.compile(rf"(?<!\w){corp}(?!\w)", flags),
+        share_of=re.compile(
+            rf"({_alt(links)}\s+(?:{_alt(modifiers)}\s+){{0,2}}[^\W\d_]+)", flags),
+        stopwords=w.statement_stopwords,
+    )
+
+
+def continues_previous(text: str) -> bool:
+    """True where the sentence refers back to the previous one ("Dat is circa 25%")."""
+    found = cue_patterns()
+    return bool(found.continuation.match(text) or found.reference.search(text))
+
+
+def inherits_period(text: str) -> bool:
+    """A sentence that continues the previous one is about the same period, unless it moves
+    on in time ("Sindsdien ...") or names its own (resolve_period prefers that anyway)."""
+    found = cue_patterns()
+    return bool(found.continuation.match(text)) and not found.time_shift.match(text)

@@ -1,0 +1,22 @@
+"""Where a fact comes from: its stable id and whether its page was read by OCR."""
+
+from __future__ import annotations
+
+import hashlib
+
+from rapportextract.models import Document, Origin
+
+
+def fact_id(doc: Document, *parts: object) -> str:
+    """The first 16 hex digits of sha256(document hash, `parts`): stable across runs for the
+    same input."""
+    raw = ":".join([doc.sha256, *[str(p) for p in parts]])
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def origin_of(doc: Document, page: int) -> Origin:
+    """``ocr`` for a figure on a page whose words were read by OCR, else ``text``."""
+    found = doc.pages[page - 1] if 0 < page <= len(doc.pages) else None
+    return "ocr" if found is not None and found.number == page and found.ocr else "text"
+
+

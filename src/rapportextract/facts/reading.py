@@ -1,0 +1,95 @@
+"""A document's prose read in one pass: block after block, sentence after sentence, each
+sentence with what the one before it left (`Prev`) and the paragraph's time scope."""
+
+from __future__ import annotations
+
+from rapportextract.catalogue import Catalogue, load_catalogue
+from rapportextract.errors import EditionNotFoundError
+from rapportextract.facts.concepts import Prev
+from rapportextract.facts.cues import continues_previous, inherits_period
+from rapportextract.facts.derived import derived_levels
+from rapportextract.facts.sentence import section_number, sentence_facts
+from rapportextract.models import PROSE_KINDS, BlockKind, Document, Fact, Sentence
+from rapportextract.periods import find_time_expressions, sets_scope
+
+
+def extract_facts(doc: Document, catalogue: Catalogue | None = None) -> list[Fact]:
+    """Every figure of the document's prose as a fact, plus derived levels (the
+    `rapportextract.facts` docstring). Raises `errors.EditionNotFoundError` for a document
+    without an edition."""
+    if doc.edition is None:
+        raise EditionNotFoundError("no edition year for this document", path=doc.path,
+                                   hint="pass --edition YEAR")
+    catalogue = catalogue if catalogue is not None else load_catalogue()
+    facts: list[Fact] = []
+    prev: Prev | None = None
+    for block in _blocks([s for s in doc.sentences if s.block_kind in PROSE_KINDS]):
+        new, prev = _read_block(doc, doc.edition, block, catalogue, prev)
+        facts.extend(new)
+    return facts + derived_levels(doc, facts)
+
+
+def _blocks(sentences: list[Sentence]) -> list[list[Sentence]]:
+    """The prose sentences cut where a new block (paragraph, heading, caption) starts."""
+    blocks: list[list[Sentence]] = []
+    for sentence in sentences:
+        if not blocks or sentence.block_id != blocks[-1][-1].block_id:
+            blocks.append([])
+        blocks[-1].append(sentence)
+    return blocks
+
+
+def _read_block(
+    doc: Document, edition: int, sentences: list[Sentence], catalogue: Catalogue,
+    prev: Prev | None,
+) -> tuple[list[Fact], Prev | None]:
+    """The facts of one block's sentences, `prev` being what the block before left, and what
+    this block's last sentence leaves to the next."""
+    from rapportextract.quantities import find_quantities
+
+    # A new block ends the paragraph scope; a sentence opening a paragraph may still refer
+    # back to the last sentence of the paragraph before ("Die laatste schuld ..."), but not
+    # across a heading or a caption.
+    if sentences[0].block_kind != BlockKind.PARAGRAPH or (
+        prev is not None and prev.kind != BlockKind.PARAGRAPH
+    ):
+        prev = None
+    facts: list[Fact] = []
+    scope: str | None = None
+    for sentence in sentences:
+        quantities = [q for q in find_quantities(sentence.text)
+                      if not section_number(q, sentence.text)]
+        if not quantities:
+            if sentence.block_kind == BlockKind.PARAGRAPH:
+                scope = sets_scope(sentence.text, edition=edition) or scope
+            prev = Prev(_context_text(sentence.text, prev), [],
+                        _last_period(sentence.text, edition), sentence.block_kind,
+                        sentence.text)
+            continue
+        sentence_scope = scope
+        if prev is not None and prev.period and inherits_period(sentence.text):
+            sentence_scope = prev.period
+        new = sentence_facts(doc, edition, sentence, quantities, prev, sentence_scope,
+                             catalogue)
+        facts.extend(new)
+        if sentence.block_kind == BlockKind.PARAGRAPH and not inherits_period(sentence.text):
+            # A sentence that moves to the current year with its own figures ("In het eerste
+            # kwartaal van 2012 kwamen er 14.000 verzoeken binnen") moves the paragraph too.
+            scope = sets_scope(sentence.text, edition=edition) or scope
+        prev = Prev(_context_text(sentence.text, prev), new,
+                    new[-1].period if new else None, sentence.block_kind, sentence.text)
+    return facts, prev
+
+
+def _context_text(text: str, prev: Prev | None) -> str:
+    """The text a following sentence may take its subject from (`Prev.own`)."""
+    if prev is not None and prev.own and continues_previous(text):
+        return prev.own + " " + text
+    return text
+
+
+def _last_period(text: str, edition: int) -> str | None:
+    points = [e.period for e in find_time_expressions(text, edition=edition)
+              if e.role == "point" and e.period]
+    return points[-1] if points else None
+

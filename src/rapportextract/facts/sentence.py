@@ -1,0 +1,98 @@
+"""The facts of one sentence: each figure with its concept, subject, period, base period,
+confidence and source (the rules are in the `rapportextract.facts` docstring)."""
+
+from __future__ import annotations
+
+import re
+
+from rapportextract.catalogue import Catalogue
+from rapportextract.facts.concepts import CONCEPT_CONFIDENCE, Prev, concept_for
+from rapportextract.facts.provenance import fact_id, origin_of
+from rapportextract.facts.subjects import statement_key, subject_of
+from rapportextract.models import Document, Fact, Quantity, Sentence, Source
+from rapportextract.periods import (
+    PeriodContext,
+    find_time_expressions,
+    heading_period,
+    resolve_period,
+)
+
+
+def _previous_year(period: str) -> str | None:
+    return str(int(period) - 1) if re.fullmatch(r"\d{4}", period) else None
+
+
+def sentence_facts(
+    doc: Document, edition: int, sentence: Sentence, quantities: list[Quantity],
+    prev: Prev | None, scope: str | None, catalogue: Catalogue,
+) -> list[Fact]:
+    text = sentence.text
+    exprs = find_time_expressions(text, edition=edition)
+    context = PeriodContext(
+        scope=scope,
+        heading=heading_period(sentence.heading, edition=edition),
+        previous=prev.period if prev else None,
+    )
+    figures = [(q.start, q.end) for q in quantities]
+    facts: list[Fact] = []
+    for q in quantities:
+        choice = concept_for(q, sentence, prev, catalogue, figures)
+        resolution = resolve_period(text, (q.start, q.end), edition=edition, context=context,
+                                    expressions=exprs)
+        period = _survey_period(resolution.period, choice.concept, catalogue, edition)
+        confidence = CONCEPT_CONFIDENCE[choice.how] * resolution.confidence
+        if q.ambiguous:
+            confidence *= 0.85
+        base = None
+        if q.kind == "change":
+            base = resolution.base_period
+            # A change never compares a year with itself: "dan in 2014, toen het aantal met
+            # 15 procent daalde" names 2014 as the period of the second change, not its base.
+            if base is None or base == period:
+                base = _previous_year(period)
+                confidence *= 0.95
+        facts.append(Fact(
+            id=fact_id(doc, sentence.id, q.start, q.end),
+            document=doc.name,
+            edition=edition,
+            concept=choice.concept,
+            subject=subject_of(q, text, choice, catalogue),
+            value=q.value,
+            unit=q.unit,
+            period=period,
+            qualifier=q.qualifier,
+            kind=q.kind,
+            base_period=base,
+            confidence=round(confidence, 3),
+            source=Source(
+                page=sentence.page, bbox=sentence.bbox_of(q.start, q.end), sentence=text,
+                text=q.text, start=q.start, end=q.end, origin=origin_of(doc, sentence.page),
+                sentence_id=sentence.id, block_id=sentence.block_id,
+            ),
+            statement=None if choice.concept else statement_key(text, figures, edition=edition),
+        ))
+    return facts
+
+
+def _survey_period(period: str, concept_id: str | None, catalogue: Catalogue,
+                   edition: int) -> str:
+    """A figure about the edition's own survey is about the data year: the survey is held,
+    and the report published, in the year after the one it describes."""
+    concept = catalogue.get(concept_id) if concept_id else None
+    if concept is not None and concept.data_year and period[:4].isdigit() \
+            and int(period[:4]) >= edition:
+        return str(edition - 1)
+    return period
+
+
+# "1. Ontruimingen Voor het derde jaar ...": a section number run into its heading's text.
+_SECTION_NUMBER = re.compile(r"\s*(?:\d{1,2}\.){1,3}\s+(?=[^\W\d_])|\s*\d{1,2}\)\s+(?=[^\W\d_])")
+
+
+def section_number(q: Quantity, text: str) -> bool:
+    """True where the figure is the number of a section heading that opens the sentence."""
+    m = _SECTION_NUMBER.match(text)
+    return bool(m and q.start < m.end() and q.kind == "level" and q.unit == "count"
+                and text[m.end()].isupper())
+
+
