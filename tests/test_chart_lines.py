@@ -9,7 +9,7 @@ import math
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from rapportextract.charts import _lines, _size
+from rapportextract.figures.charts.fragments import _lines, _size
 from rapportextract.models import Word
 
 

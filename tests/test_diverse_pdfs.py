@@ -16,18 +16,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rapportextract.charts import chart_facts, join_slanted, parse_number, read_charts
+from rapportextract.figures.charts import chart_facts, join_slanted, parse_number, read_charts
+from rapportextract.figures.tables import table_facts
 from rapportextract.ingest import read_document
 from rapportextract.layout import (
-    _Frag,
     aligned_tables,
     join_spaced_letters,
     join_touching_words,
     layout_pages,
 )
+from rapportextract.layout.rows import _Frag
 from rapportextract.models import BlockKind, Document, Fact, Page, Segment, Word
 from rapportextract.quantities import parse_digits
-from rapportextract.tables import table_facts
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "diverse"
 
@@ -525,7 +525,7 @@ def test_new_steps_keep_every_letter_and_never_raise(words: list[Word]) -> None:
     assert sorted("".join(w.text for w in join_touching_words(words))) == letters
     assert sorted("".join(w.text for w in join_slanted(words))) == letters
     assert sorted("".join(w.text for w in join_spaced_letters(words))) == letters
-    from rapportextract.layout import _fragments, _rows
+    from rapportextract.layout.rows import _fragments, _rows
 
     frags = [f for row in _rows(words) for f in _fragments(row)]
     for grid, members in aligned_tables(frags):
