@@ -7,7 +7,8 @@ from collections.abc import Sequence
 import regex
 
 from rapportextract.lang.nl.words import layout_words
-from rapportextract.layout.rows import _Frag
+from rapportextract.layout.params import LAYOUT, LayoutParams
+from rapportextract.layout.rows import Frag
 from rapportextract.models import (
     TableCell,
     TableGrid,
@@ -19,13 +20,13 @@ _YEAR_CELL = regex.compile(r"^(?:19|20)\d{2}\*{0,2}$")
 
 def _is_cell(text: str) -> bool:
     """A table cell: one figure, or a mark for a missing one (`layout.toml`)."""
-    return bool(_FIGURE.match(text)) or text.lower() in layout_words().missing_cells
+    return bool(FIGURE.match(text)) or text.lower() in layout_words().missing_cells
 
 
-def _baseline_rows(frags: Sequence[_Frag]) -> list[list[_Frag]]:
-    rows: list[list[_Frag]] = []
+def _baseline_rows(frags: Sequence[Frag], params: LayoutParams = LAYOUT) -> list[list[Frag]]:
+    rows: list[list[Frag]] = []
     for frag in sorted(frags, key=lambda f: (f.bottom, f.x0)):
-        if rows and abs(rows[-1][0].bottom - frag.bottom) <= 0.3 * frag.size:
+        if rows and abs(rows[-1][0].bottom - frag.bottom) <= params.row_tolerance * frag.size:
             rows[-1].append(frag)
         else:
             rows.append([frag])
@@ -34,9 +35,9 @@ def _baseline_rows(frags: Sequence[_Frag]) -> list[list[_Frag]]:
     return rows
 
 
-def _column_of(frag: _Frag, columns: Sequence[_Frag]) -> int | None:
+def _column_of(frag: Frag, columns: Sequence[Frag], params: LayoutParams = LAYOUT) -> int | None:
     """The year column a figure stands in: right-aligned, centred or left-aligned under it."""
-    reach = 0.8 * frag.size
+    reach = params.align_reach * frag.size
     for k, col in enumerate(columns):
         centre, col_centre = (frag.x0 + frag.x1) / 2, (col.x0 + col.x1) / 2
         if (
@@ -47,7 +48,9 @@ def _column_of(frag: _Frag, columns: Sequence[_Frag]) -> int | None:
     return None
 
 
-def aligned_tables(frags: Sequence[_Frag]) -> list[tuple[TableGrid, set[int]]]:
+def aligned_tables(
+    frags: Sequence[Frag], params: LayoutParams = LAYOUT
+) -> list[tuple[TableGrid, set[int]]]:
     """Tables set without any rule, found by their alignment alone (nothing drawn marks them):
 
     - a header row of years (after an optional label), then rows of a label and figures that
@@ -56,11 +59,11 @@ def aligned_tables(frags: Sequence[_Frag]) -> list[tuple[TableGrid, set[int]]]:
       figures under the names (the same table turned a quarter).
 
     Returns each grid with the ids of the fragments it takes."""
-    rows = _baseline_rows([f for f in frags if f.kind is None])
+    rows = _baseline_rows([f for f in frags if f.kind is None], params)
     found: list[tuple[TableGrid, set[int]]] = []
     i = 0
     while i < len(rows):
-        header = _table_header(rows[i], rows[i + 1] if i + 1 < len(rows) else [])
+        header = _table_header(rows[i], rows[i + 1] if i + 1 < len(rows) else [], params)
         if header is None:
             i += 1
             continue
@@ -74,7 +77,7 @@ def aligned_tables(frags: Sequence[_Frag]) -> list[tuple[TableGrid, set[int]]]:
         last = rows[i]
         j = i + 1
         while j < len(rows):
-            cells = _table_row(rows[j], last, columns, year_rows)
+            cells = _table_row(rows[j], last, columns, year_rows, params)
             if cells is None:
                 break
             grid_rows.append(cells)
@@ -92,8 +95,8 @@ def aligned_tables(frags: Sequence[_Frag]) -> list[tuple[TableGrid, set[int]]]:
 
 
 def _table_header(
-    row: list[_Frag], below: list[_Frag]
-) -> tuple[_Frag | None, list[_Frag], bool] | None:
+    row: list[Frag], below: list[Frag], params: LayoutParams = LAYOUT
+) -> tuple[Frag | None, list[Frag], bool] | None:
     """The corner label, the column heads and whether the rows are years; None for no header.
     """
     years = [f for f in row if _YEAR_CELL.match(f.text)]
@@ -105,19 +108,20 @@ def _table_header(
     if (
         len(row) >= 2 and not years and below and _YEAR_CELL.match(below[0].text)
         and below[0].x1 < row[0].x0 - 2
-        and all(len(f.body_words) <= 4 and not _is_cell(f.text) for f in row)
+        and all(len(f.body_words) <= params.name_words and not _is_cell(f.text) for f in row)
     ):
         return None, list(row), True
     return None
 
 
 def _table_row(
-    row: list[_Frag], last: list[_Frag], columns: Sequence[_Frag], year_rows: bool
+    row: list[Frag], last: list[Frag], columns: Sequence[Frag], year_rows: bool,
+    params: LayoutParams = LAYOUT,
 ) -> list[TableCell | None] | None:
     """One row of a rule-less table: its label and a figure under each column it fills;
     None where the row is no part of the table."""
     size = max(f.size for f in row)
-    if min(f.top for f in row) - max(f.bottom for f in last) > 1.5 * size:
+    if min(f.top for f in row) - max(f.bottom for f in last) > params.table_row_gap * size:
         return None
     edge = min(c.x0 for c in columns) - 2
     label_frags = [f for f in row if f.x1 < edge]
@@ -125,9 +129,9 @@ def _table_row(
     label = " ".join(f.text for f in label_frags)
     if year_rows and not _YEAR_CELL.match(label):
         return None
-    placed: dict[int, _Frag] = {}
+    placed: dict[int, Frag] = {}
     for value in values:
-        k = _column_of(value, columns)
+        k = _column_of(value, columns, params)
         if k is None or k in placed or not _is_cell(value.text):
             return None
         placed[k] = value
@@ -144,6 +148,6 @@ def _table_row(
     return cells
 
 
-_FIGURE = regex.compile(r"^[€+\-−–]?\s?(?:\d{1,3}(?: \d{3})+|\d[\d.,]*)(?:,\d+)?\s?%?$")
+FIGURE = regex.compile(r"^[€+\-−–]?\s?(?:\d{1,3}(?: \d{3})+|\d[\d.,]*)(?:,\d+)?\s?%?$")
 """A data label: one figure ("1.720", "1 720", "84,5"), perhaps with a euro or percent
 sign."""

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-from rapportextract.layout.rows import _word_size
+from rapportextract.layout.params import LAYOUT, LayoutParams
+from rapportextract.layout.rows import word_size
 from rapportextract.models import (
     Word,
     union_bbox,
 )
 
 
-def join_touching_words(words: Sequence[Word]) -> list[Word]:
+def join_touching_words(words: Sequence[Word], params: LayoutParams = LAYOUT) -> list[Word]:
     """Words that touch on one baseline are one word. A PDF switches fonts inside a word where
     a ligature glyph ("fi") comes from a second subset of the same font, or a kerned letter
     from a fallback font; the text layer then gives "Gra" "fi" "ek" for "Grafiek"."""
@@ -21,12 +22,12 @@ def join_touching_words(words: Sequence[Word]) -> list[Word]:
     for word in ordered:
         prev = out[-1] if out else None
         if prev is not None and not prev.superscript and not word.superscript:
-            size = min(_word_size(prev), _word_size(word))
+            size = min(word_size(prev), word_size(word))
             gap = word.bbox[0] - prev.bbox[2]
             if (
-                abs(prev.bbox[3] - word.bbox[3]) <= 0.1 * size
-                and abs(_word_size(prev) - _word_size(word)) <= 0.6
-                and -0.1 * size <= gap <= 0.05 * size
+                abs(prev.bbox[3] - word.bbox[3]) <= params.touch_baseline * size
+                and abs(word_size(prev) - word_size(word)) <= params.touch_size
+                and -params.touch_overlap * size <= gap <= params.touch_gap * size
             ):
                 main = prev if len(prev.text) >= len(word.text) else word
                 box = union_bbox([prev.bbox, word.bbox])
@@ -37,45 +38,46 @@ def join_touching_words(words: Sequence[Word]) -> list[Word]:
     return out
 
 
-def join_spaced_letters(words: Sequence[Word]) -> list[Word]:
+def join_spaced_letters(words: Sequence[Word], params: LayoutParams = LAYOUT) -> list[Word]:
     """Headings set with spaced letters (tracking) reach the text layer as single letters:
     the gap between letters is wider than the word builder allows, "C I J F E R S". In a run
     of such short pieces on one baseline, the narrowest gap is the tracking: gaps close to it
     join letters, a gap clearly wider (tracking plus a word space) parts words."""
     rows: dict[tuple[float, float], list[Word]] = {}
     for word in words:
-        rows.setdefault((round(word.bbox[3]), round(_word_size(word))), []).append(word)
+        rows.setdefault((round(word.bbox[3]), round(word_size(word))), []).append(word)
     out: list[Word] = []
     for row in rows.values():
         row.sort(key=lambda w: w.bbox[0])
         start = 0
         while start < len(row):
             end = start + 1
-            size = _word_size(row[start])
-            while end < len(row) and 0 <= row[end].bbox[0] - row[end - 1].bbox[2] <= 1.0 * size:
+            size = word_size(row[start])
+            reach = params.tracking_gap * size
+            while end < len(row) and 0 <= row[end].bbox[0] - row[end - 1].bbox[2] <= reach:
                 end += 1
             run = row[start:end]
-            out.extend(_rejoin_letters(run) if _spaced_run(run) else run)
+            out.extend(_rejoin_letters(run, params) if _spaced_run(run, params) else run)
             start = end
     return out
 
 
-def _spaced_run(run: Sequence[Word]) -> bool:
+def _spaced_run(run: Sequence[Word], params: LayoutParams = LAYOUT) -> bool:
     """Mostly single letters, three or more in a row: spaced letters. Ordinary text has
     single-letter words ("1 en 2") but seldom two side by side."""
     singles = [len(w.text) == 1 for w in run]
     in_a_row = any(all(singles[i:i + 3]) for i in range(len(singles) - 2))
-    return len(run) >= 4 and in_a_row and sum(singles) >= 0.5 * len(run)
+    return len(run) >= params.spaced_letters and in_a_row and sum(singles) >= 0.5 * len(run)
 
 
-def _rejoin_letters(run: Sequence[Word]) -> list[Word]:
-    size = _word_size(run[0])
+def _rejoin_letters(run: Sequence[Word], params: LayoutParams = LAYOUT) -> list[Word]:
+    size = word_size(run[0])
     gaps = [b.bbox[0] - a.bbox[2] for a, b in pairwise(run)]
     tracking = min(gaps)
     out: list[Word] = []
     current = [run[0]]
     for word, gap in zip(run[1:], gaps, strict=True):
-        if gap <= tracking + 0.12 * size:
+        if gap <= tracking + params.tracking_slack * size:
             current.append(word)
         else:
             out.append(join_letters(current))

@@ -7,36 +7,37 @@ from collections.abc import Sequence
 
 import regex
 
-from rapportextract.layout.rows import _Frag
+from rapportextract.layout.params import LAYOUT, LayoutParams
+from rapportextract.layout.rows import Frag
 from rapportextract.models import (
     Page,
 )
 
-_MARGIN_SHARE = 0.1
-
-
 _DIGITS = regex.compile(r"\d+")
 
 
-def _margin_zone(frag: _Frag, page: Page) -> str | None:
-    height = page.height or 842.0
-    if frag.bottom <= _MARGIN_SHARE * height:
+def margin_zone(frag: Frag, page: Page, params: LayoutParams = LAYOUT) -> str | None:
+    height = page.height or params.page_height
+    if frag.bottom <= params.margin_share * height:
         return "top"
-    if frag.top >= (1 - _MARGIN_SHARE) * height:
+    if frag.top >= (1 - params.margin_share) * height:
         return "bottom"
     return None
 
 
-def _running_key(frag: _Frag, zone: str) -> str:
+def running_key(frag: Frag, zone: str) -> str:
     return f"{zone}|{_DIGITS.sub('#', frag.text.lower())}"
 
 
-def running_keys(pages: Sequence[tuple[Page, list[_Frag]]]) -> set[str]:
+def running_keys(
+    pages: Sequence[tuple[Page, list[Frag]]], params: LayoutParams = LAYOUT
+) -> set[str]:
     """Margin texts that repeat on at least two pages (digits ignored: page numbers)."""
     seen: Counter[str] = Counter()
     for page, frags in pages:
         keys = {
-            _running_key(f, zone) for f in frags if (zone := _margin_zone(f, page)) is not None
+            running_key(f, zone)
+            for f in frags if (zone := margin_zone(f, page, params)) is not None
         }
         seen.update(keys)
-    return {k for k, n in seen.items() if n >= 2}
+    return {k for k, n in seen.items() if n >= params.running_pages}

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 import regex
 
-from rapportextract.layout.text import _SUPERSCRIPT_DIGITS
+from rapportextract.layout.params import LAYOUT, LayoutParams
+from rapportextract.layout.text import SUPERSCRIPT_DIGITS
 from rapportextract.models import (
     BBox,
     BlockKind,
@@ -19,7 +20,7 @@ from rapportextract.models import (
 
 
 @dataclass
-class _Frag:
+class Frag:
     """Words on one baseline that belong together (one column's part of a printed line)."""
 
     words: list[Word]
@@ -66,27 +67,27 @@ class _Frag:
         return " ".join(w.text for w in self.body_words)
 
 
-def _word_size(word: Word) -> float:
+def word_size(word: Word) -> float:
     return word.size or max(word.bbox[3] - word.bbox[1], 1.0)
 
 
-def _rows(words: Sequence[Word]) -> list[list[Word]]:
+def word_rows(words: Sequence[Word], params: LayoutParams = LAYOUT) -> list[list[Word]]:
     """Words grouped by baseline; raised small words glued to the word before them become
     superscripts of that row."""
     ordered = sorted(words, key=lambda w: (w.bbox[3], w.bbox[0]))
     rows: list[list[Word]] = []
     for word in ordered:
-        tol = 0.3 * _word_size(word)
+        tol = params.row_tolerance * word_size(word)
         if rows and abs(rows[-1][0].bbox[3] - word.bbox[3]) <= tol:
             rows[-1].append(word)
         else:
             rows.append([word])
     for row in rows:
         row.sort(key=lambda w: w.bbox[0])
-    return _attach_superscripts(rows)
+    return _attach_superscripts(rows, params)
 
 
-_MARKER_TEXT = regex.compile(rf"^(?:\d{{1,3}}|[*†‡]|[{_SUPERSCRIPT_DIGITS}]+)$")
+_MARKER_TEXT = regex.compile(rf"^(?:\d{{1,3}}|[*†‡]|[{SUPERSCRIPT_DIGITS}]+)$")
 
 
 @dataclass
@@ -96,12 +97,12 @@ class _RowStats:
     baseline: float
 
 
-def _attach_superscripts(rows: list[list[Word]]) -> list[list[Word]]:
+def _attach_superscripts(rows: list[list[Word]], params: LayoutParams = LAYOUT) -> list[list[Word]]:
     """Move each raised marker ("1" set small, or set at body size with a rise) into the row
     of the word it is glued to, flagged as superscript."""
     stats = [
         _RowStats(
-            size=statistics.median(_word_size(w) for w in row),
+            size=statistics.median(word_size(w) for w in row),
             top=min(w.bbox[1] for w in row),
             baseline=statistics.median(w.bbox[3] for w in row),
         )
@@ -110,17 +111,19 @@ def _attach_superscripts(rows: list[list[Word]]) -> list[list[Word]]:
     moved: list[tuple[int, Word, int]] = []
     for i, row in enumerate(rows):
         for word in row:
-            small = _word_size(word) < 0.85 * stats[i].size
+            small = word_size(word) < params.superscript_size * stats[i].size
             if not small and not _MARKER_TEXT.match(word.text):
                 continue
             for j, host in enumerate(rows):
                 if j == i:
                     continue
                 st = stats[j]
-                raised = st.top < word.bbox[3] < st.baseline - 0.2 * st.size
+                raised = st.top < word.bbox[3] < st.baseline - params.superscript_rise * st.size
                 if (
-                    raised and (_word_size(word) < 0.85 * st.size or _MARKER_TEXT.match(word.text))
-                    and _glued(word, [w for w in host if not w.superscript])
+                    raised
+                    and (word_size(word) < params.superscript_size * st.size
+                         or _MARKER_TEXT.match(word.text))
+                    and _glued(word, [w for w in host if not w.superscript], params)
                 ):
                     moved.append((i, word, j))
                     break
@@ -131,32 +134,35 @@ def _attach_superscripts(rows: list[list[Word]]) -> list[list[Word]]:
     return [row for row in rows if row]
 
 
-def _glued(word: Word, row: Sequence[Word]) -> bool:
+def _glued(word: Word, row: Sequence[Word], params: LayoutParams = LAYOUT) -> bool:
     """A marker sits right after a word ("sector.¹") or right before one (a footnote's own
     marker at the start of its line)."""
+    low, high = -params.marker_overlap, params.marker_gap
     return any(
-        -1.5 <= word.bbox[0] - other.bbox[2] <= 3.0 or -1.5 <= other.bbox[0] - word.bbox[2] <= 3.0
+        low <= word.bbox[0] - other.bbox[2] <= high or low <= other.bbox[0] - word.bbox[2] <= high
         for other in row
     )
 
 
-def _fragments(row: list[Word], gutters: Sequence[tuple[float, float]] = ()) -> list[_Frag]:
+def cut_row(
+    row: list[Word], gutters: Sequence[tuple[float, float]] = (), params: LayoutParams = LAYOUT
+) -> list[Frag]:
     """Cut a row where the gap between words is wider than a word space can be, or where it
     crosses a known column gutter."""
-    frags: list[_Frag] = []
+    frags: list[Frag] = []
     current: list[Word] = []
     prev: Word | None = None
     for word in row:
         if prev is not None and not word.superscript:
             gap = word.bbox[0] - prev.bbox[2]
-            size = max(_word_size(word), _word_size(prev))
+            size = max(word_size(word), word_size(prev))
             crosses = any(prev.bbox[2] <= g0 + 1 and word.bbox[0] >= g1 - 1 for g0, g1 in gutters)
-            if gap > 1.0 * size or crosses:
-                frags.append(_Frag(current))
+            if gap > params.column_gap * size or crosses:
+                frags.append(Frag(current))
                 current = []
         current.append(word)
         if not word.superscript:
             prev = word
     if current:
-        frags.append(_Frag(current))
+        frags.append(Frag(current))
     return frags

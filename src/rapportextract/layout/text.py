@@ -33,13 +33,13 @@ _CHAR_MAP = str.maketrans(
 SOFT_HYPHEN = "\u00ad"
 
 
-_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 
-_SUPERSCRIPT_TO_DIGIT = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
+SUPERSCRIPT_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
 
-_TRAILING_SUPERSCRIPT = regex.compile(rf"(?<=\S)([{_SUPERSCRIPT_DIGITS}]+)$")
+_TRAILING_SUPERSCRIPT = regex.compile(rf"(?<=\S)([{SUPERSCRIPT_DIGITS}]+)$")
 
 
 _SPACES = regex.compile(r"\s+")
@@ -71,7 +71,7 @@ def split_superscript_marker(token: str) -> tuple[str, str | None]:
     match = _TRAILING_SUPERSCRIPT.search(token)
     if not match:
         return token, None
-    return token[: match.start()], match.group(1).translate(_SUPERSCRIPT_TO_DIGIT)
+    return token[: match.start()], match.group(1).translate(SUPERSCRIPT_TO_DIGIT)
 
 
 def strip_glued_markers(text: str, markers: Sequence[str]) -> tuple[str, list[str]]:

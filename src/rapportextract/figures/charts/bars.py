@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from rapportextract.figures.charts.fragments import Fragment
-from rapportextract.figures.charts.geometry import _centre
 from rapportextract.figures.charts.labels import (
-    _estimate_unlabelled,
-    _label_score,
-    _match_labels,
-    _nearest,
+    estimate_unlabelled,
+    label_score,
+    match_labels,
+    nearest,
 )
 from rapportextract.figures.charts.model import Chart, Label, Mark
+from rapportextract.figures.charts.params import CHART, ChartParams
 from rapportextract.figures.charts.shapes import Shape
+from rapportextract.layout.geometry import box_centre
 from rapportextract.models import (
     union_bbox,
 )
@@ -28,15 +29,16 @@ def _mode(values: Sequence[float], tolerance: float) -> tuple[float, int]:
     return best, count
 
 
-def _rules(cluster: list[Shape], vertical: bool) -> list[float]:
+def rule_positions(cluster: list[Shape], vertical: bool) -> list[float]:
     """Positions of the gridlines and axes: where the tick values sit exactly."""
     if vertical:
         return [s.bbox[1] for s in cluster if s.kind == "segment" and s.height <= 1]
     return [s.bbox[0] for s in cluster if s.kind == "segment" and s.width <= 1]
 
 
-def _read_bars(
-    chart: Chart, bars: list[Shape], frags: list[Fragment], rules: Callable[[bool], list[float]]
+def read_bars(
+    chart: Chart, bars: list[Shape], frags: list[Fragment], rules: Callable[[bool], list[float]],
+    params: ChartParams = CHART,
 ) -> None:
     bottom, n_bottom = _mode([b.bbox[3] for b in bars], 1.5)
     left, n_left = _mode([b.bbox[0] for b in bars], 1.5)
@@ -64,29 +66,31 @@ def _read_bars(
             for f in frags
             if bottom - 1 <= f.bbox[1] <= bottom + 22 and f.cy > bottom and (f.number is None)
         ]
-        cats = _stack(cats)
+        cats = stack(cats)
         ticks = [
             f
             for f in frags
             if f.number is not None and f.bbox[2] <= plot_left + 1 and f not in cats
         ]
         for mark in chart.marks:
-            mark.category = _nearest(cats, _centre(mark.bbox)[0], axis=0)
+            mark.category = nearest(cats, box_centre(mark.bbox)[0], axis=0)
     else:
         plot_bottom = max(b.bbox[3] for b in on_base)
         cats = [f for f in frags if f.bbox[2] <= left + 1 and f.number is None]
         ticks = [f for f in frags if f.number is not None and f.bbox[1] >= plot_bottom - 1]
         for mark in chart.marks:
-            mark.category = _nearest(
-                cats, _centre(mark.bbox)[1], axis=1, within=(mark.bbox[3] - mark.bbox[1]) / 2 + 4
+            mark.category = nearest(
+                cats, box_centre(mark.bbox)[1], axis=1, within=(mark.bbox[3] - mark.bbox[1]) / 2 + 4
             )
     chart.categories = [Label(c.text, c.bbox) for c in cats]
     chart.ticks = [Label(t.text, t.bbox, t.number.value if t.number else None) for t in ticks]
     used = {id(f) for f in [*cats, *ticks]}
     candidates = [f for f in frags if id(f) not in used and f.number is not None]
-    _match_labels(chart, candidates, lambda frag, mark: _label_score(frag, mark.bbox, vertical))
+    match_labels(
+        chart, candidates, lambda frag, mark: label_score(frag, mark.bbox, vertical, params)
+    )
     base = [bottom] if vertical else [left]
-    _estimate_unlabelled(chart, ticks, vertical, [*rules(vertical), *base])
+    estimate_unlabelled(chart, ticks, vertical, [*rules(vertical), *base])
 
 
 def _stacked(
@@ -120,7 +124,7 @@ def _stacked(
     return found
 
 
-def _stack(cats: list[Fragment]) -> list[Fragment]:
+def stack(cats: list[Fragment]) -> list[Fragment]:
     """Join category labels wrapped over two lines under one bar ("Hennep en" / "drugs")."""
     out: list[Fragment] = []
     for frag in sorted(cats, key=lambda f: (f.bbox[1], f.bbox[0])):

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from rapportextract.figures.charts.fragments import Fragment, _is_numeric_word, fragments
-from rapportextract.figures.charts.geometry import _contains
+from rapportextract.figures.charts.fragments import Fragment, fragments, is_numeric_word
 from rapportextract.lang.nl.words import chart_words
+from rapportextract.layout.geometry import point_in
 from rapportextract.models import (
     BBox,
     BlockKind,
@@ -120,7 +120,7 @@ def find_captions(page: Page) -> list[Caption]:
             if (
                 abs(nxt.bbox[0] - line.bbox[0]) < 3
                 and abs(nxt.size - line.size) < 0.6
-                and not _is_numeric_word(nxt.words[0].text)
+                and not is_numeric_word(nxt.words[0].text)
                 and parse_caption(nxt.text) is None
             ):
                 parts.append(nxt.text)
@@ -139,7 +139,7 @@ def find_captions(page: Page) -> list[Caption]:
 
 def _caption_block(page: Page, line: Fragment) -> tuple[str, BBox] | None:
     for block in page.blocks:
-        inside = block.bbox is not None and _contains(block.bbox, (line.cx, line.cy))
+        inside = block.bbox is not None and point_in(block.bbox, (line.cx, line.cy))
         if block.kind is BlockKind.CAPTION and block.bbox is not None and inside:
             return " ".join(block.text.split()), block.bbox
     return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rapportextract.figures.charts.model import Chart, Mark
+from rapportextract.figures.charts.params import CHART, ChartParams
 from rapportextract.figures.charts.read import read_charts
 from rapportextract.figures.concepts import (
     ConceptMatcher,
@@ -26,7 +27,9 @@ CONFIDENCE_LABELLED = 0.9
 CONFIDENCE_ESTIMATED = 0.5
 
 
-def chart_facts(doc: Document, catalogue: ConceptMatcher | None = None) -> list[Fact]:
+def chart_facts(
+    doc: Document, catalogue: ConceptMatcher | None = None, params: ChartParams = CHART
+) -> list[Fact]:
     """Facts (origin "chart") for every labelled or measurable bar and point of every
     captioned chart in the document. A document without an edition gives none."""
     if doc.edition is None:
@@ -35,7 +38,7 @@ def chart_facts(doc: Document, catalogue: ConceptMatcher | None = None) -> list[
         catalogue = default_catalogue()
     facts: list[Fact] = []
     for page in doc.pages:
-        for chart in read_charts(page):
+        for chart in read_charts(page, params):
             facts.extend(_chart_facts(doc, doc.edition, chart, catalogue))
     return facts
 

@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from rapportextract.figures.charts.geometry import _centre
 from rapportextract.figures.numbers import Number, is_year, parse_number
 from rapportextract.layout import join_letters
+from rapportextract.layout.geometry import box_centre
 from rapportextract.models import (
     BBox,
     Word,
@@ -37,11 +37,11 @@ class Fragment:
         return None if is_year(self.text) else parse_number(self.text)
 
 
-def _size(word: Word) -> float:
+def label_size(word: Word) -> float:
     return word.size or (word.bbox[3] - word.bbox[1]) or 8.0
 
 
-def _lines(words: Iterable[Word]) -> list[list[Word]]:
+def word_lines(words: Iterable[Word]) -> list[list[Word]]:
     """Words in lines: each word joins the first line whose first word's middle is within
     0.4 times that word's size of its own."""
     ordered = sorted(words, key=lambda w: ((w.bbox[1] + w.bbox[3]) / 2, w.bbox[0]))
@@ -63,11 +63,11 @@ def _lines(words: Iterable[Word]) -> list[list[Word]]:
                 break
         else:
             lines.append([word])
-            refs.append((cy, 0.4 * _size(word)))
+            refs.append((cy, 0.4 * label_size(word)))
     return lines
 
 
-def _is_numeric_word(text: str) -> bool:
+def is_numeric_word(text: str) -> bool:
     return is_year(text) or parse_number(text) is not None
 
 
@@ -75,15 +75,15 @@ def fragments(words: Iterable[Word], *, gap: float, numbers_alone: bool) -> list
     """Join words of one line whose gap is below `gap` times the font size. With
     `numbers_alone`, a number never joins its neighbours: labels of adjacent bars stay apart."""
     out: list[Fragment] = []
-    for line in _lines(words):
+    for line in word_lines(words):
         line.sort(key=lambda w: w.bbox[0])
         run: list[Word] = [line[0]]
         for word in line[1:]:
             prev = run[-1]
             space = word.bbox[0] - prev.bbox[2]
-            close = space <= gap * _size(prev)
+            close = space <= gap * label_size(prev)
             apart = numbers_alone and (
-                (_is_numeric_word(word.text) and prev.text != "€") or _is_numeric_word(prev.text)
+                (is_numeric_word(word.text) and prev.text != "€") or is_numeric_word(prev.text)
             ) and not _one_figure(run, word, space)
             if close and not apart:
                 run.append(word)
@@ -104,7 +104,7 @@ def _one_figure(run: list[Word], word: Word, space: float) -> bool:
     """Pieces of one figure that the text layer split at a narrow space: a thousands group
     after a (thin) space ("1 720", "12 500") and a percent sign set apart ("52 %"). A word
     space is about a third of the size; two labels of adjacent bars stand further apart."""
-    if space > 0.4 * _size(word):
+    if space > 0.4 * label_size(word):
         return False
     if word.text == "%":
         return parse_number(" ".join(w.text for w in run)) is not None
@@ -119,7 +119,7 @@ def _fragment(run: list[Word]) -> Fragment:
     box = union_bbox([w.bbox for w in run])
     assert box is not None
     text = " ".join(w.text for w in run)
-    return Fragment(text=text, bbox=box, size=max(_size(w) for w in run), words=list(run))
+    return Fragment(text=text, bbox=box, size=max(label_size(w) for w in run), words=list(run))
 
 
 def join_slanted(words: Sequence[Word]) -> list[Word]:
@@ -132,13 +132,13 @@ def join_slanted(words: Sequence[Word]) -> list[Word]:
     successor: dict[int, tuple[int, tuple[float, float]]] = {}
     taken: set[int] = set()
     for i, a in enumerate(singles):
-        ax, ay = _centre(a.bbox)
-        size = _size(a)
+        ax, ay = box_centre(a.bbox)
+        size = label_size(a)
         best: tuple[float, int, tuple[float, float]] | None = None
         for j, b in enumerate(singles):
             if j == i or j in taken:
                 continue
-            bx, by = _centre(b.bbox)
+            bx, by = box_centre(b.bbox)
             dx, dy = bx - ax, ay - by  # dy > 0: b stands higher
             distance = (dx * dx + dy * dy) ** 0.5
             rising = dy >= 0.25 * size and dx >= -0.1 * size

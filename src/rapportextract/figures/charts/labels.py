@@ -6,14 +6,15 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from rapportextract.figures.charts.fragments import Fragment
-from rapportextract.figures.charts.geometry import _centre
 from rapportextract.figures.charts.model import Chart, Label, Mark
+from rapportextract.figures.charts.params import CHART, ChartParams
+from rapportextract.layout.geometry import box_centre
 from rapportextract.models import (
     BBox,
 )
 
 
-def _nearest(
+def nearest(
     frags: list[Fragment], pos: float, axis: int, within: float | None = None
 ) -> str | None:
     best: Fragment | None = None
@@ -38,12 +39,7 @@ def _nearest(
     return best.text
 
 
-# A label above a bar sits within about two label heights of the bar's top (or its end for a
-# horizontal bar).
-LABEL_REACH = 20.0
-
-
-def _match_labels(
+def match_labels(
     chart: Chart, candidates: list[Fragment], score: Callable[[Fragment, Mark], float | None]
 ) -> None:
     """Attach data labels to the chart's marks, used for bars and for points alike.
@@ -71,20 +67,22 @@ def _match_labels(
             chart.diagnostics.append(f"label {frag.text!r} matched no bar or point")
 
 
-def _label_score(frag: Fragment, bar: BBox, vertical: bool) -> float | None:
+def label_score(
+    frag: Fragment, bar: BBox, vertical: bool, params: ChartParams = CHART
+) -> float | None:
     x0, top, x1, bottom = bar
     if vertical:
         if abs(frag.cx - (x0 + x1) / 2) > (x1 - x0) / 2 + 3:
             return None
         inside = frag.bbox[1] >= top - 2 and frag.bbox[3] <= bottom + 1
-        above = frag.bbox[3] <= top + 2 and top - frag.bbox[3] <= LABEL_REACH
+        above = frag.bbox[3] <= top + 2 and top - frag.bbox[3] <= params.label_reach
         if not (inside or above):
             return None
         return abs(frag.cx - (x0 + x1) / 2) + (0.0 if inside else top - frag.bbox[3])
     if abs(frag.cy - (top + bottom) / 2) > (bottom - top) / 2 + 3:
         return None
     inside = frag.bbox[0] >= x0 - 1 and frag.bbox[2] <= x1 + 2
-    beyond = frag.bbox[0] >= x1 - 2 and frag.bbox[0] - x1 <= LABEL_REACH
+    beyond = frag.bbox[0] >= x1 - 2 and frag.bbox[0] - x1 <= params.label_reach
     if not (inside or beyond):
         return None
     return abs(frag.cy - (top + bottom) / 2) + (0.0 if inside else frag.bbox[0] - x1)
@@ -129,7 +127,7 @@ def _tick_fit(
     return a, b
 
 
-def _estimate_unlabelled(
+def estimate_unlabelled(
     chart: Chart, ticks: list[Fragment], vertical: bool, rules: Sequence[float] = ()
 ) -> None:
     unlabelled = [m for m in chart.marks if m.value is None]
@@ -150,7 +148,7 @@ def _estimate_unlabelled(
     a, b = fit
     for mark in unlabelled:
         if mark.kind == "point":
-            pos = _centre(mark.bbox)[1]
+            pos = box_centre(mark.bbox)[1]
         else:
             pos = mark.bbox[1] if vertical else mark.bbox[2]
         value = a + b * pos

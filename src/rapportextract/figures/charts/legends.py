@@ -5,25 +5,28 @@ from __future__ import annotations
 
 from rapportextract.figures.charts.fragments import Fragment
 from rapportextract.figures.charts.model import Chart
-from rapportextract.figures.charts.shapes import Colour, Shape, _is_data_line
+from rapportextract.figures.charts.params import CHART, ChartParams
+from rapportextract.figures.charts.shapes import Colour, Shape, is_data_line
 from rapportextract.figures.numbers import is_year
+from rapportextract.layout.regions import text_of_key
 
 
-def _legend_entry(square: Shape, frags: list[Fragment]) -> tuple[Shape, Fragment] | None:
+def legend_entry(
+    square: Shape, frags: list[Fragment], params: ChartParams = CHART
+) -> tuple[Shape, Fragment] | None:
     """A legend entry is a small coloured square with its text just to the right."""
-    cy = (square.bbox[1] + square.bbox[3]) / 2
     for frag in frags:
         if frag.number is not None or is_year(frag.text):
             continue
-        if 0 <= frag.bbox[0] - square.bbox[2] <= 12 and abs(frag.cy - cy) <= 5:
+        if text_of_key(square.bbox, frag.bbox, params.legend):
             return square, frag
     return None
 
 
-LINE_KEY_LENGTH = 40.0
 
-
-def _line_keys(cluster: list[Shape], frags: list[Fragment]) -> list[tuple[Shape, Fragment]]:
+def line_keys(
+    cluster: list[Shape], frags: list[Fragment], params: ChartParams = CHART
+) -> list[tuple[Shape, Fragment]]:
     """A line chart's legend keys: a short level stroke in a series colour (often with the
     series' marker on it) and the series name just right of it."""
     keys: list[tuple[Shape, Fragment]] = []
@@ -31,14 +34,13 @@ def _line_keys(cluster: list[Shape], frags: list[Fragment]) -> list[tuple[Shape,
     for seg in cluster:
         if (
             seg.kind != "segment" or seg.height > 1
-            or not 5 <= seg.width <= LINE_KEY_LENGTH or not _is_data_line(seg)
+            or not 5 <= seg.width <= params.line_key_length or not is_data_line(seg)
         ):
             continue
-        cy = (seg.bbox[1] + seg.bbox[3]) / 2
         for frag in frags:
             if id(frag) in taken or frag.number is not None or is_year(frag.text):
                 continue
-            if 0 <= frag.bbox[0] - seg.bbox[2] <= 12 and abs(frag.cy - cy) <= 5:
+            if text_of_key(seg.bbox, frag.bbox, params.legend):
                 keys.append((seg, frag))
                 taken.add(id(frag))
                 break
@@ -51,7 +53,7 @@ def _same_colour(a: Colour | None, b: Colour | None) -> bool:
     return all(abs(x - y) <= 0.02 for x, y in zip(a, b, strict=True))
 
 
-def _assign_series(chart: Chart) -> None:
+def assign_series(chart: Chart) -> None:
     """Bars and points take their series from the legend entry of the same fill colour."""
     if not chart.legend:
         return

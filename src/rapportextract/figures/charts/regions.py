@@ -7,8 +7,10 @@ from collections.abc import Sequence
 
 from rapportextract.figures.charts.captions import Caption
 from rapportextract.figures.charts.fragments import Fragment, fragments, join_slanted
-from rapportextract.figures.charts.geometry import _centre, _contains, _gap, _overlaps_x
-from rapportextract.figures.charts.shapes import Shape, _key_shape
+from rapportextract.figures.charts.params import CHART, ChartParams
+from rapportextract.figures.charts.shapes import Shape
+from rapportextract.layout.geometry import box_centre, box_gap, overlaps_x, point_in
+from rapportextract.layout.regions import is_legend_key, key_beside, text_of_key
 from rapportextract.models import (
     BBox,
     Page,
@@ -16,38 +18,20 @@ from rapportextract.models import (
     union_bbox,
 )
 
-# Charts in the Aedes reports start within a few lines of their caption, and their parts (bars,
-# gridlines, legend squares) lie within about two text lines of each other.
-SEED_DISTANCE = 60.0
 
-
-# Where nothing is drawn that close, a chart further below its caption is still taken (a
-# subtitle or a source line may stand between them).
-FAR_SEED = 150.0
-
-
-# Captions whose tops lie this close belong to charts side by side.
-SIDE_BY_SIDE = 40.0
-
-
-CLUSTER_GAP = 30.0
-
-
-# A line chart's axis may lie well below its lowest point, and the last gridline of a bar chart
-# well beyond its longest bar: a straight line along most of the cluster, this close, is its own.
-AXIS_REACH = 160.0
-
-
-def _cluster(
+def caption_cluster(
     caption: Caption,
     shapes: list[Shape],
     lo: float,
     hi: float,
     below: bool,
-    reach: float = SEED_DISTANCE,
+    reach: float | None = None,
+    params: ChartParams = CHART,
 ) -> list[Shape]:
     """The graphics next to the caption: seeds close below (or above) it, grown by proximity
     within the band [lo, hi] between neighbouring captions."""
+    if reach is None:
+        reach = params.seed_distance
     inside = [s for s in shapes if s.bbox[1] >= lo - 1 and s.bbox[3] <= hi + 1]
     cx0, ctop, cx1, cbottom = caption.bbox
     if below:
@@ -59,19 +43,19 @@ def _cluster(
         return []
     cluster = list(seeds)
     rest = [s for s in inside if s not in cluster]
-    _grow(cluster, rest)
+    _grow(cluster, rest, params)
     while True:
         box = union_bbox([s.bbox for s in cluster])
         assert box is not None
-        rule = next((s for s in rest if _is_rule_of(s, box)), None)
+        rule = next((s for s in rest if _is_rule_of(s, box, params)), None)
         if rule is None:
             return cluster
         cluster.append(rule)
         rest.remove(rule)
-        _grow(cluster, rest)
+        _grow(cluster, rest, params)
 
 
-def _is_rule_of(shape: Shape, box: BBox) -> bool:
+def _is_rule_of(shape: Shape, box: BBox, params: ChartParams = CHART) -> bool:
     """An axis or gridline of the chart in `box`: a straight line running along most of the
     chart, a little way off it."""
     if shape.kind != "segment":
@@ -84,39 +68,39 @@ def _is_rule_of(shape: Shape, box: BBox) -> bool:
         along = box[3] - box[1]
     else:
         return False
-    return along > 0 and overlap >= 0.6 * along and _gap(box, shape.bbox) <= AXIS_REACH
+    return (
+        along > 0 and overlap >= params.axis_share * along
+        and box_gap(box, shape.bbox) <= params.axis_reach
+    )
 
 
-def _grow(cluster: list[Shape], rest: list[Shape]) -> None:
+def _grow(cluster: list[Shape], rest: list[Shape], params: ChartParams = CHART) -> None:
     grown = True
     while grown:
         grown = False
         box = union_bbox([s.bbox for s in cluster])
         assert box is not None
         for shape in list(rest):
-            if _gap(box, shape.bbox) <= CLUSTER_GAP:
+            if box_gap(box, shape.bbox) <= params.cluster_gap:
                 cluster.append(shape)
                 rest.remove(shape)
                 grown = True
 
 
-# A legend set beside the plot (matplotlib's figure legend, an office chart's legend on the
-# right) stands further off than the chart's own parts.
-LEGEND_REACH = 100.0
 
 
-def _far_keys(cluster: list[Shape], rest: list[Shape]) -> list[Shape]:
+def far_keys(cluster: list[Shape], rest: list[Shape], params: ChartParams = CHART) -> list[Shape]:
     """Legend keys beside the chart, within reach of its drawn parts and level with them."""
     box = union_bbox([s.bbox for s in cluster])
     assert box is not None
     return [
         s for s in rest
-        if s.kind == "rect" and _key_shape(s) and _gap(box, s.bbox) <= LEGEND_REACH
-        and box[1] - 5 <= s.bbox[1] and s.bbox[3] <= box[3] + 5
+        if s.kind == "rect" and is_legend_key(s.bbox, params.legend)
+        and key_beside(box, s.bbox, params.legend)
     ]
 
 
-def _band(
+def caption_band(
     caption: Caption, captions: list[Caption], below: bool, height: float
 ) -> tuple[float, float]:
     """The stretch of page between this caption and the next (or previous) one above each
@@ -125,22 +109,24 @@ def _band(
         nxt = [
             c.bbox[1]
             for c in captions
-            if c.bbox[1] > caption.bbox[3] + 1 and _overlaps_x(c.bbox, caption.bbox)
+            if c.bbox[1] > caption.bbox[3] + 1 and overlaps_x(c.bbox, caption.bbox)
         ]
         return caption.bbox[3], min(nxt, default=height)
     prev = [
         c.bbox[3]
         for c in captions
-        if c.bbox[3] < caption.bbox[1] - 1 and _overlaps_x(c.bbox, caption.bbox)
+        if c.bbox[3] < caption.bbox[1] - 1 and overlaps_x(c.bbox, caption.bbox)
     ]
     return max(prev, default=0.0), caption.bbox[1]
 
 
-def _side_limits(caption: Caption, captions: list[Caption]) -> tuple[float, float]:
+def side_limits(
+    caption: Caption, captions: list[Caption], params: ChartParams = CHART
+) -> tuple[float, float]:
     """Captions side by side (two charts in two columns) split the page between them."""
     left, right = float("-inf"), float("inf")
     for other in captions:
-        if other is caption or abs(other.bbox[1] - caption.bbox[1]) > SIDE_BY_SIDE:
+        if other is caption or abs(other.bbox[1] - caption.bbox[1]) > params.side_by_side:
             continue
         if other.bbox[0] >= caption.bbox[2]:
             right = min(right, other.bbox[0] - 2)
@@ -149,41 +135,28 @@ def _side_limits(caption: Caption, captions: list[Caption]) -> tuple[float, floa
     return left, right
 
 
-# Tick labels stand left of the plot and category labels below it, each within about three
-# label widths or two text lines of the drawn graphics.
-REGION_LEFT = 45.0
-
-
-REGION_RIGHT = 40.0
-
-
-REGION_BELOW = 25.0
-
-
-def _region(caption: Caption, box: BBox, below: bool) -> BBox:
-    left = min(box[0] - REGION_LEFT, caption.bbox[0] - 3)
-    right = box[2] + REGION_RIGHT
+def region_around(caption: Caption, box: BBox, below: bool, params: ChartParams = CHART) -> BBox:
+    left = min(box[0] - params.region_left, caption.bbox[0] - 3)
+    right = box[2] + params.region_right
     if below:
-        return (left, caption.bbox[3], right, box[3] + REGION_BELOW)
-    return (left, box[1] - REGION_BELOW, right, caption.bbox[1])
+        return (left, caption.bbox[3], right, box[3] + params.region_below)
+    return (left, box[1] - params.region_below, right, caption.bbox[1])
 
 
-def _region_fragments(
-    page: Page, caption: Caption, region: BBox, squares: Sequence[BBox] = ()
+def region_fragments(
+    page: Page, caption: Caption, region: BBox, squares: Sequence[BBox] = (),
+    params: ChartParams = CHART,
 ) -> list[Fragment]:
     """The words of the chart: inside the region, not the caption's own, and not part of a
     prose line that runs out of the region (the next column's text). Text just right of a
     small drawn square is a legend entry, however far it runs."""
     keep: list[Word] = []
     for line in fragments(page.words, gap=1.6, numbers_alone=False):
-        legend = any(
-            0 <= line.bbox[0] - sq[2] <= 12 and abs(line.cy - (sq[1] + sq[3]) / 2) <= 5
-            for sq in squares
-        )
+        legend = any(text_of_key(sq, line.bbox, params.legend) for sq in squares)
         if not legend:
-            if not _contains(region, (line.cx, line.cy)):
+            if not point_in(region, (line.cx, line.cy)):
                 continue
             if line.bbox[0] < region[0] - 5 or line.bbox[2] > region[2] + 5:
                 continue
-        keep.extend(w for w in line.words if not _contains(caption.bbox, _centre(w.bbox)))
+        keep.extend(w for w in line.words if not point_in(caption.bbox, box_centre(w.bbox)))
     return fragments(join_slanted(keep), gap=0.6, numbers_alone=True)

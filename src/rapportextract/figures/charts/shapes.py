@@ -31,7 +31,7 @@ class Shape:
         return self.bbox[3] - self.bbox[1]
 
 
-def _shapes(page: Page) -> list[Shape]:
+def page_shapes(page: Page) -> list[Shape]:
     page_area = (page.width or 612.0) * (page.height or 842.0)
     shapes: list[Shape] = []
     for rect in page.rects:
@@ -65,34 +65,16 @@ def _is_area(seg: Segment, box: BBox) -> bool:
     return abs(x0 - x1) <= 0.5 and abs(y0 - y1) <= 0.5
 
 
-LEGEND_SQUARE = 14.0
 
-
-LEGEND_KEY_WIDTH = 24.0
-
-
-MARKER = 8.0
-
-
-def _key_shape(shape: Shape) -> bool:
-    """A legend key: a small square, or the small flat bar matplotlib and office tools draw
-    (20 by 7 points)."""
-    if _squarish(shape, LEGEND_SQUARE):
-        return True
-    return shape.width <= LEGEND_KEY_WIDTH and 2 <= shape.height <= LEGEND_SQUARE and (
-        shape.width >= shape.height
-    )
-
-
-def _squarish(shape: Shape, limit: float) -> bool:
+def squarish(shape: Shape, limit: float) -> bool:
     return shape.width <= limit and shape.height <= limit and abs(shape.width - shape.height) <= 2.5
 
 
-def _chromatic(colour: Colour | None) -> bool:
+def chromatic(colour: Colour | None) -> bool:
     return colour is not None and len(colour) >= 3 and max(colour[:3]) - min(colour[:3]) > 0.15
 
 
-def _is_data_line(seg: Shape) -> bool:
+def is_data_line(seg: Shape) -> bool:
     # Axes and gridlines are straight and grey or black; a data line slopes or has a colour.
     sloped = seg.width > 1 and seg.height > 1
-    return sloped or _chromatic(seg.colour)
+    return sloped or chromatic(seg.colour)
