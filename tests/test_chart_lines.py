@@ -9,7 +9,7 @@ import math
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from rapportextract.charts import _lines, _size
+from rapportextract.figures.charts.fragments import label_size, word_lines
 from rapportextract.models import Word
 
 
@@ -19,7 +19,7 @@ def _plain_lines(words: list[Word]) -> list[list[Word]]:
         cy = (word.bbox[1] + word.bbox[3]) / 2
         for line in lines:
             ref = line[0]
-            if abs((ref.bbox[1] + ref.bbox[3]) / 2 - cy) < 0.4 * _size(ref):
+            if abs((ref.bbox[1] + ref.bbox[3]) / 2 - cy) < 0.4 * label_size(ref):
                 line.append(word)
                 break
         else:
@@ -47,7 +47,7 @@ def _ids(lines: list[list[Word]]) -> list[list[int]]:
 @example([Word("a", (0, 0, 5, 30), size=30.0), Word("b", (0, 13, 5, 14), size=2.0),
           Word("c", (0, 14, 5, 16), size=2.0), Word("d", (0, 20, 5, 21), size=2.0)])
 def test_lines_are_those_of_the_plain_rule(words: list[Word]) -> None:
-    assert _ids(_lines(words)) == _ids(_plain_lines(words))
+    assert _ids(word_lines(words)) == _ids(_plain_lines(words))
 
 
 def test_lines_with_coordinates_that_are_not_numbers() -> None:
@@ -55,5 +55,5 @@ def test_lines_with_coordinates_that_are_not_numbers() -> None:
     # after words further down, and still belong to a line above them.
     tops = [11, 30, 31, math.nan, 11, 31, math.inf]
     words = [Word(f"w{i}", (0, top, 5, top + 1), size=9.0) for i, top in enumerate(tops)]
-    assert _ids(_lines(words)) == _ids(_plain_lines(words))
-    assert len(_lines(words)) >= 3
+    assert _ids(word_lines(words)) == _ids(_plain_lines(words))
+    assert len(word_lines(words)) >= 3

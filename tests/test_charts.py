@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from chart_pages import TEST_CATALOGUE, load_pdf
 from rapportextract.catalogue import load_catalogue
-from rapportextract.charts import (
+from rapportextract.figures.charts import (
     Chart,
     chart_facts,
     parse_caption,
@@ -20,9 +20,9 @@ from rapportextract.charts import (
     read_charts,
     resolve_concept,
 )
+from rapportextract.figures.tables import table_facts
 from rapportextract.ingest import read_document
 from rapportextract.models import Document, Fact, Page, Rect, Segment, Word
-from rapportextract.tables import table_facts
 
 ARREARS = {"2020": 227_000_000, "2021": 185_000_000, "2022": 173_000_000, "2023": 164_000_000}
 ARREARS_TICKS = {"0", "50", "100", "150", "200", "250"}

@@ -16,18 +16,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rapportextract.charts import chart_facts, join_slanted, parse_number, read_charts
+from rapportextract.figures.charts import chart_facts, join_slanted, parse_number, read_charts
+from rapportextract.figures.tables import table_facts
 from rapportextract.ingest import read_document
 from rapportextract.layout import (
-    _Frag,
     aligned_tables,
     join_spaced_letters,
     join_touching_words,
     layout_pages,
 )
+from rapportextract.layout.rows import Frag
 from rapportextract.models import BlockKind, Document, Fact, Page, Segment, Word
 from rapportextract.quantities import parse_digits
-from rapportextract.tables import table_facts
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "diverse"
 
@@ -424,9 +424,9 @@ def test_slanted_letters_are_one_label_and_level_letters_are_not() -> None:
     assert texts == ["2021", "a", "b"]
 
 
-def _frags(rows: list[list[tuple[str, float]]], top: float = 100.0) -> list[_Frag]:
+def _frags(rows: list[list[tuple[str, float]]], top: float = 100.0) -> list[Frag]:
     return [
-        _Frag([_w(text, x, top + 14 * r, width=6 * len(text))])
+        Frag([_w(text, x, top + 14 * r, width=6 * len(text))])
         for r, row in enumerate(rows) for text, x in row
     ]
 
@@ -525,14 +525,14 @@ def test_new_steps_keep_every_letter_and_never_raise(words: list[Word]) -> None:
     assert sorted("".join(w.text for w in join_touching_words(words))) == letters
     assert sorted("".join(w.text for w in join_slanted(words))) == letters
     assert sorted("".join(w.text for w in join_spaced_letters(words))) == letters
-    from rapportextract.layout import _fragments, _rows
+    from rapportextract.layout.rows import cut_row, word_rows
 
-    frags = [f for row in _rows(words) for f in _fragments(row)]
+    frags = [f for row in word_rows(words) for f in cut_row(row)]
     for grid, members in aligned_tables(frags):
         assert members <= {id(f) for f in frags}
         assert len(grid.rows) >= 2
     page = Page(number=1, width=595, height=842, words=words)
-    layout_pages([page])
+    (page,) = layout_pages([page])
     doc = Document(path="x.pdf", name="x.pdf", sha256="0" * 64, source_type="pdf",
                    edition=GEN.EDITION, pages=[page])
     chart_facts(doc, catalogue=None)

@@ -14,7 +14,7 @@ from rapportextract.layout import (
     normalise_text,
     split_superscript_marker,
 )
-from rapportextract.models import BlockKind, Page, Rect, Word
+from rapportextract.models import BlockKind, Page, Rect, TableCell, TableGrid, Word
 
 JOIN_CASES = [
     ("plain word break", ["de huur-", "achterstand daalde"], "de huurachterstand daalde"),
@@ -89,7 +89,7 @@ def test_raised_marker_becomes_a_footnote_ref_not_text() -> None:
     marker = Word(text="1", bbox=(end + 0.5, 98.0, end + 3.5, 104.0), size=6.0)
     words += [marker, *_line("Daarna volgt meer tekst.", end + 6, 100)]
     page = Page(number=1, width=595, height=842, words=words)
-    layout_pages([page])
+    (page,) = layout_pages([page])
     (block,) = page.blocks
     assert block.kind is BlockKind.PARAGRAPH
     assert block.text == "Dit geldt voor de hele sector. Daarna volgt meer tekst."
@@ -103,7 +103,7 @@ def test_two_columns_read_left_then_right() -> None:
         words += _line(f"links regel {i} met wat woorden erin.", 60, 100 + 13 * i)
         words += _line(f"rechts regel {i} met wat woorden.", 320, 100 + 13 * i)
     page = Page(number=1, width=595, height=842, words=words)
-    layout_pages([page])
+    (page,) = layout_pages([page])
     texts = [b.text for b in page.blocks]
     assert len(texts) == 2
     assert texts[0].startswith("links regel 0") and "links regel 7" in texts[0]
@@ -125,7 +125,7 @@ def test_text_on_a_coloured_band_is_not_a_chart() -> None:
     words += _line("Een korte inleiding over de cijfers van dit jaar.", 60, 120)
     band = Rect(bbox=(50.0, 50.0, 545.0, 90.0), fill=(0.1, 0.2, 0.4))
     page = Page(number=1, width=595, height=842, words=words, rects=[band])
-    layout_pages([page])
+    (page,) = layout_pages([page])
     assert [b.kind for b in page.blocks] == [BlockKind.HEADING, BlockKind.PARAGRAPH]
 
 
@@ -135,7 +135,7 @@ def test_three_columns_read_column_by_column() -> None:
         for c, x in enumerate((56.0, 230.0, 404.0)):
             words += _line(f"kolom{c} regel {i} tekst.", x, 100 + 13 * i, width=5.0)
     page = Page(number=1, width=595, height=842, words=words)
-    layout_pages([page])
+    (page,) = layout_pages([page])
     assert [b.column for b in page.blocks] == [0, 1, 2]
     for c, block in enumerate(page.blocks):
         assert block.text.split() == " ".join(
@@ -153,7 +153,7 @@ def test_full_width_band_between_two_column_bands() -> None:
         words += _line(f"onder links {i} met tekst.", 60, 240 + 13 * i)
         words += _line(f"onder rechts {i} met tekst.", 320, 240 + 13 * i)
     page = Page(number=1, width=595, height=842, words=words)
-    layout_pages([page])
+    (page,) = layout_pages([page])
     firsts = [b.text.split(" ", 2)[:2] for b in page.blocks]
     assert firsts == [["boven", "links"], ["boven", "rechts"], ["Een", "brede"],
                       ["onder", "links"], ["onder", "rechts"]]
@@ -197,7 +197,7 @@ word_strategy = st.builds(
 @given(st.lists(word_strategy, max_size=80))
 def test_random_words_never_raise_and_no_word_is_lost(words: list[Word]) -> None:
     page = Page(number=1, width=595, height=842, words=words)
-    layout_pages([page])
+    (page,) = layout_pages([page])
     placed = _placed(page)
     for word in words:
         assert _kept(word, placed) or _in_table(word, page)
@@ -212,7 +212,7 @@ def test_a_long_web_address_poking_into_the_gutter_stays_in_its_column() -> None
         words += _line(left, 60, 100 + 13 * i)
         words += _line(f"rechts regel {i} met wat woorden.", 320, 100 + 13 * i)
     page = Page(number=1, width=595, height=842, words=words)
-    layout_pages([page])
+    (page,) = layout_pages([page])
     texts = [b.text for b in page.blocks]
     assert len(texts) == 2 and "regel 2 met wat woorden erin. zie https://" in texts[0]
     assert texts[0].endswith("links regel 7 met wat woorden erin.")
@@ -228,7 +228,7 @@ def test_a_line_just_crossing_the_gutter_is_not_full_width() -> None:
         if i < 5:
             words += _line(f"rechts regel {i} met wat woorden.", 320, 100 + 13 * i)
     page = Page(number=1, width=595, height=842, words=words)
-    layout_pages([page])
+    (page,) = layout_pages([page])
     assert [b.column for b in page.blocks] == [0, 1]
     assert page.blocks[0].text.endswith("links regel 7 met wat woorden erin.")
 
@@ -238,7 +238,7 @@ def test_bulleted_lines_are_blocks_of_their_own() -> None:
     words += _line("• eerder bellen na een gemiste betaling", 60, 113)
     words += _line("• vaker een huisbezoek", 60, 126)
     page = Page(number=1, width=595, height=842, words=words)
-    layout_pages([page])
+    (page,) = layout_pages([page])
     assert [b.text for b in page.blocks] == [
         "Corporaties noemen drie maatregelen:", "• eerder bellen na een gemiste betaling",
         "• vaker een huisbezoek",
@@ -251,3 +251,15 @@ def test_text_spread_wider_than_any_page_has_no_gutter() -> None:
     boxes = [(0.0, float(i * 12), 40.0, float(i * 12 + 10)) for i in range(8)]
     boxes += [(9.0e17, float(i * 12), 9.0e17 + 40.0, float(i * 12 + 10)) for i in range(8)]
     assert find_gutter(boxes, 10.0) is None
+
+
+def test_layout_returns_new_pages_and_leaves_the_given_ones_as_they_were() -> None:
+    words = _line("Gra", 60, 100) + _line("fiek", 60 + 3 * 5.5, 100)
+    words += _line("De huurachterstand daalde flink in het jaar.", 60, 130)
+    table = TableGrid(bbox=(300.0, 300.0, 400.0, 340.0), rows=[[TableCell(text="2023")]])
+    page = Page(number=1, width=595, height=842, words=words, tables=[table])
+    before = page.model_dump()
+    (laid_out,) = layout_pages([page])
+    assert page.model_dump() == before
+    assert laid_out is not page and laid_out.blocks and not page.blocks
+    assert laid_out.tables[0].block_id is not None and table.block_id is None

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from chart_pages import TEST_CATALOGUE, load_pdf
+from rapportextract.figures.tables import read_table, table_facts
 from rapportextract.models import Document, Fact, Page, TableCell, TableGrid
-from rapportextract.tables import read_table, table_facts
 
 
 def _facts() -> list[Fact]:

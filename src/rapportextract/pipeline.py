@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rapportextract.catalogue import Catalogue, load_catalogue
-from rapportextract.charts import chart_facts
 from rapportextract.facts import extract_facts
+from rapportextract.figures.charts import chart_facts
+from rapportextract.figures.tables import table_facts
 from rapportextract.ingest import read_document
 from rapportextract.limits import Deadline, deadline
 from rapportextract.models import Document, DocumentSummary, Fact
-from rapportextract.tables import table_facts
 
 
 @dataclass

@@ -164,7 +164,7 @@ def read_document(
                     f"no page of {len(pages)} has a text layer (scanned PDF?)", path=path,
                     hint=hint,
                 )
-            layout_pages(pages)
+            pages = layout_pages(pages)
         else:
             pages, text_warnings = read_text_pages(path, text_data)
             warnings.extend(text_warnings)

@@ -15,18 +15,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from rapportextract.charts import (
-    Caption,
+from rapportextract.figures.charts.captions import Caption, find_captions, unit_and_scale
+from rapportextract.figures.charts.read import read_charts_with
+from rapportextract.figures.concepts import (
     ConceptMatcher,
     default_catalogue,
     figure_fact_id,
-    find_captions,
-    parse_number,
-    read_charts_with,
     resolve_concept,
-    unit_and_scale,
-    year_of,
 )
+from rapportextract.figures.numbers import parse_number, year_of
 from rapportextract.lang.nl.words import chart_words
 from rapportextract.models import BBox, Document, Fact, Page, Source, TableGrid, Unit
 

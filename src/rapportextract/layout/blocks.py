@@ -1,0 +1,252 @@
+"""Blocks: lines of one column grouped by gap and style, typed as heading, paragraph, caption
+or footnote; table and chart regions as blocks of their own."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+
+import regex
+
+from rapportextract.lang.nl.words import layout_words
+from rapportextract.layout.columns import Item
+from rapportextract.layout.params import LAYOUT, LayoutParams
+from rapportextract.layout.rows import Frag, word_rows
+from rapportextract.layout.text import (
+    BULLET,
+    SUPERSCRIPT_TO_DIGIT,
+    join_lines,
+    normalise_text,
+    split_superscript_marker,
+)
+from rapportextract.models import (
+    BBox,
+    Block,
+    BlockKind,
+    Line,
+    TableGrid,
+    Word,
+    union_bbox,
+)
+
+
+def body_font_size(words: Iterable[Word], params: LayoutParams = LAYOUT) -> float:
+    """The size most characters are set in."""
+    counts: Counter[float] = Counter()
+    for w in words:
+        if w.size:
+            counts[round(w.size, 1)] += len(w.text)
+    return counts.most_common(1)[0][0] if counts else params.body_size
+
+
+def is_caption(text: str, params: LayoutParams = LAYOUT) -> bool:
+    """"Grafiek 3: ..." or "Tabel 2 Vonnissen per jaar", but not a sentence that starts with
+    the label ("Tabel 1 vat de uitkomsten samen. ...")."""
+    match = layout_words().caption.match(text)
+    if not match:
+        return False
+    rest = text[match.end():]
+    if rest[:2].strip()[:1] in (":", ".", "-", "–", "—"):
+        return True
+    short = len(text) <= params.caption_length
+    return short and ". " not in rest and not rest.rstrip().endswith(".")
+
+
+def line_pitches(items: Sequence[Item], params: LayoutParams = LAYOUT) -> dict[float, float]:
+    """The usual distance from one line's top to the next, per font size: the lower quartile
+    of the distances between successive lines of one column, so paragraph spacing does not
+    count; never more than 1.5 times the size (a page of one-line paragraphs)."""
+    by_size: dict[float, list[float]] = {}
+    lines = sorted(
+        (it for it in items if it.frag is not None),
+        key=lambda it: (it.column if it.column is not None else -1, it.box[1]),
+    )
+    for a, b in pairwise(lines):
+        fa, fb = a.frag, b.frag
+        assert fa is not None and fb is not None
+        if a.column != b.column or abs(fa.size - fb.size) > params.same_size:
+            continue
+        pitch = fb.top - fa.top
+        if params.pitch_min * fa.size <= pitch <= params.pitch_max * fa.size:
+            by_size.setdefault(round(fa.size), []).append(pitch)
+    result: dict[float, float] = {}
+    for size, pitches in by_size.items():
+        pitches.sort()
+        result[size] = min(pitches[len(pitches) // 4], params.pitch_cap * size)
+    return result
+
+
+def starts_block(
+    prev: Frag, frag: Frag, pitches: dict[float, float], params: LayoutParams = LAYOUT
+) -> bool:
+    size = max(prev.size, frag.size)
+    if frag.top - prev.bottom < -params.overlap_break * size:
+        return True
+    if abs(frag.size - prev.size) > params.size_change or frag.bold != prev.bold:
+        return True
+    pitch = pitches.get(round(prev.size), params.pitch_default * prev.size)
+    if frag.top - prev.top > pitch + params.pitch_slack * size:
+        return True
+    # "Tabel 2 is zonder lijnen gezet." after a line break is prose, not a caption.
+    return bool(BULLET.match(frag.text) or is_caption(frag.text, params))
+
+
+def _is_heading(
+    frags: Sequence[Frag], text: str, body: float, params: LayoutParams = LAYOUT
+) -> bool:
+    lines = params.heading_lines
+    if len(frags) > lines or not text:
+        return False
+    size = statistics.median(f.size for f in frags)
+    letters = [c for c in text if c.isalpha()]
+    if size >= params.heading_size * body:
+        return True
+    ends_sentence = text.rstrip().endswith((".", ":", ";"))
+    if all(f.bold for f in frags) and len(frags) <= 2 and not ends_sentence:
+        return len(text.split()) <= params.heading_words
+    return len(letters) >= 4 and all(c.isupper() for c in letters) and len(frags) <= lines
+
+
+def _line_model(frag: Frag) -> Line:
+    return Line(text=frag.text, bbox=frag.bbox, words=list(frag.words))
+
+
+def _markers(frags: Sequence[Frag]) -> list[str]:
+    refs: list[str] = []
+    for f in frags:
+        for w in f.words:
+            marker: str | None
+            if w.superscript:
+                marker = w.text.translate(SUPERSCRIPT_TO_DIGIT)
+            else:
+                marker = split_superscript_marker(w.text)[1]
+            if marker and marker not in refs:
+                refs.append(marker)
+    return refs
+
+
+def _frag_text_lines(frags: Sequence[Frag]) -> list[str]:
+    return [" ".join(split_superscript_marker(w.text)[0] for w in f.body_words) for f in frags]
+
+
+def make_block(frags: list[Frag], kind: BlockKind | None, column: int | None,
+                body: float, params: LayoutParams = LAYOUT) -> Block:
+    text = join_lines(_frag_text_lines(frags))
+    refs = _markers(frags)
+    if kind is None:
+        if is_caption(text, params):
+            kind = BlockKind.CAPTION
+        elif _is_heading(frags, text, body, params):
+            kind = BlockKind.HEADING
+        else:
+            kind = BlockKind.PARAGRAPH
+    if kind is BlockKind.FOOTNOTE:
+        text, own = _footnote_marker(frags, text)
+        refs = [own] if own else refs
+    return Block(
+        id="", kind=kind, page=0, bbox=union_bbox([f.bbox for f in frags]), text=text,
+        lines=[_line_model(f) for f in frags], column=column, footnote_refs=refs,
+    )
+
+
+_FOOTNOTE_START = regex.compile(r"^(\d{1,3}|[*†])\s+(?=\S)")
+
+
+def _footnote_marker(frags: Sequence[Frag], text: str) -> tuple[str, str | None]:
+    first = frags[0].words[0]
+    if first.superscript:
+        return text, first.text.translate(SUPERSCRIPT_TO_DIGIT)
+    match = _FOOTNOTE_START.match(text)
+    if match:
+        return text[match.end():], match.group(1)
+    return text, None
+
+
+def _starts_footnote(frag: Frag) -> bool:
+    return frag.words[0].superscript or bool(_FOOTNOTE_START.match(frag.text))
+
+
+def footnote_frags(
+    frags: list[Frag], body: float, params: LayoutParams = LAYOUT
+) -> list[list[Frag]]:
+    """Small print under the body that starts with a marker: the page's footnotes."""
+    small = params.footnote_size * body
+    body_bottom = max((f.bottom for f in frags if f.size > small and f.kind is None),
+                      default=0.0)
+    zone = sorted(
+        (f for f in frags if f.kind is None and f.top > body_bottom and f.size <= small),
+        key=lambda f: (f.top, f.x0),
+    )
+    notes: list[list[Frag]] = []
+    for frag in zone:
+        if _starts_footnote(frag):
+            notes.append([frag])
+        elif notes:
+            notes[-1].append(frag)
+    return notes
+
+
+def table_block(table: TableGrid) -> Block:
+    rows = [
+        "\t".join(normalise_text(c.text) if c else "" for c in row) for row in table.rows
+    ]
+    return Block(id="", kind=BlockKind.TABLE, page=0, bbox=table.bbox, text="\n".join(rows))
+
+
+def chart_block(box: BBox, words: list[Word], params: LayoutParams = LAYOUT) -> Block:
+    rows = word_rows(words, params)
+    lines = [Line(text=" ".join(w.text for w in r), bbox=union_bbox([w.bbox for w in r]) or box,
+                  words=r) for r in rows]
+    bbox = union_bbox([box, *[w.bbox for w in words]]) or box
+    return Block(id="", kind=BlockKind.CHART, page=0, bbox=bbox,
+                 text="\n".join(line.text for line in lines), lines=lines)
+
+
+def group_lines(frags: list[Frag]) -> list[list[Frag]]:
+    return [[f] for f in sorted(frags, key=lambda f: (f.top, f.x0))]
+
+
+def merge_title_lines(blocks: list[Block]) -> None:
+    """A heading that ends on "EN" or "VAN" goes on in the heading right under it."""
+    words = layout_words()
+    i = 0
+    while i + 1 < len(blocks):
+        a, b = blocks[i], blocks[i + 1]
+        last = a.text.rsplit(" ", 1)[-1].lower() if a.text else ""
+        if (
+            a.kind is BlockKind.HEADING and b.kind is BlockKind.HEADING
+            and last in words.heading_continuation and a.column == b.column
+        ):
+            blocks[i] = a.model_copy(update={
+                "text": f"{a.text} {b.text}", "lines": a.lines + b.lines,
+                "bbox": union_bbox([x for x in (a.bbox, b.bbox) if x is not None]),
+            })
+            del blocks[i + 1]
+            continue
+        i += 1
+
+
+_OPEN_END = regex.compile(r"[.!?:;…][\"'”’»)\]]*$")
+
+
+def merge_across_columns(blocks: list[Block]) -> None:
+    """A paragraph that ends the left column without ending its sentence goes on at the top
+    of the right column."""
+    i = 0
+    while i + 1 < len(blocks):
+        a, b = blocks[i], blocks[i + 1]
+        if (
+            a.kind is BlockKind.PARAGRAPH and b.kind is BlockKind.PARAGRAPH
+            and a.column is not None and b.column == a.column + 1
+            and not _OPEN_END.search(a.text)
+        ):
+            blocks[i] = a.model_copy(update={
+                "text": join_lines([a.text, b.text]), "lines": a.lines + b.lines,
+                "bbox": union_bbox([x for x in (a.bbox, b.bbox) if x is not None]),
+                "footnote_refs": list(dict.fromkeys(a.footnote_refs + b.footnote_refs)),
+            })
+            del blocks[i + 1]
+            continue
+        i += 1

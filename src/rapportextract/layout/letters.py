@@ -1,0 +1,95 @@
+"""Words the text layer gave apart: touching pieces of one word, and spaced letters."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+from rapportextract.layout.params import LAYOUT, LayoutParams
+from rapportextract.layout.rows import word_size
+from rapportextract.models import (
+    Word,
+    union_bbox,
+)
+
+
+def join_touching_words(words: Sequence[Word], params: LayoutParams = LAYOUT) -> list[Word]:
+    """Words that touch on one baseline are one word. A PDF switches fonts inside a word where
+    a ligature glyph ("fi") comes from a second subset of the same font, or a kerned letter
+    from a fallback font; the text layer then gives "Gra" "fi" "ek" for "Grafiek"."""
+    ordered = sorted(words, key=lambda w: (round(w.bbox[3], 1), w.bbox[0]))
+    out: list[Word] = []
+    for word in ordered:
+        prev = out[-1] if out else None
+        if prev is not None and not prev.superscript and not word.superscript:
+            size = min(word_size(prev), word_size(word))
+            gap = word.bbox[0] - prev.bbox[2]
+            if (
+                abs(prev.bbox[3] - word.bbox[3]) <= params.touch_baseline * size
+                and abs(word_size(prev) - word_size(word)) <= params.touch_size
+                and -params.touch_overlap * size <= gap <= params.touch_gap * size
+            ):
+                main = prev if len(prev.text) >= len(word.text) else word
+                box = union_bbox([prev.bbox, word.bbox])
+                assert box is not None
+                out[-1] = main.model_copy(update={"text": prev.text + word.text, "bbox": box})
+                continue
+        out.append(word)
+    return out
+
+
+def join_spaced_letters(words: Sequence[Word], params: LayoutParams = LAYOUT) -> list[Word]:
+    """Headings set with spaced letters (tracking) reach the text layer as single letters:
+    the gap between letters is wider than the word builder allows, "C I J F E R S". In a run
+    of such short pieces on one baseline, the narrowest gap is the tracking: gaps close to it
+    join letters, a gap clearly wider (tracking plus a word space) parts words."""
+    rows: dict[tuple[float, float], list[Word]] = {}
+    for word in words:
+        rows.setdefault((round(word.bbox[3]), round(word_size(word))), []).append(word)
+    out: list[Word] = []
+    for row in rows.values():
+        row.sort(key=lambda w: w.bbox[0])
+        start = 0
+        while start < len(row):
+            end = start + 1
+            size = word_size(row[start])
+            reach = params.tracking_gap * size
+            while end < len(row) and 0 <= row[end].bbox[0] - row[end - 1].bbox[2] <= reach:
+                end += 1
+            run = row[start:end]
+            out.extend(_rejoin_letters(run, params) if _spaced_run(run, params) else run)
+            start = end
+    return out
+
+
+def _spaced_run(run: Sequence[Word], params: LayoutParams = LAYOUT) -> bool:
+    """Mostly single letters, three or more in a row: spaced letters. Ordinary text has
+    single-letter words ("1 en 2") but seldom two side by side."""
+    singles = [len(w.text) == 1 for w in run]
+    in_a_row = any(all(singles[i:i + 3]) for i in range(len(singles) - 2))
+    return len(run) >= params.spaced_letters and in_a_row and sum(singles) >= 0.5 * len(run)
+
+
+def _rejoin_letters(run: Sequence[Word], params: LayoutParams = LAYOUT) -> list[Word]:
+    size = word_size(run[0])
+    gaps = [b.bbox[0] - a.bbox[2] for a, b in pairwise(run)]
+    tracking = min(gaps)
+    out: list[Word] = []
+    current = [run[0]]
+    for word, gap in zip(run[1:], gaps, strict=True):
+        if gap <= tracking + params.tracking_slack * size:
+            current.append(word)
+        else:
+            out.append(join_letters(current))
+            current = [word]
+    out.append(join_letters(current))
+    return out
+
+
+def join_letters(words: Sequence[Word]) -> Word:
+    """One word from letters the text layer gave apart (spaced headings here, slanted chart
+    labels in `figures.charts.join_slanted`): the first letter's font and flags, the letters'
+    text run together in the order given, and the box around them all."""
+    box = union_bbox([w.bbox for w in words])
+    assert box is not None
+    return words[0].model_copy(update={"text": "".join(w.text for w in words), "bbox": box})

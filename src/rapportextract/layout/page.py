@@ -1,0 +1,201 @@
+"""One page from words to blocks, and every page of a document (`layout_pages`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapportextract.lang.nl.words import layout_words
+from rapportextract.layout.aligned import aligned_tables
+from rapportextract.layout.blocks import (
+    body_font_size,
+    chart_block,
+    footnote_frags,
+    group_lines,
+    line_pitches,
+    make_block,
+    merge_across_columns,
+    merge_title_lines,
+    starts_block,
+    table_block,
+)
+from rapportextract.layout.columns import (
+    Item,
+    absorb_short_tails,
+    assign_columns,
+    column_regions,
+    find_gutters,
+    lift_region_titles,
+    merge_row_pieces,
+    reading_order,
+)
+from rapportextract.layout.geometry import centre_in
+from rapportextract.layout.labels import absorb_chart_labels
+from rapportextract.layout.letters import join_spaced_letters, join_touching_words
+from rapportextract.layout.margins import margin_zone, running_key, running_keys
+from rapportextract.layout.params import LAYOUT, LayoutParams
+from rapportextract.layout.regions import chart_regions
+from rapportextract.layout.rows import Frag, cut_row, word_rows
+from rapportextract.layout.ruled import add_rule_tables, bar_grid, rule_tables
+from rapportextract.layout.text import strip_glued_markers
+from rapportextract.models import (
+    Block,
+    BlockKind,
+    Page,
+    Word,
+)
+
+
+@dataclass
+class PageLayout:
+    """One page's words sorted into regions and fragments, before running text is known."""
+
+    page: Page
+    """A copy of the page given, with the tables this step found or dropped."""
+    frags: list[Frag]
+    regions: list[Block] = field(default_factory=list)
+
+
+def prepare_page(page: Page, params: LayoutParams = LAYOUT) -> PageLayout:
+    """The page's regions (tables, charts) and the fragments of its other words. The page
+    given is left as it is; `PageLayout.page` is a copy with the tables found here."""
+    words = [w for w in page.words if w.text.strip()]
+    drawn = [t for t in page.tables if not bar_grid(t, page, params)]
+    tables = add_rule_tables(drawn, rule_tables(page, words, params), params)
+    page = page.model_copy(update={"tables": tables})
+    regions: list[Block] = []
+    claimed: set[int] = set()
+    for table in page.tables:
+        if table.bbox is None:
+            continue
+        inside = [i for i, w in enumerate(words) if centre_in(w.bbox, table.bbox)]
+        claimed.update(inside)
+        regions.append(table_block(table))
+    free = [w for i, w in enumerate(words) if i not in claimed]
+    charts = chart_regions(page, free, params)
+    chart_words: dict[int, list[Word]] = {i: [] for i in range(len(charts))}
+    for i, w in enumerate(words):
+        if i in claimed:
+            continue
+        for c, box in enumerate(charts):
+            if centre_in(w.bbox, box):
+                chart_words[c].append(w)
+                claimed.add(i)
+                break
+    rest = [w for i, w in enumerate(words) if i not in claimed]
+    frags = [f for row in word_rows(rest, params) for f in cut_row(row, (), params)]
+    frags = absorb_chart_labels(
+        frags, charts, chart_words, body_font_size(words, params), params
+    )
+    for c, box in enumerate(charts):
+        regions.append(chart_block(box, chart_words[c], params))
+    for table, members in aligned_tables(frags, params):
+        page.tables.append(table)  # the copy's own list (`add_rule_tables`)
+        regions.append(table_block(table))
+        frags = [f for f in frags if id(f) not in members]
+    return PageLayout(page=page, frags=frags, regions=regions)
+
+
+def build_blocks(
+    layout: PageLayout, *, running: set[str], body: float, params: LayoutParams = LAYOUT
+) -> list[Block]:
+    """The blocks of one page in reading order, ids ``p{page}-b{index}``."""
+    page = layout.page
+    frags = layout.frags
+    headers: list[Frag] = []
+    footers: list[Frag] = []
+    page_number = layout_words().page_number
+    for f in frags:
+        zone = margin_zone(f, page, params)
+        if zone is None:
+            continue
+        if running_key(f, zone) in running or page_number.match(f.text):
+            f.kind = BlockKind.HEADER if zone == "top" else BlockKind.FOOTER
+            (headers if zone == "top" else footers).append(f)
+    notes = footnote_frags(frags, body, params)
+    in_notes = {id(f) for note in notes for f in note}
+    body_frags = [f for f in frags if f.kind is None and id(f) not in in_notes]
+
+    boxes = [f.bbox for f in body_frags] + column_regions(layout.regions, body_frags, params)
+    gutters = find_gutters(boxes, body, params)
+    if gutters:
+        # re-cut rows that ran across a gutter with a narrow gap
+        body_frags = [
+            g for f in body_frags
+            for g in cut_row(sorted(f.words, key=lambda w: w.bbox[0]), gutters, params)
+        ]
+    items = [Item(box=f.bbox, column=None, frag=f) for f in body_frags]
+    items += [Item(box=r.bbox, column=None, block=r) for r in layout.regions if r.bbox]
+    assign_columns(items, gutters, params)
+    absorb_short_tails(items, params)
+    lift_region_titles(items, params)
+    items = merge_row_pieces(items, params)
+    pitches = line_pitches(items, params)
+
+    blocks: list[Block] = []
+    for group in group_lines(headers):
+        blocks.append(make_block(group, BlockKind.HEADER, None, body, params))
+    run: list[Frag] = []
+    run_column: int | None = None
+
+    def flush() -> None:
+        if run:
+            blocks.append(make_block(list(run), None, run_column, body, params))
+            run.clear()
+
+    for it in reading_order(items):
+        if it.block is not None:
+            flush()
+            it.block.column = it.column
+            blocks.append(it.block)
+            continue
+        assert it.frag is not None
+        if run and (it.column != run_column or starts_block(run[-1], it.frag, pitches, params)):
+            flush()
+        run_column = it.column
+        run.append(it.frag)
+    flush()
+    merge_title_lines(blocks)
+    merge_across_columns(blocks)
+    note_blocks = [make_block(note, BlockKind.FOOTNOTE, None, body, params) for note in notes]
+    own = [ref for nb in note_blocks for ref in nb.footnote_refs]
+    for block in blocks:
+        if block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.CAPTION):
+            block.text, glued = strip_glued_markers(block.text, own)
+            block.footnote_refs = list(dict.fromkeys(block.footnote_refs + glued))
+    blocks.extend(note_blocks)
+    for group in group_lines(footers):
+        blocks.append(make_block(group, BlockKind.FOOTER, None, body, params))
+    for i, block in enumerate(blocks):
+        block.id = f"p{page.number}-b{i}"
+        block.page = page.number
+    return blocks
+
+
+def _laid_out(layout: PageLayout, blocks: list[Block]) -> Page:
+    """The page with its blocks, each table naming the block that shows it."""
+    tables = [
+        table.model_copy(update={"block_id": next(
+            (b.id for b in blocks if b.kind is BlockKind.TABLE and b.bbox == table.bbox), None
+        )})
+        for table in layout.page.tables
+    ]
+    return layout.page.model_copy(update={"blocks": blocks, "tables": tables})
+
+
+def layout_pages(pages: Sequence[Page], params: LayoutParams = LAYOUT) -> list[Page]:
+    """New pages with `blocks` filled from the words, drawings and tables of the pages given
+    (which stay as they are), with the thresholds of `params`."""
+    joined = [
+        page.model_copy(update={"words": join_spaced_letters(
+            join_touching_words(page.words, params), params
+        )})
+        for page in pages
+    ]
+    prepared = [prepare_page(p, params) for p in joined]
+    running = running_keys([(p.page, p.frags) for p in prepared], params)
+    body = body_font_size((w for p in joined for w in p.words), params)
+    return [
+        _laid_out(prep, build_blocks(prep, running=running, body=body, params=params))
+        for prep in prepared
+    ]

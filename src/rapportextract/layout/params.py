@@ -1,0 +1,271 @@
+"""The thresholds of the layout steps, named, as one frozen object (as pdfminer's `LAParams`).
+
+Lengths are PDF points (1/72 inch) unless a field says it is a share of the font size (the
+size of the word or line at hand), of the body size (the size most characters of the document
+are set in) or of the page. The values were set on the Aedes reports of the corpus and the
+fixtures; each says why it is what it is. Every step takes a `LayoutParams` (the default
+instance where none is given); `layout_pages(pages, params)` hands one down to all of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class LegendParams:
+    """Where a chart's legend stands and what its keys look like: one set for the layout's
+    chart regions and the chart reader (`figures.charts`). Lengths in PDF points."""
+
+    reach: float = 100.0
+    """How far a legend key may stand from the chart's drawn parts. A legend set beside the
+    plot (matplotlib's figure legend, an office chart's legend on the right) stands further off
+    than the chart's own parts, which lie within about two text lines of each other."""
+    level: float = 5.0
+    """How far a key may reach above the chart's top or below its bottom and still stand level
+    with it (a key outside that band belongs to something else on the page)."""
+    square: float = 14.0
+    """The largest side of a square key, and the largest height of a flat one: a key is about
+    a text line high, a bar of the chart is larger."""
+    square_slack: float = 2.5
+    """How much the sides of a square key may differ (keys drawn with a stroke are a point or
+    two off square)."""
+    key_width: float = 24.0
+    """The largest width of a flat key: the 20 by 7 point bar matplotlib and office tools draw,
+    with room to spare."""
+    key_min_height: float = 2.0
+    """The smallest height of a flat key; thinner is a rule or a line's stroke."""
+    text_gap: float = 12.0
+    """How far right of its key a legend entry's text may start (a word space or two)."""
+    text_level: float = 5.0
+    """How far a legend text's middle may lie above or below its key's middle."""
+
+
+LEGEND = LegendParams()
+
+
+@dataclass(frozen=True)
+class LayoutParams:
+    """Every threshold of the layout steps (module `layout`), with what it measures."""
+
+    # rows and fragments (`rows`)
+    row_tolerance: float = 0.3
+    """Share of the font size by which the baselines of two words of one row may differ:
+    kerning and mixed fonts move a baseline by a fraction of a point, the next line is a
+    whole line pitch lower."""
+    superscript_size: float = 0.85
+    """A word smaller than this share of its row's size is small print (a footnote marker set
+    small); body text varies by less than that within a row."""
+    superscript_rise: float = 0.2
+    """Share of the host row's size by which a marker's foot must stand above the row's
+    baseline to count as raised (a plain digit on the baseline is no marker)."""
+    marker_overlap: float = 1.5
+    """How far (points) a marker may overlap the word it is glued to (tight kerning)."""
+    marker_gap: float = 3.0
+    """How far (points) a marker may stand from the word it belongs to: less than a word space
+    at body size, so "sector.¹" is glued and "in 1 jaar" is not."""
+    column_gap: float = 1.0
+    """A gap wider than this share of the font size parts a row into fragments: a word space
+    is about a third of the size, a justified line stretches it at most to about two thirds,
+    the space between columns or table cells is wider."""
+
+    # chart regions (`regions`)
+    page_width: float = 595.0
+    """The page width (points) where a page does not say: A4, the reports' size."""
+    page_height: float = 842.0
+    """The page height (points) where a page does not say: A4."""
+    background_share: float = 0.4
+    """A drawing larger than this share of the page is a page or column background."""
+    table_pad: float = 2.0
+    """How far (points) outside a table grid a drawing still counts as the grid's own."""
+    text_band_width: float = 30.0
+    """A box at least this wide and `text_band_height` high may be a band behind text."""
+    text_band_height: float = 8.0
+    """See `text_band_width`: a text line is about this high at the smallest body sizes."""
+    prose_letters: int = 20
+    """A box with more letters than this inside is a coloured band behind prose, not a chart
+    part (a chart part holds a label of a few letters at most)."""
+    cluster_pad: float = 6.0
+    """Drawings this close (points) are parts of one picture: bars of one chart stand a few
+    points apart, two charts stand a text line or more apart."""
+    chart_parts: int = 3
+    """A cluster of fewer drawings than this is no chart by itself (a rule, a box, a logo)."""
+    chart_size: float = 30.0
+    """A chart is at least this wide and high (points): smaller is an icon or a key."""
+    figure_reach: float = 12.0
+    """How far (points) around a drawing with few words inside a figure must stand for it to
+    be a chart (a logo has none)."""
+    chart_words: int = 3
+    """A chart with fewer words than this inside needs a figure close to it."""
+    stray_overlap: float = 0.8
+    """A stray line belongs to a chart where it spans at least this share of the chart's
+    height (or width): an axis or a last gridline runs along the whole chart."""
+    stray_extent: float = 1.2
+    """...and is at most this share of the chart's height (or width): no longer than it."""
+    stray_reach_x: float = 60.0
+    """How far (points) beside a chart a stray upright line may stand (an axis set apart from
+    the bars, the gridline beyond the longest bar)."""
+    stray_reach_y: float = 20.0
+    """How far (points) above or below a chart a stray level line may stand (an x axis)."""
+    text_box_words: int = 12
+    """A framed box with fewer words than this is no framed prose, whatever its lines."""
+    text_box_row: int = 6
+    """A row of at least this many words is a line of prose, not chart labels."""
+    text_box_share: float = 0.5
+    """A box is framed prose where at least this share of its words stand in prose rows."""
+    legend: LegendParams = field(default=LEGEND)
+    """The legend keys beside a chart (shared with the chart reader)."""
+
+    # tables drawn with rules (`ruled`)
+    rule_height: float = 2.0
+    """A drawing at most this high (points) is a horizontal rule."""
+    rule_width: float = 80.0
+    """A rule of a table is at least this wide (points): shorter is an underline or a tick."""
+    rule_align: float = 3.0
+    """Rules of one table start and end within this many points of each other."""
+    rule_spacing: float = 45.0
+    """Rules of one table stand at most this far apart (points): about three text lines."""
+    table_rules: int = 3
+    """A rule-only table has at least this many rules (a header rule, a body, a foot rule)."""
+    bar_height: float = 3.0
+    """A filled box higher than this (points) is a bar or a shaded row, not a rule."""
+    filled_share: float = 0.75
+    """At least this share of the spaces between a table's rules hold text."""
+    cell_gap: float = 0.8
+    """Words closer than this share of the font size are one cell's text."""
+    grid_cover: float = 0.9
+    """A ruled grid that covers this share of a rule table's area stays in its place."""
+    bar_share: float = 0.5
+    """A bar of a bar chart is narrower than this share of the grid it was taken for."""
+    bar_baseline: float = 1.5
+    """Bars that end within this many points stand on one baseline."""
+    bar_tops: float = 2.0
+    """Bars whose tops differ by more than this (points) have different heights: a chart,
+    where shaded table rows end at the same height."""
+
+    # running headers and footers (`margins`)
+    margin_share: float = 0.1
+    """The top and bottom margins are this share of the page height: a header or footer
+    stands there, the body does not."""
+    running_pages: int = 2
+    """A margin text that repeats on this many pages is a running header or footer."""
+
+    # columns and reading order (`columns`)
+    max_page_width: float = 14_400.0
+    """The widest a PDF page can be (the format's own limit, points); text spread wider comes
+    from damaged coordinates and is read as one column."""
+    gutter_lines: int = 6
+    """A page with fewer lines than this is read as one column."""
+    gutter_min_text: float = 20.0
+    """Text narrower than this many times the body size has no room for two columns."""
+    gutter_scan: float = 0.25
+    """The gutter is looked for between this share of the text width from the left and the
+    same share from the right (the middle half)."""
+    gutter_width: float = 0.5
+    """A gutter is at least this share of the body size wide."""
+    gutter_crossing: float = 0.5
+    """At most this share of the lines of the shorter column may cross a gutter (a title,
+    a full-width line): more is one column with a narrow space."""
+    span_reach: float = 20.0
+    """How far (points) a line must reach into the columns on both sides of a gutter to count
+    as full width; a long web address that pokes into the gutter still belongs to its
+    column."""
+    tail_gap: float = 0.8
+    """Share of the font size: the short last line of a full-width paragraph stands at most
+    this far under the line above it."""
+    tail_edge: float = 2.0
+    """...and starts within this many points of that line's left edge."""
+    title_reach: float = 2.5
+    """Share of the font size: a caption lifted into a chart's band stands at most this far
+    above the chart."""
+    region_share: float = 0.6
+    """A chart or table wider than this share of the text width is a band of its own."""
+
+    # blocks (`blocks`)
+    body_size: float = 10.0
+    """The body size (points) where no word says its size."""
+    caption_length: int = 160
+    """A caption is at most this many characters (without a label's punctuation a longer
+    text that starts with "Tabel 1" is a sentence about the table)."""
+    pitch_min: float = 0.9
+    """Share of the font size: line distances below this are overlapping lines..."""
+    pitch_max: float = 2.5
+    """...and above this a paragraph break; neither counts for the usual line pitch."""
+    pitch_cap: float = 1.5
+    """Share of the font size: the usual line pitch is never more than this (a page of
+    one-line paragraphs would otherwise read its paragraph spacing as the pitch)."""
+    pitch_default: float = 1.3
+    """Share of the font size: the line pitch where a size has no pairs of lines to learn
+    from (the usual leading of body text)."""
+    pitch_slack: float = 0.4
+    """Share of the font size a line may stand lower than the pitch and still go on the
+    block: more is a paragraph break."""
+    overlap_break: float = 0.5
+    """Share of the font size: a line that starts this far above the end of the previous one
+    (a new column or region) starts a block."""
+    same_size: float = 0.5
+    """Lines whose sizes differ by less than this (points) are set in one size (sizes a PDF
+    gives differ by rounding)."""
+    size_change: float = 0.75
+    """Lines whose sizes differ by more than this (points) are different blocks."""
+    heading_size: float = 1.15
+    """Lines at least this share of the body size are set as a heading."""
+    heading_words: int = 15
+    """A bold line of at most this many words that ends no sentence is a heading."""
+    heading_lines: int = 3
+    """A heading has at most this many lines."""
+    footnote_size: float = 0.92
+    """Share of the body size: notes are set at most this large (8 on 10, 9 on 10, 8.5 on
+    9.5), so a line a point smaller than the body is small print."""
+
+    # tables without rules (`aligned`)
+    align_reach: float = 0.8
+    """Share of the font size: a figure stands under a column head where its right edge,
+    middle or left edge lies this close to the head's."""
+    name_words: int = 4
+    """A column name over figures is at most this many words."""
+    table_row_gap: float = 1.5
+    """Share of the font size: a row that stands further below the previous one ends the
+    table."""
+
+    # lines that belong to a chart (`labels`)
+    paragraph_width: float = 12.0
+    """A line at least this many times its size wide, with a like line under or over it, is
+    prose however close to a chart it stands."""
+    paragraph_words: int = 4
+    """...and has at least this many words."""
+    paragraph_edge: float = 1.0
+    """Lines of one paragraph start within this many points of each other."""
+    paragraph_overlap: float = 0.2
+    """Share of the size by which the next line of a paragraph may overlap this one..."""
+    paragraph_gap: float = 0.8
+    """...or stand below it: no more than the leading of body text."""
+    paragraph_neighbour: float = 8.0
+    """The line under or over is at least this many times the size wide (a full line)."""
+    label_reach: float = 3.0
+    """Times the body size: lines this close to a chart may be its labels."""
+    label_pad: float = 1.2
+    """Share of the font size: a label stands at most this far from the chart's area."""
+    label_words: int = 6
+    """A label has at most this many words (more is a sentence)."""
+
+    # letters the text layer gave apart (`letters`)
+    touch_baseline: float = 0.1
+    """Share of the size by which the baselines of two touching pieces of a word may differ."""
+    touch_size: float = 0.6
+    """Pieces of one word differ in size by at most this many points (a fallback font)."""
+    touch_overlap: float = 0.1
+    """Share of the size by which two pieces of one word may overlap..."""
+    touch_gap: float = 0.05
+    """...or stand apart: less than any word space."""
+    tracking_gap: float = 1.0
+    """Share of the size: letters of a spaced heading stand at most this far apart."""
+    spaced_letters: int = 4
+    """A run of spaced letters has at least this many pieces."""
+    tracking_slack: float = 0.12
+    """Share of the size a gap may exceed the tracking and still join letters; a word space
+    on top of the tracking is wider."""
+
+
+LAYOUT = LayoutParams()
+"""The default thresholds."""

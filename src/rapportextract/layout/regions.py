@@ -1,0 +1,187 @@
+"""Chart regions: clusters of drawn rects, lines and paths that are charts, with a legend set
+beside them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapportextract.layout.geometry import box_gap, boxes_near, centre_in
+from rapportextract.layout.params import LAYOUT, LEGEND, LayoutParams, LegendParams
+from rapportextract.layout.rows import word_rows
+from rapportextract.models import (
+    BBox,
+    Page,
+    Word,
+    union_bbox,
+)
+
+
+def is_legend_key(box: BBox, legend: LegendParams = LEGEND) -> bool:
+    """A legend key: a small square, or the small flat bar matplotlib and office tools draw
+    (20 by 7 points)."""
+    width, height = box[2] - box[0], box[3] - box[1]
+    if width <= legend.square and height <= legend.square and (
+        abs(width - height) <= legend.square_slack
+    ):
+        return True
+    return width <= legend.key_width and legend.key_min_height <= height <= legend.square and (
+        width >= height
+    )
+
+
+def key_beside(chart: BBox, key: BBox, legend: LegendParams = LEGEND) -> bool:
+    """A key within reach of the chart's drawn parts and level with them."""
+    return (
+        box_gap(chart, key) <= legend.reach
+        and chart[1] - legend.level <= key[1] and key[3] <= chart[3] + legend.level
+    )
+
+
+def text_of_key(key: BBox, text: BBox, legend: LegendParams = LEGEND) -> bool:
+    """The text starts just right of the key, its middle level with the key's."""
+    middle, key_middle = (text[1] + text[3]) / 2, (key[1] + key[3]) / 2
+    return (
+        0 <= text[0] - key[2] <= legend.text_gap
+        and abs(middle - key_middle) <= legend.text_level
+    )
+
+
+def graphic_boxes(page: Page) -> list[BBox]:
+    boxes: list[BBox] = [r.bbox for r in page.rects]
+    for seg in page.segments:
+        xs = [p[0] for p in seg.points]
+        ys = [p[1] for p in seg.points]
+        if xs:
+            boxes.append((min(xs), min(ys), max(xs), max(ys)))
+    return boxes
+
+
+def chart_regions(page: Page, words: Sequence[Word], params: LayoutParams = LAYOUT) -> list[BBox]:
+    """Areas of drawn graphics that are charts: clusters of at least three rects, lines or
+    curves, at least 30 points each way. Not charts: page backgrounds, a box behind a run of
+    text (a coloured title band), a framed text box (its lines are prose), and a drawing
+    without figures or labels (a logo)."""
+    width, height = page.width or params.page_width, page.height or params.page_height
+    tables = [t.bbox for t in page.tables if t.bbox]
+    boxes: list[BBox] = []
+    for box in graphic_boxes(page):
+        w, h = box[2] - box[0], box[3] - box[1]
+        if w * h > params.background_share * width * height or any(
+            centre_in(box, t, params.table_pad) for t in tables
+        ):
+            continue
+        if w >= params.text_band_width and h >= params.text_band_height:
+            letters = sum(
+                sum(c.isalpha() for c in wd.text) for wd in words if centre_in(wd.bbox, box, 0)
+            )
+            if letters > params.prose_letters:  # a box behind prose
+                continue
+        boxes.append(box)
+    clusters = _cluster(boxes, pad=params.cluster_pad)
+    seeds = [
+        box for members, box in clusters
+        if members >= params.chart_parts
+        and box[2] - box[0] >= params.chart_size and box[3] - box[1] >= params.chart_size
+    ]
+    strays = [box for members, box in clusters if members < params.chart_parts]
+    charts: list[BBox] = []
+    for seed in seeds:
+        box = _with_aligned_strays(seed, strays, params)
+        inside = [wd for wd in words if centre_in(wd.bbox, box)]
+        if _is_text_box(inside, params):
+            continue
+        near = [wd for wd in words if boxes_near(wd.bbox, box, params.figure_reach)]
+        figures = any(c.isdigit() for wd in near for c in wd.text)
+        if len(inside) < params.chart_words and not figures:
+            continue
+        charts.append(_with_legend_keys(box, page, params.legend))
+    return _merge_overlapping(charts)
+
+
+def _merge_overlapping(boxes: list[BBox]) -> list[BBox]:
+    """One chart whose parts fell into two clusters (a data line with its markers and legend
+    apart from the axes) is one region: boxes that overlap are joined."""
+    merged = list(boxes)
+    joined = True
+    while joined:
+        joined = False
+        pairs = [(a, b) for a in range(len(merged)) for b in range(a + 1, len(merged))]
+        for i, j in pairs:
+            if boxes_near(merged[i], merged[j], 0):
+                merged[i] = union_bbox([merged[i], merged[j]]) or merged[i]
+                del merged[j]
+                joined = True
+                break
+    return merged
+
+
+def _with_legend_keys(box: BBox, page: Page, legend: LegendParams = LEGEND) -> BBox:
+    """A legend set beside the plot stands further off than the chart's own parts: small
+    filled keys level with the chart and within reach of it belong to it; their texts then
+    join it as labels."""
+    keys = [
+        r.bbox for r in page.rects
+        if r.fill is not None and is_legend_key(r.bbox, legend)
+        and not boxes_near(r.bbox, box, 0) and key_beside(box, r.bbox, legend)
+    ]
+    return union_bbox([box, *keys]) or box
+
+
+def _with_aligned_strays(box: BBox, strays: Sequence[BBox], params: LayoutParams = LAYOUT) -> BBox:
+    """A gridline beyond the longest bar, or an axis a little apart from the bars, stands
+    apart from the cluster but spans the same height (or width): it belongs to the chart."""
+    parts = [box]
+    reach_x, reach_y = params.stray_reach_x, params.stray_reach_y
+    for stray in strays:
+        height = box[3] - box[1]
+        width = box[2] - box[0]
+        same_height = (
+            min(box[3], stray[3]) - max(box[1], stray[1]) >= params.stray_overlap * height
+            and stray[3] - stray[1] <= params.stray_extent * height
+            and (stray[0] - box[2] <= reach_x and box[0] - stray[2] <= reach_x)
+        )
+        same_width = (
+            min(box[2], stray[2]) - max(box[0], stray[0]) >= params.stray_overlap * width
+            and stray[2] - stray[0] <= params.stray_extent * width
+            and (stray[1] - box[3] <= reach_y and box[1] - stray[3] <= reach_y)
+        )
+        if same_height or same_width:
+            parts.append(stray)
+    return union_bbox(parts) or box
+
+
+def _is_text_box(words: Sequence[Word], params: LayoutParams = LAYOUT) -> bool:
+    """Framed prose: most of the words inside stand in long lines."""
+    if len(words) < params.text_box_words:
+        return False
+    long_rows = sum(len(row) for row in word_rows(words, params) if len(row) >= params.text_box_row)
+    return long_rows >= params.text_box_share * len(words)
+
+
+def _cluster(boxes: Sequence[BBox], pad: float) -> list[tuple[int, BBox]]:
+    """Boxes that touch (within `pad`), joined transitively: union-find over a sweep."""
+    order = sorted(range(len(boxes)), key=lambda i: boxes[i][0])
+    parent = list(range(len(boxes)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for n, i in enumerate(order):
+        reach = boxes[i][2] + pad
+        for j in order[n + 1:]:
+            if boxes[j][0] > reach:
+                break
+            if boxes_near(boxes[i], boxes[j], pad):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[BBox]] = {}
+    for i, box in enumerate(boxes):
+        groups.setdefault(find(i), []).append(box)
+    result: list[tuple[int, BBox]] = []
+    for members in groups.values():
+        joined = union_bbox(members)
+        assert joined is not None
+        result.append((len(members), joined))
+    return result

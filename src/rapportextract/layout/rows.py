@@ -1,0 +1,168 @@
+"""Words on one baseline as rows, raised small words as their superscripts, and rows cut into
+fragments where a gap is wider than a word space."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from rapportextract.layout.params import LAYOUT, LayoutParams
+from rapportextract.layout.text import SUPERSCRIPT_DIGITS
+from rapportextract.models import (
+    BBox,
+    BlockKind,
+    Word,
+    union_bbox,
+)
+
+
+@dataclass
+class Frag:
+    """Words on one baseline that belong together (one column's part of a printed line)."""
+
+    words: list[Word]
+    kind: BlockKind | None = None
+
+    @property
+    def body_words(self) -> list[Word]:
+        return [w for w in self.words if not w.superscript]
+
+    @property
+    def bbox(self) -> BBox:
+        box = union_bbox([w.bbox for w in self.body_words] or [w.bbox for w in self.words])
+        assert box is not None
+        return box
+
+    @property
+    def x0(self) -> float:
+        return self.bbox[0]
+
+    @property
+    def x1(self) -> float:
+        return self.bbox[2]
+
+    @property
+    def top(self) -> float:
+        return self.bbox[1]
+
+    @property
+    def bottom(self) -> float:
+        return self.bbox[3]
+
+    @property
+    def size(self) -> float:
+        sizes = [w.size or 0.0 for w in self.body_words] or [w.size or 0.0 for w in self.words]
+        return statistics.median(sizes)
+
+    @property
+    def bold(self) -> bool:
+        words = self.body_words
+        return bool(words) and all(w.bold for w in words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.body_words)
+
+
+def word_size(word: Word) -> float:
+    return word.size or max(word.bbox[3] - word.bbox[1], 1.0)
+
+
+def word_rows(words: Sequence[Word], params: LayoutParams = LAYOUT) -> list[list[Word]]:
+    """Words grouped by baseline; raised small words glued to the word before them become
+    superscripts of that row."""
+    ordered = sorted(words, key=lambda w: (w.bbox[3], w.bbox[0]))
+    rows: list[list[Word]] = []
+    for word in ordered:
+        tol = params.row_tolerance * word_size(word)
+        if rows and abs(rows[-1][0].bbox[3] - word.bbox[3]) <= tol:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    for row in rows:
+        row.sort(key=lambda w: w.bbox[0])
+    return _attach_superscripts(rows, params)
+
+
+_MARKER_TEXT = regex.compile(rf"^(?:\d{{1,3}}|[*†‡]|[{SUPERSCRIPT_DIGITS}]+)$")
+
+
+@dataclass
+class _RowStats:
+    size: float
+    top: float
+    baseline: float
+
+
+def _attach_superscripts(rows: list[list[Word]], params: LayoutParams = LAYOUT) -> list[list[Word]]:
+    """Move each raised marker ("1" set small, or set at body size with a rise) into the row
+    of the word it is glued to, flagged as superscript."""
+    stats = [
+        _RowStats(
+            size=statistics.median(word_size(w) for w in row),
+            top=min(w.bbox[1] for w in row),
+            baseline=statistics.median(w.bbox[3] for w in row),
+        )
+        for row in rows
+    ]
+    moved: list[tuple[int, Word, int]] = []
+    for i, row in enumerate(rows):
+        for word in row:
+            small = word_size(word) < params.superscript_size * stats[i].size
+            if not small and not _MARKER_TEXT.match(word.text):
+                continue
+            for j, host in enumerate(rows):
+                if j == i:
+                    continue
+                st = stats[j]
+                raised = st.top < word.bbox[3] < st.baseline - params.superscript_rise * st.size
+                if (
+                    raised
+                    and (word_size(word) < params.superscript_size * st.size
+                         or _MARKER_TEXT.match(word.text))
+                    and _glued(word, [w for w in host if not w.superscript], params)
+                ):
+                    moved.append((i, word, j))
+                    break
+    for i, word, j in moved:
+        rows[i] = [w for w in rows[i] if w is not word]
+        rows[j].append(word.model_copy(update={"superscript": True}))
+        rows[j].sort(key=lambda w: w.bbox[0])
+    return [row for row in rows if row]
+
+
+def _glued(word: Word, row: Sequence[Word], params: LayoutParams = LAYOUT) -> bool:
+    """A marker sits right after a word ("sector.¹") or right before one (a footnote's own
+    marker at the start of its line)."""
+    low, high = -params.marker_overlap, params.marker_gap
+    return any(
+        low <= word.bbox[0] - other.bbox[2] <= high or low <= other.bbox[0] - word.bbox[2] <= high
+        for other in row
+    )
+
+
+def cut_row(
+    row: list[Word], gutters: Sequence[tuple[float, float]] = (), params: LayoutParams = LAYOUT
+) -> list[Frag]:
+    """Cut a row where the gap between words is wider than a word space can be, or where it
+    crosses a known column gutter."""
+    frags: list[Frag] = []
+    current: list[Word] = []
+    prev: Word | None = None
+    for word in row:
+        if prev is not None and not word.superscript:
+            gap = word.bbox[0] - prev.bbox[2]
+            size = max(word_size(word), word_size(prev))
+            crosses = any(prev.bbox[2] <= g0 + 1 and word.bbox[0] >= g1 - 1 for g0, g1 in gutters)
+            if gap > params.column_gap * size or crosses:
+                frags.append(Frag(current))
+                current = []
+        current.append(word)
+        if not word.superscript:
+            prev = word
+    if current:
+        frags.append(Frag(current))
+    return frags

@@ -1,0 +1,131 @@
+"""Text as the layout steps hand it on: ligatures and odd spaces normalised, footnote markers
+split off, the lines of a block joined with line-break hyphenation repaired."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from rapportextract.lang.nl.words import layout_words
+
+# Typographic ligatures and spaces that PDFs carry as single code points.
+_CHAR_MAP = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200b": "",
+        "\u2010": "-",
+        "\u2011": "-",
+    }
+)
+
+
+SOFT_HYPHEN = "\u00ad"
+
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
+SUPERSCRIPT_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+
+
+_TRAILING_SUPERSCRIPT = regex.compile(rf"(?<=\S)([{SUPERSCRIPT_DIGITS}]+)$")
+
+
+_SPACES = regex.compile(r"\s+")
+
+
+BULLET = regex.compile(r"^[•·▪◦●■□➢►–—-](?:\s|$)")
+"""A list item's bullet: each item is a block of its own."""
+
+
+_HYPHEN_END = regex.compile(r"(?<=\w)-$")
+
+
+_VOWELS = frozenset("aeiouyáéíóúëïöü")
+
+
+_SOFT_HYPHEN_AT_END = regex.compile(SOFT_HYPHEN + r"+(?=\s|$)")
+
+
+def normalise_text(text: str) -> str:
+    """Ligatures expanded, odd spaces made plain, whitespace collapsed; a soft hyphen that
+    ends a word (where the line broke) becomes a visible hyphen, any other one goes."""
+    text = text.translate(_CHAR_MAP)
+    text = _SOFT_HYPHEN_AT_END.sub("-", text).replace(SOFT_HYPHEN, "")
+    return str(_SPACES.sub(" ", text)).strip()
+
+
+def split_superscript_marker(token: str) -> tuple[str, str | None]:
+    """"corporatiesector.¹" -> ("corporatiesector.", "1")."""
+    match = _TRAILING_SUPERSCRIPT.search(token)
+    if not match:
+        return token, None
+    return token[: match.start()], match.group(1).translate(SUPERSCRIPT_TO_DIGIT)
+
+
+def strip_glued_markers(text: str, markers: Sequence[str]) -> tuple[str, list[str]]:
+    """Remove known footnote numbers glued to a word ("corporatiesector.1" where footnote 1
+    exists): the text without them and the markers found, in order."""
+    if not markers:
+        return text, []
+    alternatives = "|".join(regex.escape(m) for m in sorted(markers, key=len, reverse=True))
+    pattern = regex.compile(rf"(?<=\p{{L}}{{3}}[.,;:!?)]?)({alternatives})(?=\s|$)")
+    found = list(dict.fromkeys(m.group(1) for m in pattern.finditer(text)))
+    return (pattern.sub("", text), found) if found else (text, [])
+
+
+def _keeps_hyphen(left: str, right: str) -> bool:
+    """Whether a hyphen at a line break is part of the spelling, not a word break.
+
+    Kept: a capital after it ("Noord-" / "Holland", "WSNP-" / "traject"), a digit on either
+    side ("2022-" / "2023"), a vowel clash that Dutch spelling writes with a hyphen
+    ("zee-" / "egel", "auto-" / "ongeluk").
+    """
+    stem = left[:-1]
+    if not stem or not right:
+        return True
+    if right[0].isupper() or right[0].isdigit() or stem[-1].isdigit():
+        return True
+    if stem.isupper() and len(stem) > 1:
+        return True
+    return stem[-1].lower() in _VOWELS and right[0].lower() in _VOWELS
+
+
+def join_lines(lines: Sequence[str]) -> str:
+    """Join the lines of one block into running text, repairing line-break hyphenation.
+
+    "huur-" + "achterstand" -> "huurachterstand"; "energie-" + "of budgetcoach" keeps the
+    hyphen and the space (a suspended compound); "Noord-" + "Holland" keeps the hyphen.
+    """
+    words = layout_words()
+    text = ""
+    for raw in lines:
+        line = normalise_text(raw)
+        if not line:
+            continue
+        if not text:
+            text = line
+            continue
+        first = line.split(" ", 1)[0]
+        if _HYPHEN_END.search(text) and not text.endswith("--"):
+            last = text.rsplit(" ", 1)[-1]
+            if first.lower().strip(",.;:") in words.suspended_next:
+                text = f"{text} {line}"
+            elif _keeps_hyphen(last, first):
+                text = text + line
+            else:
+                text = text[:-1] + line
+        else:
+            text = f"{text} {line}"
+    return text
