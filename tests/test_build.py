@@ -18,7 +18,8 @@ from typing import Any
 
 import pytest
 
-from rapportextract.build import build, collect_reports
+from rapportextract.batch import build, collect_reports
+from rapportextract.build_text import summary_text
 from rapportextract.errors import EditionNotFoundError, InputError
 from rapportextract.models import Document, Fact, Page, Series, Source
 
@@ -150,7 +151,7 @@ def test_build_writes_every_output(reports: Path, tmp_path: Path) -> None:
         "evictions_total.png", "total_rent_arrears_eur.png"]
     assert [p[:2] for p in progress] == [(1, 2), (2, 2)]
 
-    text = report.summary_text()
+    text = summary_text(report)
     assert "2 documents: 2 extracted" in text and "editions: 2022-2023 (2)" in text
     assert "total_rent_arrears_eur" in text
 
@@ -233,7 +234,7 @@ def test_a_broken_report_is_reported_and_the_others_go_through(
     assert all("\n" not in e for e in report.errors)
     assert any("kapot-2021.txt" in e and "UTF-8" in e for e in report.errors)
     assert any("zonder-jaartal.txt" in e for e in report.errors)
-    assert "2 failed" in report.summary_text()
+    assert "2 failed" in summary_text(report)
     assert len(json.loads((out / "facts.json").read_text())["facts"]) == 4
     # A failure is not cached: the next build tries the broken files again.
     CALLS.clear()
@@ -425,9 +426,9 @@ def test_end_to_end_with_the_real_pipeline(reports: Path, tmp_path: Path) -> Non
     assert (out / "plots" / f"{statements[0]['id']}.png").is_file()
 
 
-def test_many_plots_are_drawn_in_a_pool_and_stale_ones_removed(tmp_path: Path) -> None:
-    from rapportextract.build import _write_plots
-    from rapportextract.cache import ExtractionCache
+def test_many_plots_are_drawn_and_stale_ones_removed(tmp_path: Path) -> None:
+    from rapportextract.batch.build import _write_plots
+    from rapportextract.batch.cache import ExtractionCache
     from rapportextract.series import build_series
 
     facts = [
@@ -443,7 +444,7 @@ def test_many_plots_are_drawn_in_a_pool_and_stale_ones_removed(tmp_path: Path) -
     folder.mkdir()
     (folder / "oude-reeks.png").write_bytes(b"x")
     with ExtractionCache(tmp_path / "cache.sqlite") as cache:
-        written = _write_plots(series_file, folder, cache, True, 2)
+        written = _write_plots(series_file, folder, cache, True)
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in written)
     assert len(written) == 10
     assert all(p.read_bytes()[:4] == b"\x89PNG" for p in written)

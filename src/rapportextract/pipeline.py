@@ -36,9 +36,9 @@ def extract(
     """Read one report and return its document with every fact found in prose, charts and
     tables. Raises an `errors.RapportExtractError` subclass for input that cannot be read,
     and `errors.ExtractionTimeout` where the whole takes longer than `timeout` seconds.
-    `workers` > 1 reads a long PDF's pages, and then its sentences, in that many processes at
-    once (the result is the same). `ocr=False` leaves pages without a text layer unread
-    instead of reading them by OCR (`ingest.read_document`)."""
+    `workers` is how many pages without a text layer are read by OCR at once. `ocr=False`
+    leaves pages without a text layer unread instead of reading them by OCR
+    (`ingest.read_document`)."""
     limit = Deadline(timeout, path)
     document = read_document(
         path, edition=edition, password=password, timeout=timeout, workers=workers, ocr=ocr
@@ -47,7 +47,7 @@ def extract(
     # The time limit covers the fact stages too: what reading left of it.
     with deadline(limit.remaining(), path):
         facts = [
-            *extract_facts(document, catalogue, workers=workers),
+            *extract_facts(document, catalogue),
             *chart_facts(document, catalogue),
             *table_facts(document, catalogue),
         ]
