@@ -21,7 +21,7 @@ import pytest
 from rapportextract.batch import build, collect_reports
 from rapportextract.build_text import summary_text
 from rapportextract.errors import EditionNotFoundError, InputError
-from rapportextract.models import Document, Fact, Page, Series, Source
+from rapportextract.models import Document, Fact, Notice, NoticeCode, Page, Series, Source
 
 FF = "\f"
 
@@ -448,3 +448,28 @@ def test_many_plots_are_drawn_and_stale_ones_removed(tmp_path: Path) -> None:
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in written)
     assert len(written) == 10
     assert all(p.read_bytes()[:4] == b"\x89PNG" for p in written)
+
+
+def _noting_extract(path: Path, **kw: Any) -> ToyExtraction:
+    """The toy reader, noting a page left unread in 2023 (in wording of its own) and a
+    page read by OCR in 2022."""
+    result = toy_extract(path, **kw)
+    code = NoticeCode.UNREAD_SCAN if "2023" in path.name else NoticeCode.OCR_PAGE
+    result.document.notices.append(Notice(code=code, page=1, message=f"{path.name}: pagina 1"))
+    return result
+
+
+def test_the_cache_is_left_by_the_notice_code_not_its_wording(
+    reports: Path, tmp_path: Path
+) -> None:
+    for _ in range(2):
+        report = build([reports], tmp_path / "out", workers=1, extractor=_noting_extract)
+    assert {d.name: d.status for d in report.documents} == {
+        "huurschulden-2023.txt": "extracted", "huurschulden-2022.txt": "cached"}
+    assert [(n.code, n.page) for n in report.notices] == [
+        (NoticeCode.UNREAD_SCAN, 1), (NoticeCode.OCR_PAGE, 1)]
+    documents = json.loads((tmp_path / "out" / "facts.json").read_text())["documents"]
+    assert [(d["warnings"], d["notices"][0]["code"]) for d in documents] == [
+        (["huurschulden-2023.txt: pagina 1"], "unread_scan"),
+        (["huurschulden-2022.txt: pagina 1"], "ocr_page"),
+    ]

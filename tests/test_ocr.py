@@ -19,6 +19,7 @@ from rapportextract.build_text import summary_text
 from rapportextract.errors import NoTextLayerError
 from rapportextract.ingest import read_document
 from rapportextract.ingest.ocr import find_engine, parse_tsv
+from rapportextract.models import NoticeCode
 from rapportextract.pipeline import extract
 
 NEEDS_TESSERACT = pytest.mark.skipif(
@@ -177,6 +178,7 @@ def test_a_build_caches_no_report_with_scans_left_unread(
     assert [d["ocr_pages"] for d in documents] == [[], []]  # no OCR here: nothing read by it
     # Read again (in case OCR is installed meanwhile); the other report came from the cache.
     assert statuses == {"gemengd-2013.pdf": "extracted", "tekst-2014.pdf": "cached"}
+    assert [(n.code, n.page) for n in report.notices] == [(NoticeCode.UNREAD_SCAN, 2)]
 
 
 BROKEN = Path(__file__).parent.parent / "fixtures" / "broken"
