@@ -245,3 +245,32 @@ def test_a_plot_that_fails_in_a_build_fails_the_build(
     with ExtractionCache(tmp_path / "cache.sqlite") as cache, \
             pytest.raises(OSError, match="schijf vol bij reeks-2"):
         _write_plots(SeriesFile(series=_numbered(4)), tmp_path / "plots", cache, True)
+
+
+def test_many_plots_are_drawn_by_local_processes_to_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    import rapportextract.export.plots as plots
+    from rapportextract.batch.build import PARALLEL_PLOTS, _write_plots
+    from rapportextract.batch.cache import ExtractionCache
+    from rapportextract.models import SeriesFile
+
+    log = tmp_path / "drawn.log"
+    real = plots.plot_series
+
+    def recording(series: Series, path: Path) -> Path:  # in whichever process draws it
+        with log.open("a") as f:
+            f.write(f"{os.getpid()} {series.id}\n")
+        return real(series, path)
+
+    series_file = SeriesFile(series=_numbered(PARALLEL_PLOTS))
+    with ExtractionCache(tmp_path / "cache.sqlite") as cache:
+        alone = _write_plots(series_file, tmp_path / "alone", cache, True, 1)
+        monkeypatch.setattr(plots, "plot_series", recording)
+        shared = _write_plots(series_file, tmp_path / "shared", cache, True, 2)
+    lines = [line.split() for line in log.read_text().splitlines()]
+    assert sorted(name for _, name in lines) == sorted(s.id for s in series_file.series)
+    assert str(os.getpid()) not in {pid for pid, _ in lines}
+    assert [p.read_bytes() for p in shared] == [p.read_bytes() for p in alone]

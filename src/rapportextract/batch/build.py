@@ -3,8 +3,8 @@
 The steps: collect the reports (`.pdf` and `.txt`, recursively, sorted); take each from the
 cache where its content was read before, else read it (one task per report on the executor:
 this process, local processes or a Dask cluster); link all facts into series; write the
-outputs atomically, plots drawn here. A report that cannot be read is recorded with its
-one-line error and the others go through.
+outputs atomically (many plots drawn by local processes). A report that cannot be read is
+recorded with its one-line error and the others go through.
 """
 
 from __future__ import annotations
@@ -99,16 +99,24 @@ def _plot_job(job: tuple[Series, Path]) -> None:
     plots.plot_series(*job)  # looked up on the module on each call (tests wrap it)
 
 
+PARALLEL_PLOTS = 8
+"""Fewer plots to draw than this are drawn in this process: a plot takes about 0.1 s, and
+each further process costs a fork and the pickling of its series."""
+
+
 def _write_plots(
-    series_file: SeriesFile, folder: Path, cache: ExtractionCache, reuse: bool
+    series_file: SeriesFile, folder: Path, cache: ExtractionCache, reuse: bool,
+    workers: int = 1,
 ) -> list[Path]:
     """Draw the plots whose series changed (`reuse`: the others are kept) and remove those of
-    series gone; return every plot file."""
+    series gone; return every plot file. Many plots are drawn by up to `workers` local
+    processes (the outputs are files here, whatever executor read the reports)."""
     from rapportextract.export.names import plot_file_name
 
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     hashes: dict[str, str] = {}
+    to_draw: list[tuple[Series, Path]] = []
     for series in series_file.series:
         path = folder / plot_file_name(series.id)
         digest = hashlib.sha256(
@@ -116,8 +124,18 @@ def _write_plots(
         ).hexdigest()
         hashes[series.id] = digest
         if not (reuse and path.exists() and cache.plot_hash(folder, series.id) == digest):
-            _plot_job((series, path))
+            to_draw.append((series, path))
         written.append(path)
+    if to_draw:
+        # Loaded here first, so that local processes start with matplotlib.
+        from rapportextract.export import plots  # noqa: F401
+
+        count = min(workers, len(to_draw) // (PARALLEL_PLOTS // 2)) if (
+            len(to_draw) >= PARALLEL_PLOTS) else 1
+        with executor_for(count) as executor:
+            # A process that dies leaves its plot to this one.
+            for _ in executor.map(_plot_job, to_draw, crashed=_plot_job):
+                pass
     keep = {p.name for p in written}
     for stale in folder.glob("*.png"):
         if stale.name not in keep:
@@ -237,7 +255,7 @@ def build(
         documents = [s for s in summaries if s is not None]
         series_file = build_series(all_facts, catalogue)
         outputs = _write_outputs(outdir, all_facts, documents, series_file)
-        outputs += _write_plots(series_file, outdir / "plots", cache, use_cache)
+        outputs += _write_plots(series_file, outdir / "plots", cache, use_cache, workers)
 
     return BuildReport(
         outdir=outdir, documents=failures + statuses, series=summarise(series_file),
