@@ -87,3 +87,24 @@ def test_a_bad_file_fails_alone_on_a_running_cluster(tmp_path: Path, cluster: Da
     assert report.count("extracted") == 1 and report.count("failed") == 1
     (error,) = report.errors
     assert error.startswith(str(reports / "kapot-2020.pdf"))
+
+
+def _pid(_: int) -> int:
+    return os.getpid()
+
+
+def _mark_warm() -> None:
+    os.environ["RAPPORTEXTRACT_TEST_WARM"] = "1"
+
+
+def _was_warmed(_: int) -> str | None:
+    return os.environ.get("RAPPORTEXTRACT_TEST_WARM")
+
+
+def test_started_processes_are_warmed_once_and_kept_for_every_map() -> None:
+    with LocalProcesses(2, warm=_mark_warm).start() as executor:
+        first = set(executor.map(_pid, list(range(8)), crashed=_lost))
+        second = set(executor.map(_pid, list(range(8)), crashed=_lost))
+        assert list(executor.map(_was_warmed, [1, 2], crashed=_lost)) == ["1", "1"]
+    assert len(first | second) <= 2  # the same two processes both times
+    assert os.getpid() not in first and "RAPPORTEXTRACT_TEST_WARM" not in os.environ

@@ -274,3 +274,31 @@ def test_many_plots_are_drawn_by_local_processes_to_the_same_bytes(
     assert sorted(name for _, name in lines) == sorted(s.id for s in series_file.series)
     assert str(os.getpid()) not in {pid for pid, _ in lines}
     assert [p.read_bytes() for p in shared] == [p.read_bytes() for p in alone]
+
+
+def test_warm_plot_processes_draw_even_a_few_plots(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    import rapportextract.export.plots as plots
+    from rapportextract.batch.build import _write_plots, warm_plot_processes
+    from rapportextract.batch.cache import ExtractionCache
+    from rapportextract.models import SeriesFile
+
+    log = tmp_path / "drawn.log"
+    real = plots.plot_series
+
+    def recording(series: Series, path: Path) -> Path:
+        with log.open("a") as f:
+            f.write(f"{os.getpid()}\n")
+        return real(series, path)
+
+    monkeypatch.setattr(plots, "plot_series", recording)
+    warm = warm_plot_processes(2)
+    assert warm is not None and warm_plot_processes(1) is None
+    with warm, ExtractionCache(tmp_path / "cache.sqlite") as cache:
+        written = _write_plots(SeriesFile(series=_numbered(2)), tmp_path / "plots", cache,
+                               True, 2, warm)
+    assert str(os.getpid()) not in log.read_text().split()
+    assert all(p.read_bytes()[:4] == b"\x89PNG" for p in written)

@@ -81,18 +81,38 @@ class InProcess(_Closing):
 
 class LocalProcesses(_Closing):
     """A pool of `workers` processes on this machine. On Linux they are forked, so they start
-    with every module this process has loaded (import what the work needs first)."""
+    with every module this process has loaded (import what the work needs first, or name it
+    as `warm`). Made for each `map`, unless `start`ed beforehand and kept until `close`."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, *, warm: Callable[[], object] | None = None) -> None:
         self.workers = workers
+        self._warm = warm
+        self._started: ProcessPoolExecutor | None = None
+
+    def start(self) -> LocalProcesses:
+        """Start the processes now, each running `warm` first (while this process does other
+        work), and keep them for every `map` until `close`."""
+        if self._started is None:
+            self._started = self._pool(self.workers, self._warm)
+            for _ in range(self.workers):  # the pool starts its processes on a first task
+                self._started.submit(_ready)
+        return self
 
     def map(
         self, fn: Callable[[T], R], items: Sequence[T], *, crashed: Callable[[T], R]
     ) -> Iterator[R]:
         if not items:
             return
-        with self._pool(min(self.workers, len(items))) as pool:
+        pool, kept = self._started, True
+        try:
+            if pool is None:
+                raise BrokenProcessPool("no pool started")
             futures = [pool.submit(fn, item) for item in items]
+        except BrokenProcessPool:  # none started, or a started one died warming up
+            self.close()
+            pool, kept = self._pool(min(self.workers, len(items)), self._warm), False
+            futures = [pool.submit(fn, item) for item in items]
+        try:
             first = len(futures)  # the first item whose process died
             for k, future in enumerate(futures):
                 result = _result(future)
@@ -106,19 +126,33 @@ class LocalProcesses(_Closing):
             # counts, and each item left unfinished gets a process of its own, so that only
             # the one that kills its process is lost.
             rest = [_result(f) for f in futures[first:]]
+            kept = False
+            self._started = None
+        finally:
+            if not kept:
+                pool.shutdown(cancel_futures=True)
         for item, result in zip(items[first:], rest, strict=True):
             yield self._alone(fn, item, crashed) if result is _BROKEN else result
 
     def _alone(self, fn: Callable[[T], R], item: T, crashed: Callable[[T], R]) -> R:
-        with self._pool(1) as solo:
+        with self._pool(1, self._warm) as solo:
             result = _result(solo.submit(fn, item))
         return crashed(item) if result is _BROKEN else result
 
+    def close(self) -> None:
+        if self._started is not None:
+            self._started.shutdown(cancel_futures=True)
+            self._started = None
+
     @staticmethod
-    def _pool(workers: int) -> ProcessPoolExecutor:
+    def _pool(workers: int, warm: Callable[[], object] | None) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("fork" if sys.platform.startswith("linux")
                                               else None)
-        return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm)
+
+
+def _ready() -> None:
+    """A task that does nothing: it makes a pool start its processes."""
 
 
 _BROKEN: Any = object()

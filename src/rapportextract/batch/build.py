@@ -9,6 +9,7 @@ recorded with its one-line error and the others go through.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import time
@@ -34,7 +35,7 @@ from rapportextract.batch.reading import (
     read_all,
 )
 from rapportextract.batch.report import BuildReport, DocumentStatus, summarise
-from rapportextract.executor import Executor, ExecutorKind, executor_for
+from rapportextract.executor import Executor, ExecutorKind, LocalProcesses, executor_for
 from rapportextract.export.csvout import write_datapackage, write_series_csv
 from rapportextract.export.jsonout import write_facts_json, write_series_json
 from rapportextract.models import DocumentSummary, Fact, NoticeCode, Series, SeriesFile
@@ -100,17 +101,34 @@ def _plot_job(job: tuple[Series, Path]) -> None:
 
 
 PARALLEL_PLOTS = 8
-"""Fewer plots to draw than this are drawn in this process: a plot takes about 0.1 s, and
-each further process costs a fork and the pickling of its series."""
+"""Fewer plots to draw than this are drawn in this process, unless warm plot processes are
+there already: a plot takes about 0.1 s, loading matplotlib 0.6 s, and each further process
+costs a fork and the pickling of its series."""
+
+MAX_PLOT_PROCESSES = 8
+"""Processes drawing plots at most: a build has about as many plots as catalogue concepts."""
+
+
+def _load_plots() -> None:
+    from rapportextract.export import plots  # noqa: F401 - what a plot process starts with
+
+
+def warm_plot_processes(workers: int) -> LocalProcesses | None:
+    """Plot processes started now, loading matplotlib on the cores that reading the reports
+    leaves free (none for one worker)."""
+    if workers <= 1:
+        return None
+    return LocalProcesses(min(workers, MAX_PLOT_PROCESSES), warm=_load_plots).start()
 
 
 def _write_plots(
     series_file: SeriesFile, folder: Path, cache: ExtractionCache, reuse: bool,
-    workers: int = 1,
+    workers: int = 1, warm: LocalProcesses | None = None,
 ) -> list[Path]:
     """Draw the plots whose series changed (`reuse`: the others are kept) and remove those of
-    series gone; return every plot file. Many plots are drawn by up to `workers` local
-    processes (the outputs are files here, whatever executor read the reports)."""
+    series gone; return every plot file. The plots are drawn by the `warm` plot processes
+    where there are some, else by up to `workers` local processes where there are many (the
+    outputs are files here, whatever executor read the reports)."""
     from rapportextract.export.names import plot_file_name
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -127,12 +145,16 @@ def _write_plots(
             to_draw.append((series, path))
         written.append(path)
     if to_draw:
-        # Loaded here first, so that local processes start with matplotlib.
-        from rapportextract.export import plots  # noqa: F401
-
-        count = min(workers, len(to_draw) // (PARALLEL_PLOTS // 2)) if (
-            len(to_draw) >= PARALLEL_PLOTS) else 1
-        with executor_for(count) as executor:
+        executor: Executor
+        if warm is not None:
+            executor = warm
+        else:
+            _load_plots()  # here first, so that local processes start with matplotlib
+            many = len(to_draw) >= PARALLEL_PLOTS
+            executor = executor_for(min(workers, MAX_PLOT_PROCESSES) if many else 1)
+        with contextlib.ExitStack() as stack:
+            if executor is not warm:
+                stack.enter_context(executor)
             # A process that dies leaves its plot to this one.
             for _ in executor.map(_plot_job, to_draw, crashed=_plot_job):
                 pass
@@ -200,7 +222,8 @@ def build(
         tick(failure.name)
 
     chosen = extractor or default_extractor(ocr)
-    with ExtractionCache(cache_path or outdir / CACHE_FILE_NAME) as cache:
+    with contextlib.ExitStack() as stack:
+        cache = stack.enter_context(ExtractionCache(cache_path or outdir / CACHE_FILE_NAME))
         jobs: list[Job] = []
         keys: dict[int, str] = {}
         first_of_content: dict[str, int] = {}
@@ -241,6 +264,11 @@ def build(
                     cache.put(keys[i], summary, facts)
             tick(reports[i].name)
 
+        # Reports to read mean series that change, and plots to draw: plot processes load
+        # matplotlib meanwhile.
+        plotters = warm_plot_processes(workers) if jobs else None
+        if plotters is not None:
+            stack.enter_context(plotters)
         if jobs:
             _read(jobs, executor, workers, scheduler, on_result)
 
@@ -255,7 +283,9 @@ def build(
         documents = [s for s in summaries if s is not None]
         series_file = build_series(all_facts, catalogue)
         outputs = _write_outputs(outdir, all_facts, documents, series_file)
-        outputs += _write_plots(series_file, outdir / "plots", cache, use_cache, workers)
+        outputs += _write_plots(
+            series_file, outdir / "plots", cache, use_cache, workers, plotters
+        )
 
     return BuildReport(
         outdir=outdir, documents=failures + statuses, series=summarise(series_file),
