@@ -108,3 +108,28 @@ def test_started_processes_are_warmed_once_and_kept_for_every_map() -> None:
         assert list(executor.map(_was_warmed, [1, 2], crashed=_lost)) == ["1", "1"]
     assert len(first | second) <= 2  # the same two processes both times
     assert os.getpid() not in first and "RAPPORTEXTRACT_TEST_WARM" not in os.environ
+
+
+@pytest.mark.parametrize(("argv", "executor", "scheduler"), [
+    ([], "processes", None),
+    (["--executor", "dask"], "dask", None),
+    (["--scheduler", "tcp://rekenaar:8786"], "processes", "tcp://rekenaar:8786"),
+], ids=["default", "local-dask", "running-cluster"])
+def test_the_cli_passes_where_to_read_on_to_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str], executor: str,
+    scheduler: str | None,
+) -> None:
+    import rapportextract.batch
+    from rapportextract.batch import BuildReport
+    from rapportextract.cli import main
+
+    seen: dict[str, object] = {}
+
+    def recording(paths: list[Path], outdir: Path, **kw: object) -> BuildReport:
+        seen.update(kw)
+        return BuildReport(outdir=outdir)
+
+    monkeypatch.setattr(rapportextract.batch, "build", recording)
+    assert main(["-q", "build", str(tmp_path), "-o", str(tmp_path / "uit"), *argv]) == 0
+    # build() itself takes a scheduler as asking for Dask.
+    assert (seen["executor"], seen["scheduler"]) == (executor, scheduler)
