@@ -20,7 +20,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rapportextract.build import build
+from rapportextract.batch import build
 from rapportextract.catalogue import load_catalogue
 from rapportextract.evaluate import EvalReport, GoldFact, evaluate_document, load_gold
 from rapportextract.models import Fact

@@ -52,7 +52,7 @@ def leftovers(folder: Path) -> list[Path]:
 def test_a_crash_in_the_middle_of_a_build_leaves_the_previous_outputs_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from rapportextract.build import build
+    from rapportextract.batch import build
 
     inputs = tmp_path / "in"
     inputs.mkdir()

@@ -18,9 +18,10 @@ from typing import Any
 
 import pytest
 
-from rapportextract.build import build, collect_reports
+from rapportextract.batch import build, collect_reports
+from rapportextract.build_text import summary_text
 from rapportextract.errors import EditionNotFoundError, InputError
-from rapportextract.models import Document, Fact, Page, Series, Source
+from rapportextract.models import Document, Fact, Notice, NoticeCode, Page, Series, Source
 
 FF = "\f"
 
@@ -150,7 +151,7 @@ def test_build_writes_every_output(reports: Path, tmp_path: Path) -> None:
         "evictions_total.png", "total_rent_arrears_eur.png"]
     assert [p[:2] for p in progress] == [(1, 2), (2, 2)]
 
-    text = report.summary_text()
+    text = summary_text(report)
     assert "2 documents: 2 extracted" in text and "editions: 2022-2023 (2)" in text
     assert "total_rent_arrears_eur" in text
 
@@ -233,7 +234,7 @@ def test_a_broken_report_is_reported_and_the_others_go_through(
     assert all("\n" not in e for e in report.errors)
     assert any("kapot-2021.txt" in e and "UTF-8" in e for e in report.errors)
     assert any("zonder-jaartal.txt" in e for e in report.errors)
-    assert "2 failed" in report.summary_text()
+    assert "2 failed" in summary_text(report)
     assert len(json.loads((out / "facts.json").read_text())["facts"]) == 4
     # A failure is not cached: the next build tries the broken files again.
     CALLS.clear()
@@ -425,9 +426,9 @@ def test_end_to_end_with_the_real_pipeline(reports: Path, tmp_path: Path) -> Non
     assert (out / "plots" / f"{statements[0]['id']}.png").is_file()
 
 
-def test_many_plots_are_drawn_in_a_pool_and_stale_ones_removed(tmp_path: Path) -> None:
-    from rapportextract.build import _write_plots
-    from rapportextract.cache import ExtractionCache
+def test_many_plots_are_drawn_and_stale_ones_removed(tmp_path: Path) -> None:
+    from rapportextract.batch.cache import ExtractionCache
+    from rapportextract.batch.run import _write_plots
     from rapportextract.series import build_series
 
     facts = [
@@ -443,7 +444,32 @@ def test_many_plots_are_drawn_in_a_pool_and_stale_ones_removed(tmp_path: Path) -
     folder.mkdir()
     (folder / "oude-reeks.png").write_bytes(b"x")
     with ExtractionCache(tmp_path / "cache.sqlite") as cache:
-        written = _write_plots(series_file, folder, cache, True, 2)
+        written = _write_plots(series_file, folder, cache, True)
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in written)
     assert len(written) == 10
     assert all(p.read_bytes()[:4] == b"\x89PNG" for p in written)
+
+
+def _noting_extract(path: Path, **kw: Any) -> ToyExtraction:
+    """The toy reader, noting a page left unread in 2023 (in wording of its own) and a
+    page read by OCR in 2022."""
+    result = toy_extract(path, **kw)
+    code = NoticeCode.UNREAD_SCAN if "2023" in path.name else NoticeCode.OCR_PAGE
+    result.document.notices.append(Notice(code=code, page=1, message=f"{path.name}: pagina 1"))
+    return result
+
+
+def test_the_cache_is_left_by_the_notice_code_not_its_wording(
+    reports: Path, tmp_path: Path
+) -> None:
+    for _ in range(2):
+        report = build([reports], tmp_path / "out", workers=1, extractor=_noting_extract)
+    assert {d.name: d.status for d in report.documents} == {
+        "huurschulden-2023.txt": "extracted", "huurschulden-2022.txt": "cached"}
+    assert [(n.code, n.page) for n in report.notices] == [
+        (NoticeCode.UNREAD_SCAN, 1), (NoticeCode.OCR_PAGE, 1)]
+    documents = json.loads((tmp_path / "out" / "facts.json").read_text())["documents"]
+    assert [(d["warnings"], d["notices"][0]["code"]) for d in documents] == [
+        (["huurschulden-2023.txt: pagina 1"], "unread_scan"),
+        (["huurschulden-2022.txt: pagina 1"], "ocr_page"),
+    ]

@@ -329,17 +329,15 @@ def test_page_progress_only_on_a_terminal_and_not_under_quiet() -> None:
     assert shown.endswith("\r\x1b[K")  # cleared once the last page is read
 
 
-def test_read_document_reports_pages_read_by_several_processes(tmp_path: Path) -> None:
+def test_read_document_reports_every_page_of_a_longer_pdf(tmp_path: Path) -> None:
     import importlib.util
-
-    from rapportextract.ingest.pdf import MIN_PAGES_PER_PROCESS
 
     spec = importlib.util.spec_from_file_location("make_broken", BROKEN / "make_broken.py")
     assert spec is not None and spec.loader is not None
     maker = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(maker)
     path = tmp_path / "lang-2016.pdf"
-    path.write_bytes(maker.long_pdf(2 * MIN_PAGES_PER_PROCESS))
+    path.write_bytes(maker.long_pdf(8))
     calls: list[tuple[int, int]] = []
     doc = read_document(path, workers=2, progress=lambda d, t: calls.append((d, t)))
     assert calls[-1] == (len(doc.pages), len(doc.pages))

@@ -108,7 +108,7 @@ def test_readme_python_api_example_names_the_functions() -> None:
     name with one of them was imported (as the command line and a build's workers do)."""
     code = (
         "import importlib, types\n"
-        "importlib.import_module('rapportextract.build')\n"
+        "importlib.import_module('rapportextract.batch.run')\n"
         "from rapportextract import read_document, extract, build, load_series\n"
         "assert all(isinstance(f, types.FunctionType) "
         "for f in (read_document, extract, build, load_series))\n"

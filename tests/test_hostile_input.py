@@ -223,7 +223,7 @@ def test_extract_reports_the_timeout_and_goes_on(
 
 
 def test_build_workers_honour_the_timeout(tmp_path: Path) -> None:
-    from rapportextract.build import build
+    from rapportextract.batch import build
 
     inputs = tmp_path / "in"
     inputs.mkdir()
@@ -271,7 +271,7 @@ def test_cp1252_text_is_read_with_a_warning_on_the_command_line(
 
 
 def test_build_names_missing_paths_and_damaged_files_and_goes_on(tmp_path: Path) -> None:
-    from rapportextract.build import build
+    from rapportextract.batch import build
 
     inputs = tmp_path / "in"
     inputs.mkdir()

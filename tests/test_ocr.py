@@ -15,9 +15,11 @@ from pathlib import Path
 import pytest
 
 import rapportextract.ingest.ocr as ocr_module
+from rapportextract.build_text import summary_text
 from rapportextract.errors import NoTextLayerError
 from rapportextract.ingest import read_document
 from rapportextract.ingest.ocr import find_engine, parse_tsv
+from rapportextract.models import NoticeCode
 from rapportextract.pipeline import extract
 
 NEEDS_TESSERACT = pytest.mark.skipif(
@@ -165,7 +167,7 @@ def _two_reports(folder: Path) -> Path:
 def test_a_build_caches_no_report_with_scans_left_unread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from rapportextract.build import build
+    from rapportextract.batch import build
 
     monkeypatch.setattr(ocr_module, "find_engine", lambda: None)
     corpus = _two_reports(tmp_path / "rapporten")
@@ -176,6 +178,7 @@ def test_a_build_caches_no_report_with_scans_left_unread(
     assert [d["ocr_pages"] for d in documents] == [[], []]  # no OCR here: nothing read by it
     # Read again (in case OCR is installed meanwhile); the other report came from the cache.
     assert statuses == {"gemengd-2013.pdf": "extracted", "tekst-2014.pdf": "cached"}
+    assert [(n.code, n.page) for n in report.notices] == [(NoticeCode.UNREAD_SCAN, 2)]
 
 
 BROKEN = Path(__file__).parent.parent / "fixtures" / "broken"
@@ -339,12 +342,12 @@ def test_the_reference_edition_scanned_scores_as_its_text_layer_does(
 
 @NEEDS_TESSERACT
 def test_a_build_says_which_pages_were_read_by_ocr(tmp_path: Path) -> None:
-    from rapportextract.build import build
+    from rapportextract.batch import build
 
     corpus = _two_reports(tmp_path / "rapporten")
     report = build([corpus], tmp_path / "uit", workers=1)
     assert {d.name: d.ocr_pages for d in report.documents} == {
         "gemengd-2013.pdf": [2], "tekst-2014.pdf": []}
-    assert "1 page read by OCR in 1 report: check their figures" in report.summary_text()
+    assert "1 page read by OCR in 1 report: check their figures" in summary_text(report)
     documents = json.loads((tmp_path / "uit" / "facts.json").read_text())["documents"]
     assert sorted(d["ocr_pages"] for d in documents) == [[], [2]]

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from importlib import import_module
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pytest
@@ -196,271 +194,111 @@ def test_y_ticks_of_a_plot_are_written_once_each(tmp_path: Path) -> None:
     assert path.read_bytes()[:4] == b"\x89PNG"
 
 
-def _idle_machine(monkeypatch: pytest.MonkeyPatch, load: float = 0.0) -> None:
-    import os
-
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
-
-
-@pytest.mark.parametrize(("load", "helped"), [(0.0, True), (1.9, False)])
-def test_a_build_draws_plots_here_and_on_an_idle_core_each_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, load: float, helped: bool
-) -> None:
-    import rapportextract.export.plots as plots
-    from rapportextract.build import _write_plots
-    from rapportextract.cache import ExtractionCache
-    from rapportextract.models import SeriesFile
-
-    series_list = [
-        _differing_editions(periods=3 + i, editions=1).model_copy(update={"id": f"reeks-{i}"})
-        for i in range(8)
-    ]
-    _idle_machine(monkeypatch, load)
-    here: list[str] = []
-    real = plots.plot_series
-    monkeypatch.setattr(plots, "plot_series",
-                        lambda s, p: (here.append(s.id), real(s, p))[1])  # type: ignore[func-returns-value]
-    folder = tmp_path / "plots"
-    with ExtractionCache(tmp_path / "cache.sqlite") as cache:
-        written = _write_plots(SeriesFile(series=series_list), folder, cache, True, 2)
-    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in written)
-    assert all(p.read_bytes()[:4] == b"\x89PNG" for p in written)
-    assert len(set(here)) == len(here)
-    if helped:  # this process drew some of them (from the end of the list), a helper the rest
-        assert 0 < len(here) < len(series_list)
-        assert "reeks-7" in here and "reeks-0" not in here
-    else:  # both cores busy already: no helper
-        assert here == [s.id for s in series_list]
-
-
-@pytest.mark.parametrize("failing", ["reeks-0", "reeks-7"])  # a helper's plot, this process's
-def test_a_plot_that_fails_in_a_build_fails_the_build(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
-) -> None:
-    import rapportextract.export.plots as plots
-    from rapportextract.build import _write_plots
-    from rapportextract.cache import ExtractionCache
-    from rapportextract.models import SeriesFile
-
-    series_list = [
-        _differing_editions(periods=3, editions=1).model_copy(update={"id": f"reeks-{i}"})
-        for i in range(8)
-    ]
-    real = plots.plot_series
-
-    def plot_or_fail(series: Series, path: Path) -> Path:
-        if series.id == failing:
-            raise OSError(f"schijf vol bij {series.id}")
-        return real(series, path)
-
-    monkeypatch.setattr(plots, "plot_series", plot_or_fail)
-    _idle_machine(monkeypatch)
-    with ExtractionCache(tmp_path / "cache.sqlite") as cache, \
-            pytest.raises(OSError, match=f"schijf vol bij {failing}"):
-        _write_plots(SeriesFile(series=series_list), tmp_path / "plots", cache, True, 2)
-
-
-def _counting_plots_here(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Ids of the series drawn by this process (a forked helper counts in its own copy)."""
-    import os
-
-    import rapportextract.export.plots as plots
-
-    parent = os.getpid()
-    here: list[str] = []
-    real = plots.plot_series
-
-    def counting(series: Series, path: Path) -> Path:
-        if os.getpid() == parent:
-            here.append(series.id)
-        return real(series, path)
-
-    monkeypatch.setattr(plots, "plot_series", counting)
-    return here
-
-
 def _numbered(count: int) -> list[Series]:
     return [_differing_editions(periods=3 + i, editions=1).model_copy(update={"id": f"reeks-{i}"})
             for i in range(count)]
 
 
-@pytest.mark.parametrize("count", [2, 10])
-def test_an_early_helper_draws_the_same_plots(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int
-) -> None:
-    from rapportextract.build import _PLOTS_PER_IMPORT, PlotHelpers, _write_plots
-    from rapportextract.cache import ExtractionCache
-    from rapportextract.models import SeriesFile
-
-    series_file = SeriesFile(series=_numbered(count))
-    with ExtractionCache(tmp_path / "cache.sqlite") as cache:
-        alone = _write_plots(series_file, tmp_path / "alone", cache, True, 1)
-    here = _counting_plots_here(monkeypatch)
-    helpers = PlotHelpers.early(2)
-    assert helpers is not None
-    try:
-        with ExtractionCache(tmp_path / "cache.sqlite") as cache:
-            shared = _write_plots(series_file, tmp_path / "shared", cache, True, 2, helpers)
-    finally:
-        helpers.close()
-    assert [p.name for p in shared] == [p.name for p in alone]
-    assert [p.read_bytes() for p in shared] == [p.read_bytes() for p in alone]
-    assert len(set(here)) == len(here)
-    if count <= _PLOTS_PER_IMPORT:  # not worth loading matplotlib here: the helper draws all
-        assert here == []
-    else:  # this process helps from the end of the list
-        assert here and f"reeks-{count - 1}" in here and "reeks-0" not in here
-
-
-def _dies_at_once(*args: object) -> None:
-    import os
-
-    os._exit(1)
-
-
-def test_plots_of_an_early_helper_that_dies_are_drawn_here(
+def test_a_build_draws_each_changed_plot_once_in_this_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    build_module = import_module("rapportextract.build")  # the package's `build` is the function
-    from rapportextract.cache import ExtractionCache
+    import os
+
+    import rapportextract.export.plots as plots
+    from rapportextract.batch.cache import ExtractionCache
+    from rapportextract.batch.run import _write_plots
     from rapportextract.models import SeriesFile
 
-    monkeypatch.setattr(build_module, "_plot_helper_main", _dies_at_once)
-    here = _counting_plots_here(monkeypatch)
-    helpers = build_module.PlotHelpers.early(2)
-    assert helpers is not None
-    try:
-        with ExtractionCache(tmp_path / "cache.sqlite") as cache:
-            written = build_module._write_plots(
-                SeriesFile(series=_numbered(4)), tmp_path / "plots", cache, True, 2, helpers
-            )
-    finally:
-        helpers.close()
-    assert sorted(here) == [f"reeks-{i}" for i in range(4)]
-    assert all(p.read_bytes()[:4] == b"\x89PNG" for p in written)
+    drawn: list[tuple[int, str]] = []
+    real = plots.plot_series
+
+    def recording(series: Series, path: Path) -> Path:
+        drawn.append((os.getpid(), series.id))
+        return real(series, path)
+
+    monkeypatch.setattr(plots, "plot_series", recording)
+    folder = tmp_path / "plots"
+    with ExtractionCache(tmp_path / "cache.sqlite") as cache:
+        written = _write_plots(SeriesFile(series=_numbered(4)), folder, cache, True)
+        again = _write_plots(SeriesFile(series=_numbered(5)), folder, cache, True)
+    assert drawn == [(os.getpid(), f"reeks-{i}") for i in [0, 1, 2, 3, 4]]  # reeks-4 is new
+    assert [p.name for p in again[:4]] == [p.name for p in written]
+    assert all(p.read_bytes()[:4] == b"\x89PNG" for p in again)
 
 
-def test_a_plot_that_fails_in_an_early_helper_fails_the_build(
+def test_a_plot_that_fails_in_a_build_fails_the_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import rapportextract.export.plots as plots
-    from rapportextract.build import PlotHelpers, _write_plots
-    from rapportextract.cache import ExtractionCache
+    from rapportextract.batch.cache import ExtractionCache
+    from rapportextract.batch.run import _write_plots
     from rapportextract.models import SeriesFile
 
     real = plots.plot_series
 
     def plot_or_fail(series: Series, path: Path) -> Path:
-        if series.id == "reeks-1":
-            raise OSError("schijf vol bij reeks-1")
+        if series.id == "reeks-2":
+            raise OSError(f"schijf vol bij {series.id}")
         return real(series, path)
 
     monkeypatch.setattr(plots, "plot_series", plot_or_fail)
-    helpers = PlotHelpers.early(2)
-    assert helpers is not None
-    try:
-        with ExtractionCache(tmp_path / "cache.sqlite") as cache, \
-                pytest.raises(OSError, match="schijf vol bij reeks-1"):
-            _write_plots(SeriesFile(series=_numbered(3)), tmp_path / "plots", cache, True, 2,
-                         helpers)
-    finally:
-        helpers.close()
+    with ExtractionCache(tmp_path / "cache.sqlite") as cache, \
+            pytest.raises(OSError, match="schijf vol bij reeks-2"):
+        _write_plots(SeriesFile(series=_numbered(4)), tmp_path / "plots", cache, True)
 
 
-def test_an_early_helper_draws_while_the_other_outputs_are_written(tmp_path: Path) -> None:
-    import time
-
-    from rapportextract.build import PlotHelpers, _write_plots
-    from rapportextract.cache import ExtractionCache
-    from rapportextract.models import SeriesFile
-
-    folder = tmp_path / "plots"
-    seen: list[str] = []
-
-    def other_outputs() -> None:  # waits for the helper's first plot, which it drew meanwhile
-        deadline = time.monotonic() + 60
-        while not list(folder.glob("*.png")) and time.monotonic() < deadline:
-            time.sleep(0.01)
-        seen.extend(p.name for p in folder.glob("*.png"))
-
-    helpers = PlotHelpers.early(2)
-    assert helpers is not None
-    try:
-        with ExtractionCache(tmp_path / "cache.sqlite") as cache:
-            written = _write_plots(SeriesFile(series=_numbered(3)), folder, cache, True, 2,
-                                   helpers, meanwhile=other_outputs)
-    finally:
-        helpers.close()
-    assert seen and set(seen) <= {p.name for p in written}
-    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in written)
-
-
-def _recording_drawers(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
-    """Each plot drawn appends '<process id> <series id>' to `log`, in any process."""
-    import os
-    import time
-
-    import rapportextract.export.plots as plots
-
-    real = plots.plot_series
-
-    def recording(series: Series, path: Path) -> Path:
-        time.sleep(0.05)  # long enough for every helper to take a share
-        with log.open("a") as f:
-            f.write(f"{os.getpid()} {series.id}\n")
-        return real(series, path)
-
-    monkeypatch.setattr(plots, "plot_series", recording)
-
-
-def test_plots_are_shared_by_every_helper_each_drawn_once_and_every_helper_reaped(
+def test_many_plots_are_drawn_by_local_processes_to_the_same_bytes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import os
 
-    from rapportextract.build import PlotHelpers, _write_plots
-    from rapportextract.cache import ExtractionCache
+    import rapportextract.export.plots as plots
+    from rapportextract.batch.cache import ExtractionCache
+    from rapportextract.batch.run import PARALLEL_PLOTS, _write_plots
     from rapportextract.models import SeriesFile
 
     log = tmp_path / "drawn.log"
-    _recording_drawers(monkeypatch, log)
-    helpers = PlotHelpers.early(3)
-    assert helpers is not None
-    try:
-        with ExtractionCache(tmp_path / "cache.sqlite") as cache:
-            written = _write_plots(SeriesFile(series=_numbered(6)), tmp_path / "plots", cache,
-                                   True, 3, helpers)
-    finally:
-        helpers.close()
+    real = plots.plot_series
+
+    def recording(series: Series, path: Path) -> Path:  # in whichever process draws it
+        with log.open("a") as f:
+            f.write(f"{os.getpid()} {series.id}\n")
+        return real(series, path)
+
+    series_file = SeriesFile(series=_numbered(PARALLEL_PLOTS))
+    with ExtractionCache(tmp_path / "cache.sqlite") as cache:
+        alone = _write_plots(series_file, tmp_path / "alone", cache, True, 1)
+        monkeypatch.setattr(plots, "plot_series", recording)
+        shared = _write_plots(series_file, tmp_path / "shared", cache, True, 2)
     lines = [line.split() for line in log.read_text().splitlines()]
-    drawers = {int(pid) for pid, _ in lines}
-    assert sorted(name for _, name in lines) == sorted(f"reeks-{i}" for i in range(6))
-    assert os.getpid() not in drawers  # six plots: not worth loading matplotlib here
-    assert len(drawers) > 1  # the helpers the first one forked drew too
-    assert all(p.read_bytes()[:4] == b"\x89PNG" for p in written)
-    for pid in drawers:  # reaped, not left as zombies: the id is gone
-        with pytest.raises(ProcessLookupError):
-            os.kill(pid, 0)
+    assert sorted(name for _, name in lines) == sorted(s.id for s in series_file.series)
+    assert str(os.getpid()) not in {pid for pid, _ in lines}
+    assert [p.read_bytes() for p in shared] == [p.read_bytes() for p in alone]
 
 
-def test_helpers_given_no_plots_end_by_themselves_when_closed(
-    monkeypatch: pytest.MonkeyPatch,
+def test_warm_plot_processes_draw_even_a_few_plots(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    build_module = import_module("rapportextract.build")  # the package's `build` is the function
-    from rapportextract.forking import stop_helpers as real
+    import os
 
-    codes: list[int | None] = []
+    import rapportextract.export.plots as plots
+    from rapportextract.batch.cache import ExtractionCache
+    from rapportextract.batch.run import _write_plots, warm_plot_processes
+    from rapportextract.models import SeriesFile
 
-    def watching(processes: Any, *, grace: float = 0.0) -> None:
-        processes = list(processes)
-        for process in processes:
-            process.join(grace)
-            codes.append(process.exitcode)
-        real(processes)
+    log = tmp_path / "drawn.log"
+    real = plots.plot_series
 
-    monkeypatch.setattr(build_module, "stop_helpers", watching)
-    helpers = build_module.PlotHelpers.early(3)
-    assert helpers is not None
-    helpers.close()
-    assert codes == [0]  # the first helper ended (after its siblings), not killed
+    def recording(series: Series, path: Path) -> Path:
+        with log.open("a") as f:
+            f.write(f"{os.getpid()}\n")
+        return real(series, path)
+
+    monkeypatch.setattr(plots, "plot_series", recording)
+    warm = warm_plot_processes(2)
+    assert warm is not None and warm_plot_processes(1) is None
+    with warm, ExtractionCache(tmp_path / "cache.sqlite") as cache:
+        written = _write_plots(SeriesFile(series=_numbered(2)), tmp_path / "plots", cache,
+                               True, 2, warm)
+    assert str(os.getpid()) not in log.read_text().split()
+    assert all(p.read_bytes()[:4] == b"\x89PNG" for p in written)

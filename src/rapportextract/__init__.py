@@ -19,7 +19,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from rapportextract.api import load_series
-    from rapportextract.build import build
+    from rapportextract.batch import build
     from rapportextract.ingest import read_document
     from rapportextract.pipeline import extract
 
@@ -28,7 +28,7 @@ __all__ = ["__version__", "build", "extract", "load_series", "read_document"]
 _LAZY = {
     "read_document": "rapportextract.ingest",
     "extract": "rapportextract.pipeline",
-    "build": "rapportextract.build",
+    "build": "rapportextract.batch",
     "load_series": "rapportextract.api",
 }
 

@@ -182,7 +182,8 @@ def _given(option: str | None) -> bool:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from rapportextract.build import build
+    from rapportextract.batch import build
+    from rapportextract.build_text import summary_text
 
     _check_build_output(args.paths, Path(args.output))
     progress = Progress(0, quiet=args.quiet)
@@ -204,10 +205,12 @@ def cmd_build(args: argparse.Namespace) -> int:
         timeout=args.timeout,
         progress=on_progress,
         ocr=not args.no_ocr,
+        executor="dask" if args.executor == "dask" else "processes",
+        scheduler=args.scheduler,
     )
     for message in report.errors:
         _error(message)
-    print(report.summary_text())  # a result: -q silences progress and warnings only
+    print(summary_text(report))  # a result: -q silences progress and warnings only
     return EXIT_SOME_FAILED if report.errors else EXIT_OK
 
 
@@ -288,7 +291,8 @@ def _input_options(parser: argparse.ArgumentParser, *, timeout: float | None = N
     )
     parser.add_argument(
         "--workers", type=_positive_int, default=None,
-        help="processes (default: all cores); a long PDF's pages are read by several at once",
+        help="processes (default: all cores): reports read at once, or scanned pages read by "
+             "OCR at once",
     )
     parser.add_argument(
         "--no-ocr", action="store_true",
@@ -357,6 +361,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-cache", action="store_true", help="re-extract every report")
     p.add_argument("--cache", metavar="FILE", help="cache file (default: OUTDIR/.cache.sqlite)")
     p.add_argument("--catalogue", help="a TOML file of extra concepts")
+    p.add_argument(
+        "--executor", choices=["processes", "dask"], default="processes",
+        help="where reports are read: local processes (default) or a Dask cluster "
+             "(started here with --workers processes, unless --scheduler names one)",
+    )
+    p.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="the scheduler of a running Dask cluster (tcp://HOST:8786); implies --executor dask",
+    )
     _input_options(p, timeout=BUILD_TIMEOUT)
     p.set_defaults(func=cmd_build)
 

@@ -53,8 +53,3 @@ class CatalogueError(RapportExtractError):
 class LanguageDataError(RapportExtractError):
     """A Dutch language data file shipped with the package is malformed (a packaging bug)."""
 
-
-UNREAD_SCAN = "has no text layer; run OCR first"
-"""How the warning about a scanned page left unread ends ("NAME: page N has no text layer; run
-OCR first"): `build` does not cache such a report, so that it is read again once OCR is
-installed."""

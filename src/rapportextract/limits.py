@@ -1,9 +1,10 @@
 """A per-document time limit.
 
 pdfminer is pure Python, so a PDF built to make the parser loop can be stopped by a signal:
-where we run in the main thread of a Unix process (the CLI, and every worker of `build`'s
-process pool), an interval timer raises `ExtractionTimeout` wherever the parser is. Elsewhere
-(a thread, Windows) the limit falls back to `Deadline.check()` calls between pages.
+where we run in the main thread of a Unix process (the CLI, and every local worker process of
+`build`), an interval timer raises `ExtractionTimeout` wherever the parser is. Elsewhere (a
+thread, as on a Dask worker; Windows) the limit falls back to `Deadline.check()` calls between
+pages.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, computed_field, model_validator
 
 SCHEMA_VERSION = "1.0"
 
@@ -198,6 +198,44 @@ class Sentence(_Model):
         return union_bbox([w.bbox for w in self.words if w.start < end and w.end > start])
 
 
+class NoticeCode(StrEnum):
+    """What a notice is about: code branches on this, never on a notice's wording."""
+
+    UNREAD_SCAN = "unread_scan"
+    """A page without a text layer left unread (no OCR): `build` does not cache the report, so
+    that it is read again once OCR is installed."""
+    OCR_PAGE = "ocr_page"
+    """A page without a text layer read by OCR: check its figures."""
+    OCR_FAILED = "ocr_failed"
+    """OCR could not read a page's image; the page is left empty."""
+    OCR_EMPTY = "ocr_empty"
+    """OCR found no text on a page without a text layer."""
+    DAMAGED_PAGE = "damaged_page"
+    """A page that could not be read; it is left empty."""
+    PAGE_LIST_BROKEN = "page_list_broken"
+    """The PDF's page list breaks off; the later pages are left out."""
+    WIDTHLESS_LETTERS = "widthless_letters"
+    """Letters without width (a damaged or missing font): the page's text may run together."""
+    NOT_UTF8 = "not_utf8"
+    """A text file that is not UTF-8, read as cp1252."""
+    NO_EDITION = "no_edition"
+    """No edition year found (only where reading goes on without one)."""
+
+
+class Notice(_Model):
+    """Something a user should know about a document read: typed, with a one-line message."""
+
+    code: NoticeCode
+    page: int | None = None
+    """The page it is about, where it is about one."""
+    message: str
+    """One line for a person, naming the file ("NAME: page N ...")."""
+
+
+def notice_messages(notices: list[Notice]) -> list[str]:
+    return [n.message for n in notices]
+
+
 class Document(_Model):
     path: str
     name: str
@@ -209,7 +247,21 @@ class Document(_Model):
     title: str | None = None
     pages: list[Page] = Field(default_factory=list)
     sentences: list[Sentence] = Field(default_factory=list)
-    warnings: list[str] = Field(default_factory=list)
+    notices: list[Notice] = Field(default_factory=list)
+
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented pattern
+    @property
+    def warnings(self) -> list[str]:
+        """The notices' messages (the JSON field `warnings` of earlier versions)."""
+        return notice_messages(self.notices)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_derived(cls, data: Any) -> Any:
+        """A document read back from its JSON: `warnings` there is derived from `notices`."""
+        if isinstance(data, dict) and "warnings" in data:
+            return {k: v for k, v in data.items() if k != "warnings"}
+        return data
 
     @property
     def data_year(self) -> int | None:
@@ -308,6 +360,10 @@ class DocumentSummary(_Model):
     """The pages without a text layer whose words were read by OCR: check their figures."""
     facts: int = 0
     warnings: list[str] = Field(default_factory=list)
+    """The notices' messages, one line each."""
+    notices: list[Notice] = Field(default_factory=list, exclude_if=lambda notices: not notices)
+    """The same as typed notices (code, page, message); left out of the JSON where there are
+    none, so that the output of a report read without remarks is as before."""
 
     @classmethod
     def of(cls, doc: Document, facts: int) -> DocumentSummary:
@@ -316,7 +372,7 @@ class DocumentSummary(_Model):
             path=doc.path, name=doc.name, sha256=doc.sha256, source_type=doc.source_type,
             edition=doc.edition, edition_source=doc.edition_source, title=doc.title,
             pages=len(doc.pages), ocr_pages=[p.number for p in doc.pages if p.ocr],
-            facts=facts, warnings=list(doc.warnings),
+            facts=facts, warnings=doc.warnings, notices=list(doc.notices),
         )
 
 

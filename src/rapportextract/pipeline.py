@@ -38,8 +38,8 @@ def extract(
     """Read one report and return its document with every fact found in prose, charts and
     tables. Raises an `errors.RapportExtractError` subclass for input that cannot be read,
     and `errors.ExtractionTimeout` where the whole takes longer than `timeout` seconds.
-    `workers` > 1 reads a long PDF's pages in that many processes at once (the result is the
-    same). `ocr=False` leaves pages without a text layer unread instead of reading them by OCR
+    `workers` is how many pages without a text layer are read by OCR at once. `ocr=False`
+    leaves pages without a text layer unread instead of reading them by OCR
     (`ingest.read_document`). `progress(done, total)` is called as a PDF's pages are read."""
     limit = Deadline(timeout, path)
     document = read_document(

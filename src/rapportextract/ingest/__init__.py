@@ -13,7 +13,7 @@ from pathlib import Path
 from rapportextract.errors import EditionNotFoundError, InputError, NoTextLayerError
 from rapportextract.ingest.edition import resolve_edition, title_lines
 from rapportextract.limits import Deadline
-from rapportextract.models import BlockKind, Document, Page
+from rapportextract.models import BlockKind, Document, Notice, NoticeCode, Page
 from rapportextract.sentences import split_sentences
 
 __all__ = ["read_document"]
@@ -73,7 +73,7 @@ def _title(doc: Document) -> str | None:
 def _read_scans(
     path: Path, pages: list[Page], password: str | None, limit: Deadline, ocr: bool,
     workers: int,
-) -> tuple[list[str], str]:
+) -> tuple[list[Notice], str]:
     """Read the pages without a text layer by OCR where it is on and installed. Returns the
     warnings about those pages, and the hint for a document none of whose pages could be
     read."""
@@ -84,25 +84,32 @@ def _read_scans(
     if engine is None:
         hint = MISSING_HINT if ocr else (
             "read it without --no-ocr, or run OCR first (e.g. ocrmypdf) and read the OCR'd PDF")
-        # Ends with errors.UNREAD_SCAN: a build leaves such a report out of its cache.
-        return [f"{path.name}: page {p.number} has no text layer; run OCR first"
+        # A build leaves a report with such notices out of its cache.
+        return [Notice(code=NoticeCode.UNREAD_SCAN, page=p.number,
+                       message=f"{path.name}: page {p.number} has no text layer; run OCR first")
                 for p in scans], hint
     read = ocr_pages(path, [p.number for p in scans], engine, password=password, limit=limit,
                      workers=workers)
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     for page in scans:
         found = read[page.number]
         if isinstance(found, str):
-            warnings.append(f"{path.name}: page {page.number} has no text layer, and its "
-                            f"image could not be read by OCR ({found}); it is left empty")
+            warnings.append(Notice(
+                code=NoticeCode.OCR_FAILED, page=page.number,
+                message=f"{path.name}: page {page.number} has no text layer, and its image "
+                        f"could not be read by OCR ({found}); it is left empty"))
         elif not found:
-            warnings.append(f"{path.name}: page {page.number} has no text layer, and OCR "
-                            "found no text on it")
+            warnings.append(Notice(
+                code=NoticeCode.OCR_EMPTY, page=page.number,
+                message=f"{path.name}: page {page.number} has no text layer, and OCR found "
+                        "no text on it"))
         else:
             # Table cells came from the unreadable text; drawn bars and rules stay for charts.
             page.words, page.tables, page.ocr = found, [], True
-            warnings.append(f"{path.name}: page {page.number} has no text layer; its text "
-                            "was read by OCR (check its figures against the page)")
+            warnings.append(Notice(
+                code=NoticeCode.OCR_PAGE, page=page.number,
+                message=f"{path.name}: page {page.number} has no text layer; its text was read "
+                        "by OCR (check its figures against the page)"))
     return warnings, ("OCR found no text on them either; check that the scan holds text, or "
                       "run OCR yourself (e.g. ocrmypdf) and read the OCR'd PDF")
 
@@ -124,8 +131,8 @@ def read_document(
     missing, empty, damaged or encrypted file, a PDF without any text layer, a read that
     exceeds `timeout` seconds, or a document without an edition year. With
     `require_edition=False` (turning a report into text needs no edition) a missing edition
-    leaves `edition` None and adds a warning instead. `workers` > 1 reads a long PDF's pages in
-    that many processes at once (`ingest.pdf.read_pdf_pages`); the document is the same.
+    leaves `edition` None and adds a notice instead. What a user should know about the read
+    (pages left empty, pages read by OCR) is in `Document.notices`.
     With `ocr` (the default), pages without a text layer are read by OCR where Tesseract with
     Dutch data is installed (`ingest.ocr`, `workers` pages at once); their `Page.ocr` is set.
     `progress(done, total)` is called as a PDF's pages are read (`total` is 0 where the PDF
@@ -138,7 +145,7 @@ def read_document(
     path = Path(path)
     data = _read_bytes(path)
     sha256 = hashlib.sha256(data).hexdigest()
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     meta_title: str | None = None
     pages: list[Page]
     is_pdf = _is_pdf(path, data)
@@ -152,8 +159,7 @@ def read_document(
             from rapportextract.ingest.pdf import read_pdf_pages
 
             pages, meta_title, page_warnings = read_pdf_pages(
-                path, password=password, check=limit.check, workers=workers,
-                seconds=limit.remaining(), progress=progress,
+                path, password=password, check=limit.check, progress=progress,
             )
             warnings.extend(page_warnings)
             source_type = "pdf"
@@ -167,12 +173,12 @@ def read_document(
             pages = layout_pages(pages)
         else:
             pages, text_warnings = read_text_pages(path, text_data)
-            warnings.extend(text_warnings)
+            warnings.extend(Notice(code=NoticeCode.NOT_UTF8, message=w) for w in text_warnings)
             source_type = "text"
         limit.check()
     doc = Document(
         path=str(path), name=path.name, sha256=sha256, source_type=source_type,
-        pages=pages, warnings=warnings,
+        pages=pages, notices=warnings,
     )
     doc.title = _title(doc) or meta_title
     try:

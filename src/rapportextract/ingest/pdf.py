@@ -8,12 +8,9 @@ models alone.
 from __future__ import annotations
 
 import logging
-import multiprocessing.connection
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -29,9 +26,17 @@ from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 from pdfplumber.utils.text import extract_words
 
 from rapportextract.errors import EncryptedPDFError, InputError, RapportExtractError
-from rapportextract.forking import can_fork, fork_helper, stop_helpers
 from rapportextract.layout import normalise_text
-from rapportextract.models import Page, Rect, Segment, TableCell, TableGrid, Word
+from rapportextract.models import (
+    Notice,
+    NoticeCode,
+    Page,
+    Rect,
+    Segment,
+    TableCell,
+    TableGrid,
+    Word,
+)
 
 # pdfminer and pdfplumber log a warning for every oddity of a damaged file ("Could not get
 # FontBBox ..."). With no handler anywhere, Python prints those on stderr, between the one-line
@@ -298,7 +303,7 @@ def open_pdf(path: Path, password: str | None) -> Any:
 
 
 def plumber_pages(
-    pdf: Any, path: Path, warnings: list[str]
+    pdf: Any, path: Path, notices: list[Notice]
 ) -> Iterator[tuple[int, Any | None]]:
     """The pages of an open PDF one at a time, so only the page being read is held in memory
     (pdfplumber's `pdf.pages` builds them all at once, and a damaged box or page tree on any
@@ -316,10 +321,11 @@ def plumber_pages(
             raise
         except Exception as exc:
             _reraise_ours(exc)
-            warnings.append(
-                f"{path.name}: the page list breaks off after page {number} "
-                f"({type(exc).__name__}); later pages are left out"
-            )
+            notices.append(Notice(
+                code=NoticeCode.PAGE_LIST_BROKEN, page=number,
+                message=f"{path.name}: the page list breaks off after page {number} "
+                        f"({type(exc).__name__}); later pages are left out",
+            ))
             return
         number += 1
         try:
@@ -329,10 +335,7 @@ def plumber_pages(
             raise
         except Exception as exc:
             _reraise_ours(exc)
-            warnings.append(
-                f"{path.name}: page {number} could not be read ({type(exc).__name__}); "
-                "it is left empty"
-            )
+            notices.append(_damaged(path, number, exc))
             yield number, None
             continue
         yield number, page
@@ -433,47 +436,41 @@ def _page(plumber_page: Any) -> Page:
     )
 
 
-_PageRead = tuple[int, Page, list[str]]
-"""A page read: its number, the page, and the warnings it gave."""
-
-
-def _read_page(plumber_page: Any, number: int, path: Path) -> _PageRead:
-    """One pdfplumber page as a `Page`; a damaged page is left empty with a warning."""
-    warnings: list[str] = []
+def _read_page(plumber_page: Any, number: int, path: Path) -> tuple[Page, list[Notice]]:
+    """One pdfplumber page as a `Page`, and its notices; a damaged page is left empty."""
+    notices: list[Notice] = []
     if plumber_page is None:
-        return number, Page(number=number), warnings
+        return Page(number=number), notices
     try:
         page = _page(plumber_page)
         if _widthless(plumber_page.chars):
-            warnings.append(
-                f"{path.name}: page {number} has letters without width (a damaged "
-                "or missing font); its text may run together"
-            )
+            notices.append(Notice(
+                code=NoticeCode.WIDTHLESS_LETTERS, page=number,
+                message=f"{path.name}: page {number} has letters without width (a damaged "
+                        "or missing font); its text may run together",
+            ))
     except RapportExtractError:
         raise
     except Exception as exc:  # one damaged page should not lose the document
         _reraise_ours(exc)
         page = Page(number=number)
-        warnings.append(
-            f"{path.name}: page {number} could not be read "
-            f"({type(exc).__name__}); it is left empty"
-        )
+        notices.append(_damaged(path, number, exc))
     finally:
         plumber_page.close()
-    return number, page, warnings
+    return page, notices
 
 
-# --------------------------------------------------------------------------------------------
-# Helper processes: a long report's pages are read by several processes at once
-# --------------------------------------------------------------------------------------------
-
-MIN_PAGES_PER_PROCESS = 4
-"""A helper process costs a few milliseconds to start: short reports are read in one."""
+def _damaged(path: Path, number: int, exc: Exception) -> Notice:
+    return Notice(
+        code=NoticeCode.DAMAGED_PAGE, page=number,
+        message=f"{path.name}: page {number} could not be read ({type(exc).__name__}); "
+                "it is left empty",
+    )
 
 
 def _page_count_hint(pdf: Any) -> int:
-    """The page count the page tree claims (0 where it cannot be read): only a hint, whether
-    helpers pay. The pages themselves are counted as they are read."""
+    """The page count the page tree claims (0 where it cannot be read): only a hint for the
+    progress shown. The pages themselves are counted as they are read."""
     try:
         count = resolve_all(pdf.doc.catalog["Pages"]).get("Count", 0)
         return count if isinstance(count, int) else 0
@@ -481,142 +478,38 @@ def _page_count_hint(pdf: Any) -> int:
         return 0
 
 
-def _helper_main(
-    path: Path, password: str | None, share: int, shares: int, seconds: float | None,
-    conn: Connection,
-) -> None:
-    """A helper process: read the pages whose number modulo `shares` is `share`, send each
-    as it is done, then None. On any failure it stops sending; the parent reads what is
-    missing itself, so it sees the same error or warning as without helpers."""
-    from rapportextract.limits import deadline
-
-    try:
-        # Its own limit too: a helper left behind by a parent that was killed stops in time.
-        with deadline(seconds, path):
-            pdf = open_pdf(path, password)
-            try:
-                for read in _read_wanted(pdf, path, lambda n: n % shares == share):
-                    conn.send(read)
-            finally:
-                close_pdf(pdf)
-        conn.send(None)
-    except BaseException:  # the parent reads these pages again, and reports what fails
-        pass
-    finally:
-        conn.close()
-
-
-class _Helpers:
-    """Helper processes reading shares of the pages, and what they have sent so far."""
-
-    def __init__(
-        self, path: Path, password: str | None, count: int, seconds: float | None
-    ) -> None:
-        self.shares = count + 1  # this process reads share 0
-        self.received: dict[int, _PageRead] = {}
-        self.open: list[Connection] = []
-        self.processes: list[BaseProcess] = []
-        for share in range(1, self.shares):
-            process, receiver = fork_helper(
-                _helper_main, path, password, share, self.shares, seconds
-            )
-            self.open.append(receiver)
-            self.processes.append(process)
-
-    def owns(self, number: int) -> bool:
-        return number % self.shares != 0
-
-    def drain(self, wait: float = 0.0) -> None:
-        """Take in what the helpers have sent; wait up to `wait` seconds for it."""
-        for conn in multiprocessing.connection.wait(self.open, wait) if self.open else []:
-            assert isinstance(conn, Connection)
-            try:
-                message = conn.recv()
-            except (EOFError, OSError):
-                message = None  # the helper stopped (a crash, a failure): it sends no more
-            if message is None:
-                self.open.remove(conn)
-                conn.close()
-            else:
-                self.received[message[0]] = message
-
-    def close(self) -> None:
-        for conn in self.open:
-            conn.close()
-        stop_helpers(self.processes)
-
-
 def read_pdf_pages(
     path: Path,
     *,
     password: str | None = None,
     check: Callable[[], None] | None = None,
-    workers: int = 1,
-    seconds: float | None = None,
     progress: Callable[[int, int], None] | None = None,
-) -> tuple[list[Page], str | None, list[str]]:
+) -> tuple[list[Page], str | None, list[Notice]]:
     """Every page of the PDF as a `Page` (no blocks yet), the title in its metadata, and
-    warnings about pages that could not be read.
+    notices about pages that could not be read, in page order.
 
     Pages are read one at a time and each is closed before the next is opened, so the memory
     a long report takes grows with the words it holds, not with pdfminer's page objects.
-
-    With `workers` > 1 (on Linux), a report of at least `MIN_PAGES_PER_PROCESS` pages per
-    process is read by that many processes at once, each taking every n-th page; the result
-    is the same as read in one. A helper that fails or dies leaves its pages to this process.
-    `seconds` is the time left for reading (helpers stop by then), `check` raises once it is
-    up. `progress(done, total)` is called as pages are read (`total` is the count the page
-    tree claims, 0 where it cannot be read)."""
+    `check` is called before each page (it raises once the document's time is up).
+    `progress(done, total)` is called as pages are read (`total` is the count the page
+    tree claims, or the pages read so far where it claims fewer)."""
     pdf = open_pdf(path, password)
-    read: dict[int, _PageRead] = {}
-    warnings: list[tuple[float, str]] = []  # (page number, text), put in page order below
-    helpers: _Helpers | None = None
+    notices: list[Notice] = []
+    pages: list[Page] = []
     try:
         title = pdf.metadata.get("Title") if isinstance(pdf.metadata, dict) else None
-        claimed = _page_count_hint(pdf)
-        processes = min(workers, claimed // MIN_PAGES_PER_PROCESS)
-        if processes > 1 and can_fork():
-            helpers = _Helpers(path, password, processes - 1, seconds)
-        listed: list[str] = []
-        numbers: list[int] = []
-        for number, plumber_page in plumber_pages(pdf, path, listed):
-            warnings.extend((number - 0.5, w) for w in listed)
-            listed.clear()
-            numbers.append(number)
+        claimed = _page_count_hint(pdf) if progress is not None else 0
+        for number, plumber_page in plumber_pages(pdf, path, notices):
             if check is not None:
                 check()  # raises ExtractionTimeout once the document's time is up
-            if helpers is not None and helpers.owns(number):
-                if plumber_page is not None:
-                    plumber_page.close()
-                helpers.drain()
-                continue
-            read[number] = _read_page(plumber_page, number, path)
-            if helpers is not None:
-                helpers.drain()
+            page, page_notices = _read_page(plumber_page, number, path)
             if progress is not None:
-                progress(len(read) + (len(helpers.received) if helpers else 0), claimed)
-        warnings.extend((numbers[-1] + 0.5 if numbers else 0, w) for w in listed)
-        if helpers is not None:
-            while helpers.open and len(helpers.received) + len(read) < len(numbers):
-                if check is not None:
-                    check()
-                helpers.drain(wait=0.2)
-                if progress is not None:
-                    progress(len(read) + len(helpers.received), claimed)
-            read.update(helpers.received)
-            missing = [n for n in numbers if n not in read]
-            if missing:  # a helper failed: read its pages here, to the same result
-                read.update(_read_numbers(pdf, path, set(missing), check))
-        if progress is not None and (claimed != len(numbers) or helpers is not None):
-            progress(len(numbers), len(numbers))  # the last report says all were read
-        pages: list[Page] = []
-        for number in numbers:
-            _, page, page_warnings = read[number]
+                progress(len(pages) + 1, max(claimed, len(pages) + 1))
             pages.append(page)
-            warnings.extend((number, w) for w in page_warnings)
+            notices.extend(page_notices)
         if not pages:
             raise InputError("PDF has no pages", path=path, hint="check the export of the file")
-        lost = sum(1 for _, w in warnings if w.endswith("it is left empty"))
+        lost = sum(1 for n in notices if n.code is NoticeCode.DAMAGED_PAGE)
         if lost == len(pages):
             # Every page damaged: an empty document would pass for a report without figures.
             raise InputError(
@@ -624,32 +517,8 @@ def read_pdf_pages(
                 hint="check that the file is a complete PDF, not damaged or cut short",
             )
     finally:
-        if helpers is not None:
-            helpers.close()
         close_pdf(pdf)
-    warnings.sort(key=lambda w: w[0])  # stable: a page's own warnings keep their order
-    return pages, (str(title) if title else None), [w for _, w in warnings]
-
-
-def _read_numbers(
-    pdf: Any, path: Path, numbers: set[int], check: Callable[[], None] | None
-) -> dict[int, _PageRead]:
-    """The pages with these numbers, read in this process."""
-    return {read[0]: read for read in _read_wanted(pdf, path, numbers.__contains__, check)}
-
-
-def _read_wanted(
-    pdf: Any, path: Path, wanted: Callable[[int], bool], check: Callable[[], None] | None = None
-) -> Iterator[_PageRead]:
-    """The pages whose number `wanted` picks, read in order; the others are closed unread.
-    `check` is called before each page."""
-    for number, plumber_page in plumber_pages(pdf, path, []):
-        if check is not None:
-            check()
-        if wanted(number):
-            yield _read_page(plumber_page, number, path)
-        elif plumber_page is not None:
-            plumber_page.close()
+    return pages, (str(title) if title else None), notices
 
 
 def close_pdf(pdf: Any) -> None:

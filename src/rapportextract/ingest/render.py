@@ -16,7 +16,7 @@ from PIL import ImageDraw
 from rapportextract.errors import InputError
 from rapportextract.export.atomic import atomic_open
 from rapportextract.ingest.pdf import close_pdf, open_pdf, plumber_pages
-from rapportextract.models import Fact
+from rapportextract.models import Fact, Notice
 
 ORIGIN_COLOURS = {
     "text": (220, 40, 40),
@@ -53,10 +53,10 @@ def draw_facts(
     written: list[Path] = []
     scale = resolution / 72
     pdf = open_pdf(path, password)
-    warnings: list[str] = []
+    notices: list[Notice] = []
     try:
         # The same page walk as reading: a page the reader left out is left out here too.
-        for _number, page in plumber_pages(pdf, path, warnings):
+        for _number, page in plumber_pages(pdf, path, notices):
             if page is None:
                 continue
             try:

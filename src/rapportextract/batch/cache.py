@@ -44,7 +44,7 @@ def code_fingerprint() -> str:
     """The rapportextract version and a hash of every code and data file of the package."""
     from rapportextract import __version__
 
-    root = Path(__file__).resolve().parent
+    root = Path(__file__).resolve().parent.parent  # the package, not this subpackage
     digest = hashlib.sha256(__version__.encode())
     for path in sorted(root.rglob("*")):
         if path.suffix in (".py", ".toml", ".json") and "__pycache__" not in path.parts:
