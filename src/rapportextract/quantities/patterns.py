@@ -238,7 +238,7 @@ def _masks(ctx: nl.Contexts) -> tuple[tuple[regex.Pattern[str], ...], ...]:
         caseless(r"(?<![\w.,])\d+:\d+(?!\d)"),
         # the 100 that shares add up to, ending the clause: "tellen niet altijd op tot 100",
         # "tellen op tot meer dan 100%" (not "tellen ... tot 100 uitzettingen")
-        rf"(?:\bop\s+)?\btot\s+(?:(?:meer|minder)\s+dan\s+)?100(?:\s*(?:%|procent))?"
+        rf"{alt(ctx.sum_note_before)}\s+100(?:\s*{bare_alt(ctx.sum_note_percent)})?"
         rf"(?=\s*(?:[.,;:)]|$))(?<={alt(ctx.sum_note_verbs)}[^.;:]{{0,80}})",
     )
     return (
