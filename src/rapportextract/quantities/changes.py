@@ -20,7 +20,7 @@ def qualify(q: Found, text: str, floor: int, p: Patterns) -> None:
         return
     if not q.precise:
         for name, pattern in p.qualifier_left.items():
-            if pattern.fullmatch(m.group()):
+            if pattern().fullmatch(m.group()):
                 q.qualifier = name
                 break
     q.start -= len(before) - m.start()

@@ -11,11 +11,11 @@ def masked_spans(text: str, p: Patterns) -> list[tuple[int, int]]:
     masks = (*p.word_masks, *p.masks) if p.digit.search(text) else p.word_masks
     spans = [m.span() for pattern in masks for m in pattern.finditer(text)]
     if p.domain_hint.search(text):
-        spans += [m.span() for m in p.domain.finditer(text)]
+        spans += [m.span() for m in p.domain().finditer(text)]
     if p.phone_hint.search(text) is None:
         return spans
     service = p.data.contexts.phone_service_prefixes
-    for m in p.phone.finditer(text):
+    for m in p.phone().finditer(text):
         digits = sum(ch.isdigit() for ch in m.group())
         if digits >= 9 or (digits >= 8 and m.group().lstrip("(").startswith(service)):
             spans.append(m.span())

@@ -81,7 +81,7 @@ def parse_number_word(written: str) -> Decimal | None:
     """The value of a Dutch number word ("drieëntwintig" 23, "vijfenhalfduizend" 5500)."""
     p = patterns()
     word = written.lower()
-    if p.number_word.fullmatch(word) is None:
+    if p.number_word().fullmatch(word) is None:
         return None
     num = p.data.numbers
     hundred, thousand = num.hundred.lower(), num.thousand.lower()

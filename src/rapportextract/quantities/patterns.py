@@ -6,13 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 
 from rapportextract.lang import nl
 from rapportextract.quantities.phrases import (
     DIGITS,
+    Deferred,
     alt,
     bare_alt,
     caseless,
@@ -25,30 +26,32 @@ from rapportextract.quantities.phrases import (
 
 @dataclass(frozen=True)
 class Patterns:
-    """Everything compiled from the language data, built once."""
+    """Everything compiled from the language data, built once. The patterns a sentence needs
+    only where a quick hint matched (a ratio, a fraction, a domain, a phone number) or a
+    number is written in words are `Deferred`: compiled when first asked for."""
 
     data: nl.DutchData
     # numbers
     core: regex.Pattern[str]
-    number_word: regex.Pattern[str]
+    number_word: Deferred
     word_token: regex.Pattern[str]
     token_values: dict[str, Decimal]
     # shares
-    ratio: regex.Pattern[str]
+    ratio: Deferred
     ratio_hint: regex.Pattern[str]
-    fraction: regex.Pattern[str]
+    fraction: Deferred
     fraction_hint: regex.Pattern[str]
     majority: regex.Pattern[str]
-    bracket_percent: regex.Pattern[str]
+    bracket_percent: Deferred
     # digits that are no figures
     masks: tuple[regex.Pattern[str], ...]
     """Masks that need a digit in the text."""
     word_masks: tuple[regex.Pattern[str], ...]
     """Masks that may match text without digits."""
     digit: regex.Pattern[str]
-    domain: regex.Pattern[str]
+    domain: Deferred
     domain_hint: regex.Pattern[str]
-    phone: regex.Pattern[str]
+    phone: Deferred
     phone_hint: regex.Pattern[str]
     duration_right: regex.Pattern[str]
     factor_right: regex.Pattern[str]
@@ -66,7 +69,7 @@ class Patterns:
     line_start: regex.Pattern[str]
     range_left: regex.Pattern[str]
     # qualifiers and changes
-    qualifier_left: dict[nl.QualifierName, regex.Pattern[str]]
+    qualifier_left: dict[nl.QualifierName, Deferred]
     qualifier_any_left: regex.Pattern[str]
     change_noun_left: regex.Pattern[str]
     change_verb_left: regex.Pattern[str]
@@ -169,7 +172,7 @@ def _core(data: nl.DutchData, word_number: str) -> str:
     )
 
 
-def _share_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, regex.Pattern[str]]:
+def _share_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, Any]:
     """Ratios ("7 op de 10"), fractions ("een derde"), majorities and bracketed figures."""
     fr = data.fractions
     article = alt(data.numbers.plain_article + data.numbers.stressed_one)
@@ -179,7 +182,7 @@ def _share_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, regex.Pa
     word_number = grammar.call
     number = rf"(?:\d+|{word_number}|{article})"
     return {
-        "ratio": compile_pattern(
+        "ratio": Deferred(
             not_after(r"[\w.,]")
             + rf"(?P<n>{number})\s+(?:(?P<op>{op})|(?P<van>{van}))\s+"
             rf"(?P<m>\d+|{word_number})" + caseless(r"(?![\w.,]\w)"),
@@ -187,7 +190,7 @@ def _share_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, regex.Pa
         ),
         # "op" and "van" stand in most sentences: a ratio needs a number after them
         "ratio_hint": compile_pattern(rf"(?:{op}|{van})\s+(?:\d|{grammar.starts})"),
-        "fraction": compile_pattern(
+        "fraction": Deferred(
             rf"(?:(?<!\w)(?P<num>{number})\s+(?P<den>{alt(fr.denominators)})"
             rf"|(?P<compound>{alt(fr.compounds)})|(?P<phrase>{alt(fr.phrases)}))"
             rf"(?:\s+(?P<pct>{pct_suf}))?",
@@ -198,7 +201,7 @@ def _share_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, regex.Pa
         ),
         "majority": compile_pattern(alt(fr.majority)),
         # "een derde (34%)", "een meerderheid van de corporaties (73%)"
-        "bracket_percent": compile_pattern(
+        "bracket_percent": Deferred(
             r"(?P<gap>(?:\s+(?!\d)" + caseless(r"[\w’'-]+") + r"){0,5}?)\s*\(\s*"
             rf"(?P<qual>{alt(all_qualifiers(data))}\s*)?"
             rf"(?P<digits>\d+(?:,\d+)?)\s*{pct_suf}\s*\)"
@@ -247,18 +250,18 @@ def _masks(ctx: nl.Contexts) -> tuple[tuple[regex.Pattern[str], ...], ...]:
     )
 
 
-def _context_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, regex.Pattern[str]]:
+def _context_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, Any]:
     """The words around a bare number that make it a duration, factor, year or marker."""
     ctx = data.contexts
     tlds = bare_alt(ctx.url_tlds)
     joiners = alt(ctx.duration_range_joiners)
     return {
-        "domain": compile_pattern(
+        "domain": Deferred(
             not_after(r"[\w@/.-]") + caseless(r"(?:[\w-]++\.)+") + rf"{tlds}(?!\w)(?:/\S*)?"
         ),
         "domain_hint": compile_pattern(rf"\.{tlds}(?!\w)"),
         # Dutch phone numbers: 088 - 233 37 00, 020-1234567, +31 20 123 4567
-        "phone": compile_pattern(caseless(
+        "phone": Deferred(caseless(
             r"(?<![\w.,+])(?:(?:\+|00)31[\s-]?(?:\(0\)\s?)?|\(?0)\d{1,3}\)?"
             r"(?:(?:\s?-\s?|\s)?\d{2,}){1,4}(?![\w.,]\d)"
         )),
@@ -282,7 +285,7 @@ def _context_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, regex.
     }
 
 
-def _change_patterns(data: nl.DutchData) -> dict[str, regex.Pattern[str]]:
+def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
     """Qualifier words before a figure, and the words that make it a change."""
     ch = data.changes
     nouns = alt(ch.decrease_nouns + ch.increase_nouns)
@@ -335,14 +338,14 @@ def patterns() -> Patterns:
     return Patterns(
         data=data,
         core=compile_pattern(_core(data, grammar.call), grammar.defines),
-        number_word=compile_pattern(rf"(?<!\w){grammar.call}(?!\w)", grammar.defines),
+        number_word=Deferred(rf"(?<!\w){grammar.call}(?!\w)", grammar.defines),
         word_token=word_token,
         token_values=token_values,
         word_masks=word_masks,
         masks=digit_masks,
         digit=compile_pattern(r"\d"),
         qualifier_left={
-            name: compile_pattern(rf"{alt(words)}\s*$") for name, words in data.qualifiers.items()
+            name: Deferred(rf"{alt(words)}\s*$") for name, words in data.qualifiers.items()
         },
         count_nouns=lower_set(data.contexts.count_nouns),
         not_count_words=lower_set(data.contexts.not_count_words),

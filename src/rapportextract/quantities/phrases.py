@@ -73,6 +73,20 @@ def compile_pattern(pattern: str, grammar: str = "") -> regex.Pattern[str]:
     return regex.compile(pattern + grammar, FLAGS)
 
 
+class Deferred:
+    """A pattern compiled on first use (``pattern()``), for one that many sentences never
+    need: compiling every pattern up front made the first sentence slow."""
+
+    def __init__(self, pattern: str, grammar: str = "") -> None:
+        self._source = (pattern, grammar)
+        self._compiled: regex.Pattern[str] | None = None
+
+    def __call__(self) -> regex.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = compile_pattern(*self._source)
+        return self._compiled
+
+
 def caseless(pattern: str) -> str:
     """`pattern` without case folding, for a part whose matches case does not change: a
     class of digits, punctuation and word characters as a whole. Folded, such a class takes

@@ -22,7 +22,7 @@ def find_ratios(text: str, p: Patterns) -> list[Found]:
     if p.ratio_hint.search(text) is None:
         return found
     ratios = p.data.ratios
-    for m in p.ratio.finditer(text, overlapped=False):
+    for m in p.ratio().finditer(text, overlapped=False):
         n, d = value_of(m.group("n")), value_of(m.group("m"))
         if n is None or d is None or d == 0 or n > d:
             continue
@@ -41,7 +41,7 @@ def find_fractions(text: str, p: Patterns) -> list[Found]:
     if p.fraction_hint.search(text) is None:
         return found
     fr = p.data.fractions
-    for m in p.fraction.finditer(text):
+    for m in p.fraction().finditer(text):
         if p.ordinal_right.match(text, m.end()) and not m.group("pct"):
             continue
         if m.group("phrase"):
@@ -74,7 +74,7 @@ def find_majorities(text: str, p: Patterns) -> list[Found]:
 
 def with_bracket_figure(found: Found, text: str, p: Patterns) -> None:
     """Fold "een derde (34%)" into one quantity: the bracketed figure is the precise value."""
-    m = p.bracket_percent.match(text, found.end)
+    m = p.bracket_percent().match(text, found.end)
     if m is None:
         return
     digits = parse_digits(m.group("digits"))
@@ -82,7 +82,7 @@ def with_bracket_figure(found: Found, text: str, p: Patterns) -> None:
     found.qualifier = "exact"
     if m.group("qual"):
         for name, pattern in p.qualifier_left.items():
-            if pattern.search(m.group("qual")):
+            if pattern().search(m.group("qual")):
                 found.qualifier = name
                 break
     found.notes.append(f"precise figure in brackets after the {found.form} words")
