@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from rapportextract.catalogue import Catalogue, ConceptMatch, load_catalogue
 from rapportextract.lang import nl
 from rapportextract.periods import find_time_expressions
-from rapportextract.quantities import _FLAGS, _all_qualifiers, _alt, _phrase
+from rapportextract.quantities.patterns import all_qualifiers
+from rapportextract.quantities.phrases import FLAGS, alt, phrase
 
 # Sentences written for this test: figures next to several concepts' words, ruling-out
 # words ("vonnis", "geen") and the same head word twice.
@@ -89,12 +90,12 @@ def test_catalogue_answers_do_not_depend_on_earlier_questions() -> None:
 
 def _one_boundary_per_phrase(words: list[str], *, glued: bool = False) -> str:
     unique = sorted(set(words), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(_phrase(w, glued=glued) for w in unique) + ")"
+    return "(?:" + "|".join(phrase(w, glued=glued) for w in unique) + ")"
 
 
 _DATA = nl.load()
 WORD_LISTS = {
-    "qualifiers": (_all_qualifiers(_DATA), False),
+    "qualifiers": (all_qualifiers(_DATA), False),
     "scales": (list(_DATA.scales), True),
     "percent suffixes": (list(_DATA.units.percent_suffix), True),
     "mixed edges": (["ca.", "circa", "+/-", "ruim", "~", "zo'n", "meer dan", "<"], False),
@@ -116,10 +117,10 @@ def test_shared_boundaries_match_like_one_boundary_per_phrase(
 ) -> None:
     words, glued = WORD_LISTS[list_name]
     text = "".join(p if isinstance(p, str) else words[p % len(words)] for p in pieces)
-    shared, each = _alt(words, glued=glued), _one_boundary_per_phrase(words, glued=glued)
+    shared, each = alt(words, glued=glued), _one_boundary_per_phrase(words, glued=glued)
     assert shared != each
     for tail in (r"\s*", r"\s*$"):
-        a, b = regex.compile(shared + tail, _FLAGS), regex.compile(each + tail, _FLAGS)
+        a, b = regex.compile(shared + tail, FLAGS), regex.compile(each + tail, FLAGS)
         assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(text)]
         # as the qualifier patterns are used: on the text before each figure
         for end in range(len(text) + 1):

@@ -107,6 +107,8 @@ class Contexts:
     street_endings: tuple[str, ...]
     idioms: tuple[str, ...]
     sum_note_verbs: tuple[str, ...]
+    sum_note_before: tuple[str, ...]
+    sum_note_percent: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -261,6 +263,8 @@ def _contexts() -> Contexts:
         street_endings=r.words("addresses.street_endings"),
         idioms=r.words("idioms.phrases"),
         sum_note_verbs=r.words("sum_notes.verbs"),
+        sum_note_before=r.words("sum_notes.before"),
+        sum_note_percent=r.words("sum_notes.percent"),
     )
 
 

@@ -1,0 +1,60 @@
+"""Which period a figure is about (docs/outputs.md).
+
+A sentence may name several times: "In 2020 was het nog € 227 miljoen" names the period of its
+figure, "€ 9 miljoen minder dan in 2022" names the base of a comparison. This module finds every
+time expression in a sentence (`find_time_expressions`), gives each a role (``point``: the
+period of a figure; ``base``: the period a change is measured against) and then picks the one
+that belongs to a given figure (`resolve_period`):
+
+0. a figure in brackets right after a time expression ("vergeleken met 2013 (6.940)") is
+   that time's figure;
+1. a point expression in the figure's own clause (the nearest one); the first year of a
+   movement "van 8.550 in 2007 naar 7.100", and the year of a figure compared with ("tegen
+   7.100 in 2008"), speak only for the figure right before them and are a base period for
+   the sentence's other figures;
+2. else the nearest point expression before the figure in the sentence (a year after the
+   figure in another clause belongs to that clause's own figure);
+3. else the context: a period that governs the paragraph (``scope``, e.g. a sentence
+   "Het beeld over de eerste maanden van 2024 is wisselend" before it), then a period named in
+   the heading above;
+4. else the edition's data year (edition - 1).
+
+Periods are written as docs/outputs.md spells them: ``2023``, ``2024-H1``, ``2024-Q2``,
+``2022-01/2022-05``, ``2024-early``.
+
+The Dutch time words live in ``lang/nl/periods.toml``; they are compiled into patterns once
+(``words``). ``expressions`` finds the time expressions of a sentence, ``resolution`` chooses
+one for a figure, ``clauses`` and ``scope`` give it the context.
+"""
+
+from rapportextract.periods.clauses import clause_bounds
+from rapportextract.periods.expressions import (
+    How,
+    Role,
+    TimeExpression,
+    find_time_expressions,
+)
+from rapportextract.periods.resolution import (
+    PeriodContext,
+    PeriodResolution,
+    ResolutionSource,
+    resolve_period,
+)
+from rapportextract.periods.scope import heading_period, sets_scope
+from rapportextract.periods.words import load_period_words, phrase_alternation
+
+__all__ = [
+    "How",
+    "PeriodContext",
+    "PeriodResolution",
+    "ResolutionSource",
+    "Role",
+    "TimeExpression",
+    "clause_bounds",
+    "find_time_expressions",
+    "heading_period",
+    "load_period_words",
+    "phrase_alternation",
+    "resolve_period",
+    "sets_scope",
+]

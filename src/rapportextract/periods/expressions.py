@@ -1,0 +1,159 @@
+"""Finding the time expressions of one sentence, each with its role (``point`` or ``base``)
+and, where the sentence alone allows, its period."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from rapportextract.periods.words import PeriodWords, alt, period_words
+
+Role = Literal["point", "base"]
+How = Literal["explicit", "relative", "anchored", "previous"]
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """One time expression in a sentence, resolved as far as the sentence alone allows."""
+
+    start: int
+    end: int
+    text: str
+    period: str | None
+    """None for an expression that needs context (anchored or previous) until resolved."""
+    role: Role
+    how: How
+    offset: int = 0
+    """For ``anchored`` and ``previous`` expressions: years added to the year they hang on."""
+    from_to: bool = False
+    """True for the first year of a movement "van 8.550 in 2007 naar 7.100" and for the year
+    of a figure compared with ("tegen 7.100 in 2008"): the period of the figure right before
+    it and a base for the other figures of the sentence."""
+
+
+def _year_of(match: re.Match[str], edition: int, w: PeriodWords) -> int | None:
+    year = match.group("y")
+    if year:
+        return int(year)
+    rel = match.group("rel")
+    if rel:
+        return edition + w.relative[" ".join(rel.lower().split())]
+    return None
+
+
+def _candidates(sentence: str, edition: int, w: PeriodWords) -> list[TimeExpression]:
+    found: list[TimeExpression] = []
+    p = w.patterns
+
+    def add(m: re.Match[str], period: str | None, how: How = "explicit", *, role: Role = "point",
+            offset: int = 0, start: int | None = None, end: int | None = None) -> None:
+        s = m.start() if start is None else start
+        t = m.end() if end is None else end
+        found.append(TimeExpression(s, t, sentence[s:t], period, role, how, offset))
+
+    def how_of(m: re.Match[str]) -> How:
+        return "relative" if "rel" in m.re.groupindex and m.group("rel") else "explicit"
+
+    for m in p["month_range"].finditer(sentence):
+        m1 = w.months[m.group("m1").lower()]
+        m2 = w.months[m.group("m2").lower()]
+        y = int(m.group("y"))
+        if m1 <= m2:
+            add(m, f"{y}-{m1:02d}/{y}-{m2:02d}")
+    for m in p["first_n_months"].finditer(sentence):
+        n_text = m.group("n").lower()
+        n = int(n_text) if n_text.isdigit() else w.counts.get(n_text, 0)
+        year = _year_of(m, edition, w) or edition
+        if n == 6:
+            add(m, f"{year}-H1", how_of(m))
+        elif 1 <= n <= 12:
+            add(m, f"{year}-01/{year}-{n:02d}", how_of(m))
+    for m in p["early"].finditer(sentence):
+        add(m, f"{_year_of(m, edition, w) or edition}-early", how_of(m))
+    for m in p["half"].finditer(sentence):
+        half = w.ordinals[m.group("ord").lower()]
+        if half in (1, 2):
+            add(m, f"{_year_of(m, edition, w) or edition}-H{half}", how_of(m))
+    for m in p["quarter"].finditer(sentence):
+        quarter = w.ordinals[m.group("ord").lower()]
+        add(m, f"{_year_of(m, edition, w) or edition}-Q{quarter}", how_of(m))
+    for m in p["quarter_code"].finditer(sentence):
+        code_year = m.group("y1") or m.group("y2")
+        add(m, f"{code_year}-Q{m.group('q1') or m.group('q2')}")
+    for m in p["year_start"].finditer(sentence):
+        add(m, f"{_year_of(m, edition, w)}-early", how_of(m))
+    for m in p["year_end"].finditer(sentence):
+        add(m, f"{_year_of(m, edition, w)}", how_of(m))
+    for m in p["since_month"].finditer(sentence):
+        year = int(m.group("y")) if m.group("y") else edition
+        if year == edition:
+            add(m, f"{edition}-early")
+        else:
+            add(m, str(year), role="base")
+    for m in p["year_span"].finditer(sentence):
+        add(m, m.group("y1"), role="base", end=m.end("y1"))
+        add(m, m.group("y2"), start=m.start("y2"))
+    for m in p["month_year"].finditer(sentence):
+        add(m, f"{m.group('y')}-{w.months[m.group('m').lower()]:02d}")
+    for m in p["year"].finditer(sentence):
+        add(m, m.group("y"))
+    for m in p["relative"].finditer(sentence):
+        add(m, str(edition + w.relative[" ".join(m.group("rel").lower().split())]), "relative")
+    for m in p["anchored"].finditer(sentence):
+        add(m, None, "anchored", offset=w.anchored[" ".join(m.group("anch").lower().split())])
+    for m in p["previous"].finditer(sentence):
+        add(m, None, "previous")
+    return found
+
+
+def _without_overlaps(found: list[TimeExpression]) -> list[TimeExpression]:
+    # The longest expression wins ("eind 2020" over "2020", "het afgelopen jaar" over
+    # "afgelopen jaar"); of two equally long ones, the first found.
+    kept: list[TimeExpression] = []
+    for expr in sorted(found, key=lambda e: (-(e.end - e.start), e.start)):
+        if all(expr.end <= k.start or expr.start >= k.end for k in kept):
+            kept.append(expr)
+    return sorted(kept, key=lambda e: e.start)
+
+
+def _with_roles(sentence: str, exprs: list[TimeExpression], edition: int,
+                w: PeriodWords) -> list[TimeExpression]:
+    out: list[TimeExpression] = []
+    for expr in exprs:
+        role = expr.role
+        before = sentence[max(0, expr.start - 40):expr.start]
+        is_since = bool(w.patterns["since_start"].search(expr.text))
+        if role == "point" and (w.patterns["base_before"].search(before) or is_since):
+            role = "base"
+        # "sinds begin 2024" in a 2024 edition: the current year so far, not a base.
+        if role == "base" and expr.period and expr.period.startswith(str(edition)):
+            since_before = re.search(alt(w.words["since"]) + r"\s+$", before, re.IGNORECASE)
+            if is_since or since_before:
+                expr = TimeExpression(expr.start, expr.end, expr.text, f"{edition}-early",
+                                      "point", expr.how, expr.offset)
+                role = "point"
+        from_to = role == "point" and (
+            (bool(w.patterns["movement_from"].search(before))
+             and bool(w.patterns["movement_to"].match(sentence[expr.end:])))
+            or bool(w.patterns["compared_before"].search(before)))
+        out.append(TimeExpression(expr.start, expr.end, expr.text, expr.period, role,
+                                  expr.how, expr.offset, from_to))
+    return out
+
+
+def find_time_expressions(sentence: str, *, edition: int) -> list[TimeExpression]:
+    """Every time expression in `sentence`, in order, with its role and (where the sentence
+    alone allows) its period. Anchored and back-referring expressions keep period None until
+    `resolve_period` hangs them on a year."""
+    return list(_time_expressions(sentence, edition))
+
+
+@lru_cache(maxsize=256)
+def _time_expressions(sentence: str, edition: int) -> tuple[TimeExpression, ...]:
+    # The facts stage asks about a sentence several times (its figures' periods, the
+    # paragraph scope, statement keys) and about a heading once for every sentence below it.
+    w = period_words()
+    exprs = _without_overlaps(_candidates(sentence, edition, w))
+    return tuple(_with_roles(sentence, exprs, edition, w))

@@ -1,0 +1,31 @@
+"""Periods that hold beyond one sentence: the scope a figure-less sentence sets for its
+paragraph, and the period a heading names."""
+
+from __future__ import annotations
+
+from rapportextract.periods.expressions import find_time_expressions
+
+
+def sets_scope(sentence: str, *, edition: int) -> str | None:
+    """The period a figure-less sentence sets for the rest of its paragraph, if any.
+
+    Reports switch from the data year to the publication year to describe recent developments
+    ("Het beeld over de eerste maanden van 2024 is wisselend"); the switch holds for the
+    following sentences of that paragraph. A past year named in passing ("eind 2022 is een
+    convenant opgesteld", "sinds begin 2021 is het verplicht") sets nothing.
+    """
+    for expr in find_time_expressions(sentence, edition=edition):
+        if expr.role == "point" and expr.period and expr.period.startswith(str(edition)):
+            return expr.period
+    return None
+
+
+def heading_period(heading: str | None, *, edition: int) -> str | None:
+    """A period a heading names, for the sentences below it. A plain edition year is ignored:
+    that is the report's title ("HUURSCHULDEN EN HUISUITZETTINGEN 2024"), not a period."""
+    if not heading:
+        return None
+    for expr in find_time_expressions(heading, edition=edition):
+        if expr.role == "point" and expr.period and expr.period != str(edition):
+            return expr.period
+    return None

@@ -1,0 +1,121 @@
+"""The Dutch time words of ``lang/nl/periods.toml`` and the patterns compiled from them once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapportextract.lang.nl.words import read_period_words
+
+
+@dataclass(frozen=True)
+class PeriodWords:
+    months: dict[str, int]
+    ordinals: dict[str, int]
+    counts: dict[str, int]
+    words: dict[str, list[str]]
+    relative: dict[str, int]
+    anchored: dict[str, int]
+    previous: list[str]
+    patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+
+
+def load_period_words(text: str | None = None) -> PeriodWords:
+    """The Dutch time words (the packaged file, or `text` for tests) with their patterns."""
+    w = read_period_words(text)
+    loaded = PeriodWords(
+        months=w.months, ordinals=w.ordinals, counts=w.counts, words=w.words,
+        relative=w.relative, anchored=w.anchored, previous=w.previous,
+    )
+    loaded.patterns.update(_compile(loaded))
+    return loaded
+
+
+@lru_cache(maxsize=1)
+def period_words() -> PeriodWords:
+    return load_period_words()
+
+
+def _phrase(text: str) -> str:
+    return r"\s+".join(re.escape(part) for part in text.split())
+
+
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of Dutch phrases, longest first, any whitespace between words."""
+    items = sorted(phrases, key=len, reverse=True)
+    return "(?:" + "|".join(_phrase(p) for p in items) + ")"
+
+
+alt = phrase_alternation  # the short name the patterns below read better with
+
+
+_YEAR = r"(?<![\d.,/-])(?:19|20)\d{2}(?![\d]|[.,]\d|\s?[-–/]\s?(?:19|20)?\d{2}\b)"
+
+
+def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
+    month = alt(w.months)
+    ordinal = alt(w.ordinals)
+    first = alt([k for k, v in w.ordinals.items() if v == 1])
+    count = "(?:" + alt(w.counts)[3:-1] + r"|\d{1,2})"
+    art = rf"(?:{alt(w.words['articles'])}\s+)?"
+    of = alt(w.words["of"])
+    rel = alt(w.relative)
+    year_or_rel = rf"(?:(?P<y>{_YEAR})|(?P<rel>{rel}))"
+    tail = rf"(?:\s+{of}\s+{year_or_rel})?"
+    b = r"(?<![\w])"
+    e = r"(?![\w])"
+    token = r"[^\s,;:()\d]+"  # a word after a figure: "miljoen", "procent"
+    figure = r"\d[\d.]*(?:,\d+)?%?"
+    patterns = {
+        "month_range": (
+            rf"{b}(?:{alt(w.words['range_open'])}\s+)?(?P<m1>{month})\.?\s*"
+            rf"(?:{alt(w.words['range_join'])})\s*(?P<m2>{month})\.?\s+(?P<y>{_YEAR})"
+        ),
+        "first_n_months": (
+            rf"{b}{art}{first}\s+(?P<n>{count})\s+{alt(w.words['months_word'])}{tail}{e}"
+        ),
+        "early": rf"{b}{art}{alt(w.words['early_months'])}{tail}{e}",
+        "half": rf"{b}{art}(?P<ord>{ordinal})\s+{alt(w.words['half'])}{tail}{e}",
+        "quarter": rf"{b}{art}(?P<ord>{ordinal})\s+{alt(w.words['quarter'])}{tail}{e}",
+        "quarter_code": (
+            rf"{b}(?:Q(?P<q1>[1-4])\s*(?P<y1>{_YEAR})|(?P<y2>{_YEAR})[-\s]?Q(?P<q2>[1-4])){e}"
+        ),
+        "year_start": rf"{b}{alt(w.words['year_start'])}\s+{year_or_rel}{e}",
+        "year_end": rf"{b}{alt(w.words['year_end'])}\s+{year_or_rel}{e}",
+        "since_month": (
+            rf"{b}{alt(w.words['since'])}\s+(?P<m>{month})(?:\s+(?P<y>{_YEAR}))?{e}"
+        ),
+        "year_span": (
+            rf"{b}{alt(w.words['range_open'])}\s+(?P<y1>{_YEAR})\s+"
+            rf"(?:{alt(w.words['range_join'])})\s+(?P<y2>{_YEAR}){e}"
+        ),
+        "month_year": rf"{b}(?<!\d\s)(?P<m>{month})\.?\s+(?P<y>{_YEAR}){e}",
+        "year": rf"{b}(?P<y>{_YEAR}){e}",
+        "relative": rf"{b}(?P<rel>{rel}){e}",
+        "anchored": rf"{b}(?P<anch>{alt(w.anchored)}){e}",
+        "previous": rf"{b}(?P<prev>{alt(w.previous)}){e}",
+        "base_before": (
+            rf"{b}{alt(w.words['base_markers'])}\s+(?:{alt(w.words['base_fillers'])}\s+)?$"
+        ),
+        "since_start": rf"^{alt(w.words['since'])}{e}",
+        # "van 8.550 in 2007 naar ...": the words before and after the first year.
+        "movement_from": (
+            rf"{b}{alt(w.words['movement_from'])}\s+(?:€\s*)?{figure}(?:\s+{token})?"
+            rf"\s+(?:{alt(w.words['of'])}\s+)?$"
+        ),
+        "movement_to": rf"^\s*{alt(w.words['movement_to'])}{e}",
+        # "tegen 7.100 in 2008": the year of a figure compared with.
+        "compared_before": (
+            rf"{b}{alt(w.words['compared_with'])}\s+(?:€\s*)?{figure}(?:\s+{token})?"
+            rf"\s+(?:{alt(w.words['of'])}\s+)?$"
+        ),
+        "right_after": rf"^\s*(?:{alt(w.words['of'])}\s+)?$",
+        "bracket_gap": r"^\s*\(\s*$",
+        # A comma between digits is a decimal comma ("1,15 miljoen"), not a clause break.
+        "clause_break": (
+            rf",(?!\d)|(?<!\d),|[;:()\[\]]|\s[–-]\s|\s{alt(w.words['clause_joiners'])}\s"
+        ),
+    }
+    return {name: re.compile(p, re.IGNORECASE) for name, p in patterns.items()}

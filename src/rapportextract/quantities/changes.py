@@ -1,0 +1,94 @@
+"""The words around a figure: a qualifier before it ("ruim"), the words that make it a signed
+change ("een daling van", "minder"), and a range that lends its unit to its first number."""
+
+from __future__ import annotations
+
+import itertools
+
+from rapportextract.quantities.found import LEFT_WINDOW, RIGHT_WINDOW, Found
+from rapportextract.quantities.masks import not_a_figure
+from rapportextract.quantities.numbers import clean
+from rapportextract.quantities.patterns import Patterns
+from rapportextract.quantities.phrases import lower_set
+
+
+def qualify(q: Found, text: str, floor: int, p: Patterns) -> None:
+    """Take a qualifier written before the figure ("ruim", "een kleine") into it."""
+    before = text[max(floor, q.start - LEFT_WINDOW) : q.start]
+    m = p.qualifier_any_left.search(before)
+    if m is None:
+        return
+    if not q.precise:
+        for name, pattern in p.qualifier_left.items():
+            if pattern().fullmatch(m.group()):
+                q.qualifier = name
+                break
+    q.start -= len(before) - m.start()
+
+
+def _direction(word: str, p: Patterns) -> int:
+    return -1 if " ".join(word.lower().split()) in p.decrease_words else 1
+
+
+def classify_change(q: Found, text: str, floor: int, ceiling: int, p: Patterns) -> None:
+    """Make the figure a signed change where the words around it say so.
+
+    ``floor`` and ``ceiling`` bound the words it may take: the neighbouring figures' spans.
+    """
+    before = text[max(floor, q.start - LEFT_WINDOW) : q.start]
+    after = text[q.end : min(ceiling, q.end + RIGHT_WINDOW)]
+    if q.signed:
+        q.kind = "change"
+        return
+    if q.form in ("ratio", "majority"):
+        return
+    if p.level_left.search(before):
+        return
+    m = p.change_noun_left.search(before) or p.change_verb_left.search(before)
+    if m:
+        _make_change(q, _direction(m.group("word"), p))
+        q.start -= len(before) - m.start()
+        return
+    m = p.change_right.match(after)
+    if m is None:
+        m = p.change_after_noun.match(after)
+        if m and m.group("noun").lower() not in p.count_nouns:
+            m = None
+    if m:
+        _make_change(q, _direction(m.group("word"), p))
+        q.end += m.end()
+        return
+    if p.change_bare_left.search(before):
+        m = p.change_particle_right.match(after)
+        if m:
+            _make_change(q, _direction(m.group("word"), p))
+            q.notes.append(f"change: 'met' ... '{m.group('word')}'")
+
+
+def _make_change(q: Found, direction: int) -> None:
+    q.kind = "change"
+    q.value = -abs(q.value) if direction < 0 else abs(q.value)
+
+
+def borrow_range_unit(found: list[Found], text: str, p: Patterns) -> None:
+    """"tussen 5 en 10%", "2 à 3 miljoen euro": the first number takes the second's unit."""
+    unordered = lower_set(p.data.contexts.range_unordered_joiners)
+    for first, second in itertools.pairwise(found):
+        if first.has_unit or not second.has_unit or first.form != "digits":
+            continue
+        m = p.range_left.fullmatch(text[first.start : second.start])
+        if m is None:
+            continue
+        # a range goes up ("in 2022 en 5% minder" is none); "van 40 naar 38 procent" may go down
+        joiner = " ".join(m.group("joiner").lower().split())
+        if joiner not in unordered and first.value >= second.value / second.scale:
+            continue
+        if not_a_figure(first, text, p) is not None:
+            continue  # "in 2020 naar 205 miljoen euro": a year is no end of a range
+        first.unit = second.unit
+        if second.scale != 1 and first.scale == 1:
+            first.value = clean(first.value * second.scale)
+            first.scale = second.scale
+        first.has_unit = True
+        first.plain_integer = False
+        first.notes.append("unit taken from the end of the range")

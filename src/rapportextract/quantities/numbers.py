@@ -1,0 +1,181 @@
+"""Reading numbers: digit strings the Dutch way, number words, and the number candidates of a
+sentence with their currency, scale and percent markers (`find_numbers`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from rapportextract.models import Unit
+from rapportextract.quantities.found import Form, Found
+from rapportextract.quantities.patterns import Patterns, patterns
+
+HUNDRED = Decimal(100)
+_CENT = Decimal("0.01")
+
+
+def clean(value: Decimal) -> Decimal:
+    """Drop trailing zeros without switching to exponent notation (1200000.0 -> 1200000)."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+@dataclass(frozen=True)
+class DigitReading:
+    """How a digit string reads: its value, and whether Dutch rules left a doubt."""
+
+    value: Decimal
+    ambiguous: bool = False
+    note: str | None = None
+    plain_integer: bool = False
+
+
+_GROUP_SPACES = str.maketrans("", "", "\u00a0\u202f\u2009")
+
+
+def parse_digits(written: str) -> DigitReading:
+    """Read a digit string the Dutch way: the dot groups thousands, the comma is decimal.
+
+    Forms that Dutch rules cannot settle are read as well as possible and flagged.
+    """
+    written = written.translate(_GROUP_SPACES)
+    if "." in written and "," in written:
+        if written.rfind(",") > written.rfind("."):
+            return DigitReading(Decimal(written.replace(".", "").replace(",", ".")))
+        return DigitReading(
+            Decimal(written.replace(",", "")),
+            ambiguous=True,
+            note="English number format (comma groups thousands, dot is decimal)",
+        )
+    if "," in written:
+        head, _, tail = written.partition(",")
+        if written.count(",") > 1:
+            return DigitReading(
+                Decimal(written.replace(",", "")),
+                ambiguous=True,
+                note="commas group thousands (English format)",
+            )
+        value = Decimal(f"{head}.{tail}")
+        if len(tail) == 3 and len(head) <= 3 and head != "0":
+            return DigitReading(
+                value,
+                ambiguous=True,
+                note="comma before three digits: read as a decimal comma, could be thousands",
+            )
+        return DigitReading(value)
+    if "." in written:
+        groups = written.split(".")
+        if len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]):
+            return DigitReading(Decimal(written.replace(".", "")))
+        return DigitReading(
+            Decimal(written) if written.count(".") == 1 else Decimal(written.replace(".", "")),
+            ambiguous=True,
+            note="dot not followed by three digits: read as a decimal point (English format)",
+        )
+    return DigitReading(Decimal(written), plain_integer=True)
+
+
+def parse_number_word(written: str) -> Decimal | None:
+    """The value of a Dutch number word ("drieëntwintig" 23, "vijfenhalfduizend" 5500)."""
+    p = patterns()
+    word = written.lower()
+    if p.number_word().fullmatch(word) is None:
+        return None
+    num = p.data.numbers
+    hundred, thousand = num.hundred.lower(), num.thousand.lower()
+    total = Decimal(0)
+    small = Decimal(0)
+    for token in p.word_token.findall(word):
+        if token == hundred:
+            small = (small or Decimal(1)) * 100
+        elif token == thousand:
+            total += (small or Decimal(1)) * 1000
+            small = Decimal(0)
+        elif token in p.token_values:
+            small += p.token_values[token]
+    return clean(total + small)
+
+
+def ratio_value(n: Decimal, m: Decimal) -> Decimal:
+    return clean((n * HUNDRED / m).quantize(_CENT, rounding=ROUND_HALF_UP))
+
+
+def value_of(written: str) -> Decimal | None:
+    written = written.strip()
+    if written[0].isdigit():
+        return parse_digits(written).value
+    p = patterns()
+    if written.lower() in p.plain_article or written.lower() in p.stressed_one:
+        return Decimal(1)
+    return parse_number_word(written)
+
+
+def table_key(table: Mapping[str, object], written: str) -> str:
+    """The table key a case- and whitespace-insensitive match was written as."""
+    wanted = " ".join(written.lower().replace("’", "'").split())
+    for key in table:
+        if " ".join(key.lower().split()) == wanted:
+            return key
+    raise KeyError(written)
+
+
+def find_numbers(text: str, p: Patterns) -> list[Found]:
+    found = []
+    scales = p.data.scales
+    for m in p.core.finditer(text):
+        notes: list[str] = []
+        ambiguous = False
+        plain_integer = False
+        form: Form
+        if m.group("digits"):
+            digits = parse_digits(m.group("digits"))
+            value, ambiguous, plain_integer = digits.value, digits.ambiguous, digits.plain_integer
+            if digits.note:
+                notes.append(digits.note)
+            if m.group("marker") is not None:
+                notes.append("footnote marker after the figure left out")
+            form = "digits"
+        else:
+            if m.group("half"):
+                value = Decimal("0.5")
+            else:
+                parsed = value_of(m.group("words"))
+                if parsed is None:
+                    continue
+                value = parsed
+            form = "words"
+        scale = 1
+        if m.group("scale"):
+            scale = scales[table_key(scales, m.group("scale"))]
+        unit: Unit = "count"
+        has_unit = False
+        if m.group("cur_pre") or m.group("cur_suf"):
+            unit, has_unit = "EUR", True
+        if m.group("pct") or m.group("points"):
+            if unit == "EUR":
+                continue
+            unit, has_unit = "percent", True
+            if m.group("points"):
+                notes.append("percentage points")
+        if m.group("sign"):
+            if m.group("sign") in "-−–":
+                value = -value
+            notes.append("explicit sign: read as a change")
+        found.append(
+            Found(
+                m.start(),
+                m.end(),
+                clean(value * scale),
+                unit,
+                form,
+                scale=scale,
+                ambiguous=ambiguous,
+                notes=notes,
+                has_unit=has_unit or scale != 1,
+                plain_integer=plain_integer and scale == 1 and not has_unit,
+                signed=bool(m.group("sign")),
+            )
+        )
+    return found

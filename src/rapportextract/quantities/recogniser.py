@@ -1,0 +1,80 @@
+"""The recogniser's pipeline: one sentence -> list[Quantity] (`find_quantities`)."""
+
+from __future__ import annotations
+
+from rapportextract.models import Quantity
+from rapportextract.quantities.changes import borrow_range_unit, classify_change, qualify
+from rapportextract.quantities.found import Found, Spans
+from rapportextract.quantities.masks import bare_article, masked_spans, not_a_figure
+from rapportextract.quantities.numbers import find_numbers
+from rapportextract.quantities.patterns import patterns
+from rapportextract.quantities.shares import (
+    find_fractions,
+    find_majorities,
+    find_ratios,
+    with_bracket_figure,
+)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every figure written in ``text`` (one sentence), in reading order.
+
+    Offsets are character offsets in ``text``; ``Quantity.text`` is ``text[start:end]`` and
+    covers the figure with its unit, scale, qualifier and change words ("iets meer dan 1.000",
+    "een daling van 18.000", "€ 9 miljoen minder").
+    """
+    if not text:
+        return []
+    p = patterns()
+    share_candidates = sorted(
+        [*find_ratios(text, p), *find_fractions(text, p), *find_majorities(text, p)],
+        key=lambda q: q.start,
+    )
+    number_candidates = find_numbers(text, p)
+    if not share_candidates and all(bare_article(q, text, p) for q in number_candidates):
+        # Most sentences: no candidate, or only the article "een", which is never a figure
+        # (`not_a_figure`) and never part of a range; the masks need not be looked for.
+        return []
+    masks = Spans(masked_spans(text, p))
+    shares: list[Found] = []
+    for q in share_candidates:
+        if not masks.overlaps(q.start, q.end) and not (shares and shares[-1].end > q.start):
+            with_bracket_figure(q, text, p)
+            shares.append(q)
+    taken = Spans([(q.start, q.end) for q in shares])
+    numbers = [
+        q for q in number_candidates
+        if not masks.overlaps(q.start, q.end) and not taken.overlaps(q.start, q.end)
+    ]
+    numbers.sort(key=lambda q: q.start)
+    borrow_range_unit(numbers, text, p)
+    figures = [q for q in numbers if not_a_figure(q, text, p) is None]
+    for q in figures:
+        ctx = p.data.contexts
+        if q.plain_integer and q.end - q.start == 4 and ctx.year_first <= q.value <= ctx.year_last:
+            q.notes.append("could be a year; read as a count because a counted noun follows")
+    accepted = shares + figures
+    accepted.sort(key=lambda q: q.start)
+
+    result: list[Quantity] = []
+    for i, q in enumerate(accepted):
+        floor = result[-1].end if result else 0
+        ceiling = accepted[i + 1].start if i + 1 < len(accepted) else len(text)
+        qualify(q, text, floor, p)
+        classify_change(q, text, floor, ceiling, p)
+        result.append(
+            Quantity(
+                value=q.value,
+                unit=q.unit,
+                qualifier=q.qualifier,
+                kind=q.kind,
+                text=text[q.start : q.end],
+                start=q.start,
+                end=q.end,
+                scale=q.scale,
+                form=q.form,
+                ambiguous=q.ambiguous,
+                notes=q.notes,
+            )
+        )
+    return result

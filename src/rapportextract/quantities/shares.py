@@ -1,0 +1,91 @@
+"""Shares written in words: ratios ("7 op de 10"), fractions ("een derde") and majorities,
+with a precise figure in brackets folded in ("een derde (34%)")."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rapportextract.quantities.found import Found
+from rapportextract.quantities.numbers import (
+    HUNDRED,
+    clean,
+    parse_digits,
+    ratio_value,
+    table_key,
+    value_of,
+)
+from rapportextract.quantities.patterns import Patterns
+
+
+def find_ratios(text: str, p: Patterns) -> list[Found]:
+    found: list[Found] = []
+    if p.ratio_hint.search(text) is None:
+        return found
+    ratios = p.data.ratios
+    for m in p.ratio().finditer(text, overlapped=False):
+        n, d = value_of(m.group("n")), value_of(m.group("m"))
+        if n is None or d is None or d == 0 or n > d:
+            continue
+        if m.group("op") and d > ratios.op_max:
+            continue
+        if m.group("van") and (d != d.to_integral_value() or int(d) not in ratios.van_allowed):
+            continue
+        found.append(
+            Found(m.start(), m.end(), ratio_value(n, d), "percent", "ratio", qualifier="approx")
+        )
+    return found
+
+
+def find_fractions(text: str, p: Patterns) -> list[Found]:
+    found: list[Found] = []
+    if p.fraction_hint.search(text) is None:
+        return found
+    fr = p.data.fractions
+    for m in p.fraction().finditer(text):
+        if p.ordinal_right.match(text, m.end()) and not m.group("pct"):
+            continue
+        if m.group("phrase"):
+            value = fr.phrases[table_key(fr.phrases, m.group("phrase"))]
+        elif m.group("compound"):
+            value = fr.compounds[table_key(fr.compounds, m.group("compound"))]
+        else:
+            n = value_of(m.group("num"))
+            d = Decimal(fr.denominators[table_key(fr.denominators, m.group("den"))])
+            if n is None or n >= d:
+                continue
+            value = ratio_value(n, d)
+        if m.group("pct"):
+            # "twee tiende procent" is a fraction of one percent
+            value = clean(value / HUNDRED)
+            found.append(Found(m.start(), m.end(), value, "percent", "fraction", has_unit=True))
+            continue
+        found.append(Found(m.start(), m.end(), value, "percent", "fraction", qualifier="approx"))
+    return found
+
+
+def find_majorities(text: str, p: Patterns) -> list[Found]:
+    found = []
+    table = p.data.fractions.majority
+    for m in p.majority.finditer(text):
+        value, qualifier = table[table_key(table, m.group())]
+        found.append(Found(m.start(), m.end(), value, "percent", "majority", qualifier=qualifier))
+    return found
+
+
+def with_bracket_figure(found: Found, text: str, p: Patterns) -> None:
+    """Fold "een derde (34%)" into one quantity: the bracketed figure is the precise value."""
+    m = p.bracket_percent().match(text, found.end)
+    if m is None:
+        return
+    digits = parse_digits(m.group("digits"))
+    found.value = digits.value
+    found.qualifier = "exact"
+    if m.group("qual"):
+        for name, pattern in p.qualifier_left.items():
+            if pattern().search(m.group("qual")):
+                found.qualifier = name
+                break
+    found.notes.append(f"precise figure in brackets after the {found.form} words")
+    found.end = m.end()
+    found.has_unit = True
+    found.precise = True
