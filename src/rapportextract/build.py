@@ -102,6 +102,8 @@ class BuildReport:
     outputs: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    review: Any = None
+    """`review.ReviewOutcome` of `build(review=...)`: decisions applied and unmatched."""
 
     @property
     def errors(self) -> list[str]:
@@ -671,6 +673,7 @@ def build(
     cache_path: Path | None = None,
     extractor: Extractor | None = None,
     ocr: bool = True,
+    review: Path | None = None,
 ) -> BuildReport:
     """Extract every report under `paths`, link the facts into series and write to `outdir`:
     facts.json, series.json, series.csv, datapackage.json and plots/<series-id>.png.
@@ -680,8 +683,10 @@ def build(
     (default: all cores). `extractor` replaces `pipeline.extract` (a module-level function, so
     worker processes can use it). `ocr=False` leaves scanned pages unread (`pipeline.extract`);
     a report with scanned pages left unread is not cached, so that it is read again once OCR
-    is installed. Raises `errors.CatalogueError` for a malformed catalogue;
-    a report that cannot be read is recorded in the returned report, not raised.
+    is installed. `review`: a decisions file of `rapportextract review`, applied to the facts
+    before the series are linked (`review.apply_review`). Raises `errors.CatalogueError` for a
+    malformed catalogue; a report that cannot be read is recorded in the returned report, not
+    raised.
     """
     started = time.perf_counter()
     outdir = Path(outdir)
@@ -765,12 +770,21 @@ def build(
                 statuses[i].facts = len(facts_of[i])
         all_facts = [f for facts in facts_of for f in facts]
         documents = [s for s in summaries if s is not None]
+        if review is not None:
+            from rapportextract.review import apply_review, mark_corrected
+
+            all_facts, report.review = apply_review(review, all_facts, documents, catalogue)
         series_file = build_series(all_facts, catalogue)
+        if report.review is not None:
+            mark_corrected(series_file, report.review.corrected)
 
         outputs: list[Path] = []
 
         def write_outputs() -> None:  # while the helpers draw the first plots
             outputs.extend(_write_outputs(outdir, all_facts, documents, series_file))
+            from rapportextract.review import write_build_json
+
+            outputs.append(write_build_json(outdir, paths, documents, report.review))
 
         plots = _write_plots(
             series_file, outdir / "plots", cache, use_cache, workers, plot_helpers,
