@@ -251,7 +251,8 @@ class ReviewState:
                   if x0 <= (w.bbox[0] + w.bbox[2]) / 2 <= x1
                   and top <= (w.bbox[1] + w.bbox[3]) / 2 <= bottom]
         inside.sort(key=lambda w: (round(w.bbox[1] / 3), w.bbox[0]))
-        text = " ".join(w.text for w in inside)
+        # Punctuation that ends the sentence around the figure is no part of it.
+        text = " ".join(w.text for w in inside).strip(" ,;:.")
         bbox = ([min(w.bbox[0] for w in inside), min(w.bbox[1] for w in inside),
                  max(w.bbox[2] for w in inside), max(w.bbox[3] for w in inside)]
                 if inside else None)
