@@ -256,7 +256,17 @@ class ReviewState:
         bbox = ([min(w.bbox[0] for w in inside), min(w.bbox[1] for w in inside),
                  max(w.bbox[2] for w in inside), max(w.bbox[3] for w in inside)]
                 if inside else None)
-        return {"text": text, "bbox": bbox, "suggestion": suggest(text, report)}
+        suggestion = suggest(text, report)
+        # Words a fact was read from already: start from that fact's concept and period.
+        near = next((f for f in report.facts if bbox and f.source.page == page and f.source.bbox
+                     and _overlap(f.source.bbox, bbox)), None)
+        if near is not None:
+            suggestion.update(concept=near.concept or "", period=near.period)
+        return {"text": text, "bbox": bbox, "suggestion": suggestion}
+
+
+def _overlap(a: tuple[float, ...] | list[float], b: tuple[float, ...] | list[float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def suggest(text: str, report: Report) -> dict[str, Any]:
