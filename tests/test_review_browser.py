@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from review_build import build_corpus, serving
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -10,10 +10,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from review_build import build_corpus, serving
 
 from rapportextract.review import load_decisions
 from rapportextract.review.server import ReviewServer
+from review_build import build_corpus, serving
 
 
 @pytest.fixture(scope="module")
