@@ -70,7 +70,8 @@ class ReviewOutcome:
 
     def summary_lines(self) -> list[str]:
         lines = [
-            f"review {self.path}: {self.applied} decisions applied ({len(self.accepted)} "
+            f"review {self.path}: {self.applied} "
+            f"{'decision' if self.applied == 1 else 'decisions'} applied ({len(self.accepted)} "
             f"accepted, {len(self.rejected)} rejected, {len(self.corrected)} corrected, "
             f"{len(self.added)} added); {len(self.unmatched)} unmatched (in build.json)"
         ]

@@ -9,6 +9,7 @@ figure as a miss.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from rapportextract.errors import RapportExtractError
@@ -57,9 +58,10 @@ def evaluate_review(corpus: Path, review_path: Path) -> EvalReport:
         try:
             extraction = extract(path)
         except RapportExtractError as exc:
-            failed = evaluate_document([], [], name=path.name)
-            failed.error = str(exc)
-            out.append(failed)
+            if _sha256(path) in wanted:  # reviewed once, unreadable now: say so
+                failed = evaluate_document([], [], name=path.name)
+                failed.error = str(exc)
+                out.append(failed)
             continue
         summary = extraction.summary()
         if summary.sha256 not in wanted:
@@ -68,3 +70,10 @@ def evaluate_review(corpus: Path, review_path: Path) -> EvalReport:
         if scored is not None:
             out.append(scored)
     return EvalReport(documents=out)
+
+
+def _sha256(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
