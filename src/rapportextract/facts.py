@@ -44,8 +44,10 @@ becomes one `Fact`. What this module adds to a quantity:
   "-ies" -> "-ie", "-en", "-s", "-e" removed from longer words, doubled final consonant
   undone), at most twelve words in sentence order.
 - **not facts**: a section number run into its heading's text ("1. Ontruimingen Voor ...").
-- **id**: the first 16 hex digits of sha256(document hash, sentence id, figure offsets): stable
-  across runs for the same input.
+- **id**: the first 16 hex digits of sha256(document hash, page, the box of the figure's words
+  and the figure as written; for text input, the figure's offsets in its paragraph): stable
+  across runs, and across versions of the extractor that read the same figure, however they
+  cut the page into blocks and sentences (decisions of `review` are kept by it).
 
 **Confidence** is the product of how the concept was found (own clause 1.0, sentence 0.95,
 previous sentence 0.8, heading 0.7, no concept 0.9), how the period was found (own clause 1.0,
@@ -434,6 +436,16 @@ def _fact_id(doc: Document, *parts: object) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
 
 
+def _figure_place(sentence: Sentence, q: Quantity) -> tuple[object, ...]:
+    """Where a prose figure stands on its page, whatever blocks and sentences the page was cut
+    into: the box of its words (to 0.1 pt) and the figure as written, where the page has word
+    boxes; else (a text report) its offsets in its paragraph's text."""
+    box = sentence.bbox_of(q.start, q.end)
+    if box is not None:
+        return ("box", *(f"{c:.1f}" for c in box), q.text)
+    return (sentence.block_id, sentence.offset + q.start, sentence.offset + q.end)
+
+
 def _origin(doc: Document, page: int) -> Origin:
     """``ocr`` for a figure on a page whose words were read by OCR, else ``text``."""
     found = doc.pages[page - 1] if 0 < page <= len(doc.pages) else None
@@ -474,7 +486,7 @@ def _sentence_facts(
                 base = _previous_year(period)
                 confidence *= 0.95
         facts.append(Fact(
-            id=_fact_id(doc, sentence.id, q.start, q.end),
+            id=_fact_id(doc, sentence.page, *_figure_place(sentence, q)),
             document=doc.name,
             edition=edition,
             concept=choice.concept,
