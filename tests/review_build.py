@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import http.client
+import json
 import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from rapportextract.build import build
 from rapportextract.review.server import ReviewServer
@@ -40,3 +43,17 @@ def serving(outdir: Path, review: Path | None = None) -> Iterator[ReviewServer]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+def request(server: ReviewServer, method: str, path: str, body: Any = None,
+            headers: dict[str, str] | None = None) -> tuple[int, bytes]:
+    """(status, body) of one request to the server; a body is sent as JSON."""
+    port = server.server_address[1]
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    data = json.dumps(body).encode() if body is not None else None
+    sent = {"Content-Type": "application/json"} if data is not None else {}
+    conn.request(method, path, body=data, headers={**sent, **(headers or {})})
+    response = conn.getresponse()
+    out = (response.status, response.read())
+    conn.close()
+    return out

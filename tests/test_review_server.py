@@ -3,7 +3,6 @@ reports addressed by index, decisions appended to the file."""
 
 from __future__ import annotations
 
-import http.client
 import json
 from pathlib import Path
 from typing import Any
@@ -12,26 +11,12 @@ from urllib.parse import urlsplit
 import pytest
 
 from rapportextract.review import load_decisions
-from rapportextract.review.server import ReviewServer
-from review_build import build_corpus, serving
+from review_build import build_corpus, request, serving
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return build_corpus(tmp_path_factory.mktemp("review-server"))
-
-
-def _request(server: ReviewServer, method: str, path: str, body: Any = None,
-             headers: dict[str, str] | None = None) -> tuple[int, bytes]:
-    port = server.server_address[1]
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    data = json.dumps(body).encode() if body is not None else None
-    sent = {"Content-Type": "application/json"} if data is not None else {}
-    conn.request(method, path, body=data, headers={**sent, **(headers or {})})
-    response = conn.getresponse()
-    out = (response.status, response.read())
-    conn.close()
-    return out
 
 
 def test_binds_loopback_and_needs_the_token(built: tuple[Path, Path], tmp_path: Path) -> None:
@@ -40,12 +25,12 @@ def test_binds_loopback_and_needs_the_token(built: tuple[Path, Path], tmp_path: 
         assert server.server_address[0] == "127.0.0.1"
         token = server.token
         assert urlsplit(server.url).query == f"token={token}"
-        assert _request(server, "GET", "/")[0] == 403
-        assert _request(server, "GET", "/api/state?token=wrong")[0] == 403
-        status, page = _request(server, "GET", f"/?token={token}")
+        assert request(server, "GET", "/")[0] == 403
+        assert request(server, "GET", "/api/state?token=wrong")[0] == 403
+        status, page = request(server, "GET", f"/?token={token}")
         assert status == 200 and token.encode() in page
-        assert _request(server, "GET", "/static/review.js")[0] == 200  # no secret in it
-        status, body = _request(server, "GET", f"/api/state?token={token}")
+        assert request(server, "GET", "/static/review.js")[0] == 200  # no secret in it
+        status, body = request(server, "GET", f"/api/state?token={token}")
         state = json.loads(body)
         assert status == 200 and [r["name"] for r in state["reports"]] == [
             "aedes-huurschulden-2022.pdf", "aedes-huurschulden-2023.pdf"]
@@ -53,11 +38,11 @@ def test_binds_loopback_and_needs_the_token(built: tuple[Path, Path], tmp_path: 
         # Another site's page cannot post a decision: no token, or a form post.
         decision = {"doc": 0, "fact_id": state["reports"][0]["facts"][0]["id"],
                     "action": "reject"}
-        assert _request(server, "POST", "/api/decide", decision)[0] == 403
-        assert _request(server, "POST", f"/api/decide?token={token}", decision)[0] == 403
-        assert _request(server, "POST", "/api/decide", decision, {
+        assert request(server, "POST", "/api/decide", decision)[0] == 403
+        assert request(server, "POST", f"/api/decide?token={token}", decision)[0] == 403
+        assert request(server, "POST", "/api/decide", decision, {
             "X-Review-Token": token, "Content-Type": "text/plain"})[0] == 415
-        assert _request(server, "GET", f"/?token={token}", headers={
+        assert request(server, "GET", f"/?token={token}", headers={
             "Host": "evil.example"})[0] == 403  # a rebound DNS name
         assert not (tmp_path / "review.jsonl").exists()
 
@@ -67,9 +52,9 @@ def test_a_decision_is_appended_and_shown(built: tuple[Path, Path], tmp_path: Pa
     review = tmp_path / "review.jsonl"
     with serving(outdir, review) as server:
         headers = {"X-Review-Token": server.token}
-        state = json.loads(_request(server, "GET", "/api/state", headers=headers)[1])
+        state = json.loads(request(server, "GET", "/api/state", headers=headers)[1])
         fact = state["reports"][1]["facts"][0]
-        status, _ = _request(server, "POST", "/api/decide", {
+        status, _ = request(server, "POST", "/api/decide", {
             "doc": 1, "fact_id": fact["id"], "action": "correct",
             "fields": {"value": "7", "period": "2021"}}, headers)
         assert status == 200
@@ -78,7 +63,7 @@ def test_a_decision_is_appended_and_shown(built: tuple[Path, Path], tmp_path: Pa
             (fact["id"], "correct", {"value": "7", "period": "2021"})]
         assert log.decisions[0].document_sha256 == state["reports"][1]["sha256"]
         assert log.decisions[0].match is not None and log.decisions[0].match.text == fact["text"]
-        state = json.loads(_request(server, "GET", "/api/state", headers=headers)[1])
+        state = json.loads(request(server, "GET", "/api/state", headers=headers)[1])
         shown = next(f for f in state["reports"][1]["facts"] if f["id"] == fact["id"])
         assert shown["review"]["action"] == "correct"
 
@@ -97,7 +82,7 @@ def test_malformed_decisions_are_refused(built: tuple[Path, Path], tmp_path: Pat
                                          body: dict[str, Any], message: str) -> None:
     _, outdir = built
     with serving(outdir, tmp_path / "review.jsonl") as server:
-        status, reply = _request(server, "POST", "/api/decide", body,
+        status, reply = request(server, "POST", "/api/decide", body,
                                  {"X-Review-Token": server.token})
         assert status == 400 and message in json.loads(reply)["error"]
         assert not (tmp_path / "review.jsonl").exists()
@@ -108,10 +93,10 @@ def test_words_inside_a_rectangle_suggest_a_figure(built: tuple[Path, Path],
     _, outdir = built
     with serving(outdir, tmp_path / "review.jsonl") as server:
         headers = {"X-Review-Token": server.token}
-        state = json.loads(_request(server, "GET", "/api/state", headers=headers)[1])
+        state = json.loads(request(server, "GET", "/api/state", headers=headers)[1])
         fact = next(f for f in state["reports"][0]["facts"] if f["bbox"] and f["unit"] == "EUR")
         x0, top, x1, bottom = fact["bbox"]
-        status, reply = _request(server, "POST", "/api/words", {
+        status, reply = request(server, "POST", "/api/words", {
             "doc": 0, "page": fact["page"], "rect": [x0 - 1, top - 1, x1 + 1, bottom + 1]},
             headers)
         found = json.loads(reply)
@@ -119,5 +104,5 @@ def test_words_inside_a_rectangle_suggest_a_figure(built: tuple[Path, Path],
         assert found["text"] == fact["text"]
         assert found["suggestion"]["value"] == fact["value"]
         assert found["suggestion"]["unit"] == "EUR"
-        status, image = _request(server, "GET", f"/api/page/0/{fact['page']}", headers=headers)
+        status, image = request(server, "GET", f"/api/page/0/{fact['page']}", headers=headers)
         assert status == 200 and image.startswith(b"\x89PNG")
