@@ -74,8 +74,8 @@ def test_reject_correct_add_reload_rebuild(browser: Any, tmp_path: Path) -> None
         page.wait_for_selector(f'.card.corrected[data-id="{corrected["id"]}"]')
 
         # Add the rejected figure back, as a figure of another period, by dragging over it.
-        box = page.locator(f'svg rect[data-id="{rejected["id"]}"]').bounding_box()
         page.click("#add-mode")
+        box = page.locator(f'svg rect[data-id="{rejected["id"]}"]').bounding_box()
         page.mouse.move(box["x"] - 3, box["y"] - 3)
         page.mouse.down()
         page.mouse.move(box["x"] + box["width"] + 3, box["y"] + box["height"] + 3, steps=4)
