@@ -151,6 +151,57 @@ def _added(decision: Decision, document: DocumentSummary, labels: dict[str, str]
     )
 
 
+@dataclass
+class Matched:
+    """Which fact each decision in force is about (`match_decisions`)."""
+
+    decided: dict[int, Decision] = field(default_factory=dict)
+    """Index of a fact in the list -> the decision about it."""
+    adds: list[Decision] = field(default_factory=list)
+    """Figures reviewers added (with later corrections merged in), not rejected since."""
+    dropped_adds: list[str] = field(default_factory=list)
+    """Ids of figures added, then rejected."""
+    unmatched: list[Unmatched] = field(default_factory=list)
+
+
+def match_decisions(facts: list[Fact], log: DecisionLog,
+                    documents: Iterable[DocumentSummary]) -> Matched:
+    """Find each decision in force its fact: by document hash and fact id, else (an id the
+    extractor no longer gives) by document, page, figure as written and value."""
+    matched = Matched()
+    by_sha = {d.sha256: d for d in documents}
+    name_sha = {d.name: d.sha256 for d in by_sha.values()}
+    index: dict[tuple[str, str], int] = {}
+    for i, fact in enumerate(facts):
+        sha = name_sha.get(fact.document)
+        if sha is not None:
+            index.setdefault((sha, fact.id), i)
+    fallback: list[Decision] = []
+    for decision, base in fold_decisions(log):
+        if decision.document_sha256 not in by_sha:
+            matched.unmatched.append(Unmatched(
+                decision, "its report is not in this build, or its content changed"))
+        elif base is not None:
+            if decision.action == "reject":
+                matched.dropped_adds.append(decision.fact_id)
+            else:
+                matched.adds.append(decision)
+        elif (decision.document_sha256, decision.fact_id) in index:
+            matched.decided[index[(decision.document_sha256, decision.fact_id)]] = decision
+        else:
+            fallback.append(decision)
+    for decision in fallback:
+        found = _find_again(facts, decision, by_sha[decision.document_sha256].name,
+                            matched.decided)
+        if found is None:
+            matched.unmatched.append(Unmatched(
+                decision, "no fact of the report has this id, or this page, figure and value "
+                          "(the extractor no longer reads it)"))
+        else:
+            matched.decided[found] = decision
+    return matched
+
+
 def apply_decisions(
     facts: list[Fact],
     log: DecisionLog,
@@ -162,39 +213,13 @@ def apply_decisions(
     with the reviewer's values (and a note saying so), accepted ones with confidence 1, and
     added ones (origin "review") appended. `labels`: concept id to label, for the subject of
     an added figure."""
-    outcome = ReviewOutcome(str(log.path), problems=list(log.problems))
+    documents = list(documents)
     by_sha = {d.sha256: d for d in documents}
-    name_sha = {d.name: d.sha256 for d in by_sha.values()}
-    index: dict[tuple[str, str], int] = {}
-    for i, fact in enumerate(facts):
-        sha = name_sha.get(fact.document)
-        if sha is not None:
-            index.setdefault((sha, fact.id), i)
-    decided: dict[int, Decision] = {}
-    adds: list[Decision] = []
-    fallback: list[Decision] = []
-    for decision, base in fold_decisions(log):
-        if decision.document_sha256 not in by_sha:
-            outcome.unmatched.append(Unmatched(
-                decision, "its report is not in this build, or its content changed"))
-        elif base is not None:
-            if decision.action != "reject":
-                adds.append(decision)
-            else:
-                outcome.rejected.append(decision.fact_id)
-                outcome.applied += 1
-        elif (decision.document_sha256, decision.fact_id) in index:
-            decided[index[(decision.document_sha256, decision.fact_id)]] = decision
-        else:
-            fallback.append(decision)
-    for decision in fallback:
-        found = _find_again(facts, decision, by_sha[decision.document_sha256].name, decided)
-        if found is None:
-            outcome.unmatched.append(Unmatched(
-                decision, "no fact of the report has this id, or this page, figure and value "
-                          "(the extractor no longer reads it)"))
-        else:
-            decided[found] = decision
+    matched = match_decisions(facts, log, documents)
+    decided, adds = matched.decided, matched.adds
+    outcome = ReviewOutcome(str(log.path), problems=list(log.problems),
+                            unmatched=matched.unmatched, rejected=list(matched.dropped_adds),
+                            applied=len(matched.dropped_adds))
     out: list[Fact] = []
     for i, fact in enumerate(facts):
         if i not in decided:

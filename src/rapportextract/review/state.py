@@ -17,7 +17,7 @@ from typing import Any
 
 from rapportextract.errors import InputError, RapportExtractError
 from rapportextract.models import Document, DocumentSummary, ExtractOutput, Fact
-from rapportextract.review.apply import added_fact_id, fold_decisions
+from rapportextract.review.apply import added_fact_id, match_decisions
 from rapportextract.review.decisions import (
     Decision,
     Match,
@@ -114,29 +114,32 @@ class ReviewState:
 
     def state(self) -> dict[str, Any]:
         log = load_decisions(self.review_path)
-        in_force = {(d.document_sha256, d.fact_id): (d, base) for d, base in fold_decisions(log)}
+        facts = [f for r in self.reports for f in r.facts]
+        matched = match_decisions(facts, log, [r.summary for r in self.reports])
+        decided = {id(facts[i]): d for i, d in matched.decided.items()}
         reports = []
         for report in self.reports:
             sha = report.summary.sha256
-            facts = [self._fact_view(f, in_force.pop((sha, f.id), None)) for f in report.facts]
-            facts += [self._added_view(report, d, base)
-                      for (s, _), (d, base) in list(in_force.items())
-                      if s == sha and base is not None and d.action != "reject"]
-            facts.sort(key=lambda f: (f["page"], f["bbox"][1] if f["bbox"] else 0,
+            views = [self._fact_view(f, decided.get(id(f))) for f in report.facts]
+            views += [self._added_view(d) for d in matched.adds if d.document_sha256 == sha]
+            views.sort(key=lambda f: (f["page"], f["bbox"][1] if f["bbox"] else 0,
                                       f["bbox"][0] if f["bbox"] else 0))
             reports.append({
                 "index": report.index, "name": report.summary.name, "sha256": sha,
                 "edition": report.summary.edition, "pages": report.summary.pages,
                 "source_type": report.summary.source_type, "problem": report.problem,
-                "facts": facts,
+                "facts": views,
             })
+        problems = list(log.problems)
+        if matched.unmatched:
+            problems.append(f"{len(matched.unmatched)} decisions of the file fit no fact of "
+                            "this build (the report or the extractor changed); `build --review` "
+                            "lists them in build.json")
         return {"reports": reports, "catalogue": self.catalogue,
-                "review_file": str(self.review_path), "problems": log.problems,
-                "resolution": RESOLUTION,
-                "low_confidence": LOW_CONFIDENCE}
+                "review_file": str(self.review_path), "problems": problems,
+                "resolution": RESOLUTION, "low_confidence": LOW_CONFIDENCE}
 
-    def _fact_view(self, fact: Fact, decided: tuple[Decision, Decision | None] | None
-                   ) -> dict[str, Any]:
+    def _fact_view(self, fact: Fact, decision: Decision | None) -> dict[str, Any]:
         view: dict[str, Any] = {
             "id": fact.id, "page": fact.source.page,
             "bbox": list(fact.source.bbox) if fact.source.bbox else None,
@@ -148,17 +151,15 @@ class ReviewState:
             "origin": fact.source.origin, "derived": fact.derived,
             "conflict": fact.id in self.conflicts, "review": None,
         }
-        if decided is not None:
-            decision = decided[0]
+        if decision is not None:
             view["review"] = {"action": decision.action, "fields": decision.fields,
                               "time": decision.time}
         return view
 
-    def _added_view(self, report: Report, decision: Decision, base: Decision
-                    ) -> dict[str, Any]:
-        f = base.fields
+    def _added_view(self, decision: Decision) -> dict[str, Any]:
+        f = decision.fields
         return {
-            "id": base.fact_id, "page": f["page"], "bbox": f.get("bbox"),
+            "id": decision.fact_id, "page": f["page"], "bbox": f.get("bbox"),
             "value": f["value"], "unit": f["unit"], "period": f["period"],
             "concept": f.get("concept") or "", "label": self._label(f.get("concept")),
             "qualifier": f.get("qualifier", "exact"), "kind": f.get("kind", "level"),

@@ -296,6 +296,12 @@ function step(delta) {
 
 async function decide(action, fields) {
   if (!ui.fact) return;
+  const fact = report().facts.find((f) => f.id === ui.fact);
+  if (action === "accept" && fact?.review?.action === "correct") {
+    // Accepting a corrected fact confirms the correction, not the extractor's reading.
+    action = "correct";
+    fields = fact.review.fields;
+  }
   const order = visible().map((f) => f.id);
   const at = order.indexOf(ui.fact);
   try {
