@@ -784,7 +784,8 @@ def build(
             outputs.extend(_write_outputs(outdir, all_facts, documents, series_file))
             from rapportextract.review import write_build_json
 
-            outputs.append(write_build_json(outdir, paths, documents, report.review))
+            outputs.append(write_build_json(outdir, paths, documents, report.review,
+                                             catalogue_path))
 
         plots = _write_plots(
             series_file, outdir / "plots", cache, use_cache, workers, plot_helpers,

@@ -58,12 +58,14 @@ def apply_review(
 
 def write_build_json(
     outdir: Path, inputs: list[Path], documents: list[DocumentSummary],
-    review: ReviewOutcome | None,
+    review: ReviewOutcome | None, catalogue: Path | None = None,
 ) -> Path:
     """``build.json``: the build's input paths and each report's absolute path (so `review`
-    finds the reports from any folder), and what applying a decisions file did."""
+    finds the reports from any folder), the user's catalogue file if any, and what applying a
+    decisions file did."""
     record: dict[str, Any] = {
         "inputs": [str(Path(p).resolve()) for p in inputs],
+        "catalogue": str(Path(catalogue).resolve()) if catalogue is not None else None,
         "documents": [{"name": d.name, "sha256": d.sha256, "path": str(Path(d.path).resolve())}
                       for d in documents],
         "review": review.to_dict() if review is not None else None,

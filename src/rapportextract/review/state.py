@@ -53,18 +53,30 @@ class Report:
     facts: list[Fact] = field(default_factory=list)
 
 
-def _find_reports(outdir: Path, summaries: list[DocumentSummary]) -> tuple[list[Report],
-                                                                           list[str]]:
-    recorded: dict[str, str] = {}
-    inputs: list[str] = []
-    build_json = outdir / "build.json"
-    if build_json.is_file():
-        try:
-            data = json.loads(build_json.read_text(encoding="utf-8"))
-            inputs = [str(p) for p in data.get("inputs") or []]
-            recorded = {str(d["sha256"]): str(d["path"]) for d in data.get("documents") or []}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            pass  # the paths of facts.json are tried instead
+@dataclass
+class _BuildRecord:
+    """What build.json says (empty where the build wrote none)."""
+
+    inputs: list[str] = field(default_factory=list)
+    paths: dict[str, str] = field(default_factory=dict)
+    """Document hash -> the path the build read it from."""
+    catalogue: Path | None = None
+
+
+def _build_record(outdir: Path) -> _BuildRecord:
+    try:
+        data = json.loads((outdir / "build.json").read_text(encoding="utf-8"))
+        return _BuildRecord(
+            [str(p) for p in data.get("inputs") or []],
+            {str(d["sha256"]): str(d["path"]) for d in data.get("documents") or []},
+            Path(data["catalogue"]) if data.get("catalogue") else None,
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return _BuildRecord()  # the paths of facts.json are tried instead
+
+
+def _find_reports(summaries: list[DocumentSummary], record: _BuildRecord) -> list[Report]:
+    recorded, inputs = record.paths, record.inputs
     reports: list[Report] = []
     for i, summary in enumerate(summaries):
         candidates = [Path(p) for p in (recorded.get(summary.sha256), summary.path) if p]
@@ -78,7 +90,7 @@ def _find_reports(outdir: Path, summaries: list[DocumentSummary]) -> tuple[list[
                     break
                 problem = "the report changed since the build; rebuild before reviewing it"
         reports.append(Report(i, summary, found, problem if found is None else None))
-    return reports, inputs
+    return reports
 
 
 class ReviewState:
@@ -94,7 +106,9 @@ class ReviewState:
         except ValueError as exc:
             raise InputError("facts.json is not the output of `build`", path=facts_json,
                              hint="build again into this folder") from exc
-        self.reports, inputs = _find_reports(outdir, output.documents)
+        record = _build_record(outdir)
+        inputs = record.inputs
+        self.reports = _find_reports(output.documents, record)
         by_name = {r.summary.name: r for r in self.reports}
         for fact in output.facts:
             if fact.document in by_name:
@@ -105,7 +119,7 @@ class ReviewState:
             review_path = default_review_path(first.resolve())
         self.review_path = review_path
         self.conflicts = _conflict_ids(outdir / "series.json")
-        self.catalogue = _catalogue()
+        self.catalogue = _catalogue(record.catalogue)
         self._lock = threading.Lock()
         self._images: dict[tuple[int, int], bytes] = {}
         self._documents: dict[int, Document] = {}
@@ -324,9 +338,12 @@ def _conflict_ids(series_json: Path) -> set[str]:
     return ids
 
 
-def _catalogue() -> list[dict[str, Any]]:
+def _catalogue(extra: Path | None) -> list[dict[str, Any]]:
+    """The concepts to choose from: the packaged catalogue and the build's own file, if it
+    had one and the file is still there."""
     from rapportextract.catalogue import load_catalogue
 
+    catalogue = load_catalogue(extra if extra is not None and extra.is_file() else None)
     return [{"id": c.id, "label": c.label_nl, "unit": c.unit, "kind": c.kind}
-            for c in load_catalogue(None)]
+            for c in catalogue]
 

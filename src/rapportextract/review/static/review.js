@@ -297,6 +297,7 @@ function step(delta) {
 async function decide(action, fields) {
   if (!ui.fact) return;
   const fact = report().facts.find((f) => f.id === ui.fact);
+  const moveOn = action !== "correct";
   if (action === "accept" && fact?.review?.action === "correct") {
     // Accepting a corrected fact confirms the correction, not the extractor's reading.
     action = "correct";
@@ -308,7 +309,7 @@ async function decide(action, fields) {
     await api("/api/decide", { doc: ui.doc, fact_id: ui.fact, action, fields: fields || {} });
     await load();
   } catch (err) { $("hint").textContent = err.message; return; }
-  if (action === "correct") return;
+  if (!moveOn) return;
   // On to the next fact of the list as it was (a filter may have taken this one out).
   const now = new Set(visible().map((f) => f.id));
   const next = order.slice(at + 1).find((id) => now.has(id));
