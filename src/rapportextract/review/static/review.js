@@ -179,8 +179,12 @@ function dragToAdd(svg, scale, img) {
     const [x, y] = point(e);
     const rect = [Math.min(x, start[0]), Math.min(y, start[1]), Math.max(x, start[0]), Math.max(y, start[1])];
     start = null;
-    const found = await api("/api/words", { doc: ui.doc, page: ui.page, rect });
+    $("hint").textContent = "reading the words in the rectangle…";
+    let found;
+    try { found = await api("/api/words", { doc: ui.doc, page: ui.page, rect }); }
+    catch (err) { band.remove(); $("hint").textContent = err.message; return; }
     if (!found.text) { band.remove(); $("hint").textContent = "no words in that rectangle; try again"; return; }
+    $("hint").textContent = "check the figure's fields, then press Add";
     openAdd(found);
   });
 }
@@ -342,11 +346,15 @@ $("add-cancel").addEventListener("click", () => { $("add-form").hidden = true; r
 $("add-mode").addEventListener("click", () => { ui.adding = !ui.adding; render(); });
 $("prev-page").addEventListener("click", () => { ui.page -= 1; render(); });
 $("next-page").addEventListener("click", () => { ui.page += 1; render(); });
-$("report").addEventListener("change", (e) => { ui.doc = Number(e.target.value); ui.page = 1; ui.fact = null; render(); renderReports(); });
+$("report").addEventListener("change", (e) => {
+  ui.doc = Number(e.target.value); ui.page = 1; ui.fact = null;
+  e.target.blur(); // the keys go to the page again
+  renderReports(); render(); step(1);
+});
 for (const id of ["f-low", "f-noconcept", "f-conflict", "f-todo"]) $(id).addEventListener("change", render);
 
 document.addEventListener("keydown", (e) => {
-  if (e.target.closest("input, select, textarea") || e.ctrlKey || e.metaKey || e.altKey) return;
+  if (e.target.closest("input:not([type=checkbox]), select, textarea") || e.ctrlKey || e.metaKey || e.altKey) return;
   const keys = { a: () => decide("accept"), r: () => decide("reject"), j: () => step(1), n: () => step(1), k: () => step(-1) };
   if (keys[e.key]) { e.preventDefault(); keys[e.key](); }
 });
