@@ -9,10 +9,12 @@ from typing import Any
 
 import pytest
 
+from rapportextract.build import build
 from rapportextract.cli import main
-from rapportextract.review import Decision, append_decision
+from rapportextract.review import Decision, added_fact_id, append_decision
 from rapportextract.review.decisions import Match
 from rapportextract.review.gold import evaluate_review
+from rapportextract.review.state import ReviewState
 from review_build import build_corpus
 
 
@@ -75,3 +77,25 @@ def test_eval_review_scores_reviewed_facts(built: tuple[Path, Path], tmp_path: P
     assert (scores.gold, scores.extracted, scores.matched) == (2, 3, 2)
     assert scores.accuracy("period") == 0.5
     assert [f.id for f in report.documents[0].false_positives] == [ours[1]["id"]]
+
+
+def test_review_after_a_reviewed_build_shows_every_fact_once(built: tuple[Path, Path],
+                                                            tmp_path: Path) -> None:
+    reports, outdir = built
+    facts, shas = _facts(outdir)
+    fact = facts[0]
+    sha = shas[fact["document"]]
+    review = tmp_path / "review.jsonl"
+    _decide(review, fact, sha, "reject")
+    fields = {"value": "12", "unit": "count", "period": "2021", "page": 1, "text": "twaalf"}
+    append_decision(review, Decision(added_fact_id(sha, 1, "twaalf"), sha, "add", fields, "t"))
+    out = tmp_path / "out"
+    build([reports], out, workers=1, review=review, cache_path=tmp_path / "c.sqlite")
+    kept, _ = _facts(out)
+    assert fact["id"] not in {f["id"] for f in kept}
+    state = ReviewState(out, review).state()
+    views = [f for r in state["reports"] for f in r["facts"]]
+    assert len(views) == len(facts) + 1  # the rejected one shown again, the added one once
+    shown = {f["id"]: f["review"]["action"] for f in views if f["review"]}
+    assert shown == {fact["id"]: "reject", added_fact_id(sha, 1, "twaalf"): "add"}
+    assert state["problems"] == []

@@ -55,6 +55,8 @@ class ReviewOutcome:
     added: list[str] = field(default_factory=list)
     unmatched: list[Unmatched] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    left_out: list[Fact] = field(default_factory=list)
+    """The facts rejected, as the extractor read them: `review` shows them again."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -66,6 +68,7 @@ class ReviewOutcome:
             "added": len(self.added),
             "unmatched": [u.to_dict() for u in self.unmatched],
             "problems": list(self.problems),
+            "rejected_facts": [f.model_dump(mode="json") for f in self.left_out],
         }
 
     def summary_lines(self) -> list[str]:
@@ -229,6 +232,7 @@ def apply_decisions(
         outcome.applied += 1
         if decision.action == "reject":
             outcome.rejected.append(fact.id)
+            outcome.left_out.append(fact)
         elif decision.action == "correct":
             out.append(_corrected(fact, decision.fields))
             outcome.corrected.append(fact.id)

@@ -61,15 +61,19 @@ class _BuildRecord:
     paths: dict[str, str] = field(default_factory=dict)
     """Document hash -> the path the build read it from."""
     catalogue: Path | None = None
+    rejected: list[Fact] = field(default_factory=list)
+    """Facts a `build --review` left out of facts.json."""
 
 
 def _build_record(outdir: Path) -> _BuildRecord:
     try:
         data = json.loads((outdir / "build.json").read_text(encoding="utf-8"))
+        review = data.get("review") or {}
         return _BuildRecord(
             [str(p) for p in data.get("inputs") or []],
             {str(d["sha256"]): str(d["path"]) for d in data.get("documents") or []},
             Path(data["catalogue"]) if data.get("catalogue") else None,
+            [Fact.model_validate(f) for f in review.get("rejected_facts") or []],
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return _BuildRecord()  # the paths of facts.json are tried instead
@@ -110,8 +114,11 @@ class ReviewState:
         inputs = record.inputs
         self.reports = _find_reports(output.documents, record)
         by_name = {r.summary.name: r for r in self.reports}
-        for fact in output.facts:
-            if fact.document in by_name:
+        # The extractor's facts: a build with --review left the rejected ones out of
+        # facts.json (build.json keeps them) and put the added ones in (made again here from
+        # the decisions).
+        for fact in [*output.facts, *record.rejected]:
+            if fact.document in by_name and fact.source.origin != "review":
                 by_name[fact.document].facts.append(fact)
         if review_path is None:
             first = (Path(inputs[0]) if inputs
