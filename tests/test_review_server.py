@@ -4,13 +4,16 @@ reports addressed by index, decisions appended to the file."""
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
+from rapportextract.errors import RapportExtractError
 from rapportextract.review import load_decisions
+from rapportextract.review.server import serve
 from review_build import build_corpus, request, serving
 
 
@@ -106,3 +109,13 @@ def test_words_inside_a_rectangle_suggest_a_figure(built: tuple[Path, Path],
         assert found["suggestion"]["unit"] == "EUR"
         status, image = request(server, "GET", f"/api/page/0/{fact['page']}", headers=headers)
         assert status == 200 and image.startswith(b"\x89PNG")
+
+
+def test_a_port_in_use_fails_in_one_line(built: tuple[Path, Path]) -> None:
+    _, outdir = built
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(RapportExtractError, match=f"127.0.0.1:{port} .*another --port"):
+            serve(outdir, None, port)

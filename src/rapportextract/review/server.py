@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from rapportextract.errors import RapportExtractError
 from rapportextract.review.state import ReviewState, suggest
 
 HOST = "127.0.0.1"
@@ -160,7 +161,12 @@ def serve(outdir: Path, review_path: Path | None = None, port: int = 0, *,
     """Serve the review page until interrupted (Ctrl-C); `announce` is given the lines to
     show the user (the address with its token, the decisions file)."""
     state = ReviewState(Path(outdir), review_path)
-    server = ReviewServer(state, port)
+    try:
+        server = ReviewServer(state, port)
+    except OSError as exc:
+        raise RapportExtractError(
+            f"cannot serve the review page on {HOST}:{port} ({exc.strerror or exc})",
+            hint="choose another --port, or leave it out for a free one") from exc
     if announce is not None:
         announce(f"review page: {server.url}")
         announce(f"decisions are kept in {state.review_path}; stop with Ctrl-C")
