@@ -80,6 +80,8 @@ def test_a_decision_is_appended_and_shown(built: tuple[Path, Path], tmp_path: Pa
                  id="unknown-fact"),
     pytest.param({"doc": 0, "fact_id": "x", "action": "delete"}, "action must be",
                  id="unknown-action"),
+    pytest.param({"doc": 0, "fact_id": "review-0123456789abcdef", "action": "reject"},
+                 "no such fact", id="unknown-added-figure"),
 ])
 def test_malformed_decisions_are_refused(built: tuple[Path, Path], tmp_path: Path,
                                          body: dict[str, Any], message: str) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from rapportextract.errors import InputError, RapportExtractError
 from rapportextract.models import Document, DocumentSummary, ExtractOutput, Fact
-from rapportextract.review.apply import added_fact_id, match_decisions
+from rapportextract.review.apply import added_fact_id, fold_decisions, match_decisions
 from rapportextract.review.decisions import (
     Decision,
     Match,
@@ -214,7 +214,7 @@ class ReviewState:
             fact = next((f for f in report.facts if f.id == fact_id), None)
             if fact is not None:
                 match = Match(fact.source.page, fact.source.text, str(fact.value))
-            elif fact_id.startswith("review-"):
+            elif fact_id in self._added_ids(sha):
                 match = None
             else:
                 raise ValueError("no such fact in this report")
@@ -222,6 +222,11 @@ class ReviewState:
         with self._lock:
             append_decision(self.review_path, decision)
         return decision
+
+    def _added_ids(self, sha: str) -> set[str]:
+        """The figures reviewers added to the report with this hash, and not rejected."""
+        return {d.fact_id for d, base in fold_decisions(load_decisions(self.review_path))
+                if base is not None and d.document_sha256 == sha and d.action != "reject"}
 
     # -------------------------------------------------------------------- pages
 
