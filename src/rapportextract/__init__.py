@@ -47,10 +47,11 @@ def __getattr__(name: str) -> Any:
 class _Package(ModuleType):
     """The package module, kept from letting a submodule shadow the function of its name.
 
-    Importing a submodule sets it as an attribute of its package: once `rapportextract.build`
-    (the module) is imported, `from rapportextract import build` would give the module, not
-    the function, and `build([...], "out")` would fail. Here the function takes its place.
-    The module itself stays in `sys.modules` (`importlib.import_module` finds it)."""
+    Importing a submodule sets it as an attribute of its package: once a submodule
+    named like one of these functions is imported, `from rapportextract import build` would
+    give the module, not the function, and `build([...], "out")` would fail. Here the
+    function takes its place. The module itself stays in `sys.modules`
+    (`importlib.import_module` finds it)."""
 
     def __setattr__(self, name: str, value: object) -> None:
         if (

@@ -207,10 +207,13 @@ def cmd_build(args: argparse.Namespace) -> int:
         ocr=not args.no_ocr,
         executor="dask" if args.executor == "dask" else "processes",
         scheduler=args.scheduler,
+        review=Path(args.review) if args.review else None,
     )
     for message in report.errors:
         _error(message)
     print(summary_text(report))  # a result: -q silences progress and warnings only
+    if report.review is not None:
+        print("\n".join(report.review.summary_lines()))
     return EXIT_SOME_FAILED if report.errors else EXIT_OK
 
 
@@ -232,7 +235,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from rapportextract.evaluate import evaluate_corpus
 
-    report = evaluate_corpus(Path(args.corpus), Path(args.gold) if args.gold else None)
+    if args.review:
+        from rapportextract.review.gold import evaluate_review
+
+        report = evaluate_review(Path(args.corpus), Path(args.review))
+    else:
+        report = evaluate_corpus(Path(args.corpus), Path(args.gold) if args.gold else None)
     if args.json:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
@@ -262,6 +270,13 @@ def cmd_draw(args: argparse.Namespace) -> int:
     for path in written:
         print(path)  # a result: printed under -q too
     return EXIT_OK
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from rapportextract.review.server import serve
+
+    return serve(Path(args.outdir), Path(args.review) if args.review else None, args.port,
+                 announce=print)
 
 
 def _catalogue(args: argparse.Namespace) -> Catalogue | None:
@@ -370,6 +385,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--scheduler", metavar="ADDRESS",
         help="the scheduler of a running Dask cluster (tcp://HOST:8786); implies --executor dask",
     )
+    p.add_argument("--review", metavar="FILE",
+                   help="apply the decisions of `rapportextract review` in FILE")
     _input_options(p, timeout=BUILD_TIMEOUT)
     p.set_defaults(func=cmd_build)
 
@@ -385,7 +402,19 @@ def build_parser() -> argparse.ArgumentParser:
                         "(default: corpus)")
     p.add_argument("--gold", help="gold folder (default: CORPUS/gold)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--review", metavar="FILE",
+                   help="score against the reviewed decisions in FILE instead of gold files")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser(
+        "review", parents=[common], help="check, correct and add the facts of a build on a "
+                                         "local page"
+    )
+    p.add_argument("outdir", metavar="OUTDIR", help="output folder of `build`")
+    p.add_argument("--review", metavar="FILE",
+                   help="decisions file (default: review.jsonl beside the first input)")
+    p.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
+    p.set_defaults(func=cmd_review)
 
     p = sub.add_parser(
         "draw", parents=[common], help="draw the recognised figures on the page images"

@@ -22,7 +22,7 @@ STDIO = "-"
 STDIN_NAME = "stdin"
 """The name a report read from standard input goes by (its outputs are `stdin.txt`, ...)."""
 
-BUILD_FILES = ("facts.json", "series.json", "series.csv", "datapackage.json")
+BUILD_FILES = ("facts.json", "series.json", "series.csv", "datapackage.json", "build.json")
 """The files `build` writes in its output folder (besides plots/ and its cache)."""
 
 

@@ -36,7 +36,10 @@ JsonDecimal = Annotated[
 Unit = Literal["EUR", "count", "percent"]
 Qualifier = Literal["exact", "approx", "more_than", "less_than", "at_least", "at_most"]
 Kind = Literal["level", "change"]
-Origin = Literal["text", "table", "chart", "ocr"]
+Origin = Literal["text", "table", "chart", "ocr", "review"]
+"""Where a figure was read; ``review`` for one a reviewer added (`rapportextract review`)."""
+Status = Literal["reported", "derived", "corrected"]
+"""``corrected``: the value of a fact a reviewer corrected (`build --review`)."""
 
 
 def union_bbox(boxes: list[BBox]) -> BBox | None:
@@ -393,7 +396,7 @@ class Vintage(_Model):
     edition: int
     value: JsonDecimal
     qualifier: Qualifier = "exact"
-    status: Literal["reported", "derived"]
+    status: Status
     fact_ids: list[str]
     document: str | None = None
     page: int | None = None
@@ -403,7 +406,7 @@ class Observation(_Model):
     period: str
     value: JsonDecimal
     qualifier: Qualifier = "exact"
-    status: Literal["reported", "derived"]
+    status: Status
     edition: int
     fact_ids: list[str]
     conflict: bool = False

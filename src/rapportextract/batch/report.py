@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from rapportextract.models import Notice, SeriesFile
 from rapportextract.series import period_sort_key
@@ -52,6 +52,8 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
     """Facts left out of the series, and why (`SeriesFile.warnings`)."""
     seconds: float = 0.0
+    review: Any = None
+    """`review.ReviewOutcome` of `build(review=...)`: decisions applied and unmatched."""
 
     @property
     def errors(self) -> list[str]:

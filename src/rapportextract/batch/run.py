@@ -182,6 +182,7 @@ def build(
     ocr: bool = True,
     executor: ExecutorKind | Executor = "processes",
     scheduler: str | None = None,
+    review: Path | None = None,
 ) -> BuildReport:
     """Extract every report under `paths`, link the facts into series and write to `outdir`:
     facts.json, series.json, series.csv, datapackage.json and plots/<series-id>.png.
@@ -194,9 +195,10 @@ def build(
     `executor.Executor` of the caller's (left open). `extractor` replaces `pipeline.extract`
     (a module-level function, so worker processes can use it). `ocr=False` leaves scanned
     pages unread (`pipeline.extract`); a report with scanned pages left unread is not cached,
-    so that it is read again once OCR is installed. Raises `errors.CatalogueError` for a
-    malformed catalogue; a report that cannot be read is recorded in the returned report, not
-    raised.
+    so that it is read again once OCR is installed. `review`: a decisions file of
+    `rapportextract review`, applied to the facts before the series are linked
+    (`review.apply_review`). Raises `errors.CatalogueError` for a malformed catalogue; a report
+    that cannot be read is recorded in the returned report, not raised.
     """
     started = time.perf_counter()
     outdir = Path(outdir)
@@ -281,8 +283,18 @@ def build(
                 statuses[i].notices = list(summary.notices)
         all_facts = [f for facts in facts_of for f in facts]
         documents = [s for s in summaries if s is not None]
+        outcome = None
+        if review is not None:
+            from rapportextract.review import apply_review, mark_corrected
+
+            all_facts, outcome = apply_review(review, all_facts, documents, catalogue)
         series_file = build_series(all_facts, catalogue)
+        if outcome is not None:
+            mark_corrected(series_file, outcome.corrected)
         outputs = _write_outputs(outdir, all_facts, documents, series_file)
+        from rapportextract.review import write_build_json
+
+        outputs.append(write_build_json(outdir, paths, documents, outcome, catalogue_path))
         outputs += _write_plots(
             series_file, outdir / "plots", cache, use_cache, workers, plotters
         )
@@ -290,7 +302,7 @@ def build(
     return BuildReport(
         outdir=outdir, documents=failures + statuses, series=summarise(series_file),
         facts=len(all_facts), outputs=outputs, warnings=list(series_file.warnings),
-        seconds=time.perf_counter() - started,
+        seconds=time.perf_counter() - started, review=outcome,
     )
 
 

@@ -56,7 +56,8 @@ COLUMNS: tuple[Column, ...] = (
             "enum": ["exact", "approx", "more_than", "less_than", "at_least", "at_most"]}),
     Column("status", "string", "Status",
            "'reported' where the edition states the value, 'derived' where it was computed "
-           "from a stated change and level.", {"required": True, "enum": ["reported", "derived"]}),
+           "from a stated change and level, 'corrected' where a reviewer corrected it.",
+           {"required": True, "enum": ["reported", "derived", "corrected"]}),
     Column("edition", "integer", "Edition",
            "Publication year of the report edition this vintage comes from.",
            {"required": True}),

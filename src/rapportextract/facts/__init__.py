@@ -44,8 +44,10 @@ becomes one `Fact`. What this module adds to a quantity:
   "-ies" -> "-ie", "-en", "-s", "-e" removed from longer words, doubled final consonant
   undone), at most twelve words in sentence order.
 - **not facts**: a section number run into its heading's text ("1. Ontruimingen Voor ...").
-- **id**: the first 16 hex digits of sha256(document hash, sentence id, figure offsets): stable
-  across runs for the same input.
+- **id**: the first 16 hex digits of sha256(document hash, page, the box of the figure's words
+  and the figure as written; for text input, the figure's offsets in its paragraph): stable
+  across runs, and across versions of the extractor that read the same figure, however they
+  cut the page into blocks and sentences (decisions of `review` are kept by it).
 
 **Confidence** is the product of how the concept was found (own clause 1.0, sentence 0.95,
 previous sentence 0.8, heading 0.7, no concept 0.9), how the period was found (own clause 1.0,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from rapportextract.models import Document, Origin
+from rapportextract.models import Document, Origin, Quantity, Sentence
 
 
 def fact_id(doc: Document, *parts: object) -> str:
@@ -12,6 +12,16 @@ def fact_id(doc: Document, *parts: object) -> str:
     same input."""
     raw = ":".join([doc.sha256, *[str(p) for p in parts]])
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def figure_place(sentence: Sentence, q: Quantity) -> tuple[object, ...]:
+    """Where a prose figure stands on its page, whatever blocks and sentences the page was cut
+    into: the box of its words (to 0.1 pt) and the figure as written, where the page has word
+    boxes; else (a text report) its offsets in its paragraph's text."""
+    box = sentence.bbox_of(q.start, q.end)
+    if box is not None:
+        return ("box", *(f"{c:.1f}" for c in box), q.text)
+    return (sentence.block_id, sentence.offset + q.start, sentence.offset + q.end)
 
 
 def origin_of(doc: Document, page: int) -> Origin:

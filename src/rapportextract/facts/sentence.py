@@ -7,7 +7,7 @@ import re
 
 from rapportextract.catalogue import Catalogue
 from rapportextract.facts.concepts import CONCEPT_CONFIDENCE, Prev, concept_for
-from rapportextract.facts.provenance import fact_id, origin_of
+from rapportextract.facts.provenance import fact_id, figure_place, origin_of
 from rapportextract.facts.subjects import statement_key, subject_of
 from rapportextract.models import Document, Fact, Quantity, Sentence, Source
 from rapportextract.periods import (
@@ -52,7 +52,7 @@ def sentence_facts(
                 base = _previous_year(period)
                 confidence *= 0.95
         facts.append(Fact(
-            id=fact_id(doc, sentence.id, q.start, q.end),
+            id=fact_id(doc, sentence.page, *figure_place(sentence, q)),
             document=doc.name,
             edition=edition,
             concept=choice.concept,
