@@ -37,6 +37,10 @@ Unit = Literal["EUR", "count", "percent"]
 Qualifier = Literal["exact", "approx", "more_than", "less_than", "at_least", "at_most"]
 Kind = Literal["level", "change"]
 Origin = Literal["text", "table", "chart", "ocr", "review"]
+Scope = Literal["national", "organisation", "region", "unknown"]
+"""Whom a figure is about: the whole country (the reports' own figures), one named
+organisation (a corporation, a court, a bailiffs' office), one municipality, province or
+region, or a group the text does not pin down."""
 """Where a figure was read; ``review`` for one a reviewer added (`rapportextract review`)."""
 Status = Literal["reported", "derived", "corrected"]
 """``corrected``: the value of a fact a reviewer corrected (`build --review`)."""
@@ -348,6 +352,13 @@ class Fact(_Model):
     source: Source
     statement: str | None = None
     """For facts outside the catalogue: a normalised statement key used to link editions."""
+    scope: Scope = "national"
+    """Whom the figure is about (`Scope`); series take national figures only."""
+    scope_name: str | None = None
+    """The organisation or region the text names, where `scope` is one of those."""
+    diagnostics: list[str] = Field(default_factory=list, exclude_if=lambda found: not found)
+    """Why the extractor decided as it did where that is not plain (e.g. why a figure has no
+    concept), for `draw`, `eval` and the review page."""
 
 
 class DocumentSummary(_Model):
