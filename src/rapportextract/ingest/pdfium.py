@@ -1,0 +1,445 @@
+"""PDF pages to `Page` models read with PDFium (pypdfium2): the default engine.
+
+PDFium reads a real report's content streams some twenty times faster than pdfminer. This
+module turns what it reports (each character with its origin and font, each page object)
+into the same letter and shape dicts pdfplumber makes, so that word joining, rects, segments
+and ruled tables run through the very code of `ingest.pdf` and give the same `Page`.
+
+PDFium's character boxes are tight glyph boxes. pdfminer's are font boxes: from the origin
+to the advance width along the line, and from the font's descent to one font size above it
+across. The boxes here are built that way, from the origin, the loose box's advance and the
+descent pdfminer would read (the standard fonts' own metrics, else the font descriptor's).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import gc
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from pdfminer.fontmetrics import FONT_METRICS
+from pdfplumber.container import Container
+from pdfplumber.table import TableFinder, TableSettings
+
+from rapportextract.errors import EncryptedPDFError, InputError, RapportExtractError
+from rapportextract.ingest.pdf import (
+    _readable_text,
+    _rects,
+    _reraise_ours,
+    _segments,
+    _tables,
+    _widthless,
+    _words,
+)
+from rapportextract.models import Page
+
+__all__ = ["read_pdfium_pages"]
+
+_Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _mult(m: _Matrix, n: _Matrix) -> _Matrix:
+    """m then n (pdfminer's `mult_matrix` order)."""
+    a0, b0, c0, d0, e0, f0 = m
+    a1, b1, c1, d1, e1, f1 = n
+    return (
+        a0 * a1 + b0 * c1, a0 * b1 + b0 * d1,
+        c0 * a1 + d0 * c1, c0 * b1 + d0 * d1,
+        e0 * a1 + f0 * c1 + e1, e0 * b1 + f0 * d1 + f1,
+    )
+
+
+def _apply(m: _Matrix, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = m
+    return a * x + c * y + e, b * x + d * y + f
+
+
+class _Sheet(Container):
+    """The letters and shapes of one page as pdfplumber's dicts: what `ingest.pdf`'s word,
+    shape and table code reads from a pdfplumber page."""
+
+    def __init__(
+        self, number: int, width: float, height: float, objects: dict[str, list[dict[str, Any]]]
+    ) -> None:
+        self.page_number = number
+        self.width = width
+        self.height = height
+        self.bbox = (0.0, 0.0, width, height)
+        self._objects = objects
+
+    @property
+    def objects(self) -> dict[str, list[dict[str, Any]]]:
+        return self._objects
+
+    def find_tables(self) -> list[Any]:
+        return TableFinder(self, TableSettings.resolve(None)).tables  # type: ignore[arg-type]
+
+
+_Font = tuple[str, float, dict[str, int] | None]
+"""A font's name, its descent (in ems, negative) and, for a standard font, its widths."""
+
+
+class _Fonts:
+    """Name, descent and widths of each font of a page, looked up once per font. pdfminer
+    reads the 14 standard fonts (Helvetica, Times, ...) from its own metrics, whatever the file
+    says; PDFium draws them with substitutes of other widths and depths, so for these the
+    metrics pdfminer uses are taken too."""
+
+    def __init__(self) -> None:
+        self.known: dict[int, _Font] = {}
+        self.buffer = ctypes.create_string_buffer(256)
+
+    def get(self, font: Any) -> _Font:
+        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = self._read(font)
+        return found
+
+    def _read(self, font: Any) -> _Font:
+        size = pdfium_c.FPDFFont_GetBaseFontName(font, self.buffer, len(self.buffer))
+        name = self.buffer.raw[: max(size - 1, 0)].decode("utf-8", "replace") if size else ""
+        metrics = FONT_METRICS.get(name)
+        if metrics is not None:
+            return name, -abs(float(metrics[0].get("Descent", 0))) / 1000, metrics[1]
+        descent = ctypes.c_float()
+        if pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), ctypes.byref(descent)):
+            return name, -abs(descent.value) / 1000, None
+        return name, 0.0, None
+
+
+def _page_matrix(page: Any) -> tuple[_Matrix, float, float]:
+    """PDF space to pdfplumber's top-down space as pdfminer sets it for the page's turn, and
+    the page's width and height as pdfplumber gives them."""
+    x0, y0, x1, y1 = (float(v) for v in page.get_mediabox())
+    turn = page.get_rotation()
+    if turn == 90:
+        ctm: _Matrix = (0.0, -1.0, 1.0, 0.0, -y0, x1)
+    elif turn == 180:
+        ctm = (-1.0, 0.0, 0.0, -1.0, x1, y1)
+    elif turn == 270:
+        ctm = (0.0, 1.0, -1.0, 0.0, y1, -x0)
+    else:
+        ctm = (1.0, 0.0, 0.0, 1.0, -x0, -y0)
+    # PDFium keeps the box in single precision; four decimals give back the file's numbers
+    # (595.2756), as pdfplumber reads them.
+    width, height = (round(v, 4) for v in (x1 - x0, y1 - y0))
+    if turn in (90, 270):
+        width, height = height, width
+    # then flipped: top = height - y, as pdfplumber does
+    return _mult(ctm, (1.0, 0.0, 0.0, -1.0, 0.0, height)), width, height
+
+
+def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[dict[str, Any]]:
+    """Every letter of the text layer as a pdfplumber letter dict (generated spaces and line
+    breaks, which pdfminer does not make, are left out)."""
+    raw = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(raw)
+    fonts = _Fonts()
+    drifts: dict[int, float] = {}
+    chars: list[dict[str, Any]] = []
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    loose = pdfium_c.FS_RECTF()
+    matrix = pdfium_c.FS_MATRIX()
+    size_out = ctypes.c_float()
+    get_unicode = pdfium_c.FPDFText_GetUnicode
+    is_generated = pdfium_c.FPDFText_IsGenerated
+    for i in range(count):
+        code = get_unicode(raw, i)
+        if code in (0x0D, 0x0A, 0xFFFE) or is_generated(raw, i) == 1:
+            continue
+        text = chr(code) if code else "\ufffd"
+        if pdfium_c.FPDFText_HasUnicodeMapError(raw, i) == 1:
+            text = f"(cid:{code})"
+        obj = pdfium_c.FPDFText_GetTextObject(raw, i)
+        if not obj:
+            continue
+        name, descent, widths = fonts.get(pdfium_c.FPDFTextObj_GetFont(obj))
+        pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(size_out))
+        pdfium_c.FPDFText_GetCharOrigin(raw, i, ctypes.byref(ox), ctypes.byref(oy))
+        pdfium_c.FPDFText_GetLooseCharBox(raw, i, ctypes.byref(loose))
+        pdfium_c.FPDFText_GetMatrix(raw, i, ctypes.byref(matrix))
+        # The letter's matrix without the font size, as pdfminer's LTChar.matrix.
+        fontsize = float(size_out.value)
+        m: _Matrix = (matrix.a, matrix.b, matrix.c, matrix.d, ox.value, oy.value)
+        scale = (m[0] ** 2 + m[1] ** 2) ** 0.5
+        # The advance along the line, in text space, from the loose box's extent.
+        extent = ((loose.right - loose.left) ** 2 * (m[0] / scale) ** 2
+                  + (loose.top - loose.bottom) ** 2 * (m[1] / scale) ** 2) ** 0.5 if scale else 0.0
+        if widths is not None and scale:
+            # PDFium set the letters of this run with its own widths: the drift from
+            # pdfminer's widths so far moves this letter along the line too.
+            adv = widths.get(text, 0) / 1000 * fontsize
+            key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+            drift = drifts.get(key, 0.0)
+            m = (*m[:4], m[4] + drift * m[0] / scale, m[5] + drift * m[1] / scale)
+            drifts[key] = drift + adv * scale - extent
+        else:
+            adv = extent / scale if scale else 0.0
+        low = descent * fontsize
+        corners = [
+            _apply(m, u, v) for u, v in ((0.0, low), (adv, low), (0.0, low + fontsize),
+                                          (adv, low + fontsize))
+        ]
+        page_pts = [_apply(to_top, x, y) for x, y in corners]
+        xs = [p[0] for p in page_pts]
+        ys = [p[1] for p in page_pts]
+        a, b, c, d = _mult(m, to_top)[:4]
+        # pdfminer's test, in PDF's upward space: flipping to top-down turns the sign of d.
+        upright = a * -d > 0 and b * -c <= 0
+        top = min(ys)
+        chars.append({
+            "text": text, "x0": min(xs), "x1": max(xs), "top": top, "bottom": max(ys),
+            "doctop": doctop + top, "upright": upright, "fontname": name,
+            "size": max(ys) - top, "matrix": (a, -b, c, -d),
+        })
+    return chars
+
+
+def _colour(obj: Any, getter: Callable[..., int]) -> tuple[float, ...] | None:
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not getter(obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)):
+        return None
+    return (r.value / 255, g.value / 255, b.value / 255)
+
+
+def _path_ops(obj: Any, m: _Matrix) -> list[tuple[str, tuple[float, float]]]:
+    """A path's segments as pdfminer's operators with their end points in top-down page
+    space: m, l, c (its end point) and an h after each segment that closes its subpath."""
+    ops: list[tuple[str, tuple[float, float]]] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    bezier = 0
+    start = (0.0, 0.0)
+    for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
+        kind = pdfium_c.FPDFPathSegment_GetType(seg)
+        pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
+        point = _apply(m, x.value, y.value)
+        if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+            bezier += 1
+            if bezier % 3:
+                continue  # control points: pdfminer keeps a curve's end point
+            ops.append(("c", point))
+        else:
+            bezier = 0
+            if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+                start = point
+                ops.append(("m", point))
+            else:
+                ops.append(("l", point))
+        if pdfium_c.FPDFPathSegment_GetClose(seg):
+            ops.append(("h", start))
+    return ops
+
+
+def _shape_dicts(
+    ops: list[tuple[str, tuple[float, float]]], stroke: bool, fill: bool,
+    stroke_colour: tuple[float, ...] | None, fill_colour: tuple[float, ...] | None,
+    doctop: float, height: float, out: dict[str, list[dict[str, Any]]],
+) -> None:
+    """pdfminer's `paint_path`: each subpath a line, a rect or a curve."""
+    starts = [i for i, (op, _) in enumerate(ops) if op == "m"]
+    if not starts or starts[0] != 0:
+        return
+    for begin, end in zip(starts, [*starts[1:], len(ops)], strict=True):
+        sub = ops[begin:end]
+        if len(sub) < 2:
+            continue
+        shape = "".join(op for op, _ in sub)
+        pts = [p for _, p in sub]
+        if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+            shape = shape[:-2] + "h"
+            pts.pop()
+        kind = "curve"
+        if shape in ("mlh", "ml"):
+            kind, pts = "line", pts[:2]
+        elif shape in ("mlllh", "mllll"):
+            (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+            square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (
+                y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+            if pts[0] == pts[4] and square:
+                kind = "rect"
+        xs = [p[0] for p in pts]
+        ys = [p[1] for p in pts]
+        x_lo, x_hi, top, bottom = min(xs), max(xs), min(ys), max(ys)
+        shape_dict: dict[str, Any] = {
+            "object_type": kind, "x0": x_lo, "x1": x_hi, "top": top, "bottom": bottom,
+            "doctop": doctop + top, "width": x_hi - x_lo, "height": bottom - top,
+            "y0": height - bottom, "y1": height - top,
+            "stroke": stroke, "fill": fill, "stroking_color": stroke_colour,
+            "non_stroking_color": fill_colour,
+        }
+        if kind != "rect":
+            shape_dict["pts"] = pts
+        out[kind].append(shape_dict)
+
+
+def _objects(
+    container: Any, count: Callable[[Any], int], get: Callable[[Any, int], Any],
+    m: _Matrix, doctop: float, height: float, out: dict[str, list[dict[str, Any]]],
+) -> None:
+    """The paths and images of a page or form, forms read inside out."""
+    fs = pdfium_c.FS_MATRIX()
+    for i in range(count(container)):
+        obj = get(container, i)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE,
+                        pdfium_c.FPDF_PAGEOBJ_FORM):
+            continue
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+            if pdfium_c.FPDFPageObj_GetBounds(obj, *map(ctypes.byref, (left, bottom, right, top))):
+                corners = [_apply(m, x.value, y.value)
+                           for x in (left, right) for y in (bottom, top)]
+                xs = [p[0] for p in corners]
+                ys = [p[1] for p in corners]
+                out["image"].append({"x0": min(xs), "x1": max(xs), "top": min(ys),
+                                     "bottom": max(ys)})
+            continue
+        pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(fs))
+        own: _Matrix = (fs.a, fs.b, fs.c, fs.d, fs.e, fs.f)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            _objects(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject,
+                     _mult(own, m), doctop, height, out)
+            continue
+        mode, stroke = ctypes.c_int(), ctypes.c_int()
+        pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(mode), ctypes.byref(stroke))
+        fill = mode.value != pdfium_c.FPDF_FILLMODE_NONE
+        if not fill and not stroke.value:
+            continue
+        _shape_dicts(
+            _path_ops(obj, _mult(own, m)), bool(stroke.value), fill,
+            _colour(obj, pdfium_c.FPDFPageObj_GetStrokeColor),
+            _colour(obj, pdfium_c.FPDFPageObj_GetFillColor), doctop, height, out,
+        )
+
+
+def _sheet(page: Any, number: int, doctop: float) -> _Sheet:
+    to_top, width, height = _page_matrix(page)
+    objects: dict[str, list[dict[str, Any]]] = {
+        "char": [], "rect": [], "line": [], "curve": [], "image": []}
+    textpage = page.get_textpage()
+    try:
+        objects["char"] = _chars(textpage, to_top, doctop)
+    finally:
+        textpage.close()
+    _objects(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, to_top,
+             doctop, height, objects)
+    return _Sheet(number, width, height, objects)
+
+
+def _page(sheet: _Sheet) -> Page:
+    words = _words(sheet)
+    return Page(
+        number=sheet.page_number, width=sheet.width, height=sheet.height, words=words,
+        rects=_rects(sheet), segments=_segments([*sheet.lines, *sheet.curves]),
+        tables=_tables(sheet) if words else [],
+        has_text_layer=_readable_text(sheet, words),
+    )
+
+
+_PageRead = tuple[Page, list[str]]
+
+
+def _read_page(pdf: Any, number: int, path: Path, doctop: float) -> tuple[_PageRead, float]:
+    """One page as a `Page` and the document offset of the next; a damaged page is left empty
+    with a warning. The collector is paused while the page is parsed: its thousands of letter
+    dicts live only until the page is done, and would wake it many times over for nothing."""
+    warnings: list[str] = []
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        page = pdf[number - 1]
+        try:
+            sheet = _sheet(page, number, doctop)
+            doctop += sheet.height
+            read = _page(sheet)
+            if _widthless(sheet.chars):
+                warnings.append(
+                    f"{path.name}: page {number} has letters without width (a damaged "
+                    "or missing font); its text may run together"
+                )
+        finally:
+            page.close()
+    except RapportExtractError:
+        raise
+    except Exception as exc:  # one damaged page should not lose the document
+        _reraise_ours(exc)
+        read = Page(number=number)
+        warnings.append(
+            f"{path.name}: page {number} could not be read ({type(exc).__name__}); "
+            "it is left empty"
+        )
+    finally:
+        if paused:
+            gc.enable()
+    return (read, warnings), doctop
+
+
+def open_pdfium(path: Path, password: str | None) -> Any:
+    """The PDF opened by PDFium; a one-line error where it cannot be."""
+    try:
+        return pdfium.PdfDocument(str(path), password=password or None)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+            what = "wrong password for encrypted PDF" if password else "PDF is encrypted"
+            raise EncryptedPDFError(what, path=path, hint="use --password PW") from exc
+        raise InputError(
+            "not a readable PDF (PDFium could not open it)", path=path,
+            hint="check that the file is a complete PDF, not damaged or cut short",
+        ) from exc
+
+
+def _title(pdf: Any) -> str | None:
+    try:
+        title = pdf.get_metadata_value("Title")
+    except Exception:  # a damaged info dictionary: the title comes from the first page
+        return None
+    return str(title) if title else None
+
+
+def read_pdfium_pages(
+    path: Path,
+    *,
+    password: str | None = None,
+    check: Callable[[], None] | None = None,
+    workers: int = 1,
+    seconds: float | None = None,
+) -> tuple[list[Page], str | None, list[str]]:
+    """Every page of the PDF as a `Page` (no blocks yet), the title in its metadata, and
+    warnings about pages that could not be read: `ingest.pdf.read_pdf_pages` with PDFium.
+    One process reads them all (PDFium reads a page in milliseconds; `workers` and
+    `seconds` are taken for the same call); `check` raises once the time is up."""
+    del workers, seconds
+    pdf = open_pdfium(path, password)
+    try:
+        title = _title(pdf)
+        count = len(pdf)
+        if count == 0:
+            raise InputError("PDF has no pages", path=path, hint="check the export of the file")
+        pages: list[Page] = []
+        warnings: list[str] = []
+        doctop = 0.0
+        for number in _numbers(count):
+            if check is not None:
+                check()
+            (page, page_warnings), doctop = _read_page(pdf, number, path, doctop)
+            pages.append(page)
+            warnings.extend(page_warnings)
+        if sum(1 for w in warnings if w.endswith("it is left empty")) == len(pages):
+            raise InputError(
+                f"none of its {len(pages)} pages could be read", path=path,
+                hint="check that the file is a complete PDF, not damaged or cut short",
+            )
+    finally:
+        pdf.close()
+    return pages, title, warnings
+
+
+def _numbers(count: int) -> Iterator[int]:
+    yield from range(1, count + 1)
