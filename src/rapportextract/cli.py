@@ -77,6 +77,7 @@ def cmd_text(args: argparse.Namespace) -> int:
             doc = read_document(
                 name, edition=args.edition, password=args.password, timeout=args.timeout,
                 require_edition=False, workers=_workers(args), ocr=not args.no_ocr,
+                engine=args.engine,
             )
         except RapportExtractError as exc:
             _error(str(exc))
@@ -115,6 +116,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             result = extract(
                 name, edition=args.edition, password=args.password, catalogue=catalogue,
                 timeout=args.timeout, workers=_workers(args), ocr=not args.no_ocr,
+                engine=args.engine,
             )
         except RapportExtractError as exc:
             _error(str(exc))
@@ -191,7 +193,7 @@ def cmd_draw(args: argparse.Namespace) -> int:
         result = extract(
             args.file, edition=args.edition, password=args.password,
             catalogue=_catalogue(args), timeout=args.timeout, workers=_workers(args),
-            ocr=not args.no_ocr,
+            ocr=not args.no_ocr, engine=args.engine,
         )
         written = draw_facts(
             args.file, result.facts, Path(args.output), password=args.password,
@@ -234,6 +236,10 @@ def _input_options(parser: argparse.ArgumentParser, *, timeout: float | None = N
     parser.add_argument(
         "--workers", type=_positive_int, default=None,
         help="processes (default: all cores); a long PDF's pages are read by several at once",
+    )
+    parser.add_argument(
+        "--engine", choices=("pdfium", "pdfplumber"), default="pdfium",
+        help="PDF reader: pdfium (default, fast) or pdfplumber (the reference)",
     )
     parser.add_argument(
         "--no-ocr", action="store_true",

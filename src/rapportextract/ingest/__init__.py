@@ -15,7 +15,12 @@ from rapportextract.limits import Deadline
 from rapportextract.models import BlockKind, Document, Page
 from rapportextract.sentences import split_sentences
 
-__all__ = ["read_document"]
+__all__ = ["DEFAULT_ENGINE", "ENGINES", "read_document"]
+
+ENGINES = ("pdfium", "pdfplumber")
+"""How a PDF's text layer is read: PDFium (`ingest.pdfium`, fast) or pdfplumber
+(`ingest.pdf`, the reference the PDFium engine is checked against)."""
+DEFAULT_ENGINE = "pdfium"
 
 _TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 
@@ -115,6 +120,7 @@ def read_document(
     require_edition: bool = True,
     workers: int = 1,
     ocr: bool = True,
+    engine: str = DEFAULT_ENGINE,
 ) -> Document:
     """Read one report into a `Document`.
 
@@ -126,6 +132,7 @@ def read_document(
     that many processes at once (`ingest.pdf.read_pdf_pages`); the document is the same.
     With `ocr` (the default), pages without a text layer are read by OCR where Tesseract with
     Dutch data is installed (`ingest.ocr`, `workers` pages at once); their `Page.ocr` is set.
+    `engine` names the PDF reader, one of `ENGINES`.
     """
     from rapportextract.ingest.text import read_text_pages
     from rapportextract.layout import layout_pages
@@ -145,7 +152,12 @@ def read_document(
     del data  # a PDF is parsed from its file, page by page: its bytes need not stay in memory
     with deadline(timeout, path) as limit:
         if is_pdf:
-            from rapportextract.ingest.pdf import read_pdf_pages
+            if engine == "pdfplumber":
+                from rapportextract.ingest.pdf import read_pdf_pages
+            elif engine == "pdfium":
+                from rapportextract.ingest.pdfium import read_pdfium_pages as read_pdf_pages
+            else:
+                raise ValueError(f"unknown engine {engine!r}; one of {', '.join(ENGINES)}")
 
             pages, meta_title, page_warnings = read_pdf_pages(
                 path, password=password, check=limit.check, workers=workers,
