@@ -195,6 +195,7 @@ def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[dict[str, Any]
         top = min(ys)
         chars.append({
             "text": text, "x0": min(xs), "x1": max(xs), "top": top, "bottom": max(ys),
+            "width": max(xs) - min(xs), "height": max(ys) - top,
             "doctop": doctop + top, "upright": upright, "fontname": name,
             "size": max(ys) - top, "matrix": (a, -b, c, -d),
         })
