@@ -67,29 +67,28 @@ def test_same_facts(path: Path) -> None:
     assert _near(reference, fast)
 
 
-# Bad input where the engines' messages differ, and why each is right.
-ERRORS_DIFFER = {
-    # PDFium reads a page tree of none as an unreadable document, not an encrypted one: the
-    # message names the damage either way. (Measured: it says "PDF is encrypted" today.)
-    "no-pages.pdf": "PDF is encrypted",
-    # Both refuse the file; the name of pdfminer's exception is not in PDFium's message.
-    "random-bytes.pdf": "not a readable PDF",
-    "truncated.pdf": "not a readable PDF",
-    # PDFium recovers the two damaged pages pdfminer cannot read.
-    "all-pages-broken-2016.pdf": None,
-}
+# Every page of this file is damaged for pdfminer (the reference gives its one-line error);
+# PDFium reads both pages (measured): the report's title, no figures.
+RECOVERED = {"all-pages-broken-2016.pdf"}
+# Damaged files of which PDFium reads more than pdfminer (measured): a page box that is not
+# a list of numbers, a page dictionary pdfminer trips over, and letters whose font object is
+# lost (PDFium falls back to a standard font, so the words keep their widths). The
+# reference's facts are among PDFium's, which finds more.
+RECOVERS_MORE = {"bad-mediabox-2016.pdf", "broken-page-dict-2016.pdf", "lost-font-2016.pdf"}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("path", BROKEN, ids=lambda p: p.name)
 def test_bad_input(path: Path) -> None:
     reference, fast = _facts(path, "pdfplumber"), _facts(path, "pdfium")
-    if path.name in ERRORS_DIFFER:
-        expected = ERRORS_DIFFER[path.name]
-        if expected is None:
-            assert isinstance(reference, str) and not isinstance(fast, str)
-        else:
-            assert isinstance(fast, str) and expected in fast and "\n" not in fast
+    if path.name in RECOVERED:
+        assert isinstance(reference, str) and "pages could be read" in reference
+        assert fast == []
+        return
+    if path.name in RECOVERS_MORE:
+        assert not isinstance(reference, str) and not isinstance(fast, str)
+        assert len(fast) > len(reference)
+        assert all(any(_near(r, f) for f in fast) for r in reference)
         return
     if isinstance(reference, str):
         assert fast == reference

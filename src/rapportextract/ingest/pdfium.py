@@ -25,8 +25,9 @@ from pdfminer.fontmetrics import FONT_METRICS
 from pdfplumber.container import Container
 from pdfplumber.table import TableFinder, TableSettings
 
-from rapportextract.errors import EncryptedPDFError, InputError, RapportExtractError
+from rapportextract.errors import InputError, RapportExtractError
 from rapportextract.ingest.pdf import (
+    read_pdf_pages,
     _readable_text,
     _rects,
     _reraise_ours,
@@ -153,7 +154,8 @@ def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[dict[str, Any]
         code = get_unicode(raw, i)
         if code in (0x0D, 0x0A, 0xFFFE) or is_generated(raw, i) == 1:
             continue
-        text = chr(code) if code else "\ufffd"
+        # PDFium reports a hyphen that ends a line as 0x02; the file draws a hyphen there.
+        text = "-" if code == 0x02 else chr(code) if code else "\ufffd"
         if pdfium_c.FPDFText_HasUnicodeMapError(raw, i) == 1:
             text = f"(cid:{code})"
         obj = pdfium_c.FPDFText_GetTextObject(raw, i)
@@ -382,18 +384,12 @@ def _read_page(pdf: Any, number: int, path: Path, doctop: float) -> tuple[_PageR
     return (read, warnings), doctop
 
 
-def open_pdfium(path: Path, password: str | None) -> Any:
-    """The PDF opened by PDFium; a one-line error where it cannot be."""
+def open_pdfium(path: Path, password: str | None) -> Any | None:
+    """The PDF opened by PDFium, or None where PDFium cannot open it."""
     try:
         return pdfium.PdfDocument(str(path), password=password or None)
-    except pdfium.PdfiumError as exc:
-        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
-            what = "wrong password for encrypted PDF" if password else "PDF is encrypted"
-            raise EncryptedPDFError(what, path=path, hint="use --password PW") from exc
-        raise InputError(
-            "not a readable PDF (PDFium could not open it)", path=path,
-            hint="check that the file is a complete PDF, not damaged or cut short",
-        ) from exc
+    except pdfium.PdfiumError:
+        return None
 
 
 def _title(pdf: Any) -> str | None:
@@ -415,9 +411,14 @@ def read_pdfium_pages(
     """Every page of the PDF as a `Page` (no blocks yet), the title in its metadata, and
     warnings about pages that could not be read: `ingest.pdf.read_pdf_pages` with PDFium.
     One process reads them all (PDFium reads a page in milliseconds; `workers` and
-    `seconds` are taken for the same call); `check` raises once the time is up."""
-    del workers, seconds
+    `seconds` serve the reference reader, which reads a file PDFium cannot open); `check`
+    raises once the time is up."""
     pdf = open_pdfium(path, password)
+    if pdf is None:
+        # PDFium gives one error code for several faults (a file without pages passes for an
+        # encrypted one): the reference reader says what is wrong, or reads what it can.
+        return read_pdf_pages(path, password=password, check=check, workers=workers,
+                              seconds=seconds)
     try:
         title = _title(pdf)
         count = len(pdf)
