@@ -27,7 +27,6 @@ from pdfplumber.table import TableFinder, TableSettings
 
 from rapportextract.errors import InputError, RapportExtractError
 from rapportextract.ingest.pdf import (
-    read_pdf_pages,
     _readable_text,
     _rects,
     _reraise_ours,
@@ -35,6 +34,7 @@ from rapportextract.ingest.pdf import (
     _tables,
     _widthless,
     _words,
+    read_pdf_pages,
 )
 from rapportextract.models import Page
 
@@ -78,7 +78,20 @@ class _Sheet(Container):
         return self._objects
 
     def find_tables(self) -> list[Any]:
-        return TableFinder(self, TableSettings.resolve(None)).tables  # type: ignore[arg-type]
+        tables = TableFinder(self, TableSettings.resolve(None)).tables  # type: ignore[arg-type]
+        for table in tables:
+            # A table's text is read from the letters whose middle is in a cell: those in
+            # its box are all it can take, and testing only them saves testing the page's
+            # thousands for every row.
+            x0, top, x1, bottom = table.bbox
+            inside = [
+                c for c in self.chars
+                if x0 <= (c["x0"] + c["x1"]) / 2 < x1
+                and top <= (c["top"] + c["bottom"]) / 2 < bottom
+            ]
+            table.page = _Sheet(  # type: ignore[assignment]
+                self.page_number, self.width, self.height, {"char": inside})
+        return tables
 
 
 _Font = tuple[str, float, dict[str, int] | None]
@@ -107,7 +120,9 @@ class _Fonts:
         name = self.buffer.raw[: max(size - 1, 0)].decode("utf-8", "replace") if size else ""
         metrics = FONT_METRICS.get(name)
         if metrics is not None:
-            return name, -abs(float(metrics[0].get("Descent", 0))) / 1000, metrics[1]
+            descent_em = metrics[0].get("Descent", 0)
+            assert isinstance(descent_em, int | float)
+            return name, -abs(float(descent_em)) / 1000, metrics[1]
         descent = ctypes.c_float()
         if pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), ctypes.byref(descent)):
             return name, -abs(descent.value) / 1000, None
@@ -136,70 +151,103 @@ def _page_matrix(page: Any) -> tuple[_Matrix, float, float]:
     return _mult(ctm, (1.0, 0.0, 0.0, -1.0, 0.0, height)), width, height
 
 
+_Run = tuple[str, float, "dict[str, int] | None", float, _Matrix, _Matrix]
+"""What the letters of one text object share: font name, descent and standard widths, font
+size, their matrix in PDF space (origin left out), and that matrix in top-down page space."""
+
+
+def _run(raw: Any, index: int, obj: Any, fonts: _Fonts, to_top: _Matrix) -> _Run:
+    """The run of letter `index`: its matrix is the run's (with a form's, unlike the
+    object's own matrix)."""
+    name, descent, widths = fonts.get(pdfium_c.FPDFTextObj_GetFont(obj))
+    size = ctypes.c_float()
+    pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
+    fs = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFText_GetMatrix(raw, index, ctypes.byref(fs))
+    m: _Matrix = (fs.a, fs.b, fs.c, fs.d, 0.0, 0.0)
+    return name, descent, widths, float(size.value), m, _mult(m, to_top)
+
+
 def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[dict[str, Any]]:
     """Every letter of the text layer as a pdfplumber letter dict (generated spaces and line
     breaks, which pdfminer does not make, are left out)."""
     raw = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw)
     fonts = _Fonts()
+    runs: dict[int, _Run] = {}
     drifts: dict[int, float] = {}
     chars: list[dict[str, Any]] = []
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    ox_ref, oy_ref = ctypes.byref(ox), ctypes.byref(oy)
     loose = pdfium_c.FS_RECTF()
-    matrix = pdfium_c.FS_MATRIX()
-    size_out = ctypes.c_float()
+    loose_ref = ctypes.byref(loose)
     get_unicode = pdfium_c.FPDFText_GetUnicode
     is_generated = pdfium_c.FPDFText_IsGenerated
+    map_error = pdfium_c.FPDFText_HasUnicodeMapError
+    text_object = pdfium_c.FPDFText_GetTextObject
+    get_origin = pdfium_c.FPDFText_GetCharOrigin
+    get_loose = pdfium_c.FPDFText_GetLooseCharBox
+    address = ctypes.c_void_p
+    cast = ctypes.cast
+    ta, tb, tc, td, te, tf = to_top
     for i in range(count):
         code = get_unicode(raw, i)
-        if code in (0x0D, 0x0A, 0xFFFE) or is_generated(raw, i) == 1:
+        if code in (0x0D, 0x0A, 0xFFFE) or (code in (0x20, 0) and is_generated(raw, i) == 1):
             continue
         # PDFium reports a hyphen that ends a line as 0x02; the file draws a hyphen there.
         text = "-" if code == 0x02 else chr(code) if code else "\ufffd"
-        if pdfium_c.FPDFText_HasUnicodeMapError(raw, i) == 1:
+        if map_error(raw, i) == 1:
             text = f"(cid:{code})"
-        obj = pdfium_c.FPDFText_GetTextObject(raw, i)
+        obj = text_object(raw, i)
         if not obj:
             continue
-        name, descent, widths = fonts.get(pdfium_c.FPDFTextObj_GetFont(obj))
-        pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(size_out))
-        pdfium_c.FPDFText_GetCharOrigin(raw, i, ctypes.byref(ox), ctypes.byref(oy))
-        pdfium_c.FPDFText_GetLooseCharBox(raw, i, ctypes.byref(loose))
-        pdfium_c.FPDFText_GetMatrix(raw, i, ctypes.byref(matrix))
-        # The letter's matrix without the font size, as pdfminer's LTChar.matrix.
-        fontsize = float(size_out.value)
-        m: _Matrix = (matrix.a, matrix.b, matrix.c, matrix.d, ox.value, oy.value)
-        scale = (m[0] ** 2 + m[1] ** 2) ** 0.5
-        # The advance along the line, in text space, from the loose box's extent.
-        extent = ((loose.right - loose.left) ** 2 * (m[0] / scale) ** 2
-                  + (loose.top - loose.bottom) ** 2 * (m[1] / scale) ** 2) ** 0.5 if scale else 0.0
-        if widths is not None and scale:
-            # PDFium set the letters of this run with its own widths: the drift from
+        key = cast(obj, address).value or 0
+        run = runs.get(key)
+        if run is None:
+            run = runs[key] = _run(raw, i, obj, fonts, to_top)
+        name, descent, widths, fontsize, m, page_m = run
+        a, b = m[:2]
+        get_origin(raw, i, ox_ref, oy_ref)
+        x, y = ox.value, oy.value
+        scale = (a * a + b * b) ** 0.5
+        if widths is None or b or not scale:
+            get_loose(raw, i, loose_ref)
+            # The advance along the line, in text space, from the loose box's extent.
+            extent = ((loose.right - loose.left) ** 2 * (a / scale) ** 2
+                      + (loose.top - loose.bottom) ** 2 * (b / scale) ** 2) ** 0.5 if scale else 0.0
+            adv = extent / scale if scale else 0.0
+        else:
+            # PDFium set the letters of this run with its substitute's widths: the drift from
             # pdfminer's widths so far moves this letter along the line too.
             adv = widths.get(text, 0) / 1000 * fontsize
-            key = ctypes.cast(obj, ctypes.c_void_p).value or 0
             drift = drifts.get(key, 0.0)
-            m = (*m[:4], m[4] + drift * m[0] / scale, m[5] + drift * m[1] / scale)
-            drifts[key] = drift + adv * scale - extent
-        else:
-            adv = extent / scale if scale else 0.0
+            x += drift * a / scale
+            get_loose(raw, i, loose_ref)
+            drifts[key] = drift + adv * scale - (loose.right - loose.left)
         low = descent * fontsize
-        corners = [
-            _apply(m, u, v) for u, v in ((0.0, low), (adv, low), (0.0, low + fontsize),
-                                          (adv, low + fontsize))
-        ]
-        page_pts = [_apply(to_top, x, y) for x, y in corners]
-        xs = [p[0] for p in page_pts]
-        ys = [p[1] for p in page_pts]
-        a, b, c, d = _mult(m, to_top)[:4]
-        # pdfminer's test, in PDF's upward space: flipping to top-down turns the sign of d.
-        upright = a * -d > 0 and b * -c <= 0
-        top = min(ys)
+        pa, pb, pc, pd = page_m[:4]
+        # the letter's origin in top-down page space, then its font box from there
+        px, py = ta * x + tc * y + te, tb * x + td * y + tf
+        if not pb and not pc:
+            x0, x1 = px, px + pa * adv
+            y0, y1 = py + pd * low, py + pd * (low + fontsize)
+            if x1 < x0:
+                x0, x1 = x1, x0
+            if y1 < y0:
+                y0, y1 = y1, y0
+        else:
+            us = (0.0, adv, 0.0, adv)
+            vs = (low, low, low + fontsize, low + fontsize)
+            xs = [px + pa * u + pc * v for u, v in zip(us, vs, strict=True)]
+            ys = [py + pb * u + pd * v for u, v in zip(us, vs, strict=True)]
+            x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        height = y1 - y0
         chars.append({
-            "text": text, "x0": min(xs), "x1": max(xs), "top": top, "bottom": max(ys),
-            "width": max(xs) - min(xs), "height": max(ys) - top,
-            "doctop": doctop + top, "upright": upright, "fontname": name,
-            "size": max(ys) - top, "matrix": (a, -b, c, -d),
+            "text": text, "x0": x0, "x1": x1, "top": y0, "bottom": y1,
+            "width": x1 - x0, "height": height, "doctop": doctop + y0,
+            # pdfminer's test, in PDF's upward space: flipping to top-down turns d's sign.
+            "upright": pa * -pd > 0 and pb * -pc <= 0, "fontname": name,
+            "size": height, "matrix": (pa, -pb, pc, -pd),
         })
     return chars
 
