@@ -151,6 +151,12 @@ def _page_matrix(page: Any) -> tuple[_Matrix, float, float]:
     return _mult(ctm, (1.0, 0.0, 0.0, -1.0, 0.0, height)), width, height
 
 
+class _Oblique(Exception):
+    """A page with letters set at a slant (neither across nor a quarter turn): PDFium's
+    loose box of such a letter cannot be turned back into pdfminer's font box, so the page is
+    read by the reference reader."""
+
+
 _Run = tuple[str, float, "dict[str, int] | None", float, _Matrix, _Matrix]
 """What the letters of one text object share: font name, descent and standard widths, font
 size, their matrix in PDF space (origin left out), and that matrix in top-down page space."""
@@ -190,6 +196,7 @@ def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[dict[str, Any]
     address = ctypes.c_void_p
     cast = ctypes.cast
     ta, tb, tc, td, te, tf = to_top
+    last: tuple[int, float, float] | None = None
     for i in range(count):
         code = get_unicode(raw, i)
         if code in (0x0D, 0x0A, 0xFFFE) or (code in (0x20, 0) and is_generated(raw, i) == 1):
@@ -209,6 +216,12 @@ def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[dict[str, Any]
         a, b = m[:2]
         get_origin(raw, i, ox_ref, oy_ref)
         x, y = ox.value, oy.value
+        if (key, x, y) == last:
+            # One glyph for several letters (a ligature "ff" mapped to two): PDFium gives
+            # each letter the glyph's place, pdfminer one letter with both.
+            chars[-1]["text"] += text
+            continue
+        last = (key, x, y)
         scale = (a * a + b * b) ** 0.5
         if widths is None or b or not scale:
             get_loose(raw, i, loose_ref)
@@ -228,19 +241,17 @@ def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[dict[str, Any]
         pa, pb, pc, pd = page_m[:4]
         # the letter's origin in top-down page space, then its font box from there
         px, py = ta * x + tc * y + te, tb * x + td * y + tf
-        if not pb and not pc:
-            x0, x1 = px, px + pa * adv
-            y0, y1 = py + pd * low, py + pd * (low + fontsize)
-            if x1 < x0:
-                x0, x1 = x1, x0
-            if y1 < y0:
-                y0, y1 = y1, y0
-        else:
-            us = (0.0, adv, 0.0, adv)
-            vs = (low, low, low + fontsize, low + fontsize)
-            xs = [px + pa * u + pc * v for u, v in zip(us, vs, strict=True)]
-            ys = [py + pb * u + pd * v for u, v in zip(us, vs, strict=True)]
-            x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        if pa and pb and abs(pa * pb) > 1e-9:
+            raise _Oblique  # see `_Oblique`
+        # pdfminer's box: its lower-left and upper-right corners through the matrix (only
+        # those two, also for a turned letter), put in order
+        high = low + fontsize
+        x0, x1 = px + pc * low, px + pa * adv + pc * high
+        y0, y1 = py + pd * low, py + pb * adv + pd * high
+        if x1 < x0:
+            x0, x1 = x1, x0
+        if y1 < y0:
+            y0, y1 = y1, y0
         height = y1 - y0
         chars.append({
             "text": text, "x0": x0, "x1": x1, "top": y0, "bottom": y1,
@@ -394,16 +405,19 @@ def _page(sheet: _Sheet) -> Page:
     )
 
 
-_PageRead = tuple[Page, list[str]]
+_PageRead = tuple[Page | None, list[str]]
+"""A page read (None: to be read by the reference reader) and its warnings."""
 
 
 def _read_page(pdf: Any, number: int, path: Path, doctop: float) -> tuple[_PageRead, float]:
     """One page as a `Page` and the document offset of the next; a damaged page is left empty
-    with a warning. The collector is paused while the page is parsed: its thousands of letter
-    dicts live only until the page is done, and would wake it many times over for nothing."""
+    with a warning, a page of slanted letters left to the reference reader (None). The
+    collector is paused while the page is parsed: its thousands of letter dicts live only
+    until the page is done, and would wake it many times over for nothing."""
     warnings: list[str] = []
     paused = gc.isenabled()
     gc.disable()
+    read: Page | None
     try:
         page = pdf[number - 1]
         try:
@@ -417,6 +431,8 @@ def _read_page(pdf: Any, number: int, path: Path, doctop: float) -> tuple[_PageR
                 )
         finally:
             page.close()
+    except _Oblique:
+        read = None
     except RapportExtractError:
         raise
     except Exception as exc:  # one damaged page should not lose the document
@@ -472,15 +488,20 @@ def read_pdfium_pages(
         count = len(pdf)
         if count == 0:
             raise InputError("PDF has no pages", path=path, hint="check the export of the file")
-        pages: list[Page] = []
+        pages: list[Page | None] = []
         warnings: list[str] = []
         doctop = 0.0
-        for number in _numbers(count):
+        for number in range(1, count + 1):
             if check is not None:
                 check()
             (page, page_warnings), doctop = _read_page(pdf, number, path, doctop)
             pages.append(page)
             warnings.extend(page_warnings)
+        slanted = {i + 1 for i, page in enumerate(pages) if page is None}
+        if slanted:
+            for number, page, page_warnings in _reference_pages(path, password, slanted, check):
+                pages[number - 1] = page
+                warnings.extend(page_warnings)
         if sum(1 for w in warnings if w.endswith("it is left empty")) == len(pages):
             raise InputError(
                 f"none of its {len(pages)} pages could be read", path=path,
@@ -488,8 +509,23 @@ def read_pdfium_pages(
             )
     finally:
         pdf.close()
-    return pages, title, warnings
+    return [page or Page(number=i + 1) for i, page in enumerate(pages)], title, warnings
 
 
-def _numbers(count: int) -> Iterator[int]:
-    yield from range(1, count + 1)
+def _reference_pages(
+    path: Path, password: str | None, numbers: set[int], check: Callable[[], None] | None
+) -> Iterator[tuple[int, Page, list[str]]]:
+    """These pages read by the reference reader (`ingest.pdf`)."""
+    from rapportextract.ingest import pdf as reference
+
+    plumber = reference.open_pdf(path, password)
+    try:
+        for number, plumber_page in reference.plumber_pages(plumber, path, []):
+            if check is not None:
+                check()
+            if number in numbers:
+                yield reference._read_page(plumber_page, number, path)
+            elif plumber_page is not None:
+                plumber_page.close()
+    finally:
+        reference.close_pdf(plumber)
