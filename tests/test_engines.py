@@ -94,3 +94,33 @@ def test_bad_input(path: Path) -> None:
         assert fast == reference
     else:
         assert _near(reference, fast)
+
+
+def test_the_time_limit_stops_the_pdfium_engine() -> None:
+    from rapportextract.errors import ExtractionTimeout
+    from rapportextract.ingest import read_document
+
+    with pytest.raises(ExtractionTimeout) as info:
+        read_document(ROOT / "corpus" / "aedes-huurschulden-2023.pdf", timeout=0.01,
+                      engine="pdfium")
+    assert "\n" not in str(info.value) and "--timeout" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("password", "error"),
+    [("geheim", None), (None, "PDF is encrypted"), ("fout", "wrong password")],
+    ids=["right-password", "no-password", "wrong-password"],
+)
+def test_encrypted_pdf_on_both_engines(password: str | None, error: str | None) -> None:
+    path = ROOT / "fixtures" / "broken" / "encrypted-2016.pdf"
+    found = []
+    for engine in ("pdfplumber", "pdfium"):
+        try:
+            found.append([f.model_dump(mode="json") for f in
+                          extract(path, password=password, engine=engine, ocr=False).facts])
+        except RapportExtractError as exc:
+            found.append(str(exc))
+    if error is None:
+        assert isinstance(found[1], list) and found[1] and _near(found[0], found[1])
+    else:
+        assert found[0] == found[1] and isinstance(found[1], str) and error in found[1]

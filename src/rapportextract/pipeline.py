@@ -8,7 +8,7 @@ from pathlib import Path
 from rapportextract.catalogue import Catalogue, load_catalogue
 from rapportextract.charts import chart_facts
 from rapportextract.facts import extract_facts
-from rapportextract.ingest import DEFAULT_ENGINE, read_document
+from rapportextract.ingest import read_document
 from rapportextract.limits import Deadline, deadline
 from rapportextract.models import Document, DocumentSummary, Fact
 from rapportextract.tables import table_facts
@@ -32,7 +32,7 @@ def extract(
     timeout: float | None = None,
     workers: int = 1,
     ocr: bool = True,
-    engine: str = DEFAULT_ENGINE,
+    engine: str | None = None,
 ) -> Extraction:
     """Read one report and return its document with every fact found in prose, charts and
     tables. Raises an `errors.RapportExtractError` subclass for input that cannot be read,

@@ -120,7 +120,7 @@ def read_document(
     require_edition: bool = True,
     workers: int = 1,
     ocr: bool = True,
-    engine: str = DEFAULT_ENGINE,
+    engine: str | None = None,
 ) -> Document:
     """Read one report into a `Document`.
 
@@ -132,7 +132,8 @@ def read_document(
     that many processes at once (`ingest.pdf.read_pdf_pages`); the document is the same.
     With `ocr` (the default), pages without a text layer are read by OCR where Tesseract with
     Dutch data is installed (`ingest.ocr`, `workers` pages at once); their `Page.ocr` is set.
-    `engine` names the PDF reader, one of `ENGINES`.
+    `engine` names the PDF reader, one of `ENGINES` (None: `DEFAULT_ENGINE`, looked up at
+    the call, so a program or test can set it for the processes a build starts).
     """
     from rapportextract.ingest.text import read_text_pages
     from rapportextract.layout import layout_pages
@@ -152,6 +153,7 @@ def read_document(
     del data  # a PDF is parsed from its file, page by page: its bytes need not stay in memory
     with deadline(timeout, path) as limit:
         if is_pdf:
+            engine = engine or DEFAULT_ENGINE
             if engine == "pdfplumber":
                 from rapportextract.ingest.pdf import read_pdf_pages
             elif engine == "pdfium":
