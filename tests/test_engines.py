@@ -20,9 +20,6 @@ BROKEN = sorted((ROOT / "fixtures/broken").glob("*.pdf"))
 
 # Known differences, each with why; the test fails should one of them go away.
 KNOWN = {
-    # Type 3 glyphs are sized by their font matrix; the PDFium engine does not yet scale the
-    # box by it, so the chart's labels get other boxes and the chart is read differently.
-    "mpl_bars_type3.pdf": "Type 3 font boxes not yet scaled by the font matrix",
     # A box on a later page stands 50 points off: the page offset is not yet the reference's.
     "fpdf_report.pdf": "boxes on a later page offset from the reference",
     # The value is the same; the quoted label is "3000" where the reference has "3 000":
@@ -51,7 +48,7 @@ def _near_box(a: Any, b: Any) -> bool:
 
 def _facts(path: Path, engine: str) -> list[dict[str, Any]] | str:
     try:
-        found = extract(path, edition=2020, engine=engine, ocr=False)
+        found = extract(path, edition=2020, engine=engine, ocr=False, timeout=20)
     except RapportExtractError as exc:
         return str(exc)
     return [f.model_dump(mode="json") for f in found.facts]
@@ -70,6 +67,10 @@ def test_same_facts(path: Path) -> None:
 # Every page of this file is damaged for pdfminer (the reference gives its one-line error);
 # PDFium reads both pages (measured): the report's title, no figures.
 RECOVERED = {"all-pages-broken-2016.pdf"}
+# Millions of graphics-state operators keep pdfminer busy for minutes (it stops at the limit,
+# here 20 s); PDFium reads the page in well under a second (measured: the whole `text` run
+# 0.75 s).
+SPINS_ONLY_THE_REFERENCE = {"spinning-2016.pdf"}
 # Damaged files of which PDFium reads more than pdfminer (measured): a page box that is not
 # a list of numbers, a page dictionary pdfminer trips over, and letters whose font object is
 # lost (PDFium falls back to a standard font, so the words keep their widths). The
@@ -81,6 +82,10 @@ RECOVERS_MORE = {"bad-mediabox-2016.pdf", "broken-page-dict-2016.pdf", "lost-fon
 @pytest.mark.parametrize("path", BROKEN, ids=lambda p: p.name)
 def test_bad_input(path: Path) -> None:
     reference, fast = _facts(path, "pdfplumber"), _facts(path, "pdfium")
+    if path.name in SPINS_ONLY_THE_REFERENCE:
+        assert isinstance(reference, str) and "gave up" in reference
+        assert isinstance(fast, list)
+        return
     if path.name in RECOVERED:
         assert isinstance(reference, str) and "pages could be read" in reference
         assert fast == []
