@@ -20,8 +20,6 @@ BROKEN = sorted((ROOT / "fixtures/broken").glob("*.pdf"))
 
 # Known differences, each with why; the test fails should one of them go away.
 KNOWN = {
-    # A box on a later page stands 50 points off: the page offset is not yet the reference's.
-    "fpdf_report.pdf": "boxes on a later page offset from the reference",
     # The value is the same; the quoted label is "3000" where the reference has "3 000":
     # the space glyph matplotlib sets between the digit groups is not yet kept.
     "mpl_spaced_labels.pdf": "a space inside a chart label is dropped from the quoted text",

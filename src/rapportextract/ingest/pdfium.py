@@ -132,7 +132,10 @@ class _Fonts:
 def _page_matrix(page: Any) -> tuple[_Matrix, float, float]:
     """PDF space to pdfplumber's top-down space as pdfminer sets it for the page's turn, and
     the page's width and height as pdfplumber gives them."""
-    x0, y0, x1, y1 = (float(v) for v in page.get_mediabox())
+    # The page's own media box, else the inherited one (PDFium's page box; its media box call
+    # reads only the page's own dictionary, and would give US Letter).
+    box = page.get_mediabox(fallback_ok=False) or page.get_bbox()
+    x0, y0, x1, y1 = (float(v) for v in box)
     turn = page.get_rotation()
     if turn == 90:
         ctm: _Matrix = (0.0, -1.0, 1.0, 0.0, -y0, x1)
