@@ -1,7 +1,8 @@
 """Reports in, `Document` out: PDF (text layer) or plain text, blocks in reading order,
 sentences, and the edition (docs/outputs.md).
 
-The only package that imports pdfplumber (in `ingest.pdf`).
+The only package that reads PDFs: with PDFium by default (`ingest.pdfium`, which hands its
+letters and shapes to pdfplumber's word and table code), or with pdfplumber (`ingest.pdf`).
 """
 
 from __future__ import annotations
