@@ -37,13 +37,13 @@ def long_pdf(pages: int) -> bytes:
 
 def test_a_page_with_a_damaged_box_is_left_out_with_a_warning() -> None:
     # pdfplumber's page list fails as a whole on such a page; page 1 must survive it.
-    doc = read_document(BROKEN / "bad-mediabox-2016.pdf")
+    doc = read_document(BROKEN / "bad-mediabox-2016.pdf", engine="pdfplumber")
     assert "5.900 ontruimingen" in doc.text()
     assert [w for w in doc.warnings if "bad-mediabox-2016.pdf" in w and "page" in w]
 
 
 def test_a_page_that_cannot_be_built_is_empty_and_named() -> None:
-    doc = read_document(BROKEN / "broken-page-dict-2016.pdf")
+    doc = read_document(BROKEN / "broken-page-dict-2016.pdf", engine="pdfplumber")
     assert [p.number for p in doc.pages] == [1, 2]
     assert "5.900 ontruimingen" in " ".join(b.text for b in doc.pages[0].blocks)
     assert doc.pages[1].words == []
@@ -52,12 +52,12 @@ def test_a_page_that_cannot_be_built_is_empty_and_named() -> None:
 
 def test_a_pdf_whose_every_page_is_damaged_fails_instead_of_reading_empty() -> None:
     with pytest.raises(errors.InputError) as info:
-        read_document(BROKEN / "all-pages-broken-2016.pdf")
+        read_document(BROKEN / "all-pages-broken-2016.pdf", engine="pdfplumber")
     assert "all-pages-broken-2016.pdf: none of its 2 pages could be read" in str(info.value)
 
 
 def test_a_lost_font_is_reported_not_silently_garbled() -> None:
-    doc = read_document(BROKEN / "lost-font-2016.pdf")
+    doc = read_document(BROKEN / "lost-font-2016.pdf", engine="pdfplumber")
     flagged = [w for w in doc.warnings if "without width" in w]
     assert len(flagged) == len(doc.pages) == 2
     assert all("lost-font-2016.pdf" in w for w in flagged)
@@ -66,7 +66,7 @@ def test_a_lost_font_is_reported_not_silently_garbled() -> None:
 
 def test_parser_log_lines_stay_off_stderr(capfd: pytest.CaptureFixture[str]) -> None:
     # pdfminer logs "Not adding object 1 to xref ..." and "Could not get FontBBox ..." here.
-    code = main(["text", str(BROKEN / "lost-font-2016.pdf")])
+    code = main(["text", str(BROKEN / "lost-font-2016.pdf"), "--engine", "pdfplumber"])
     err = capfd.readouterr().err
     assert code == 0
     assert err.strip(), "the lost font should be warned about"
@@ -162,12 +162,15 @@ def test_a_thousand_pages_are_streamed_with_bounded_memory(tmp_path: Path) -> No
 # --- a parser that spins --------------------------------------------------------------------------
 
 SPINNING = BROKEN / "spinning-2016.pdf"
+# These damaged and spinning files trip pdfminer, the reference engine's parser, so these tests
+# read them with it; PDFium reads them whole and quickly (tests/test_engines.py measures what
+# it recovers).
 
 
 def test_a_spinning_pdf_stops_at_the_timeout() -> None:
     start = time.monotonic()
     with pytest.raises(errors.ExtractionTimeout) as info:
-        read_document(SPINNING, timeout=1.0)
+        read_document(SPINNING, timeout=1.0, engine="pdfplumber")
     took = time.monotonic() - start
     assert took < 5.0
     line = str(info.value)
@@ -211,7 +214,7 @@ def test_extract_reports_the_timeout_and_goes_on(
     out = tmp_path / "feiten.json"
     code = main([
         "extract", str(SPINNING), str(BROKEN / "good-2016.pdf"), "--timeout", "1",
-        "-o", str(out), "--quiet",
+        "-o", str(out), "--quiet", "--engine", "pdfplumber",
     ])
     err = capsys.readouterr().err
     assert code == 1
@@ -222,9 +225,12 @@ def test_extract_reports_the_timeout_and_goes_on(
     assert [d["name"] for d in data["documents"]] == ["good-2016.pdf"]
 
 
-def test_build_workers_honour_the_timeout(tmp_path: Path) -> None:
+def test_build_workers_honour_the_timeout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from rapportextract.batch import build
 
+    monkeypatch.setattr("rapportextract.ingest.DEFAULT_ENGINE", "pdfplumber")
     inputs = tmp_path / "in"
     inputs.mkdir()
     for name in ("spinning-2016.pdf", "good-2016.pdf"):

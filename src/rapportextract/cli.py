@@ -101,6 +101,7 @@ def cmd_text(args: argparse.Namespace) -> int:
                 doc = read_document(
                     name, edition=args.edition, password=args.password, timeout=args.timeout,
                     require_edition=False, workers=_workers(args), ocr=not args.no_ocr,
+                    engine=args.engine,
                     progress=PageProgress(Path(name).name, quiet=args.quiet),
                 )
             except RapportExtractError as exc:
@@ -145,6 +146,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 result = extract(
                     name, edition=args.edition, password=args.password, catalogue=catalogue,
                     timeout=args.timeout, workers=_workers(args), ocr=not args.no_ocr,
+                    engine=args.engine,
                     progress=PageProgress(Path(name).name, quiet=args.quiet),
                 )
             except RapportExtractError as exc:
@@ -258,7 +260,8 @@ def cmd_draw(args: argparse.Namespace) -> int:
             result = extract(
                 name, edition=args.edition, password=args.password,
                 catalogue=_catalogue(args), timeout=args.timeout, workers=_workers(args),
-                ocr=not args.no_ocr, progress=PageProgress(Path(name).name, quiet=args.quiet),
+                ocr=not args.no_ocr, engine=args.engine,
+                progress=PageProgress(Path(name).name, quiet=args.quiet),
             )
             written = draw_facts(
                 name, result.facts, Path(args.output), password=args.password,
@@ -308,6 +311,10 @@ def _input_options(parser: argparse.ArgumentParser, *, timeout: float | None = N
         "--workers", type=_positive_int, default=None,
         help="processes (default: all cores): reports read at once, or scanned pages read by "
              "OCR at once",
+    )
+    parser.add_argument(
+        "--engine", choices=("pdfium", "pdfplumber"), default="pdfium",
+        help="PDF reader: pdfium (default, fast) or pdfplumber (the reference)",
     )
     parser.add_argument(
         "--no-ocr", action="store_true",

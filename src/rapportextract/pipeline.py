@@ -34,6 +34,7 @@ def extract(
     workers: int = 1,
     ocr: bool = True,
     progress: Callable[[int, int], None] | None = None,
+    engine: str | None = None,
 ) -> Extraction:
     """Read one report and return its document with every fact found in prose, charts and
     tables. Raises an `errors.RapportExtractError` subclass for input that cannot be read,
@@ -45,6 +46,7 @@ def extract(
     document = read_document(
         path, edition=edition, password=password, timeout=timeout, workers=workers, ocr=ocr,
         progress=progress,
+        engine=engine,
     )
     catalogue = catalogue if catalogue is not None else load_catalogue()
     # The time limit covers the fact stages too: what reading left of it.

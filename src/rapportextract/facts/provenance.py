@@ -16,11 +16,12 @@ def fact_id(doc: Document, *parts: object) -> str:
 
 def figure_place(sentence: Sentence, q: Quantity) -> tuple[object, ...]:
     """Where a prose figure stands on its page, whatever blocks and sentences the page was cut
-    into: the box of its words (to 0.1 pt) and the figure as written, where the page has word
-    boxes; else (a text report) its offsets in its paragraph's text."""
+    into: the box of its words (to the whole point: the two PDF engines place a word's edges a
+    fraction of a point apart) and the figure as written, where the page has word boxes; else
+    (a text report) its offsets in its paragraph's text."""
     box = sentence.bbox_of(q.start, q.end)
     if box is not None:
-        return ("box", *(f"{c:.1f}" for c in box), q.text)
+        return ("box", *(f"{c:.0f}" for c in box), q.text)
     return (sentence.block_id, sentence.offset + q.start, sentence.offset + q.end)
 
 

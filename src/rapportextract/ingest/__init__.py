@@ -1,7 +1,8 @@
 """Reports in, `Document` out: PDF (text layer) or plain text, blocks in reading order,
 sentences, and the edition (docs/outputs.md).
 
-The only package that imports pdfplumber (in `ingest.pdf`).
+The only package that reads PDFs: with PDFium by default (`ingest.pdfium`, which hands its
+letters and shapes to pdfplumber's word and table code), or with pdfplumber (`ingest.pdf`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,12 @@ from rapportextract.limits import Deadline
 from rapportextract.models import BlockKind, Document, Notice, NoticeCode, Page
 from rapportextract.sentences import split_sentences
 
-__all__ = ["read_document"]
+__all__ = ["DEFAULT_ENGINE", "ENGINES", "read_document"]
+
+ENGINES = ("pdfium", "pdfplumber")
+"""How a PDF's text layer is read: PDFium (`ingest.pdfium`, fast) or pdfplumber
+(`ingest.pdf`, the reference the PDFium engine is checked against)."""
+DEFAULT_ENGINE = "pdfium"
 
 _TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 
@@ -124,6 +130,7 @@ def read_document(
     workers: int = 1,
     ocr: bool = True,
     progress: Callable[[int, int], None] | None = None,
+    engine: str | None = None,
 ) -> Document:
     """Read one report into a `Document`.
 
@@ -137,6 +144,8 @@ def read_document(
     Dutch data is installed (`ingest.ocr`, `workers` pages at once); their `Page.ocr` is set.
     `progress(done, total)` is called as a PDF's pages are read (`total` is 0 where the PDF
     does not say how many it has).
+    `engine` names the PDF reader, one of `ENGINES` (None: `DEFAULT_ENGINE`, looked up at
+    the call, so a program or test can set it for the processes a build starts).
     """
     from rapportextract.ingest.text import read_text_pages
     from rapportextract.layout import layout_pages
@@ -156,7 +165,13 @@ def read_document(
     del data  # a PDF is parsed from its file, page by page: its bytes need not stay in memory
     with deadline(timeout, path) as limit:
         if is_pdf:
-            from rapportextract.ingest.pdf import read_pdf_pages
+            engine = engine or DEFAULT_ENGINE
+            if engine == "pdfplumber":
+                from rapportextract.ingest.pdf import read_pdf_pages
+            elif engine == "pdfium":
+                from rapportextract.ingest.pdfium import read_pdfium_pages as read_pdf_pages
+            else:
+                raise ValueError(f"unknown engine {engine!r}; one of {', '.join(ENGINES)}")
 
             pages, meta_title, page_warnings = read_pdf_pages(
                 path, password=password, check=limit.check, progress=progress,

@@ -1,0 +1,398 @@
+"""PDF pages to `Page` models read with PDFium (pypdfium2): the default engine.
+
+PDFium reads a real report's content streams some twenty times faster than pdfminer. This
+module turns what it reports (each character with its origin and font, each page object)
+into the same letter and shape dicts pdfplumber makes, so that word joining, rects, segments
+and ruled tables run through the very code of `ingest.pdf` and give the same `Page`.
+
+PDFium's character boxes are tight glyph boxes. pdfminer's are font boxes: from the origin
+to the advance width along the line, and from the font's descent to one font size above it
+across. The boxes here are built that way, from the origin, the loose box's advance and the
+descent pdfminer would read (the standard fonts' own metrics, else the font descriptor's).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import gc
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from pdfminer.fontmetrics import FONT_METRICS
+from pdfplumber.container import Container
+from pdfplumber.table import TableFinder, TableSettings
+
+from rapportextract.errors import InputError, RapportExtractError
+from rapportextract.ingest.pdf import (
+    _damaged,
+    _readable_text,
+    _rects,
+    _reraise_ours,
+    _segments,
+    _tables,
+    _widthless,
+    _words,
+    read_pdf_pages,
+)
+from rapportextract.ingest.pdfium_shapes import Matrix as _Matrix
+from rapportextract.ingest.pdfium_shapes import mult as _mult
+from rapportextract.ingest.pdfium_shapes import page_objects as _objects
+from rapportextract.models import Notice, NoticeCode, Page
+
+__all__ = ["read_pdfium_pages"]
+
+class _Sheet(Container):
+    """The letters and shapes of one page as pdfplumber's dicts: what `ingest.pdf`'s word,
+    shape and table code reads from a pdfplumber page."""
+
+    def __init__(
+        self, number: int, width: float, height: float, objects: dict[str, list[dict[str, Any]]]
+    ) -> None:
+        self.page_number = number
+        self.width = width
+        self.height = height
+        self.bbox = (0.0, 0.0, width, height)
+        self._objects = objects
+
+    @property
+    def objects(self) -> dict[str, list[dict[str, Any]]]:
+        return self._objects
+
+    def find_tables(self) -> list[Any]:
+        tables = TableFinder(self, TableSettings.resolve(None)).tables  # type: ignore[arg-type]
+        for table in tables:
+            # A table's text is read from the letters whose middle is in a cell: those in
+            # its box are all it can take, and testing only them saves testing the page's
+            # thousands for every row.
+            x0, top, x1, bottom = table.bbox
+            inside = [
+                c for c in self.chars
+                if x0 <= (c["x0"] + c["x1"]) / 2 < x1
+                and top <= (c["top"] + c["bottom"]) / 2 < bottom
+            ]
+            table.page = _Sheet(  # type: ignore[assignment]
+                self.page_number, self.width, self.height, {"char": inside})
+        return tables
+
+
+_Font = tuple[str, float, dict[str, int] | None]
+"""A font's name, its descent (in ems, negative) and, for a standard font, its widths."""
+
+
+class _Fonts:
+    """Name, descent and widths of each font of a page, looked up once per font. pdfminer
+    reads the 14 standard fonts (Helvetica, Times, ...) from its own metrics, whatever the file
+    says; PDFium draws them with substitutes of other widths and depths, so for these the
+    metrics pdfminer uses are taken too."""
+
+    def __init__(self) -> None:
+        self.known: dict[int, _Font] = {}
+        self.buffer = ctypes.create_string_buffer(256)
+
+    def get(self, font: Any) -> _Font:
+        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = self._read(font)
+        return found
+
+    def _read(self, font: Any) -> _Font:
+        size = pdfium_c.FPDFFont_GetBaseFontName(font, self.buffer, len(self.buffer))
+        name = self.buffer.raw[: max(size - 1, 0)].decode("utf-8", "replace") if size else ""
+        metrics = FONT_METRICS.get(name)
+        if metrics is not None:
+            descent_em = metrics[0].get("Descent", 0)
+            assert isinstance(descent_em, int | float)
+            return name, -abs(float(descent_em)) / 1000, metrics[1]
+        descent = ctypes.c_float()
+        if pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), ctypes.byref(descent)):
+            return name, -abs(descent.value) / 1000, None
+        return name, 0.0, None
+
+
+def _page_matrix(page: Any) -> tuple[_Matrix, float, float]:
+    """PDF space to pdfplumber's top-down space as pdfminer sets it for the page's turn, and
+    the page's width and height as pdfplumber gives them."""
+    # The page's own media box, else the inherited one (PDFium's page box; its media box call
+    # reads only the page's own dictionary, and would give US Letter).
+    box = page.get_mediabox(fallback_ok=False) or page.get_bbox()
+    x0, y0, x1, y1 = (float(v) for v in box)
+    turn = page.get_rotation()
+    if turn == 90:
+        ctm: _Matrix = (0.0, -1.0, 1.0, 0.0, -y0, x1)
+    elif turn == 180:
+        ctm = (-1.0, 0.0, 0.0, -1.0, x1, y1)
+    elif turn == 270:
+        ctm = (0.0, 1.0, -1.0, 0.0, y1, -x0)
+    else:
+        ctm = (1.0, 0.0, 0.0, 1.0, -x0, -y0)
+    # PDFium keeps the box in single precision; four decimals give back the file's numbers
+    # (595.2756), as pdfplumber reads them.
+    width, height = (round(v, 4) for v in (x1 - x0, y1 - y0))
+    if turn in (90, 270):
+        width, height = height, width
+    # then flipped: top = height - y, as pdfplumber does
+    return _mult(ctm, (1.0, 0.0, 0.0, -1.0, 0.0, height)), width, height
+
+
+class _Oblique(Exception):
+    """A page with letters set at a slant (neither across nor a quarter turn): PDFium's
+    loose box of such a letter cannot be turned back into pdfminer's font box, so the page is
+    read by the reference reader."""
+
+
+_Run = tuple[str, float, "dict[str, int] | None", float, _Matrix, _Matrix]
+"""What the letters of one text object share: font name, descent and standard widths, font
+size, their matrix in PDF space (origin left out), and that matrix in top-down page space."""
+
+
+def _run(raw: Any, index: int, obj: Any, fonts: _Fonts, to_top: _Matrix) -> _Run:
+    """The run of letter `index`: its matrix is the run's (with a form's, unlike the
+    object's own matrix)."""
+    name, descent, widths = fonts.get(pdfium_c.FPDFTextObj_GetFont(obj))
+    size = ctypes.c_float()
+    pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
+    fs = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFText_GetMatrix(raw, index, ctypes.byref(fs))
+    m: _Matrix = (fs.a, fs.b, fs.c, fs.d, 0.0, 0.0)
+    return name, descent, widths, float(size.value), m, _mult(m, to_top)
+
+
+def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[dict[str, Any]]:
+    """Every letter of the text layer as a pdfplumber letter dict (generated spaces and line
+    breaks, which pdfminer does not make, are left out)."""
+    raw = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(raw)
+    fonts = _Fonts()
+    runs: dict[int, _Run] = {}
+    drifts: dict[int, float] = {}
+    chars: list[dict[str, Any]] = []
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    ox_ref, oy_ref = ctypes.byref(ox), ctypes.byref(oy)
+    loose = pdfium_c.FS_RECTF()
+    loose_ref = ctypes.byref(loose)
+    get_unicode = pdfium_c.FPDFText_GetUnicode
+    is_generated = pdfium_c.FPDFText_IsGenerated
+    map_error = pdfium_c.FPDFText_HasUnicodeMapError
+    text_object = pdfium_c.FPDFText_GetTextObject
+    get_origin = pdfium_c.FPDFText_GetCharOrigin
+    get_loose = pdfium_c.FPDFText_GetLooseCharBox
+    address = ctypes.c_void_p
+    cast = ctypes.cast
+    ta, tb, tc, td, te, tf = to_top
+    last: tuple[int, float, float] | None = None
+    for i in range(count):
+        code = get_unicode(raw, i)
+        if code in (0x0D, 0x0A, 0xFFFE) or (code in (0x20, 0) and is_generated(raw, i) == 1):
+            continue
+        # PDFium reports a hyphen that ends a line as 0x02; the file draws a hyphen there.
+        text = "-" if code == 0x02 else chr(code) if code else "\ufffd"
+        if map_error(raw, i) == 1:
+            text = f"(cid:{code})"
+        obj = text_object(raw, i)
+        if not obj:
+            continue
+        key = cast(obj, address).value or 0
+        run = runs.get(key)
+        if run is None:
+            run = runs[key] = _run(raw, i, obj, fonts, to_top)
+        name, descent, widths, fontsize, m, page_m = run
+        a, b = m[:2]
+        get_origin(raw, i, ox_ref, oy_ref)
+        x, y = ox.value, oy.value
+        if (key, x, y) == last:
+            # One glyph for several letters (a ligature "ff" mapped to two): PDFium gives
+            # each letter the glyph's place, pdfminer one letter with both.
+            chars[-1]["text"] += text
+            continue
+        last = (key, x, y)
+        scale = (a * a + b * b) ** 0.5
+        if widths is None or b or not scale:
+            get_loose(raw, i, loose_ref)
+            # The advance along the line, in text space, from the loose box's extent.
+            extent = ((loose.right - loose.left) ** 2 * (a / scale) ** 2
+                      + (loose.top - loose.bottom) ** 2 * (b / scale) ** 2) ** 0.5 if scale else 0.0
+            adv = extent / scale if scale else 0.0
+        else:
+            # PDFium set the letters of this run with its substitute's widths: the drift from
+            # pdfminer's widths so far moves this letter along the line too.
+            adv = widths.get(text, 0) / 1000 * fontsize
+            drift = drifts.get(key, 0.0)
+            x += drift * a / scale
+            get_loose(raw, i, loose_ref)
+            drifts[key] = drift + adv * scale - (loose.right - loose.left)
+        low = descent * fontsize
+        pa, pb, pc, pd = page_m[:4]
+        # the letter's origin in top-down page space, then its font box from there
+        px, py = ta * x + tc * y + te, tb * x + td * y + tf
+        if pa and pb and abs(pa * pb) > 1e-9:
+            raise _Oblique  # see `_Oblique`
+        # pdfminer's box: its lower-left and upper-right corners through the matrix (only
+        # those two, also for a turned letter), put in order
+        high = low + fontsize
+        x0, x1 = px + pc * low, px + pa * adv + pc * high
+        y0, y1 = py + pd * low, py + pb * adv + pd * high
+        if x1 < x0:
+            x0, x1 = x1, x0
+        if y1 < y0:
+            y0, y1 = y1, y0
+        height = y1 - y0
+        chars.append({
+            "text": text, "x0": x0, "x1": x1, "top": y0, "bottom": y1,
+            "width": x1 - x0, "height": height, "doctop": doctop + y0,
+            # pdfminer's test, in PDF's upward space: flipping to top-down turns d's sign.
+            "upright": pa * -pd > 0 and pb * -pc <= 0, "fontname": name,
+            "size": height, "matrix": (pa, -pb, pc, -pd),
+        })
+    return chars
+
+
+def _sheet(page: Any, number: int, doctop: float) -> _Sheet:
+    to_top, width, height = _page_matrix(page)
+    objects: dict[str, list[dict[str, Any]]] = {
+        "char": [], "rect": [], "line": [], "curve": [], "image": []}
+    textpage = page.get_textpage()
+    try:
+        objects["char"] = _chars(textpage, to_top, doctop)
+    finally:
+        textpage.close()
+    _objects(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, to_top,
+             doctop, height, objects)
+    return _Sheet(number, width, height, objects)
+
+
+def _page(sheet: _Sheet) -> Page:
+    words = _words(sheet)
+    return Page(
+        number=sheet.page_number, width=sheet.width, height=sheet.height, words=words,
+        rects=_rects(sheet), segments=_segments([*sheet.lines, *sheet.curves]),
+        tables=_tables(sheet) if words else [],
+        has_text_layer=_readable_text(sheet, words),
+    )
+
+
+_PageRead = tuple[Page | None, list[Notice]]
+"""A page read (None: to be read by the reference reader) and its notices."""
+
+
+def _read_page(pdf: Any, number: int, path: Path, doctop: float) -> tuple[_PageRead, float]:
+    """One page as a `Page` and the document offset of the next; a damaged page is left empty
+    with a warning, a page of slanted letters left to the reference reader (None). The
+    collector is paused while the page is parsed: its thousands of letter dicts live only
+    until the page is done, and would wake it many times over for nothing."""
+    notices: list[Notice] = []
+    paused = gc.isenabled()
+    gc.disable()
+    read: Page | None
+    try:
+        page = pdf[number - 1]
+        try:
+            sheet = _sheet(page, number, doctop)
+            doctop += sheet.height
+            read = _page(sheet)
+            if _widthless(sheet.chars):
+                notices.append(Notice(
+                    code=NoticeCode.WIDTHLESS_LETTERS, page=number,
+                    message=f"{path.name}: page {number} has letters without width (a "
+                            "damaged or missing font); its text may run together",
+                ))
+        finally:
+            page.close()
+    except _Oblique:
+        read = None
+    except RapportExtractError:
+        raise
+    except Exception as exc:  # one damaged page should not lose the document
+        _reraise_ours(exc)
+        read = Page(number=number)
+        notices.append(_damaged(path, number, exc))
+    finally:
+        if paused:
+            gc.enable()
+    return (read, notices), doctop
+
+
+def open_pdfium(path: Path, password: str | None) -> Any | None:
+    """The PDF opened by PDFium, or None where PDFium cannot open it."""
+    try:
+        return pdfium.PdfDocument(str(path), password=password or None)
+    except pdfium.PdfiumError:
+        return None
+
+
+def _title(pdf: Any) -> str | None:
+    try:
+        title = pdf.get_metadata_value("Title")
+    except Exception:  # a damaged info dictionary: the title comes from the first page
+        return None
+    return str(title) if title else None
+
+
+def read_pdfium_pages(
+    path: Path,
+    *,
+    password: str | None = None,
+    check: Callable[[], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[list[Page], str | None, list[Notice]]:
+    """Every page of the PDF as a `Page` (no blocks yet), the title in its metadata, and
+    notices about pages that could not be read: `ingest.pdf.read_pdf_pages` with PDFium
+    (which also reads a file PDFium cannot open). `check` raises once the time is up;
+    `progress(done, total)` is called as pages are read."""
+    pdf = open_pdfium(path, password)
+    if pdf is None:
+        # PDFium gives one error code for several faults (a file without pages passes for an
+        # encrypted one): the reference reader says what is wrong, or reads what it can.
+        return read_pdf_pages(path, password=password, check=check, progress=progress)
+    try:
+        title = _title(pdf)
+        count = len(pdf)
+        if count == 0:
+            raise InputError("PDF has no pages", path=path, hint="check the export of the file")
+        pages: list[Page | None] = []
+        notices: list[Notice] = []
+        doctop = 0.0
+        for number in range(1, count + 1):
+            if check is not None:
+                check()
+            (page, page_notices), doctop = _read_page(pdf, number, path, doctop)
+            pages.append(page)
+            notices.extend(page_notices)
+            if progress is not None:
+                progress(number, count)
+        slanted = {i + 1 for i, page in enumerate(pages) if page is None}
+        if slanted:
+            for number, (page, page_notices) in _reference_pages(path, password, slanted, check):
+                pages[number - 1] = page
+                notices.extend(page_notices)
+            notices.sort(key=lambda n: n.page or 0)
+        if sum(1 for n in notices if n.code is NoticeCode.DAMAGED_PAGE) == len(pages):
+            raise InputError(
+                f"none of its {len(pages)} pages could be read", path=path,
+                hint="check that the file is a complete PDF, not damaged or cut short",
+            )
+    finally:
+        pdf.close()
+    return [page or Page(number=i + 1) for i, page in enumerate(pages)], title, notices
+
+
+def _reference_pages(
+    path: Path, password: str | None, numbers: set[int], check: Callable[[], None] | None
+) -> Iterator[tuple[int, tuple[Page, list[Notice]]]]:
+    """These pages read by the reference reader (`ingest.pdf`)."""
+    from rapportextract.ingest import pdf as reference
+
+    plumber = reference.open_pdf(path, password)
+    try:
+        for number, plumber_page in reference.plumber_pages(plumber, path, []):
+            if check is not None:
+                check()
+            if number in numbers:
+                yield number, reference._read_page(plumber_page, number, path)
+            elif plumber_page is not None:
+                plumber_page.close()
+    finally:
+        reference.close_pdf(plumber)
