@@ -44,9 +44,10 @@ becomes one `Fact`. What this module adds to a quantity:
   "-ies" -> "-ie", "-en", "-s", "-e" removed from longer words, doubled final consonant
   undone), at most twelve words in sentence order.
 - **not facts**: a section number run into its heading's text ("1. Ontruimingen Voor ...").
-- **id**: the first 16 hex digits of sha256(document hash, page, the box of the figure's words
-  and the figure as written; for text input, the figure's offsets in its paragraph): stable
-  across runs, and across versions of the extractor that read the same figure, however they
+- **id**: the first 16 hex digits of sha256(document hash, page, the figure as written, and
+  which of the figures so written on that page it is, counted top to bottom and left to right;
+  for text input, the figure's offsets in its paragraph): stable across runs, across the two
+  PDF engines, and across versions of the extractor that read the same figure, however they
   cut the page into blocks and sentences (decisions of `review` are kept by it).
 
 **Confidence** is the product of how the concept was found (own clause 1.0, sentence 0.95,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from rapportextract.models import Document, Origin, Quantity, Sentence
+from rapportextract.models import Document, Fact, Origin, Quantity, Sentence
 
 
 def fact_id(doc: Document, *parts: object) -> str:
@@ -15,14 +15,30 @@ def fact_id(doc: Document, *parts: object) -> str:
 
 
 def figure_place(sentence: Sentence, q: Quantity) -> tuple[object, ...]:
-    """Where a prose figure stands on its page, whatever blocks and sentences the page was cut
-    into: the box of its words (to the whole point: the two PDF engines place a word's edges a
-    fraction of a point apart) and the figure as written, where the page has word boxes; else
-    (a text report) its offsets in its paragraph's text."""
-    box = sentence.bbox_of(q.start, q.end)
-    if box is not None:
-        return ("box", *(f"{c:.0f}" for c in box), q.text)
+    """Where a prose figure of a text report (no word boxes) stands: its offsets in its
+    paragraph's text, whatever sentences the paragraph was cut into. Figures on a PDF page
+    get their ids from `placed_ids` once the page is read."""
     return (sentence.block_id, sentence.offset + q.start, sentence.offset + q.end)
+
+
+def placed_ids(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """Prose facts of PDF pages with ids by where they stand, stable across extractor versions
+    and engines: the page, the figure as written, and which of the figures so written on that
+    page it is, counted in page order (top to bottom, left to right). Not the exact box: the
+    two PDF engines place a word's edges a fraction of a point apart."""
+    boxed = [i for i, f in enumerate(facts) if f.source.bbox is not None]
+    boxed.sort(key=lambda i: (facts[i].source.page, round(facts[i].source.bbox[1]),  # type: ignore[index]
+                              facts[i].source.bbox[0], i))  # type: ignore[index]
+    seen: dict[tuple[int, str], int] = {}
+    out = list(facts)
+    for i in boxed:
+        fact = facts[i]
+        key = (fact.source.page, fact.source.text)
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        out[i] = fact.model_copy(update={"id": fact_id(doc, fact.source.page, "figure",
+                                                       fact.source.text, n)})
+    return out
 
 
 def origin_of(doc: Document, page: int) -> Origin:

@@ -8,6 +8,7 @@ from rapportextract.errors import EditionNotFoundError
 from rapportextract.facts.concepts import Prev
 from rapportextract.facts.cues import continues_previous, inherits_period
 from rapportextract.facts.derived import derived_levels
+from rapportextract.facts.provenance import placed_ids
 from rapportextract.facts.sentence import section_number, sentence_facts
 from rapportextract.models import PROSE_KINDS, BlockKind, Document, Fact, Sentence
 from rapportextract.periods import find_time_expressions, sets_scope
@@ -26,6 +27,7 @@ def extract_facts(doc: Document, catalogue: Catalogue | None = None) -> list[Fac
     for block in _blocks([s for s in doc.sentences if s.block_kind in PROSE_KINDS]):
         new, prev = _read_block(doc, doc.edition, block, catalogue, prev)
         facts.extend(new)
+    facts = placed_ids(doc, facts)
     return facts + derived_levels(doc, facts)
 
 
