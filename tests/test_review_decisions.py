@@ -88,5 +88,5 @@ def test_malformed_fields_are_refused(action: str, fields: dict[str, Any], messa
 
 
 def test_fields_are_normalised() -> None:
-    assert clean_fields("correct", {"value": " 1.50 ", "concept": "", "scope": "x"}) == {
-        "value": "1.50", "concept": None, "scope": "x"}
+    assert clean_fields("correct", {"value": " 1.50 ", "concept": "", "scope": "region"}) == {
+        "value": "1.50", "concept": None, "scope": "region"}

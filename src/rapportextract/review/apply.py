@@ -117,8 +117,9 @@ def _corrected(fact: Fact, fields: dict[str, Any]) -> Fact:
         update["concept"] = fields["concept"]
         if fields["concept"]:
             update["statement"] = None
-    if "scope" in fields and "scope" in Fact.model_fields:
-        update["scope"] = fields["scope"]
+    for name in ("scope", "scope_name"):
+        if name in fields:
+            update[name] = fields[name]
     note = fact.source.note
     source = fact.source.model_copy(
         update={"note": f"{note}; {REVIEW_NOTE}" if note else REVIEW_NOTE})
@@ -132,8 +133,9 @@ def _added(decision: Decision, document: DocumentSummary, labels: dict[str, str]
     concept = f.get("concept") or None
     bbox = f.get("bbox")
     extra: dict[str, Any] = {}
-    if f.get("scope") and "scope" in Fact.model_fields:
-        extra["scope"] = f["scope"]
+    for name in ("scope", "scope_name"):
+        if f.get(name):
+            extra[name] = f[name]
     return Fact(
         id=decision.fact_id,
         document=document.name,

@@ -19,16 +19,17 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 from rapportextract.errors import InputError
-from rapportextract.models import Kind, Qualifier, Unit
+from rapportextract.models import Kind, Qualifier, Scope, Unit
 
 Action = Literal["accept", "reject", "correct", "add"]
 ACTIONS: tuple[str, ...] = get_args(Action)
 
-EDITABLE = ("value", "unit", "period", "concept", "qualifier", "kind", "scope")
-"""The fields a reviewer may set on a fact (`scope` is kept for readers that have one)."""
+EDITABLE = ("value", "unit", "period", "concept", "qualifier", "kind", "scope", "scope_name")
+"""The fields a reviewer may set on a fact."""
 
 _CHOICES: dict[str, tuple[str, ...]] = {
     "unit": get_args(Unit), "qualifier": get_args(Qualifier), "kind": get_args(Kind),
+    "scope": get_args(Scope),
 }
 
 DEFAULT_NAME = "review.jsonl"
@@ -114,7 +115,7 @@ def clean_fields(action: str, raw: Any) -> dict[str, Any]:
                     or not all(isinstance(c, int | float) for c in value)):
                 raise ValueError("bbox must be four numbers")
             out[name] = [round(float(c), 2) for c in value]
-        elif name in ("concept", "scope"):
+        elif name in ("concept", "scope_name"):
             out[name] = None if value in (None, "") else str(value)
         else:
             out[name] = str(value)

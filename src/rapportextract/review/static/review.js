@@ -5,6 +5,7 @@ const TOKEN = document.body.dataset.token;
 const UNITS = ["EUR", "count", "percent"];
 const QUALIFIERS = ["exact", "approx", "more_than", "less_than", "at_least", "at_most"];
 const KINDS = ["level", "change"];
+const SCOPES = ["national", "organisation", "region", "unknown"];
 const SVG = "http://www.w3.org/2000/svg";
 
 const ui = { state: null, doc: 0, page: 1, fact: null, adding: false, draft: null };
@@ -210,7 +211,7 @@ function fieldInputs(values, prefix) {
   concept.value = values.concept || "";
   const choice = (name, options) => {
     const s = el("select", { name }, ...options.map((o) => el("option", { value: o }, o)));
-    s.value = values[name];
+    s.value = values[name] ?? options[0];
     return s;
   };
   const rows = [
@@ -220,14 +221,16 @@ function fieldInputs(values, prefix) {
     ["concept", concept],
     ["qualifier", choice("qualifier", QUALIFIERS)],
     ["kind", choice("kind", KINDS)],
-    ["scope", el("input", { name: "scope", value: values.scope ?? "" })],
+    ["scope", choice("scope", SCOPES)],
+    ["scope name", el("input", { name: "scope_name", value: values.scope_name ?? "",
+      placeholder: "the organisation or region" })],
   ];
-  return rows.map(([name, input]) => { input.id = `${prefix}-${name}`; return el("label", {}, el("span", {}, name), input); });
+  return rows.map(([name, input]) => { input.id = `${prefix}-${input.name}`; return el("label", {}, el("span", {}, name), input); });
 }
 
 function readFields(form) {
   const out = {};
-  for (const name of ["value", "unit", "period", "concept", "qualifier", "kind", "scope"]) {
+  for (const name of ["value", "unit", "period", "concept", "qualifier", "kind", "scope", "scope_name"]) {
     out[name] = form.elements[name].value.trim();
   }
   return out;
@@ -259,7 +262,7 @@ function factCard(fact) {
       el("span", { class: `status ${status}` }, status === "todo" ? "not reviewed" : status)),
     el("div", { class: "concept" }, s.label || s.concept || "(no concept)"),
     el("div", { class: "meta" },
-      `${s.unit} · ${s.qualifier} · ${s.kind} · scope ${s.scope || "\u2014"} · confidence ${fact.confidence.toFixed(2)} · ${fact.origin}`),
+      `${s.unit} · ${s.qualifier} · ${s.kind} · ${s.scope_name ? `${s.scope}: ${s.scope_name}` : s.scope} · confidence ${fact.confidence.toFixed(2)} · ${fact.origin}`),
     el("div", { class: "flags" }, ...flags),
     el("p", { class: "sentence" }, sentence(fact)),
   );
