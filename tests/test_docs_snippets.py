@@ -62,7 +62,40 @@ def _workspace(folder: Path) -> None:
     shutil.copy(OWN_REPORT, folder / "rapport-2024.txt")
 
 
+SERVES = re.compile(r"^rapportextract\s+review\s")
+"""Commands that serve a page until stopped: started, their page fetched, then stopped."""
+
+
+def _serve_and_stop(command: str, folder: Path) -> None:
+    """Run a serving command as a reader would, open the address it prints, and stop it."""
+    import signal
+    import urllib.request
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    args = command.split("#")[0].split()[1:]
+    server = subprocess.Popen([sys.executable, "-m", "rapportextract", *args], cwd=folder,
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True)
+    try:
+        assert server.stdout is not None
+        line = server.stdout.readline()
+        found = re.search(r"http://127\.0\.0\.1:\d+/\S*", line)
+        assert found, f"{command!r} printed no address: {line!r}"
+        with urllib.request.urlopen(found.group(0), timeout=30) as response:
+            assert response.status == 200
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
 def _run_sh(command: str, folder: Path) -> None:
+    if SERVES.match(command):
+        _serve_and_stop(command, folder)
+        return
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), PY=sys.executable)
     script = 'set -eo pipefail\nrapportextract() { "$PY" -m rapportextract "$@"; }\n' + command
     done = subprocess.run(

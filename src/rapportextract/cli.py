@@ -278,8 +278,11 @@ def cmd_draw(args: argparse.Namespace) -> int:
 def cmd_review(args: argparse.Namespace) -> int:
     from rapportextract.review.server import serve
 
+    def announce(line: str) -> None:  # at once, also where stdout is a pipe
+        print(line, flush=True)
+
     return serve(Path(args.outdir), Path(args.review) if args.review else None, args.port,
-                 announce=print)
+                 announce=announce)
 
 
 def _catalogue(args: argparse.Namespace) -> Catalogue | None:
