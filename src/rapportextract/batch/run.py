@@ -36,7 +36,8 @@ from rapportextract.batch.reading import (
 )
 from rapportextract.batch.report import BuildReport, DocumentStatus, summarise
 from rapportextract.executor import Executor, ExecutorKind, LocalProcesses, executor_for
-from rapportextract.export.csvout import write_datapackage, write_series_csv
+from rapportextract.export.csvout import write_series_csv
+from rapportextract.export.datapackage import write_datapackage, write_facts_csv
 from rapportextract.export.jsonout import write_facts_json, write_series_json
 from rapportextract.models import DocumentSummary, Fact, NoticeCode, Series, SeriesFile
 from rapportextract.series import build_series
@@ -90,6 +91,7 @@ def _write_outputs(
         write_facts_json(outdir / "facts.json", facts, documents),
         write_series_json(outdir / "series.json", series_file),
         write_series_csv(outdir / "series.csv", series_file),
+        write_facts_csv(outdir / "facts.csv", facts),
         write_datapackage(outdir / "datapackage.json"),
     ]
 
