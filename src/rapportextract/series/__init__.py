@@ -62,7 +62,8 @@ Vintages, headline and conflicts
   written in words, or a derived value, of the value's last significant digit; a fraction word
   for a share ("een kwart") counts as five percentage points. Of two vintages the larger
   rounding applies. A one-sided qualifier ("ruim 23.000") moves the value it is compared at by
-  one rounding in its direction. So € 226 miljoen against € 227 miljoen is a conflict (1 > 0.5);
+  one rounding in its direction, the direction of the figure's size for a negative change
+  ("bijna een kwart minder", -25, is compared at -20). So € 226 miljoen against € 227 miljoen is a conflict (1 > 0.5);
   1,1% against 1,1% is not.
 
 The steps, one module each: `periods` (period arithmetic), `rounding` (rounding and
