@@ -56,15 +56,17 @@ Vintages, headline and conflicts
   of that edition for that period.
 - The **headline** of an observation: a stated value beats a derived one; among equals the latest
   edition wins. ``headline_reason`` says which rule decided.
-- **Conflict** (``conflict`` true, ``conflict_kind`` "between_editions"): two vintages differ by more than the rounding of the text that states them. The
-  rounding is half a unit of the last digit written ("226 miljoen": 0.5 miljoen; "1,1%": 0.05);
-  for a non-exact qualifier of the last *significant* digit ("zo'n 23.000": 500); for a figure
-  written in words, or a derived value, of the value's last significant digit; a fraction word
-  for a share ("een kwart") counts as five percentage points. Of two vintages the larger
-  rounding applies. A one-sided qualifier ("ruim 23.000") moves the value it is compared at by
-  one rounding in its direction, the direction of the figure's size for a negative change
-  ("bijna een kwart minder", -25, is compared at -20). So € 226 miljoen against € 227 miljoen is a conflict (1 > 0.5);
-  1,1% against 1,1% is not.
+- **Conflict** (``conflict`` true, ``conflict_kind`` "between_editions"): two vintages
+  differ by more than the rounding of the text that states them. The rounding is half a unit
+  of the last digit written ("226 miljoen": 0.5 miljoen; "1,1%": 0.05); for a non-exact
+  qualifier of the last *significant* digit ("zo'n 23.000": 500); for a figure written in
+  words, or a derived value, of the value's last significant digit; a fraction word for a
+  share ("een kwart") counts as five percentage points. Of two vintages the larger rounding
+  applies. A one-sided qualifier ("ruim 23.000") moves the value it is compared at by one
+  rounding in its direction, the direction of the figure's size for a negative change
+  ("bijna een kwart minder", -25, is compared at -20). So € 226 miljoen against € 227 miljoen
+  is a conflict (1 > 0.5); 1,1% against 1,1% is not. The same test tells one edition's values
+  apart (``conflict_kind`` "within_edition"; "both" where editions also disagree).
 
 The steps, one module each: `periods` (period arithmetic), `rounding` (rounding and
 conflicts), `observations` (vintages, headline), `concepts` (catalogue series) and
