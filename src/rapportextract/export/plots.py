@@ -177,7 +177,7 @@ def draw_series(series: Series) -> Figure:
                 ).append((x, float(vintage.value)))
 
     annual = sorted(headline.get((True, False), []) + headline.get((True, True), []))
-    for run in _runs(annual):
+    for run in (r for r in _runs(annual) if len(r) > 1):  # a lone year is its dot alone
         ax.plot(*_xs_ys(run), color=_HEADLINE_COLOR, linewidth=1.8, zorder=2)
     if headline:
         # Line and dot: a series of lone points is read as well as one of consecutive years.
