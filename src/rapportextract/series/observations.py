@@ -55,8 +55,13 @@ def _choice_reason(edition: int, period: str, groups: list[list[Fact]]) -> str:
         )
     elif (best.qualifier == "exact") != (runner.qualifier == "exact"):
         why = "an exact figure beats a qualified one"
+    elif best.source.page != runner.source.page:
+        why = "nothing else tells them apart, so the earlier page decides"
     else:
-        why = "nothing tells them apart, so the earlier page (then the fact id) decides"
+        why = (
+            "nothing tells them apart (same confidence, same page), so the first fact id "
+            "decides: check which figure the concept is about"
+        )
     return (
         f"the {edition} edition gives {period} {len(groups)} values that differ beyond "
         f"their rounding: {values}; it takes {best.source.text!r}: {why}"
