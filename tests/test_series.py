@@ -490,6 +490,7 @@ CHOICE_CASES = [
     ("stated over derived", {"derived": True, "confidence": 1.0}, "a stated figure beats"),
     ("exact over qualified", {"qualifier": "approx"}, "an exact figure beats a qualified"),
     ("nothing: the page", {"page": 9}, "the earlier page"),
+    ("nothing: the same page", {}, "the first fact id decides"),
 ]
 
 
