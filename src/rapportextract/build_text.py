@@ -58,7 +58,7 @@ def summary_text(report: BuildReport) -> str:
     if report.warnings:
         n = len(report.warnings)
         lines.append(f"{n} {'warning' if n == 1 else 'warnings'} about facts and series "
-                     "(in build.json and series.json)")
+                     "(in build.json)")
     if report.outputs:
         plots = sum(p.suffix == ".png" for p in report.outputs)
         files = [p.name for p in report.outputs if p.suffix != ".png"]
