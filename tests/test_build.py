@@ -473,3 +473,92 @@ def test_the_cache_is_left_by_the_notice_code_not_its_wording(
         (["huurschulden-2023.txt: pagina 1"], "unread_scan"),
         (["huurschulden-2022.txt: pagina 1"], "ocr_page"),
     ]
+
+
+# --- disagreements, the same edition twice, build.json ---------------------------------------
+
+
+def test_an_edition_that_disagrees_with_itself_is_listed_with_values_and_pages(
+    reports: Path, tmp_path: Path
+) -> None:
+    (reports / "oud" / "huurschulden-2022.txt").write_text(
+        REPORTS["huurschulden-2022.txt"]
+        + FF + "Elders staat voor 2021 een getal van 4.800 ontruimingen.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    report = _build([reports], out)
+
+    (within,) = [d for d in report.disagreements if d.kind == "within_edition"]
+    assert (within.series_id, within.period, within.edition) == ("evictions_total", "2021", 2022)
+    assert [(v["value"], v["page"]) for v in within.values] == [("2300", 2), ("4800", 3)]
+    text = summary_text(report)
+    assert "1 within one edition" in text
+    assert "evictions_total 2021, 2022 edition (huurschulden-2022.txt): 2300" in text
+    assert "4800 ('4.800', page 3)" in text
+
+    record = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    assert record["counts"]["conflicts"]["within_edition"] == 1
+    assert record["counts"]["facts"] == 5 and record["counts"]["documents"]["extracted"] == 2
+    assert record["disagreements"][0]["values"][1]["fact_ids"]
+    assert record["documents"] and record["review"] is None  # review's part is kept
+    with (out / "series.csv").open(encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["period"] == "2021"
+                and r["series_id"] == "evictions_total"]
+    assert [(r["alternative"], r["value"], r["conflict_kind"]) for r in rows] == [
+        ("0", "2300", "within_edition"), ("1", "4800", "within_edition")]
+
+
+def test_the_same_edition_from_two_files_is_counted_once_with_a_warning(
+    reports: Path, tmp_path: Path
+) -> None:
+    # Other bytes (a note added that holds no figure), the same edition and figures.
+    copy = reports / "kopie.txt"
+    copy.write_text(REPORTS["huurschulden-2023.txt"] + "\nDruk: januari.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    report = _build([reports], out)
+
+    assert report.count("duplicate") == 1 and report.ok
+    (dup,) = [d for d in report.documents if d.status == "duplicate"]
+    assert dup.name == "kopie.txt" and "huurschulden-2023.txt" in (dup.error or "")
+    (warning,) = [w for w in report.warnings if "same 2023 edition" in w]
+    assert "kopie.txt" in warning and "huurschulden-2023.txt" in warning
+    facts = json.loads((out / "facts.json").read_text())
+    assert len(facts["facts"]) == 4 and len(facts["documents"]) == 2
+    assert "kopie.txt" in summary_text(report)
+    record = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    assert record["counts"]["documents"]["duplicate"] == 1
+    assert warning in record["warnings"]
+
+
+def test_quiet_build_still_prints_the_summary(
+    reports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from rapportextract.cli import main
+
+    code = main(["build", str(reports), "-o", str(tmp_path / "out"), "-q", "--workers", "1"])
+    out, err = capsys.readouterr()
+    assert code == 0 and "documents:" in out and "series" in out and err == ""
+
+
+@pytest.mark.parametrize("year", ["1899", "3024", "twintig"])
+def test_an_edition_outside_1900_to_next_year_is_a_usage_error(
+    year: str, reports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from rapportextract.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["build", str(reports), "-o", str(tmp_path / "out"), "--edition", year])
+    assert exit_info.value.code == 2
+    assert "edition year from 1900" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_frictionless_validates_the_corpus_build(tmp_path: Path) -> None:
+    frictionless = pytest.importorskip("frictionless")
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    out = tmp_path / "out"
+    report = build([corpus], out, workers=1)
+    assert report.ok
+    result = frictionless.validate(str(out / "datapackage.json"))
+    assert result.valid, result.flatten(["rowNumber", "fieldName", "type", "note"])
+    header = (out / "facts.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("fact_id,document,")

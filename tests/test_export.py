@@ -14,6 +14,7 @@ from rapportextract.export import (
     atomic_write_text,
     datapackage,
     write_datapackage,
+    write_facts_csv,
     write_facts_json,
     write_series_csv,
     write_series_json,
@@ -31,11 +32,12 @@ PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
 def _fact(fid: str, edition: int, value: str, text: str, period: str, **kw: object) -> Fact:
-    defaults: dict[str, object] = {"concept": "total_rent_arrears_eur", "unit": "EUR"}
+    defaults: dict[str, object] = {"concept": "total_rent_arrears_eur", "unit": "EUR",
+                                   "confidence": 0.9}
     defaults.update(kw)
     return Fact(
         id=fid, document=f"rapport-{edition}.txt", edition=edition, subject="huurachterstand",
-        value=Decimal(value), period=period, confidence=0.9,
+        value=Decimal(value), period=period,
         source=Source(page=2, sentence=f"Het bedrag was {text}.", text=text, start=15,
                       end=15 + len(text)),
         **defaults,
@@ -120,7 +122,11 @@ def test_datapackage_describes_the_csv_field_by_field(
 
     assert descriptor["profile"] == "tabular-data-package"
     assert descriptor["name"].islower() and " " not in descriptor["name"]
-    (resource,) = descriptor["resources"]
+    resource, facts_resource = descriptor["resources"]
+    assert facts_resource["path"] == "facts.csv"
+    assert facts_resource["schema"]["primaryKey"] == ["fact_id"]
+    assert resource["schema"]["primaryKey"] == [
+        "series_id", "period", "base_period", "edition", "alternative"]
     assert resource["path"] == "series.csv" and (tmp_path / resource["path"]).exists()
     assert resource["profile"] == "tabular-data-resource"
     fields = resource["schema"]["fields"]
@@ -232,3 +238,58 @@ def test_atomic_write_replaces_and_keeps_normal_permissions(tmp_path: Path) -> N
     atomic_write_text(target, '{"a": 1}\n')
     assert target.read_text() == '{"a": 1}\n'
     assert target.stat().st_mode & 0o044  # readable by others, not 0600 like a temp file
+
+
+def _disagreeing_edition() -> SeriesFile:
+    """One edition that gives 2014 two judgment counts far apart (the second concept found
+    only from the sentence before), and a later edition that agrees with the first."""
+    return build_series([
+        _fact("j1", 2015, "23500", "23.500", "2014", concept="court_judgments_total",
+              unit="count"),
+        _fact("j2", 2015, "1700", "1.700", "2014", concept="court_judgments_total",
+              unit="count", confidence=0.8),
+        _fact("j3", 2016, "23500", "23.500", "2014", concept="court_judgments_total",
+              unit="count"),
+    ])
+
+
+def test_csv_has_a_row_for_every_value_an_edition_gives(tmp_path: Path) -> None:
+    path = write_series_csv(tmp_path / "series.csv", _disagreeing_edition())
+    _header, rows = _read_csv(path)
+    assert [(r["edition"], r["alternative"], r["value"], r["headline"], r["conflict_kind"],
+             r["text"], r["fact_ids"]) for r in rows] == [
+        ("2015", "0", "23500", "false", "within_edition", "23.500", "j1"),
+        ("2015", "1", "1700", "false", "within_edition", "1.700", "j2"),
+        ("2016", "0", "23500", "true", "within_edition", "", "j3"),
+    ]
+
+
+def test_facts_csv_has_one_row_per_fact_with_its_provenance(tmp_path: Path) -> None:
+    fact = _fact("p1", 2024, "164000000", "€ 164 miljoen", "2023", scope="organisation",
+                 scope_name="Woonstad")
+    fact.source.bbox = (10.0, 20.5, 110.25, 32.0)
+    path = write_facts_csv(tmp_path / "facts.csv", [fact])
+    _header, (row,) = _read_csv(path)
+    assert (row["fact_id"], row["document"], row["page"], row["bbox"], row["origin"],
+            row["scope"], row["scope_name"], row["text"]) == (
+        "p1", "rapport-2024.txt", "2", "10 20.5 110.25 32", "text", "organisation", "Woonstad",
+        "€ 164 miljoen")
+    assert row["sentence"] == "Het bedrag was € 164 miljoen."
+
+
+def test_frictionless_validates_the_package(tmp_path: Path) -> None:
+    frictionless = pytest.importorskip("frictionless")
+    series_file = _disagreeing_edition()
+    write_series_csv(tmp_path / "series.csv", series_file)
+    write_facts_csv(tmp_path / "facts.csv", [
+        _fact("j1", 2015, "23500", "23.500", "2014", concept=None, base_period=None)])
+    dp = write_datapackage(tmp_path / "datapackage.json")
+    report = frictionless.validate(str(dp))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+    # A repeated key is what the primary key is there to catch.
+    rows = (tmp_path / "series.csv").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "series.csv").write_text("\n".join([*rows, rows[1]]) + "\n", encoding="utf-8")
+    report = frictionless.validate(str(dp))
+    assert not report.valid
+    assert "primary-key" in {kind for (kind,) in report.flatten(["type"])}

@@ -302,3 +302,65 @@ def test_warm_plot_processes_draw_even_a_few_plots(
                                True, 2, warm)
     assert str(os.getpid()) not in log.read_text().split()
     assert all(p.read_bytes()[:4] == b"\x89PNG" for p in written)
+
+
+# --- plots an analyst can read ---------------------------------------------------------------
+
+
+def _headline_lines(fig: Figure) -> list[list[float]]:
+    """The x values of each line drawn through headline values."""
+    return [list(np.asarray(line.get_xdata(), dtype=float)) for line in fig.axes[0].lines
+            if line.get_linestyle() == "-" and len(np.asarray(line.get_xdata()))]
+
+
+def test_one_observation_is_a_dot_on_a_few_years_around_it() -> None:
+    fig = draw_series(_series([("2014", 1700, "reported", [_vintage(2015, 1700)])]))
+    lo, hi = fig.axes[0].get_xlim()
+    assert lo < 2014 < hi and 4 <= hi - lo <= 5
+    assert _headline_lines(fig) == []  # no line, the dot alone
+    ylo, yhi = fig.axes[0].get_ylim()
+    assert ylo == 0 and yhi > 1700
+
+
+def test_no_line_runs_across_a_year_without_data() -> None:
+    rows = [(str(y), 100 + y % 7, "reported", [_vintage(y + 1, 100 + y % 7)])
+            for y in (2012, 2014, 2015, 2016, 2018, 2022, 2023)]
+    fig = draw_series(_series(rows))
+    assert _headline_lines(fig) == [[2014.0, 2015.0, 2016.0], [2022.0, 2023.0]]
+    lo, hi = fig.axes[0].get_xlim()
+    assert 2011 <= lo < 2012 and 2023 < hi <= 2024
+
+
+def _texts(fig: Figure) -> list[str]:
+    return [t.get_text() for t in fig.axes[0].texts]
+
+
+def test_qualifiers_part_years_and_sources_are_written_on_the_plot() -> None:
+    words = linking_words().plot
+    qualified = Observation(period="2020", value=Decimal(150000), qualifier="more_than",
+                            status="reported", edition=2021, fact_ids=["q"],
+                            vintages=[_vintage(2021, 150000)])
+    part = Observation(period="2022-01/2022-05", value=Decimal(49200), status="reported",
+                       edition=2022, fact_ids=["p"], vintages=[_vintage(2022, 49200)])
+    series = _series([("2019", 140000, "reported", [_vintage(2020, 140000)])])
+    series.observations += [qualified, part]
+    fig = draw_series(series)
+    assert words["q_more_than"] in _texts(fig)
+    assert words["part_year"].format(period="2022-01/2022-05") in _labels(fig)
+    (source,) = [t.get_text() for t in fig.texts]
+    assert "2020, 2021, 2022" in source and "3" in source
+
+
+def test_every_value_of_an_edition_that_disagrees_with_itself_is_marked() -> None:
+    from rapportextract.models import Alternative
+
+    vintage = _vintage(2010, 420)
+    vintage.alternatives = [
+        Alternative(value=Decimal(420), fact_ids=["a"], page=2, text="420"),
+        Alternative(value=Decimal(201), fact_ids=["b"], page=2, text="201"),
+    ]
+    fig = draw_series(_series([("2009", 420, "reported", [vintage])]))
+    crosses = [line for line in fig.axes[0].lines if line.get_marker() == "x"]
+    (cross,) = crosses
+    assert [tuple(p) for p in np.asarray(cross.get_xydata())] == [(2009.0, 201.0)]
+    assert linking_words().plot["alternative"] in _labels(fig)

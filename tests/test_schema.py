@@ -60,3 +60,30 @@ def test_broken_fact_is_rejected(field: str, bad: Any) -> None:
 
 def test_series_output_validates() -> None:
     jsonschema.validate(json.loads(SeriesFile(series=[]).model_dump_json()), series_schema())
+
+
+def _disagreeing_series() -> dict[str, Any]:
+    from decimal import Decimal
+
+    from rapportextract.models import Fact, Source
+    from rapportextract.series import build_series
+
+    facts = [Fact(id=fid, document="r-2015.txt", edition=2015, concept="court_judgments_total",
+                  subject="vonnissen", value=Decimal(value), unit="count", period="2014",
+                  confidence=confidence,
+                  source=Source(page=page, sentence=f"Er waren {text} vonnissen.", text=text,
+                                start=9, end=9 + len(text)))
+             for fid, value, text, page, confidence in (("a", "23500", "23.500", 1, 1.0),
+                                                        ("b", "1700", "1.700", 2, 0.8))]
+    data: dict[str, Any] = json.loads(build_series(facts).model_dump_json())
+    return data
+
+
+def test_a_series_with_alternatives_validates_and_a_bad_conflict_kind_does_not() -> None:
+    data = _disagreeing_series()
+    obs = data["series"][0]["observations"][0]
+    assert obs["conflict_kind"] == "within_edition" and len(obs["vintages"][0]["alternatives"]) == 2
+    jsonschema.validate(data, series_schema())
+    obs["conflict_kind"] = "somewhat"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, series_schema())

@@ -436,3 +436,94 @@ def test_two_stated_figures_of_one_edition_that_disagree_are_named() -> None:
     assert vintage.value == Decimal("173000000") and vintage.fact_ids == ["chart", "text"]
     (warning,) = out.warnings
     assert "total_rent_arrears_eur" in warning and "'2022 €'" in warning
+
+
+# --- within-edition disagreement, headline among one edition's values, scope -----------------
+
+
+def _judgments(fid: str, edition: int, value: str, text: str, **kw: object) -> Fact:
+    return fact(fid, edition, value, text, concept="court_judgments_total", unit="count",
+                period="2014", **kw)  # type: ignore[arg-type]
+
+
+def test_an_edition_that_disagrees_with_itself_keeps_every_value_and_is_flagged() -> None:
+    facts = [
+        # Found from the sentence before (confidence 0.8), on the earlier page.
+        _judgments("keys", 2015, "1700", "1.700", confidence=0.8, page=2),
+        _judgments("own", 2015, "23500", "23.500", confidence=1.0, page=4),
+        _judgments("again", 2015, "23500", "ruim 23.000", qualifier="more_than", page=5),
+    ]
+    obs = build_series(facts).series[0].observations[0]
+    assert (obs.value, obs.conflict, obs.conflict_kind) == (Decimal(23500), True,
+                                                            "within_edition")
+    (vintage,) = obs.vintages
+    assert [(a.value, a.fact_ids, a.page, a.text) for a in vintage.alternatives] == [
+        (Decimal(23500), ["own", "again"], 4, "23.500"),
+        (Decimal(1700), ["keys"], 2, "1.700"),
+    ]
+    assert vintage.alternatives[1].sentence == "Zin met 1.700."
+    assert vintage.reason is not None and "'23.500'" in vintage.reason
+    assert "concept was found closer to the figure" in vintage.reason
+    assert "confidence 1 against 0.8" in vintage.reason
+    assert vintage.reason in obs.headline_reason
+
+
+def test_figures_that_agree_within_their_rounding_are_one_value() -> None:
+    facts = [_judgments("a", 2015, "23500", "23.500"),
+             _judgments("b", 2015, "23000", "zo'n 23.000", qualifier="approx")]
+    obs = build_series(facts).series[0].observations[0]
+    assert obs.conflict_kind is None and not obs.conflict
+    assert obs.vintages[0].alternatives == [] and obs.vintages[0].reason is None
+    assert "alternatives" not in obs.vintages[0].model_dump(mode="json")
+
+
+def test_disagreement_between_and_within_editions_is_both() -> None:
+    facts = [_judgments("a", 2015, "23500", "23.500"),
+             _judgments("b", 2015, "1700", "1.700", confidence=0.8),
+             _judgments("c", 2016, "22000", "22.000")]
+    obs = build_series(facts).series[0].observations[0]
+    assert obs.conflict_kind == "both" and obs.edition == 2016
+
+
+CHOICE_CASES = [
+    # (what tells the two values apart, fields of the second fact, words of the reason)
+    ("stated over derived", {"derived": True, "confidence": 1.0}, "a stated figure beats"),
+    ("exact over qualified", {"qualifier": "approx"}, "an exact figure beats a qualified"),
+    ("nothing: the page", {"page": 9}, "the earlier page"),
+    ("nothing: the same page", {}, "the first fact id decides"),
+]
+
+
+@pytest.mark.parametrize(("case", "other", "words"), CHOICE_CASES,
+                         ids=[c[0] for c in CHOICE_CASES])
+def test_the_reason_says_why_one_value_was_taken(
+    case: str, other: dict[str, object], words: str
+) -> None:
+    facts = [_judgments("a", 2015, "23500", "23.500"),
+             _judgments("b", 2015, "1700", "1.700", **other)]
+    vintage = build_series(facts).series[0].observations[0].vintages[0]
+    assert vintage.value == Decimal(23500), case
+    assert vintage.reason is not None and words in vintage.reason
+
+
+def test_figures_not_about_the_whole_country_enter_no_series() -> None:
+    national = _judgments("nl", 2015, "23500", "23.500")
+    corporation = _judgments("corp", 2015, "1700", "1.700").model_copy(
+        update={"scope": "organisation", "scope_name": "Woonbron"})
+    out = build_series([national, corporation])
+    (series,) = out.series
+    assert series.observations[0].fact_ids == ["nl"] and not series.observations[0].conflict
+    assert out.left_out_scope == 1
+    assert any("1 fact not about the whole country" in w for w in out.warnings)
+
+
+def test_a_qualifier_on_a_fall_bounds_its_size() -> None:
+    facts = [
+        fact("q", 2018, "-25", "bijna een kwart minder", concept="evictions_total",
+             unit="percent", kind="change", base_period="2016", period="2017",
+             qualifier="less_than"),
+        fact("p", 2018, "-23", "23 procent", concept="evictions_total", unit="percent",
+             kind="change", base_period="2016", period="2017"),
+    ]
+    obs = build_series(facts).series[0].observations[0]
+    assert not obs.conflict and obs.vintages[0].alternatives == []

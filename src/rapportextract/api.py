@@ -51,14 +51,13 @@ def load_series(path: str | Path) -> Any:
         import pandas as pd
     except ImportError:
         return records
-    columns = list(records[0]) if records else [
-        "series_id", "concept", "label", "kind", "period", "base_period", "value", "unit",
-        "qualifier", "status", "edition", "document", "page", "conflict", "headline",
-        "fact_ids",
-    ]
+    from rapportextract.export.csvout import FIELD_NAMES
+
+    columns = list(records[0]) if records else list(FIELD_NAMES)
     frame = pd.DataFrame.from_records(records, columns=columns)
     frame["value"] = frame["value"].astype(float)
     frame["edition"] = frame["edition"].astype("Int64")
+    frame["alternative"] = frame["alternative"].astype("Int64")
     frame["page"] = frame["page"].astype("Int64")
     frame["conflict"] = frame["conflict"].astype(bool)
     frame["headline"] = frame["headline"].astype(bool)

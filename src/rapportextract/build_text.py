@@ -47,13 +47,49 @@ def summary_text(report: BuildReport) -> str:
         for row in [header, *rows]:
             cells = [row[i].ljust(widths[i]) for i in range(3)]
             lines.append("  " + "  ".join([*cells, row[3]]))
+    lines += _disagreement_lines(report)
+    if report.left_out_scope:
+        n = report.left_out_scope
+        lines.append(f"{n} {'fact' if n == 1 else 'facts'} not about the whole country left "
+                     "out of the series (they stay in facts.json)")
+    for d in report.documents:
+        if d.status == "duplicate" and d.error and d.error.startswith("the same "):
+            lines.append(f"{d.path}: {d.error}")
     if report.warnings:
-        lines.append(f"{len(report.warnings)} warnings about facts and series (in series.json)")
+        n = len(report.warnings)
+        lines.append(f"{n} {'warning' if n == 1 else 'warnings'} about facts and series "
+                     "(in build.json)")
     if report.outputs:
         plots = sum(p.suffix == ".png" for p in report.outputs)
         files = [p.name for p in report.outputs if p.suffix != ".png"]
         lines.append(f"written to {report.outdir}: {', '.join(files)}, plots/ ({plots})")
     return "\n".join(lines)
+
+
+def _disagreement_lines(report: BuildReport) -> list[str]:
+    """Each disagreement with its values and where they stand, the value taken first."""
+    within = [d for d in report.disagreements if d.kind == "within_edition"]
+    between = [d for d in report.disagreements if d.kind == "between_editions"]
+    lines = []
+    if within:
+        lines.append(f"{len(within)} within one edition (the first value is taken; every "
+                     "value is in series.json and series.csv):")
+        for d in within:
+            values = "; ".join(f"{v['value']} ({v['text']!r}, page {v['page']})"
+                               for v in d.values)
+            lines.append(f"  {d.series_id} {_point(d.period, d.base_period)}, "
+                         f"{d.edition} edition ({d.values[0]['document']}): {values}")
+    if between:
+        lines.append(f"{len(between)} between editions (the first value is the headline):")
+        for d in between:
+            values = "; ".join(f"{v['value']} ({v['edition']}, {v['document']} page {v['page']})"
+                               for v in d.values)
+            lines.append(f"  {d.series_id} {_point(d.period, d.base_period)}: {values}")
+    return lines
+
+
+def _point(period: str, base_period: str | None) -> str:
+    return f"{period} against {base_period}" if base_period else period
 
 
 def _span(years: list[int]) -> str:

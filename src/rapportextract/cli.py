@@ -303,7 +303,8 @@ reads in about two)."""
 
 
 def _input_options(parser: argparse.ArgumentParser, *, timeout: float | None = None) -> None:
-    parser.add_argument("--edition", type=int, help="edition year (publication year) of the input")
+    parser.add_argument("--edition", type=_edition_year,
+                        help="edition year (publication year) of the input")
     parser.add_argument("--password", help="password of an encrypted PDF")
     parser.add_argument(
         "--timeout", type=float, default=timeout,
@@ -324,6 +325,25 @@ def _input_options(parser: argparse.ArgumentParser, *, timeout: float | None = N
         help="leave scanned pages (no text layer) unread; by default they are read by OCR "
              "where Tesseract with Dutch data is installed",
     )
+
+
+FIRST_EDITION = 1900
+"""The earliest edition year `--edition` takes; the latest is next year."""
+
+
+def _edition_year(text: str) -> int:
+    import datetime
+
+    last = datetime.date.today().year + 1
+    try:
+        year = int(text)
+    except ValueError:
+        year = 0
+    if not FIRST_EDITION <= year <= last:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an edition year from {FIRST_EDITION} to {last}"
+        )
+    return year
 
 
 def _positive_int(text: str) -> int:

@@ -403,6 +403,23 @@ class ExtractOutput(_Model):
 # --------------------------------------------------------------------------------------------
 
 
+class Alternative(_Model):
+    """One distinct value an edition gives a period (`Vintage.alternatives`)."""
+
+    value: JsonDecimal
+    qualifier: Qualifier = "exact"
+    status: Status = "reported"
+    fact_ids: list[str]
+    page: int | None = None
+    text: str = ""
+    """The figure as written (`Source.text`) of the alternative's first fact."""
+    sentence: str = ""
+    confidence: float | None = None
+
+
+ConflictKind = Literal["between_editions", "within_edition", "both"]
+
+
 class Vintage(_Model):
     edition: int
     value: JsonDecimal
@@ -411,6 +428,14 @@ class Vintage(_Model):
     fact_ids: list[str]
     document: str | None = None
     page: int | None = None
+    alternatives: list[Alternative] = Field(
+        default_factory=list, exclude_if=lambda found: not found
+    )
+    """Where the edition gives the period figures that differ beyond their rounding: every
+    distinct value, the chosen one first (its `value` is the vintage's). Omitted where the
+    edition's figures agree."""
+    reason: str | None = Field(default=None, exclude_if=lambda found: found is None)
+    """Where there are `alternatives`: which one the vintage takes, and why."""
 
 
 class Observation(_Model):
@@ -421,6 +446,9 @@ class Observation(_Model):
     edition: int
     fact_ids: list[str]
     conflict: bool = False
+    """True where any figures for the period disagree beyond their rounding."""
+    conflict_kind: ConflictKind | None = None
+    """Which figures disagree: editions with each other, figures within one edition, or both."""
     headline_reason: str = ""
     vintages: list[Vintage]
     base_period: str | None = None
@@ -446,3 +474,6 @@ class SeriesFile(_Model):
     warnings: list[str] = Field(default_factory=list)
     """Facts left out of every series, and why (e.g. a unit that differs from the concept's), and
     editions that give one period two figures that disagree."""
+    left_out_scope: int = 0
+    """Facts left out of the series because they are not about the whole country (`Fact.scope`
+    other than "national"): they stay facts."""

@@ -24,6 +24,7 @@ from rapportextract.batch.cache import (
     code_fingerprint,
     file_sha256,
 )
+from rapportextract.batch.editions import same_editions
 from rapportextract.batch.reading import (
     FACTS,
     Extractor,
@@ -34,9 +35,10 @@ from rapportextract.batch.reading import (
     load_catalogue,
     read_all,
 )
-from rapportextract.batch.report import BuildReport, DocumentStatus, summarise
+from rapportextract.batch.report import BuildReport, DocumentStatus, build_record, summarise
 from rapportextract.executor import Executor, ExecutorKind, LocalProcesses, executor_for
-from rapportextract.export.csvout import write_datapackage, write_series_csv
+from rapportextract.export.csvout import write_series_csv
+from rapportextract.export.datapackage import write_datapackage, write_facts_csv
 from rapportextract.export.jsonout import write_facts_json, write_series_json
 from rapportextract.models import DocumentSummary, Fact, NoticeCode, Series, SeriesFile
 from rapportextract.series import build_series
@@ -90,6 +92,7 @@ def _write_outputs(
         write_facts_json(outdir / "facts.json", facts, documents),
         write_series_json(outdir / "series.json", series_file),
         write_series_csv(outdir / "series.csv", series_file),
+        write_facts_csv(outdir / "facts.csv", facts),
         write_datapackage(outdir / "datapackage.json"),
     ]
 
@@ -281,6 +284,7 @@ def build(
                 statuses[i].ocr_pages = list(summary.ocr_pages)
                 statuses[i].facts = len(facts_of[i])
                 statuses[i].notices = list(summary.notices)
+        same_edition = _drop_same_editions(reports, statuses, summaries, facts_of)
         all_facts = [f for facts in facts_of for f in facts]
         documents = [s for s in summaries if s is not None]
         outcome = None
@@ -294,16 +298,43 @@ def build(
         outputs = _write_outputs(outdir, all_facts, documents, series_file)
         from rapportextract.review import write_build_json
 
-        outputs.append(write_build_json(outdir, paths, documents, outcome, catalogue_path))
+        linked = summarise(series_file)
+        warnings = same_edition + list(series_file.warnings)
+        record = build_record(failures + statuses, len(all_facts), series_file, linked, warnings)
+        outputs.append(write_build_json(outdir, paths, documents, outcome, catalogue_path,
+                                        record))
         outputs += _write_plots(
             series_file, outdir / "plots", cache, use_cache, workers, plotters
         )
 
     return BuildReport(
-        outdir=outdir, documents=failures + statuses, series=summarise(series_file),
-        facts=len(all_facts), outputs=outputs, warnings=list(series_file.warnings),
+        outdir=outdir, documents=failures + statuses, series=linked,
+        facts=len(all_facts), outputs=outputs, warnings=warnings,
         seconds=time.perf_counter() - started, review=outcome,
+        left_out_scope=series_file.left_out_scope,
     )
+
+
+def _drop_same_editions(
+    reports: list[Path], statuses: list[DocumentStatus],
+    summaries: list[DocumentSummary | None], facts_of: list[list[Fact]],
+) -> list[str]:
+    """Count an edition read from two files once: the repeat becomes a "duplicate" whose
+    facts are left out; a warning names both files."""
+    warnings = []
+    for kept, repeat, why in same_editions(summaries, facts_of):
+        edition = statuses[kept].edition
+        statuses[repeat].status = "duplicate"
+        statuses[repeat].error = (
+            f"the same {edition} edition as {reports[kept]} ({why}); its figures are counted once"
+        )
+        warnings.append(
+            f"{reports[kept]} and {reports[repeat]} are the same {edition} edition ({why}): "
+            f"the figures of {reports[repeat].name} are left out; remove one of the files"
+        )
+        summaries[repeat] = None
+        facts_of[repeat] = []
+    return warnings
 
 
 def _read(

@@ -6,7 +6,8 @@ Every writer goes through `atomic.py`: a file is either the old one or the whole
 from __future__ import annotations
 
 from rapportextract.export.atomic import atomic_open, atomic_write_bytes, atomic_write_text
-from rapportextract.export.csvout import datapackage, write_datapackage, write_series_csv
+from rapportextract.export.csvout import write_series_csv
+from rapportextract.export.datapackage import datapackage, write_datapackage, write_facts_csv
 from rapportextract.export.jsonout import write_facts_json, write_json, write_series_json
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "datapackage",
     "plot_series",
     "write_datapackage",
+    "write_facts_csv",
     "write_facts_json",
     "write_json",
     "write_series_csv",

@@ -1,15 +1,14 @@
-"""series.csv (long format, one row per vintage) and datapackage.json describing it.
+"""series.csv: long format, one row per distinct value of each vintage (docs/outputs.md).
 
-The Data Package follows the Frictionless specification (https://specs.frictionlessdata.io/):
-a `tabular-data-resource` with a Table Schema, so analysts' tools (frictionless, pandas via
-`datapackage`, R's `frictionless`) load the columns typed.
+An edition that gives a period one value has one row; one that gives it values that differ
+beyond their rounding has a row for each, numbered in column `alternative` (0 is the value the
+vintage takes). datapackage.json (`export.datapackage`) describes this file and facts.csv.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -61,18 +60,31 @@ COLUMNS: tuple[Column, ...] = (
     Column("edition", "integer", "Edition",
            "Publication year of the report edition this vintage comes from.",
            {"required": True}),
+    Column("alternative", "integer", "Alternative",
+           "0 for the value the edition's vintage takes; 1, 2, ... for the other values the "
+           "same edition gives the same period, where they differ beyond their rounding.",
+           {"required": True, "minimum": 0}),
     Column("document", "string", "Document", "File name of the source report."),
     Column("page", "integer", "Page", "1-based page of the source report."),
     Column("conflict", "boolean", "Conflict",
-           "True where the editions' values for this period differ by more than the rounding "
-           "of the text that states them (same on every row of the observation).",
-           {"required": True}),
+           "True where figures for this period differ by more than the rounding of the text "
+           "that states them, between editions or within one (same on every row of the "
+           "observation).", {"required": True}),
+    Column("conflict_kind", "string", "Conflict kind",
+           "Which figures disagree: between_editions, within_edition or both; empty where "
+           "none do.", {"enum": ["between_editions", "within_edition", "both"]}),
     Column("headline", "boolean", "Headline",
-           "True on the row whose value is the observation's headline: stated beats derived, "
-           "then the latest edition.", {"required": True}),
+           "True on the one row whose value is the observation's headline: stated beats "
+           "derived, then the latest edition, and within that edition its chosen value.",
+           {"required": True}),
+    Column("text", "string", "Text", "The figure as written in the report."),
     Column("fact_ids", "string", "Fact ids",
-           "Ids of the facts in facts.json behind this vintage, separated by spaces."),
+           "Ids of the facts in facts.json (and facts.csv) behind this row, separated by "
+           "spaces."),
 )
+
+PRIMARY_KEY = ["series_id", "period", "base_period", "edition", "alternative"]
+"""The columns that tell the rows of series.csv apart."""
 
 FIELD_NAMES = [c.name for c in COLUMNS]
 
@@ -91,24 +103,33 @@ def series_records(series_file: SeriesFile) -> list[dict[str, Any]]:
     for series in series_file.series:
         for obs in series.observations:
             for vintage in obs.vintages:
-                records.append({
-                    "series_id": series.id,
-                    "concept": series.concept,
-                    "label": series.label,
-                    "kind": series.kind,
-                    "period": obs.period,
-                    "base_period": obs.base_period,
-                    "value": Decimal(vintage.value),
-                    "unit": series.unit,
-                    "qualifier": vintage.qualifier,
-                    "status": vintage.status,
-                    "edition": vintage.edition,
-                    "document": vintage.document,
-                    "page": vintage.page,
-                    "conflict": obs.conflict,
-                    "headline": vintage.edition == obs.edition,
-                    "fact_ids": list(vintage.fact_ids),
-                })
+                values: list[tuple[Any, Any, Any, Any, str | None, list[str]]] = [
+                    (a.value, a.qualifier, a.status, a.page, a.text or None, list(a.fact_ids))
+                    for a in vintage.alternatives
+                ] or [(vintage.value, vintage.qualifier, vintage.status, vintage.page, None,
+                       list(vintage.fact_ids))]
+                for index, (value, qualifier, status, page, text, fact_ids) in enumerate(values):
+                    records.append({
+                        "series_id": series.id,
+                        "concept": series.concept,
+                        "label": series.label,
+                        "kind": series.kind,
+                        "period": obs.period,
+                        "base_period": obs.base_period,
+                        "value": Decimal(value),
+                        "unit": series.unit,
+                        "qualifier": qualifier,
+                        "status": status,
+                        "edition": vintage.edition,
+                        "alternative": index,
+                        "document": vintage.document,
+                        "page": page,
+                        "conflict": obs.conflict,
+                        "conflict_kind": obs.conflict_kind,
+                        "headline": vintage.edition == obs.edition and index == 0,
+                        "text": text,
+                        "fact_ids": fact_ids,
+                    })
     return records
 
 
@@ -145,10 +166,11 @@ def write_series_csv(path: str | Path, series_file: SeriesFile) -> Path:
     return Path(path)
 
 
-def datapackage(csv_name: str = "series.csv") -> dict[str, Any]:
-    """The Frictionless Data Package descriptor of series.csv."""
+def table_schema(columns: tuple[Column, ...], primary_key: list[str]) -> dict[str, Any]:
+    """The Table Schema of a CSV with these columns (booleans written true/false, an empty
+    cell a missing value)."""
     fields = []
-    for column in COLUMNS:
+    for column in columns:
         descriptor: dict[str, Any] = {
             "name": column.name,
             "type": column.type,
@@ -161,32 +183,4 @@ def datapackage(csv_name: str = "series.csv") -> dict[str, Any]:
         if column.constraints:
             descriptor["constraints"] = column.constraints
         fields.append(descriptor)
-    return {
-        "profile": "tabular-data-package",
-        "name": "rapportextract-series",
-        "title": "Time series from Dutch yearly reports, with every edition's value",
-        "description": (
-            "Figures from the report editions linked into series. One row per vintage: the "
-            "value one edition gives for one period. The row with headline=true is the "
-            "observation's headline value. Units are in column 'unit' (EUR in euros, count, "
-            "percent on a 0-100 scale)."
-        ),
-        "resources": [
-            {
-                "profile": "tabular-data-resource",
-                "name": "series",
-                "path": csv_name,
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "dialect": {"delimiter": ",", "header": True, "quoteChar": '"'},
-                "schema": {"fields": fields, "missingValues": [""]},
-            }
-        ],
-    }
-
-
-def write_datapackage(path: str | Path, csv_name: str = "series.csv") -> Path:
-    """Write datapackage.json next to series.csv."""
-    atomic_write_text(path, json.dumps(datapackage(csv_name), indent=2, ensure_ascii=False) + "\n")
-    return Path(path)
+    return {"fields": fields, "missingValues": [""], "primaryKey": primary_key}

@@ -3,8 +3,13 @@
 Drawn with matplotlib's object API on an Agg canvas (no pyplot, no global backend switch), so
 plotting works in worker processes and on machines without a display. What a plot shows:
 
-- the headline value per period as a line (calendar years; parts of a year as loose squares),
-  filled where an edition states it, hollow where it was derived;
+- the headline value per period as a line over consecutive calendar years, broken where a
+  year has no value (a gap stays visible); parts of a year as loose squares, each named in the
+  legend; filled where an edition states it, hollow where it was derived; a qualified figure
+  carries its word (ruim, bijna, zo'n) beside its point;
+- every other value one edition gives the same period (its `alternatives`) as a red cross;
+- an x axis of at least four years around the data (one observation is a dot in the middle),
+  and a source line under the plot naming the editions;
 - one marker per edition whose vintage differs from the headline, a colour per edition (and a
   marker shape of its own past eight editions), hollow where derived; the legend beside the
   plot as soon as editions appear in it, so that it never hides a point;
@@ -105,6 +110,40 @@ def _xs_ys(points: Sequence[tuple[float, float]]) -> tuple[list[float], list[flo
     return [p[0] for p in points], [p[1] for p in points]
 
 
+def _runs(points: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
+    """Consecutive years together: a year without a value breaks the line."""
+    runs: list[list[tuple[float, float]]] = []
+    for point in sorted(points):
+        if runs and point[0] - runs[-1][-1][0] <= 1.0 + 1e-9:
+            runs[-1].append(point)
+        else:
+            runs.append([point])
+    return runs
+
+
+_MIN_X_SPAN = 4.0
+"""Fewest years the x axis spans: one observation sits in the middle of a readable axis."""
+
+
+def _x_limits(xs: list[float]) -> tuple[float, float]:
+    lo, hi = min(xs) - 0.5, max(xs) + 0.5
+    if hi - lo < _MIN_X_SPAN:
+        middle = (lo + hi) / 2
+        lo, hi = middle - _MIN_X_SPAN / 2, middle + _MIN_X_SPAN / 2
+    return lo, hi
+
+
+def _source_line(series: Series) -> str:
+    words = linking_words().plot
+    editions = sorted({v.edition for o in series.observations for v in o.vintages})
+    if len(editions) == 1:
+        return words.get("source_one", "{editions}").format(editions=editions[0])
+    shown = ", ".join(str(e) for e in editions)
+    if len(shown) > 90:
+        shown = f"{editions[0]}-{editions[-1]}"
+    return words.get("source", "{editions}").format(count=len(editions), editions=shown)
+
+
 def draw_series(series: Series) -> Figure:
     """The figure of one series (not yet written).
 
@@ -138,13 +177,36 @@ def draw_series(series: Series) -> Figure:
                 ).append((x, float(vintage.value)))
 
     annual = sorted(headline.get((True, False), []) + headline.get((True, True), []))
-    if annual:
-        ax.plot(*_xs_ys(annual), color=_HEADLINE_COLOR, linewidth=1.8, zorder=2,
+    for run in (r for r in _runs(annual) if len(r) > 1):  # a lone year is its dot alone
+        ax.plot(*_xs_ys(run), color=_HEADLINE_COLOR, linewidth=1.8, zorder=2)
+    if headline:
+        # Line and dot: a series of lone points is read as well as one of consecutive years.
+        ax.plot([], [], marker="o", markersize=6, linewidth=1.8, color=_HEADLINE_COLOR,
                 label=words.get("headline", "headline"))
     for (is_year, derived), marks in sorted(headline.items()):
         ax.plot(*_xs_ys(marks), marker="o" if is_year else "s", markersize=6, linestyle="none",
                 color=_HEADLINE_COLOR,
                 markerfacecolor="white" if derived else _HEADLINE_COLOR, zorder=3)
+    for obs in series.observations:
+        x = period_position(obs.period)
+        if x is None:
+            continue
+        if not is_annual(obs.period):
+            ax.plot([], [], marker="s", linestyle="none", color=_HEADLINE_COLOR,
+                    label=words.get("part_year", "{period}").format(period=obs.period))
+        if obs.qualifier != "exact":
+            ax.annotate(words.get(f"q_{obs.qualifier}", obs.qualifier), (x, float(obs.value)),
+                        xytext=(5, 5), textcoords="offset points", fontsize=7,
+                        color=_HEADLINE_COLOR, zorder=5)
+    others = [
+        (x, float(a.value))
+        for obs in series.observations
+        if (x := period_position(obs.period)) is not None
+        for v in obs.vintages for a in v.alternatives[1:]
+    ]
+    if others:
+        ax.plot(*_xs_ys(others), marker="x", markersize=7, linestyle="none", color="#c00000",
+                markeredgewidth=1.6, zorder=5, label=words.get("alternative", "alternative"))
 
     for i, (edition, by_status) in enumerate(sorted(editions.items())):
         color, marker = edition_style(i)
@@ -163,6 +225,13 @@ def draw_series(series: Series) -> Figure:
 
     if series.kind == "change":
         ax.axhline(0, color="#999999", linewidth=0.8, zorder=1)
+    xs = [x for obs in series.observations if (x := period_position(obs.period)) is not None]
+    if xs:
+        ax.set_xlim(*_x_limits(xs))
+    if values and max(values) == min(values):
+        # One value (or one repeated): a range around it, from zero where it is positive.
+        v = values[0]
+        ax.set_ylim((0, v * 1.25) if v > 0 else (v * 1.25, 0) if v < 0 else (-1, 1))
     # Steps of 1, 2 or 5 (no 2,5): tick labels as short as the values allow.
     ax.yaxis.set_major_locator(MaxNLocator(steps=[1, 2, 5, 10]))
     ax.yaxis.set_major_formatter(DutchUnitFormatter(series.unit, millions))
@@ -179,14 +248,16 @@ def draw_series(series: Series) -> Figure:
                  y=1.0)
     right = 0.97
     entries = len(ax.get_legend_handles_labels()[0])
-    if editions:
+    fig.text(0.01, 0.01, _source_line(series), fontsize=7, color="#555555", ha="left",
+             va="bottom")
+    if editions or others or entries > 3:
         columns = math.ceil(entries / _LEGEND_ROWS)
         right -= columns * _LEGEND_COLUMN_WIDTH
         ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0),
                   ncols=columns, borderaxespad=0.0, handletextpad=0.3, columnspacing=0.8)
     elif entries:
         ax.legend(fontsize=8, frameon=False, loc="best")
-    fig.subplots_adjust(left=0.15, right=right, top=0.88, bottom=0.13)
+    fig.subplots_adjust(left=0.15, right=right, top=0.88, bottom=0.16)
     return fig
 
 

@@ -59,16 +59,19 @@ def apply_review(
 def write_build_json(
     outdir: Path, inputs: list[Path], documents: list[DocumentSummary],
     review: ReviewOutcome | None, catalogue: Path | None = None,
+    report: dict[str, Any] | None = None,
 ) -> Path:
     """``build.json``: the build's input paths and each report's absolute path (so `review`
     finds the reports from any folder), the user's catalogue file if any, and what applying a
-    decisions file did."""
+    decisions file did; and `report`'s keys (the build's counts, warnings and disagreements,
+    `batch.report.build_record`)."""
     record: dict[str, Any] = {
         "inputs": [str(Path(p).resolve()) for p in inputs],
         "catalogue": str(Path(catalogue).resolve()) if catalogue is not None else None,
         "documents": [{"name": d.name, "sha256": d.sha256, "path": str(Path(d.path).resolve())}
                       for d in documents],
         "review": review.to_dict() if review is not None else None,
+        **(report or {}),
     }
     target = Path(outdir) / BUILD_JSON
     atomic_write_text(target, json.dumps(record, indent=2, ensure_ascii=False) + "\n")

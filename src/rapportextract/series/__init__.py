@@ -2,6 +2,9 @@
 
 What goes into which series
 ---------------------------
+- **National figures only.** A fact whose ``scope`` is not "national" (one corporation's
+  count, a region's) stays a fact and enters no series; ``SeriesFile.left_out_scope`` counts
+  them.
 - **Catalogue series.** Every level fact with a ``concept`` joins the series of that concept
   (id = the concept id, label and unit from the catalogue where one is given). A level fact whose
   unit differs from the concept's unit is left out and named in ``SeriesFile.warnings``.
@@ -41,18 +44,29 @@ What goes into which series
 Vintages, headline and conflicts
 --------------------------------
 - A **vintage** is one edition's value for one period. Where an edition states the same period
-  more than once, a stated value beats a derived one, then the higher confidence wins; the
-  vintage keeps the ids of every fact of that edition for that period.
+  more than once, its facts are grouped by value (a fact joins the first group whose best fact
+  it agrees with within their rounding). Where that leaves more than one group, the edition
+  disagrees with itself: the vintage lists every distinct value in ``alternatives`` (fact ids,
+  page, wording), its ``reason`` says which it took and why, and the observation is flagged
+  (``conflict_kind`` "within_edition" or "both"). The vintage takes: a stated value over a
+  derived one, then the higher confidence (the facts do not record how their concept was found,
+  but their confidence does: a concept found in the figure's own clause scores 1.0, in its
+  sentence 0.95, inherited from the sentence before 0.8, from a heading 0.7), then an exact
+  figure over a qualified one, then the earlier page. The vintage keeps the ids of every fact
+  of that edition for that period.
 - The **headline** of an observation: a stated value beats a derived one; among equals the latest
   edition wins. ``headline_reason`` says which rule decided.
-- **Conflict**: two vintages differ by more than the rounding of the text that states them. The
-  rounding is half a unit of the last digit written ("226 miljoen": 0.5 miljoen; "1,1%": 0.05);
-  for a non-exact qualifier of the last *significant* digit ("zo'n 23.000": 500); for a figure
-  written in words, or a derived value, of the value's last significant digit; a fraction word
-  for a share ("een kwart") counts as five percentage points. Of two vintages the larger
-  rounding applies. A one-sided qualifier ("ruim 23.000") moves the value it is compared at by
-  one rounding in its direction. So € 226 miljoen against € 227 miljoen is a conflict (1 > 0.5);
-  1,1% against 1,1% is not.
+- **Conflict** (``conflict`` true, ``conflict_kind`` "between_editions"): two vintages
+  differ by more than the rounding of the text that states them. The rounding is half a unit
+  of the last digit written ("226 miljoen": 0.5 miljoen; "1,1%": 0.05); for a non-exact
+  qualifier of the last *significant* digit ("zo'n 23.000": 500); for a figure written in
+  words, or a derived value, of the value's last significant digit; a fraction word for a
+  share ("een kwart") counts as five percentage points. Of two vintages the larger rounding
+  applies. A one-sided qualifier ("ruim 23.000") moves the value it is compared at by one
+  rounding in its direction, the direction of the figure's size for a negative change
+  ("bijna een kwart minder", -25, is compared at -20). So € 226 miljoen against € 227 miljoen
+  is a conflict (1 > 0.5); 1,1% against 1,1% is not. The same test tells one edition's values
+  apart (``conflict_kind`` "within_edition"; "both" where editions also disagree).
 
 The steps, one module each: `periods` (period arithmetic), `rounding` (rounding and
 conflicts), `observations` (vintages, headline), `concepts` (catalogue series) and
@@ -113,8 +127,11 @@ def build_series(
     warnings: list[str] = []
     by_concept: dict[str, list[Fact]] = defaultdict(list)
     statements: list[Fact] = []
+    left_out = 0
     for fact in facts:
-        if fact.concept:
+        if fact.scope != "national":
+            left_out += 1  # one corporation's or region's figure never enters a national series
+        elif fact.concept:
             by_concept[fact.concept].append(fact)
         elif fact.statement and fact.statement.strip():
             statements.append(fact)
@@ -124,4 +141,10 @@ def build_series(
         series.extend(concept_series(concept, by_concept[concept], catalogue, warnings))
     taken = {s.id for s in series}
     series.extend(statement_series(statements, threshold, taken, warnings))
-    return SeriesFile(series=series, warnings=warnings)
+    if left_out:
+        warnings.append(
+            f"{left_out} {'fact' if left_out == 1 else 'facts'} not about the whole country "
+            "(scope organisation, region or unknown) left out of the series; they stay in "
+            "facts.json"
+        )
+    return SeriesFile(series=series, warnings=warnings, left_out_scope=left_out)

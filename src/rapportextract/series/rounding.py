@@ -70,10 +70,13 @@ def _rounding(value: Decimal, approximate: bool, text: str, unit: str) -> Decima
 
 
 def _compared_value(vintage_fact: Fact, tolerance: Decimal) -> Decimal:
+    # A qualifier bounds the size of a figure: "bijna een kwart minder" (-25) is a fall of
+    # less than 25, so a negative value moves towards zero where a positive one moves down.
+    step = tolerance if vintage_fact.value >= 0 else -tolerance
     if vintage_fact.qualifier in ("more_than", "at_least"):
-        return vintage_fact.value + tolerance
+        return vintage_fact.value + step
     if vintage_fact.qualifier in ("less_than", "at_most"):
-        return vintage_fact.value - tolerance
+        return vintage_fact.value - step
     return vintage_fact.value
 
 
