@@ -60,3 +60,11 @@ def test_broken_fact_is_rejected(field: str, bad: Any) -> None:
 
 def test_series_output_validates() -> None:
     jsonschema.validate(json.loads(SeriesFile(series=[]).model_dump_json()), series_schema())
+
+
+def test_the_facts_schema_documents_scope() -> None:
+    fact = facts_schema()["$defs"]["Fact"]["properties"]
+    assert fact["scope"]["enum"] == ["national", "organisation", "region", "unknown"]
+    assert fact["scope"]["default"] == "national"
+    for field in ("scope", "scope_name", "diagnostics"):
+        assert fact[field]["description"]

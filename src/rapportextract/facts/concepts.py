@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from rapportextract.catalogue import Catalogue, ConceptMatch
 from rapportextract.facts.cues import continues_previous, cue_patterns
+from rapportextract.facts.scope import ScopeFound
 from rapportextract.models import BlockKind, Fact, Quantity, Sentence
 from rapportextract.periods import clause_bounds
 
@@ -26,6 +27,8 @@ class Prev:
     """The sentence itself; `text` also holds the sentence before it where this one only
     continues that one ("In 2019 vonden 2.800 uitzettingen plaats. Dat is 200 minder." +
     "Bij 78 procent daarvan ..." still knows what is counted)."""
+    about: ScopeFound | None = None
+    """Whom the sentence was about (`facts.scope`), for a next one that refers back."""
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ from rapportextract.errors import EditionNotFoundError
 from rapportextract.facts.concepts import Prev
 from rapportextract.facts.cues import continues_previous, inherits_period
 from rapportextract.facts.derived import derived_levels
+from rapportextract.facts.scope import NATIONAL, ScopeFound, document_scope, scope_cues
+from rapportextract.facts.scope import sentence_scope as whom_of
 from rapportextract.facts.sentence import section_number, sentence_facts
 from rapportextract.models import PROSE_KINDS, BlockKind, Document, Fact, Sentence
 from rapportextract.periods import find_time_expressions, sets_scope
@@ -23,8 +25,10 @@ def extract_facts(doc: Document, catalogue: Catalogue | None = None) -> list[Fac
     catalogue = catalogue if catalogue is not None else load_catalogue()
     facts: list[Fact] = []
     prev: Prev | None = None
-    for block in _blocks([s for s in doc.sentences if s.block_kind in PROSE_KINDS]):
-        new, prev = _read_block(doc, doc.edition, block, catalogue, prev)
+    prose = [s for s in doc.sentences if s.block_kind in PROSE_KINDS]
+    whom = document_scope([s.text for s in prose])
+    for block in _blocks(prose):
+        new, prev = _read_block(doc, doc.edition, block, catalogue, prev, whom)
         facts.extend(new)
     return facts + derived_levels(doc, facts)
 
@@ -41,10 +45,10 @@ def _blocks(sentences: list[Sentence]) -> list[list[Sentence]]:
 
 def _read_block(
     doc: Document, edition: int, sentences: list[Sentence], catalogue: Catalogue,
-    prev: Prev | None,
+    prev: Prev | None, whom: ScopeFound = NATIONAL,
 ) -> tuple[list[Fact], Prev | None]:
     """The facts of one block's sentences, `prev` being what the block before left, and what
-    this block's last sentence leaves to the next."""
+    this block's last sentence leaves to the next; `whom` is the document's scope."""
     from rapportextract.quantities import find_quantities
 
     # A new block ends the paragraph scope; a sentence opening a paragraph may still refer
@@ -59,25 +63,28 @@ def _read_block(
     for sentence in sentences:
         quantities = [q for q in find_quantities(sentence.text)
                       if not section_number(q, sentence.text)]
+        cues = scope_cues(sentence.text)
+        about = whom_of(sentence.text, cues, prev.about if prev else None, whom)
         if not quantities:
             if sentence.block_kind == BlockKind.PARAGRAPH:
                 scope = sets_scope(sentence.text, edition=edition) or scope
             prev = Prev(_context_text(sentence.text, prev), [],
                         _last_period(sentence.text, edition), sentence.block_kind,
-                        sentence.text)
+                        sentence.text, about)
             continue
         sentence_scope = scope
         if prev is not None and prev.period and inherits_period(sentence.text):
             sentence_scope = prev.period
         new = sentence_facts(doc, edition, sentence, quantities, prev, sentence_scope,
-                             catalogue)
+                             catalogue, (cues, about))
         facts.extend(new)
         if sentence.block_kind == BlockKind.PARAGRAPH and not inherits_period(sentence.text):
             # A sentence that moves to the current year with its own figures ("In het eerste
             # kwartaal van 2012 kwamen er 14.000 verzoeken binnen") moves the paragraph too.
             scope = sets_scope(sentence.text, edition=edition) or scope
         prev = Prev(_context_text(sentence.text, prev), new,
-                    new[-1].period if new else None, sentence.block_kind, sentence.text)
+                    new[-1].period if new else None, sentence.block_kind, sentence.text,
+                    about)
     return facts, prev
 
 

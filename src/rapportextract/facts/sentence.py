@@ -8,6 +8,7 @@ import re
 from rapportextract.catalogue import Catalogue
 from rapportextract.facts.concepts import CONCEPT_CONFIDENCE, Prev, concept_for
 from rapportextract.facts.provenance import fact_id, figure_place, origin_of
+from rapportextract.facts.scope import ScopeFound, scope_of
 from rapportextract.facts.subjects import statement_key, subject_of
 from rapportextract.models import Document, Fact, Quantity, Sentence, Source
 from rapportextract.periods import (
@@ -25,7 +26,10 @@ def _previous_year(period: str) -> str | None:
 def sentence_facts(
     doc: Document, edition: int, sentence: Sentence, quantities: list[Quantity],
     prev: Prev | None, scope: str | None, catalogue: Catalogue,
+    whom: tuple[list[ScopeFound], ScopeFound] | None = None,
 ) -> list[Fact]:
+    """`scope` is the paragraph's time scope; `whom` the sentence's scope cues and the scope
+    it takes without one (`facts.scope`)."""
     text = sentence.text
     exprs = find_time_expressions(text, edition=edition)
     context = PeriodContext(
@@ -51,6 +55,10 @@ def sentence_facts(
             if base is None or base == period:
                 base = _previous_year(period)
                 confidence *= 0.95
+        about = None
+        if whom is not None:
+            about = scope_of(whom[0], q.start) or whom[1]
+        diagnostics = [about.note()] if about is not None and about.scope != "national" else []
         facts.append(Fact(
             id=fact_id(doc, sentence.page, *figure_place(sentence, q)),
             document=doc.name,
@@ -70,6 +78,9 @@ def sentence_facts(
                 sentence_id=sentence.id, block_id=sentence.block_id,
             ),
             statement=None if choice.concept else statement_key(text, figures, edition=edition),
+            scope=about.scope if about is not None else "national",
+            scope_name=about.name if about is not None else None,
+            diagnostics=diagnostics,
         ))
     return facts
 
