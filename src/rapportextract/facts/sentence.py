@@ -7,6 +7,7 @@ import re
 
 from rapportextract.catalogue import Catalogue
 from rapportextract.facts.concepts import CONCEPT_CONFIDENCE, Prev, concept_for
+from rapportextract.facts.money import amount_reason
 from rapportextract.facts.provenance import fact_id, figure_place, origin_of
 from rapportextract.facts.scope import ScopeFound, scope_of
 from rapportextract.facts.subjects import statement_key, subject_of
@@ -40,6 +41,11 @@ def sentence_facts(
     figures = [(q.start, q.end) for q in quantities]
     facts: list[Fact] = []
     for q in quantities:
+        notes = []
+        money = amount_reason(q, text, quantities, prev.facts if prev else None)
+        if money is not None:
+            q = q.model_copy(update={"unit": "EUR"})
+            notes.append(f"unit EUR from context: {money}")
         choice = concept_for(q, sentence, prev, catalogue, figures)
         resolution = resolve_period(text, (q.start, q.end), edition=edition, context=context,
                                     expressions=exprs)
@@ -58,7 +64,8 @@ def sentence_facts(
         about = None
         if whom is not None:
             about = scope_of(whom[0], q.start) or whom[1]
-        diagnostics = [about.note()] if about is not None and about.scope != "national" else []
+        if about is not None and about.scope != "national":
+            notes.append(about.note())
         facts.append(Fact(
             id=fact_id(doc, sentence.page, *figure_place(sentence, q)),
             document=doc.name,
@@ -80,7 +87,7 @@ def sentence_facts(
             statement=None if choice.concept else statement_key(text, figures, edition=edition),
             scope=about.scope if about is not None else "national",
             scope_name=about.name if about is not None else None,
-            diagnostics=diagnostics,
+            diagnostics=notes,
         ))
     return facts
 

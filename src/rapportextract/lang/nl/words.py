@@ -144,6 +144,9 @@ class CueWords:
     statement_stopwords: frozenset[str]
     statement_stem: StemRule
     scope: dict[str, tuple[str, ...]]
+    money_nouns: tuple[str, ...]
+    money_after: tuple[str, ...]
+    money_marker: str
     """The ``[scope]`` lists by name (national, region_nouns, organisation_nouns, ...)."""
 
 
@@ -163,6 +166,9 @@ def cue_words() -> CueWords:
         statement_stopwords=frozenset(stop_words().statement_keys),
         statement_stem=stem_rules()["statement_keys"],
         scope={key: f.lower_words(f"scope.{key}") for key in SCOPE_WORD_LISTS},
+        money_nouns=f.lower_words("money.nouns"),
+        money_after=f.lower_words("money.after"),
+        money_marker=f.word("money.marker"),
     )
 
 
