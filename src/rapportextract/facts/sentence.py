@@ -8,6 +8,7 @@ import re
 from rapportextract.catalogue import Catalogue
 from rapportextract.facts.concepts import CONCEPT_CONFIDENCE, Prev, concept_for
 from rapportextract.facts.money import amount_reason
+from rapportextract.facts.pairs import movement_start, start_period
 from rapportextract.facts.provenance import fact_id, figure_place, origin_of
 from rapportextract.facts.scope import ScopeFound, scope_of
 from rapportextract.facts.subjects import statement_key, subject_of
@@ -40,7 +41,7 @@ def sentence_facts(
     )
     figures = [(q.start, q.end) for q in quantities]
     facts: list[Fact] = []
-    for q in quantities:
+    for index, q in enumerate(quantities):
         notes = []
         money = amount_reason(q, text, quantities, prev.facts if prev else None)
         if money is not None:
@@ -50,6 +51,15 @@ def sentence_facts(
         resolution = resolve_period(text, (q.start, q.end), edition=edition, context=context,
                                     expressions=exprs)
         period = _survey_period(resolution.period, choice.concept, catalogue, edition)
+        second = movement_start(quantities, index, text, exprs)
+        if second is not None:
+            to = resolve_period(text, (second.start, second.end), edition=edition,
+                                context=context, expressions=exprs)
+            start = start_period(to.period, resolution.base_period or to.base_period) \
+                if to.period == resolution.period else None
+            if start is not None:
+                period = start
+                notes.append(f"period {start}: the start of a movement to {second.text!r}")
         confidence = CONCEPT_CONFIDENCE[choice.how] * resolution.confidence
         if q.ambiguous:
             confidence *= 0.85
