@@ -3,6 +3,7 @@ heading above (`concept_for`; the rules are in the `rapportextract.facts` docstr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from rapportextract.catalogue import Catalogue, ConceptMatch
@@ -37,6 +38,8 @@ class ConceptChoice:
     concept: str | None
     how: str
     subject: str | None = None
+    why: str | None = None
+    """For a figure without concept: why none was found (the fact's diagnostics)."""
 
 
 def _mask(text: str, keep: list[tuple[int, int]]) -> str:
@@ -54,6 +57,23 @@ def _about_corporations(q: Quantity, text: str) -> bool:
     if cues.corporation_after.match(text[q.end:]) or cues.corporation_word.search(q.text):
         return True
     return bool(cues.corporation_before.match(text))
+
+
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+
+
+def _has_own_noun(q: Quantity, text: str) -> bool:
+    """True where a count is followed by a word that is no function word ("2 huurders")."""
+    if q.unit != "count":
+        return False
+    m = _NEXT_WORD.match(text, q.end)
+    return bool(m and m.group(1).islower() and m.group(1) not in cue_patterns().stopwords)
+
+
+def _noun_of_other(m: ConceptMatch, text: str, others: list[tuple[int, int]]) -> bool:
+    """True where the match's head word is the noun right after another figure."""
+    return any(end <= m.head_start and not text[end:m.head_start].strip()
+               for _, end in others)
 
 
 def _inherits(fact: Fact, q: Quantity) -> bool:
@@ -104,10 +124,16 @@ def concept_for(
     corporations = _about_corporations(q, text)
     others = [o for o in (others or []) if o != (q.start, q.end)]
 
+    own_noun = _has_own_noun(q, text)
+
     def allowed(m: ConceptMatch | None) -> ConceptMatch | None:
         if m is None:
             return None
         if corporations and not m.concept.about_corporations:
+            return None
+        # A figure with a noun of its own ("2 huurders", "2.646 rechters") is not what another
+        # figure's noun counts ("Van de 5 ontruimingen leverden 2 huurders zelf de sleutel in").
+        if own_noun and _noun_of_other(m, text, others):
             return None
         return m
 
@@ -188,7 +214,8 @@ def concept_for(
         if continues:
             for fact in reversed(prev.facts):
                 if _inherits(fact, q) and not fact.derived:
-                    return ConceptChoice(None, None, "none", fact.subject)
+                    return ConceptChoice(None, None, "none", fact.subject,
+                                         "no concept: it refers back to a figure without one")
     if sentence.heading:
         # The heading may name what is counted ("Kenmerken van uitgezette huishoudens" over
         # "65 procent was alleenstaand"): its words count as the sentence's own.
@@ -197,5 +224,20 @@ def concept_for(
         from_heading = best(joined, (q.start + offset, q.end + offset))
         if from_heading:
             return ConceptChoice(from_heading, from_heading.id, "heading")
-    return ConceptChoice(None, None, "none")
+    return ConceptChoice(None, None, "none", why=_no_concept(q, text, prev, continues,
+                                                            corporations))
+
+
+def _no_concept(q: Quantity, text: str, prev: Prev | None, continues: bool,
+                corporations: bool) -> str:
+    """Why a figure has no concept, in words for its diagnostics."""
+    if corporations:
+        return "no concept: a share of corporations (a survey finding) the catalogue has no " \
+               "concept for"
+    if continues and (prev is None or not prev.text.strip()):
+        return "no concept: it refers back, but there is no sentence before it to refer to"
+    if continues:
+        return "no concept: it refers back, but the sentence before names nothing the " \
+               "catalogue measures"
+    return "no concept: no catalogue term in its sentence, the one before or the heading"
 

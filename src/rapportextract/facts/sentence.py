@@ -48,6 +48,8 @@ def sentence_facts(
             q = q.model_copy(update={"unit": "EUR"})
             notes.append(f"unit EUR from context: {money}")
         choice = concept_for(q, sentence, prev, catalogue, figures)
+        if choice.why:
+            notes.append(choice.why)
         resolution = resolve_period(text, (q.start, q.end), edition=edition, context=context,
                                     expressions=exprs)
         period = _survey_period(resolution.period, choice.concept, catalogue, edition)
