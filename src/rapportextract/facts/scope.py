@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapportextract.facts.cues import continues_previous
+from rapportextract.facts.cues import continues_previous, cue_patterns
 from rapportextract.lang.nl.words import cue_words
 from rapportextract.models import Scope
 from rapportextract.periods import phrase_alternation as _alt
@@ -60,18 +60,26 @@ _WORD = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
 @dataclass(frozen=True)
 class _Patterns:
     national: re.Pattern[str]
-    region_named: re.Pattern[str]
-    place: re.Pattern[str]
     own_region: re.Pattern[str]
-    organisation: re.Pattern[str]
-    organisation_named: re.Pattern[str]
-    organisation_at: re.Pattern[str]
-    own_voice: re.Pattern[str]
-    group: re.Pattern[str]
-    not_names: frozenset[str]
-    bodies: re.Pattern[str]
+    name_after: re.Pattern[str]
+    """At a word's end: whitespace, then a name (group 1)."""
+    of_name_after: re.Pattern[str]
+    """At a word's end: "van" and a name ("het ministerie van Volkshuisvesting")."""
+    article_before: re.Pattern[str]
+    """At a word's start: an article, maybe a capitalised word ("de Nationale ombudsman")."""
+    places: frozenset[str]
+    regions: frozenset[str]
+    at: frozenset[str]
+    organisations: tuple[str, ...]
+    bodies: tuple[str, ...]
     own_voice_words: frozenset[str]
+    groups: frozenset[str]
+    not_names: frozenset[str]
+    own_voice: re.Pattern[str]
     refers_back: re.Pattern[str]
+
+
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
 @lru_cache(maxsize=1)
@@ -80,24 +88,22 @@ def _patterns() -> _Patterns:
     i = re.IGNORECASE
     # A name: capitalised words, maybe joined by lower-case ones ("Alphen aan den Rijn").
     name = rf"{_WORD}(?:\s+(?:{_alt(w['name_joiners'])}\s+)?{_WORD})*"
-    orgs = _alt(w["organisation_nouns"] + w["bodies"])
-    # The preposition or noun is matched without regard to case, the name must be capitalised.
     return _Patterns(
         national=re.compile(rf"(?<!\w)(?:{_alt(w['national'])})(?!\w)", i),
-        region_named=re.compile(rf"(?<!\w)(?i:{_alt(w['region_nouns'])})\s+({name})"),
-        place=re.compile(rf"(?<!\w)(?i:{_alt(w['place_prepositions'])})\s+({name})"),
         own_region=re.compile(rf"(?<!\w)(?:{_alt(w['own_region'])})(?!\w)", i),
-        organisation=re.compile(
-            rf"(?<!\w)(?i:{_alt(w['organisation_articles'])})\s+((?:[A-Z]\w*\s+)?"
-            rf"(?i:\w*?(?:{orgs})))(?!\w)(?:\s+van\s+({name}))?"),
-        organisation_named=re.compile(rf"(?<!\w)(?i:\w*?(?:{orgs}))\s+({name})"),
-        organisation_at=re.compile(
-            rf"(?<!\w)(?i:{_alt(w['organisation_prepositions'])})\s+({name})"),
-        own_voice=re.compile(rf"(?<!\w)(?:{_alt(w['own_voice'])})(?!\w)", i),
-        group=re.compile(rf"(?<!\w)(?:\w+\s+)?(?:{_alt(w['group_nouns'])})(?!\w)", i),
-        not_names=frozenset(w["not_names"]),
-        bodies=re.compile(rf"(?:{_alt(w['bodies'])})$", i),
+        name_after=re.compile(rf"\s+({name})"),
+        of_name_after=re.compile(rf"\s+(?i:{_alt(w['name_links'])})\s+({name})"),
+        article_before=re.compile(
+            rf"(?<!\w)(?i:{_alt(w['organisation_articles'])})\s+(?:([A-Z]\w*)\s+)?$"),
+        places=frozenset(w["place_prepositions"]),
+        regions=frozenset(w["region_nouns"]),
+        at=frozenset(w["organisation_prepositions"]),
+        organisations=tuple(w["organisation_nouns"] + w["bodies"]),
+        bodies=tuple(w["bodies"]),
         own_voice_words=frozenset(w["own_voice"]),
+        groups=frozenset(w["group_nouns"]),
+        not_names=frozenset(w["not_names"]),
+        own_voice=re.compile(rf"(?<!\w)(?:{_alt(w['own_voice'])})(?!\w)", i),
         refers_back=re.compile(rf"(?<!\w)(?:{_alt(w['refers_back'])})(?!\w)", i),
     )
 
@@ -110,6 +116,15 @@ def _name(found: str, not_names: frozenset[str]) -> str | None:
     return " ".join(words)
 
 
+def _name_after(text: str, end: int, p: _Patterns) -> tuple[str, int] | None:
+    """The name right after the word ending at `end`, and where it ends."""
+    m = p.name_after.match(text, end)
+    if m is None:
+        return None
+    name = _name(m.group(1), p.not_names)
+    return (name, m.end()) if name else None
+
+
 def scope_cues(text: str) -> list[ScopeFound]:
     """Every scope cue of a sentence, in order."""
     p = _patterns()
@@ -118,37 +133,14 @@ def scope_cues(text: str) -> list[ScopeFound]:
         found.append(ScopeFound("national", None, m.start(), m.group(0)))
     for m in p.own_region.finditer(text):
         found.append(ScopeFound("region", None, m.start(), m.group(0)))
-    for m in p.region_named.finditer(text):
-        name = _name(m.group(1), p.not_names)
-        if name:
-            found.append(ScopeFound("region", m.group(0), m.start(), m.group(0)))
-    for m in p.place.finditer(text):
-        name = _name(m.group(1), p.not_names)
-        if name and name.lower() not in p.not_names:
-            found.append(ScopeFound("region", name, m.start(), m.group(0)))
-    for m in p.organisation_named.finditer(text):
-        name = _name(m.group(1), p.not_names)
-        if name:
-            found.append(ScopeFound("organisation", name, m.start(), m.group(0)))
-    for m in p.organisation.finditer(text):
-        phrase, of = m.group(1), m.group(2)
-        body = bool(p.bodies.search(phrase))
-        name = f"{phrase} van {of}" if of else (
-            phrase if phrase[:1].isupper() or body else None)
-        # Without a name, "de corporatie" is the role in general ("zonder de corporatie iets
-        # te laten weten") unless it is what the sentence opens with ("De corporatie had ...").
-        if name is None and text[:m.start()].strip(_OPENING):
-            continue
-        found.append(ScopeFound("organisation", name, m.start(), m.group(0)))
-    for m in p.organisation_at.finditer(text):
-        name = _name(m.group(1), p.not_names)
-        if name:
-            found.append(ScopeFound("organisation", name, m.start(), m.group(0)))
-    for m in p.own_voice.finditer(text):
-        found.append(ScopeFound("organisation", None, m.start(), m.group(0)))
-    for m in p.group.finditer(text):
-        found.append(ScopeFound("unknown", " ".join(m.group(0).split()), m.start(),
-                                m.group(0)))
+    # One pass over the words; the patterns run only after a word that can start a cue.
+    previous = ""
+    for tok in _TOKEN.finditer(text):
+        word, start, end = tok.group(0).lower(), tok.start(), tok.end()
+        cue = _word_cue(text, word, start, end, previous, p)
+        if cue is not None:
+            found.append(cue)
+        previous = word
     # A national word inside a name is no national cue ("vanuit Caribisch Nederland").
     named = [(f.start, f.start + len(f.cue)) for f in found if f.name]
     found = [f for f in found if f.scope != "national"
@@ -175,6 +167,49 @@ def document_scope(texts: list[str]) -> ScopeFound:
     if texts and speaking and speaking >= OWN_VOICE_SHARE * len(texts):
         return ScopeFound("organisation", None, -1, "the document speaks as 'wij'")
     return NATIONAL
+
+
+def _word_cue(text: str, word: str, start: int, end: int, previous: str, p: _Patterns
+              ) -> ScopeFound | None:
+    """The cue that starts at one word of a sentence (`scope_cues`), if any."""
+    if word in p.places or word in p.regions or word in p.at:
+        named = _name_after(text, end, p)
+        if named is None:
+            return None
+        name, stop = named
+        if word in p.regions:
+            return ScopeFound("region", text[start:stop], start, text[start:stop])
+        if word in p.places:
+            if name.lower() in p.not_names:
+                return None
+            return ScopeFound("region", name, start, text[start:stop])
+        return ScopeFound("organisation", name, start, text[start:stop])
+    if word.endswith(p.organisations):
+        named = _name_after(text, end, p)
+        if named is not None:
+            return ScopeFound("organisation", named[0], start, text[start:named[1]])
+        article = p.article_before.search(text, 0, start)
+        if article is None:
+            return None
+        phrase = text[article.start(1) if article.group(1) else start:end]
+        of = p.of_name_after.match(text, end)
+        body = word.endswith(p.bodies)
+        label = f"{phrase}{text[end:of.end()]}" if of else (
+            phrase if phrase[:1].isupper() or body else None)
+        # Without a name, "de corporatie" is the role in general ("zonder de corporatie iets
+        # te laten weten") unless it is what the sentence opens with ("De corporatie had ...").
+        if label is None and text[:article.start()].strip(_OPENING):
+            return None
+        return ScopeFound("organisation", label, article.start(),
+                          text[article.start():of.end() if of else end])
+    if word in p.own_voice_words:
+        return ScopeFound("organisation", None, start, text[start:end])
+    if word in p.groups:
+        adjective = previous and previous not in cue_patterns().stopwords
+        begin = text.rfind(previous, 0, start) if adjective else start
+        return ScopeFound("unknown", " ".join(text[begin:end].split()), begin,
+                          text[begin:end])
+    return None
 
 
 def scope_of(cues: list[ScopeFound], position: int) -> ScopeFound | None:

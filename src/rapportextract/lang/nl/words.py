@@ -175,7 +175,7 @@ def cue_words() -> CueWords:
 SCOPE_WORD_LISTS = (
     "national", "place_prepositions", "region_nouns", "own_region", "organisation_nouns",
     "organisation_articles", "organisation_prepositions", "own_voice", "group_nouns",
-    "not_names", "refers_back", "bodies", "name_joiners",
+    "not_names", "refers_back", "bodies", "name_joiners", "name_links",
 )
 
 
