@@ -117,8 +117,10 @@ def _in_other_clause(text: str, term: tuple[int, int], q: Quantity,
 
 def concept_for(
     q: Quantity, sentence: Sentence, prev: Prev | None, catalogue: Catalogue,
-    others: list[tuple[int, int]] | None = None,
+    others: list[tuple[int, int]] | None = None, continues: bool | None = None,
 ) -> ConceptChoice:
+    """The concept of figure `q` of `sentence` (the `rapportextract.facts` docstring);
+    `continues` is whether the sentence refers back (worked out here where not given)."""
     text = sentence.text
     cues = cue_patterns()
     corporations = _about_corporations(q, text)
@@ -183,7 +185,8 @@ def concept_for(
     if whole:
         return ConceptChoice(whole, whole.id, "sentence")
 
-    continues = continues_previous(text)
+    if continues is None:
+        continues = continues_previous(text)
     if prev is not None:
         joined = prev.text + " " + text
         offset = len(prev.text) + 1

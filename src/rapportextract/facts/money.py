@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapportextract.facts.cues import continues_previous, cue_patterns
+from rapportextract.facts.cues import cue_patterns
 from rapportextract.lang.nl.words import cue_words
 from rapportextract.models import Fact, Quantity
 from rapportextract.periods import phrase_alternation as _alt
@@ -55,9 +55,9 @@ def _bare(q: Quantity, text: str) -> bool:
 
 
 def amount_reason(q: Quantity, text: str, others: list[Quantity],
-                  previous: list[Fact] | None) -> str | None:
+                  previous: list[Fact] | None, continues: bool) -> str | None:
     """Why the count `q` of sentence `text` is an amount in euro (the module docstring), or
-    None where it stays a count."""
+    None where it stays a count; `continues` is whether the sentence refers back."""
     money = _money()
     written = q.text.rstrip().endswith(money.marker) or text.startswith(money.marker, q.end)
     if q.unit != "count" or not (q.scale >= 1_000_000 or written):
@@ -71,7 +71,7 @@ def amount_reason(q: Quantity, text: str, others: list[Quantity],
         noun = m.group(0)
     if noun is not None:
         return f"{noun!r}"
-    if previous and continues_previous(text):
+    if previous and continues:
         # A percentage there is the change of the amount ("..., een daling van 12 procent").
         last = [f for f in previous if not f.derived and f.unit != "percent"]
         if last and last[-1].unit == "EUR":

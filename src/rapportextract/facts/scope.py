@@ -222,16 +222,19 @@ def scope_of(cues: list[ScopeFound], position: int) -> ScopeFound | None:
 
 
 def sentence_scope(text: str, cues: list[ScopeFound], previous: ScopeFound | None,
-                   default: ScopeFound = NATIONAL) -> ScopeFound:
+                   default: ScopeFound = NATIONAL, continues: bool | None = None
+                   ) -> ScopeFound:
     """The scope a sentence leaves for the next one, and figures without a cue of their own
     take: its last cue, else the previous sentence's where it refers back, else the
     document's (`document_scope`)."""
     if cues:
         return cues[-1]
-    if previous is not None and previous.scope != default.scope and _refers_back(text):
+    if previous is not None and previous.scope != default.scope and _refers_back(text, continues):
         return previous
     return default
 
 
-def _refers_back(text: str) -> bool:
-    return continues_previous(text) or bool(_patterns().refers_back.search(text))
+def _refers_back(text: str, continues: bool | None) -> bool:
+    if continues is None:
+        continues = continues_previous(text)
+    return continues or bool(_patterns().refers_back.search(text))
