@@ -70,6 +70,14 @@ def _has_own_noun(q: Quantity, text: str) -> bool:
     return bool(m and m.group(1).islower() and m.group(1) not in cue_patterns().stopwords)
 
 
+def _own_noun_first(found: list[ConceptMatch], q: Quantity, text: str) -> list[ConceptMatch]:
+    """The matches, best first, but one whose head word is the figure's own noun first: "Van
+    de 9 ontruimingen leverden 4 huurders zelf de sleutel in" -- 9 counts evictions, whatever
+    more specific concept the sentence names for the other figure."""
+    own = [m for m in found if m.head_start >= q.end and not text[q.end:m.head_start].strip()]
+    return own[:1] + [m for m in found if m not in own[:1]]
+
+
 def _noun_of_other(m: ConceptMatch, text: str, others: list[tuple[int, int]]) -> bool:
     """True where the match's head word is the noun right after another figure."""
     return any(end <= m.head_start and not text[end:m.head_start].strip()
@@ -144,8 +152,9 @@ def concept_for(
     def best(scope_text: str, position: tuple[int, int], *,
              qualifier_in: tuple[int, int] | None = None) -> ConceptMatch | None:
         # A ruling-out word in the figure's part of the sentence counts for its clause too.
-        for m in catalogue.matches(scope_text, unit=q.unit, kind=q.kind, position=position,
-                                   value=q.value, veto=text[part[0]:part[1]]):
+        for m in _own_noun_first(catalogue.matches(
+                scope_text, unit=q.unit, kind=q.kind, position=position, value=q.value,
+                veto=text[part[0]:part[1]]), q, text):
             if qualifier_in is not None and not any(
                 qualifier_in[0] <= s and e <= qualifier_in[1] for s, e in m.also_terms
             ):
@@ -170,8 +179,9 @@ def concept_for(
         if own is not None and own.groups == local.groups:
             local = own
     whole = _own_part_first(
-        [m for m in catalogue.matches(text, unit=q.unit, kind=q.kind, position=position,
-                                      value=q.value) if allowed(m)],
+        [m for m in _own_noun_first(catalogue.matches(
+            text, unit=q.unit, kind=q.kind, position=position, value=q.value), q, text)
+         if allowed(m)],
         part, len(text))
     # The sentence may add a qualifier to the clause's head word ("Huurders die nog in hun
     # woning wonen, waren samen € 171 miljoen verschuldigd"): the more specific match wins.
