@@ -27,13 +27,13 @@ def _cases() -> list[Any]:
     return params
 
 
-def _facts(texts: list[str], edition: int) -> list[Fact]:
+def _facts(texts: list[str], edition: int, heading: str | None = None) -> list[Fact]:
     doc = Document(
         path="cases.txt", name="cases.txt", sha256="2" * 64, source_type="text",
         edition=edition,
         sentences=[
             Sentence(id=f"p1-b0-s{i}", page=1, block_id="p1-b0",
-                     block_kind=BlockKind.PARAGRAPH, text=text)
+                     block_kind=BlockKind.PARAGRAPH, text=text, heading=heading)
             for i, text in enumerate(texts)
         ],
     )
@@ -44,7 +44,8 @@ def _facts(texts: list[str], edition: int) -> list[Fact]:
 def test_wording_case(case: dict[str, Any]) -> None:
     # The figures asked about are those of the last sentence; the others are its context.
     last = " ".join(case["text"][-1].split())
-    facts = [f for f in _facts(case["text"], case["edition"]) if f.source.sentence == last]
+    facts = [f for f in _facts(case["text"], case["edition"], case.get("heading"))
+             if f.source.sentence == last]
     for figure, expected in case["expect"].items():
         # A figure is named as written; a change may be read with its verb ("steeg ... 3,1%").
         found = [f for f in facts

@@ -235,7 +235,8 @@ def concept_for(
         joined = sentence.heading + " " + text
         offset = len(sentence.heading) + 1
         from_heading = best(joined, (q.start + offset, q.end + offset))
-        if from_heading:
+        # Never from the heading alone: one of its words must stand in the sentence.
+        if from_heading and any(s >= offset for s, _ in from_heading.terms):
             return ConceptChoice(from_heading, from_heading.id, "heading")
     return ConceptChoice(None, None, "none", why=_no_concept(q, text, prev, continues,
                                                             corporations))
