@@ -87,3 +87,11 @@ def test_a_series_with_alternatives_validates_and_a_bad_conflict_kind_does_not()
     obs["conflict_kind"] = "somewhat"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, series_schema())
+
+
+def test_the_facts_schema_documents_scope() -> None:
+    fact = facts_schema()["$defs"]["Fact"]["properties"]
+    assert fact["scope"]["enum"] == ["national", "organisation", "region", "unknown"]
+    assert fact["scope"]["default"] == "national"
+    for field in ("scope", "scope_name", "diagnostics"):
+        assert fact[field]["description"]

@@ -352,11 +352,21 @@ class Fact(_Model):
     source: Source
     statement: str | None = None
     """For facts outside the catalogue: a normalised statement key used to link editions."""
-    scope: Scope = "national"
+    scope: Scope = Field("national", description=(
+        "Whom the figure is about: national (the whole country, the default for a report's own "
+        "figures), organisation (one named corporation, court, agency or company, or the "
+        "organisation speaking as 'wij' in its own report), region (one municipality, province "
+        "or place), unknown (a group that is neither, 'de deurwaarders'). Series take national "
+        "figures only."))
     """Whom the figure is about (`Scope`); series take national figures only."""
-    scope_name: str | None = None
+    scope_name: str | None = Field(None, description=(
+        "The organisation or region as the text names it ('Woonrijk', 'gemeente Best'), where "
+        "scope is organisation, region or unknown and a name is given; else null."))
     """The organisation or region the text names, where `scope` is one of those."""
-    diagnostics: list[str] = Field(default_factory=list, exclude_if=lambda found: not found)
+    diagnostics: list[str] = Field(
+        default_factory=list, exclude_if=lambda found: not found,
+        description="Why the extractor decided as it did where that is not plain (why a figure "
+                    "has no concept, what its scope rests on); omitted when empty.")
     """Why the extractor decided as it did where that is not plain (e.g. why a figure has no
     concept), for `draw`, `eval` and the review page."""
 

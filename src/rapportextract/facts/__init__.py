@@ -11,8 +11,13 @@ becomes one `Fact`. What this module adds to a quantity:
   paragraph, or the last one of the paragraph before): first where a qualifier in this
   sentence refines what the previous one named ("Daarvan was € 182 miljoen van vertrokken
   huurders"), then, for a sentence that refers back ("Dat is circa 25%", "In 2018 waren dat er
-  nog 3.000"), the previous figure's concept of a fitting unit or the previous sentence's
-  words; then the heading above (for a head word in this sentence). In a sentence of two
+  nog 3.000", "Het waren er 6.750", "In 2016 was dit nog 253"), the previous figure's
+  concept of a fitting unit or the previous sentence's words; then the heading above (never
+  from the heading alone: one of the match's words must stand in the sentence). A match
+  whose head word is the figure's own noun comes first ("Van de 9 ontruimingen leverden 4
+  huurders zelf de sleutel in": 9 counts evictions), and a count with a noun of its own
+  ("2.646 rechters") does not take the concept of the noun right after another figure.
+  Where no concept is found the fact says why in its ``diagnostics``. In a sentence of two
   parts joined by a semicolon, a match with a qualifying word in the figure's own part wins;
   after an opening partitive clause, one with a qualifying word in the figure's own clause;
   a qualifier in another figure's clause ("..., waarvan € 160 miljoen bij huurders die nog in
@@ -34,6 +39,13 @@ becomes one `Fact`. What this module adds to a quantity:
   referring back ("Dat was zo'n 10 procent minder dan het jaar ervoor") is about the
   previous sentence's period unless it names its own or moves on ("Sindsdien ..."). A change
   without a named base is taken to compare with the year before its period.
+- **unit from context**: a count with a scale word and no noun of its own is an amount in
+  euro where an amount noun stands before it, another figure of the sentence is in euro, or
+  it refers back to an amount (`money`: "De omzet bedraagt 2,4 miljard").
+- **movements**: the first figure of "van 8.550 naar 5.900" without a year of its own is
+  about the sentence's base period ("Tussen 2007 en 2009 ...") or the year before (`pairs`).
+- **scope**: whom the figure is about, national by default (`scope`: "In Amsterdam waren het
+  er 78" is a region, "bij Vivare", "de Huurcommissie" or "wij" an organisation).
 - **derived levels**: a change plus a level of the same concept gives the other level
   ("€ 164 miljoen, € 9 miljoen minder dan in 2022" -> 2022: 173 mln), unless the document
   states that level itself. Derived facts have ``derived=True`` and ``derived_from``.
@@ -57,10 +69,12 @@ elsewhere in the sentence 0.9, paragraph scope 0.85, heading or default data yea
 change whose base period was assumed. It reads as a rough probability that concept, period and
 value are all right; facts with confidence below 0.7 rest on distant context.
 
-The steps, one module each: `cues` (the Dutch cue words), `concepts` (the concept of a
-figure), `subjects` (its subject, the statement key), `provenance` (ids, origin), `sentence`
-(the facts of one sentence), `derived` (derived levels) and `reading` (the document in one
-pass, block after block).
+The steps, one module each: `analysis` (what is worked out once per sentence and passed
+down: its figures, times, references back, scope cues), `cues` (the Dutch cue words),
+`concepts` (the concept of a figure), `money` (amounts without a currency), `pairs`
+(movements), `scope` (whom a figure is about), `subjects` (its subject, the statement key),
+`provenance` (ids, origin), `sentence` (the facts of one sentence), `derived` (derived
+levels) and `reading` (the document in one pass, block after block).
 """
 
 from __future__ import annotations

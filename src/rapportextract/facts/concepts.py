@@ -3,10 +3,12 @@ heading above (`concept_for`; the rules are in the `rapportextract.facts` docstr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from rapportextract.catalogue import Catalogue, ConceptMatch
 from rapportextract.facts.cues import continues_previous, cue_patterns
+from rapportextract.facts.scope import ScopeFound
 from rapportextract.models import BlockKind, Fact, Quantity, Sentence
 from rapportextract.periods import clause_bounds
 
@@ -26,6 +28,8 @@ class Prev:
     """The sentence itself; `text` also holds the sentence before it where this one only
     continues that one ("In 2019 vonden 2.800 uitzettingen plaats. Dat is 200 minder." +
     "Bij 78 procent daarvan ..." still knows what is counted)."""
+    about: ScopeFound | None = None
+    """Whom the sentence was about (`facts.scope`), for a next one that refers back."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,8 @@ class ConceptChoice:
     concept: str | None
     how: str
     subject: str | None = None
+    why: str | None = None
+    """For a figure without concept: why none was found (the fact's diagnostics)."""
 
 
 def _mask(text: str, keep: list[tuple[int, int]]) -> str:
@@ -51,6 +57,31 @@ def _about_corporations(q: Quantity, text: str) -> bool:
     if cues.corporation_after.match(text[q.end:]) or cues.corporation_word.search(q.text):
         return True
     return bool(cues.corporation_before.match(text))
+
+
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+
+
+def _has_own_noun(q: Quantity, text: str) -> bool:
+    """True where a count is followed by a word that is no function word ("2 huurders")."""
+    if q.unit != "count":
+        return False
+    m = _NEXT_WORD.match(text, q.end)
+    return bool(m and m.group(1).islower() and m.group(1) not in cue_patterns().stopwords)
+
+
+def _own_noun_first(found: list[ConceptMatch], q: Quantity, text: str) -> list[ConceptMatch]:
+    """The matches, best first, but one whose head word is the figure's own noun first: "Van
+    de 9 ontruimingen leverden 4 huurders zelf de sleutel in" -- 9 counts evictions, whatever
+    more specific concept the sentence names for the other figure."""
+    own = [m for m in found if m.head_start >= q.end and not text[q.end:m.head_start].strip()]
+    return own[:1] + [m for m in found if m not in own[:1]]
+
+
+def _noun_of_other(m: ConceptMatch, text: str, others: list[tuple[int, int]]) -> bool:
+    """True where the match's head word is the noun right after another figure."""
+    return any(end <= m.head_start and not text[end:m.head_start].strip()
+               for _, end in others)
 
 
 def _inherits(fact: Fact, q: Quantity) -> bool:
@@ -94,17 +125,25 @@ def _in_other_clause(text: str, term: tuple[int, int], q: Quantity,
 
 def concept_for(
     q: Quantity, sentence: Sentence, prev: Prev | None, catalogue: Catalogue,
-    others: list[tuple[int, int]] | None = None,
+    others: list[tuple[int, int]] | None = None, continues: bool | None = None,
 ) -> ConceptChoice:
+    """The concept of figure `q` of `sentence` (the `rapportextract.facts` docstring);
+    `continues` is whether the sentence refers back (worked out here where not given)."""
     text = sentence.text
     cues = cue_patterns()
     corporations = _about_corporations(q, text)
     others = [o for o in (others or []) if o != (q.start, q.end)]
 
+    own_noun = _has_own_noun(q, text)
+
     def allowed(m: ConceptMatch | None) -> ConceptMatch | None:
         if m is None:
             return None
         if corporations and not m.concept.about_corporations:
+            return None
+        # A figure with a noun of its own ("2 huurders", "2.646 rechters") is not what another
+        # figure's noun counts ("Van de 5 ontruimingen leverden 2 huurders zelf de sleutel in").
+        if own_noun and _noun_of_other(m, text, others):
             return None
         return m
 
@@ -113,8 +152,9 @@ def concept_for(
     def best(scope_text: str, position: tuple[int, int], *,
              qualifier_in: tuple[int, int] | None = None) -> ConceptMatch | None:
         # A ruling-out word in the figure's part of the sentence counts for its clause too.
-        for m in catalogue.matches(scope_text, unit=q.unit, kind=q.kind, position=position,
-                                   value=q.value, veto=text[part[0]:part[1]]):
+        for m in _own_noun_first(catalogue.matches(
+                scope_text, unit=q.unit, kind=q.kind, position=position, value=q.value,
+                veto=text[part[0]:part[1]]), q, text):
             if qualifier_in is not None and not any(
                 qualifier_in[0] <= s and e <= qualifier_in[1] for s, e in m.also_terms
             ):
@@ -139,8 +179,9 @@ def concept_for(
         if own is not None and own.groups == local.groups:
             local = own
     whole = _own_part_first(
-        [m for m in catalogue.matches(text, unit=q.unit, kind=q.kind, position=position,
-                                      value=q.value) if allowed(m)],
+        [m for m in _own_noun_first(catalogue.matches(
+            text, unit=q.unit, kind=q.kind, position=position, value=q.value), q, text)
+         if allowed(m)],
         part, len(text))
     # The sentence may add a qualifier to the clause's head word ("Huurders die nog in hun
     # woning wonen, waren samen € 171 miljoen verschuldigd"): the more specific match wins.
@@ -154,7 +195,8 @@ def concept_for(
     if whole:
         return ConceptChoice(whole, whole.id, "sentence")
 
-    continues = continues_previous(text)
+    if continues is None:
+        continues = continues_previous(text)
     if prev is not None:
         joined = prev.text + " " + text
         offset = len(prev.text) + 1
@@ -185,14 +227,31 @@ def concept_for(
         if continues:
             for fact in reversed(prev.facts):
                 if _inherits(fact, q) and not fact.derived:
-                    return ConceptChoice(None, None, "none", fact.subject)
+                    return ConceptChoice(None, None, "none", fact.subject,
+                                         "no concept: it refers back to a figure without one")
     if sentence.heading:
         # The heading may name what is counted ("Kenmerken van uitgezette huishoudens" over
         # "65 procent was alleenstaand"): its words count as the sentence's own.
         joined = sentence.heading + " " + text
         offset = len(sentence.heading) + 1
         from_heading = best(joined, (q.start + offset, q.end + offset))
-        if from_heading:
+        # Never from the heading alone: one of its words must stand in the sentence.
+        if from_heading and any(s >= offset for s, _ in from_heading.terms):
             return ConceptChoice(from_heading, from_heading.id, "heading")
-    return ConceptChoice(None, None, "none")
+    return ConceptChoice(None, None, "none", why=_no_concept(q, text, prev, continues,
+                                                            corporations))
+
+
+def _no_concept(q: Quantity, text: str, prev: Prev | None, continues: bool,
+                corporations: bool) -> str:
+    """Why a figure has no concept, in words for its diagnostics."""
+    if corporations:
+        return "no concept: a share of corporations (a survey finding) the catalogue has no " \
+               "concept for"
+    if continues and (prev is None or not prev.text.strip()):
+        return "no concept: it refers back, but there is no sentence before it to refer to"
+    if continues:
+        return "no concept: it refers back, but the sentence before names nothing the " \
+               "catalogue measures"
+    return "no concept: no catalogue term in its sentence, the one before or the heading"
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from rapportextract.catalogue import Catalogue, load_catalogue
 from rapportextract.errors import EditionNotFoundError
+from rapportextract.facts.analysis import SentenceAnalysis, analyse
 from rapportextract.facts.concepts import Prev
-from rapportextract.facts.cues import continues_previous, inherits_period
 from rapportextract.facts.derived import derived_levels
 from rapportextract.facts.provenance import placed_ids
-from rapportextract.facts.sentence import section_number, sentence_facts
+from rapportextract.facts.scope import NATIONAL, ScopeFound, document_scope
+from rapportextract.facts.scope import sentence_scope as whom_of
+from rapportextract.facts.sentence import sentence_facts
 from rapportextract.models import PROSE_KINDS, BlockKind, Document, Fact, Sentence
-from rapportextract.periods import find_time_expressions, sets_scope
+from rapportextract.periods import sets_scope
 
 
 def extract_facts(doc: Document, catalogue: Catalogue | None = None) -> list[Fact]:
@@ -24,8 +26,10 @@ def extract_facts(doc: Document, catalogue: Catalogue | None = None) -> list[Fac
     catalogue = catalogue if catalogue is not None else load_catalogue()
     facts: list[Fact] = []
     prev: Prev | None = None
-    for block in _blocks([s for s in doc.sentences if s.block_kind in PROSE_KINDS]):
-        new, prev = _read_block(doc, doc.edition, block, catalogue, prev)
+    prose = [s for s in doc.sentences if s.block_kind in PROSE_KINDS]
+    whom = document_scope([s.text for s in prose])
+    for block in _blocks(prose):
+        new, prev = _read_block(doc, doc.edition, block, catalogue, prev, whom)
         facts.extend(new)
     facts = placed_ids(doc, facts)
     return facts + derived_levels(doc, facts)
@@ -43,12 +47,11 @@ def _blocks(sentences: list[Sentence]) -> list[list[Sentence]]:
 
 def _read_block(
     doc: Document, edition: int, sentences: list[Sentence], catalogue: Catalogue,
-    prev: Prev | None,
+    prev: Prev | None, whom: ScopeFound = NATIONAL,
 ) -> tuple[list[Fact], Prev | None]:
     """The facts of one block's sentences, `prev` being what the block before left, and what
-    this block's last sentence leaves to the next."""
-    from rapportextract.quantities import find_quantities
-
+    this block's last sentence leaves to the next; `whom` is the document's scope. Each
+    sentence is analysed once (`analysis.analyse`) and the analysis passed down."""
     # A new block ends the paragraph scope; a sentence opening a paragraph may still refer
     # back to the last sentence of the paragraph before ("Die laatste schuld ..."), but not
     # across a heading or a caption.
@@ -59,39 +62,37 @@ def _read_block(
     facts: list[Fact] = []
     scope: str | None = None
     for sentence in sentences:
-        quantities = [q for q in find_quantities(sentence.text)
-                      if not section_number(q, sentence.text)]
-        if not quantities:
+        analysis = analyse(sentence, edition, own_voice=whom.scope == "organisation")
+        about = whom_of(sentence.text, analysis.cues, prev.about if prev else None, whom,
+                        analysis.continues)
+        if not analysis.quantities:
             if sentence.block_kind == BlockKind.PARAGRAPH:
                 scope = sets_scope(sentence.text, edition=edition) or scope
-            prev = Prev(_context_text(sentence.text, prev), [],
-                        _last_period(sentence.text, edition), sentence.block_kind,
-                        sentence.text)
+            prev = Prev(_context_text(analysis, prev), [], _last_period(analysis),
+                        sentence.block_kind, sentence.text, about)
             continue
         sentence_scope = scope
-        if prev is not None and prev.period and inherits_period(sentence.text):
+        if prev is not None and prev.period and analysis.inherits:
             sentence_scope = prev.period
-        new = sentence_facts(doc, edition, sentence, quantities, prev, sentence_scope,
-                             catalogue)
+        new = sentence_facts(doc, edition, analysis, prev, sentence_scope, catalogue, about)
         facts.extend(new)
-        if sentence.block_kind == BlockKind.PARAGRAPH and not inherits_period(sentence.text):
+        if sentence.block_kind == BlockKind.PARAGRAPH and not analysis.inherits:
             # A sentence that moves to the current year with its own figures ("In het eerste
             # kwartaal van 2012 kwamen er 14.000 verzoeken binnen") moves the paragraph too.
             scope = sets_scope(sentence.text, edition=edition) or scope
-        prev = Prev(_context_text(sentence.text, prev), new,
-                    new[-1].period if new else None, sentence.block_kind, sentence.text)
+        prev = Prev(_context_text(analysis, prev), new,
+                    new[-1].period if new else None, sentence.block_kind, sentence.text,
+                    about)
     return facts, prev
 
 
-def _context_text(text: str, prev: Prev | None) -> str:
+def _context_text(analysis: SentenceAnalysis, prev: Prev | None) -> str:
     """The text a following sentence may take its subject from (`Prev.own`)."""
-    if prev is not None and prev.own and continues_previous(text):
-        return prev.own + " " + text
-    return text
+    if prev is not None and prev.own and analysis.continues:
+        return prev.own + " " + analysis.text
+    return analysis.text
 
 
-def _last_period(text: str, edition: int) -> str | None:
-    points = [e.period for e in find_time_expressions(text, edition=edition)
-              if e.role == "point" and e.period]
+def _last_period(analysis: SentenceAnalysis) -> str | None:
+    points = [e.period for e in analysis.times if e.role == "point" and e.period]
     return points[-1] if points else None
-

@@ -6,16 +6,15 @@ from __future__ import annotations
 import re
 
 from rapportextract.catalogue import Catalogue
+from rapportextract.facts.analysis import SentenceAnalysis
 from rapportextract.facts.concepts import CONCEPT_CONFIDENCE, Prev, concept_for
+from rapportextract.facts.money import amount_reason
+from rapportextract.facts.pairs import movement_start, start_period
 from rapportextract.facts.provenance import fact_id, figure_place, origin_of
+from rapportextract.facts.scope import ScopeFound, scope_of
 from rapportextract.facts.subjects import statement_key, subject_of
-from rapportextract.models import Document, Fact, Quantity, Sentence, Source
-from rapportextract.periods import (
-    PeriodContext,
-    find_time_expressions,
-    heading_period,
-    resolve_period,
-)
+from rapportextract.models import Document, Fact, Source
+from rapportextract.periods import PeriodContext, heading_period, resolve_period
 
 
 def _previous_year(period: str) -> str | None:
@@ -23,11 +22,13 @@ def _previous_year(period: str) -> str | None:
 
 
 def sentence_facts(
-    doc: Document, edition: int, sentence: Sentence, quantities: list[Quantity],
-    prev: Prev | None, scope: str | None, catalogue: Catalogue,
+    doc: Document, edition: int, analysis: SentenceAnalysis, prev: Prev | None,
+    scope: str | None, catalogue: Catalogue, about: ScopeFound,
 ) -> list[Fact]:
+    """`scope` is the paragraph's time scope; `about` the scope a figure without a scope cue
+    of its own takes (`facts.scope`)."""
+    sentence, quantities, exprs = analysis.sentence, analysis.quantities, analysis.times
     text = sentence.text
-    exprs = find_time_expressions(text, edition=edition)
     context = PeriodContext(
         scope=scope,
         heading=heading_period(sentence.heading, edition=edition),
@@ -35,11 +36,28 @@ def sentence_facts(
     )
     figures = [(q.start, q.end) for q in quantities]
     facts: list[Fact] = []
-    for q in quantities:
-        choice = concept_for(q, sentence, prev, catalogue, figures)
+    for index, q in enumerate(quantities):
+        notes = []
+        money = amount_reason(q, text, quantities, prev.facts if prev else None,
+                              analysis.continues)
+        if money is not None:
+            q = q.model_copy(update={"unit": "EUR"})
+            notes.append(f"unit EUR from context: {money}")
+        choice = concept_for(q, sentence, prev, catalogue, figures, analysis.continues)
+        if choice.why:
+            notes.append(choice.why)
         resolution = resolve_period(text, (q.start, q.end), edition=edition, context=context,
                                     expressions=exprs)
         period = _survey_period(resolution.period, choice.concept, catalogue, edition)
+        second = movement_start(quantities, index, text, exprs)
+        if second is not None:
+            to = resolve_period(text, (second.start, second.end), edition=edition,
+                                context=context, expressions=exprs)
+            start = start_period(to.period, resolution.base_period or to.base_period) \
+                if to.period == resolution.period else None
+            if start is not None:
+                period = start
+                notes.append(f"period {start}: the start of a movement to {second.text!r}")
         confidence = CONCEPT_CONFIDENCE[choice.how] * resolution.confidence
         if q.ambiguous:
             confidence *= 0.85
@@ -51,6 +69,9 @@ def sentence_facts(
             if base is None or base == period:
                 base = _previous_year(period)
                 confidence *= 0.95
+        whom = scope_of(analysis.cues, q.start) or about
+        if whom.scope != "national":
+            notes.append(whom.note())
         facts.append(Fact(
             id=fact_id(doc, sentence.page, *figure_place(sentence, q)),
             document=doc.name,
@@ -69,7 +90,11 @@ def sentence_facts(
                 text=q.text, start=q.start, end=q.end, origin=origin_of(doc, sentence.page),
                 sentence_id=sentence.id, block_id=sentence.block_id,
             ),
-            statement=None if choice.concept else statement_key(text, figures, edition=edition),
+            statement=None if choice.concept else statement_key(text, figures, edition=edition,
+                                                                times=exprs),
+            scope=whom.scope,
+            scope_name=whom.name,
+            diagnostics=notes,
         ))
     return facts
 
@@ -83,16 +108,3 @@ def _survey_period(period: str, concept_id: str | None, catalogue: Catalogue,
             and int(period[:4]) >= edition:
         return str(edition - 1)
     return period
-
-
-# "1. Ontruimingen Voor het derde jaar ...": a section number run into its heading's text.
-_SECTION_NUMBER = re.compile(r"\s*(?:\d{1,2}\.){1,3}\s+(?=[^\W\d_])|\s*\d{1,2}\)\s+(?=[^\W\d_])")
-
-
-def section_number(q: Quantity, text: str) -> bool:
-    """True where the figure is the number of a section heading that opens the sentence."""
-    m = _SECTION_NUMBER.match(text)
-    return bool(m and q.start < m.end() and q.kind == "level" and q.unit == "count"
-                and text[m.end()].isupper())
-
-

@@ -12,7 +12,7 @@ from rapportextract.facts.cues import cue_patterns
 from rapportextract.lang.nl.stems import stem
 from rapportextract.lang.nl.words import cue_words
 from rapportextract.models import Quantity
-from rapportextract.periods import find_time_expressions
+from rapportextract.periods import TimeExpression, find_time_expressions
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
@@ -54,12 +54,15 @@ def subject_of(q: Quantity, text: str, choice: ConceptChoice, catalogue: Catalog
     return " ".join(words[:8])
 
 
-def statement_key(text: str, figures: list[tuple[int, int]], *, edition: int) -> str:
+def statement_key(text: str, figures: list[tuple[int, int]], *, edition: int,
+                  times: list[TimeExpression] | None = None) -> str:
     """The statement key of a sentence (the `rapportextract.facts` docstring): what it says,
     without figures, times and function words, so that rewordings across editions tend to
-    meet."""
+    meet. `times` are the sentence's time expressions, where already found."""
+    if times is None:
+        times = find_time_expressions(text, edition=edition)
     cut = list(figures)
-    cut += [(e.start, e.end) for e in find_time_expressions(text, edition=edition)]
+    cut += [(e.start, e.end) for e in times]
     stripped = text
     for start, end in cut:
         stripped = stripped[:start] + " " * (end - start) + stripped[end:]

@@ -143,6 +143,11 @@ class CueWords:
     corporation_links: tuple[str, ...]
     statement_stopwords: frozenset[str]
     statement_stem: StemRule
+    scope: dict[str, tuple[str, ...]]
+    money_nouns: tuple[str, ...]
+    money_after: tuple[str, ...]
+    money_marker: str
+    """The ``[scope]`` lists by name (national, region_nouns, organisation_nouns, ...)."""
 
 
 @cache
@@ -160,7 +165,19 @@ def cue_words() -> CueWords:
         corporation_links=f.lower_words("corporations.links"),
         statement_stopwords=frozenset(stop_words().statement_keys),
         statement_stem=stem_rules()["statement_keys"],
+        scope={key: f.lower_words(f"scope.{key}") for key in SCOPE_WORD_LISTS},
+        money_nouns=f.lower_words("money.nouns"),
+        money_after=f.lower_words("money.after"),
+        money_marker=f.word("money.marker"),
     )
+
+
+SCOPE_WORD_LISTS = (
+    "sector_nouns",
+    "national", "place_prepositions", "region_nouns", "own_region", "organisation_nouns",
+    "organisation_articles", "organisation_prepositions", "own_voice", "group_nouns",
+    "not_names", "refers_back", "bodies", "name_joiners", "name_links",
+)
 
 
 # --------------------------------------------------------------------------------------------

@@ -1,0 +1,61 @@
+"""One sentence as the fact stage sees it, worked out once and passed down (`analyse`): its
+figures, its time expressions, whether it refers back to the sentence before, and whom it
+is about. The steps after it (concepts, periods, scope, amounts, statement keys) read these
+instead of deriving them again from the text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapportextract.facts.cues import continues_previous, inherits_period
+from rapportextract.facts.scope import ScopeFound, scope_cues, without_own_voice
+from rapportextract.models import Quantity, Sentence
+from rapportextract.periods import TimeExpression, find_time_expressions
+
+
+@dataclass(frozen=True)
+class SentenceAnalysis:
+    sentence: Sentence
+    quantities: list[Quantity]
+    """The figures that become facts (a section number run into its heading is left out)."""
+    times: list[TimeExpression]
+    continues: bool
+    """It refers back to the sentence before (`cues.continues_previous`)."""
+    inherits: bool
+    """It keeps the period of the sentence before (`cues.inherits_period`)."""
+    cues: list[ScopeFound]
+    """Its scope cues (`scope.scope_cues`)."""
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+
+def analyse(sentence: Sentence, edition: int, *, own_voice: bool = True) -> SentenceAnalysis:
+    """The analysis of one prose sentence of a document of `edition`. Without `own_voice`
+    (a document that is not an organisation's own report), "wij" is no scope cue."""
+    from rapportextract.quantities import find_quantities
+
+    text = sentence.text
+    return SentenceAnalysis(
+        sentence=sentence,
+        quantities=[q for q in find_quantities(text) if not section_number(q, text)],
+        times=find_time_expressions(text, edition=edition),
+        continues=continues_previous(text),
+        inherits=inherits_period(text),
+        cues=scope_cues(text) if own_voice else without_own_voice(scope_cues(text)),
+    )
+
+
+# "1. Ontruimingen Voor het derde jaar ...": a section number run into its heading's text.
+_SECTION_NUMBER = re.compile(r"\s*(?:\d{1,2}\.){1,3}\s+(?=[^\W\d_])|\s*\d{1,2}\)\s+(?=[^\W\d_])")
+
+
+def section_number(q: Quantity, text: str) -> bool:
+    """True where the figure is the number of a section heading that opens the sentence."""
+    m = _SECTION_NUMBER.match(text)
+    return bool(m and q.start < m.end() and q.kind == "level" and q.unit == "count"
+                and text[m.end()].isupper())
+
+

@@ -1,0 +1,79 @@
+"""Amounts written without a currency: "De omzet bedraagt 2,4 miljard", "In 2017 was de omzet
+330 miljoen euro, een jaar ervoor 375 miljoen", "Dit bedrag liep op tot 226 miljoen".
+
+The figure recogniser reads such a figure as a count (it has no "euro" or "€"); the facts stage
+knows its sentence and the one before. A count is an amount in euro where it is written with
+a scale word ("miljoen", "miljard") or as "650,-", no noun of its own follows it ("2,4 miljoen
+huishoudens" stays a count: the next word must be a function word or one of ``after`` in
+``lang/nl/cues.toml`` [money]), and
+
+- another figure of the sentence is in euro, or
+- a noun of an amount (``nouns``: omzet, bedrag, tekort, winst, huurachterstand, ...) stands
+  before it in the sentence, or
+- the sentence refers back and the last figure but a percentage of the sentence before was an
+  amount ("In 2013 was het nog 421 miljoen").
+
+The fact says so in its diagnostics ("unit EUR from context: 'omzet'").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapportextract.facts.cues import cue_patterns
+from rapportextract.lang.nl.words import cue_words
+from rapportextract.models import Fact, Quantity
+from rapportextract.periods import phrase_alternation as _alt
+
+
+@dataclass(frozen=True)
+class _Money:
+    nouns: re.Pattern[str]
+    after: frozenset[str]
+    marker: str
+
+
+@lru_cache(maxsize=1)
+def _money() -> _Money:
+    w = cue_words()
+    return _Money(
+        nouns=re.compile(rf"(?<![\w-])(?:{_alt(w.money_nouns)})(?![\w-])", re.IGNORECASE),
+        after=frozenset(w.money_after) | cue_patterns().stopwords,
+        marker=w.money_marker,
+    )
+
+
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+
+
+def _bare(q: Quantity, text: str) -> bool:
+    """True where no noun of its own follows the figure."""
+    m = _NEXT_WORD.match(text, q.end)
+    return m is None or m.group(1).lower() in _money().after
+
+
+def amount_reason(q: Quantity, text: str, others: list[Quantity],
+                  previous: list[Fact] | None, continues: bool) -> str | None:
+    """Why the count `q` of sentence `text` is an amount in euro (the module docstring), or
+    None where it stays a count; `continues` is whether the sentence refers back."""
+    money = _money()
+    written = q.text.rstrip().endswith(money.marker) or text.startswith(money.marker, q.end)
+    if q.unit != "count" or not (q.scale >= 1_000_000 or written):
+        return None
+    if not written and not _bare(q, text):
+        return None
+    if any(o.unit == "EUR" and o.scale >= 1_000_000 for o in others if o is not q):
+        return "another figure of the sentence is in euro"
+    noun = None
+    for m in money.nouns.finditer(text, 0, q.start):
+        noun = m.group(0)
+    if noun is not None:
+        return f"{noun!r}"
+    if previous and continues:
+        # A percentage there is the change of the amount ("..., een daling van 12 procent").
+        last = [f for f in previous if not f.derived and f.unit != "percent"]
+        if last and last[-1].unit == "EUR":
+            return "it refers back to an amount"
+    return "written as a whole-euro amount" if written else None

@@ -1,0 +1,253 @@
+"""Whom a figure is about (`Fact.scope`, docs/outputs.md): the whole country (the default), one
+organisation, one region, or a group that is neither ("de deurwaarders").
+
+The cues, words of ``lang/nl/cues.toml`` [scope], are looked for in the figure's sentence:
+
+- **national**: "Nederland", "landelijk", "Nederlandse", "alle corporaties";
+- **region**: a region noun with a name ("de gemeente Dinkelland", "provincie Utrecht"), a
+  capitalised name after "in", "uit" or "binnen" ("In Amsterdam waren het er 78"), a
+  possessive ("in onze gemeente");
+- **organisation**: a singular organisation noun with a name ("woningcorporatie Elkien", "de
+  Huurcommissie", "het ministerie van ...") or opening the sentence ("De corporatie had ...";
+  elsewhere "de corporatie" is the role in general), a capitalised name
+  after "bij" or "door" ("bij Vivare"), or the organisation speaking of itself ("wij", "we",
+  "ons", "onze") in its own annual report (`document_scope`; in a report on the sector the
+  writer's "wij" is no cue);
+- **unknown**: a group that is not pinned down ("de gerechtsdeurwaarders", "kleine kantoren").
+
+A figure takes the nearest cue before it in its sentence, else the nearest after it; the own
+voice counts only where the sentence has no other cue ("Wij schatten dat 2 procent van de
+Nederlandse huishoudens ..." is national). A sentence without a cue that refers back ("In 2016
+was dit nog 253", "Dat zijn er 150 minder") keeps the scope of the sentence before; any other
+sentence without a cue takes the document's: organisation in a document that speaks as "wij"
+in at least a tenth of its prose sentences (an organisation's own annual report), else
+national (the reports' own figures). A
+capitalised word that is a source of statistics ("CBS"), a month or an article is no name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapportextract.facts.cues import continues_previous, cue_patterns
+from rapportextract.lang.nl.words import cue_words
+from rapportextract.models import Scope
+from rapportextract.periods import phrase_alternation as _alt
+
+
+@dataclass(frozen=True)
+class ScopeFound:
+    """A scope cue: what it says, the name it gives, where it stands and its words."""
+
+    scope: Scope
+    name: str | None
+    start: int
+    cue: str
+
+    def note(self) -> str:
+        named = f" {self.name!r}" if self.name else ""
+        return f"scope {self.scope}{named}: {self.cue!r}"
+
+
+NATIONAL = ScopeFound("national", None, -1, "")
+_OPENING = " '‘\"“("
+
+# A capitalised word, possibly hyphenated ("Noord-Holland", "Geldrop-Mierlo").
+_WORD = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    national: re.Pattern[str]
+    own_region: re.Pattern[str]
+    name_after: re.Pattern[str]
+    """At a word's end: whitespace, then a name (group 1)."""
+    of_name_after: re.Pattern[str]
+    """At a word's end: "van" and a name ("het ministerie van Volkshuisvesting")."""
+    article_before: re.Pattern[str]
+    """At a word's start: an article, maybe a capitalised word ("de Nationale ombudsman")."""
+    places: frozenset[str]
+    regions: frozenset[str]
+    at: frozenset[str]
+    organisations: tuple[str, ...]
+    bodies: tuple[str, ...]
+    own_voice_words: frozenset[str]
+    groups: frozenset[str]
+    not_names: frozenset[str]
+    own_voice: re.Pattern[str]
+    sector: re.Pattern[str]
+    refers_back: re.Pattern[str]
+
+
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    w = cue_words().scope
+    i = re.IGNORECASE
+    # A name: capitalised words, maybe joined by lower-case ones ("Alphen aan den Rijn").
+    name = rf"{_WORD}(?:\s+(?:{_alt(w['name_joiners'])}\s+)?{_WORD})*"
+    return _Patterns(
+        national=re.compile(rf"(?<!\w)(?:{_alt(w['national'])})(?!\w)", i),
+        own_region=re.compile(rf"(?<!\w)(?:{_alt(w['own_region'])})(?!\w)", i),
+        name_after=re.compile(rf"\s+({name})"),
+        of_name_after=re.compile(rf"\s+(?i:{_alt(w['name_links'])})\s+({name})"),
+        article_before=re.compile(
+            rf"(?<!\w)(?i:{_alt(w['organisation_articles'])})\s+(?:([A-Z]\w*)\s+)?$"),
+        places=frozenset(w["place_prepositions"]),
+        regions=frozenset(w["region_nouns"]),
+        at=frozenset(w["organisation_prepositions"]),
+        organisations=tuple(w["organisation_nouns"] + w["bodies"]),
+        bodies=tuple(w["bodies"]),
+        own_voice_words=frozenset(w["own_voice"]),
+        groups=frozenset(w["group_nouns"]),
+        not_names=frozenset(w["not_names"]),
+        own_voice=re.compile(rf"(?<!\w)(?:{_alt(w['own_voice'])})(?!\w)", i),
+        sector=re.compile(rf"(?<!\w)(?:{_alt(w['sector_nouns'])})(?!\w)", i),
+        refers_back=re.compile(rf"(?<!\w)(?:{_alt(w['refers_back'])})(?!\w)", i),
+    )
+
+
+def _name(found: str, not_names: frozenset[str]) -> str | None:
+    """The name, or None where its first word is no name ("In Maart", "bij CBS")."""
+    words = found.split()
+    if not words or words[0].lower().strip("'’") in not_names:
+        return None
+    return " ".join(words)
+
+
+def _name_after(text: str, end: int, p: _Patterns) -> tuple[str, int] | None:
+    """The name right after the word ending at `end`, and where it ends."""
+    m = p.name_after.match(text, end)
+    if m is None:
+        return None
+    name = _name(m.group(1), p.not_names)
+    return (name, m.end()) if name else None
+
+
+def scope_cues(text: str) -> list[ScopeFound]:
+    """Every scope cue of a sentence, in order."""
+    p = _patterns()
+    found: list[ScopeFound] = []
+    for m in p.national.finditer(text):
+        found.append(ScopeFound("national", None, m.start(), m.group(0)))
+    for m in p.own_region.finditer(text):
+        found.append(ScopeFound("region", None, m.start(), m.group(0)))
+    # One pass over the words; the patterns run only after a word that can start a cue.
+    previous = ""
+    for tok in _TOKEN.finditer(text):
+        word, start, end = tok.group(0).lower(), tok.start(), tok.end()
+        cue = _word_cue(text, word, start, end, previous, p)
+        if cue is not None:
+            found.append(cue)
+        previous = word
+    # A national word inside a name is no national cue ("vanuit Caribisch Nederland").
+    named = [(f.start, f.start + len(f.cue)) for f in found if f.name]
+    found = [f for f in found if f.scope != "national"
+             or not any(s < f.start < e for s, e in named)]
+    # The organisation speaking of itself names who reports, not what about: any other cue
+    # of the sentence wins ("Wij schatten dat 2 procent van de Nederlandse huishoudens ...").
+    if any(f.cue.lower() not in _patterns().own_voice_words for f in found):
+        found = [f for f in found if f.cue.lower() not in _patterns().own_voice_words]
+    # Of cues at one place the one with a name wins ("de gemeente Best" over "de gemeente").
+    found.sort(key=lambda f: (f.start, f.name is None))
+    return found
+
+
+OWN_VOICE_SHARE = 0.1
+"""The share of a document's prose sentences in the organisation's own voice ("wij", "onze")
+from which the document is taken to be that organisation's own report."""
+
+
+def document_scope(texts: list[str]) -> ScopeFound:
+    """What a sentence without a cue is about, in this document: the organisation itself in
+    its own annual report (`OWN_VOICE_SHARE` of the sentences speak as "wij"), else national.
+    A report on the sector speaks as "wij" too ("Over 2020 noemen we nu ..."), but of the
+    corporations in the plural more often than of itself: that is no organisation's report."""
+    own = _patterns().own_voice
+    speaking = sum(1 for t in texts if own.search(t))
+    sector = sum(1 for t in texts if _patterns().sector.search(t))
+    if texts and speaking > sector and speaking >= OWN_VOICE_SHARE * len(texts):
+        return ScopeFound("organisation", None, -1, "the document speaks as 'wij'")
+    return NATIONAL
+
+
+def without_own_voice(cues: list[ScopeFound]) -> list[ScopeFound]:
+    """The cues but "wij": in a report that is not an organisation's own, the writer's own
+    voice says who reports, not whom a figure is about."""
+    own = _patterns().own_voice_words
+    return [c for c in cues if c.cue.lower() not in own]
+
+
+def _word_cue(text: str, word: str, start: int, end: int, previous: str, p: _Patterns
+              ) -> ScopeFound | None:
+    """The cue that starts at one word of a sentence (`scope_cues`), if any."""
+    if word in p.places or word in p.regions or word in p.at:
+        named = _name_after(text, end, p)
+        if named is None:
+            return None
+        name, stop = named
+        if word in p.regions:
+            return ScopeFound("region", text[start:stop], start, text[start:stop])
+        if word in p.places:
+            if name.lower() in p.not_names:
+                return None
+            return ScopeFound("region", name, start, text[start:stop])
+        return ScopeFound("organisation", name, start, text[start:stop])
+    if word.endswith(p.organisations):
+        named = _name_after(text, end, p)
+        if named is not None:
+            return ScopeFound("organisation", named[0], start, text[start:named[1]])
+        article = p.article_before.search(text, 0, start)
+        if article is None:
+            return None
+        phrase = text[article.start(1) if article.group(1) else start:end]
+        of = p.of_name_after.match(text, end)
+        body = word.endswith(p.bodies)
+        label = f"{phrase}{text[end:of.end()]}" if of else (
+            phrase if phrase[:1].isupper() or body else None)
+        # Without a name, "de corporatie" is the role in general ("zonder de corporatie iets
+        # te laten weten") unless it is what the sentence opens with ("De corporatie had ...").
+        if label is None and text[:article.start()].strip(_OPENING):
+            return None
+        return ScopeFound("organisation", label, article.start(),
+                          text[article.start():of.end() if of else end])
+    if word in p.own_voice_words:
+        return ScopeFound("organisation", None, start, text[start:end])
+    if word in p.groups:
+        adjective = previous and previous not in cue_patterns().stopwords
+        begin = text.rfind(previous, 0, start) if adjective else start
+        return ScopeFound("unknown", " ".join(text[begin:end].split()), begin,
+                          text[begin:end])
+    return None
+
+
+def scope_of(cues: list[ScopeFound], position: int) -> ScopeFound | None:
+    """The cue a figure at `position` takes: the nearest before it, else the nearest after."""
+    before = [c for c in cues if c.start < position]
+    if before:
+        nearest = max(c.start for c in before)
+        return next(c for c in before if c.start == nearest)
+    return cues[0] if cues else None
+
+
+def sentence_scope(text: str, cues: list[ScopeFound], previous: ScopeFound | None,
+                   default: ScopeFound = NATIONAL, continues: bool | None = None
+                   ) -> ScopeFound:
+    """The scope a sentence leaves for the next one, and figures without a cue of their own
+    take: its last cue, else the previous sentence's where it refers back, else the
+    document's (`document_scope`)."""
+    if cues:
+        return cues[-1]
+    if previous is not None and previous.scope != default.scope and _refers_back(text, continues):
+        return previous
+    return default
+
+
+def _refers_back(text: str, continues: bool | None) -> bool:
+    if continues is None:
+        continues = continues_previous(text)
+    return continues or bool(_patterns().refers_back.search(text))
