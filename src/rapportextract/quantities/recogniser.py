@@ -6,6 +6,7 @@ from rapportextract.models import Quantity
 from rapportextract.quantities.changes import borrow_range_unit, classify_change, qualify
 from rapportextract.quantities.found import Found, Spans
 from rapportextract.quantities.masks import bare_article, masked_spans, not_a_figure
+from rapportextract.quantities.multipliers import apply_multipliers
 from rapportextract.quantities.numbers import find_numbers
 from rapportextract.quantities.patterns import patterns
 from rapportextract.quantities.shares import (
@@ -49,6 +50,7 @@ def find_quantities(text: str) -> list[Quantity]:
     numbers.sort(key=lambda q: q.start)
     borrow_range_unit(numbers, text, p)
     figures = [q for q in numbers if not_a_figure(q, text, p) is None]
+    figures, _ = apply_multipliers(figures, text)
     for q in figures:
         ctx = p.data.contexts
         if q.plain_integer and q.end - q.start == 4 and ctx.year_first <= q.value <= ctx.year_last:

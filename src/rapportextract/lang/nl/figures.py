@@ -95,6 +95,9 @@ class Contexts:
     reference_words: tuple[str, ...]
     reference_joiners: tuple[str, ...]
     caption_multipliers: tuple[str, ...]
+    multiplier_markers: tuple[str, ...]
+    multiplier_currency_markers: tuple[str, ...]
+    multiplier_scales: dict[str, int]
     months: tuple[str, ...]
     count_nouns: tuple[str, ...]
     count_plural_endings: tuple[str, ...]
@@ -251,6 +254,9 @@ def _contexts() -> Contexts:
         reference_words=r.words("references.words"),
         reference_joiners=r.words("references.list_joiners"),
         caption_multipliers=r.words("references.caption_multipliers"),
+        multiplier_markers=r.words("references.multiplier_markers"),
+        multiplier_currency_markers=r.words("references.multiplier_currency_markers"),
+        multiplier_scales=DataFile("scales.toml").int_table("multipliers", minimum=2),
         months=r.words("dates.months"),
         count_nouns=r.words("count_nouns.words"),
         count_plural_endings=r.words("count_nouns.plural_endings"),
