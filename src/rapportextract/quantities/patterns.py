@@ -78,7 +78,10 @@ class Patterns:
     change_right: regex.Pattern[str]
     change_particle_right: regex.Pattern[str]
     change_after_noun: regex.Pattern[str]
+    change_subject_left: regex.Pattern[str]
     decrease_words: frozenset[str]
+    decrease_noun_ends: tuple[str, ...]
+    """Decrease nouns that close a compound ("omzetdaling"): the compound's direction."""
 
 
 class _Grammar(NamedTuple):
@@ -156,6 +159,7 @@ def _core(data: nl.DutchData, word_number: str) -> str:
         # not glued to a word, a number or punctuation ("COVID-19", "sector.1", "(CBS)2": a
         # footnote marker), but "20-25%" is a range
         + not_after(r"[\w.,/:;!?)\]’”'‘+#]") + not_after(r"[^\W\d_][-−–]") +
+        rf"(?:(?P<neg>{alt(data.units.negative_prefix)})\s*)?"
         rf"(?:(?P<cur_pre>{alt(data.units.currency_prefix)})\s*)?"
         r"(?:(?P<sign>[-+−–])(?=\d))?"
         "(?:"
@@ -285,42 +289,70 @@ def _context_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, Any]:
     }
 
 
+def _change_nouns(ch: nl.ChangeWords) -> str:
+    """A change noun, or a compound ending on a long one ("omzetgroei", "prijsstijging")."""
+    nouns = ch.decrease_nouns + ch.increase_nouns
+    long = [n for n in nouns if len(n) >= ch.compound_min_length]
+    head = caseless(r"[^\W\d_]{2,}?")
+    return rf"(?:{alt(nouns)}|(?<!\w){head}{bare_alt(long)}(?!\w))"
+
+
 def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
     """Qualifier words before a figure, and the words that make it a change."""
     ch = data.changes
-    nouns = alt(ch.decrease_nouns + ch.increase_nouns)
+    nouns = _change_nouns(ch)
     verbs = alt(ch.decrease_verbs + ch.increase_verbs)
     particles = alt(ch.decrease_particles + ch.increase_particles)
     comparatives = alt(ch.decrease_comparatives + ch.increase_comparatives)
     met = phrase(ch.verb_size_marker)
+    fill = rf"(?:\s+{alt(ch.size_fillers)})*"
+    # a word between a finite verb and "met": letters (an abbreviation such as "t.o.v." too)
+    # or a year ("daalde in 2017 met 23 procent", "steeg t.o.v. 2020 met 20%")
+    gap = r"(?:\s+(?:" + caseless(r"[^\W\d_][\w.]*") + r"|\d{4}))"
+    word = caseless(r"[^\W\d_]+")
     return {
         "qualifier_any_left": compile_pattern(rf"{alt(all_qualifiers(data))}\s*$"),
-        # "een forse daling van", "een toename met"
+        # "een forse daling van", "een toename met", "een afname van het aantal klachten met"
         "change_noun_left": compile_pattern(
             rf"(?:{alt(ch.noun_articles)}\s+)?(?:{alt(ch.intensifiers)}\s+)?"
-            rf"(?P<word>{nouns})\s+{alt(ch.noun_size_markers)}\s*$"
+            rf"(?P<word>{nouns})(?:\s+{alt(ch.noun_size_markers)}"
+            rf"|\s+{alt(ch.noun_size_markers)}(?:\s+{word}){{1,5}}?\s+{met})"
+            rf"{fill}\s*$"
         ),
         # "daalde met", "is toegenomen, met", "steeg in een jaar met": a finite verb may
-        # stand up to seven words (no digits, no punctuation) before "met" ("daalde ten
-        # opzichte van een jaar eerder met 7 procent")
+        # stand up to eight words (no figures but years, no punctuation) before
+        # "met" ("daalde ten opzichte van een jaar eerder met 7 procent"); a separable verb
+        # takes its direction from its particle ("nam vorig jaar verder af met 33 procent")
         "change_verb_left": compile_pattern(
-            rf"(?:(?P<word>{verbs}),?|(?P<word>{alt(ch.finite_verbs)})(?:\s+[^\W\d_]+){{1,7}}?)"
-            rf"\s+{met}\s*$"
+            rf"(?:(?P<word>{verbs}),?|(?P<word>{alt(ch.finite_verbs)}){gap}{{1,8}}?"
+            rf"|{alt(ch.separable_finite)}{gap}{{0,7}}?\s+(?P<word>{particles}),?"
+            # "daalde, in 2014 met 15 procent": a year after the comma, then the size
+            rf"|(?P<word>{verbs}),\s+{alt(data.contexts.year_always_before)}\s+\d{{4}})"
+            rf"\s+{met}{fill}\s*$"
         ),
-        "change_bare_left": compile_pattern(rf"{met}\s*$"),
+        "change_bare_left": compile_pattern(rf"{met}{fill}\s*$"),
+        # "was deze stijging nog 7,2 procent", "de daling bedroeg 3%"
+        "change_subject_left": compile_pattern(
+            rf"(?:{alt(ch.copulas)}\s+{alt(ch.subject_articles)}\s+(?P<word>{nouns})"
+            rf"|{alt(ch.subject_articles)}\s+(?P<word>{nouns})\s+{alt(ch.copulas)})"
+            rf"{fill}\s*$"
+        ),
         "level_left": compile_pattern(rf"{alt(ch.level_markers)}\s*$"),
-        # "minder", "lager", "gestegen" right after the figure
-        "change_right": compile_pattern(rf"^\s*(?P<word>{comparatives}|{verbs})"),
-        # "zeshonderd vonnissen meer dan", "2 corporaties minder.": a counted noun between
+        # "minder", "lager", "gestegen" right after the figure, or a change noun
+        # ("151 procent prijsstijging")
+        "change_right": compile_pattern(rf"^\s*(?P<word>{comparatives}|{verbs}|{nouns})"),
+        # "zeshonderd vonnissen meer dan", "2 corporaties minder.": a counted noun between;
+        # any noun where a comparison follows ("54 faillissementen minder dan")
         "change_after_noun": compile_pattern(
             rf"^\s+(?P<noun>[^\W\d_]+)\s+(?P<word>{comparatives})"
-            rf"(?=\s+{alt(ch.comparative_followers)}|\s*[.,;:]|\s*$)"
+            rf"(?=\s+(?P<follow>{alt(ch.comparative_followers)})|\s*[.,;:]|\s*$)"
         ),
         # "met 8% toe", "met 10 procent gestegen": up to three words in between; a particle
         # before an article is a preposition ("met 4.100 op het laagste niveau")
         "change_particle_right": compile_pattern(
             rf"^(?:\s+(?!\d)\w+){{0,3}}?\s+"
-            rf"(?P<word>{verbs}|{particles}(?!\s+{alt(ch.noun_articles)}))"
+            rf"(?P<word>{verbs}|{particles}"
+            rf"(?!\s+{alt(ch.noun_articles + ch.particle_not_before)}))"
         ),
     }
 
@@ -353,6 +385,9 @@ def patterns() -> Patterns:
         stressed_one=lower_set(data.numbers.stressed_one),
         stressed_one_not_before=lower_set(data.contexts.stressed_one_not_before),
         decrease_words=frozenset(" ".join(w.lower().split()) for w in decreasing),
+        decrease_noun_ends=tuple(
+            n.lower() for n in ch.decrease_nouns if len(n) >= ch.compound_min_length
+        ),
         **_share_patterns(data, grammar),
         **_context_patterns(data, grammar),
         **_change_patterns(data),

@@ -63,7 +63,7 @@ def find_quantities(text: str) -> list[Quantity]:
         floor = result[-1].end if result else 0
         ceiling = accepted[i + 1].start if i + 1 < len(accepted) else len(text)
         qualify(q, text, floor, p)
-        classify_change(q, text, floor, ceiling, p)
+        classify_change(q, text, floor, ceiling, p, accepted[i - 1] if i else None)
         result.append(
             Quantity(
                 value=q.value,

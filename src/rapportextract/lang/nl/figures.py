@@ -39,6 +39,7 @@ class NumberWords:
 @dataclass(frozen=True)
 class Units:
     currency_prefix: tuple[str, ...]
+    negative_prefix: tuple[str, ...]
     currency_suffix: tuple[str, ...]
     percent_suffix: tuple[str, ...]
     percent_points: tuple[str, ...]
@@ -78,6 +79,12 @@ class ChangeWords:
     increase_comparatives: tuple[str, ...]
     comparative_followers: tuple[str, ...]
     level_markers: tuple[str, ...]
+    compound_min_length: int
+    copulas: tuple[str, ...]
+    subject_articles: tuple[str, ...]
+    size_fillers: tuple[str, ...]
+    separable_finite: tuple[str, ...]
+    particle_not_before: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -150,6 +157,7 @@ def _units() -> Units:
         raise r.fail("currency.unit", "must be \"EUR\"")
     return Units(
         currency_prefix=r.words("currency.prefix"),
+        negative_prefix=r.words("currency.negative_prefix"),
         currency_suffix=r.words("currency.suffix"),
         percent_suffix=r.words("percent.suffix"),
         percent_points=r.words("percent.points"),
@@ -231,6 +239,12 @@ def _changes() -> ChangeWords:
         increase_comparatives=r.words("comparatives.increase"),
         comparative_followers=r.words("comparatives.noun_followers"),
         level_markers=r.words("level_markers.words"),
+        compound_min_length=r.integer("nouns.compound_min_length", minimum=3),
+        copulas=r.words("nouns.copulas"),
+        subject_articles=r.words("nouns.subject_articles"),
+        size_fillers=r.words("verbs.size_fillers"),
+        separable_finite=r.words("verbs.separable_finite"),
+        particle_not_before=r.words("verbs.particle_not_before"),
     )
 
 
