@@ -315,6 +315,16 @@ class Quantity(_Model):
     notes: list[str] = Field(default_factory=list)
 
 
+class SkippedNumber(_Model):
+    """A number written in a sentence that is no figure, with the reason ("year", "date",
+    "reference", "threshold", "score", "table multiplier"), for `draw` and `eval`."""
+
+    text: str
+    start: int
+    end: int
+    reason: str
+
+
 # --------------------------------------------------------------------------------------------
 # Facts: the product contract (docs/outputs.md)
 # --------------------------------------------------------------------------------------------

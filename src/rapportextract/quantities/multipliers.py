@@ -65,24 +65,28 @@ def find_multipliers(text: str) -> list[Multiplier]:
     return found
 
 
-def apply_multipliers(figures: list[Found], text: str) -> tuple[list[Found], list[Found]]:
+def apply_multipliers(
+    figures: list[Found], text: str
+) -> tuple[list[Found], list[tuple[Found, str]]]:
     """The figures with every multiplier applied to the amounts after it, and the figures that
-    were the multiplier itself (no figures)."""
+    are none (the multiplier itself, a year heading a column), with the reason."""
     multipliers = find_multipliers(text)
     if not multipliers:
         return figures, []
     ctx = nl.load().contexts
     kept: list[Found] = []
-    dropped: list[Found] = []
+    dropped: list[tuple[Found, str]] = []
     for q in figures:
         before = [m for m in multipliers if m.end <= q.start < m.reach]
         column_year = (
             q.plain_integer and not q.signed and q.end - q.start == 4
             and ctx.year_first <= q.value <= ctx.year_last
         )
-        if any(q.overlaps(m.start, m.end) for m in multipliers) or (before and column_year):
-            # the multiplier itself, or a year heading a column ("2022 2021 Belastingen")
-            dropped.append(q)
+        if any(q.overlaps(m.start, m.end) for m in multipliers):
+            dropped.append((q, "table multiplier"))
+            continue
+        if before and column_year:  # a year heading a column ("2022 2021 Belastingen")
+            dropped.append((q, "year"))
             continue
         if before and q.unit != "percent" and q.scale == 1 and q.form == "digits":
             m = before[-1]

@@ -23,6 +23,9 @@ from rapportextract.quantities.phrases import (
     phrase,
 )
 
+Mask = tuple[str, regex.Pattern[str]]
+"""A pattern of spans that hold no figure, with the reason a skip keeps."""
+
 
 @dataclass(frozen=True)
 class Patterns:
@@ -44,10 +47,10 @@ class Patterns:
     majority: regex.Pattern[str]
     bracket_percent: Deferred
     # digits that are no figures
-    masks: tuple[regex.Pattern[str], ...]
-    """Masks that need a digit in the text."""
-    word_masks: tuple[regex.Pattern[str], ...]
-    """Masks that may match text without digits."""
+    masks: tuple[Mask, ...]
+    """Masks that need a digit in the text, with their reasons."""
+    word_masks: tuple[Mask, ...]
+    """Masks that may match text without digits, with their reasons."""
     digit: regex.Pattern[str]
     domain: Deferred
     domain_hint: regex.Pattern[str]
@@ -213,44 +216,70 @@ def _share_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, Any]:
     }
 
 
-def _masks(ctx: nl.Contexts) -> tuple[tuple[regex.Pattern[str], ...], ...]:
-    """Spans with digits or number words in them that hold no figure: the patterns that
-    may match text without a digit, and those that need one."""
+def _masks(data: nl.DutchData) -> tuple[tuple[Mask, ...], tuple[Mask, ...]]:
+    """Spans with digits or number words in them that hold no figure, each with its reason:
+    the patterns that may match text without a digit, and those that need one."""
+    ctx = data.contexts
     months = alt(ctx.months)
     centuries = f"(?:{ctx.year_first // 100}|{ctx.year_last // 100})"
+    ref_number = r"\d+(?:[.:]\d+)*"
+    ch = data.changes
+    change_words = alt(
+        ch.decrease_nouns + ch.increase_nouns + ch.decrease_verbs + ch.increase_verbs
+    )
+    word = caseless(r"[^\W\d_]+")
     without_digits = (
         # URLs and e-mail addresses (bare domains: see Patterns.domain)
-        r"(?:https?://|www\.)\S+",
-        caseless(r"(?<![\w@])[\w.-]+@[\w-]+(?:\.[\w-]+)+"),
-        # set phrases with a number word that is no number ("in acht nemen")
-        alt(ctx.idioms),
+        ("web address", r"(?:https?://|www\.)\S+"),
+        ("e-mail address", caseless(r"(?<![\w@])[\w.-]+@[\w-]+(?:\.[\w-]+)+")),
+        # set phrases with a number word that is no number ("in acht nemen", "één te veel")
+        ("idiom", alt(ctx.idioms)),
     )
     with_digits = (
-        # dates: 4 april 2021, april 2021, 04-04-2021, 2021-04-04, 12.12.2020
-        rf"(?<![\d.,])\d{{1,2}}\s+{months}(?:\s+\d{{4}})?",
-        rf"{months}\s+\d{{4}}(?!\d)",
-        r"(?<![\d.,])\d{1,2}[-/]\d{1,2}[-/](?:\d{4}|\d{2})(?!\d)",
-        r"(?<![\d.,])\d{1,2}\.\d{1,2}\.\d{4}(?!\d)",
-        r"(?<![\d.,])\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)",
+        # dates: 4 april 2021, 25. maart 2015, april 2021, 04-04-2021, 2021-04-04, 12.12.2020
+        ("date", rf"(?:{alt(ctx.weekdays)}\s+)?(?<![\d.,])\d{{1,2}}\.?\s+{months}(?:\s+\d{{4}})?"),
+        ("date", rf"{months}\s+\d{{4}}(?!\d)"),
+        ("date", r"(?<![\d.,])\d{1,2}[-/]\d{1,2}[-/](?:\d{4}|\d{2})(?!\d)"),
+        ("date", r"(?<![\d.,])\d{1,2}\.\d{1,2}\.\d{4}(?!\d)"),
+        ("date", r"(?<![\d.,])\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"),
         # year ranges: 2010-2017, 2022/2023, 2022/'23
-        rf"(?<![\d.,]){centuries}\d{{2}}\s*[-–—/]\s*(?:\d{{4}}|'?\d{{2}})(?![\d.,]\d)",
-        # references: Grafiek 3, Tabel 2.1, blz. 12, artikel 7:231 BW
-        rf"{alt(ctx.reference_words)}\s*\d+(?:[.:]\d+)*[a-z]?"
-        rf"(?:\s*{alt(ctx.reference_joiners)}\s*\d+(?:[.:]\d+)*)?(?!\w)",
+        ("year range",
+         rf"(?<![\d.,]){centuries}\d{{2}}\s*[-–—/]\s*(?:\d{{4}}|'?\d{{2}})(?![\d.,]\d)"),
+        # references: Grafiek 3, Tabel 2.1, blz. 12, artikel 7:231 BW, IFRS 9, vraag 9, 12 en 13
+        ("reference",
+         rf"{alt(ctx.reference_words)}\s*{ref_number}[a-z]?"
+         rf"(?:(?:\s*,\s*{ref_number})*\s*{alt(ctx.reference_joiners)}\s*{ref_number})?(?!\w)"),
         # house numbers after a street name: Koninginnegracht 14, Postbus 29204
-        rf"(?<=\w{bare_alt(ctx.street_endings)})\s+\d+[a-z]?(?!\w)",
+        ("house number", rf"(?<=\w{bare_alt(ctx.street_endings)})\s+\d+[a-z]?(?!\w)"),
         # Dutch postcodes: 2595 AL (four digits, two capitals)
-        r"(?<![\d.,])[1-9]\d{3}\s?(?-i:[A-Z]{2})(?!\w)",
+        ("postcode", r"(?<![\d.,])[1-9]\d{3}\s?(?-i:[A-Z]{2})(?!\w)"),
         # legal article numbers and clock times: 7:231, 10:30
-        caseless(r"(?<![\w.,])\d+:\d+(?!\d)"),
+        ("reference", caseless(r"(?<![\w.,])\d+:\d+(?!\d)")),
         # the 100 that shares add up to, ending the clause: "tellen niet altijd op tot 100",
         # "tellen op tot meer dan 100%" (not "tellen ... tot 100 uitzettingen")
-        rf"{alt(ctx.sum_note_before)}\s+100(?:\s*{bare_alt(ctx.sum_note_percent)})?"
-        rf"(?=\s*(?:[.,;:)]|$))(?<={alt(ctx.sum_note_verbs)}[^.;:]{{0,80}})",
+        ("sum of shares",
+         rf"{alt(ctx.sum_note_before)}\s+100(?:\s*{bare_alt(ctx.sum_note_percent)})?"
+         rf"(?=\s*(?:[.,;:)]|$))(?<={alt(ctx.sum_note_verbs)}[^.;:]{{0,80}})"),
+        # a threshold that defines a group: "met een inkomen tot € 60.000" (not "met een
+        # stijging van meer dan 5%": a change)
+        ("threshold",
+         rf"{alt(ctx.threshold_openers)}(?:\s+(?!{change_words}){word}){{1,2}}?\s+"
+         rf"{alt(ctx.threshold_markers)}\s+(?:{alt(data.units.currency_prefix)}\s*)?\d"),
+        # a mark on a scale of ten: "geeft 7 of hoger", "een 7,8 (2014: 7,7)"
+        ("score", rf"(?<![\d.,])(?:10|[1-9])(?:,\d)?\s+{alt(ctx.score_after)}"),
+        ("score", rf"{alt(ctx.score_before)}\s+(?:10|[1-9])(?:,\d)?(?=\s*(?:[.;:)(]|,\s|$))"),
+        # page furniture: "223 keer bekeken"
+        ("page furniture", rf"(?<![\d.,])\d{{1,3}}(?:\.\d{{3}})*\s+{alt(ctx.page_counts)}"),
+        # a count opening a heading: "De 5 meest gebruikte maatregelen"
+        ("count in a heading",
+         rf"(?:^|(?<=\n))\s*(?:{alt(data.changes.noun_articles)}\s+)?\d{{1,2}}\s+"
+         rf"{alt(ctx.heading_count_followers)}"),
+        # the emergency number: "bel 112"
+        ("phone number", rf"{alt(ctx.call_words)}(?:\s+{word}){{0,3}}?\s+\d{{3}}(?![\d.,]\d)"),
     )
     return (
-        tuple(compile_pattern(p) for p in without_digits),
-        tuple(compile_pattern(p) for p in with_digits),
+        tuple((reason, compile_pattern(p)) for reason, p in without_digits),
+        tuple((reason, compile_pattern(p)) for reason, p in with_digits),
     )
 
 
@@ -362,7 +391,7 @@ def patterns() -> Patterns:
     data = nl.load()
     grammar = _word_number(data.numbers)
     word_token, token_values = _word_tokens(data.numbers)
-    word_masks, digit_masks = _masks(data.contexts)
+    word_masks, digit_masks = _masks(data)
     ch = data.changes
     decreasing = (
         ch.decrease_nouns + ch.decrease_verbs + ch.decrease_particles + ch.decrease_comparatives

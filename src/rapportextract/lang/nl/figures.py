@@ -116,6 +116,14 @@ class Contexts:
     url_tlds: tuple[str, ...]
     street_endings: tuple[str, ...]
     idioms: tuple[str, ...]
+    threshold_openers: tuple[str, ...]
+    threshold_markers: tuple[str, ...]
+    score_after: tuple[str, ...]
+    score_before: tuple[str, ...]
+    page_counts: tuple[str, ...]
+    weekdays: tuple[str, ...]
+    heading_count_followers: tuple[str, ...]
+    call_words: tuple[str, ...]
     sum_note_verbs: tuple[str, ...]
     sum_note_before: tuple[str, ...]
     sum_note_percent: tuple[str, ...]
@@ -282,6 +290,14 @@ def _contexts() -> Contexts:
         url_tlds=r.words("urls.tlds"),
         street_endings=r.words("addresses.street_endings"),
         idioms=r.words("idioms.phrases"),
+        threshold_openers=r.words("not_figures.threshold_openers"),
+        threshold_markers=r.words("not_figures.threshold_markers"),
+        score_after=r.words("not_figures.score_after"),
+        score_before=r.words("not_figures.score_before"),
+        page_counts=r.words("not_figures.page_counts"),
+        weekdays=r.words("not_figures.weekdays"),
+        heading_count_followers=r.words("not_figures.heading_count_followers"),
+        call_words=r.words("not_figures.call_words"),
         sum_note_verbs=r.words("sum_notes.verbs"),
         sum_note_before=r.words("sum_notes.before"),
         sum_note_percent=r.words("sum_notes.percent"),
