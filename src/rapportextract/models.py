@@ -322,7 +322,10 @@ class SkippedNumber(_Model):
     text: str
     start: int
     end: int
+    """Offsets of `text` in its sentence."""
     reason: str
+    page: int | None = None
+    """The page of its sentence, where the number was found in a document."""
 
 
 # --------------------------------------------------------------------------------------------
