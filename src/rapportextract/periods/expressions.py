@@ -11,7 +11,9 @@ from typing import Literal
 from rapportextract.periods.words import PeriodWords, alt, period_words
 
 Role = Literal["point", "base"]
-How = Literal["explicit", "relative", "anchored", "previous"]
+How = Literal["explicit", "relative", "anchored", "previous", "present"]
+"""How the period was found; "present" is the time of writing ("nu", "momenteel"), early in
+the edition year, which holds for its own sentence only (`scope.sets_scope`)."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,8 @@ def _candidates(sentence: str, edition: int, w: PeriodWords) -> list[TimeExpress
         add(m, m.group("y"))
     for m in p["relative"].finditer(sentence):
         add(m, str(edition + w.relative[" ".join(m.group("rel").lower().split())]), "relative")
+    for m in p["present"].finditer(sentence):
+        add(m, f"{edition}-early", "present")
     for m in p["anchored"].finditer(sentence):
         add(m, None, "anchored", offset=w.anchored[" ".join(m.group("anch").lower().split())])
     for m in p["previous"].finditer(sentence):
