@@ -250,7 +250,10 @@ class Document(_Model):
     sha256: str
     source_type: Literal["pdf", "text"]
     edition: int | None = None
-    edition_source: Literal["option", "title", "filename"] | None = None
+    edition_source: Literal["option", "date", "title", "title_data_year", "filename"] | None = None
+    """Which rule gave the edition: the --edition option, a publication date at the top of the
+    body, the title year, a title year that is the data year ("... in 2012": the year after),
+    or the file name."""
     title: str | None = None
     pages: list[Page] = Field(default_factory=list)
     sentences: list[Sentence] = Field(default_factory=list)

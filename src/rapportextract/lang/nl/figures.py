@@ -124,6 +124,8 @@ class Contexts:
     weekdays: tuple[str, ...]
     heading_count_followers: tuple[str, ...]
     call_words: tuple[str, ...]
+    dateline_place_words: int
+    data_year_before: tuple[str, ...]
     sum_note_verbs: tuple[str, ...]
     sum_note_before: tuple[str, ...]
     sum_note_percent: tuple[str, ...]
@@ -298,6 +300,8 @@ def _contexts() -> Contexts:
         weekdays=r.words("not_figures.weekdays"),
         heading_count_followers=r.words("not_figures.heading_count_followers"),
         call_words=r.words("not_figures.call_words"),
+        dateline_place_words=r.integer("edition.dateline_place_words", minimum=0),
+        data_year_before=r.words("edition.data_year_before"),
         sum_note_verbs=r.words("sum_notes.verbs"),
         sum_note_before=r.words("sum_notes.before"),
         sum_note_percent=r.words("sum_notes.percent"),
