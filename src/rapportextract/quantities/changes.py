@@ -45,6 +45,9 @@ def classify_change(
     before = text[max(floor, q.start - LEFT_WINDOW) : q.start]
     after = text[q.end : min(ceiling, q.end + RIGHT_WINDOW)]
     if q.signed:
+        if p.signed_level_left.search(before):
+            q.notes.append("minus sign after a level word: a negative level")
+            return
         q.kind = "change"
         return
     if q.form in ("ratio", "majority"):
@@ -74,6 +77,21 @@ def classify_change(
         elif previous is not None and previous.kind == "change" and not previous.signed:
             _make_change(q, -1 if previous.value < 0 else 1)
             q.notes.append("change: 'met' after a change, the same verb left out")
+
+
+def change_row(found: list[Found], text: str, p: Patterns) -> None:
+    """A table row read as text whose label is a change ("Omzetgroei 6,5% 5,9% -10,0%"):
+    every percentage after the label is a change, signed as written."""
+    m = p.change_row_label.search(text)
+    if m is None:
+        return
+    direction = _direction(m.group("word"), p)
+    for q in found:
+        if q.unit == "percent" and q.start >= m.end("word"):
+            q.kind = "change"
+            if direction < 0 and not q.signed:
+                q.value = -abs(q.value)
+            q.notes.append(f"change: in a row labelled '{m.group('word')}'")
 
 
 def _make_change(q: Found, direction: int) -> None:

@@ -82,6 +82,8 @@ class Patterns:
     change_particle_right: regex.Pattern[str]
     change_after_noun: regex.Pattern[str]
     change_subject_left: regex.Pattern[str]
+    signed_level_left: regex.Pattern[str]
+    change_row_label: regex.Pattern[str]
     decrease_words: frozenset[str]
     decrease_noun_ends: tuple[str, ...]
     """Decrease nouns that close a compound ("omzetdaling"): the compound's direction."""
@@ -367,6 +369,11 @@ def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
             rf"{fill}\s*$"
         ),
         "level_left": compile_pattern(rf"{alt(ch.level_markers)}\s*$"),
+        "signed_level_left": compile_pattern(rf"{alt(ch.signed_level)}\s*$"),
+        # a table row read as text whose label is a change: "Omzetgroei 6,5% 5,9% -10,0%"
+        "change_row_label": compile_pattern(
+            rf"(?:^|\s)(?P<word>{nouns})(?:\s+[-+−–]?\d[\d.,]*\s*%)+\s*$"
+        ),
         # "minder", "lager", "gestegen" right after the figure, or a change noun
         # ("151 procent prijsstijging")
         "change_right": compile_pattern(rf"^\s*(?P<word>{comparatives}|{verbs}|{nouns})"),

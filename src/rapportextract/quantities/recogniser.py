@@ -4,7 +4,12 @@ numbers it skipped with their reasons (`read_sentence`)."""
 from __future__ import annotations
 
 from rapportextract.models import Quantity, SkippedNumber
-from rapportextract.quantities.changes import borrow_range_unit, classify_change, qualify
+from rapportextract.quantities.changes import (
+    borrow_range_unit,
+    change_row,
+    classify_change,
+    qualify,
+)
 from rapportextract.quantities.found import Found, Spans
 from rapportextract.quantities.masks import (
     bare_article,
@@ -89,10 +94,12 @@ def read_sentence(text: str) -> tuple[list[Quantity], list[SkippedNumber]]:
 
     result: list[Quantity] = []
     for i, q in enumerate(accepted):
-        floor = result[-1].end if result else 0
+        floor = accepted[i - 1].end if i else 0
         ceiling = accepted[i + 1].start if i + 1 < len(accepted) else len(text)
         qualify(q, text, floor, p)
         classify_change(q, text, floor, ceiling, p, accepted[i - 1] if i else None)
+    change_row(accepted, text, p)
+    for q in accepted:
         result.append(
             Quantity(
                 value=q.value,

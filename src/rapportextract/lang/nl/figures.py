@@ -85,6 +85,7 @@ class ChangeWords:
     size_fillers: tuple[str, ...]
     separable_finite: tuple[str, ...]
     particle_not_before: tuple[str, ...]
+    signed_level: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -255,6 +256,7 @@ def _changes() -> ChangeWords:
         size_fillers=r.words("verbs.size_fillers"),
         separable_finite=r.words("verbs.separable_finite"),
         particle_not_before=r.words("verbs.particle_not_before"),
+        signed_level=r.words("level_markers.signed_level"),
     )
 
 
