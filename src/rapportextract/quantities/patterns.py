@@ -228,6 +228,7 @@ def _masks(data: nl.DutchData) -> tuple[tuple[Mask, ...], tuple[Mask, ...]]:
     ch = data.changes
     change_words = alt(
         ch.decrease_nouns + ch.increase_nouns + ch.decrease_verbs + ch.increase_verbs
+        + ch.decrease_particles + ch.increase_particles + ch.finite_verbs + ch.separable_finite
     )
     word = caseless(r"[^\W\d_]+")
     without_digits = (
