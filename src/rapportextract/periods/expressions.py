@@ -97,6 +97,11 @@ def _candidates(sentence: str, edition: int, w: PeriodWords) -> list[TimeExpress
     for m in p["year_span"].finditer(sentence):
         add(m, m.group("y1"), role="base", end=m.end("y1"))
         add(m, m.group("y2"), start=m.start("y2"))
+    for m in p["through_month"].finditer(sentence):
+        # the year so far: "tot en met september 2018" is 2018-01/2018-09
+        month = w.months[m.group("m").lower()]
+        add(m, f"{m.group('y')}-01/{m.group('y')}-{month:02d}" if month > 1
+            else f"{m.group('y')}-01")
     for m in p["month_year"].finditer(sentence):
         add(m, f"{m.group('y')}-{w.months[m.group('m').lower()]:02d}")
     for m in p["year"].finditer(sentence):
