@@ -129,6 +129,8 @@ def test_draw_writes_one_image_per_page(tmp_path: Path, capsys: pytest.CaptureFi
     images = sorted(tmp_path.glob("*.png"))
     assert len(images) == len(out.split()) >= 1
     assert images[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    # the numbers that are no figures are not drawn: how many, and why, on stderr
+    assert "numbers not drawn, no figures: year " in err
 
 
 def test_text_needs_no_edition(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

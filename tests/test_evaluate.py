@@ -222,6 +222,21 @@ def test_a_miss_shows_its_sentence_from_the_document() -> None:
     assert report.documents[0].misses[0].sentence == SENTENCE
 
 
+def test_skipped_numbers_are_counted_by_reason_in_json_and_text() -> None:
+    texts = ["Zie tabel 4 en noot 12 voor 2019.", "Bel altijd 112 bij nood.",
+             "Het ging om 5.100 huurders.", "Een kop voor de rest", ]
+    document = Document(
+        path="r.pdf", name="r.pdf", sha256="0" * 64, source_type="pdf", edition=2020,
+        sentences=[Sentence(id=f"p2-b{i}-s0", page=2, block_id=f"p2-b{i}",
+                            block_kind="paragraph", text=t) for i, t in enumerate(texts)],
+    )
+    doc = evaluate([], [gold("4800", edition=2020)], documents=[document]).documents[0]
+    assert doc.skipped_numbers == {"reference": 2, "year": 1, "phone number": 1}
+    assert doc.to_dict()["skipped_numbers"] == doc.skipped_numbers
+    text = EvalReport([doc]).to_text()
+    assert "numbers skipped as no figures: reference 2, year 1, phone number 1" in text
+
+
 def test_report_text_and_dict_list_misses_and_false_positives() -> None:
     facts = [fact("1234", text="1.234", sentence="Er waren 1.234 vonnissen.")]
     report = evaluate(facts, [gold("4800")])

@@ -180,3 +180,31 @@ def test_edition_optional_for_plain_text_output(tmp_path: Path) -> None:
     doc = read_document(path, require_edition=False)
     assert doc.edition is None and doc.edition_source is None
     assert doc.warnings == []  # text needs no edition: its absence is nothing to warn of
+
+
+@pytest.mark.parametrize(
+    ("text", "edition", "source"),
+    [
+        pytest.param("Minder ontruimingen in 2015\n\n11 februari 2016\n\nHet aantal daalde.\n",
+                     2016, "date", id="press-release-date-under-a-data-year-title"),
+        pytest.param("Persbericht\n\nUtrecht, 2 mei 2018 - Het aantal huurders steeg.\n",
+                     2018, "date", id="dateline-with-place"),
+        pytest.param("Jaarcijfers 2021\n\nZWOLLE - 9 maart 2022 - De corporatie groeide.\n",
+                     2022, "date", id="dateline-beats-the-title-year"),
+        pytest.param("Jaarcijfers 2021\n\nPeildatum 31 december 2021\n\nDe corporatie groeide.\n",
+                     2021, "title", id="reference-date-is-no-dateline"),
+        pytest.param("Minder ontruimingen in 2015\n\nHet aantal daalde flink.\n",
+                     2016, "title_data_year", id="title-year-after-in-is-the-data-year"),
+        pytest.param("Ontruimingen in 2015\nJaarrapportage 2016\n\nHet aantal daalde.\n",
+                     2016, "title", id="title-names-both-years"),
+        pytest.param("HUURSCHULDEN EN HUISUITZETTINGEN 2024\n\nIn 2023 daalde het aantal.\n",
+                     2024, "title", id="report-title-year-stays"),
+    ],
+)
+def test_edition_of_press_releases_and_titles(
+    tmp_path: Path, text: str, edition: int, source: str
+) -> None:
+    path = tmp_path / "bericht.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path)
+    assert (doc.edition, doc.edition_source) == (edition, source)

@@ -75,6 +75,15 @@ def test_scope_is_set_only_by_the_current_year() -> None:
     assert sets_scope("Sinds begin 2021 is melden verplicht.", edition=2024) is None
 
 
+@pytest.mark.parametrize("sentence", [
+    "Inmiddels gaat het beter met de sector.",
+    "Het aanbod blijft tot nu toe klein.",
+    "Momenteel is er weinig ruimte.",
+])
+def test_the_time_of_writing_sets_no_scope(sentence: str) -> None:
+    assert sets_scope(sentence, edition=2022) is None
+
+
 def test_heading_ignores_the_title_year() -> None:
     assert heading_period("HUURSCHULDEN EN HUISUITZETTINGEN 2024", edition=2024) is None
     assert heading_period("Eerste helft van 2024", edition=2024) == "2024-H1"

@@ -2,7 +2,8 @@
 
 Each file groups the cases of one phenomenon. A case gives a sentence and every quantity
 expected in it, in order; unspecified fields are not checked, ``note`` is a part of one of the
-quantity's notes. A case with ``xfail: reason``
+quantity's notes. ``skipped`` (where given) lists every number the recogniser skipped, as
+``{text, reason}``, in order. A case with ``xfail: reason``
 is a known failure and runs as a strict xfail, so that a fix shows up.
 """
 
@@ -17,6 +18,7 @@ import yaml
 
 from rapportextract.models import Quantity
 from rapportextract.quantities import find_quantities
+from rapportextract.quantities.recogniser import read_sentence
 
 CASES_DIR = Path(__file__).parent / "cases" / "quantities"
 _FIELDS = ("value", "unit", "kind", "qualifier", "text", "form", "scale", "ambiguous")
@@ -31,8 +33,8 @@ def _load_cases() -> list[Any]:
             if case.get("xfail"):
                 marks.append(pytest.mark.xfail(reason=case["xfail"], strict=True))
             params.append(
-                pytest.param(case["text"], case["expect"], id=f"{path.stem}/{case['id']}",
-                             marks=marks)
+                pytest.param(case["text"], case["expect"], case.get("skipped"),
+                             id=f"{path.stem}/{case['id']}", marks=marks)
             )
     return params
 
@@ -48,9 +50,14 @@ def _expected(wanted: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-@pytest.mark.parametrize(("text", "expect"), _load_cases())
-def test_case(text: str, expect: list[dict[str, Any]]) -> None:
-    found = find_quantities(text)
+@pytest.mark.parametrize(("text", "expect", "skipped"), _load_cases())
+def test_case(
+    text: str, expect: list[dict[str, Any]], skipped: list[dict[str, str]] | None
+) -> None:
+    found, skips = read_sentence(text)
+    assert [q.model_dump() for q in found] == [q.model_dump() for q in find_quantities(text)]
+    if skipped is not None:
+        assert [{"text": s.text, "reason": s.reason} for s in skips] == skipped
     assert [_actual(q, w) for q, w in zip(found, expect, strict=False)] == [
         _expected(w) for w in expect
     ], f"found {[(str(q.value), q.unit, q.kind, q.qualifier, q.text) for q in found]}"

@@ -40,6 +40,24 @@ CASES = [
      ["Dat gold tot 2023.", "Daarna niet meer."]),
     ("lower case after stop is no boundary", "Het aantal steeg t.o.v. vorig jaar. Ook nu.",
      ["Het aantal steeg t.o.v. vorig jaar.", "Ook nu."]),
+    ("doubled ASCII quote opens the next sentence",
+     "Zij noemt 2021 ,,een lastig jaar'', want er vertrokken twee klanten. ''We groeien weer.''",
+     ["Zij noemt 2021 ,,een lastig jaar'', want er vertrokken twee klanten.",
+      "''We groeien weer.''"]),
+    ("low quote opens the next sentence", "Dat zei de wethouder. „Het moet anders.”",
+     ["Dat zei de wethouder.", "„Het moet anders.”"]),
+    ("mis-decoded quote opens the next sentence",
+     "Dat zei de wethouder. â€œHet moet anders.â€ Daarna stemde de raad.",
+     ["Dat zei de wethouder.", "â€œHet moet anders.â€", "Daarna stemde de raad."]),
+    ("quote printed as a full stop opens the next sentence",
+     "Dat zei de wethouder. .Het moet anders. Daarna stemde de raad.",
+     ["Dat zei de wethouder.", ".Het moet anders.", "Daarna stemde de raad."]),
+    ("full stop inside brackets is no boundary",
+     "Het aantal daalde (zie par. 3. Daar staat de uitleg.) en bleef laag. Dat is goed.",
+     ["Het aantal daalde (zie par. 3. Daar staat de uitleg.) en bleef laag.", "Dat is goed."]),
+    ("bracket that never closes does not hold the text together",
+     "Er waren er 40 (ruim. Daarna kwamen er 12 bij. Dat is alles.",
+     ["Er waren er 40 (ruim.", "Daarna kwamen er 12 bij.", "Dat is alles."]),
 ]
 
 
@@ -134,3 +152,8 @@ def test_a_new_paragraph_on_the_next_page_is_not_joined() -> None:
     assert [s.text for s in split_sentences([first, second])] == [
         "Zie de tabel hieronder", "Het aantal steeg."
     ]
+
+
+def test_a_table_head_with_a_note_column_is_not_cut_at_ref() -> None:
+    text = "(bedragen x € 1.000) Ref. 2023 2022 Servicekosten 1.204 1.187"
+    assert [text[a:b] for a, b in sentence_spans(text)] == [text]

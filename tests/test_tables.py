@@ -193,3 +193,28 @@ def test_row_label_names_its_own_unit_and_scale() -> None:
         ("1.200", "2022"): (1200, "count"),
         ("1.200", "2023"): (1200, "count"),
     }
+
+
+def _one_page(grid: TableGrid) -> Document:
+    return Document(path="t.pdf", name="t.pdf", sha256="4" * 64, source_type="pdf",
+                    edition=2024, pages=[Page(number=1, tables=[grid])])
+
+
+@pytest.mark.parametrize(
+    ("head", "scale"),
+    [
+        pytest.param("Bedragen x € 1.000", 1000, id="bedragen-x-euro-1000"),
+        pytest.param("(in € 1.000)", 1000, id="in-euro-1000-bracketed"),
+        pytest.param("bedragen x € 1 miljoen", 1_000_000, id="x-euro-1-miljoen"),
+    ],
+)
+def test_multiplier_in_the_head_row_scales_the_amounts(head: str, scale: int) -> None:
+    grid = _grid([[head, "2023", "2022"], ["Onderhoudslasten", "5.026", "4.871"]])
+    got = {f.period: (int(f.value), f.unit) for f in table_facts(_one_page(grid))}
+    assert got == {"2023": (5026 * scale, "EUR"), "2022": (4871 * scale, "EUR")}
+
+
+def test_row_label_multiplier_with_a_currency_sign() -> None:
+    grid = _grid([["", "2023", "2022"], ["Kosten per woning (in € 1.000)", "14", "13"]])
+    got = {f.period: (int(f.value), f.unit) for f in table_facts(_one_page(grid))}
+    assert got == {"2023": (14_000, "EUR"), "2022": (13_000, "EUR")}

@@ -272,6 +272,13 @@ def cmd_draw(args: argparse.Namespace) -> int:
         return EXIT_SOME_FAILED
     for path in written:
         print(path)  # a result: printed under -q too
+    if not args.quiet:
+        from rapportextract.quantities.skips import count_by_reason, skipped_numbers
+
+        counts = count_by_reason(skipped_numbers(result.document))
+        if counts:
+            reasons = ", ".join(f"{reason} {n}" for reason, n in counts.items())
+            print(f"rapportextract: numbers not drawn, no figures: {reasons}", file=sys.stderr)
     return EXIT_OK
 
 

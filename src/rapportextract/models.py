@@ -250,7 +250,10 @@ class Document(_Model):
     sha256: str
     source_type: Literal["pdf", "text"]
     edition: int | None = None
-    edition_source: Literal["option", "title", "filename"] | None = None
+    edition_source: Literal["option", "date", "title", "title_data_year", "filename"] | None = None
+    """Which rule gave the edition: the --edition option, a publication date at the top of the
+    body, the title year, a title year that is the data year ("... in 2012": the year after),
+    or the file name."""
     title: str | None = None
     pages: list[Page] = Field(default_factory=list)
     sentences: list[Sentence] = Field(default_factory=list)
@@ -313,6 +316,19 @@ class Quantity(_Model):
     """True where the written number allows two readings (e.g. "1.500" written in an
     English-style decimal context); the value is the Dutch reading."""
     notes: list[str] = Field(default_factory=list)
+
+
+class SkippedNumber(_Model):
+    """A number written in a sentence that is no figure, with the reason ("year", "date",
+    "reference", "threshold", "score", "table multiplier"), for `draw` and `eval`."""
+
+    text: str
+    start: int
+    end: int
+    """Offsets of `text` in its sentence."""
+    reason: str
+    page: int | None = None
+    """The page of its sentence, where the number was found in a document."""
 
 
 # --------------------------------------------------------------------------------------------

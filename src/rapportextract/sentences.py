@@ -2,8 +2,10 @@
 
 A sentence ends at ".", "!" or "?" (with any closing quote or bracket) followed by a space
 and a capital, a digit or an opening quote or bracket; not after a known abbreviation
-(`lang/nl/abbreviations.toml`) or an initial. Decimal commas and thousands dots ("1,1",
-"117.000") have no space after the mark, so they never end a sentence.
+(`lang/nl/abbreviations.toml`) or an initial, and not inside brackets that close a little
+later. Quotes count in the forms PDFs and web pages print them ('' ,, „ "â€œ"). Decimal
+commas and thousands dots ("1,1", "117.000") have no space after the mark, so they never end
+a sentence.
 """
 
 from __future__ import annotations
@@ -18,7 +20,14 @@ from rapportextract.models import PROSE_KINDS, BBox, Block, BlockKind, Sentence,
 
 __all__ = ["abbreviations", "sentence_spans", "split_sentences", "word_spans"]
 
-_CANDIDATE = regex.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[\p{Lu}\d€])")
+# Quotes as PDFs and web pages print them: typographic, doubled ASCII ('' `` ,,), the low
+# ones („ ‚), UTF-8 read as Latin-1 ("â€œ"), the replacement character, and an opening quote
+# that came out as a full stop glued to the next word (".We").
+_OPEN_QUOTE = r"(?:''|``|,,|â€œ|â€˜|â€ž|[\"'“‘«„‚(\[\ufffd]|\.(?=\p{Lu}))"
+_CLOSE_QUOTE = r"(?:''|â€\u009d|â€™|â€|[\"'”’»)\]\ufffd])*"
+_CANDIDATE = regex.compile(rf"[.!?…]+{_CLOSE_QUOTE}(?=\s+{_OPEN_QUOTE}?[\p{{Lu}}\d€])")
+# How far ahead a bracket opened before a full stop may close for the stop to lie inside it.
+_BRACKET_REACH = 300
 _TOKEN_BEFORE = regex.compile(r"(\S+)$")
 _INITIAL = regex.compile(r"^\(?\p{Lu}\.$")
 _GLUED_NUMBER = regex.compile(r"(?<=\p{L}[.,;:!?)]?)\d{1,3}$")
@@ -37,6 +46,17 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     return token.lower() in abbreviations() or bool(_INITIAL.match(token))
 
 
+def _inside_brackets(text: str, start: int, stop: int) -> bool:
+    """Whether the stop at `stop` lies inside a bracket opened in this sentence and closed a
+    little later: "(zie hoofdstuk 3. Daar staat het.)" is one sentence."""
+    part = text[start:stop]
+    if part.count("(") <= part.count(")"):
+        return False
+    ahead = text[stop : stop + _BRACKET_REACH]
+    close = ahead.find(")")
+    return close >= 0 and not 0 <= ahead.find("(") < close
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) of each sentence of `text`, surrounding whitespace excluded."""
     spans: list[tuple[int, int]] = []
@@ -46,6 +66,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if mark.startswith(".") and not mark.startswith("..") and _is_abbreviation(
             text, match.start()
         ):
+            continue
+        if _inside_brackets(text, start, match.end()):
             continue
         spans.append((start, match.end()))
         start = match.end()

@@ -84,6 +84,8 @@ class DocumentEval:
     misses: list[Miss] = field(default_factory=list)
     false_positives: list[Fact] = field(default_factory=list)
     derived_skipped: int = 0
+    skipped_numbers: dict[str, int] = field(default_factory=dict)
+    """How many numbers of the prose were no figures, by reason ("year", "reference")."""
     error: str | None = None
     """Set where the document could not be read: all its gold facts count as misses."""
 
@@ -93,6 +95,7 @@ class DocumentEval:
             "edition": self.edition,
             **self.scores.to_dict(),
             "derived_skipped": self.derived_skipped,
+            "skipped_numbers": self.skipped_numbers,
             "error": self.error,
             "misses": [_gold_dict(m.gold) | {"sentence": m.sentence} for m in self.misses],
             "false_positives": [_fact_dict(f) for f in self.false_positives],
@@ -158,6 +161,9 @@ class EvalReport:
         for doc in self.documents:
             if doc.error:
                 lines.append(f"\n{doc.document}: not read: {doc.error}")
+            if doc.skipped_numbers:
+                reasons = ", ".join(f"{reason} {n}" for reason, n in doc.skipped_numbers.items())
+                lines.append(f"\n{doc.document}: numbers skipped as no figures: {reasons}")
             wrong = [m for m in doc.matches if m.wrong()]
             if not (doc.misses or doc.false_positives or wrong):
                 continue

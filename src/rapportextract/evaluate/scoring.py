@@ -8,6 +8,7 @@ from rapportextract.evaluate.gold import GoldFact
 from rapportextract.evaluate.matching import ATTRIBUTES, Miss, pair_facts, squash
 from rapportextract.evaluate.report import DocumentEval, EvalReport, Scores
 from rapportextract.models import Document, Fact
+from rapportextract.quantities.skips import count_by_reason, skipped_numbers
 
 
 def _find_sentence(document: Document | None, gold: GoldFact) -> str | None:
@@ -53,6 +54,7 @@ def evaluate_document(
         misses=[Miss(g, _find_sentence(document, g)) for g in gold if id(g) not in matched_gold],
         false_positives=[stated[i] for i in unmatched],
         derived_skipped=len(facts) - len(stated),
+        skipped_numbers=count_by_reason(skipped_numbers(document)) if document else {},
     )
 
 

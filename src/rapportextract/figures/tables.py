@@ -26,6 +26,7 @@ from rapportextract.figures.concepts import (
 from rapportextract.figures.numbers import parse_number, year_of
 from rapportextract.lang.nl.words import chart_words
 from rapportextract.models import BBox, Document, Fact, Page, Source, TableGrid, Unit
+from rapportextract.quantities.multipliers import find_multipliers
 
 __all__ = ["TableCellFigure", "read_table", "table_facts"]
 
@@ -94,7 +95,7 @@ def _by_columns(
         label = next((c for k, c in enumerate(row) if k not in years and c.strip()), "")
         if not label or parse_number(label) is not None:
             continue
-        unit, scale = unit_and_scale(label.split())
+        unit, scale = _unit_and_scale(label)
         total = label.split()[0].lower().strip(":") in totals
         for column, year in years.items():
             if column >= len(row):
@@ -118,6 +119,34 @@ def _by_columns(
                 )
             )
     return figures
+
+
+def _unit_and_scale(text: str) -> tuple[Unit | None, int]:
+    """The unit and scale a caption, head cell or row label names, a multiplier with a
+    currency sign between its marker and its scale included ("x € 1.000", "(in € 1.000)",
+    "bedragen x € 1 miljoen"), which the caption words alone do not read."""
+    unit, scale = unit_and_scale(text.split())
+    if scale == 1:
+        multipliers = find_multipliers(text)
+        if multipliers:
+            scale = multipliers[0].scale
+            if multipliers[0].currency and unit is None:
+                unit = "EUR"
+    return unit, scale
+
+
+def _head_multiplier(grid: TableGrid, caption: Caption | None) -> tuple[Unit | None, int]:
+    """The unit and scale of the caption, or else of a multiplier in the grid's head row
+    ("Bedragen x € 1.000" above the year columns)."""
+    if caption is not None and caption.scale != 1:
+        return caption.unit, caption.scale
+    texts = [caption.text] if caption is not None else []
+    texts += [" ".join(row) for row in _texts(grid)[:1]]
+    for text in texts:
+        unit, scale = _unit_and_scale(text)
+        if scale != 1:
+            return unit or (caption.unit if caption else None), scale
+    return (caption.unit if caption else None), 1
 
 
 def _caption_for(grid: TableGrid, captions: list[Caption]) -> Caption | None:
@@ -174,10 +203,11 @@ def _page_facts(
         caption = _caption_for(grid, captions)
         title = caption.title if caption else ""
         figures = read_table(grid)
+        head_unit, head_scale = _head_multiplier(grid, caption)
         parts = len({f.row_label for f in figures if not f.total}) > 1
         for figure in figures:
-            unit: Unit = figure.unit or (caption.unit if caption else None) or "count"
-            scale = figure.scale if figure.scale != 1 else (caption.scale if caption else 1)
+            unit: Unit = figure.unit or head_unit or "count"
+            scale = figure.scale if figure.scale != 1 else head_scale
             value = parse_number(figure.text)
             assert value is not None
             amount = value.value if unit == "percent" else value.value * scale

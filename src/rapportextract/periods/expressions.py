@@ -11,7 +11,9 @@ from typing import Literal
 from rapportextract.periods.words import PeriodWords, alt, period_words
 
 Role = Literal["point", "base"]
-How = Literal["explicit", "relative", "anchored", "previous"]
+How = Literal["explicit", "relative", "anchored", "previous", "present"]
+"""How the period was found; "present" is the time of writing ("nu", "momenteel"), early in
+the edition year, which holds for its own sentence only (`scope.sets_scope`)."""
 
 
 @dataclass(frozen=True)
@@ -95,12 +97,22 @@ def _candidates(sentence: str, edition: int, w: PeriodWords) -> list[TimeExpress
     for m in p["year_span"].finditer(sentence):
         add(m, m.group("y1"), role="base", end=m.end("y1"))
         add(m, m.group("y2"), start=m.start("y2"))
+    for m in p["through_month"].finditer(sentence):
+        # the year so far: "tot en met september 2018" is 2018-01/2018-09
+        month = w.months[m.group("m").lower()]
+        add(m, f"{m.group('y')}-01/{m.group('y')}-{month:02d}" if month > 1
+            else f"{m.group('y')}-01")
     for m in p["month_year"].finditer(sentence):
         add(m, f"{m.group('y')}-{w.months[m.group('m').lower()]:02d}")
     for m in p["year"].finditer(sentence):
         add(m, m.group("y"))
     for m in p["relative"].finditer(sentence):
         add(m, str(edition + w.relative[" ".join(m.group("rel").lower().split())]), "relative")
+    # the time of writing dates a sentence that names no other time: "Over 2020 noemen we nu
+    # € 227 miljoen" is about 2020
+    if not any(e.how in ("explicit", "relative") for e in found):
+        for m in p["present"].finditer(sentence):
+            add(m, f"{edition}-early", "present")
     for m in p["anchored"].finditer(sentence):
         add(m, None, "anchored", offset=w.anchored[" ".join(m.group("anch").lower().split())])
     for m in p["previous"].finditer(sentence):

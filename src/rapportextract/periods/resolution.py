@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -43,6 +44,18 @@ def _year(period: str) -> int:
     return int(period[:4])
 
 
+_YEARS = re.compile(r"(?<!\d)\d{4}(?=-(?:\d{2}|Q\d|H\d)(?:/|$)|$|/)")
+_WITHIN_YEAR = re.compile(r"^\d{4}-(?:\d{2}|Q[1-4]|H[12])(?:/\d{4}-\d{2})?$")
+
+
+def _shifted(anchor: str, offset: int) -> str:
+    """The period `offset` years from `anchor`, keeping its months, quarter or half: "een
+    jaar eerder" after "juli 2022" is 2021-07; after a plain year or "begin 2024", a year."""
+    if not _WITHIN_YEAR.match(anchor):
+        return str(_year(anchor) + offset)
+    return _YEARS.sub(lambda m: str(int(m.group()) + offset), anchor)
+
+
 def _resolve_context_bound(exprs: list[TimeExpression], default: str,
                            context: PeriodContext) -> list[TimeExpression]:
     resolved: list[TimeExpression] = []
@@ -57,7 +70,7 @@ def _resolve_context_bound(exprs: list[TimeExpression], default: str,
                 anchor = context.previous
             else:
                 anchor = default
-            period = str(_year(anchor) + expr.offset)
+            period = _shifted(anchor, expr.offset)
         elif expr.how == "previous":
             # "in 2011, toen het er 6.000 waren": the year named before it in the sentence;
             # at the start of a sentence, the previous sentence's period.

@@ -12,9 +12,13 @@ def sets_scope(sentence: str, *, edition: int) -> str | None:
     Reports switch from the data year to the publication year to describe recent developments
     ("Het beeld over de eerste maanden van 2024 is wisselend"); the switch holds for the
     following sentences of that paragraph. A past year named in passing ("eind 2022 is een
-    convenant opgesteld", "sinds begin 2021 is het verplicht") sets nothing.
+    convenant opgesteld", "sinds begin 2021 is het verplicht") sets nothing, and neither does
+    the time of writing ("Inmiddels gaat het beter"): it describes, it does not date the
+    figures that follow.
     """
     for expr in find_time_expressions(sentence, edition=edition):
+        if expr.how == "present":
+            continue
         if expr.role == "point" and expr.period and expr.period.startswith(str(edition)):
             return expr.period
     return None

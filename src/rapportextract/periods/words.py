@@ -92,8 +92,12 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
             rf"(?:{alt(w.words['range_join'])})\s+(?P<y2>{_YEAR}){e}"
         ),
         "month_year": rf"{b}(?<!\d\s)(?P<m>{month})\.?\s+(?P<y>{_YEAR}){e}",
+        "through_month": (
+            rf"{b}{alt(w.words['through'])}\s+(?P<m>{month})\.?\s+(?P<y>{_YEAR}){e}"
+        ),
         "year": rf"{b}(?P<y>{_YEAR}){e}",
         "relative": rf"{b}(?P<rel>{rel}){e}",
+        "present": rf"{b}{alt(w.words['present'])}{e}",
         "anchored": rf"{b}(?P<anch>{alt(w.anchored)}){e}",
         "previous": rf"{b}(?P<prev>{alt(w.previous)}){e}",
         "base_before": (

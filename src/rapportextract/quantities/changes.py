@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import itertools
 
+import regex
+
 from rapportextract.quantities.found import LEFT_WINDOW, RIGHT_WINDOW, Found
 from rapportextract.quantities.masks import not_a_figure
 from rapportextract.quantities.numbers import clean
@@ -26,43 +28,111 @@ def qualify(q: Found, text: str, floor: int, p: Patterns) -> None:
     q.start -= len(before) - m.start()
 
 
+# A short aside in brackets after a figure, up to a few words on: "30.000 zaken (drie procent)
+# meer dan", "met 29,9 duizend (bijna -2 procent) af".
+_ASIDE = regex.compile(r"(?P<lead>[^()]{0,40}?)\s*\([^()]{1,40}\)")
+_BRACKET_CLOSE = regex.compile(r"\s*\)")
+
+
+def _around_aside(text: str, end: int, ceiling: int) -> str | None:
+    """The words after a figure with a bracketed aside that holds the next figure left out,
+    or None where there is no such aside."""
+    m = _ASIDE.match(text, end, end + RIGHT_WINDOW)
+    if m is None or not (m.end("lead") <= ceiling < m.end()):
+        return None
+    lead: str = m.group("lead")
+    return lead + text[m.end() : m.end() + RIGHT_WINDOW]
+
+
+def _change_after(q: Found, after: str, p: Patterns) -> regex.Match[str] | None:
+    """The words right after the figure that make it a change ("minder", "zaken meer dan")."""
+    m = p.change_right.match(after)
+    if m is None:
+        m = p.change_after_noun.match(after)
+        if m and m.group("noun").lower() not in p.count_nouns and not m.group("follow"):
+            m = None
+    return m
+
+
 def _direction(word: str, p: Patterns) -> int:
-    return -1 if " ".join(word.lower().split()) in p.decrease_words else 1
+    word = " ".join(word.lower().split())
+    if word in p.decrease_words or word.endswith(p.decrease_noun_ends):
+        return -1
+    return 1
 
 
-def classify_change(q: Found, text: str, floor: int, ceiling: int, p: Patterns) -> None:
+def classify_change(
+    q: Found, text: str, floor: int, ceiling: int, p: Patterns, previous: Found | None = None
+) -> None:
     """Make the figure a signed change where the words around it say so.
 
     ``floor`` and ``ceiling`` bound the words it may take: the neighbouring figures' spans.
+    ``previous`` is the figure before it in the sentence: a bare "met" after a change repeats
+    that change ("stegen met 4,6% en in Rotterdam met 7,4%").
     """
     before = text[max(floor, q.start - LEFT_WINDOW) : q.start]
     after = text[q.end : min(ceiling, q.end + RIGHT_WINDOW)]
     if q.signed:
+        if p.signed_level_left.search(before):
+            q.notes.append("minus sign after a level word: a negative level")
+            return
         q.kind = "change"
         return
     if q.form in ("ratio", "majority"):
         return
     if p.level_left.search(before):
         return
-    m = p.change_noun_left.search(before) or p.change_verb_left.search(before)
+    m = (p.change_noun_left.search(before) or p.change_verb_left.search(before)
+         or p.change_subject_left.search(before))
     if m:
         _make_change(q, _direction(m.group("word"), p))
         q.start -= len(before) - m.start()
         return
-    m = p.change_right.match(after)
-    if m is None:
-        m = p.change_after_noun.match(after)
-        if m and m.group("noun").lower() not in p.count_nouns:
-            m = None
+    m = _change_after(q, after, p)
     if m:
         _make_change(q, _direction(m.group("word"), p))
         q.end += m.end()
         return
+    # the figure inside an aside before a comparative: "(drie procent) meer dan" (not a verb:
+    # in "Het aandeel (12%) steeg" the figure is the level)
+    close = _BRACKET_CLOSE.match(text, q.end, ceiling)
+    ch = p.data.changes
+    comparatives = lower_set(ch.decrease_comparatives + ch.increase_comparatives)
+    m = p.change_right.match(text[close.end() : close.end() + RIGHT_WINDOW]) if close else None
+    if m and m.group("word").lower() in comparatives:
+        _make_change(q, _direction(m.group("word"), p))
+        q.notes.append(f"change: '{m.group('word')}' after the brackets")
+        return
+    aside = _around_aside(text, q.end, ceiling)
+    if aside is not None and (m := _change_after(q, aside, p)):
+        _make_change(q, _direction(m.group("word"), p))
+        q.notes.append(f"change: '{m.group('word')}' after an aside in brackets")
+        return
     if p.change_bare_left.search(before):
         m = p.change_particle_right.match(after)
+        if m is None and aside is not None:
+            m = p.change_particle_right.match(aside)
         if m:
             _make_change(q, _direction(m.group("word"), p))
             q.notes.append(f"change: 'met' ... '{m.group('word')}'")
+        elif previous is not None and previous.kind == "change" and not previous.signed:
+            _make_change(q, -1 if previous.value < 0 else 1)
+            q.notes.append("change: 'met' after a change, the same verb left out")
+
+
+def change_row(found: list[Found], text: str, p: Patterns) -> None:
+    """A table row read as text whose label is a change ("Omzetgroei 6,5% 5,9% -10,0%"):
+    every percentage after the label is a change, signed as written."""
+    m = p.change_row_label.search(text)
+    if m is None:
+        return
+    direction = _direction(m.group("word"), p)
+    for q in found:
+        if q.unit == "percent" and q.start >= m.end("word"):
+            q.kind = "change"
+            if direction < 0 and not q.signed:
+                q.value = -abs(q.value)
+            q.notes.append(f"change: in a row labelled '{m.group('word')}'")
 
 
 def _make_change(q: Found, direction: int) -> None:

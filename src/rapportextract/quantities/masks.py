@@ -7,19 +7,25 @@ from rapportextract.quantities.found import LEFT_WINDOW, RIGHT_WINDOW, Found
 from rapportextract.quantities.patterns import Patterns
 
 
-def masked_spans(text: str, p: Patterns) -> list[tuple[int, int]]:
+def masked_spans(text: str, p: Patterns) -> list[tuple[int, int, str]]:
+    """Spans that hold no figure, each with its reason ("date", "reference", "threshold")."""
     masks = (*p.word_masks, *p.masks) if p.digit.search(text) else p.word_masks
-    spans = [m.span() for pattern in masks for m in pattern.finditer(text)]
+    spans = [(*m.span(), reason) for reason, pattern in masks for m in pattern.finditer(text)]
     if p.domain_hint.search(text):
-        spans += [m.span() for m in p.domain().finditer(text)]
+        spans += [(*m.span(), "web address") for m in p.domain().finditer(text)]
     if p.phone_hint.search(text) is None:
         return spans
     service = p.data.contexts.phone_service_prefixes
     for m in p.phone().finditer(text):
         digits = sum(ch.isdigit() for ch in m.group())
         if digits >= 9 or (digits >= 8 and m.group().lstrip("(").startswith(service)):
-            spans.append(m.span())
+            spans.append((*m.span(), "phone number"))
     return spans
+
+
+def mask_reason(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    """The reason of the first masked span that overlaps [start, end), or None."""
+    return next((reason for a, b, reason in spans if a < end and start < b), None)
 
 
 def _is_year(q: Found, before: str, after: str, p: Patterns) -> bool:

@@ -159,6 +159,9 @@ def find_numbers(text: str, p: Patterns) -> list[Found]:
             unit, has_unit = "percent", True
             if m.group("points"):
                 notes.append("percentage points")
+        if m.group("neg"):
+            value = -value
+            notes.append(f"'{m.group('neg')}': a negative amount")
         if m.group("sign"):
             if m.group("sign") in "-−–":
                 value = -value

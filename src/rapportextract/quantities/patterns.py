@@ -23,6 +23,9 @@ from rapportextract.quantities.phrases import (
     phrase,
 )
 
+Mask = tuple[str, regex.Pattern[str]]
+"""A pattern of spans that hold no figure, with the reason a skip keeps."""
+
 
 @dataclass(frozen=True)
 class Patterns:
@@ -44,10 +47,10 @@ class Patterns:
     majority: regex.Pattern[str]
     bracket_percent: Deferred
     # digits that are no figures
-    masks: tuple[regex.Pattern[str], ...]
-    """Masks that need a digit in the text."""
-    word_masks: tuple[regex.Pattern[str], ...]
-    """Masks that may match text without digits."""
+    masks: tuple[Mask, ...]
+    """Masks that need a digit in the text, with their reasons."""
+    word_masks: tuple[Mask, ...]
+    """Masks that may match text without digits, with their reasons."""
     digit: regex.Pattern[str]
     domain: Deferred
     domain_hint: regex.Pattern[str]
@@ -78,7 +81,12 @@ class Patterns:
     change_right: regex.Pattern[str]
     change_particle_right: regex.Pattern[str]
     change_after_noun: regex.Pattern[str]
+    change_subject_left: regex.Pattern[str]
+    signed_level_left: regex.Pattern[str]
+    change_row_label: regex.Pattern[str]
     decrease_words: frozenset[str]
+    decrease_noun_ends: tuple[str, ...]
+    """Decrease nouns that close a compound ("omzetdaling"): the compound's direction."""
 
 
 class _Grammar(NamedTuple):
@@ -156,6 +164,7 @@ def _core(data: nl.DutchData, word_number: str) -> str:
         # not glued to a word, a number or punctuation ("COVID-19", "sector.1", "(CBS)2": a
         # footnote marker), but "20-25%" is a range
         + not_after(r"[\w.,/:;!?)\]’”'‘+#]") + not_after(r"[^\W\d_][-−–]") +
+        rf"(?:(?P<neg>{alt(data.units.negative_prefix)})\s*)?"
         rf"(?:(?P<cur_pre>{alt(data.units.currency_prefix)})\s*)?"
         r"(?:(?P<sign>[-+−–])(?=\d))?"
         "(?:"
@@ -209,44 +218,71 @@ def _share_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, Any]:
     }
 
 
-def _masks(ctx: nl.Contexts) -> tuple[tuple[regex.Pattern[str], ...], ...]:
-    """Spans with digits or number words in them that hold no figure: the patterns that
-    may match text without a digit, and those that need one."""
+def _masks(data: nl.DutchData) -> tuple[tuple[Mask, ...], tuple[Mask, ...]]:
+    """Spans with digits or number words in them that hold no figure, each with its reason:
+    the patterns that may match text without a digit, and those that need one."""
+    ctx = data.contexts
     months = alt(ctx.months)
     centuries = f"(?:{ctx.year_first // 100}|{ctx.year_last // 100})"
+    ref_number = r"\d+(?:[.:]\d+)*"
+    ch = data.changes
+    change_words = alt(
+        ch.decrease_nouns + ch.increase_nouns + ch.decrease_verbs + ch.increase_verbs
+        + ch.decrease_particles + ch.increase_particles + ch.finite_verbs + ch.separable_finite
+    )
+    word = caseless(r"[^\W\d_]+")
     without_digits = (
         # URLs and e-mail addresses (bare domains: see Patterns.domain)
-        r"(?:https?://|www\.)\S+",
-        caseless(r"(?<![\w@])[\w.-]+@[\w-]+(?:\.[\w-]+)+"),
-        # set phrases with a number word that is no number ("in acht nemen")
-        alt(ctx.idioms),
+        ("web address", r"(?:https?://|www\.)\S+"),
+        ("e-mail address", caseless(r"(?<![\w@])[\w.-]+@[\w-]+(?:\.[\w-]+)+")),
+        # set phrases with a number word that is no number ("in acht nemen", "één te veel")
+        ("idiom", alt(ctx.idioms)),
     )
     with_digits = (
-        # dates: 4 april 2021, april 2021, 04-04-2021, 2021-04-04, 12.12.2020
-        rf"(?<![\d.,])\d{{1,2}}\s+{months}(?:\s+\d{{4}})?",
-        rf"{months}\s+\d{{4}}(?!\d)",
-        r"(?<![\d.,])\d{1,2}[-/]\d{1,2}[-/](?:\d{4}|\d{2})(?!\d)",
-        r"(?<![\d.,])\d{1,2}\.\d{1,2}\.\d{4}(?!\d)",
-        r"(?<![\d.,])\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)",
+        # dates: 4 april 2021, 25. maart 2015, april 2021, 04-04-2021, 2021-04-04, 12.12.2020
+        ("date", rf"(?:{alt(ctx.weekdays)}\s+)?(?<![\d.,])\d{{1,2}}\.?\s+{months}(?:\s+\d{{4}})?"),
+        ("date", rf"{months}\s+\d{{4}}(?!\d)"),
+        ("date", r"(?<![\d.,])\d{1,2}[-/]\d{1,2}[-/](?:\d{4}|\d{2})(?!\d)"),
+        ("date", r"(?<![\d.,])\d{1,2}\.\d{1,2}\.\d{4}(?!\d)"),
+        ("date", r"(?<![\d.,])\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"),
         # year ranges: 2010-2017, 2022/2023, 2022/'23
-        rf"(?<![\d.,]){centuries}\d{{2}}\s*[-–—/]\s*(?:\d{{4}}|'?\d{{2}})(?![\d.,]\d)",
-        # references: Grafiek 3, Tabel 2.1, blz. 12, artikel 7:231 BW
-        rf"{alt(ctx.reference_words)}\s*\d+(?:[.:]\d+)*[a-z]?"
-        rf"(?:\s*{alt(ctx.reference_joiners)}\s*\d+(?:[.:]\d+)*)?(?!\w)",
+        ("year range",
+         rf"(?<![\d.,]){centuries}\d{{2}}\s*[-–—/]\s*(?:\d{{4}}|'?\d{{2}})(?![\d.,]\d)"),
+        # references: Grafiek 3, Tabel 2.1, blz. 12, artikel 7:231 BW, IFRS 9, vraag 9, 12 en 13
+        ("reference",
+         rf"{alt(ctx.reference_words)}\s*{ref_number}[a-z]?"
+         rf"(?:(?:\s*,\s*{ref_number})*\s*{alt(ctx.reference_joiners)}\s*{ref_number})?(?!\w)"),
         # house numbers after a street name: Koninginnegracht 14, Postbus 29204
-        rf"(?<=\w{bare_alt(ctx.street_endings)})\s+\d+[a-z]?(?!\w)",
+        ("house number", rf"(?<=\w{bare_alt(ctx.street_endings)})\s+\d+[a-z]?(?!\w)"),
         # Dutch postcodes: 2595 AL (four digits, two capitals)
-        r"(?<![\d.,])[1-9]\d{3}\s?(?-i:[A-Z]{2})(?!\w)",
+        ("postcode", r"(?<![\d.,])[1-9]\d{3}\s?(?-i:[A-Z]{2})(?!\w)"),
         # legal article numbers and clock times: 7:231, 10:30
-        caseless(r"(?<![\w.,])\d+:\d+(?!\d)"),
+        ("reference", caseless(r"(?<![\w.,])\d+:\d+(?!\d)")),
         # the 100 that shares add up to, ending the clause: "tellen niet altijd op tot 100",
         # "tellen op tot meer dan 100%" (not "tellen ... tot 100 uitzettingen")
-        rf"{alt(ctx.sum_note_before)}\s+100(?:\s*{bare_alt(ctx.sum_note_percent)})?"
-        rf"(?=\s*(?:[.,;:)]|$))(?<={alt(ctx.sum_note_verbs)}[^.;:]{{0,80}})",
+        ("sum of shares",
+         rf"{alt(ctx.sum_note_before)}\s+100(?:\s*{bare_alt(ctx.sum_note_percent)})?"
+         rf"(?=\s*(?:[.,;:)]|$))(?<={alt(ctx.sum_note_verbs)}[^.;:]{{0,80}})"),
+        # a threshold that defines a group: "met een inkomen tot € 60.000" (not "met een
+        # stijging van meer dan 5%": a change)
+        ("threshold",
+         rf"{alt(ctx.threshold_openers)}(?:\s+(?!{change_words}){word}){{1,2}}?\s+"
+         rf"{alt(ctx.threshold_markers)}\s+(?:{alt(data.units.currency_prefix)}\s*)?\d"),
+        # a mark on a scale of ten: "geeft 7 of hoger", "een 7,8 (2014: 7,7)"
+        ("score", rf"(?<![\d.,])(?:10|[1-9])(?:,\d)?\s+{alt(ctx.score_after)}"),
+        ("score", rf"{alt(ctx.score_before)}\s+(?:10|[1-9])(?:,\d)?(?=\s*(?:[.;:)(]|,\s|$))"),
+        # page furniture: "223 keer bekeken"
+        ("page furniture", rf"(?<![\d.,])\d{{1,3}}(?:\.\d{{3}})*\s+{alt(ctx.page_counts)}"),
+        # a count opening a heading: "De 5 meest gebruikte maatregelen"
+        ("count in a heading",
+         rf"(?:^|(?<=\n))\s*(?:{alt(data.changes.noun_articles)}\s+)?\d{{1,2}}\s+"
+         rf"{alt(ctx.heading_count_followers)}"),
+        # the emergency number: "bel 112"
+        ("phone number", rf"{alt(ctx.call_words)}(?:\s+{word}){{0,3}}?\s+\d{{3}}(?![\d.,]\d)"),
     )
     return (
-        tuple(compile_pattern(p) for p in without_digits),
-        tuple(compile_pattern(p) for p in with_digits),
+        tuple((reason, compile_pattern(p)) for reason, p in without_digits),
+        tuple((reason, compile_pattern(p)) for reason, p in with_digits),
     )
 
 
@@ -285,42 +321,75 @@ def _context_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, Any]:
     }
 
 
+def _change_nouns(ch: nl.ChangeWords) -> str:
+    """A change noun, or a compound ending on a long one ("omzetgroei", "prijsstijging")."""
+    nouns = ch.decrease_nouns + ch.increase_nouns
+    long = [n for n in nouns if len(n) >= ch.compound_min_length]
+    head = caseless(r"[^\W\d_]{2,}?")
+    return rf"(?:{alt(nouns)}|(?<!\w){head}{bare_alt(long)}(?!\w))"
+
+
 def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
     """Qualifier words before a figure, and the words that make it a change."""
     ch = data.changes
-    nouns = alt(ch.decrease_nouns + ch.increase_nouns)
+    nouns = _change_nouns(ch)
     verbs = alt(ch.decrease_verbs + ch.increase_verbs)
     particles = alt(ch.decrease_particles + ch.increase_particles)
     comparatives = alt(ch.decrease_comparatives + ch.increase_comparatives)
     met = phrase(ch.verb_size_marker)
+    fill = rf"(?:\s+{alt(ch.size_fillers)})*"
+    # a word between a finite verb and "met": letters (an abbreviation such as "t.o.v." too)
+    # or a year ("daalde in 2017 met 23 procent", "steeg t.o.v. 2020 met 20%")
+    gap = r"(?:\s+(?:" + caseless(r"[^\W\d_][\w.]*") + r"|\d{4}))"
+    word = caseless(r"[^\W\d_]+")
     return {
         "qualifier_any_left": compile_pattern(rf"{alt(all_qualifiers(data))}\s*$"),
-        # "een forse daling van", "een toename met"
+        # "een forse daling van", "een toename met", "een afname van het aantal klachten met"
         "change_noun_left": compile_pattern(
             rf"(?:{alt(ch.noun_articles)}\s+)?(?:{alt(ch.intensifiers)}\s+)?"
-            rf"(?P<word>{nouns})\s+{alt(ch.noun_size_markers)}\s*$"
+            rf"(?P<word>{nouns})(?:\s+{alt(ch.noun_size_markers)}"
+            rf"|\s+{alt(ch.noun_size_markers)}(?:\s+{word}){{1,5}}?\s+{met})"
+            rf"{fill}\s*$"
         ),
         # "daalde met", "is toegenomen, met", "steeg in een jaar met": a finite verb may
-        # stand up to seven words (no digits, no punctuation) before "met" ("daalde ten
-        # opzichte van een jaar eerder met 7 procent")
+        # stand up to eight words (no figures but years, no punctuation) before
+        # "met" ("daalde ten opzichte van een jaar eerder met 7 procent"); a separable verb
+        # takes its direction from its particle ("nam vorig jaar verder af met 33 procent")
         "change_verb_left": compile_pattern(
-            rf"(?:(?P<word>{verbs}),?|(?P<word>{alt(ch.finite_verbs)})(?:\s+[^\W\d_]+){{1,7}}?)"
-            rf"\s+{met}\s*$"
+            rf"(?:(?P<word>{verbs}),?|(?P<word>{alt(ch.finite_verbs)}){gap}{{1,8}}?"
+            rf"|{alt(ch.separable_finite)}{gap}{{0,7}}?\s+(?P<word>{particles}),?"
+            # "daalde, in 2014 met 15 procent": a year after the comma, then the size
+            rf"|(?P<word>{verbs}),\s+{alt(data.contexts.year_always_before)}\s+\d{{4}})"
+            rf"\s+{met}{fill}\s*$"
         ),
-        "change_bare_left": compile_pattern(rf"{met}\s*$"),
+        "change_bare_left": compile_pattern(rf"{met}{fill}\s*$"),
+        # "was deze stijging nog 7,2 procent", "de daling bedroeg 3%"
+        "change_subject_left": compile_pattern(
+            rf"(?:{alt(ch.copulas)}\s+{alt(ch.subject_articles)}\s+(?P<word>{nouns})"
+            rf"|{alt(ch.subject_articles)}\s+(?P<word>{nouns})\s+{alt(ch.copulas)})"
+            rf"{fill}\s*$"
+        ),
         "level_left": compile_pattern(rf"{alt(ch.level_markers)}\s*$"),
-        # "minder", "lager", "gestegen" right after the figure
-        "change_right": compile_pattern(rf"^\s*(?P<word>{comparatives}|{verbs})"),
-        # "zeshonderd vonnissen meer dan", "2 corporaties minder.": a counted noun between
+        "signed_level_left": compile_pattern(rf"{alt(ch.signed_level)}\s*$"),
+        # a table row read as text whose label is a change: "Omzetgroei 6,5% 5,9% -10,0%"
+        "change_row_label": compile_pattern(
+            rf"(?:^|\s)(?P<word>{nouns})(?:\s+[-+−–]?\d[\d.,]*\s*%)+\s*$"
+        ),
+        # "minder", "lager", "gestegen" right after the figure, or a change noun
+        # ("151 procent prijsstijging")
+        "change_right": compile_pattern(rf"^\s*(?P<word>{comparatives}|{verbs}|{nouns})"),
+        # "zeshonderd vonnissen meer dan", "2 corporaties minder.": a counted noun between;
+        # any noun where a comparison follows ("54 faillissementen minder dan")
         "change_after_noun": compile_pattern(
             rf"^\s+(?P<noun>[^\W\d_]+)\s+(?P<word>{comparatives})"
-            rf"(?=\s+{alt(ch.comparative_followers)}|\s*[.,;:]|\s*$)"
+            rf"(?=\s+(?P<follow>{alt(ch.comparative_followers)})|\s*[.,;:]|\s*$)"
         ),
         # "met 8% toe", "met 10 procent gestegen": up to three words in between; a particle
         # before an article is a preposition ("met 4.100 op het laagste niveau")
         "change_particle_right": compile_pattern(
             rf"^(?:\s+(?!\d)\w+){{0,3}}?\s+"
-            rf"(?P<word>{verbs}|{particles}(?!\s+{alt(ch.noun_articles)}))"
+            rf"(?P<word>{verbs}|{particles}"
+            rf"(?!\s+{alt(ch.noun_articles + ch.particle_not_before)}))"
         ),
     }
 
@@ -330,7 +399,7 @@ def patterns() -> Patterns:
     data = nl.load()
     grammar = _word_number(data.numbers)
     word_token, token_values = _word_tokens(data.numbers)
-    word_masks, digit_masks = _masks(data.contexts)
+    word_masks, digit_masks = _masks(data)
     ch = data.changes
     decreasing = (
         ch.decrease_nouns + ch.decrease_verbs + ch.decrease_particles + ch.decrease_comparatives
@@ -353,6 +422,9 @@ def patterns() -> Patterns:
         stressed_one=lower_set(data.numbers.stressed_one),
         stressed_one_not_before=lower_set(data.contexts.stressed_one_not_before),
         decrease_words=frozenset(" ".join(w.lower().split()) for w in decreasing),
+        decrease_noun_ends=tuple(
+            n.lower() for n in ch.decrease_nouns if len(n) >= ch.compound_min_length
+        ),
         **_share_patterns(data, grammar),
         **_context_patterns(data, grammar),
         **_change_patterns(data),

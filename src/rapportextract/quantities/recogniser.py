@@ -1,11 +1,23 @@
-"""The recogniser's pipeline: one sentence -> list[Quantity] (`find_quantities`)."""
+"""The recogniser's pipeline: one sentence -> list[Quantity] (`find_quantities`), and the
+numbers it skipped with their reasons (`read_sentence`)."""
 
 from __future__ import annotations
 
-from rapportextract.models import Quantity
-from rapportextract.quantities.changes import borrow_range_unit, classify_change, qualify
+from rapportextract.models import Quantity, SkippedNumber
+from rapportextract.quantities.changes import (
+    borrow_range_unit,
+    change_row,
+    classify_change,
+    qualify,
+)
 from rapportextract.quantities.found import Found, Spans
-from rapportextract.quantities.masks import bare_article, masked_spans, not_a_figure
+from rapportextract.quantities.masks import (
+    bare_article,
+    mask_reason,
+    masked_spans,
+    not_a_figure,
+)
+from rapportextract.quantities.multipliers import apply_multipliers
 from rapportextract.quantities.numbers import find_numbers
 from rapportextract.quantities.patterns import patterns
 from rapportextract.quantities.shares import (
@@ -15,6 +27,9 @@ from rapportextract.quantities.shares import (
     with_bracket_figure,
 )
 
+# Skips not worth showing: the article "een" is no number anyone wrote as one.
+_UNSHOWN = frozenset({"article"})
+
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every figure written in ``text`` (one sentence), in reading order.
@@ -23,8 +38,14 @@ def find_quantities(text: str) -> list[Quantity]:
     covers the figure with its unit, scale, qualifier and change words ("iets meer dan 1.000",
     "een daling van 18.000", "€ 9 miljoen minder").
     """
+    return read_sentence(text)[0]
+
+
+def read_sentence(text: str) -> tuple[list[Quantity], list[SkippedNumber]]:
+    """The figures of ``text`` (`find_quantities`) and the numbers written in it that are no
+    figures, each with its reason, in reading order."""
     if not text:
-        return []
+        return [], []
     p = patterns()
     share_candidates = sorted(
         [*find_ratios(text, p), *find_fractions(text, p), *find_majorities(text, p)],
@@ -34,21 +55,36 @@ def find_quantities(text: str) -> list[Quantity]:
     if not share_candidates and all(bare_article(q, text, p) for q in number_candidates):
         # Most sentences: no candidate, or only the article "een", which is never a figure
         # (`not_a_figure`) and never part of a range; the masks need not be looked for.
-        return []
-    masks = Spans(masked_spans(text, p))
+        return [], []
+    masked = masked_spans(text, p)
+    masks = Spans([(a, b) for a, b, _ in masked])
+    skipped: list[tuple[Found, str]] = []
     shares: list[Found] = []
     for q in share_candidates:
-        if not masks.overlaps(q.start, q.end) and not (shares and shares[-1].end > q.start):
+        if masks.overlaps(q.start, q.end):
+            skipped.append((q, mask_reason(masked, q.start, q.end) or "masked"))
+        elif not (shares and shares[-1].end > q.start):
             with_bracket_figure(q, text, p)
             shares.append(q)
     taken = Spans([(q.start, q.end) for q in shares])
-    numbers = [
-        q for q in number_candidates
-        if not masks.overlaps(q.start, q.end) and not taken.overlaps(q.start, q.end)
-    ]
+    numbers = []
+    for q in number_candidates:
+        if masks.overlaps(q.start, q.end):
+            if not bare_article(q, text, p):
+                skipped.append((q, mask_reason(masked, q.start, q.end) or "masked"))
+        elif not taken.overlaps(q.start, q.end):
+            numbers.append(q)
     numbers.sort(key=lambda q: q.start)
     borrow_range_unit(numbers, text, p)
-    figures = [q for q in numbers if not_a_figure(q, text, p) is None]
+    figures = []
+    for q in numbers:
+        reason = not_a_figure(q, text, p)
+        if reason is None:
+            figures.append(q)
+        elif reason not in _UNSHOWN:
+            skipped.append((q, reason))
+    figures, dropped = apply_multipliers(figures, text)
+    skipped += dropped
     for q in figures:
         ctx = p.data.contexts
         if q.plain_integer and q.end - q.start == 4 and ctx.year_first <= q.value <= ctx.year_last:
@@ -58,10 +94,12 @@ def find_quantities(text: str) -> list[Quantity]:
 
     result: list[Quantity] = []
     for i, q in enumerate(accepted):
-        floor = result[-1].end if result else 0
+        floor = accepted[i - 1].end if i else 0
         ceiling = accepted[i + 1].start if i + 1 < len(accepted) else len(text)
         qualify(q, text, floor, p)
-        classify_change(q, text, floor, ceiling, p)
+        classify_change(q, text, floor, ceiling, p, accepted[i - 1] if i else None)
+    change_row(accepted, text, p)
+    for q in accepted:
         result.append(
             Quantity(
                 value=q.value,
@@ -77,4 +115,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 notes=q.notes,
             )
         )
-    return result
+    skips = [
+        SkippedNumber(text=text[q.start : q.end], start=q.start, end=q.end, reason=reason)
+        for q, reason in sorted(skipped, key=lambda pair: pair[0].start)
+    ]
+    return result, skips

@@ -39,6 +39,7 @@ class NumberWords:
 @dataclass(frozen=True)
 class Units:
     currency_prefix: tuple[str, ...]
+    negative_prefix: tuple[str, ...]
     currency_suffix: tuple[str, ...]
     percent_suffix: tuple[str, ...]
     percent_points: tuple[str, ...]
@@ -78,6 +79,13 @@ class ChangeWords:
     increase_comparatives: tuple[str, ...]
     comparative_followers: tuple[str, ...]
     level_markers: tuple[str, ...]
+    compound_min_length: int
+    copulas: tuple[str, ...]
+    subject_articles: tuple[str, ...]
+    size_fillers: tuple[str, ...]
+    separable_finite: tuple[str, ...]
+    particle_not_before: tuple[str, ...]
+    signed_level: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -95,6 +103,9 @@ class Contexts:
     reference_words: tuple[str, ...]
     reference_joiners: tuple[str, ...]
     caption_multipliers: tuple[str, ...]
+    multiplier_markers: tuple[str, ...]
+    multiplier_currency_markers: tuple[str, ...]
+    multiplier_scales: dict[str, int]
     months: tuple[str, ...]
     count_nouns: tuple[str, ...]
     count_plural_endings: tuple[str, ...]
@@ -106,6 +117,16 @@ class Contexts:
     url_tlds: tuple[str, ...]
     street_endings: tuple[str, ...]
     idioms: tuple[str, ...]
+    threshold_openers: tuple[str, ...]
+    threshold_markers: tuple[str, ...]
+    score_after: tuple[str, ...]
+    score_before: tuple[str, ...]
+    page_counts: tuple[str, ...]
+    weekdays: tuple[str, ...]
+    heading_count_followers: tuple[str, ...]
+    call_words: tuple[str, ...]
+    dateline_place_words: int
+    data_year_before: tuple[str, ...]
     sum_note_verbs: tuple[str, ...]
     sum_note_before: tuple[str, ...]
     sum_note_percent: tuple[str, ...]
@@ -147,6 +168,7 @@ def _units() -> Units:
         raise r.fail("currency.unit", "must be \"EUR\"")
     return Units(
         currency_prefix=r.words("currency.prefix"),
+        negative_prefix=r.words("currency.negative_prefix"),
         currency_suffix=r.words("currency.suffix"),
         percent_suffix=r.words("percent.suffix"),
         percent_points=r.words("percent.points"),
@@ -228,6 +250,13 @@ def _changes() -> ChangeWords:
         increase_comparatives=r.words("comparatives.increase"),
         comparative_followers=r.words("comparatives.noun_followers"),
         level_markers=r.words("level_markers.words"),
+        compound_min_length=r.integer("nouns.compound_min_length", minimum=3),
+        copulas=r.words("nouns.copulas"),
+        subject_articles=r.words("nouns.subject_articles"),
+        size_fillers=r.words("verbs.size_fillers"),
+        separable_finite=r.words("verbs.separable_finite"),
+        particle_not_before=r.words("verbs.particle_not_before"),
+        signed_level=r.words("level_markers.signed_level"),
     )
 
 
@@ -251,6 +280,9 @@ def _contexts() -> Contexts:
         reference_words=r.words("references.words"),
         reference_joiners=r.words("references.list_joiners"),
         caption_multipliers=r.words("references.caption_multipliers"),
+        multiplier_markers=r.words("references.multiplier_markers"),
+        multiplier_currency_markers=r.words("references.multiplier_currency_markers"),
+        multiplier_scales=DataFile("scales.toml").int_table("multipliers", minimum=2),
         months=r.words("dates.months"),
         count_nouns=r.words("count_nouns.words"),
         count_plural_endings=r.words("count_nouns.plural_endings"),
@@ -262,6 +294,16 @@ def _contexts() -> Contexts:
         url_tlds=r.words("urls.tlds"),
         street_endings=r.words("addresses.street_endings"),
         idioms=r.words("idioms.phrases"),
+        threshold_openers=r.words("not_figures.threshold_openers"),
+        threshold_markers=r.words("not_figures.threshold_markers"),
+        score_after=r.words("not_figures.score_after"),
+        score_before=r.words("not_figures.score_before"),
+        page_counts=r.words("not_figures.page_counts"),
+        weekdays=r.words("not_figures.weekdays"),
+        heading_count_followers=r.words("not_figures.heading_count_followers"),
+        call_words=r.words("not_figures.call_words"),
+        dateline_place_words=r.integer("edition.dateline_place_words", minimum=0),
+        data_year_before=r.words("edition.data_year_before"),
         sum_note_verbs=r.words("sum_notes.verbs"),
         sum_note_before=r.words("sum_notes.before"),
         sum_note_percent=r.words("sum_notes.percent"),

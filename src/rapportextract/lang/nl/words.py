@@ -187,7 +187,8 @@ SCOPE_WORD_LISTS = (
 PERIOD_WORD_LISTS = (
     "articles", "of", "year_end", "year_start", "early_months", "months_word", "half",
     "quarter", "range_open", "range_join", "since", "base_markers", "base_fillers",
-    "clause_joiners", "movement_from", "movement_to", "compared_with",
+    "clause_joiners", "movement_from", "movement_to", "compared_with", "present",
+    "through",
 )
 
 
