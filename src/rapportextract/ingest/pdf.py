@@ -26,6 +26,12 @@ from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 from pdfplumber.utils.text import extract_words
 
 from rapportextract.errors import EncryptedPDFError, InputError, RapportExtractError
+from rapportextract.ingest.glyphs import (
+    clean_letters,
+    glyph_notices,
+    placeholders,
+    reverse_right_to_left,
+)
 from rapportextract.layout import normalise_text
 from rapportextract.models import (
     Notice,
@@ -140,7 +146,7 @@ def _turned_direction(char: dict[str, Any]) -> str:
 
 
 def _word(raw: dict[str, Any]) -> Word | None:
-    text = normalise_text(str(raw["text"]))
+    text = reverse_right_to_left(normalise_text(str(raw["text"])))
     if not text:
         return None
     fontname = raw.get("fontname")
@@ -159,7 +165,7 @@ def _words(page: Any) -> list[Word]:
     # printed twice (a fake bold) are dropped first.
     upright: list[dict[str, Any]] = []
     turned: dict[str, list[dict[str, Any]]] = {}
-    for c in _unique_chars(page.chars):
+    for c in _unique_chars(clean_letters(page.chars)):
         if c.get("upright", True):
             # only the keys word joining reads: copying all of a letter's keys costs more
             upright.append({
@@ -256,7 +262,8 @@ def _readable_text(page: Any, words: Sequence[Word]) -> bool:
     with no more than a stamped page number on it."""
     if not words:
         return False
-    if sum("(cid:" in w.text for w in words) > 0.3 * len(words):
+    chars = page.chars
+    if placeholders(chars) > 0.3 * len(chars):
         return False
     area = float(page.width) * float(page.height)
     covered = max(
@@ -443,6 +450,7 @@ def _read_page(plumber_page: Any, number: int, path: Path) -> tuple[Page, list[N
         return Page(number=number), notices
     try:
         page = _page(plumber_page)
+        notices += glyph_notices(path.name, number, plumber_page.chars, page.words)
         if _widthless(plumber_page.chars):
             notices.append(Notice(
                 code=NoticeCode.WIDTHLESS_LETTERS, page=number,
