@@ -164,7 +164,7 @@ def _footnote_marker(frags: Sequence[Frag], text: str) -> tuple[str, str | None]
     return text, None
 
 
-def _starts_footnote(frag: Frag) -> bool:
+def starts_footnote(frag: Frag) -> bool:
     return frag.words[0].superscript or bool(_FOOTNOTE_START.match(frag.text))
 
 
@@ -181,7 +181,7 @@ def footnote_frags(
     )
     notes: list[list[Frag]] = []
     for frag in zone:
-        if _starts_footnote(frag):
+        if starts_footnote(frag):
             notes.append([frag])
         elif notes:
             notes[-1].append(frag)

@@ -17,6 +17,7 @@ from rapportextract.layout.blocks import (
     merge_across_columns,
     merge_title_lines,
     starts_block,
+    starts_footnote,
     table_block,
 )
 from rapportextract.layout.columns import (
@@ -105,11 +106,18 @@ def build_blocks(
     headers: list[Frag] = []
     footers: list[Frag] = []
     page_number = layout_words().page_number
+    small = params.margin_text_size * body
+    # where a footnote starts in small print low on the page, small lines in the bottom
+    # margin may be its own: there only a repeated text or a page number is a footer
+    noted = any(starts_footnote(f) for f in frags if f.size <= small
+                and margin_zone(f, page, params) == "bottom")
     for f in frags:
         zone = margin_zone(f, page, params)
         if zone is None:
             continue
-        if running_key(f, zone) in running or page_number.match(f.text):
+        set_small = f.size <= small and len(f.text.split()) <= params.margin_words and not (
+            zone == "bottom" and noted)
+        if running_key(f, zone) in running or page_number.match(f.text) or set_small:
             f.kind = BlockKind.HEADER if zone == "top" else BlockKind.FOOTER
             (headers if zone == "top" else footers).append(f)
     notes = footnote_frags(frags, body, params)

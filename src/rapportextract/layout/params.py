@@ -149,6 +149,12 @@ class LayoutParams:
     stands there, the body does not."""
     running_pages: int = 2
     """A margin text that repeats on this many pages is a running header or footer."""
+    margin_text_size: float = 0.85
+    """Share of the body size: a line in the top or bottom margin set at most this large is a
+    header or footer even where nothing repeats (a document of a page or two); headers and
+    footers are set a point or two smaller than the body, a title in the margin is larger."""
+    margin_words: int = 16
+    """...and has at most this many words (a header names the report and a chapter)."""
 
     # columns and reading order (`columns`)
     max_page_width: float = 14_400.0
