@@ -86,3 +86,17 @@ def test_right_to_left_word_read_in_order_with_a_warning(engine: str) -> None:
     doc = read_document(FIXTURES / "right_to_left.pdf", edition=2023, ocr=False, engine=engine)
     assert "Hebreeuws: \u05e9\u05dc\u05d5\u05dd" in doc.text()
     assert NoticeCode.RIGHT_TO_LEFT in [n.code for n in doc.notices]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("\ud835\udc00", "\U0001d400", id="pair-made-one"),
+        pytest.param("a\udc00", "a\ufffd", id="lone-half-replaced"),
+        pytest.param("huur", "huur", id="plain-unchanged"),
+    ],
+)
+def test_utf16_halves_made_whole(text: str, expected: str) -> None:
+    (letter,) = clean_letters([_letter(text, 10.0, 100.0, 10.0)])
+    assert letter["text"] == expected
+    letter["text"].encode("utf-8")

@@ -6,6 +6,8 @@ through `clean_letters`:
 - a glyph code the font gives no Unicode for reaches the text layer as "(cid:12)" (pdfminer)
   or PDFium's code with a mapping error: such a letter is dropped, and `placeholders` counts
   them so the reader can say so in a notice;
+- a letter outside Unicode's basic plane that PDFium gives as two UTF-16 halves is made
+  one character (a lone half, which no file can hold as UTF-8, becomes U+FFFD);
 - a typographic fraction is set as a small raised numerator, the fraction slash and a small
   denominator ("¹⁄₄"): the word builder parts the three by size and baseline, and the layout
   takes the raised numerator for a footnote marker, so "1⁄4 inch" came out as "⁄ 4 inch".
@@ -27,6 +29,8 @@ import regex
 from rapportextract.models import Notice, NoticeCode, Word
 
 FRACTION_SLASH = "\u2044"
+
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 _PLACEHOLDER = regex.compile(r"^\(cid:\d+\)$")
 
@@ -52,10 +56,21 @@ def placeholders(letters: Iterable[dict[str, Any]]) -> int:
     return sum(1 for c in letters if is_placeholder(c))
 
 
+def _whole_code_points(letter: dict[str, Any]) -> dict[str, Any]:
+    """A letter outside the basic plane reaches the text as two UTF-16 halves (PDFium gives
+    code units): the halves made one character, a lone half the replacement character (a
+    string with halves in it cannot be written out as UTF-8)."""
+    text = str(letter.get("text", ""))
+    if not _SURROGATE.search(text):
+        return letter
+    whole = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return {**letter, "text": whole}
+
+
 def clean_letters(letters: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The letters without glyph placeholders, the digits of set fractions on the slash's
-    line (copies; the dicts given are left as they are)."""
-    kept = [c for c in letters if not is_placeholder(c)]
+    """The letters without glyph placeholders, with whole code points, the digits of set
+    fractions on the slash's line (copies; the dicts given are left as they are)."""
+    kept = [_whole_code_points(c) for c in letters if not is_placeholder(c)]
     slashes = [c for c in kept if c.get("text") == FRACTION_SLASH and c.get("upright", True)]
     if not slashes:
         return kept
