@@ -95,6 +95,9 @@ class LayoutParams:
     figure_reach: float = 12.0
     """How far (points) around a drawing with few words inside a figure must stand for it to
     be a chart (a logo has none)."""
+    line_labels: int = 2
+    """A flat drawing (lower than `chart_size`) with at least this many figures by it is the
+    line of a line chart with its point labels."""
     chart_words: int = 3
     """A chart with fewer words than this inside needs a figure close to it."""
     stray_overlap: float = 0.8
@@ -254,6 +257,10 @@ class LayoutParams:
     """Share of the font size: a label stands at most this far from the chart's area."""
     label_words: int = 6
     """A label has at most this many words (more is a sentence)."""
+    tick_row_reach: float = 8.0
+    """Times the body size: a figure alone on a line level with a chart's tick labels and at
+    most this far from one is the row's last tick (set past the end of the plot, outside
+    the chart's drawn area)."""
 
     # letters the text layer gave apart (`letters`)
     touch_baseline: float = 0.1
