@@ -59,7 +59,7 @@ _WORD_SETTINGS: dict[str, Any] = {
     "y_tolerance": 3,
     "keep_blank_chars": False,
     "use_text_flow": False,
-    "extra_attrs": ["fontname", "size"],
+    "extra_attrs": ["fontname", "size", "bold"],
 }
 # Turned letters are grouped by font alone (their `size` is set in `_words`); a word takes the
 # size of its first letter.
@@ -84,12 +84,14 @@ def _colour(value: object) -> tuple[float, ...] | None:
 
 
 def _unique_chars(chars: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The same letter printed again within a point of itself (a fake bold) counts once."""
+    """The same letter printed again within a point of itself (a fake bold) counts once, and
+is marked bold (`"bold"`): drawing a letter twice is how some tools set a bold weight."""
     seen: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
     # Most letters have no letter of the same text anywhere near: a coarse grid of 4-point
     # cells answers that with one or two lookups, so the nine exact cells are looked up only
     # for the few letters that have a neighbour of their text (a doubled "ee", a fake bold).
     near: set[tuple[str, int, int]] = set()
+    doubled: set[tuple[float, float]] = set()
     unique: list[dict[str, Any]] = []
     for c in chars:
         x, y = float(c["x0"]), float(c["top"])
@@ -100,16 +102,22 @@ def _unique_chars(chars: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             (text, cx0, cy0) in near or (text, cx1, cy0) in near
             or (text, cx0, cy1) in near or (text, cx1, cy1) in near
         ):
-            twin = any(
-                abs(x - ox) <= 1 and abs(y - oy) <= 1
-                for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+            twin = next((
+                (ox, oy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)
                 for ox, oy in seen.get((text, bx + dx, by + dy), ())
-            )
-            if twin:
+                if abs(x - ox) <= 1 and abs(y - oy) <= 1
+            ), None)
+            if twin is not None:
+                doubled.add(twin)
                 continue
         seen.setdefault((text, bx, by), []).append((x, y))
         near.add((text, bx >> 2, by >> 2))
         unique.append(c)
+    if doubled:  # the letters kept of a fake bold are set bold
+        unique = [
+            {**c, "bold": True} if (float(c["x0"]), float(c["top"])) in doubled else c
+            for c in unique
+        ]
     return unique
 
 
@@ -155,7 +163,7 @@ def _word(raw: dict[str, Any]) -> Word | None:
         bbox=(float(raw["x0"]), float(raw["top"]), float(raw["x1"]), float(raw["bottom"])),
         fontname=fontname,
         size=float(raw["size"]) if raw.get("size") is not None else None,
-        bold=_is_bold(fontname),
+        bold=_is_bold(fontname) or bool(raw.get("bold")),
     )
 
 
@@ -173,6 +181,7 @@ def _words(page: Any) -> list[Word]:
                 "bottom": c["bottom"], "doctop": c["doctop"], "upright": c.get("upright", True),
                 "fontname": _font_family(c.get("fontname")),
                 "size": round(float(c.get("size") or 0.0), 1),
+                "bold": bool(c.get("bold")),
             })
         else:
             char = {**c, "fontname": _font_family(c.get("fontname"))}

@@ -19,6 +19,7 @@ from rapportextract.layout.blocks import (
     starts_block,
     starts_footnote,
     table_block,
+    title_line,
 )
 from rapportextract.layout.columns import (
     Item,
@@ -151,13 +152,22 @@ def build_blocks(
             blocks.append(make_block(list(run), None, run_column, body, params))
             run.clear()
 
-    for it in reading_order(items):
+    ordered = reading_order(items)
+    for i, it in enumerate(ordered):
         if it.block is not None:
             flush()
             it.block.column = it.column
             blocks.append(it.block)
             continue
         assert it.frag is not None
+        after = ordered[i + 1] if i + 1 < len(ordered) else None
+        if (
+            after is not None and after.frag is not None and after.column == it.column
+            and not starts_block(it.frag, after.frag, pitches, params, titles=False)
+            and title_line(it.frag, after.frag, params)
+        ):
+            it.frag.heading_like = True
+            flush()
         if run and (it.column != run_column or starts_block(run[-1], it.frag, pitches, params)):
             flush()
         run_column = it.column

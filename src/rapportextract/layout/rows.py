@@ -25,6 +25,8 @@ class Frag:
 
     words: list[Word]
     kind: BlockKind | None = None
+    heading_like: bool = False
+    """A line that reads as a heading in the body's style (`blocks.title_line`)."""
 
     @property
     def body_words(self) -> list[Word]:
