@@ -143,7 +143,7 @@ def _markers(frags: Sequence[Frag]) -> list[str]:
         for w in f.words:
             marker: str | None
             if w.superscript:
-                marker = w.text.translate(SUPERSCRIPT_TO_DIGIT)
+                marker = w.text.translate(SUPERSCRIPT_TO_DIGIT).rstrip(")")
             else:
                 marker = split_superscript_marker(w.text)[1]
             if marker and marker not in refs:
@@ -175,13 +175,13 @@ def make_block(frags: list[Frag], kind: BlockKind | None, column: int | None,
     )
 
 
-_FOOTNOTE_START = regex.compile(r"^(\d{1,3}|[*†])\s+(?=\S)")
+_FOOTNOTE_START = regex.compile(r"^(\d{1,3}|[*†])\)?\s+(?=\S)")
 
 
 def _footnote_marker(frags: Sequence[Frag], text: str) -> tuple[str, str | None]:
     first = frags[0].words[0]
     if first.superscript:
-        return text, first.text.translate(SUPERSCRIPT_TO_DIGIT)
+        return text, first.text.translate(SUPERSCRIPT_TO_DIGIT).rstrip(")")
     match = _FOOTNOTE_START.match(text)
     if match:
         return text[match.end():], match.group(1)

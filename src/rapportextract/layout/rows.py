@@ -89,7 +89,8 @@ def word_rows(words: Sequence[Word], params: LayoutParams = LAYOUT) -> list[list
     return _attach_superscripts(rows, params)
 
 
-_MARKER_TEXT = regex.compile(rf"^(?:\d{{1,3}}|[*†‡]|[{SUPERSCRIPT_DIGITS}]+)$")
+_MARKER_TEXT = regex.compile(rf"^(?:\d{{1,3}}\)?|[*†‡]|[{SUPERSCRIPT_DIGITS}]+)$")
+"""A footnote marker: "1", "1)" (as some reports set them), "*", "¹"."""
 
 
 @dataclass
