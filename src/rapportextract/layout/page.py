@@ -31,7 +31,7 @@ from rapportextract.layout.columns import (
     merge_row_pieces,
     reading_order,
 )
-from rapportextract.layout.geometry import centre_in
+from rapportextract.layout.geometry import boxes_near, centre_in
 from rapportextract.layout.labels import absorb_chart_labels
 from rapportextract.layout.letters import join_spaced_letters, join_touching_words
 from rapportextract.layout.margins import margin_zone, running_key, running_keys
@@ -40,11 +40,13 @@ from rapportextract.layout.regions import chart_regions
 from rapportextract.layout.rows import Frag, cut_row, word_rows
 from rapportextract.layout.ruled import add_rule_tables, bar_grid, rule_tables
 from rapportextract.layout.text import strip_glued_markers
+from rapportextract.layout.turned import turned_lines
 from rapportextract.models import (
     Block,
     BlockKind,
     Page,
     Word,
+    union_bbox,
 )
 
 
@@ -56,6 +58,8 @@ class PageLayout:
     """A copy of the page given, with the tables this step found or dropped."""
     frags: list[Frag]
     regions: list[Block] = field(default_factory=list)
+    turned: list[Frag] = field(default_factory=list)
+    """Lines of text turned a quarter (sidebars, stamps): blocks of their own."""
 
 
 def prepare_page(page: Page, params: LayoutParams = LAYOUT) -> PageLayout:
@@ -85,17 +89,33 @@ def prepare_page(page: Page, params: LayoutParams = LAYOUT) -> PageLayout:
                 claimed.add(i)
                 break
     rest = [w for i, w in enumerate(words) if i not in claimed]
+    turned, rest = turned_lines(rest, params)
     frags = [f for row in word_rows(rest, params) for f in cut_row(row, (), params)]
     frags = absorb_chart_labels(
         frags, charts, chart_words, body_font_size(words, params), params
     )
+    # turned text by a chart (with its labels) is its axis title; elsewhere a sidebar or a
+    # stamp, set apart from the prose
+    reach = params.label_reach * body_font_size(words, params)
+    extents = [union_bbox([box, *(w.bbox for w in chart_words[c])]) or box
+               for c, box in enumerate(charts)]
+    sidebars: list[list[Word]] = []
+    for line in turned:
+        line_box = union_bbox([w.bbox for w in line]) or line[0].bbox
+        near = next((c for c, box in enumerate(extents) if boxes_near(line_box, box, reach)),
+                    None)
+        if near is None:
+            sidebars.append(line)
+        else:
+            chart_words[near].extend(line)
     for c, box in enumerate(charts):
         regions.append(chart_block(box, chart_words[c], params))
     for table, members in aligned_tables(frags, params):
         page.tables.append(table)  # the copy's own list (`add_rule_tables`)
         regions.append(table_block(table))
         frags = [f for f in frags if id(f) not in members]
-    return PageLayout(page=page, frags=frags, regions=regions)
+    return PageLayout(page=page, frags=frags, regions=regions,
+                      turned=[Frag(words=line) for line in sidebars])
 
 
 def build_blocks(
@@ -175,6 +195,7 @@ def build_blocks(
     flush()
     merge_title_lines(blocks)
     merge_across_columns(blocks)
+    blocks += [make_block([line], None, None, body, params) for line in layout.turned]
     note_blocks = [make_block(note, BlockKind.FOOTNOTE, None, body, params) for note in notes]
     own = [ref for nb in note_blocks for ref in nb.footnote_refs]
     for block in blocks:

@@ -267,6 +267,15 @@ class LayoutParams:
     most this far from one is the row's last tick (set past the end of the plot, outside
     the chart's drawn area)."""
 
+    # text turned a quarter (`turned`)
+    turned_letters: int = 3
+    """A word of at least this many letters whose box is `turned_ratio` times as high as it
+    is wide is turned text (upright, three letters are wider than high)..."""
+    turned_ratio: float = 1.5
+    """...see `turned_letters`."""
+    turned_align: float = 1.5
+    """Words of one turned line share their left and right edges within this many points."""
+
     # letters the text layer gave apart (`letters`)
     touch_baseline: float = 0.1
     """Share of the size by which the baselines of two touching pieces of a word may differ."""
