@@ -222,12 +222,12 @@ class LayoutParams:
     heading_words: int = 15
     """A bold line of at most this many words that ends no sentence is a heading."""
     heading_lines: int = 3
+    """A heading has at most this many lines."""
     title_words: int = 8
     """A heading in the body's style (no larger, not bold) is a line of at most this many
     words..."""
     title_width: float = 0.6
     """...at most this share of the width of the full line under it, that ends no sentence."""
-    """A heading has at most this many lines."""
     footnote_size: float = 0.92
     """Share of the body size: notes are set at most this large (8 on 10, 9 on 10, 8.5 on
     9.5), so a line a point smaller than the body is small print."""
