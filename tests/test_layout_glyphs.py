@@ -100,3 +100,8 @@ def test_utf16_halves_made_whole(text: str, expected: str) -> None:
     (letter,) = clean_letters([_letter(text, 10.0, 100.0, 10.0)])
     assert letter["text"] == expected
     letter["text"].encode("utf-8")
+
+
+def test_placeholder_joined_to_a_letter_is_dropped_the_letter_kept() -> None:
+    letters = [_letter("(cid:224)6", 10.0, 100.0, 10.0), _letter("(cid:7)", 16.0, 100.0, 10.0)]
+    assert [c["text"] for c in clean_letters(letters)] == ["6"]

@@ -32,7 +32,7 @@ FRACTION_SLASH = "\u2044"
 
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
-_PLACEHOLDER = regex.compile(r"^\(cid:\d+\)$")
+_PLACEHOLDER = regex.compile(r"\(cid:\d+\)")
 
 _RTL_SCRIPTS = r"\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}"
 
@@ -47,13 +47,32 @@ reader gives for a substituted font are a little off)."""
 
 
 def is_placeholder(letter: dict[str, Any]) -> bool:
-    """A glyph the font gives no text for ("(cid:12)")."""
-    return bool(_PLACEHOLDER.match(str(letter.get("text", ""))))
+    """A glyph the font gives no text for ("(cid:12)"), alone or with the letters drawn at
+    the same place (PDFium gives the letters of one glyph one by one)."""
+    return bool(_PLACEHOLDER.search(str(letter.get("text", ""))))
 
 
 def placeholders(letters: Iterable[dict[str, Any]]) -> int:
-    """How many letters are glyph codes without text."""
-    return sum(1 for c in letters if is_placeholder(c))
+    """How many glyph codes without text the letters hold."""
+    return sum(len(_PLACEHOLDER.findall(str(c.get("text", "")))) for c in letters)
+
+
+def without_placeholders(text: str) -> str:
+    """Text with its glyph codes without text taken out (a table cell's text, which the
+    table finder reads from the letters as they came)."""
+    return str(_PLACEHOLDER.sub("", text))
+
+
+def _without_placeholders(letters: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for c in letters:
+        if not is_placeholder(c):
+            out.append(c)
+            continue
+        rest = _PLACEHOLDER.sub("", str(c.get("text", "")))
+        if rest:
+            out.append({**c, "text": rest})
+    return out
 
 
 def _whole_code_points(letter: dict[str, Any]) -> dict[str, Any]:
@@ -70,7 +89,7 @@ def _whole_code_points(letter: dict[str, Any]) -> dict[str, Any]:
 def clean_letters(letters: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """The letters without glyph placeholders, with whole code points, the digits of set
     fractions on the slash's line (copies; the dicts given are left as they are)."""
-    kept = [_whole_code_points(c) for c in letters if not is_placeholder(c)]
+    kept = [_whole_code_points(c) for c in _without_placeholders(letters)]
     slashes = [c for c in kept if c.get("text") == FRACTION_SLASH and c.get("upright", True)]
     if not slashes:
         return kept

@@ -31,6 +31,7 @@ from rapportextract.ingest.glyphs import (
     glyph_notices,
     placeholders,
     reverse_right_to_left,
+    without_placeholders,
 )
 from rapportextract.layout import normalise_text
 from rapportextract.models import (
@@ -238,7 +239,8 @@ def _tables(page: Any) -> list[TableGrid]:
                     continue
                 text = texts[r][c] if r < len(texts) and c < len(texts[r]) else None
                 cells.append(
-                    TableCell(text=normalise_text(text or ""), bbox=tuple(map(float, box)))
+                    TableCell(text=normalise_text(without_placeholders(text or "")),
+                              bbox=tuple(map(float, box)))
                 )
             rows.append(cells)
         if _looks_like_table(rows):
