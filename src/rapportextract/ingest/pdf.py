@@ -26,6 +26,13 @@ from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 from pdfplumber.utils.text import extract_words
 
 from rapportextract.errors import EncryptedPDFError, InputError, RapportExtractError
+from rapportextract.ingest.glyphs import (
+    clean_letters,
+    glyph_notices,
+    placeholders,
+    reverse_right_to_left,
+    without_placeholders,
+)
 from rapportextract.layout import normalise_text
 from rapportextract.models import (
     Notice,
@@ -53,7 +60,7 @@ _WORD_SETTINGS: dict[str, Any] = {
     "y_tolerance": 3,
     "keep_blank_chars": False,
     "use_text_flow": False,
-    "extra_attrs": ["fontname", "size"],
+    "extra_attrs": ["fontname", "size", "bold"],
 }
 # Turned letters are grouped by font alone (their `size` is set in `_words`); a word takes the
 # size of its first letter.
@@ -78,12 +85,14 @@ def _colour(value: object) -> tuple[float, ...] | None:
 
 
 def _unique_chars(chars: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The same letter printed again within a point of itself (a fake bold) counts once."""
+    """The same letter printed again within a point of itself (a fake bold) counts once, and
+is marked bold (`"bold"`): drawing a letter twice is how some tools set a bold weight."""
     seen: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
     # Most letters have no letter of the same text anywhere near: a coarse grid of 4-point
     # cells answers that with one or two lookups, so the nine exact cells are looked up only
     # for the few letters that have a neighbour of their text (a doubled "ee", a fake bold).
     near: set[tuple[str, int, int]] = set()
+    doubled: set[tuple[float, float]] = set()
     unique: list[dict[str, Any]] = []
     for c in chars:
         x, y = float(c["x0"]), float(c["top"])
@@ -94,16 +103,22 @@ def _unique_chars(chars: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             (text, cx0, cy0) in near or (text, cx1, cy0) in near
             or (text, cx0, cy1) in near or (text, cx1, cy1) in near
         ):
-            twin = any(
-                abs(x - ox) <= 1 and abs(y - oy) <= 1
-                for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+            twin = next((
+                (ox, oy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)
                 for ox, oy in seen.get((text, bx + dx, by + dy), ())
-            )
-            if twin:
+                if abs(x - ox) <= 1 and abs(y - oy) <= 1
+            ), None)
+            if twin is not None:
+                doubled.add(twin)
                 continue
         seen.setdefault((text, bx, by), []).append((x, y))
         near.add((text, bx >> 2, by >> 2))
         unique.append(c)
+    if doubled:  # the letters kept of a fake bold are set bold
+        unique = [
+            {**c, "bold": True} if (float(c["x0"]), float(c["top"])) in doubled else c
+            for c in unique
+        ]
     return unique
 
 
@@ -140,7 +155,7 @@ def _turned_direction(char: dict[str, Any]) -> str:
 
 
 def _word(raw: dict[str, Any]) -> Word | None:
-    text = normalise_text(str(raw["text"]))
+    text = reverse_right_to_left(normalise_text(str(raw["text"])))
     if not text:
         return None
     fontname = raw.get("fontname")
@@ -149,7 +164,7 @@ def _word(raw: dict[str, Any]) -> Word | None:
         bbox=(float(raw["x0"]), float(raw["top"]), float(raw["x1"]), float(raw["bottom"])),
         fontname=fontname,
         size=float(raw["size"]) if raw.get("size") is not None else None,
-        bold=_is_bold(fontname),
+        bold=_is_bold(fontname) or bool(raw.get("bold")),
     )
 
 
@@ -159,7 +174,7 @@ def _words(page: Any) -> list[Word]:
     # printed twice (a fake bold) are dropped first.
     upright: list[dict[str, Any]] = []
     turned: dict[str, list[dict[str, Any]]] = {}
-    for c in _unique_chars(page.chars):
+    for c in _unique_chars(clean_letters(page.chars)):
         if c.get("upright", True):
             # only the keys word joining reads: copying all of a letter's keys costs more
             upright.append({
@@ -167,6 +182,7 @@ def _words(page: Any) -> list[Word]:
                 "bottom": c["bottom"], "doctop": c["doctop"], "upright": c.get("upright", True),
                 "fontname": _font_family(c.get("fontname")),
                 "size": round(float(c.get("size") or 0.0), 1),
+                "bold": bool(c.get("bold")),
             })
         else:
             char = {**c, "fontname": _font_family(c.get("fontname"))}
@@ -223,7 +239,8 @@ def _tables(page: Any) -> list[TableGrid]:
                     continue
                 text = texts[r][c] if r < len(texts) and c < len(texts[r]) else None
                 cells.append(
-                    TableCell(text=normalise_text(text or ""), bbox=tuple(map(float, box)))
+                    TableCell(text=normalise_text(without_placeholders(text or "")),
+                              bbox=tuple(map(float, box)))
                 )
             rows.append(cells)
         if _looks_like_table(rows):
@@ -256,7 +273,8 @@ def _readable_text(page: Any, words: Sequence[Word]) -> bool:
     with no more than a stamped page number on it."""
     if not words:
         return False
-    if sum("(cid:" in w.text for w in words) > 0.3 * len(words):
+    chars = page.chars
+    if placeholders(chars) > 0.3 * len(chars):
         return False
     area = float(page.width) * float(page.height)
     covered = max(
@@ -443,6 +461,7 @@ def _read_page(plumber_page: Any, number: int, path: Path) -> tuple[Page, list[N
         return Page(number=number), notices
     try:
         page = _page(plumber_page)
+        notices += glyph_notices(path.name, number, plumber_page.chars, page.words)
         if _widthless(plumber_page.chars):
             notices.append(Notice(
                 code=NoticeCode.WIDTHLESS_LETTERS, page=number,

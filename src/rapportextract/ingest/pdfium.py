@@ -26,6 +26,7 @@ from pdfplumber.container import Container
 from pdfplumber.table import TableFinder, TableSettings
 
 from rapportextract.errors import InputError, RapportExtractError
+from rapportextract.ingest.glyphs import glyph_notices
 from rapportextract.ingest.pdf import (
     _damaged,
     _readable_text,
@@ -293,6 +294,7 @@ def _read_page(pdf: Any, number: int, path: Path, doctop: float) -> tuple[_PageR
             sheet = _sheet(page, number, doctop)
             doctop += sheet.height
             read = _page(sheet)
+            notices += glyph_notices(path.name, number, sheet.chars, read.words)
             if _widthless(sheet.chars):
                 notices.append(Notice(
                     code=NoticeCode.WIDTHLESS_LETTERS, page=number,

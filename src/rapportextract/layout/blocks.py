@@ -79,7 +79,8 @@ def line_pitches(items: Sequence[Item], params: LayoutParams = LAYOUT) -> dict[f
 
 
 def starts_block(
-    prev: Frag, frag: Frag, pitches: dict[float, float], params: LayoutParams = LAYOUT
+    prev: Frag, frag: Frag, pitches: dict[float, float], params: LayoutParams = LAYOUT,
+    *, titles: bool = True,
 ) -> bool:
     size = max(prev.size, frag.size)
     if frag.top - prev.bottom < -params.overlap_break * size:
@@ -89,8 +90,29 @@ def starts_block(
     pitch = pitches.get(round(prev.size), params.pitch_default * prev.size)
     if frag.top - prev.top > pitch + params.pitch_slack * size:
         return True
+    if titles and prev.heading_like:
+        return True
     # "Tabel 2 is zonder lijnen gezet." after a line break is prose, not a caption.
     return bool(BULLET.match(frag.text) or is_caption(frag.text, params))
+
+
+_OPEN_LINE_END = regex.compile(r"[.,;:!?…\-–—)\]\"'”’]$")
+
+
+def title_line(prev: Frag, frag: Frag, params: LayoutParams = LAYOUT) -> bool:
+    """A short line that ends no sentence over a full line that starts with a capital: a
+    heading in the body's own style ("Telefonisch spreekuur" / "In 2022 belden ..."). A
+    paragraph's short line is its last, and ends its sentence."""
+    words = prev.text.split()
+    return (
+        0 < len(words) <= params.title_words
+        and prev.x1 - prev.x0 < params.title_width * (frag.x1 - frag.x0)
+        and abs(prev.x0 - frag.x0) <= params.paragraph_edge
+        and not _OPEN_LINE_END.search(prev.text)
+        and prev.text[:1].isupper()
+        and frag.text[:1].isupper()
+        and not BULLET.match(prev.text)
+    )
 
 
 def _is_heading(
@@ -104,6 +126,8 @@ def _is_heading(
     if size >= params.heading_size * body:
         return True
     ends_sentence = text.rstrip().endswith((".", ":", ";"))
+    if len(frags) == 1 and frags[0].heading_like:
+        return True
     if all(f.bold for f in frags) and len(frags) <= 2 and not ends_sentence:
         return len(text.split()) <= params.heading_words
     return len(letters) >= 4 and all(c.isupper() for c in letters) and len(frags) <= lines
@@ -119,7 +143,7 @@ def _markers(frags: Sequence[Frag]) -> list[str]:
         for w in f.words:
             marker: str | None
             if w.superscript:
-                marker = w.text.translate(SUPERSCRIPT_TO_DIGIT)
+                marker = w.text.translate(SUPERSCRIPT_TO_DIGIT).rstrip(")")
             else:
                 marker = split_superscript_marker(w.text)[1]
             if marker and marker not in refs:
@@ -151,20 +175,20 @@ def make_block(frags: list[Frag], kind: BlockKind | None, column: int | None,
     )
 
 
-_FOOTNOTE_START = regex.compile(r"^(\d{1,3}|[*†])\s+(?=\S)")
+_FOOTNOTE_START = regex.compile(r"^(\d{1,3}|[*†])\)?\s+(?=\S)")
 
 
 def _footnote_marker(frags: Sequence[Frag], text: str) -> tuple[str, str | None]:
     first = frags[0].words[0]
     if first.superscript:
-        return text, first.text.translate(SUPERSCRIPT_TO_DIGIT)
+        return text, first.text.translate(SUPERSCRIPT_TO_DIGIT).rstrip(")")
     match = _FOOTNOTE_START.match(text)
     if match:
         return text[match.end():], match.group(1)
     return text, None
 
 
-def _starts_footnote(frag: Frag) -> bool:
+def starts_footnote(frag: Frag) -> bool:
     return frag.words[0].superscript or bool(_FOOTNOTE_START.match(frag.text))
 
 
@@ -181,7 +205,7 @@ def footnote_frags(
     )
     notes: list[list[Frag]] = []
     for frag in zone:
-        if _starts_footnote(frag):
+        if starts_footnote(frag):
             notes.append([frag])
         elif notes:
             notes[-1].append(frag)

@@ -89,4 +89,48 @@ def absorb_chart_labels(frags: list[Frag], charts: Sequence[BBox],
         if len(rest) == len(keep):
             break
         keep, boxes = rest, grown
+    return _absorb_bare_figures(keep, boxes, chart_words, body, params)
+
+
+def _bare_figure(frag: Frag, body: float, params: LayoutParams) -> bool:
+    """A line of figures only ("8.000", "0 20 40", "113"): no sentence, an axis or data label."""
+    tokens = frag.text.split()
+    return (
+        bool(tokens) and len(tokens) <= params.label_words
+        and all(FIGURE.match(t) for t in tokens) and frag.size < params.heading_size * body
+    )
+
+
+def _absorb_bare_figures(frags: list[Frag], boxes: Sequence[BBox],
+                         chart_words: dict[int, list[Word]], body: float,
+                         params: LayoutParams = LAYOUT) -> list[Frag]:
+    """Figures alone on a line near a chart are its labels even where they stand further off
+    than a label of words may: the top tick label over the last gridline, a data label by a
+    line's point, the last tick of a row of tick labels past the plot's end."""
+    reach = params.label_reach * body
+    rows = {
+        c: [w for w in chart_words[c] if FIGURE.match(w.text)] for c in range(len(boxes))
+    }
+    keep: list[Frag] = []
+    for frag in frags:
+        target = None
+        if _bare_figure(frag, body, params):
+            for c, box in enumerate(boxes):
+                overlaps_x = frag.x0 < box[2] and frag.x1 > box[0]
+                overlaps_y = frag.top < box[3] and frag.bottom > box[1]
+                if (overlaps_x or overlaps_y) and boxes_near(frag.bbox, box, reach):
+                    target = c
+                    break
+                row_reach = params.tick_row_reach * body
+                if any(
+                    abs(w.bbox[3] - frag.bottom) <= params.row_tolerance * frag.size
+                    and boxes_near(frag.bbox, w.bbox, row_reach)
+                    for w in rows[c]
+                ):
+                    target = c
+                    break
+        if target is None:
+            keep.append(frag)
+        else:
+            chart_words[target].extend(frag.words)
     return keep

@@ -17,7 +17,9 @@ from rapportextract.layout.blocks import (
     merge_across_columns,
     merge_title_lines,
     starts_block,
+    starts_footnote,
     table_block,
+    title_line,
 )
 from rapportextract.layout.columns import (
     Item,
@@ -29,7 +31,7 @@ from rapportextract.layout.columns import (
     merge_row_pieces,
     reading_order,
 )
-from rapportextract.layout.geometry import centre_in
+from rapportextract.layout.geometry import boxes_near, centre_in
 from rapportextract.layout.labels import absorb_chart_labels
 from rapportextract.layout.letters import join_spaced_letters, join_touching_words
 from rapportextract.layout.margins import margin_zone, running_key, running_keys
@@ -38,11 +40,13 @@ from rapportextract.layout.regions import chart_regions
 from rapportextract.layout.rows import Frag, cut_row, word_rows
 from rapportextract.layout.ruled import add_rule_tables, bar_grid, rule_tables
 from rapportextract.layout.text import strip_glued_markers
+from rapportextract.layout.turned import turned_lines
 from rapportextract.models import (
     Block,
     BlockKind,
     Page,
     Word,
+    union_bbox,
 )
 
 
@@ -54,6 +58,8 @@ class PageLayout:
     """A copy of the page given, with the tables this step found or dropped."""
     frags: list[Frag]
     regions: list[Block] = field(default_factory=list)
+    turned: list[Frag] = field(default_factory=list)
+    """Lines of text turned a quarter (sidebars, stamps): blocks of their own."""
 
 
 def prepare_page(page: Page, params: LayoutParams = LAYOUT) -> PageLayout:
@@ -83,17 +89,33 @@ def prepare_page(page: Page, params: LayoutParams = LAYOUT) -> PageLayout:
                 claimed.add(i)
                 break
     rest = [w for i, w in enumerate(words) if i not in claimed]
+    turned, rest = turned_lines(rest, params)
     frags = [f for row in word_rows(rest, params) for f in cut_row(row, (), params)]
     frags = absorb_chart_labels(
         frags, charts, chart_words, body_font_size(words, params), params
     )
+    # turned text by a chart (with its labels) is its axis title; elsewhere a sidebar or a
+    # stamp, set apart from the prose
+    reach = params.label_reach * body_font_size(words, params)
+    extents = [union_bbox([box, *(w.bbox for w in chart_words[c])]) or box
+               for c, box in enumerate(charts)]
+    sidebars: list[list[Word]] = []
+    for line in turned:
+        line_box = union_bbox([w.bbox for w in line]) or line[0].bbox
+        near = next((c for c, box in enumerate(extents) if boxes_near(line_box, box, reach)),
+                    None)
+        if near is None:
+            sidebars.append(line)
+        else:
+            chart_words[near].extend(line)
     for c, box in enumerate(charts):
         regions.append(chart_block(box, chart_words[c], params))
     for table, members in aligned_tables(frags, params):
         page.tables.append(table)  # the copy's own list (`add_rule_tables`)
         regions.append(table_block(table))
         frags = [f for f in frags if id(f) not in members]
-    return PageLayout(page=page, frags=frags, regions=regions)
+    return PageLayout(page=page, frags=frags, regions=regions,
+                      turned=[Frag(words=line) for line in sidebars])
 
 
 def build_blocks(
@@ -105,11 +127,18 @@ def build_blocks(
     headers: list[Frag] = []
     footers: list[Frag] = []
     page_number = layout_words().page_number
+    small = params.margin_text_size * body
+    # where a footnote starts in small print low on the page, small lines in the bottom
+    # margin may be its own: there only a repeated text or a page number is a footer
+    noted = any(starts_footnote(f) for f in frags if f.size <= small
+                and margin_zone(f, page, params) == "bottom")
     for f in frags:
         zone = margin_zone(f, page, params)
         if zone is None:
             continue
-        if running_key(f, zone) in running or page_number.match(f.text):
+        set_small = f.size <= small and len(f.text.split()) <= params.margin_words and not (
+            zone == "bottom" and noted)
+        if running_key(f, zone) in running or page_number.match(f.text) or set_small:
             f.kind = BlockKind.HEADER if zone == "top" else BlockKind.FOOTER
             (headers if zone == "top" else footers).append(f)
     notes = footnote_frags(frags, body, params)
@@ -143,13 +172,22 @@ def build_blocks(
             blocks.append(make_block(list(run), None, run_column, body, params))
             run.clear()
 
-    for it in reading_order(items):
+    ordered = reading_order(items)
+    for i, it in enumerate(ordered):
         if it.block is not None:
             flush()
             it.block.column = it.column
             blocks.append(it.block)
             continue
         assert it.frag is not None
+        after = ordered[i + 1] if i + 1 < len(ordered) else None
+        if (
+            after is not None and after.frag is not None and after.column == it.column
+            and not starts_block(it.frag, after.frag, pitches, params, titles=False)
+            and title_line(it.frag, after.frag, params)
+        ):
+            it.frag.heading_like = True
+            flush()
         if run and (it.column != run_column or starts_block(run[-1], it.frag, pitches, params)):
             flush()
         run_column = it.column
@@ -157,6 +195,7 @@ def build_blocks(
     flush()
     merge_title_lines(blocks)
     merge_across_columns(blocks)
+    blocks += [make_block([line], None, None, body, params) for line in layout.turned]
     note_blocks = [make_block(note, BlockKind.FOOTNOTE, None, body, params) for note in notes]
     own = [ref for nb in note_blocks for ref in nb.footnote_refs]
     for block in blocks:

@@ -95,6 +95,9 @@ class LayoutParams:
     figure_reach: float = 12.0
     """How far (points) around a drawing with few words inside a figure must stand for it to
     be a chart (a logo has none)."""
+    line_labels: int = 2
+    """A flat drawing (lower than `chart_size`) with at least this many figures by it is the
+    line of a line chart with its point labels."""
     chart_words: int = 3
     """A chart with fewer words than this inside needs a figure close to it."""
     stray_overlap: float = 0.8
@@ -149,6 +152,12 @@ class LayoutParams:
     stands there, the body does not."""
     running_pages: int = 2
     """A margin text that repeats on this many pages is a running header or footer."""
+    margin_text_size: float = 0.85
+    """Share of the body size: a line in the top or bottom margin set at most this large is a
+    header or footer even where nothing repeats (a document of a page or two); headers and
+    footers are set a point or two smaller than the body, a title in the margin is larger."""
+    margin_words: int = 16
+    """...and has at most this many words (a header names the report and a chapter)."""
 
     # columns and reading order (`columns`)
     max_page_width: float = 14_400.0
@@ -214,6 +223,11 @@ class LayoutParams:
     """A bold line of at most this many words that ends no sentence is a heading."""
     heading_lines: int = 3
     """A heading has at most this many lines."""
+    title_words: int = 8
+    """A heading in the body's style (no larger, not bold) is a line of at most this many
+    words..."""
+    title_width: float = 0.6
+    """...at most this share of the width of the full line under it, that ends no sentence."""
     footnote_size: float = 0.92
     """Share of the body size: notes are set at most this large (8 on 10, 9 on 10, 8.5 on
     9.5), so a line a point smaller than the body is small print."""
@@ -248,6 +262,19 @@ class LayoutParams:
     """Share of the font size: a label stands at most this far from the chart's area."""
     label_words: int = 6
     """A label has at most this many words (more is a sentence)."""
+    tick_row_reach: float = 8.0
+    """Times the body size: a figure alone on a line level with a chart's tick labels and at
+    most this far from one is the row's last tick (set past the end of the plot, outside
+    the chart's drawn area)."""
+
+    # text turned a quarter (`turned`)
+    turned_letters: int = 3
+    """A word of at least this many letters whose box is `turned_ratio` times as high as it
+    is wide is turned text (upright, three letters are wider than high)..."""
+    turned_ratio: float = 1.5
+    """...see `turned_letters`."""
+    turned_align: float = 1.5
+    """Words of one turned line share their left and right edges within this many points."""
 
     # letters the text layer gave apart (`letters`)
     touch_baseline: float = 0.1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rapportextract.layout.aligned import FIGURE
 from rapportextract.layout.geometry import box_gap, boxes_near, centre_in
 from rapportextract.layout.params import LAYOUT, LEGEND, LayoutParams, LegendParams
 from rapportextract.layout.rows import word_rows
@@ -56,6 +57,16 @@ def graphic_boxes(page: Page) -> list[BBox]:
     return boxes
 
 
+def _labelled_line(box: BBox, words: Sequence[Word], params: LayoutParams = LAYOUT) -> bool:
+    """A flat drawing with figures by it: the line of a line chart with its point labels (a
+    series that hardly rises is lower than any chart's plot, but a rule has no labels)."""
+    near = [
+        wd for wd in words
+        if boxes_near(wd.bbox, box, params.figure_reach) and FIGURE.match(wd.text)
+    ]
+    return len(near) >= params.line_labels
+
+
 def chart_regions(page: Page, words: Sequence[Word], params: LayoutParams = LAYOUT) -> list[BBox]:
     """Areas of drawn graphics that are charts: clusters of at least three rects, lines or
     curves, at least 30 points each way. Not charts: page backgrounds, a box behind a run of
@@ -81,9 +92,11 @@ def chart_regions(page: Page, words: Sequence[Word], params: LayoutParams = LAYO
     seeds = [
         box for members, box in clusters
         if members >= params.chart_parts
-        and box[2] - box[0] >= params.chart_size and box[3] - box[1] >= params.chart_size
+        and box[2] - box[0] >= params.chart_size
+        and (box[3] - box[1] >= params.chart_size or _labelled_line(box, words, params))
     ]
-    strays = [box for members, box in clusters if members < params.chart_parts]
+    strays = [box for members, box in clusters
+              if members < params.chart_parts and box not in seeds]
     charts: list[BBox] = []
     for seed in seeds:
         box = _with_aligned_strays(seed, strays, params)

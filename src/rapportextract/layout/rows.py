@@ -25,6 +25,8 @@ class Frag:
 
     words: list[Word]
     kind: BlockKind | None = None
+    heading_like: bool = False
+    """A line that reads as a heading in the body's style (`blocks.title_line`)."""
 
     @property
     def body_words(self) -> list[Word]:
@@ -87,7 +89,8 @@ def word_rows(words: Sequence[Word], params: LayoutParams = LAYOUT) -> list[list
     return _attach_superscripts(rows, params)
 
 
-_MARKER_TEXT = regex.compile(rf"^(?:\d{{1,3}}|[*†‡]|[{SUPERSCRIPT_DIGITS}]+)$")
+_MARKER_TEXT = regex.compile(rf"^(?:\d{{1,3}}\)?|[*†‡]|[{SUPERSCRIPT_DIGITS}]+)$")
+"""A footnote marker: "1", "1)" (as some reports set them), "*", "¹"."""
 
 
 @dataclass

@@ -55,6 +55,9 @@ _HYPHEN_END = regex.compile(r"(?<=\w)-$")
 _VOWELS = frozenset("aeiouyáéíóúëïöü")
 
 
+_WORD_PART = regex.compile(r"[^\p{L}]+")
+
+
 _SOFT_HYPHEN_AT_END = regex.compile(SOFT_HYPHEN + r"+(?=\s|$)")
 
 
@@ -89,8 +92,13 @@ def _keeps_hyphen(left: str, right: str) -> bool:
     """Whether a hyphen at a line break is part of the spelling, not a word break.
 
     Kept: a capital after it ("Noord-" / "Holland", "WSNP-" / "traject"), a digit on either
-    side ("2022-" / "2023"), a vowel clash that Dutch spelling writes with a hyphen
-    ("zee-" / "egel", "auto-" / "ongeluk").
+    side ("2022-" / "2023"), a letter or abbreviation before it ("e-" / "learning", "pdf-" /
+    "bestand", "cao-" / "afspraken": a single letter, a part without a vowel, capitals, or
+    one of `layout.toml`'s abbreviations), a word spelled with a hyphen (`hyphenated.toml`,
+    from OpenTaal's word list: "cv-" / "ketels", "sociaal-" / "economisch"), a vowel clash
+    that Dutch spelling writes with a hyphen ("zee-" / "egel", "auto-" / "ongeluk").
+    Joined otherwise: Dutch writes compounds closed, so a hyphen before anything else is where
+    the line broke the word ("betalings-" / "achterstand").
     """
     stem = left[:-1]
     if not stem or not right:
@@ -98,6 +106,17 @@ def _keeps_hyphen(left: str, right: str) -> bool:
     if right[0].isupper() or right[0].isdigit() or stem[-1].isdigit():
         return True
     if stem.isupper() and len(stem) > 1:
+        return True
+    first = _WORD_PART.sub("", stem.rsplit("-", 1)[-1].lower())
+    rest = _WORD_PART.sub("", right.lower())
+    if not first:
+        return False
+    words = layout_words()
+    if len(first) == 1 or not _VOWELS.intersection(first) or first in words.hyphen_abbreviations:
+        return True
+    attested = words.hyphenated.get(first, frozenset())
+    # an entry or an inflected form of one ("cv-ketel" / "cv-ketels")
+    if rest in attested or any(len(a) >= 3 and rest.startswith(a) for a in attested):
         return True
     return stem[-1].lower() in _VOWELS and right[0].lower() in _VOWELS
 

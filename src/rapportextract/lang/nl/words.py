@@ -6,7 +6,7 @@ where the words and the pattern around them belong together).
 
 | loader | file | used by |
 |---|---|---|
-| `layout_words` | `layout.toml` | layout, text ingestion |
+| `layout_words` | `layout.toml` (+ `hyphenated.toml`) | layout, text ingestion |
 | `chart_words` | `charts.toml` (+ `scales.toml`) | chart and table readers |
 | `abbreviations` | `abbreviations.toml` | sentence splitting |
 | `cue_words` | `cues.toml` | facts: references back, partitives, corporations |
@@ -45,9 +45,20 @@ class LayoutWords:
 
     caption: regex.Pattern[str]
     suspended_next: frozenset[str]
+    hyphen_abbreviations: frozenset[str]
+    hyphenated: dict[str, frozenset[str]]
+    """Words spelled with a hyphen, by the part before it: "cv" -> {"ketel", ...}."""
     heading_continuation: frozenset[str]
     page_number: regex.Pattern[str]
     missing_cells: frozenset[str]
+
+
+def _hyphenated(words: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    parts: dict[str, set[str]] = {}
+    for word in words:
+        first, _, rest = word.partition("-")
+        parts.setdefault(first, set()).add(rest)
+    return {first: frozenset(rest) for first, rest in parts.items()}
 
 
 @cache
@@ -59,6 +70,8 @@ def layout_words() -> LayoutWords:
         # "Grafiek 3:", "Tabel 2.1", "Figuur 4 -": the label word, then a number.
         caption=regex.compile(rf"^(?:{alternation(captions)})\s*\d+(?:[.,]\d+)*\b"),
         suspended_next=frozenset(f.lower_words("hyphenation.suspended_compound_next")),
+        hyphen_abbreviations=frozenset(f.lower_words("hyphenation.abbreviations")),
+        hyphenated=_hyphenated(DataFile("hyphenated.toml").lower_words("hyphenated.words")),
         heading_continuation=frozenset(f.lower_words("headings.continuation_words")),
         # "12", "- 12 -", "pagina 12", "12 van 40", "12 | 40"
         page_number=regex.compile(

@@ -1,0 +1,166 @@
+"""Letters of the text layer that are not the text they show, put right before words are made.
+
+Both PDF readers (`ingest.pdf`, `ingest.pdfium`) hand their letter dicts (pdfplumber's keys)
+through `clean_letters`:
+
+- a glyph code the font gives no Unicode for reaches the text layer as "(cid:12)" (pdfminer)
+  or PDFium's code with a mapping error: such a letter is dropped, and `placeholders` counts
+  them so the reader can say so in a notice;
+- a letter outside Unicode's basic plane that PDFium gives as two UTF-16 halves is made
+  one character (a lone half, which no file can hold as UTF-8, becomes U+FFFD);
+- a typographic fraction is set as a small raised numerator, the fraction slash and a small
+  denominator ("¹⁄₄"): the word builder parts the three by size and baseline, and the layout
+  takes the raised numerator for a footnote marker, so "1⁄4 inch" came out as "⁄ 4 inch".
+  The digits that touch a fraction slash take the slash's size and line here, so the three
+  make one word;
+- words set right to left (Hebrew, Arabic) reach the word builder in the order of the page,
+  left to right: `reverse_right_to_left` turns such a word's letters back into reading order,
+  and `has_right_to_left` tells the reader to warn that the order of words in those lines
+  may still be the page's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import regex
+
+from rapportextract.models import Notice, NoticeCode, Word
+
+FRACTION_SLASH = "\u2044"
+
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+_PLACEHOLDER = regex.compile(r"\(cid:\d+\)")
+
+_RTL_SCRIPTS = r"\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}"
+
+_RIGHT_TO_LEFT = regex.compile(rf"[{_RTL_SCRIPTS}]")
+
+_ALL_RIGHT_TO_LEFT = regex.compile(rf"^[{_RTL_SCRIPTS}\p{{M}}\p{{P}}]+$")
+
+_SLASH_REACH = 0.25
+"""Share of the slash's size: how far a digit may stand from a fraction slash and still be
+part of the fraction (the digits of a set fraction touch the slash or overlap it; the boxes a
+reader gives for a substituted font are a little off)."""
+
+
+def is_placeholder(letter: dict[str, Any]) -> bool:
+    """A glyph the font gives no text for ("(cid:12)"), alone or with the letters drawn at
+    the same place (PDFium gives the letters of one glyph one by one)."""
+    return bool(_PLACEHOLDER.search(str(letter.get("text", ""))))
+
+
+def placeholders(letters: Iterable[dict[str, Any]]) -> int:
+    """How many glyph codes without text the letters hold."""
+    return sum(len(_PLACEHOLDER.findall(str(c.get("text", "")))) for c in letters)
+
+
+def without_placeholders(text: str) -> str:
+    """Text with its glyph codes without text taken out (a table cell's text, which the
+    table finder reads from the letters as they came)."""
+    return str(_PLACEHOLDER.sub("", text))
+
+
+def _without_placeholders(letters: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for c in letters:
+        if not is_placeholder(c):
+            out.append(c)
+            continue
+        rest = _PLACEHOLDER.sub("", str(c.get("text", "")))
+        if rest:
+            out.append({**c, "text": rest})
+    return out
+
+
+def _whole_code_points(letter: dict[str, Any]) -> dict[str, Any]:
+    """A letter outside the basic plane reaches the text as two UTF-16 halves (PDFium gives
+    code units): the halves made one character, a lone half the replacement character (a
+    string with halves in it cannot be written out as UTF-8)."""
+    text = str(letter.get("text", ""))
+    if not _SURROGATE.search(text):
+        return letter
+    whole = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return {**letter, "text": whole}
+
+
+def clean_letters(letters: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The letters without glyph placeholders, with whole code points, the digits of set
+    fractions on the slash's line (copies; the dicts given are left as they are)."""
+    kept = [_whole_code_points(c) for c in _without_placeholders(letters)]
+    slashes = [c for c in kept if c.get("text") == FRACTION_SLASH and c.get("upright", True)]
+    if not slashes:
+        return kept
+    out = list(kept)
+    anchors = list(slashes)
+    moved = True
+    while moved:  # "11⁄16": each digit touches the slash or a digit already moved
+        moved = False
+        for i, c in enumerate(out):
+            text = str(c.get("text", ""))
+            if not text.isdigit() or not c.get("upright", True) or c.get("_fraction"):
+                continue
+            slash = _touching_slash(c, anchors)
+            if slash is not None:
+                out[i] = {**c, "top": slash["top"], "bottom": slash["bottom"],
+                          "doctop": slash["doctop"], "size": slash.get("size"),
+                          "fontname": slash.get("fontname"), "_fraction": True}
+                anchors.append(out[i])
+                moved = True
+    return out
+
+
+def _touching_slash(
+    digit: dict[str, Any], slashes: Sequence[dict[str, Any]]
+) -> dict[str, Any] | None:
+    """The fraction slash this digit is the numerator or denominator of: the digit ends where
+    the slash starts or starts where it ends, and lies within the slash's height."""
+    x0, x1 = float(digit["x0"]), float(digit["x1"])
+    top, bottom = float(digit["top"]), float(digit["bottom"])
+    for slash in slashes:
+        sx0, sx1 = float(slash["x0"]), float(slash["x1"])
+        stop, sbottom = float(slash["top"]), float(slash["bottom"])
+        reach = _SLASH_REACH * (sbottom - stop)
+        level = top >= stop - reach and bottom <= sbottom + reach
+        beside = abs(x1 - sx0) <= reach or abs(x0 - sx1) <= reach
+        if level and beside:
+            return slash
+    return None
+
+
+def glyph_notices(
+    name: str, number: int, letters: Sequence[dict[str, Any]], words: Iterable[Word]
+) -> list[Notice]:
+    """What a reader should say about a page's letters: glyphs dropped for want of text, and
+    words in a right-to-left script."""
+    notices: list[Notice] = []
+    dropped = placeholders(letters)
+    if dropped:
+        notices.append(Notice(
+            code=NoticeCode.UNMAPPED_GLYPHS, page=number,
+            message=f"{name}: page {number} has {dropped} letters whose font gives no text "
+                    "(left out); words there may miss letters",
+        ))
+    if any(has_right_to_left(w.text) for w in words):
+        notices.append(Notice(
+            code=NoticeCode.RIGHT_TO_LEFT, page=number,
+            message=f"{name}: page {number} has text in a right-to-left script; its words "
+                    "are read in order, but the order of words in its lines may be the "
+                    "page's, left to right",
+        ))
+    return notices
+
+
+def has_right_to_left(text: str) -> bool:
+    """Whether the text has letters of a script written right to left."""
+    return bool(_RIGHT_TO_LEFT.search(text))
+
+
+def reverse_right_to_left(text: str) -> str:
+    """A word wholly in a right-to-left script, given in the page's left-to-right order, in
+    reading order; any other word as it is."""
+    if _ALL_RIGHT_TO_LEFT.match(text) and has_right_to_left(text):
+        return text[::-1]
+    return text

@@ -1,0 +1,107 @@
+"""Letters that are not the text they show (ingest.glyphs): glyph codes without text, set
+fractions, fake bold, right-to-left words; on the glyph fixture with both engines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rapportextract.ingest import read_document
+from rapportextract.ingest.glyphs import (
+    FRACTION_SLASH,
+    clean_letters,
+    has_right_to_left,
+    reverse_right_to_left,
+)
+from rapportextract.models import NoticeCode
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "layout"
+
+ENGINES = ["pdfium", "pdfplumber"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_glyph_codes_never_reach_the_text(engine: str) -> None:
+    doc = read_document(FIXTURES / "glyphs.pdf", edition=2023, ocr=False, engine=engine)
+    assert "(cid:" not in doc.text()
+    codes = [n.code for n in doc.notices]
+    assert NoticeCode.UNMAPPED_GLYPHS in codes
+    assert "De leidingen in het complex" in doc.text()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_set_fraction_keeps_its_numerator(engine: str) -> None:
+    text = read_document(FIXTURES / "glyphs.pdf", edition=2023, ocr=False, engine=engine).text()
+    assert f"meet 1{FRACTION_SLASH}4 inch" in text
+    assert f"3{FRACTION_SLASH}8 inch" in text
+    assert f"{FRACTION_SLASH} 4" not in text
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_fake_bold_letters_count_once(engine: str) -> None:
+    doc = read_document(FIXTURES / "glyphs.pdf", edition=2023, ocr=False, engine=engine)
+    first = doc.blocks()[0]
+    assert first.text == "Specificaties"
+
+
+def _letter(text: str, x0: float, top: float, size: float) -> dict[str, Any]:
+    return {"text": text, "x0": x0, "x1": x0 + 0.55 * size, "top": top, "bottom": top + size,
+            "doctop": top, "size": size, "upright": True, "fontname": "Sans"}
+
+
+def test_digits_touching_a_fraction_slash_take_its_line() -> None:
+    letters = [
+        _letter("1", 10.0, 100.0, 6.0), _letter("1", 13.3, 100.0, 6.0),
+        _letter(FRACTION_SLASH, 16.6, 102.0, 10.0),
+        _letter("8", 22.1, 106.0, 6.0), _letter("9", 40.0, 106.0, 6.0),
+        _letter("(cid:12)", 50.0, 102.0, 10.0),
+    ]
+    cleaned = clean_letters(letters)
+    assert [c["text"] for c in cleaned] == ["1", "1", FRACTION_SLASH, "8", "9"]
+    assert [c["size"] for c in cleaned] == [10.0, 10.0, 10.0, 10.0, 6.0]
+    assert letters[0]["size"] == 6.0  # the letters given are left as they are
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        pytest.param("םולש", "שלום", id="hebrew-word-turned-to-reading-order"),
+        pytest.param("2022", "2022", id="digits-stay"),
+        pytest.param("huur", "huur", id="latin-stays"),
+    ],
+)
+def test_right_to_left_words_in_reading_order(word: str, expected: str) -> None:
+    assert reverse_right_to_left(word) == expected
+
+
+def test_right_to_left_script_is_recognised() -> None:
+    assert has_right_to_left("tekst שלום")
+    assert not has_right_to_left("tekst zonder")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_right_to_left_word_read_in_order_with_a_warning(engine: str) -> None:
+    doc = read_document(FIXTURES / "right_to_left.pdf", edition=2023, ocr=False, engine=engine)
+    assert "Hebreeuws: \u05e9\u05dc\u05d5\u05dd" in doc.text()
+    assert NoticeCode.RIGHT_TO_LEFT in [n.code for n in doc.notices]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("\ud835\udc00", "\U0001d400", id="pair-made-one"),
+        pytest.param("a\udc00", "a\ufffd", id="lone-half-replaced"),
+        pytest.param("huur", "huur", id="plain-unchanged"),
+    ],
+)
+def test_utf16_halves_made_whole(text: str, expected: str) -> None:
+    (letter,) = clean_letters([_letter(text, 10.0, 100.0, 10.0)])
+    assert letter["text"] == expected
+    letter["text"].encode("utf-8")
+
+
+def test_placeholder_joined_to_a_letter_is_dropped_the_letter_kept() -> None:
+    letters = [_letter("(cid:224)6", 10.0, 100.0, 10.0), _letter("(cid:7)", 16.0, 100.0, 10.0)]
+    assert [c["text"] for c in clean_letters(letters)] == ["6"]
