@@ -313,6 +313,31 @@ def test_unchanged_plots_are_not_drawn_again(
     assert drawn == ["evictions_total"]
 
 
+def test_a_copied_output_folder_keeps_its_plots(
+    reports: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    import rapportextract.export.plots as plots
+
+    drawn: list[str] = []
+    real = plots.plot_series
+
+    def recording(series: Series, path: Path) -> Path:
+        drawn.append(series.id)
+        return real(series, path)
+
+    monkeypatch.setattr(plots, "plot_series", recording)
+    _build([reports], tmp_path / "out")
+    shutil.copytree(tmp_path / "out", tmp_path / "copy")
+    drawn.clear()
+    _build([reports], tmp_path / "copy")
+    assert drawn == []
+    (tmp_path / "copy" / "plots" / "evictions_total.png").write_bytes(b"not a plot")
+    _build([reports], tmp_path / "copy")
+    assert drawn == ["evictions_total"]  # an image changed by hand is drawn again
+
+
 def test_no_partial_file_is_left_when_writing_fails(
     reports: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -159,21 +159,21 @@ class ExtractionCache:
     def __len__(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM extractions").fetchone()[0])
 
-    def plot_hash(self, folder: str | Path, series_id: str) -> str | None:
+    def plot_drawn(self, digest: str) -> str | None:
+        """The hash of the image last drawn for a plot of this content (a hash of its series
+        and the plot code), or None: keyed by content, not by folder, so that a moved or
+        copied output folder keeps its plots."""
         row = self._db.execute(
-            "SELECT hash FROM plots WHERE folder = ? AND series_id = ?",
-            (str(Path(folder).resolve()), series_id),
+            "SELECT hash FROM plots WHERE folder = '' AND series_id = ?", (digest,)
         ).fetchone()
         return None if row is None else str(row[0])
 
-    def set_plot_hashes(self, folder: str | Path, hashes: dict[str, str]) -> None:
-        """Record the plots of `folder`: exactly the series given (others are forgotten)."""
-        where = str(Path(folder).resolve())
+    def set_plots_drawn(self, drawn: dict[str, str]) -> None:
+        """Record the image hash of each plot content drawn (content digest to image hash)."""
         with self._db:
-            self._db.execute("DELETE FROM plots WHERE folder = ?", (where,))
             self._db.executemany(
-                "INSERT INTO plots (folder, series_id, hash) VALUES (?, ?, ?)",
-                [(where, sid, h) for sid, h in sorted(hashes.items())],
+                "INSERT OR REPLACE INTO plots (folder, series_id, hash) VALUES ('', ?, ?)",
+                sorted(drawn.items()),
             )
 
     def close(self) -> None:

@@ -136,16 +136,19 @@ def _write_plots(
 
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    hashes: dict[str, str] = {}
+    drawn: dict[str, str] = {}
     to_draw: list[tuple[Series, Path]] = []
+    digests: dict[Path, str] = {}
     for series in series_file.series:
         path = folder / plot_file_name(series.id)
+        # Keyed by content (the series and the plot code), and the image checked by its own
+        # hash: a plot drawn before in any folder is kept wherever the folder went.
         digest = hashlib.sha256(
             (code_fingerprint() + series.model_dump_json()).encode()
         ).hexdigest()
-        hashes[series.id] = digest
-        if not (reuse and path.exists() and cache.plot_hash(folder, series.id) == digest):
+        if not (reuse and path.exists() and cache.plot_drawn(digest) == _file_hash(path)):
             to_draw.append((series, path))
+            digests[path] = digest
         written.append(path)
     if to_draw:
         executor: Executor
@@ -161,12 +164,20 @@ def _write_plots(
             # A process that dies leaves its plot to this one.
             for _ in executor.map(_plot_job, to_draw, crashed=_plot_job):
                 pass
+        drawn = {digest: _file_hash(path) for path, digest in digests.items() if path.exists()}
     keep = {p.name for p in written}
     for stale in folder.glob("*.png"):
         if stale.name not in keep:
             stale.unlink(missing_ok=True)
-    cache.set_plot_hashes(folder, hashes)
+    cache.set_plots_drawn(drawn)
     return written
+
+
+def _file_hash(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 def build(

@@ -46,6 +46,15 @@ part of the fraction (the digits of a set fraction touch the slash or overlap it
 reader gives for a substituted font are a little off)."""
 
 
+_TO_CLEAN = regex.compile(r"[\ud800-\udfff\u2044]|\(cid:\d+\)")
+
+
+def needs_cleaning(text: str) -> bool:
+    """Whether letters with this text hold anything `clean_letters` mends: halves of a code
+    point, a set fraction's slash, glyph codes without text."""
+    return bool(_TO_CLEAN.search(text))
+
+
 def is_placeholder(letter: dict[str, Any]) -> bool:
     """A glyph the font gives no text for ("(cid:12)"), alone or with the letters drawn at
     the same place (PDFium gives the letters of one glyph one by one)."""

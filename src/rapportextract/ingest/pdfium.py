@@ -2,8 +2,9 @@
 
 PDFium reads a real report's content streams some twenty times faster than pdfminer. This
 module turns what it reports (each character with its origin and font, each page object)
-into the same letter and shape dicts pdfplumber makes, so that word joining, rects, segments
-and ruled tables run through the very code of `ingest.pdf` and give the same `Page`.
+into the letters and shape dicts pdfplumber makes, so that rects, segments and ruled tables
+run through the very code of `ingest.pdf` and give the same `Page`. The letters are plain
+tuples (`ingest.pdfium_words` joins them into words as `ingest.pdf` does), not a dict each.
 
 PDFium's character boxes are tight glyph boxes. pdfminer's are font boxes: from the origin
 to the advance width along the line, and from the font's descent to one font size above it
@@ -26,7 +27,7 @@ from pdfplumber.container import Container
 from pdfplumber.table import TableFinder, TableSettings
 
 from rapportextract.errors import InputError, RapportExtractError
-from rapportextract.ingest.glyphs import glyph_notices
+from rapportextract.ingest.glyphs import glyph_notices, has_right_to_left, needs_cleaning
 from rapportextract.ingest.pdf import (
     _damaged,
     _readable_text,
@@ -34,33 +35,51 @@ from rapportextract.ingest.pdf import (
     _reraise_ours,
     _segments,
     _tables,
-    _widthless,
     _words,
     read_pdf_pages,
 )
 from rapportextract.ingest.pdfium_shapes import Matrix as _Matrix
 from rapportextract.ingest.pdfium_shapes import mult as _mult
 from rapportextract.ingest.pdfium_shapes import page_objects as _objects
+from rapportextract.ingest.pdfium_words import Letter, letter_dict, letter_words
 from rapportextract.models import Notice, NoticeCode, Page
 
 __all__ = ["read_pdfium_pages"]
 
 class _Sheet(Container):
-    """The letters and shapes of one page as pdfplumber's dicts: what `ingest.pdf`'s word,
-    shape and table code reads from a pdfplumber page."""
+    """The shapes of one page as pdfplumber's dicts, and its letters as `Letter` tuples: what
+    `ingest.pdf`'s shape and table code reads from a pdfplumber page. Letter dicts are made
+    only for what asks for them (a table's text)."""
 
     def __init__(
-        self, number: int, width: float, height: float, objects: dict[str, list[dict[str, Any]]]
+        self, number: int, width: float, height: float,
+        objects: dict[str, list[dict[str, Any]]], letters: list[Letter],
     ) -> None:
         self.page_number = number
         self.width = width
         self.height = height
         self.bbox = (0.0, 0.0, width, height)
         self._objects = objects
+        self.letters = letters
 
     @property
     def objects(self) -> dict[str, list[dict[str, Any]]]:
         return self._objects
+
+    @property
+    def chars(self) -> list[dict[str, Any]]:
+        return [letter_dict(c) for c in self.letters]
+
+    def odd(self) -> bool:
+        """Whether its letters hold what `glyphs.clean_letters` mends (code-point halves, a
+        set fraction, glyph codes without text) or a right-to-left script, whose words the
+        reference reader turns: such a page is read from letter dicts."""
+        text = "".join(c[0] for c in self.letters)
+        return needs_cleaning(text) or has_right_to_left(text)
+
+    def odd_letters(self) -> list[dict[str, Any]]:
+        """The letters `glyphs.glyph_notices` needs to see: none on a page without oddities."""
+        return self.chars if self.odd() else []
 
     def find_tables(self) -> list[Any]:
         tables = TableFinder(self, TableSettings.resolve(None)).tables  # type: ignore[arg-type]
@@ -70,12 +89,11 @@ class _Sheet(Container):
             # thousands for every row.
             x0, top, x1, bottom = table.bbox
             inside = [
-                c for c in self.chars
-                if x0 <= (c["x0"] + c["x1"]) / 2 < x1
-                and top <= (c["top"] + c["bottom"]) / 2 < bottom
+                c for c in self.letters
+                if x0 <= (c[1] + c[2]) / 2 < x1 and top <= (c[3] + c[4]) / 2 < bottom
             ]
             table.page = _Sheet(  # type: ignore[assignment]
-                self.page_number, self.width, self.height, {"char": inside})
+                self.page_number, self.width, self.height, {}, inside)
         return tables
 
 
@@ -162,15 +180,22 @@ def _run(raw: Any, index: int, obj: Any, fonts: _Fonts, to_top: _Matrix) -> _Run
     return name, descent, widths, float(size.value), m, _mult(m, to_top)
 
 
-def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[dict[str, Any]]:
-    """Every letter of the text layer as a pdfplumber letter dict (generated spaces and line
-    breaks, which pdfminer does not make, are left out)."""
+# FPDFText_GetTextObject giving the object's address as a number: the letters of a run are
+# told apart by it, and turning pypdfium2's pointer into a number cost a ctypes cast a letter.
+_TEXT_OBJECT_ADDRESS = ctypes.CFUNCTYPE(
+    ctypes.c_void_p, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int
+)(ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0)
+
+
+def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[Letter]:
+    """Every letter of the text layer with pdfplumber's letter fields (generated spaces and
+    line breaks, which pdfminer does not make, are left out)."""
     raw = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw)
     fonts = _Fonts()
     runs: dict[int, _Run] = {}
     drifts: dict[int, float] = {}
-    chars: list[dict[str, Any]] = []
+    chars: list[Letter] = []
     ox, oy = ctypes.c_double(), ctypes.c_double()
     ox_ref, oy_ref = ctypes.byref(ox), ctypes.byref(oy)
     loose = pdfium_c.FS_RECTF()
@@ -178,11 +203,9 @@ def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[dict[str, Any]
     get_unicode = pdfium_c.FPDFText_GetUnicode
     is_generated = pdfium_c.FPDFText_IsGenerated
     map_error = pdfium_c.FPDFText_HasUnicodeMapError
-    text_object = pdfium_c.FPDFText_GetTextObject
+    text_object = _TEXT_OBJECT_ADDRESS
     get_origin = pdfium_c.FPDFText_GetCharOrigin
     get_loose = pdfium_c.FPDFText_GetLooseCharBox
-    address = ctypes.c_void_p
-    cast = ctypes.cast
     ta, tb, tc, td, te, tf = to_top
     last: tuple[int, float, float] | None = None
     for i in range(count):
@@ -193,12 +216,12 @@ def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[dict[str, Any]
         text = "-" if code == 0x02 else chr(code) if code else "\ufffd"
         if map_error(raw, i) == 1:
             text = f"(cid:{code})"
-        obj = text_object(raw, i)
-        if not obj:
+        key = text_object(raw, i)
+        if not key:
             continue
-        key = cast(obj, address).value or 0
         run = runs.get(key)
         if run is None:
+            obj = ctypes.cast(key, pdfium_c.FPDF_PAGEOBJECT)
             run = runs[key] = _run(raw, i, obj, fonts, to_top)
         name, descent, widths, fontsize, m, page_m = run
         a, b = m[:2]
@@ -207,7 +230,7 @@ def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[dict[str, Any]
         if (key, x, y) == last:
             # One glyph for several letters (a ligature "ff" mapped to two): PDFium gives
             # each letter the glyph's place, pdfminer one letter with both.
-            chars[-1]["text"] += text
+            chars[-1] = (chars[-1][0] + text, *chars[-1][1:])
             continue
         last = (key, x, y)
         scale = (a * a + b * b) ** 0.5
@@ -240,33 +263,40 @@ def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[dict[str, Any]
             x0, x1 = x1, x0
         if y1 < y0:
             y0, y1 = y1, y0
-        height = y1 - y0
-        chars.append({
-            "text": text, "x0": x0, "x1": x1, "top": y0, "bottom": y1,
-            "width": x1 - x0, "height": height, "doctop": doctop + y0,
+        chars.append((
+            text, x0, x1, y0, y1, doctop + y0,
             # pdfminer's test, in PDF's upward space: flipping to top-down turns d's sign.
-            "upright": pa * -pd > 0 and pb * -pc <= 0, "fontname": name,
-            "size": height, "matrix": (pa, -pb, pc, -pd),
-        })
+            pa * -pd > 0 and pb * -pc <= 0, name, y1 - y0, (pa, -pb, pc, -pd),
+        ))
     return chars
 
 
 def _sheet(page: Any, number: int, doctop: float) -> _Sheet:
     to_top, width, height = _page_matrix(page)
-    objects: dict[str, list[dict[str, Any]]] = {
-        "char": [], "rect": [], "line": [], "curve": [], "image": []}
+    objects: dict[str, list[dict[str, Any]]] = {"rect": [], "line": [], "curve": [], "image": []}
     textpage = page.get_textpage()
     try:
-        objects["char"] = _chars(textpage, to_top, doctop)
+        letters = _chars(textpage, to_top, doctop)
     finally:
         textpage.close()
     _objects(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, to_top,
              doctop, height, objects)
-    return _Sheet(number, width, height, objects)
+    return _Sheet(number, width, height, objects, letters)
+
+
+def _widthless(letters: list[Letter]) -> bool:
+    """`ingest.pdf._widthless` on letter tuples."""
+    if len(letters) < 5:
+        return False
+    return sum(1 for c in letters if c[2] - c[1] <= 0.01) > 0.5 * len(letters)
 
 
 def _page(sheet: _Sheet) -> Page:
-    words = _words(sheet)
+    # The fast joining of letter tuples; a page whose letters need mending goes the way of
+    # the reference reader's letter dicts, which `glyphs.clean_letters` mends first.
+    words = None if sheet.odd() else letter_words(sheet.letters)
+    if words is None:
+        words = _words(sheet)
     return Page(
         number=sheet.page_number, width=sheet.width, height=sheet.height, words=words,
         rects=_rects(sheet), segments=_segments([*sheet.lines, *sheet.curves]),
@@ -294,8 +324,8 @@ def _read_page(pdf: Any, number: int, path: Path, doctop: float) -> tuple[_PageR
             sheet = _sheet(page, number, doctop)
             doctop += sheet.height
             read = _page(sheet)
-            notices += glyph_notices(path.name, number, sheet.chars, read.words)
-            if _widthless(sheet.chars):
+            notices += glyph_notices(path.name, number, sheet.odd_letters(), read.words)
+            if _widthless(sheet.letters):
                 notices.append(Notice(
                     code=NoticeCode.WIDTHLESS_LETTERS, page=number,
                     message=f"{path.name}: page {number} has letters without width (a "
