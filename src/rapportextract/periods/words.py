@@ -4,31 +4,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
+from rapportextract.lang.nl import words as nl_words
 from rapportextract.lang.nl.words import read_period_words
 
 
 @dataclass(frozen=True)
-class PeriodWords:
-    months: dict[str, int]
-    ordinals: dict[str, int]
-    counts: dict[str, int]
-    words: dict[str, list[str]]
-    relative: dict[str, int]
-    anchored: dict[str, int]
-    previous: list[str]
+class PeriodWords(nl_words.PeriodWords):
+    """The time words of `lang.nl.words.PeriodWords` with the patterns compiled from them."""
+
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
 
 def load_period_words(text: str | None = None) -> PeriodWords:
     """The Dutch time words (the packaged file, or `text` for tests) with their patterns."""
     w = read_period_words(text)
-    loaded = PeriodWords(
-        months=w.months, ordinals=w.ordinals, counts=w.counts, words=w.words,
-        relative=w.relative, anchored=w.anchored, previous=w.previous,
-    )
+    loaded = PeriodWords(**{f.name: getattr(w, f.name) for f in fields(w)})
     loaded.patterns.update(_compile(loaded))
     return loaded
 
