@@ -80,7 +80,7 @@ def test_the_words_of_every_page(path: Path) -> None:
             except engine._Oblique:
                 continue  # read by the reference reader
             # A page with a fake bold or letters to mend is read from letter dicts (None here).
-            words = None if sheet.odd() else letter_words(sheet.letters)
+            words = None if sheet.odd else letter_words(sheet.letters)
             assert engine._page(sheet).words == _words(sheet), f"page {index + 1}"
             if words is not None:
                 assert words == _words(sheet), f"page {index + 1}"

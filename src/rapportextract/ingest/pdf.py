@@ -463,11 +463,7 @@ def _read_page(plumber_page: Any, number: int, path: Path) -> tuple[Page, list[N
         page = _page(plumber_page)
         notices += glyph_notices(path.name, number, plumber_page.chars, page.words)
         if _widthless(plumber_page.chars):
-            notices.append(Notice(
-                code=NoticeCode.WIDTHLESS_LETTERS, page=number,
-                message=f"{path.name}: page {number} has letters without width (a damaged "
-                        "or missing font); its text may run together",
-            ))
+            notices.append(_widthless_notice(path, number))
     except RapportExtractError:
         raise
     except Exception as exc:  # one damaged page should not lose the document
@@ -477,6 +473,14 @@ def _read_page(plumber_page: Any, number: int, path: Path) -> tuple[Page, list[N
     finally:
         plumber_page.close()
     return page, notices
+
+
+def _widthless_notice(path: Path, number: int) -> Notice:
+    return Notice(
+        code=NoticeCode.WIDTHLESS_LETTERS, page=number,
+        message=f"{path.name}: page {number} has letters without width (a damaged or "
+                "missing font); its text may run together",
+    )
 
 
 def _damaged(path: Path, number: int, exc: Exception) -> Notice:

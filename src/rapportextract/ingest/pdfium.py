@@ -17,6 +17,7 @@ from __future__ import annotations
 import ctypes
 import gc
 from collections.abc import Callable, Iterator
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,7 @@ from rapportextract.ingest.pdf import (
     _reraise_ours,
     _segments,
     _tables,
+    _widthless_notice,
     _words,
     read_pdf_pages,
 )
@@ -70,6 +72,7 @@ class _Sheet(Container):
     def chars(self) -> list[dict[str, Any]]:
         return [letter_dict(c) for c in self.letters]
 
+    @cached_property
     def odd(self) -> bool:
         """Whether its letters hold what `glyphs.clean_letters` mends (code-point halves, a
         set fraction, glyph codes without text) or a right-to-left script, whose words the
@@ -79,7 +82,7 @@ class _Sheet(Container):
 
     def odd_letters(self) -> list[dict[str, Any]]:
         """The letters `glyphs.glyph_notices` needs to see: none on a page without oddities."""
-        return self.chars if self.odd() else []
+        return self.chars if self.odd else []
 
     def find_tables(self) -> list[Any]:
         tables = TableFinder(self, TableSettings.resolve(None)).tables  # type: ignore[arg-type]
@@ -294,7 +297,7 @@ def _widthless(letters: list[Letter]) -> bool:
 def _page(sheet: _Sheet) -> Page:
     # The fast joining of letter tuples; a page whose letters need mending goes the way of
     # the reference reader's letter dicts, which `glyphs.clean_letters` mends first.
-    words = None if sheet.odd() else letter_words(sheet.letters)
+    words = None if sheet.odd else letter_words(sheet.letters)
     if words is None:
         words = _words(sheet)
     return Page(
@@ -326,11 +329,7 @@ def _read_page(pdf: Any, number: int, path: Path, doctop: float) -> tuple[_PageR
             read = _page(sheet)
             notices += glyph_notices(path.name, number, sheet.odd_letters(), read.words)
             if _widthless(sheet.letters):
-                notices.append(Notice(
-                    code=NoticeCode.WIDTHLESS_LETTERS, page=number,
-                    message=f"{path.name}: page {number} has letters without width (a "
-                            "damaged or missing font); its text may run together",
-                ))
+                notices.append(_widthless_notice(path, number))
         finally:
             page.close()
     except _Oblique:
