@@ -287,9 +287,8 @@ def test_process_pool_gives_the_same_outputs(reports: Path, tmp_path: Path) -> N
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 
-def test_unchanged_plots_are_not_drawn_again(
-    reports: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _recording_plots(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the series whose plots are drawn from now on, in order."""
     import rapportextract.export.plots as plots
 
     drawn: list[str] = []
@@ -300,6 +299,13 @@ def test_unchanged_plots_are_not_drawn_again(
         return real(series, path)
 
     monkeypatch.setattr(plots, "plot_series", recording)
+    return drawn
+
+
+def test_unchanged_plots_are_not_drawn_again(
+    reports: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn = _recording_plots(monkeypatch)
     out = tmp_path / "out"
     _build([reports], out)
     assert sorted(drawn) == ["evictions_total", "total_rent_arrears_eur"]
@@ -318,16 +324,7 @@ def test_a_copied_output_folder_keeps_its_plots(
 ) -> None:
     import shutil
 
-    import rapportextract.export.plots as plots
-
-    drawn: list[str] = []
-    real = plots.plot_series
-
-    def recording(series: Series, path: Path) -> Path:
-        drawn.append(series.id)
-        return real(series, path)
-
-    monkeypatch.setattr(plots, "plot_series", recording)
+    drawn = _recording_plots(monkeypatch)
     _build([reports], tmp_path / "out")
     shutil.copytree(tmp_path / "out", tmp_path / "copy")
     drawn.clear()
