@@ -10,7 +10,7 @@ import pytest
 
 from rapportextract.errors import LanguageDataError
 from rapportextract.lang.nl import files as nl_files
-from rapportextract.lang.nl import stems, words
+from rapportextract.lang.nl import skipwords, stems, words
 from rapportextract.lang.nl.stems import StemRule, stem
 
 LOADERS: list[tuple[str, str, Callable[[], object]]] = [
@@ -22,6 +22,7 @@ LOADERS: list[tuple[str, str, Callable[[], object]]] = [
     ("series.toml", "[linking]", words.linking_words.__wrapped__),
     ("stopwords.toml", "words =", words.stop_words.__wrapped__),
     ("stems.toml", "[rules.linking]", stems.stem_rules.__wrapped__),
+    ("skips.toml", "[thresholds]", skipwords.read_skip_words),
 ]
 
 

@@ -18,7 +18,7 @@ from rapportextract.quantities import parse_number_word
 
 FILES = [
     "numbers.toml", "scales.toml", "units.toml", "fractions.toml", "ratios.toml",
-    "qualifiers.toml", "changes.toml", "contexts.toml",
+    "qualifiers.toml", "changes.toml", "contexts.toml", "skips.toml",
 ]
 
 

@@ -3,14 +3,117 @@ set phrases) and bare numbers that are years, durations, factors, markers or the
 
 from __future__ import annotations
 
+from functools import cache
+
+import regex
+
+from rapportextract.lang import nl
+from rapportextract.lang.nl.skipwords import skip_words
 from rapportextract.quantities.found import LEFT_WINDOW, RIGHT_WINDOW, Found
-from rapportextract.quantities.patterns import Patterns
+from rapportextract.quantities.patterns import Mask, Patterns
+from rapportextract.quantities.phrases import alt, caseless, compile_pattern, phrase
+
+_SECTION_NUMBER = regex.compile(r"\d{1,2}(?:\.\d{1,2})+")
+"""Dots between groups of one or two digits: a section or version number ("5.1 Cliëntenraad",
+"3.3.1", "2.0") where it opens a line or has two dots or ends in ".0"; elsewhere an English
+decimal point, read and flagged (`numbers.parse_digits`)."""
+
+
+def _section_number(written: str, before: str, p: Patterns) -> bool:
+    if not _SECTION_NUMBER.fullmatch(written):
+        return False
+    return (
+        written.count(".") > 1 or written.endswith(".0") or p.line_start.search(before) is not None
+        or before.strip() == ""
+    )
+
+
+@cache
+def _report_masks() -> tuple[Mask, ...]:
+    """The masks of `skips.toml`: identifiers and parts of documents and laws, names with a
+    number, thresholds and norms, marks, bases of rates and indices, idioms and layout."""
+    sw = skip_words()
+    data = nl.load()
+    ctx = data.contexts
+    word = caseless(r"[^\W\d_]+")
+    capital = caseless(r"\p{Lu}")
+    number = r"\d+(?:[.,]\d+)*"
+    money = rf"(?:{alt(data.units.currency_prefix)}\s*)?\d"
+    small = alt(sw.small_numbers)
+    mark = r"(?:10|[1-9])(?:,\d)?(?![\d.,]\d)"
+    unit_next = r"(?!\s*(?:%|procent|euro|duizend|miljoen|miljard))"
+    joiners = alt(ctx.reference_joiners)
+    paragraph = rf"(?:{alt(sw.paragraph_ordinals)}\s+{phrase(sw.paragraph_word)}\s*,?\s*)"
+    separator = rf"(?:\s*,\s*{paragraph}?(?:{joiners}\s+)?|\s+{joiners}\s+|\s*[-–]\s*)"
+    item = rf"\d{{1,3}}(?:[.:]\d{{1,2}})*[a-z]?(?![.,]?\d){unit_next}"
+    leader = "".join(regex.escape(c) for c in sw.leader_chars)
+    amount = r"-?\d{1,3}(?:\.\d{3})+"
+    masks = (
+        # "de afdelingen 2 tot en met 6, 8, 10 en 16", "artikelen 9, tweede lid, en 10"
+        ("reference",
+         rf"{alt(sw.reference_words + ctx.reference_words)}\s*\d+(?:[.:]\d+)*[a-z]?"
+         rf"(?:{separator}{item})*(?!\w)"),
+        # "Programma 5: Wmo", "Thema 2 Wonen"
+        ("reference",
+         rf"{alt(sw.titled_references)}\s+\d{{1,2}}(?:\.\d{{1,2}})*(?=\s*:|\s+{capital})"),
+        # "COVID-19", "Fit for 55", "CO 2"; "de 3 W-vragen"
+        ("name", alt(sw.names)),
+        ("name", rf"(?<![\d.,])\d{{1,2}}\s+{capital}{regex.escape(sw.lettered_suffix)}\w"),
+        # "bestaat uit twee hoofdstukken"
+        ("count of the document's parts",
+         rf"(?<![\w.,])(?:\d{{1,2}}|{small})\s+{alt(sw.document_parts)}"),
+        # "150 procent of meer", "drie of meer maanden" (not "bij 25% of meer van de
+        # corporaties": a share); "≥ € 25.000" (not "bedroeg ≥ 300": a stated level)
+        ("threshold",
+         rf"(?<![\w.,])(?:{number}|{small})(?:\s*(?:%|procent))?\s+{alt(sw.threshold_after)}"
+         rf"(?!\s+{alt(sw.share_of)})"),
+        ("threshold", rf"(?<!{alt(sw.stated_level_verbs)}\s*){alt(sw.threshold_signs)}\s*{money}"),
+        # "tenzij ze kleiner zijn dan € 15.000", "afwijkingen van budgetten boven 5%"
+        ("threshold",
+         rf"{alt(sw.conditions)}(?:\s+{word}){{0,{sw.condition_gap}}}?\s+"
+         rf"{alt(sw.comparisons)}\s+{money}"),
+        ("threshold",
+         rf"{alt(sw.threshold_openers)}(?:\s+{word}){{0,3}}?\s+{alt(sw.threshold_markers)}"
+         rf"\s+{money}"),
+        # "de kleinere corporaties, die maximaal 5000 woningen in beheer hebben"
+        ("threshold",
+         rf"(?<={word}(?:en|s)),\s+{alt(sw.relative_pronouns)}\s+{alt(sw.bounds)}\s+{money}"),
+        # "moet minimaal 95 procent", "zijn verplicht minimaal 95%"
+        ("norm",
+         rf"{alt(sw.norm_words)}(?:\s+{word}){{0,{sw.norm_gap}}}?\s+{alt(sw.bounds)}\s+{money}"),
+        # "maximaal 9 ontruimingen op in onze doelstellingen"
+        ("target",
+         rf"{alt(sw.bounds)}\s+{number}(?:\s+{word}){{0,{sw.target_gap}}}?\s+"
+         rf"{alt(sw.target_nouns)}"),
+        # "het rapportcijfer zeven", "gemiddeld een 7,5 op het rapport", "een 7,8 (2014: 7,7)"
+        ("score",
+         rf"{alt(sw.score_nouns)}(?:\s+van)?(?:\s+een)?\s+(?:{small}(?!\w)|{mark}){unit_next}"),
+        ("score",
+         rf"{phrase(sw.score_article)}\s+{mark}(?=\s+{alt(sw.score_after_article)})"),
+        ("score",
+         rf"{alt(ctx.score_before + sw.score_nouns)}\s+{mark}\s*\(\s*(?:\d{{4}}\s*:\s*)?"
+         rf"{mark}\s*\)"),
+        # "per 100.000 bedrijven", "waarbij 2012 op 100% is gesteld", "(2015 = 100)"
+        ("base of a rate", rf"{phrase(sw.rate_word)}\s+{alt(sw.rate_bases)}(?=\s+{word})"),
+        ("base of an index", alt(sw.index_set)),
+        ("base of an index", r"=\s*100(?![\d.,]\d)"),
+        ("idiom", alt(sw.idioms)),
+        # "Bijlage 1: Kosten ____ 78", "Netto-omzet 1 8.168.494 7.840.687", "1.de doelen"
+        ("page number",
+         rf"(?:[{leader}]\s?){{{sw.leader_min},}}\s*\d{{1,3}}(?=\s*$|\s*\n|\s+{capital})"),
+        ("note reference", rf"(?<={word})\s+\d{{1,2}}(?=\s+{amount}\s+{amount}(?!\d))"),
+        ("list item number",
+         rf"(?<![\w.,])\d{{1,2}}\.(?=\s?{caseless(alt(sw.list_item_articles))}\s)"),
+    )
+    return tuple((reason, compile_pattern(pattern)) for reason, pattern in masks)
 
 
 def masked_spans(text: str, p: Patterns) -> list[tuple[int, int, str]]:
     """Spans that hold no figure, each with its reason ("date", "reference", "threshold")."""
     masks = (*p.word_masks, *p.masks) if p.digit.search(text) else p.word_masks
     spans = [(*m.span(), reason) for reason, pattern in masks for m in pattern.finditer(text)]
+    spans += [(*m.span(), reason) for reason, pattern in _report_masks()
+              for m in pattern.finditer(text)]
     if p.domain_hint.search(text):
         spans += [(*m.span(), "web address") for m in p.domain().finditer(text)]
     if p.phone_hint.search(text) is None:
@@ -84,8 +187,12 @@ def not_a_figure(q: Found, text: str, p: Patterns) -> str | None:
             nxt = p.next_word.match(after)
             if nxt is None or nxt.group("word").lower() in p.stressed_one_not_before:
                 return "'één' without a counted noun"
+    if q.form == "digits" and not q.signed and _section_number(written, before, p):
+        return "section or version number"
     if not q.plain_integer or q.signed:
         return None
+    if written.isdigit() and len(written) >= skip_words().identifier_min_digits:
+        return "identifier"
     if len(written) == 4 and _is_year(q, before, after, p):
         return "year"
     nxt = p.next_word.match(after)

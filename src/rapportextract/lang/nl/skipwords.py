@@ -1,0 +1,95 @@
+"""The words of `skips.toml`: numbers in report prose that are no figures (`quantities.masks`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from rapportextract.lang.nl.files import DataFile
+
+
+@dataclass(frozen=True)
+class SkipWords:
+    """Words around a number that make it an identifier, a threshold, a mark or a name."""
+
+    reference_words: tuple[str, ...]
+    titled_references: tuple[str, ...]
+    paragraph_ordinals: tuple[str, ...]
+    paragraph_word: str
+    names: tuple[str, ...]
+    lettered_suffix: str
+    document_parts: tuple[str, ...]
+    small_numbers: tuple[str, ...]
+    threshold_after: tuple[str, ...]
+    threshold_signs: tuple[str, ...]
+    share_of: tuple[str, ...]
+    stated_level_verbs: tuple[str, ...]
+    conditions: tuple[str, ...]
+    comparisons: tuple[str, ...]
+    condition_gap: int
+    relative_pronouns: tuple[str, ...]
+    bounds: tuple[str, ...]
+    norm_words: tuple[str, ...]
+    norm_gap: int
+    target_nouns: tuple[str, ...]
+    target_gap: int
+    threshold_openers: tuple[str, ...]
+    threshold_markers: tuple[str, ...]
+    score_nouns: tuple[str, ...]
+    score_article: str
+    score_after_article: tuple[str, ...]
+    rate_word: str
+    rate_bases: tuple[str, ...]
+    index_set: tuple[str, ...]
+    idioms: tuple[str, ...]
+    leader_chars: tuple[str, ...]
+    leader_min: int
+    list_item_articles: tuple[str, ...]
+    identifier_min_digits: int
+
+
+def read_skip_words(text: str | None = None) -> SkipWords:
+    """Read and validate `skips.toml` (or ``text`` in its place, for tests)."""
+    r = DataFile("skips.toml", text)
+    return SkipWords(
+        reference_words=r.words("references.words"),
+        titled_references=r.words("references.titled"),
+        paragraph_ordinals=r.words("references.paragraph_ordinals"),
+        paragraph_word=r.word("references.paragraph_word"),
+        names=r.words("names.phrases"),
+        lettered_suffix=r.word("names.lettered_suffix"),
+        document_parts=r.words("document_parts.nouns"),
+        small_numbers=r.words("document_parts.small_numbers"),
+        threshold_after=r.words("thresholds.after"),
+        threshold_signs=r.words("thresholds.signs"),
+        share_of=r.words("thresholds.share_of"),
+        stated_level_verbs=r.words("thresholds.stated_level_verbs"),
+        conditions=r.words("thresholds.conditions"),
+        comparisons=r.words("thresholds.comparisons"),
+        condition_gap=r.integer("thresholds.condition_gap_words", minimum=1),
+        relative_pronouns=r.words("thresholds.relative_pronouns"),
+        bounds=r.words("thresholds.bounds"),
+        norm_words=r.words("thresholds.norm_words"),
+        norm_gap=r.integer("thresholds.norm_gap_words", minimum=0),
+        target_nouns=r.words("thresholds.target_nouns"),
+        target_gap=r.integer("thresholds.target_gap_words", minimum=0),
+        threshold_openers=r.words("thresholds.openers"),
+        threshold_markers=r.words("thresholds.markers"),
+        score_nouns=r.words("scores.nouns"),
+        score_article=r.word("scores.article"),
+        score_after_article=r.words("scores.after_article"),
+        rate_word=r.word("bases.rate_word"),
+        rate_bases=r.words("bases.rate_bases"),
+        index_set=r.words("bases.index_set"),
+        idioms=r.words("idioms.phrases"),
+        leader_chars=r.words("layout.leader_chars"),
+        leader_min=r.integer("layout.leader_min", minimum=2),
+        list_item_articles=r.words("layout.list_item_articles"),
+        identifier_min_digits=r.integer("layout.identifier_min_digits", minimum=5),
+    )
+
+
+@cache
+def skip_words() -> SkipWords:
+    """`read_skip_words` of the packaged file, read once."""
+    return read_skip_words()
