@@ -45,7 +45,7 @@ def _report_masks() -> tuple[Mask, ...]:
     joiners = alt(ctx.reference_joiners)
     paragraph = rf"(?:{alt(sw.paragraph_ordinals)}\s+{phrase(sw.paragraph_word)}\s*,?\s*)"
     separator = rf"(?:\s*,\s*{paragraph}?(?:{joiners}\s+)?|\s+{joiners}\s+|\s*[-–]\s*)"
-    item = rf"\d{{1,3}}(?:[.:]\d{{1,2}})*[a-z]?(?![.,]?\d){unit_next}"
+    item = rf"\d{{1,4}}(?:[.:]\d{{1,2}})*[a-z]?(?![.,]?\d){unit_next}"
     leader = "".join(regex.escape(c) for c in sw.leader_chars)
     amount = r"-?\d{1,3}(?:\.\d{3})+"
     masks = (
