@@ -28,6 +28,17 @@ _CLOSE_QUOTE = r"(?:''|â€\u009d|â€™|â€|[\"'”’»)\]\ufffd])*"
 _CANDIDATE = regex.compile(rf"[.!?…]+{_CLOSE_QUOTE}(?=\s+{_OPEN_QUOTE}?[\p{{Lu}}\d€])")
 # How far ahead a bracket opened before a full stop may close for the stop to lie inside it.
 _BRACKET_REACH = 300
+# A quotation opened in this sentence that closes a little later holds a title together:
+# „Huurders in beeld. Resultaten 2022”, 'Samen! Sterk', and the "?" a page printed for each
+# typographic quote ("?Vliegende Brigade? Die ..."). "'s" and "'t" open nothing.
+_QUOTE_REACH = 80
+_QUOTE_OPENS = regex.compile(
+    r"(?<![^\s(\[])(?:,,|``|â€œ|â€˜|â€ž|[„“‘«‚]|['\"?\ufffd](?=\p{L})(?!['\"][st]\s))"
+)
+_QUOTE_CLOSES = regex.compile(
+    r"(?<=\S)(?:''|â€\u009d|â€™|â€|[\"”’»'?\ufffd])(?!\p{L})"
+)
+_ANY_END = regex.compile(r"[.!?…](?!\d)")
 _TOKEN_BEFORE = regex.compile(r"(\S+)$")
 _INITIAL = regex.compile(r"^\(?\p{Lu}\.$")
 _GLUED_NUMBER = regex.compile(r"(?<=\p{L}[.,;:!?)]?)\d{1,3}$")
@@ -57,6 +68,26 @@ def _inside_brackets(text: str, start: int, stop: int) -> bool:
     return close >= 0 and not 0 <= ahead.find("(") < close
 
 
+def _inside_quote(text: str, start: int, mark: regex.Match[str]) -> bool:
+    """Whether the stop `mark` lies inside a quotation opened in this sentence that closes
+    within `_QUOTE_REACH` characters with no other stop before its close."""
+    part = text[start : mark.end()]
+    opens = list(_QUOTE_OPENS.finditer(part))
+    if not opens:
+        return False
+    last = opens[-1]
+    if last.group() == "?" and mark.group() == "?":
+        return True  # the "?" closes the quote a "?" opened
+    if _QUOTE_CLOSES.search(part, last.end()):
+        return False
+    ahead = text[mark.end() : mark.end() + _QUOTE_REACH]
+    close = _QUOTE_CLOSES.search(ahead)
+    if close is None:
+        return False
+    stop = _ANY_END.search(ahead, 0, close.start())
+    return stop is None
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) of each sentence of `text`, surrounding whitespace excluded."""
     spans: list[tuple[int, int]] = []
@@ -67,7 +98,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             text, match.start()
         ):
             continue
-        if _inside_brackets(text, start, match.end()):
+        if _inside_brackets(text, start, match.end()) or _inside_quote(text, start, match):
             continue
         spans.append((start, match.end()))
         start = match.end()
