@@ -52,10 +52,17 @@ def _report_masks() -> tuple[Mask, ...]:
         # "de afdelingen 2 tot en met 6, 8, 10 en 16", "artikelen 9, tweede lid, en 10"
         ("reference",
          rf"{alt(sw.reference_words + ctx.reference_words)}\s*\d+(?:[.:]\d+)*[a-z]?"
-         rf"(?:{separator}{item})*(?!\w)"),
-        # "Programma 5: Wmo", "Thema 2 Wonen"
+         rf"(?:{separator}{item})*(?!\w)(?:\s*\(\s*\d{{4,6}}\s*\))?"),
+        # "Programma 5: Wmo", "Thema 2 Wonen", "DEEL 3 – PARAGRAFEN"
         ("reference",
-         rf"{alt(sw.titled_references)}\s+\d{{1,2}}(?:\.\d{{1,2}})*(?=\s*:|\s+{capital})"),
+         rf"{alt(sw.titled_references)}\s+\d{{1,2}}(?:\.\d{{1,2}})*"
+         rf"(?=\s*:|\s+(?:[-–]\s*)?{capital})"),
+        # a parliamentary file number opening a title or a list: "35 431 Tijdelijke regels"
+        ("reference", rf"(?:^|(?<=[\n(]))\s*\d{{2}}\s\d{{3}}(?=\s+{capital}|,)"),
+        # "(AO d.d. 07/06)"; "€ 240.000 > x < € 480.000"
+        ("date", rf"{alt(sw.date_words)}\s*\d{{1,2}}[/-]\d{{1,2}}(?![\d/-])"),
+        ("threshold", rf"{money}[\d.,]*\s*[<>≤≥]\s*{phrase(sw.class_variable)}"),
+        ("threshold", rf"{phrase(sw.class_variable)}\s*[<>≤≥]\s*{money}"),
         # "COVID-19", "Fit for 55", "CO 2"; "de 3 W-vragen"
         ("name", alt(sw.names)),
         ("name", rf"(?<![\d.,])\d{{1,2}}\s+{capital}{regex.escape(sw.lettered_suffix)}\w"),
@@ -101,6 +108,10 @@ def _report_masks() -> tuple[Mask, ...]:
         # "Bijlage 1: Kosten ____ 78", "Netto-omzet 1 8.168.494 7.840.687", "1.de doelen"
         ("page number",
          rf"(?:[{leader}]\s?){{{sw.leader_min},}}\s*\d{{1,3}}(?=\s*$|\s*\n|\s+{capital})"),
+        # the page number ending a contents line that opens with its section number:
+        # "3.2.1. Meer transparantie bij plannen 9"
+        ("page number",
+         r"(?<=^\s*\d{1,2}(?:\.\d{1,2})+\.?\s[^\n.;:!?]{3,120}\s)\d{1,3}\s*$"),
         ("note reference", rf"(?<={word})\s+\d{{1,2}}(?=\s+{amount}\s+{amount}(?!\d))"),
         ("list item number",
          rf"(?<![\w.,])\d{{1,2}}\.(?=\s?{caseless(alt(sw.list_item_articles))}\s)"),

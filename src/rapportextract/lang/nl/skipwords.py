@@ -16,6 +16,8 @@ class SkipWords:
     titled_references: tuple[str, ...]
     paragraph_ordinals: tuple[str, ...]
     paragraph_word: str
+    date_words: tuple[str, ...]
+    class_variable: str
     names: tuple[str, ...]
     lettered_suffix: str
     document_parts: tuple[str, ...]
@@ -56,6 +58,8 @@ def read_skip_words(text: str | None = None) -> SkipWords:
         titled_references=r.words("references.titled"),
         paragraph_ordinals=r.words("references.paragraph_ordinals"),
         paragraph_word=r.word("references.paragraph_word"),
+        date_words=r.words("references.date_words"),
+        class_variable=r.word("references.class_variable"),
         names=r.words("names.phrases"),
         lettered_suffix=r.word("names.lettered_suffix"),
         document_parts=r.words("document_parts.nouns"),
