@@ -37,6 +37,7 @@ def _report_masks() -> tuple[Mask, ...]:
     ctx = data.contexts
     word = caseless(r"[^\W\d_]+")
     capital = caseless(r"\p{Lu}")
+    lower = caseless(r"\p{Ll}")
     number = r"\d+(?:[.,]\d+)*"
     money = rf"(?:{alt(data.units.currency_prefix)}\s*)?\d"
     small = alt(sw.small_numbers)
@@ -96,7 +97,13 @@ def _report_masks() -> tuple[Mask, ...]:
         ("score",
          rf"{alt(sw.score_nouns)}(?:\s+van)?(?:\s+een)?\s+(?:{small}(?!\w)|{mark}){unit_next}"),
         ("score",
-         rf"{phrase(sw.score_article)}\s+{mark}(?=\s+{alt(sw.score_after_article)})"),
+         rf"{phrase(sw.score_article)}\s+{mark}(?=\s+{alt(sw.score_after_article)}"
+         rf"(?!\s+de\s+(?:\d|{small})))"),
+        ("score",
+         rf"{phrase(sw.score_article)}\s+{mark}(?=\s*(?:[!?.;:)(]|,\s|$)|\s+"
+         rf"(?!{alt(sw.score_not_after_article)}){lower}+(?<!(?:en|s))(?![\w-]))"),
+        # "(pdf, 474 kB)"
+        ("file size", rf"(?<![\w.,])\d+(?:[.,]\d+)?\s*{caseless(alt(sw.file_size_units))}"),
         ("score",
          rf"{alt(ctx.score_before + sw.score_nouns)}\s+{mark}\s*\(\s*(?:\d{{4}}\s*:\s*)?"
          rf"{mark}\s*\)"),

@@ -40,6 +40,8 @@ class SkipWords:
     score_nouns: tuple[str, ...]
     score_article: str
     score_after_article: tuple[str, ...]
+    score_not_after_article: tuple[str, ...]
+    file_size_units: tuple[str, ...]
     rate_word: str
     rate_bases: tuple[str, ...]
     index_set: tuple[str, ...]
@@ -82,6 +84,8 @@ def read_skip_words(text: str | None = None) -> SkipWords:
         score_nouns=r.words("scores.nouns"),
         score_article=r.word("scores.article"),
         score_after_article=r.words("scores.after_article"),
+        score_not_after_article=r.words("scores.not_after_article"),
+        file_size_units=r.words("files.size_units"),
         rate_word=r.word("bases.rate_word"),
         rate_bases=r.words("bases.rate_bases"),
         index_set=r.words("bases.index_set"),
