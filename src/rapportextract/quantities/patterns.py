@@ -209,11 +209,12 @@ def _share_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, Any]:
             alt([*fr.denominators, *fr.compounds, *(w.split()[-1] for w in fr.phrases)])
         ),
         "majority": compile_pattern(alt(fr.majority)),
-        # "een derde (34%)", "een meerderheid van de corporaties (73%)"
+        # "een derde (34%)", "een meerderheid van de corporaties (73%)", "meer dan de helft
+        # (63 procent; 880.000 zaken)" (the bracket's other figures stay figures of their own)
         "bracket_percent": Deferred(
             r"(?P<gap>(?:\s+(?!\d)" + caseless(r"[\w’'-]+") + r"){0,5}?)\s*\(\s*"
             rf"(?P<qual>{alt(all_qualifiers(data))}\s*)?"
-            rf"(?P<digits>\d+(?:,\d+)?)\s*{pct_suf}\s*\)"
+            rf"(?P<digits>\d+(?:,\d+)?)\s*{pct_suf}(?:\s*\)|(?=\s*[;,][^()]{{0,80}}\)))"
         ),
     }
 
