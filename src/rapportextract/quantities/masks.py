@@ -11,7 +11,7 @@ from rapportextract.lang import nl
 from rapportextract.lang.nl.skipwords import skip_words
 from rapportextract.quantities.found import LEFT_WINDOW, RIGHT_WINDOW, Found
 from rapportextract.quantities.patterns import Mask, Patterns
-from rapportextract.quantities.phrases import alt, caseless, compile_pattern, phrase
+from rapportextract.quantities.phrases import alt, bare_alt, caseless, compile_pattern, phrase
 
 _SECTION_NUMBER = regex.compile(r"\d{1,2}(?:\.\d{1,2})+")
 """Dots between groups of one or two digits: a section or version number ("5.1 Cliëntenraad",
@@ -19,12 +19,16 @@ _SECTION_NUMBER = regex.compile(r"\d{1,2}(?:\.\d{1,2})+")
 decimal point, read and flagged (`numbers.parse_digits`)."""
 
 
+_PRODUCT_NAME = regex.compile(r"(?<!\S)\p{Lu}\p{L}*\p{Lu}\p{L}*\s$")
+"""A name with two capitals before a dotted number makes it a version: "HiX 6.2", "ISO 9001"."""
+
+
 def _section_number(written: str, before: str, p: Patterns) -> bool:
     if not _SECTION_NUMBER.fullmatch(written):
         return False
     return (
         written.count(".") > 1 or written.endswith(".0") or p.line_start.search(before) is not None
-        or before.strip() == ""
+        or before.strip() == "" or _PRODUCT_NAME.search(before) is not None
     )
 
 
@@ -88,7 +92,11 @@ def _report_masks() -> tuple[Mask, ...]:
          rf"(?<={word}(?:en|s)),\s+{alt(sw.relative_pronouns)}\s+{alt(sw.bounds)}\s+{money}"),
         # "moet minimaal 95 procent", "zijn verplicht minimaal 95%"
         ("norm",
-         rf"{alt(sw.norm_words)}(?:\s+{word}){{0,{sw.norm_gap}}}?\s+{alt(sw.bounds)}\s+{money}"),
+         rf"{alt(sw.norm_words)}(?:\s+{word}){{0,{sw.norm_gap}}}?\s+{alt(sw.bounds)}\s+{money}"
+         rf"(?:[\d.,]*(?:\s+{word})?\s+{alt(sw.bound_joiners)}\s+{alt(sw.bounds)}\s+{money})?"),
+        # "de mogelijkheid om op een eenvoudige manier tot € 3.000 aan te vragen"
+        ("threshold",
+         rf"{alt(sw.cap_openers)}(?:\s+{word}){{0,{sw.cap_gap}}}?\s+{alt(sw.caps)}\s+{money}"),
         # "maximaal 9 ontruimingen op in onze doelstellingen"
         ("target",
          rf"{alt(sw.bounds)}\s+{number}(?:\s+{word}){{0,{sw.target_gap}}}?\s+"
@@ -112,6 +120,9 @@ def _report_masks() -> tuple[Mask, ...]:
         ("base of an index", alt(sw.index_set)),
         ("base of an index", r"=\s*100(?![\d.,]\d)"),
         ("idiom", alt(sw.idioms)),
+        ("idiom",
+         rf"{alt(sw.idioms_before_no_plural)}"
+         rf"(?!\s+{word}{bare_alt(sw.plural_endings)}(?!\w))"),
         # "Bijlage 1: Kosten ____ 78", "Netto-omzet 1 8.168.494 7.840.687", "1.de doelen"
         ("page number",
          rf"(?:[{leader}]\s?){{{sw.leader_min},}}\s*\d{{1,3}}(?=\s*$|\s*\n|\s+{capital})"),

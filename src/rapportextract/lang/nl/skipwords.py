@@ -33,6 +33,12 @@ class SkipWords:
     bounds: tuple[str, ...]
     norm_words: tuple[str, ...]
     norm_gap: int
+    bound_joiners: tuple[str, ...]
+    cap_openers: tuple[str, ...]
+    caps: tuple[str, ...]
+    cap_gap: int
+    idioms_before_no_plural: tuple[str, ...]
+    plural_endings: tuple[str, ...]
     target_nouns: tuple[str, ...]
     target_gap: int
     threshold_openers: tuple[str, ...]
@@ -77,6 +83,12 @@ def read_skip_words(text: str | None = None) -> SkipWords:
         bounds=r.words("thresholds.bounds"),
         norm_words=r.words("thresholds.norm_words"),
         norm_gap=r.integer("thresholds.norm_gap_words", minimum=0),
+        bound_joiners=r.words("thresholds.bound_joiners"),
+        cap_openers=r.words("thresholds.cap_openers"),
+        caps=r.words("thresholds.caps"),
+        cap_gap=r.integer("thresholds.cap_gap_words", minimum=0),
+        idioms_before_no_plural=r.words("idioms.before_no_plural"),
+        plural_endings=r.words("idioms.plural_endings"),
         target_nouns=r.words("thresholds.target_nouns"),
         target_gap=r.integer("thresholds.target_gap_words", minimum=0),
         threshold_openers=r.words("thresholds.openers"),
