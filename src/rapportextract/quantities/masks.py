@@ -64,6 +64,9 @@ def _report_masks() -> tuple[Mask, ...]:
          rf"(?=\s*:|\s+(?:[-–]\s*)?{capital})"),
         # a parliamentary file number opening a title or a list: "35 431 Tijdelijke regels"
         ("reference", rf"(?:^|(?<=[\n(]))\s*\d{{2}}\s\d{{3}}(?=\s+{capital}|,)"),
+        # "(Kamerstukken TK, 28 719, nr. 76)"
+        ("reference",
+         rf"{alt(sw.file_words)}(?:\s+{caseless(alt(sw.chambers))})?,?\s*\d{{2}}\s\d{{3}}(?!\d)"),
         # "(AO d.d. 07/06)"; "€ 240.000 > x < € 480.000"
         ("date", rf"{alt(sw.date_words)}\s*\d{{1,2}}[/-]\d{{1,2}}(?![\d/-])"),
         ("threshold", rf"{money}[\d.,]*\s*[<>≤≥]\s*{phrase(sw.class_variable)}"),
@@ -101,6 +104,14 @@ def _report_masks() -> tuple[Mask, ...]:
         ("target",
          rf"{alt(sw.bounds)}\s+{number}(?:\s+{word}){{0,{sw.target_gap}}}?\s+"
          rf"{alt(sw.target_nouns)}"),
+        # "de wettelijke norm van 95%", "onze doelstelling van maximaal 10"
+        ("norm", rf"{alt(sw.target_nouns)}\s+van\s+(?:{alt(sw.bounds)}\s+)?{money}"),
+        # "60+" (not "40+ reacties": at least 40), "65-plussers"; "de 2 voorgaande jaren"
+        ("threshold",
+         rf"(?<![\w.,])\d{{1,3}}{bare_alt(sw.age_group_suffixes)}(?![\w+])(?!\s+{lower})"),
+        ("duration",
+         rf"(?<![\w.,])(?:\d{{1,3}}|{small})\s+{alt(sw.duration_adjectives)}\s+"
+         rf"{alt(ctx.duration_units)}"),
         # "het rapportcijfer zeven", "gemiddeld een 7,5 op het rapport", "een 7,8 (2014: 7,7)"
         ("score",
          rf"{alt(sw.score_nouns)}(?:\s+van)?(?:\s+een)?\s+(?:{small}(?!\w)|{mark}){unit_next}"),

@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+import regex
+
 from rapportextract.models import Unit
 from rapportextract.quantities.found import Form, Found
 from rapportextract.quantities.patterns import Patterns, patterns
@@ -121,6 +123,48 @@ def table_key(table: Mapping[str, object], written: str) -> str:
     raise KeyError(written)
 
 
+_LAST_GROUP = regex.compile(r"(?<![\d.,])\d{1,3}$")
+_NEXT_GROUP = regex.compile(r"\d{3}(?!\d|[.,]\d)")
+_NOUN_NEXT = regex.compile(r"(?:\s\d{3}(?![\d.,]\d))*\s+\p{Ll}")
+SPACE_GROUPS = "a space groups thousands"
+
+
+def _space_thousands(prev: Found, q: Found, text: str) -> bool:
+    """Whether `q` is the next thousands group of `prev`, written with a plain space: "circa
+    316 000 bijstandontvangers". Only where a word in lower case or a unit follows the last
+    group, so that two
+    numbers of a table row ("Huren 812 790") and a file number before a title ("34 352
+    Uitvoering") stay apart."""
+    if text[prev.end : q.start] != " " or prev.form != "digits" or q.form != "digits":
+        return False
+    if prev.scale != 1 or q.scale != 1 or prev.signed or q.signed or prev.unit == "percent":
+        return False
+    if prev.unit == "EUR" and q.unit == "EUR" and prev.value != prev.value.to_integral_value():
+        return False
+    if not (SPACE_GROUPS in prev.notes or _LAST_GROUP.search(text, 0, prev.end)):
+        return False
+    if not _NEXT_GROUP.match(text, q.start) or prev.value != prev.value.to_integral_value():
+        return False
+    return q.has_unit or _NOUN_NEXT.match(text, q.end) is not None
+
+
+def _join_space_groups(found: list[Found], text: str) -> list[Found]:
+    joined: list[Found] = []
+    for q in found:
+        prev = joined[-1] if joined else None
+        if prev is None or not _space_thousands(prev, q, text):
+            joined.append(q)
+            continue
+        unit: Unit = "EUR" if "EUR" in (prev.unit, q.unit) else q.unit
+        joined[-1] = Found(
+            prev.start, q.end, clean(abs(prev.value) * 1000 + q.value), unit, "digits",
+            notes=[*dict.fromkeys([*prev.notes, *q.notes, SPACE_GROUPS])],
+            has_unit=prev.has_unit or q.has_unit,
+            plain_integer=prev.plain_integer and q.plain_integer,
+        )
+    return joined
+
+
 def find_numbers(text: str, p: Patterns) -> list[Found]:
     found = []
     scales = p.data.scales
@@ -181,4 +225,4 @@ def find_numbers(text: str, p: Patterns) -> list[Found]:
                 signed=bool(m.group("sign")),
             )
         )
-    return found
+    return _join_space_groups(found, text) if len(found) > 1 else found

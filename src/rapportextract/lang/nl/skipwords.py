@@ -17,6 +17,8 @@ class SkipWords:
     paragraph_ordinals: tuple[str, ...]
     paragraph_word: str
     date_words: tuple[str, ...]
+    file_words: tuple[str, ...]
+    chambers: tuple[str, ...]
     class_variable: str
     names: tuple[str, ...]
     lettered_suffix: str
@@ -41,6 +43,8 @@ class SkipWords:
     plural_endings: tuple[str, ...]
     target_nouns: tuple[str, ...]
     target_gap: int
+    age_group_suffixes: tuple[str, ...]
+    duration_adjectives: tuple[str, ...]
     threshold_openers: tuple[str, ...]
     threshold_markers: tuple[str, ...]
     score_nouns: tuple[str, ...]
@@ -67,6 +71,8 @@ def read_skip_words(text: str | None = None) -> SkipWords:
         paragraph_ordinals=r.words("references.paragraph_ordinals"),
         paragraph_word=r.word("references.paragraph_word"),
         date_words=r.words("references.date_words"),
+        file_words=r.words("references.file_words"),
+        chambers=r.words("references.chambers"),
         class_variable=r.word("references.class_variable"),
         names=r.words("names.phrases"),
         lettered_suffix=r.word("names.lettered_suffix"),
@@ -91,6 +97,8 @@ def read_skip_words(text: str | None = None) -> SkipWords:
         plural_endings=r.words("idioms.plural_endings"),
         target_nouns=r.words("thresholds.target_nouns"),
         target_gap=r.integer("thresholds.target_gap_words", minimum=0),
+        age_group_suffixes=r.words("thresholds.age_group_suffixes"),
+        duration_adjectives=r.words("thresholds.duration_adjectives"),
         threshold_openers=r.words("thresholds.openers"),
         threshold_markers=r.words("thresholds.markers"),
         score_nouns=r.words("scores.nouns"),
