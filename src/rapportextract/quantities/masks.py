@@ -202,6 +202,17 @@ def _is_year(q: Found, before: str, after: str, p: Patterns) -> bool:
     return not any(word.endswith(e) for e in ctx.count_plural_endings)
 
 
+def _counted_noun_next(after: str, p: Patterns) -> bool:
+    """Whether the word after a number is a counted noun: listed, or with a plural ending."""
+    nxt = p.next_word.match(after)
+    if nxt is None:
+        return False
+    word = nxt.group("word").lower()
+    if word in p.not_count_words:
+        return False
+    return word in p.count_nouns or word.endswith(tuple(p.data.contexts.count_plural_endings))
+
+
 def bare_article(q: Found, text: str, p: Patterns) -> bool:
     return q.form == "words" and not q.has_unit and text[q.start : q.end].lower() in p.plain_article
 
@@ -232,7 +243,8 @@ def not_a_figure(q: Found, text: str, p: Patterns) -> str | None:
     if not q.plain_integer or q.signed:
         return None
     if written.isdigit() and len(written) >= skip_words().identifier_min_digits:
-        return "identifier"
+        if not _counted_noun_next(after, p):
+            return "identifier"  # "KvK 30128442", "kenmerk 20231187 bij" (not "1000000 huizen")
     if len(written) == 4 and _is_year(q, before, after, p):
         return "year"
     nxt = p.next_word.match(after)
