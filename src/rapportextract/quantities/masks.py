@@ -242,9 +242,9 @@ def not_a_figure(q: Found, text: str, p: Patterns) -> str | None:
         return "section or version number"
     if not q.plain_integer or q.signed:
         return None
-    if written.isdigit() and len(written) >= skip_words().identifier_min_digits:
-        if not _counted_noun_next(after, p):
-            return "identifier"  # "KvK 30128442", "kenmerk 20231187 bij" (not "1000000 huizen")
+    long_run = written.isdigit() and len(written) >= skip_words().identifier_min_digits
+    if long_run and not _counted_noun_next(after, p):
+        return "identifier"  # "KvK 30128442", "kenmerk 20231187 bij" (not "1000000 huizen")
     if len(written) == 4 and _is_year(q, before, after, p):
         return "year"
     nxt = p.next_word.match(after)
