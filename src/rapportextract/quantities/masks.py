@@ -10,7 +10,7 @@ import regex
 from rapportextract.lang import nl
 from rapportextract.lang.nl.skipwords import skip_words
 from rapportextract.quantities.found import LEFT_WINDOW, RIGHT_WINDOW, Found
-from rapportextract.quantities.patterns import Mask, Patterns
+from rapportextract.quantities.patterns import Patterns
 from rapportextract.quantities.phrases import alt, bare_alt, caseless, compile_pattern, phrase
 
 _SECTION_NUMBER = regex.compile(r"\d{1,2}(?:\.\d{1,2})+")
@@ -32,8 +32,12 @@ def _section_number(written: str, before: str, p: Patterns) -> bool:
     )
 
 
+_HintedMask = tuple[str, regex.Pattern[str], regex.Pattern[str] | None]
+"""A mask's reason, its pattern, and the quick hint that must match first (or None)."""
+
+
 @cache
-def _report_masks() -> tuple[Mask, ...]:
+def _report_masks() -> tuple[_HintedMask, ...]:
     """The masks of `skips.toml`: identifiers and parts of documents and laws, names with a
     number, thresholds and norms, marks, bases of rates and indices, idioms and layout."""
     sw = skip_words()
@@ -53,7 +57,7 @@ def _report_masks() -> tuple[Mask, ...]:
     item = rf"\d{{1,4}}(?:[.:]\d{{1,2}})*[a-z]?(?![.,]?\d){unit_next}"
     leader = "".join(regex.escape(c) for c in sw.leader_chars)
     amount = r"-?\d{1,3}(?:\.\d{3})+"
-    masks = (
+    masks: tuple[tuple[str, ...], ...] = (
         # "de afdelingen 2 tot en met 6, 8, 10 en 16", "artikelen 9, tweede lid, en 10"
         ("reference",
          rf"{alt(sw.reference_words + ctx.reference_words)}\s*\d+(?:[.:]\d+)*[a-z]?"
@@ -76,12 +80,13 @@ def _report_masks() -> tuple[Mask, ...]:
         ("name", rf"(?<![\d.,])\d{{1,2}}\s+{capital}{regex.escape(sw.lettered_suffix)}\w"),
         # "bestaat uit twee hoofdstukken"
         ("count of the document's parts",
-         rf"(?<![\w.,])(?:\d{{1,2}}|{small})\s+{alt(sw.document_parts)}"),
+         rf"(?<![\w.,])(?:\d{{1,2}}|{small})\s+{alt(sw.document_parts)}",
+         alt(sw.document_parts)),
         # "150 procent of meer", "drie of meer maanden" (not "bij 25% of meer van de
         # corporaties": a share); "≥ € 25.000" (not "bedroeg ≥ 300": a stated level)
         ("threshold",
          rf"(?<![\w.,])(?:{number}|{small})(?:\s*(?:%|procent))?\s+{alt(sw.threshold_after)}"
-         rf"(?!\s+{alt(sw.share_of)})"),
+         rf"(?!\s+{alt(sw.share_of)})", alt(sw.threshold_after)),
         ("threshold", rf"(?<!{alt(sw.stated_level_verbs)}\s*){alt(sw.threshold_signs)}\s*{money}"),
         # "tenzij ze kleiner zijn dan € 15.000", "afwijkingen van budgetten boven 5%"
         ("threshold",
@@ -111,7 +116,7 @@ def _report_masks() -> tuple[Mask, ...]:
          rf"(?<![\w.,])\d{{1,3}}{bare_alt(sw.age_group_suffixes)}(?![\w+])(?!\s+{lower})"),
         ("duration",
          rf"(?<![\w.,])(?:\d{{1,3}}|{small})\s+{alt(sw.duration_adjectives)}\s+"
-         rf"{alt(ctx.duration_units)}"),
+         rf"{alt(ctx.duration_units)}", alt(sw.duration_adjectives)),
         # "het rapportcijfer zeven", "gemiddeld een 7,5 op het rapport", "een 7,8 (2014: 7,7)"
         ("score",
          rf"{alt(sw.score_nouns)}(?:\s+van)?(?:\s+een)?\s+(?:{small}(?!\w)|{mark}){unit_next}"),
@@ -145,15 +150,19 @@ def _report_masks() -> tuple[Mask, ...]:
         ("list item number",
          rf"(?<![\w.,])\d{{1,2}}\.(?=\s?{caseless(alt(sw.list_item_articles))}\s)"),
     )
-    return tuple((reason, compile_pattern(pattern)) for reason, pattern in masks)
+    # A mask with a third part runs only where that quick hint (its key words) is in the text.
+    return tuple(
+        (entry[0], compile_pattern(entry[1]), compile_pattern(entry[2]) if len(entry) > 2 else None)
+        for entry in masks
+    )
 
 
 def masked_spans(text: str, p: Patterns) -> list[tuple[int, int, str]]:
     """Spans that hold no figure, each with its reason ("date", "reference", "threshold")."""
     masks = (*p.word_masks, *p.masks) if p.digit.search(text) else p.word_masks
     spans = [(*m.span(), reason) for reason, pattern in masks for m in pattern.finditer(text)]
-    spans += [(*m.span(), reason) for reason, pattern in _report_masks()
-              for m in pattern.finditer(text)]
+    spans += [(*m.span(), reason) for reason, pattern, hint in _report_masks()
+              if hint is None or hint.search(text) for m in pattern.finditer(text)]
     if p.domain_hint.search(text):
         spans += [(*m.span(), "web address") for m in p.domain().finditer(text)]
     if p.phone_hint.search(text) is None:
