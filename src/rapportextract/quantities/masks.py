@@ -109,6 +109,13 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         ("target",
          rf"{alt(sw.bounds)}\s+{number}(?:\s+{word}){{0,{sw.target_gap}}}?\s+"
          rf"{alt(sw.target_nouns)}"),
+        # "scholen met minder dan 150 leerlingen"
+        ("threshold", rf"{alt(sw.group_nouns)}\s+met\s+{alt(sw.group_bounds)}\s+{money}"),
+        # "Telefoonnummer 14-074"; "uit 2013[1]"; a letter-spaced year "2 0 2 0"
+        ("phone number",
+         rf"{alt(sw.phone_words)}\s*:?\s*\+?\(?\d[\d\s()-]{{3,}}\d"),
+        ("footnote marker", rf"\[\d{{1,{sw.bracket_marker_max_digits}}}\]"),
+        ("page furniture", r"(?<![\d.,])\d(?:\s\d){3}(?![\d.,])"),
         # "de wettelijke norm van 95%", "onze doelstelling van maximaal 10"
         ("norm", rf"{alt(sw.target_nouns)}\s+van\s+(?:{alt(sw.bounds)}\s+)?{money}"),
         # "60+" (not "40+ reacties": at least 40), "65-plussers"; "de 2 voorgaande jaren"
@@ -180,6 +187,10 @@ def mask_reason(spans: list[tuple[int, int, str]], start: int, end: int) -> str 
     return next((reason for a, b, reason in spans if a < end and start < b), None)
 
 
+_RANGE_TO_COUNT = regex.compile(r"\s*(?:en|tot|à|-|–)\s*\d{1,3}(?:\.\d{3})*(?!\d)|\s*(?:en|tot|à|-|–)\s*\d{4}(?!\d)")
+"""The other end of a range after a four-digit number: "2000 en 2500 basisscholen"."""
+
+
 def _is_year(q: Found, before: str, after: str, p: Patterns) -> bool:
     """A bare four-digit number in the year range is a year unless a counted noun follows.
 
@@ -206,6 +217,8 @@ def _is_year(q: Found, before: str, after: str, p: Patterns) -> bool:
         return True
     if word in p.count_nouns:
         return False
+    if _RANGE_TO_COUNT.match(after) and _counted_noun_next(_RANGE_TO_COUNT.sub("", after, 1), p):
+        return False  # "tussen de 2000 en 2500 basisscholen"
     if after_preposition:
         return True
     return not any(word.endswith(e) for e in ctx.count_plural_endings)
@@ -219,7 +232,8 @@ def _counted_noun_next(after: str, p: Patterns) -> bool:
     word = nxt.group("word").lower()
     if word in p.not_count_words:
         return False
-    return word in p.count_nouns or word.endswith(tuple(p.data.contexts.count_plural_endings))
+    heads = (*p.data.contexts.count_plural_endings, *skip_words().group_nouns)
+    return word in p.count_nouns or word.endswith(heads)  # "basisscholen": a compound's head
 
 
 def bare_article(q: Found, text: str, p: Patterns) -> bool:

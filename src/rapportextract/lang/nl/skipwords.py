@@ -43,6 +43,10 @@ class SkipWords:
     plural_endings: tuple[str, ...]
     target_nouns: tuple[str, ...]
     target_gap: int
+    group_nouns: tuple[str, ...]
+    group_bounds: tuple[str, ...]
+    phone_words: tuple[str, ...]
+    bracket_marker_max_digits: int
     age_group_suffixes: tuple[str, ...]
     duration_adjectives: tuple[str, ...]
     threshold_openers: tuple[str, ...]
@@ -97,6 +101,10 @@ def read_skip_words(text: str | None = None) -> SkipWords:
         plural_endings=r.words("idioms.plural_endings"),
         target_nouns=r.words("thresholds.target_nouns"),
         target_gap=r.integer("thresholds.target_gap_words", minimum=0),
+        group_nouns=r.words("thresholds.group_nouns"),
+        group_bounds=r.words("thresholds.group_bounds"),
+        phone_words=r.words("phones.words"),
+        bracket_marker_max_digits=r.integer("layout.bracket_marker_max_digits", minimum=1),
         age_group_suffixes=r.words("thresholds.age_group_suffixes"),
         duration_adjectives=r.words("thresholds.duration_adjectives"),
         threshold_openers=r.words("thresholds.openers"),
