@@ -187,8 +187,11 @@ def mask_reason(spans: list[tuple[int, int, str]], start: int, end: int) -> str 
     return next((reason for a, b, reason in spans if a < end and start < b), None)
 
 
-_RANGE_TO_COUNT = regex.compile(r"\s*(?:en|tot|à|-|–)\s*\d{1,3}(?:\.\d{3})*(?!\d)|\s*(?:en|tot|à|-|–)\s*\d{4}(?!\d)")
-"""The other end of a range after a four-digit number: "2000 en 2500 basisscholen"."""
+@cache
+def _range_end() -> regex.Pattern[str]:
+    """The other end of a range after a four-digit number: "2000 en 2500 basisscholen"."""
+    joiners = alt(nl.load().contexts.range_joiners)
+    return compile_pattern(rf"\s*{joiners}\s*(?:\d{{1,3}}(?:\.\d{{3}})*|\d{{4}})(?!\d)")
 
 
 def _is_year(q: Found, before: str, after: str, p: Patterns) -> bool:
@@ -217,7 +220,8 @@ def _is_year(q: Found, before: str, after: str, p: Patterns) -> bool:
         return True
     if word in p.count_nouns:
         return False
-    if _RANGE_TO_COUNT.match(after) and _counted_noun_next(_RANGE_TO_COUNT.sub("", after, 1), p):
+    end = _range_end().match(after)
+    if end and _counted_noun_next(after[end.end() :], p):
         return False  # "tussen de 2000 en 2500 basisscholen"
     if after_preposition:
         return True
