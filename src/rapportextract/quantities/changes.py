@@ -49,7 +49,8 @@ def _change_after(q: Found, after: str, p: Patterns) -> regex.Match[str] | None:
     m = p.change_right.match(after)
     if m is None:
         m = p.change_after_noun.match(after)
-        if m and m.group("noun").lower() not in p.count_nouns and not m.group("follow"):
+        if m and m.group("noun").lower() not in p.count_nouns and not m.group("follow") \
+                and m.group("alone") is None:
             m = None
     return m
 
@@ -70,15 +71,28 @@ def classify_change(
     ``previous`` is the figure before it in the sentence: a bare "met" after a change repeats
     that change ("stegen met 4,6% en in Rotterdam met 7,4%").
     """
+    if q.kind == "change":
+        return  # a change by its own words ("verdubbeld")
+    trailing_minus(q, text)
     before = text[max(floor, q.start - LEFT_WINDOW) : q.start]
     after = text[q.end : min(ceiling, q.end + RIGHT_WINDOW)]
     if q.signed:
-        if p.signed_level_left.search(before):
+        if p.signed_level_left.search(before) or (
+            previous is not None and previous.signed and previous.kind == "level"
+            and previous.unit == q.unit
+        ):
+            # "voorgesteld op -0,4% en voor de gemeenten -0,27%": the second as the first
             q.notes.append("minus sign after a level word: a negative level")
             return
         q.kind = "change"
         return
     if q.form in ("ratio", "majority"):
+        return
+    if previous is not None and previous.kind == "change" and _RANGE_NOTE in previous.notes \
+            and p.range_between.fullmatch(text, previous.end, q.start):
+        # "stegen tussen de 20 en 50 procent": the end of a range of changes is one too
+        _make_change(q, -1 if previous.value < 0 else 1)
+        q.notes.append("change: the end of a range of changes")
         return
     if p.level_left.search(before):
         return
@@ -118,6 +132,27 @@ def classify_change(
         elif previous is not None and previous.kind == "change" and not previous.signed:
             _make_change(q, -1 if previous.value < 0 else 1)
             q.notes.append("change: 'met' after a change, the same verb left out")
+    if q.kind == "level" and _POINTS in q.notes:
+        # percentage points measure a difference of two percentages, never a level
+        q.kind = "change"
+        q.notes.append("change: a difference in percentage points")
+
+
+_POINTS = "percentage points"
+_RANGE_NOTE = "unit taken from the end of the range"
+# The accountant's minus after a grouped figure ("7.092-"), not before a word or figure.
+_TRAILING_MINUS = regex.compile(r"-(?=\s*(?:$|[.,;:)]|\s[^\W\d]))")
+_GROUPED = regex.compile(r"\d[.,]\d")
+
+
+def trailing_minus(q: Found, text: str) -> None:
+    """A figure written with the minus after it ("saldo 3.415-") is negative, a level."""
+    if q.form != "digits" or q.signed or q.value < 0 or _GROUPED.search(text, q.start, q.end) \
+            is None or _TRAILING_MINUS.match(text, q.end) is None:
+        return
+    q.value = -q.value
+    q.end += 1
+    q.notes.append("minus after the figure: a negative amount")
 
 
 def change_row(found: list[Found], text: str, p: Patterns) -> None:
@@ -161,4 +196,4 @@ def borrow_range_unit(found: list[Found], text: str, p: Patterns) -> None:
             first.scale = second.scale
         first.has_unit = True
         first.plain_integer = False
-        first.notes.append("unit taken from the end of the range")
+        first.notes.append(_RANGE_NOTE)

@@ -23,6 +23,7 @@ from rapportextract.quantities.patterns import patterns
 from rapportextract.quantities.shares import (
     find_fractions,
     find_majorities,
+    find_multiples,
     find_ratios,
     with_bracket_figure,
 )
@@ -48,7 +49,8 @@ def read_sentence(text: str) -> tuple[list[Quantity], list[SkippedNumber]]:
         return [], []
     p = patterns()
     share_candidates = sorted(
-        [*find_ratios(text, p), *find_fractions(text, p), *find_majorities(text, p)],
+        [*find_ratios(text, p), *find_fractions(text, p), *find_majorities(text, p),
+         *find_multiples(text, p)],
         key=lambda q: q.start,
     )
     number_candidates = find_numbers(text, p)

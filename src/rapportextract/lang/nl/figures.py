@@ -86,6 +86,16 @@ class ChangeWords:
     separable_finite: tuple[str, ...]
     particle_not_before: tuple[str, ...]
     signed_level: tuple[str, ...]
+    size_openers: tuple[str, ...]
+    range_markers: tuple[str, ...]
+    base_phrases: tuple[str, ...]
+    multiples: dict[str, int]
+    times: tuple[str, ...]
+    as_much: tuple[str, ...]
+    noun_alone: tuple[str, ...]
+    follower_gap: int
+    gap_followers: tuple[str, ...]
+    not_nouns: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -144,6 +154,8 @@ class DutchData:
     qualifiers: dict[QualifierName, tuple[str, ...]]
     changes: ChangeWords
     contexts: Contexts
+    small_scales: tuple[str, ...]
+    """Scale words that multiply only a number below ten ("drie ton", not "1.400 ton")."""
 
 
 def _numbers() -> NumberWords:
@@ -257,6 +269,16 @@ def _changes() -> ChangeWords:
         separable_finite=r.words("verbs.separable_finite"),
         particle_not_before=r.words("verbs.particle_not_before"),
         signed_level=r.words("level_markers.signed_level"),
+        size_openers=r.words("verbs.size_openers"),
+        range_markers=r.words("verbs.range_markers"),
+        base_phrases=r.words("nouns.base_phrases"),
+        multiples=r.int_table("multiples.words", minimum=-100),
+        times=r.words("multiples.times"),
+        as_much=r.words("multiples.as_much"),
+        noun_alone=r.words("comparatives.noun_alone"),
+        follower_gap=r.integer("comparatives.follower_gap"),
+        gap_followers=r.words("comparatives.gap_followers"),
+        not_nouns=r.words("comparatives.not_nouns"),
     )
 
 
@@ -325,4 +347,5 @@ def load() -> DutchData:
         qualifiers=_qualifiers(),
         changes=_changes(),
         contexts=_contexts(),
+        small_scales=DataFile("scales.toml").lower_words("small.words"),
     )
