@@ -3,7 +3,8 @@
 
 The figure recogniser reads such a figure as a count (it has no "euro" or "€"); the facts stage
 knows its sentence and the one before. A count is an amount in euro where it is written with
-a scale word ("miljoen", "miljard") or as "650,-", no noun of its own follows it ("2,4 miljoen
+a scale word ("ton", "miljoen", "miljard") or as "650,-", no noun of its own follows it (a
+change's particle or comparative is none: "nam met 14 miljoen af") ("2,4 miljoen
 huishoudens" stays a count: the next word must be a function word or one of ``after`` in
 ``lang/nl/cues.toml`` [money]), and
 
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapportextract.facts.cues import cue_patterns
+from rapportextract.lang import nl
 from rapportextract.lang.nl.words import cue_words
 from rapportextract.models import Fact, Quantity
 from rapportextract.periods import phrase_alternation as _alt
@@ -40,11 +42,22 @@ def _money() -> _Money:
     w = cue_words()
     return _Money(
         nouns=re.compile(rf"(?<![\w-])(?:{_alt(w.money_nouns)})(?![\w-])", re.IGNORECASE),
-        after=frozenset(w.money_after) | cue_patterns().stopwords,
+        after=frozenset(w.money_after) | cue_patterns().stopwords | _change_words(),
         marker=w.money_marker,
     )
 
 
+def _change_words() -> frozenset[str]:
+    """The single words that may follow the size of a change ("met 14 miljoen af", "12 miljoen
+    hoger"): particles, comparatives and verbs of ``lang/nl/changes.toml``."""
+    ch = nl.load().changes
+    words = (ch.decrease_particles + ch.increase_particles + ch.decrease_comparatives
+             + ch.increase_comparatives + ch.decrease_verbs + ch.increase_verbs)
+    return frozenset(w.lower() for w in words if " " not in w)
+
+
+# The smallest scale that makes a bare figure an amount: "drie ton" (100.000), "2,4 miljoen".
+_AMOUNT_SCALE = 100_000
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 
 
@@ -60,11 +73,11 @@ def amount_reason(q: Quantity, text: str, others: list[Quantity],
     None where it stays a count; `continues` is whether the sentence refers back."""
     money = _money()
     written = q.text.rstrip().endswith(money.marker) or text.startswith(money.marker, q.end)
-    if q.unit != "count" or not (q.scale >= 1_000_000 or written):
+    if q.unit != "count" or not (q.scale >= _AMOUNT_SCALE or written):
         return None
     if not written and not _bare(q, text):
         return None
-    if any(o.unit == "EUR" and o.scale >= 1_000_000 for o in others if o is not q):
+    if any(o.unit == "EUR" and o.scale >= _AMOUNT_SCALE for o in others if o is not q):
         return "another figure of the sentence is in euro"
     noun = None
     for m in money.nouns.finditer(text, 0, q.start):
