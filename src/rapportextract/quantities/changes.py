@@ -62,14 +62,26 @@ def _direction(word: str, p: Patterns) -> int:
     return 1
 
 
+def _movement_start(q: Found, words: str, text: str, ceiling: int, p: Patterns,
+                    following: Found | None) -> bool:
+    """Whether the change noun's ``words`` end on "van" and a "naar" or "tot" and a figure of
+    the same unit follow: "een daling van 9,3 naar 8,1"."""
+    last = words.split()[-1].lower() if words.split() else ""
+    return last == p.data.changes.noun_size_markers[0] and following is not None \
+        and following.unit == q.unit \
+        and p.level_left.fullmatch(text[q.end:ceiling].strip()) is not None
+
+
 def classify_change(
-    q: Found, text: str, floor: int, ceiling: int, p: Patterns, previous: Found | None = None
+    q: Found, text: str, floor: int, ceiling: int, p: Patterns, previous: Found | None = None,
+    following: Found | None = None,
 ) -> None:
     """Make the figure a signed change where the words around it say so.
 
     ``floor`` and ``ceiling`` bound the words it may take: the neighbouring figures' spans.
     ``previous`` is the figure before it in the sentence: a bare "met" after a change repeats
-    that change ("stegen met 4,6% en in Rotterdam met 7,4%").
+    that change ("stegen met 4,6% en in Rotterdam met 7,4%"); ``following`` the one after it
+    ("een daling van 9,3 naar 8,1 procent" is a movement between two levels).
     """
     if q.kind == "change":
         return  # a change by its own words ("verdubbeld")
@@ -96,8 +108,14 @@ def classify_change(
         return
     if p.level_left.search(before):
         return
-    m = (p.change_noun_left.search(before) or p.change_verb_left.search(before)
-         or p.change_subject_left.search(before))
+    noun = p.change_noun_left.search(before)
+    m = noun or p.change_verb_left.search(before) or p.change_subject_left.search(before)
+    if noun and _movement_start(q, noun.group(), text, ceiling, p, following):
+        # "een daling van 9,3 naar 8,1 procent": two levels, the start and the end
+        q.notes.append("level: the start of a movement after a change noun")
+        return
+    if m is None and q.unit == "percent" and p.signed_level_left.search(before) is None:
+        m = p.change_verb_bare_left.search(before)
     if m:
         _make_change(q, _direction(m.group("word"), p))
         q.start -= len(before) - m.start()

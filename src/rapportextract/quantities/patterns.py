@@ -78,6 +78,7 @@ class Patterns:
     change_noun_left: regex.Pattern[str]
     change_verb_left: regex.Pattern[str]
     change_bare_left: regex.Pattern[str]
+    change_verb_bare_left: regex.Pattern[str]
     level_left: regex.Pattern[str]
     change_right: regex.Pattern[str]
     change_particle_right: regex.Pattern[str]
@@ -353,7 +354,7 @@ def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
             rf"(?P<word>{nouns})(?:(?:\s*\(\s*|\s+){alt(ch.noun_size_markers)}"
             rf"|\s+{alt(ch.noun_size_markers)}(?:\s+{word}){{1,5}}?\s+{met}"
             # "een stijging ten opzichte van 2021 met 14 procent"
-            rf"|\s+{alt(ch.base_phrases)}{gap}{{1,3}}?\s+{met})"
+            rf"|\s+{alt(ch.base_phrases)}{gap}{{1,3}}?\s+(?:{met}|{alt(ch.noun_size_markers)}))"
             rf"{fill}\s*$"
         ),
         # "daalde met", "is toegenomen, met", "steeg in een jaar met": a finite verb may
@@ -361,7 +362,7 @@ def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
         # "met" ("daalde ten opzichte van een jaar eerder met 7 procent"); a separable verb
         # takes its direction from its particle ("nam vorig jaar verder af met 33 procent")
         "change_verb_left": compile_pattern(
-            rf"(?:(?P<word>{verbs}),?|(?P<word>{alt(ch.finite_verbs)}){gap}{{1,8}}?"
+            rf"(?:(?P<word>{verbs})[,:]?|(?P<word>{alt(ch.finite_verbs)}){gap}{{1,8}}?[,:]?"
             rf"|{alt(ch.separable_finite)}{gap}{{0,7}}?\s+(?P<word>{particles}),?"
             # "daalde, in 2014 met 15 procent": a year after the comma, then the size
             rf"|(?P<word>{verbs}),\s+{alt(data.contexts.year_always_before)}\s+\d{{4}})"
@@ -369,6 +370,11 @@ def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
             rf"(?:\s+{openers})?\s+(?:{met}|{alt(ch.range_markers)}){fill}\s*$"
         ),
         "change_bare_left": compile_pattern(rf"{met}{fill}\s*$"),
+        # "De huren stegen vorig jaar 5,5 procent" (for a percentage only)
+        "change_verb_bare_left": compile_pattern(
+            rf"(?P<word>{alt(ch.finite_verbs)}){gap}{{0,{ch.bare_verb_gap}}}?{fill}"
+            rf"(?<!{alt(ch.bare_verb_not_after)})\s*$"
+        ),
         # "was deze stijging nog 7,2 procent", "de daling bedroeg 3%"
         "change_subject_left": compile_pattern(
             rf"(?:{alt(ch.copulas)}\s+{alt(ch.subject_articles)}\s+(?P<word>{nouns})"

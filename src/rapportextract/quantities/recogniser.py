@@ -99,7 +99,8 @@ def read_sentence(text: str) -> tuple[list[Quantity], list[SkippedNumber]]:
         floor = accepted[i - 1].end if i else 0
         ceiling = accepted[i + 1].start if i + 1 < len(accepted) else len(text)
         qualify(q, text, floor, p)
-        classify_change(q, text, floor, ceiling, p, accepted[i - 1] if i else None)
+        classify_change(q, text, floor, ceiling, p, accepted[i - 1] if i else None,
+                        accepted[i + 1] if i + 1 < len(accepted) else None)
     change_row(accepted, text, p)
     for q in accepted:
         result.append(

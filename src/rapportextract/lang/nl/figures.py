@@ -95,6 +95,8 @@ class ChangeWords:
     noun_alone: tuple[str, ...]
     follower_gap: int
     gap_followers: tuple[str, ...]
+    bare_verb_gap: int
+    bare_verb_not_after: tuple[str, ...]
     not_nouns: tuple[str, ...]
 
 
@@ -278,6 +280,8 @@ def _changes() -> ChangeWords:
         noun_alone=r.words("comparatives.noun_alone"),
         follower_gap=r.integer("comparatives.follower_gap"),
         gap_followers=r.words("comparatives.gap_followers"),
+        bare_verb_gap=r.integer("verbs_bare.max_gap"),
+        bare_verb_not_after=r.words("verbs_bare.not_after"),
         not_nouns=r.words("comparatives.not_nouns"),
     )
 
