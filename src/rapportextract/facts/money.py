@@ -9,8 +9,10 @@ huishoudens" stays a count: the next word must be a function word or one of ``af
 ``lang/nl/cues.toml`` [money]), and
 
 - another figure of the sentence is in euro, or
-- a noun of an amount (``nouns``: omzet, bedrag, tekort, winst, huurachterstand, ...) stands
-  before it in the sentence, or
+- a noun of an amount (``nouns``: omzet, bedrag, tekort, winst, huurachterstand, ..., or a
+  compound ending on one of ``compound_ends``: onderhoudskosten, jaarresultaat) stands before
+  it in the sentence, and no count head (``count_heads``: "Het aantal mensen met schulden")
+  before that noun, or
 - the sentence refers back and the last figure but a percentage of the sentence before was an
   amount ("In 2013 was het nog 421 miljoen").
 
@@ -33,6 +35,7 @@ from rapportextract.periods import phrase_alternation as _alt
 @dataclass(frozen=True)
 class _Money:
     nouns: re.Pattern[str]
+    count_heads: re.Pattern[str]
     after: frozenset[str]
     marker: str
 
@@ -41,7 +44,11 @@ class _Money:
 def _money() -> _Money:
     w = cue_words()
     return _Money(
-        nouns=re.compile(rf"(?<![\w-])(?:{_alt(w.money_nouns)})(?![\w-])", re.IGNORECASE),
+        nouns=re.compile(
+            rf"(?<![\w-])(?:{_alt(w.money_nouns)}|[^\W\d_]+(?:{_alt(w.money_compound_ends)}))"
+            r"(?![\w-])", re.IGNORECASE),
+        count_heads=re.compile(rf"(?<![\w-])(?:{_alt(w.money_count_heads)})(?![\w-])",
+                               re.IGNORECASE),
         after=frozenset(w.money_after) | cue_patterns().stopwords | _change_words(),
         marker=w.money_marker,
     )
@@ -81,9 +88,9 @@ def amount_reason(q: Quantity, text: str, others: list[Quantity],
         return "another figure of the sentence is in euro"
     noun = None
     for m in money.nouns.finditer(text, 0, q.start):
-        noun = m.group(0)
-    if noun is not None:
-        return f"{noun!r}"
+        noun = m
+    if noun is not None and money.count_heads.search(text, 0, noun.start()) is None:
+        return f"{noun.group(0)!r}"
     if previous and continues:
         # A percentage there is the change of the amount ("..., een daling van 12 procent").
         last = [f for f in previous if not f.derived and f.unit != "percent"]
