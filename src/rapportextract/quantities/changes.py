@@ -72,6 +72,22 @@ def _movement_start(q: Found, words: str, text: str, ceiling: int, p: Patterns,
         and p.level_left.fullmatch(text[q.end:ceiling].strip()) is not None
 
 
+_IN_BRACKETS = regex.compile(r"\s*\(\s*")
+
+
+def _elided_change(previous: Found | None, text: str, p: Patterns) -> Found | None:
+    """The change a bare "met" repeats: the figure before, or the change before the level it
+    led to ("steeg met 14 procent naar 1.820 en het aantal klachten met 9 procent")."""
+    if previous is None:
+        return None
+    if previous.kind == "change" and not previous.signed:
+        return previous
+    led_to = previous.kind == "level" and p.level_left.search(text, 0, previous.start)
+    if led_to and previous.led_from is not None:
+        return previous.led_from
+    return None
+
+
 def classify_change(
     q: Found, text: str, floor: int, ceiling: int, p: Patterns, previous: Found | None = None,
     following: Found | None = None,
@@ -100,6 +116,13 @@ def classify_change(
         return
     if q.form in ("ratio", "majority"):
         return
+    if previous is not None and previous.kind == "change" and previous.unit != q.unit \
+            and _IN_BRACKETS.fullmatch(text, previous.end, q.start) \
+            and _BRACKET_CLOSE.match(text, q.end):
+        # "gestegen met € 3,4 miljoen (4,1%)": the same change, relative
+        _make_change(q, -1 if previous.value < 0 else 1)
+        q.notes.append("change: the change before it, in other units, in brackets")
+        return
     if previous is not None and previous.kind == "change" and _RANGE_NOTE in previous.notes \
             and p.range_between.fullmatch(text, previous.end, q.start):
         # "stegen tussen de 20 en 50 procent": the end of a range of changes is one too
@@ -107,6 +130,8 @@ def classify_change(
         q.notes.append("change: the end of a range of changes")
         return
     if p.level_left.search(before):
+        if previous is not None and previous.kind == "change" and not previous.signed:
+            q.led_from = previous
         return
     noun = p.change_noun_left.search(before)
     m = noun or p.change_verb_left.search(before) or p.change_subject_left.search(before)
@@ -147,8 +172,8 @@ def classify_change(
         if m:
             _make_change(q, _direction(m.group("word"), p))
             q.notes.append(f"change: 'met' ... '{m.group('word')}'")
-        elif previous is not None and previous.kind == "change" and not previous.signed:
-            _make_change(q, -1 if previous.value < 0 else 1)
+        elif (last := _elided_change(previous, text, p)) is not None:
+            _make_change(q, -1 if last.value < 0 else 1)
             q.notes.append("change: 'met' after a change, the same verb left out")
     if q.kind == "level" and _POINTS in q.notes:
         # percentage points measure a difference of two percentages, never a level
