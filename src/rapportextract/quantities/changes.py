@@ -139,7 +139,8 @@ def classify_change(
         # "een daling van 9,3 naar 8,1 procent": two levels, the start and the end
         q.notes.append("level: the start of a movement after a change noun")
         return
-    if m is None and q.unit == "percent" and p.signed_level_left.search(before) is None:
+    if m is None and q.unit == "percent" and p.signed_level_left.search(before) is None \
+            and p.change_verb_bare_not_right.match(text, q.end) is None:
         m = p.change_verb_bare_left.search(before)
     if m:
         _make_change(q, _direction(m.group("word"), p))

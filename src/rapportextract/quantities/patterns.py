@@ -79,6 +79,7 @@ class Patterns:
     change_verb_left: regex.Pattern[str]
     change_bare_left: regex.Pattern[str]
     change_verb_bare_left: regex.Pattern[str]
+    change_verb_bare_not_right: regex.Pattern[str]
     level_left: regex.Pattern[str]
     change_right: regex.Pattern[str]
     change_particle_right: regex.Pattern[str]
@@ -353,6 +354,8 @@ def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
             rf"(?:{alt(ch.noun_articles)}\s+)?(?:{alt(ch.intensifiers)}\s+)?"
             rf"(?P<word>{nouns})(?:(?:\s*\(\s*|\s+){alt(ch.noun_size_markers)}"
             rf"|\s+{alt(ch.noun_size_markers)}(?:\s+{word}){{1,5}}?\s+{met}"
+            # "een lichte daling te zien van 3 procent"
+            rf"|(?!\s+{alt(ch.base_phrases)})(?:\s+{word}){{1,3}}?\s+{phrase(ch.noun_size_markers[0])}"
             # "een stijging ten opzichte van 2021 met 14 procent"
             rf"|\s+{alt(ch.base_phrases)}{gap}{{1,3}}?\s+(?:{met}|{alt(ch.noun_size_markers)}))"
             rf"{fill}\s*$"
@@ -375,6 +378,7 @@ def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
             rf"(?P<word>{alt(ch.finite_verbs)}){gap}{{0,{ch.bare_verb_gap}}}?{fill}"
             rf"(?<!{alt(ch.bare_verb_not_after)})\s*$"
         ),
+        "change_verb_bare_not_right": compile_pattern(rf"\s+{alt(ch.bare_verb_not_before)}"),
         # "was deze stijging nog 7,2 procent", "de daling bedroeg 3%"
         "change_subject_left": compile_pattern(
             rf"(?:{alt(ch.copulas)}\s+{alt(ch.subject_articles)}\s+(?P<word>{nouns})"

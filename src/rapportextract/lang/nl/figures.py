@@ -97,6 +97,7 @@ class ChangeWords:
     gap_followers: tuple[str, ...]
     bare_verb_gap: int
     bare_verb_not_after: tuple[str, ...]
+    bare_verb_not_before: tuple[str, ...]
     not_nouns: tuple[str, ...]
 
 
@@ -282,6 +283,7 @@ def _changes() -> ChangeWords:
         gap_followers=r.words("comparatives.gap_followers"),
         bare_verb_gap=r.integer("verbs_bare.max_gap"),
         bare_verb_not_after=r.words("verbs_bare.not_after"),
+        bare_verb_not_before=r.words("verbs_bare.not_before"),
         not_nouns=r.words("comparatives.not_nouns"),
     )
 
