@@ -134,7 +134,8 @@ def classify_change(
             q.led_from = previous
         return
     noun = p.change_noun_left.search(before)
-    m = noun or p.change_verb_left.search(before) or p.change_subject_left.search(before)
+    m = (noun or p.change_verb_left.search(before) or p.change_verb_range_left.search(before)
+         or p.change_subject_left.search(before))
     if noun and _movement_start(q, noun.group(), text, ceiling, p, following):
         # "een daling van 9,3 naar 8,1 procent": two levels, the start and the end
         q.notes.append("level: the start of a movement after a change noun")

@@ -77,6 +77,7 @@ class Patterns:
     qualifier_any_left: regex.Pattern[str]
     change_noun_left: regex.Pattern[str]
     change_verb_left: regex.Pattern[str]
+    change_verb_range_left: regex.Pattern[str]
     change_bare_left: regex.Pattern[str]
     change_verb_bare_left: regex.Pattern[str]
     change_verb_bare_not_right: regex.Pattern[str]
@@ -346,6 +347,13 @@ def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
     # a word between a finite verb and "met": letters (an abbreviation such as "t.o.v." too)
     # or a year ("daalde in 2017 met 23 procent", "steeg t.o.v. 2020 met 20%")
     gap = r"(?:\s+(?:" + caseless(r"[^\W\d_][\w.]*") + r"|\d{4}))"
+    # the verb before the size: "daalde", "steeg in een jaar", "nam vorig jaar verder af",
+    # "daalde, in 2014" (a year after the comma), "nam af, en wel" (an opener)
+    verb_lead = (
+        rf"(?:(?P<word>{verbs})[,:]?|(?P<word>{alt(ch.finite_verbs)}){gap}{{1,8}}?[,:]?"
+        rf"|{alt(ch.separable_finite)}{gap}{{0,7}}?\s+(?P<word>{particles}),?"
+        rf"|(?P<word>{verbs}),\s+{alt(data.contexts.year_always_before)}\s+\d{{4}})"
+    )
     word = caseless(r"[^\W\d_]+")
     return {
         "qualifier_any_left": compile_pattern(rf"{alt(all_qualifiers(data))}\s*$"),
@@ -365,12 +373,12 @@ def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
         # "met" ("daalde ten opzichte van een jaar eerder met 7 procent"); a separable verb
         # takes its direction from its particle ("nam vorig jaar verder af met 33 procent")
         "change_verb_left": compile_pattern(
-            rf"(?:(?P<word>{verbs})[,:]?|(?P<word>{alt(ch.finite_verbs)}){gap}{{1,8}}?[,:]?"
-            rf"|{alt(ch.separable_finite)}{gap}{{0,7}}?\s+(?P<word>{particles}),?"
-            # "daalde, in 2014 met 15 procent": a year after the comma, then the size
-            rf"|(?P<word>{verbs}),\s+{alt(data.contexts.year_always_before)}\s+\d{{4}})"
-            # "nam af, en wel met 20 procent"; "stegen tussen de 20 en 50 procent"
-            rf"(?:\s+{openers})?\s+(?:{met}|{alt(ch.range_markers)}){fill}\s*$"
+            rf"{verb_lead}(?:\s+{openers})?\s+{met}{fill}\s*$"
+        ),
+        # "stegen tussen de 20 en 50 procent" (a pattern of its own: one that ends on either
+        # "met" or "tussen" has no fixed word to look for first and is ten times slower)
+        "change_verb_range_left": compile_pattern(
+            rf"{verb_lead}\s+{alt(ch.range_markers)}\s*$"
         ),
         "change_bare_left": compile_pattern(rf"{met}{fill}\s*$"),
         # "De huren stegen vorig jaar 5,5 procent" (for a percentage only)
