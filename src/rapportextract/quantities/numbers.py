@@ -125,6 +125,12 @@ def table_key(table: Mapping[str, object], written: str) -> str:
 _SMALL_BELOW = 10
 
 
+def _weight_after(text: str, end: int, p: Patterns) -> bool:
+    """Whether the word after a small scale makes it a weight ("7 ton CO2")."""
+    words = text[end : end + 20].split()
+    return bool(words) and words[0].lower().rstrip(".,;:") in p.data.small_scales_not_before
+
+
 def find_numbers(text: str, p: Patterns) -> list[Found]:
     found = []
     scales = p.data.scales
@@ -154,7 +160,8 @@ def find_numbers(text: str, p: Patterns) -> list[Found]:
         end = m.end()
         if m.group("scale"):
             scale = scales[table_key(scales, m.group("scale"))]
-            if m.group("scale").lower() in p.data.small_scales and value >= _SMALL_BELOW:
+            if m.group("scale").lower() in p.data.small_scales and (
+                    value >= _SMALL_BELOW or _weight_after(text, m.end("scale"), p)):
                 # "1.400 ton CO2" is a weight: the number alone, up to its own end
                 scale = 1
                 end = m.end("digits") if m.group("digits") else m.end("words")

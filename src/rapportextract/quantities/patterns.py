@@ -383,7 +383,8 @@ def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
         "change_bare_left": compile_pattern(rf"{met}{fill}\s*$"),
         # "De huren stegen vorig jaar 5,5 procent" (for a percentage only)
         "change_verb_bare_left": compile_pattern(
-            rf"(?P<word>{alt(ch.finite_verbs)}){gap}{{0,{ch.bare_verb_gap}}}?{fill}"
+            rf"(?P<word>{alt(ch.finite_verbs)})(?:(?!\s+{alt(ch.copulas)}(?!\w)){gap})"
+            rf"{{0,{ch.bare_verb_gap}}}?{fill}"
             rf"(?<!{alt(ch.bare_verb_not_after)})\s*$"
         ),
         "change_verb_bare_not_right": compile_pattern(rf"\s+{alt(ch.bare_verb_not_before)}"),

@@ -159,6 +159,8 @@ class DutchData:
     contexts: Contexts
     small_scales: tuple[str, ...]
     """Scale words that multiply only a number below ten ("drie ton", not "1.400 ton")."""
+    small_scales_not_before: tuple[str, ...]
+    """Words after a small scale that make it a weight ("7 ton CO2")."""
 
 
 def _numbers() -> NumberWords:
@@ -354,4 +356,5 @@ def load() -> DutchData:
         changes=_changes(),
         contexts=_contexts(),
         small_scales=DataFile("scales.toml").lower_words("small.words"),
+        small_scales_not_before=DataFile("scales.toml").lower_words("small.not_before"),
     )
