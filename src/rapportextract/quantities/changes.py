@@ -4,14 +4,15 @@ change ("een daling van", "minder"), and a range that lends its unit to its firs
 from __future__ import annotations
 
 import itertools
+from functools import cache
 
 import regex
 
 from rapportextract.quantities.found import LEFT_WINDOW, RIGHT_WINDOW, Found
 from rapportextract.quantities.masks import not_a_figure
 from rapportextract.quantities.numbers import clean
-from rapportextract.quantities.patterns import Patterns
-from rapportextract.quantities.phrases import lower_set
+from rapportextract.quantities.patterns import Patterns, patterns
+from rapportextract.quantities.phrases import alt, compile_pattern, lower_set
 
 
 def qualify(q: Found, text: str, floor: int, p: Patterns) -> None:
@@ -191,13 +192,26 @@ _GROUPED = regex.compile(r"\d[.,]\d")
 
 
 def trailing_minus(q: Found, text: str) -> None:
-    """A figure written with the minus after it ("saldo 3.415-") is negative, a level."""
-    if q.form != "digits" or q.signed or q.value < 0 or _GROUPED.search(text, q.start, q.end) \
-            is None or _TRAILING_MINUS.match(text, q.end) is None:
+    """A figure written with the minus after it ("saldo 3.415-") or "negatief" ending its
+    clause ("€ 2,6 miljoen negatief") is negative, a level."""
+    if q.form != "digits" or q.signed or q.value < 0:
+        return
+    if (m := _negative_after().match(text, q.end)) is not None:
+        q.value = -q.value
+        q.notes.append(f"'{m.group('word')}' after the figure: a negative amount")
+        return
+    if _GROUPED.search(text, q.start, q.end) is None or _TRAILING_MINUS.match(text, q.end) \
+            is None:
         return
     q.value = -q.value
     q.end += 1
     q.notes.append("minus after the figure: a negative amount")
+
+
+@cache
+def _negative_after() -> regex.Pattern[str]:
+    words = alt(patterns().data.changes.negative_after)
+    return compile_pattern(rf"\s+(?P<word>{words})(?=\s*(?:$|[.,;:)]))")
 
 
 def change_row(found: list[Found], text: str, p: Patterns) -> None:

@@ -86,6 +86,7 @@ class ChangeWords:
     separable_finite: tuple[str, ...]
     particle_not_before: tuple[str, ...]
     signed_level: tuple[str, ...]
+    negative_after: tuple[str, ...]
     size_openers: tuple[str, ...]
     range_markers: tuple[str, ...]
     base_phrases: tuple[str, ...]
@@ -274,6 +275,7 @@ def _changes() -> ChangeWords:
         separable_finite=r.words("verbs.separable_finite"),
         particle_not_before=r.words("verbs.particle_not_before"),
         signed_level=r.words("level_markers.signed_level"),
+        negative_after=r.words("level_markers.negative_after"),
         size_openers=r.words("verbs.size_openers"),
         range_markers=r.words("verbs.range_markers"),
         base_phrases=r.words("nouns.base_phrases"),
