@@ -13,12 +13,17 @@ import yaml
 from rapportextract.facts import extract_facts
 from rapportextract.models import BlockKind, Document, Fact, Sentence
 
-CASES = Path(__file__).parent / "cases" / "facts_wording.yaml"
+CASES_DIR = Path(__file__).parent / "cases"
+# facts_wording.yaml: scope, references, lists; facts_changes.yaml: stated changes, money
+CASE_FILES = ("facts_wording.yaml", "facts_changes.yaml")
 
 
 def _cases() -> list[Any]:
-    groups = yaml.safe_load(CASES.read_text(encoding="utf-8"))
     params = []
+    groups = {}
+    for name in CASE_FILES:
+        table = yaml.safe_load((CASES_DIR / name).read_text(encoding="utf-8"))
+        groups.update(table)
     for group, cases in groups.items():
         for case in cases:
             marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] \

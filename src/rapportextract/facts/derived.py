@@ -1,12 +1,30 @@
 """Derived levels: a stated change plus a stated level of the same concept give the other
-level, unless the document states that one itself (`rapportextract.facts` docstring)."""
+level, unless the document states that one itself (`rapportextract.facts` docstring).
+
+A change of a percentage ("Het aandeel steeg met 2 procent") may be relative or in points; it
+gives a level only where written in percentage points ("2 procentpunt"), the difference of
+the two levels."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from functools import cache
 
 from rapportextract.facts.provenance import fact_id
+from rapportextract.lang import nl
 from rapportextract.models import Document, Fact
+
+
+@cache
+def _points() -> re.Pattern[str]:
+    words = sorted(nl.load().units.percent_points, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+
+
+def _in_points(change: Fact) -> bool:
+    """Whether a change of a percentage is written in percentage points."""
+    return change.unit != "percent" or _points().search(change.source.text) is not None
 
 
 def derived_levels(doc: Document, facts: list[Fact]) -> list[Fact]:
@@ -27,7 +45,8 @@ def derived_levels(doc: Document, facts: list[Fact]) -> list[Fact]:
 
     out: list[Fact] = []
     for change in facts:
-        if change.kind != "change" or not change.concept or not change.base_period:
+        if change.kind != "change" or not change.concept or not change.base_period \
+                or not _in_points(change):
             continue
         levels = levels_of.get((change.concept, change.unit), [])
         same = [f for f in levels if f.source.sentence_id == change.source.sentence_id]

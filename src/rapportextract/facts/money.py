@@ -3,13 +3,16 @@
 
 The figure recogniser reads such a figure as a count (it has no "euro" or "€"); the facts stage
 knows its sentence and the one before. A count is an amount in euro where it is written with
-a scale word ("miljoen", "miljard") or as "650,-", no noun of its own follows it ("2,4 miljoen
+a scale word ("ton", "miljoen", "miljard") or as "650,-", no noun of its own follows it (a
+change's particle or comparative is none: "nam met 14 miljoen af") ("2,4 miljoen
 huishoudens" stays a count: the next word must be a function word or one of ``after`` in
 ``lang/nl/cues.toml`` [money]), and
 
 - another figure of the sentence is in euro, or
-- a noun of an amount (``nouns``: omzet, bedrag, tekort, winst, huurachterstand, ...) stands
-  before it in the sentence, or
+- a noun of an amount (``nouns``: omzet, bedrag, tekort, winst, huurachterstand, ..., or a
+  compound ending on one of ``compound_ends``: onderhoudskosten, jaarresultaat) stands before
+  it in the sentence, and no count head (``count_heads``: "Het aantal mensen met schulden")
+  before that noun, or
 - the sentence refers back and the last figure but a percentage of the sentence before was an
   amount ("In 2013 was het nog 421 miljoen").
 
@@ -23,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapportextract.facts.cues import cue_patterns
+from rapportextract.lang import nl
 from rapportextract.lang.nl.words import cue_words
 from rapportextract.models import Fact, Quantity
 from rapportextract.periods import phrase_alternation as _alt
@@ -31,6 +35,7 @@ from rapportextract.periods import phrase_alternation as _alt
 @dataclass(frozen=True)
 class _Money:
     nouns: re.Pattern[str]
+    count_heads: re.Pattern[str]
     after: frozenset[str]
     marker: str
 
@@ -39,12 +44,27 @@ class _Money:
 def _money() -> _Money:
     w = cue_words()
     return _Money(
-        nouns=re.compile(rf"(?<![\w-])(?:{_alt(w.money_nouns)})(?![\w-])", re.IGNORECASE),
-        after=frozenset(w.money_after) | cue_patterns().stopwords,
+        nouns=re.compile(
+            rf"(?<![\w-])(?:{_alt(w.money_nouns)}|[^\W\d_]+(?:{_alt(w.money_compound_ends)}))"
+            r"(?![\w-])", re.IGNORECASE),
+        count_heads=re.compile(rf"(?<![\w-])(?:{_alt(w.money_count_heads)})(?![\w-])",
+                               re.IGNORECASE),
+        after=frozenset(w.money_after) | cue_patterns().stopwords | _change_words(),
         marker=w.money_marker,
     )
 
 
+def _change_words() -> frozenset[str]:
+    """The single words that may follow the size of a change ("met 14 miljoen af", "12 miljoen
+    hoger"): particles, comparatives and verbs of ``lang/nl/changes.toml``."""
+    ch = nl.load().changes
+    words = (ch.decrease_particles + ch.increase_particles + ch.decrease_comparatives
+             + ch.increase_comparatives + ch.decrease_verbs + ch.increase_verbs)
+    return frozenset(w.lower() for w in words if " " not in w)
+
+
+# The smallest scale that makes a bare figure an amount: "drie ton" (100.000), "2,4 miljoen".
+_AMOUNT_SCALE = 100_000
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 
 
@@ -60,17 +80,17 @@ def amount_reason(q: Quantity, text: str, others: list[Quantity],
     None where it stays a count; `continues` is whether the sentence refers back."""
     money = _money()
     written = q.text.rstrip().endswith(money.marker) or text.startswith(money.marker, q.end)
-    if q.unit != "count" or not (q.scale >= 1_000_000 or written):
+    if q.unit != "count" or not (q.scale >= _AMOUNT_SCALE or written):
         return None
     if not written and not _bare(q, text):
         return None
-    if any(o.unit == "EUR" and o.scale >= 1_000_000 for o in others if o is not q):
+    if any(o.unit == "EUR" and o.scale >= _AMOUNT_SCALE for o in others if o is not q):
         return "another figure of the sentence is in euro"
     noun = None
     for m in money.nouns.finditer(text, 0, q.start):
-        noun = m.group(0)
-    if noun is not None:
-        return f"{noun!r}"
+        noun = m
+    if noun is not None and money.count_heads.search(text, 0, noun.start()) is None:
+        return f"{noun.group(0)!r}"
     if previous and continues:
         # A percentage there is the change of the amount ("..., een daling van 12 procent").
         last = [f for f in previous if not f.derived and f.unit != "percent"]

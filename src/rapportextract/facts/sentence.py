@@ -16,9 +16,16 @@ from rapportextract.facts.subjects import statement_key, subject_of
 from rapportextract.models import Document, Fact, Source
 from rapportextract.periods import PeriodContext, heading_period, resolve_period
 
+_PERIOD = re.compile(r"\d{4}(?:-(?:H[12]|Q[1-4]|\d{2}|early))?(?:/\d{4}-\d{2})?")
+_YEAR = re.compile(r"\d{4}")
+
 
 def _previous_year(period: str) -> str | None:
-    return str(int(period) - 1) if re.fullmatch(r"\d{4}", period) else None
+    """The same period a year earlier: 2021 -> 2020, 2022-Q1 -> 2021-Q1, 2020-03/2020-05 ->
+    2019-03/2019-05 (a change without a named base compares with the year before)."""
+    if not _PERIOD.fullmatch(period):
+        return None
+    return _YEAR.sub(lambda m: str(int(m.group()) - 1), period)
 
 
 def sentence_facts(

@@ -4,14 +4,15 @@ change ("een daling van", "minder"), and a range that lends its unit to its firs
 from __future__ import annotations
 
 import itertools
+from functools import cache
 
 import regex
 
 from rapportextract.quantities.found import LEFT_WINDOW, RIGHT_WINDOW, Found
 from rapportextract.quantities.masks import not_a_figure
 from rapportextract.quantities.numbers import clean
-from rapportextract.quantities.patterns import Patterns
-from rapportextract.quantities.phrases import lower_set
+from rapportextract.quantities.patterns import Patterns, patterns
+from rapportextract.quantities.phrases import alt, compile_pattern, lower_set
 
 
 def qualify(q: Found, text: str, floor: int, p: Patterns) -> None:
@@ -49,7 +50,8 @@ def _change_after(q: Found, after: str, p: Patterns) -> regex.Match[str] | None:
     m = p.change_right.match(after)
     if m is None:
         m = p.change_after_noun.match(after)
-        if m and m.group("noun").lower() not in p.count_nouns and not m.group("follow"):
+        if m and m.group("noun").lower() not in p.count_nouns and not m.group("follow") \
+                and m.group("alone") is None:
             m = None
     return m
 
@@ -61,29 +63,87 @@ def _direction(word: str, p: Patterns) -> int:
     return 1
 
 
+def _movement_start(q: Found, words: str, text: str, ceiling: int, p: Patterns,
+                    following: Found | None) -> bool:
+    """Whether the change noun's ``words`` end on "van" and a "naar" or "tot" and a figure of
+    the same unit follow: "een daling van 9,3 naar 8,1"."""
+    last = words.split()[-1].lower() if words.split() else ""
+    return last == p.data.changes.noun_size_markers[0] and following is not None \
+        and following.unit == q.unit \
+        and p.level_left.fullmatch(text[q.end:ceiling].strip()) is not None
+
+
+_IN_BRACKETS = regex.compile(r"\s*\(\s*")
+
+
+def _elided_change(previous: Found | None, text: str, p: Patterns) -> Found | None:
+    """The change a bare "met" repeats: the figure before, or the change before the level it
+    led to ("steeg met 14 procent naar 1.820 en het aantal klachten met 9 procent")."""
+    if previous is None:
+        return None
+    if previous.kind == "change" and not previous.signed:
+        return previous
+    led_to = previous.kind == "level" and p.level_left.search(text, 0, previous.start)
+    if led_to and previous.led_from is not None:
+        return previous.led_from
+    return None
+
+
 def classify_change(
-    q: Found, text: str, floor: int, ceiling: int, p: Patterns, previous: Found | None = None
+    q: Found, text: str, floor: int, ceiling: int, p: Patterns, previous: Found | None = None,
+    following: Found | None = None,
 ) -> None:
     """Make the figure a signed change where the words around it say so.
 
     ``floor`` and ``ceiling`` bound the words it may take: the neighbouring figures' spans.
     ``previous`` is the figure before it in the sentence: a bare "met" after a change repeats
-    that change ("stegen met 4,6% en in Rotterdam met 7,4%").
+    that change ("stegen met 4,6% en in Rotterdam met 7,4%"); ``following`` the one after it
+    ("een daling van 9,3 naar 8,1 procent" is a movement between two levels).
     """
+    if q.kind == "change":
+        return  # a change by its own words ("verdubbeld")
+    trailing_minus(q, text)
     before = text[max(floor, q.start - LEFT_WINDOW) : q.start]
     after = text[q.end : min(ceiling, q.end + RIGHT_WINDOW)]
     if q.signed:
-        if p.signed_level_left.search(before):
+        if p.signed_level_left.search(before) or (
+            previous is not None and previous.signed and previous.kind == "level"
+            and previous.unit == q.unit
+        ):
+            # "voorgesteld op -0,4% en voor de gemeenten -0,27%": the second as the first
             q.notes.append("minus sign after a level word: a negative level")
             return
         q.kind = "change"
         return
     if q.form in ("ratio", "majority"):
         return
-    if p.level_left.search(before):
+    if previous is not None and previous.kind == "change" and previous.unit != q.unit \
+            and _IN_BRACKETS.fullmatch(text, previous.end, q.start) \
+            and _BRACKET_CLOSE.match(text, q.end):
+        # "gestegen met € 3,4 miljoen (4,1%)": the same change, relative
+        _make_change(q, -1 if previous.value < 0 else 1)
+        q.notes.append("change: the change before it, in other units, in brackets")
         return
-    m = (p.change_noun_left.search(before) or p.change_verb_left.search(before)
+    if previous is not None and previous.kind == "change" and _RANGE_NOTE in previous.notes \
+            and p.range_between.fullmatch(text, previous.end, q.start):
+        # "stegen tussen de 20 en 50 procent": the end of a range of changes is one too
+        _make_change(q, -1 if previous.value < 0 else 1)
+        q.notes.append("change: the end of a range of changes")
+        return
+    if p.level_left.search(before):
+        if previous is not None and previous.kind == "change" and not previous.signed:
+            q.led_from = previous
+        return
+    noun = p.change_noun_left.search(before)
+    m = (noun or p.change_verb_left.search(before) or p.change_verb_range_left.search(before)
          or p.change_subject_left.search(before))
+    if noun and _movement_start(q, noun.group(), text, ceiling, p, following):
+        # "een daling van 9,3 naar 8,1 procent": two levels, the start and the end
+        q.notes.append("level: the start of a movement after a change noun")
+        return
+    if m is None and q.unit == "percent" and p.signed_level_left.search(before) is None \
+            and p.change_verb_bare_not_right.match(text, q.end) is None:
+        m = p.change_verb_bare_left.search(before)
     if m:
         _make_change(q, _direction(m.group("word"), p))
         q.start -= len(before) - m.start()
@@ -115,9 +175,43 @@ def classify_change(
         if m:
             _make_change(q, _direction(m.group("word"), p))
             q.notes.append(f"change: 'met' ... '{m.group('word')}'")
-        elif previous is not None and previous.kind == "change" and not previous.signed:
-            _make_change(q, -1 if previous.value < 0 else 1)
+        elif (last := _elided_change(previous, text, p)) is not None:
+            _make_change(q, -1 if last.value < 0 else 1)
             q.notes.append("change: 'met' after a change, the same verb left out")
+    if q.kind == "level" and _POINTS in q.notes:
+        # percentage points measure a difference of two percentages, never a level
+        q.kind = "change"
+        q.notes.append("change: a difference in percentage points")
+
+
+_POINTS = "percentage points"
+_RANGE_NOTE = "unit taken from the end of the range"
+# The accountant's minus after a grouped figure ("7.092-"), not before a word or figure.
+_TRAILING_MINUS = regex.compile(r"-(?=\s*(?:$|[.,;:)]|\s[^\W\d]))")
+_GROUPED = regex.compile(r"\d[.,]\d")
+
+
+def trailing_minus(q: Found, text: str) -> None:
+    """A figure written with the minus after it ("saldo 3.415-") or "negatief" ending its
+    clause ("€ 2,6 miljoen negatief") is negative, a level."""
+    if q.form != "digits" or q.signed or q.value < 0:
+        return
+    if (m := _negative_after().match(text, q.end)) is not None:
+        q.value = -q.value
+        q.notes.append(f"'{m.group('word')}' after the figure: a negative amount")
+        return
+    if _GROUPED.search(text, q.start, q.end) is None or _TRAILING_MINUS.match(text, q.end) \
+            is None:
+        return
+    q.value = -q.value
+    q.end += 1
+    q.notes.append("minus after the figure: a negative amount")
+
+
+@cache
+def _negative_after() -> regex.Pattern[str]:
+    words = alt(patterns().data.changes.negative_after)
+    return compile_pattern(rf"\s+(?P<word>{words})(?=\s*(?:$|[.,;:)]))")
 
 
 def change_row(found: list[Found], text: str, p: Patterns) -> None:
@@ -161,4 +255,4 @@ def borrow_range_unit(found: list[Found], text: str, p: Patterns) -> None:
             first.scale = second.scale
         first.has_unit = True
         first.plain_integer = False
-        first.notes.append("unit taken from the end of the range")
+        first.notes.append(_RANGE_NOTE)

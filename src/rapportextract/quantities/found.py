@@ -35,6 +35,8 @@ class Found:
     signed: bool = False
     precise: bool = False
     """The value came from a precise figure in brackets: words before it do not qualify it."""
+    led_from: Found | None = None
+    """For a level after "naar"/"tot": the change right before it that led there."""
 
     def overlaps(self, start: int, end: int) -> bool:
         return self.start < end and start < self.end

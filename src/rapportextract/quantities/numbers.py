@@ -165,6 +165,16 @@ def _join_space_groups(found: list[Found], text: str) -> list[Found]:
     return joined
 
 
+# A small scale word ("ton", scales.toml [small]) multiplies only a number below this.
+_SMALL_BELOW = 10
+
+
+def _weight_after(text: str, end: int, p: Patterns) -> bool:
+    """Whether the word after a small scale makes it a weight ("7 ton CO2")."""
+    words = text[end : end + 20].split()
+    return bool(words) and words[0].lower().rstrip(".,;:") in p.data.small_scales_not_before
+
+
 def find_numbers(text: str, p: Patterns) -> list[Found]:
     found = []
     scales = p.data.scales
@@ -191,8 +201,14 @@ def find_numbers(text: str, p: Patterns) -> list[Found]:
                 value = parsed
             form = "words"
         scale = 1
+        end = m.end()
         if m.group("scale"):
             scale = scales[table_key(scales, m.group("scale"))]
+            if m.group("scale").lower() in p.data.small_scales and (
+                    value >= _SMALL_BELOW or _weight_after(text, m.end("scale"), p)):
+                # "1.400 ton CO2" is a weight: the number alone, up to its own end
+                scale = 1
+                end = m.end("digits") if m.group("digits") else m.end("words")
         unit: Unit = "count"
         has_unit = False
         if m.group("cur_pre") or m.group("cur_suf"):
@@ -210,10 +226,12 @@ def find_numbers(text: str, p: Patterns) -> list[Found]:
             if m.group("sign") in "-−–":
                 value = -value
             notes.append("explicit sign: read as a change")
+        if end < m.end() and not (m.group("cur_pre") or m.group("pct") or m.group("points")):
+            unit, has_unit = "count", False
         found.append(
             Found(
                 m.start(),
-                m.end(),
+                end,
                 clean(value * scale),
                 unit,
                 form,

@@ -71,12 +71,16 @@ class Patterns:
     footnote_end: regex.Pattern[str]
     line_start: regex.Pattern[str]
     range_left: regex.Pattern[str]
+    range_between: regex.Pattern[str]
     # qualifiers and changes
     qualifier_left: dict[nl.QualifierName, Deferred]
     qualifier_any_left: regex.Pattern[str]
     change_noun_left: regex.Pattern[str]
     change_verb_left: regex.Pattern[str]
+    change_verb_range_left: regex.Pattern[str]
     change_bare_left: regex.Pattern[str]
+    change_verb_bare_left: regex.Pattern[str]
+    change_verb_bare_not_right: regex.Pattern[str]
     level_left: regex.Pattern[str]
     change_right: regex.Pattern[str]
     change_particle_right: regex.Pattern[str]
@@ -319,6 +323,7 @@ def _context_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, Any]:
         "footnote_end": compile_pattern(r"[.!?;:)]\s*$"),
         "line_start": compile_pattern(r"(?:^|\n)\s*$"),
         "range_left": compile_pattern(rf"{DIGITS}\s*(?P<joiner>{alt(ctx.range_joiners)})\s*"),
+        "range_between": compile_pattern(rf"\s*{alt(ctx.range_joiners)}\s*"),
     }
 
 
@@ -339,17 +344,29 @@ def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
     comparatives = alt(ch.decrease_comparatives + ch.increase_comparatives)
     met = phrase(ch.verb_size_marker)
     fill = rf"(?:\s+{alt(ch.size_fillers)})*"
+    openers = alt(ch.size_openers)
     # a word between a finite verb and "met": letters (an abbreviation such as "t.o.v." too)
     # or a year ("daalde in 2017 met 23 procent", "steeg t.o.v. 2020 met 20%")
     gap = r"(?:\s+(?:" + caseless(r"[^\W\d_][\w.]*") + r"|\d{4}))"
+    # the verb before the size: "daalde", "steeg in een jaar", "nam vorig jaar verder af",
+    # "daalde, in 2014" (a year after the comma), "nam af, en wel" (an opener)
+    verb_lead = (
+        rf"(?:(?P<word>{verbs})[,:]?|(?P<word>{alt(ch.finite_verbs)}){gap}{{1,8}}?[,:]?"
+        rf"|{alt(ch.separable_finite)}{gap}{{0,7}}?\s+(?P<word>{particles}),?"
+        rf"|(?P<word>{verbs}),\s+{alt(data.contexts.year_always_before)}\s+\d{{4}})"
+    )
     word = caseless(r"[^\W\d_]+")
     return {
         "qualifier_any_left": compile_pattern(rf"{alt(all_qualifiers(data))}\s*$"),
         # "een forse daling van", "een toename met", "een afname van het aantal klachten met"
         "change_noun_left": compile_pattern(
             rf"(?:{alt(ch.noun_articles)}\s+)?(?:{alt(ch.intensifiers)}\s+)?"
-            rf"(?P<word>{nouns})(?:\s+{alt(ch.noun_size_markers)}"
-            rf"|\s+{alt(ch.noun_size_markers)}(?:\s+{word}){{1,5}}?\s+{met})"
+            rf"(?P<word>{nouns})(?:(?:\s*\(\s*|\s+){alt(ch.noun_size_markers)}"
+            rf"|\s+{alt(ch.noun_size_markers)}(?:\s+{word}){{1,5}}?\s+{met}"
+            # "een lichte daling te zien van 3 procent"
+            rf"|(?!\s+{alt(ch.base_phrases)})(?:\s+{word}){{1,3}}?\s+{phrase(ch.noun_size_markers[0])}"
+            # "een stijging ten opzichte van 2021 met 14 procent"
+            rf"|\s+{alt(ch.base_phrases)}{gap}{{1,3}}?\s+(?:{met}|{alt(ch.noun_size_markers)}))"
             rf"{fill}\s*$"
         ),
         # "daalde met", "is toegenomen, met", "steeg in een jaar met": a finite verb may
@@ -357,17 +374,28 @@ def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
         # "met" ("daalde ten opzichte van een jaar eerder met 7 procent"); a separable verb
         # takes its direction from its particle ("nam vorig jaar verder af met 33 procent")
         "change_verb_left": compile_pattern(
-            rf"(?:(?P<word>{verbs}),?|(?P<word>{alt(ch.finite_verbs)}){gap}{{1,8}}?"
-            rf"|{alt(ch.separable_finite)}{gap}{{0,7}}?\s+(?P<word>{particles}),?"
-            # "daalde, in 2014 met 15 procent": a year after the comma, then the size
-            rf"|(?P<word>{verbs}),\s+{alt(data.contexts.year_always_before)}\s+\d{{4}})"
-            rf"\s+{met}{fill}\s*$"
+            rf"{verb_lead}(?:\s+{openers})?\s+{met}{fill}\s*$"
+        ),
+        # "stegen tussen de 20 en 50 procent" (a pattern of its own: one that ends on either
+        # "met" or "tussen" has no fixed word to look for first and is ten times slower)
+        "change_verb_range_left": compile_pattern(
+            rf"{verb_lead}\s+{alt(ch.range_markers)}\s*$"
         ),
         "change_bare_left": compile_pattern(rf"{met}{fill}\s*$"),
+        # "De huren stegen vorig jaar 5,5 procent" (for a percentage only)
+        "change_verb_bare_left": compile_pattern(
+            rf"(?P<word>{alt(ch.finite_verbs)})(?:(?!\s+{alt(ch.copulas)}(?!\w)){gap})"
+            rf"{{0,{ch.bare_verb_gap}}}?{fill}"
+            rf"(?<!{alt(ch.bare_verb_not_after)})\s*$"
+        ),
+        "change_verb_bare_not_right": compile_pattern(rf"\s+{alt(ch.bare_verb_not_before)}"),
         # "was deze stijging nog 7,2 procent", "de daling bedroeg 3%"
         "change_subject_left": compile_pattern(
             rf"(?:{alt(ch.copulas)}\s+{alt(ch.subject_articles)}\s+(?P<word>{nouns})"
-            rf"|{alt(ch.subject_articles)}\s+(?P<word>{nouns})\s+{alt(ch.copulas)})"
+            # "de huurverhoging bedroeg dit jaar 3,4 procent"
+            rf"|{alt(ch.subject_articles)}\s+(?P<word>{nouns})\s+{alt(ch.copulas)}{gap}{{0,3}}?"
+            # "is de daling het grootst, te weten 15 procent"
+            rf"|{alt(ch.subject_articles)}\s+(?P<word>{nouns})(?:\s+{word}){{0,3}},?\s+{openers})"
             rf"{fill}\s*$"
         ),
         "level_left": compile_pattern(rf"{alt(ch.level_markers)}\s*$"),
@@ -382,8 +410,12 @@ def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
         # "zeshonderd vonnissen meer dan", "2 corporaties minder.": a counted noun between;
         # any noun where a comparison follows ("54 faillissementen minder dan")
         "change_after_noun": compile_pattern(
-            rf"^\s+(?P<noun>[^\W\d_]+)\s+(?P<word>{comparatives})"
-            rf"(?=\s+(?P<follow>{alt(ch.comparative_followers)})|\s*[.,;:]|\s*$)"
+            rf"^\s+(?!{alt(ch.not_nouns)})(?P<noun>[^\W\d_]+)\s+"
+            rf"(?:(?P<word>{alt(ch.noun_alone)})(?P<alone>)|(?P<word>{comparatives})"
+            rf"(?=\s+(?P<follow>{alt(ch.comparative_followers)})"
+            # "9 bedrijven minder failliet verklaard dan in april"
+            rf"|(?:\s+{word}){{1,{ch.follower_gap}}}?\s+(?P<follow>{alt(ch.gap_followers)})"
+            rf"|\s*[.,;:]|\s*$))"
         ),
         # "met 8% toe", "met 10 procent gestegen": up to three words in between; a particle
         # before an article is a preposition ("met 4.100 op het laagste niveau")

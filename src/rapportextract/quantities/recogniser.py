@@ -23,6 +23,7 @@ from rapportextract.quantities.patterns import patterns
 from rapportextract.quantities.shares import (
     find_fractions,
     find_majorities,
+    find_multiples,
     find_ratios,
     with_bracket_figure,
 )
@@ -48,7 +49,8 @@ def read_sentence(text: str) -> tuple[list[Quantity], list[SkippedNumber]]:
         return [], []
     p = patterns()
     share_candidates = sorted(
-        [*find_ratios(text, p), *find_fractions(text, p), *find_majorities(text, p)],
+        [*find_ratios(text, p), *find_fractions(text, p), *find_majorities(text, p),
+         *find_multiples(text, p)],
         key=lambda q: q.start,
     )
     number_candidates = find_numbers(text, p)
@@ -97,7 +99,8 @@ def read_sentence(text: str) -> tuple[list[Quantity], list[SkippedNumber]]:
         floor = accepted[i - 1].end if i else 0
         ceiling = accepted[i + 1].start if i + 1 < len(accepted) else len(text)
         qualify(q, text, floor, p)
-        classify_change(q, text, floor, ceiling, p, accepted[i - 1] if i else None)
+        classify_change(q, text, floor, ceiling, p, accepted[i - 1] if i else None,
+                        accepted[i + 1] if i + 1 < len(accepted) else None)
     change_row(accepted, text, p)
     for q in accepted:
         result.append(

@@ -1,9 +1,13 @@
 """Shares written in words: ratios ("7 op de 10"), fractions ("een derde") and majorities,
-with a precise figure in brackets folded in ("een derde (34%)")."""
+with a precise figure in brackets folded in ("een derde (34%)"); and changes written as a
+multiple ("verdubbeld" +100%, "gehalveerd" -50%, "drie keer zo hoog" +200%)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
+
+import regex
 
 from rapportextract.quantities.found import Found
 from rapportextract.quantities.numbers import (
@@ -14,7 +18,8 @@ from rapportextract.quantities.numbers import (
     table_key,
     value_of,
 )
-from rapportextract.quantities.patterns import Patterns
+from rapportextract.quantities.patterns import Patterns, patterns
+from rapportextract.quantities.phrases import alt, caseless, compile_pattern
 
 
 def find_ratios(text: str, p: Patterns) -> list[Found]:
@@ -89,3 +94,31 @@ def with_bracket_figure(found: Found, text: str, p: Patterns) -> None:
     found.end = m.end()
     found.has_unit = True
     found.precise = True
+
+
+@cache
+def _multiple_pattern() -> regex.Pattern[str]:
+    ch = patterns().data.changes
+    number = caseless(r"\d+(?:,\d+)?|[^\W\d_]+")
+    return compile_pattern(
+        rf"(?:{alt(ch.noun_articles)}\s+)?(?P<word>{alt(ch.multiples)})"
+        rf"|(?<!\w)(?P<n>{number})\s+{alt(ch.times)}\s+{alt(ch.as_much)}(?!\w)"
+    )
+
+
+def find_multiples(text: str, p: Patterns) -> list[Found]:
+    """Changes written as a multiple: "verdubbeld", "een halvering", "twee keer zo veel"
+    (N times as much is (N - 1) x 100 percent more). Approximate, like a fraction word."""
+    found: list[Found] = []
+    for m in _multiple_pattern().finditer(text):
+        if m.group("word"):
+            table = p.data.changes.multiples
+            value = Decimal(table[table_key(table, m.group("word"))])
+        else:
+            n = value_of(m.group("n"))
+            if n is None or n <= 1:
+                continue
+            value = clean((n - 1) * HUNDRED)
+        found.append(Found(m.start(), m.end(), value, "percent", "words", qualifier="approx",
+                           kind="change", notes=["change: written as a multiple"]))
+    return found

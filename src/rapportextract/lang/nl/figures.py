@@ -86,6 +86,20 @@ class ChangeWords:
     separable_finite: tuple[str, ...]
     particle_not_before: tuple[str, ...]
     signed_level: tuple[str, ...]
+    negative_after: tuple[str, ...]
+    size_openers: tuple[str, ...]
+    range_markers: tuple[str, ...]
+    base_phrases: tuple[str, ...]
+    multiples: dict[str, int]
+    times: tuple[str, ...]
+    as_much: tuple[str, ...]
+    noun_alone: tuple[str, ...]
+    follower_gap: int
+    gap_followers: tuple[str, ...]
+    bare_verb_gap: int
+    bare_verb_not_after: tuple[str, ...]
+    bare_verb_not_before: tuple[str, ...]
+    not_nouns: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -144,6 +158,10 @@ class DutchData:
     qualifiers: dict[QualifierName, tuple[str, ...]]
     changes: ChangeWords
     contexts: Contexts
+    small_scales: tuple[str, ...]
+    """Scale words that multiply only a number below ten ("drie ton", not "1.400 ton")."""
+    small_scales_not_before: tuple[str, ...]
+    """Words after a small scale that make it a weight ("7 ton CO2")."""
 
 
 def _numbers() -> NumberWords:
@@ -257,6 +275,20 @@ def _changes() -> ChangeWords:
         separable_finite=r.words("verbs.separable_finite"),
         particle_not_before=r.words("verbs.particle_not_before"),
         signed_level=r.words("level_markers.signed_level"),
+        negative_after=r.words("level_markers.negative_after"),
+        size_openers=r.words("verbs.size_openers"),
+        range_markers=r.words("verbs.range_markers"),
+        base_phrases=r.words("nouns.base_phrases"),
+        multiples=r.int_table("multiples.words", minimum=-100),
+        times=r.words("multiples.times"),
+        as_much=r.words("multiples.as_much"),
+        noun_alone=r.words("comparatives.noun_alone"),
+        follower_gap=r.integer("comparatives.follower_gap"),
+        gap_followers=r.words("comparatives.gap_followers"),
+        bare_verb_gap=r.integer("verbs_bare.max_gap"),
+        bare_verb_not_after=r.words("verbs_bare.not_after"),
+        bare_verb_not_before=r.words("verbs_bare.not_before"),
+        not_nouns=r.words("comparatives.not_nouns"),
     )
 
 
@@ -325,4 +357,6 @@ def load() -> DutchData:
         qualifiers=_qualifiers(),
         changes=_changes(),
         contexts=_contexts(),
+        small_scales=DataFile("scales.toml").lower_words("small.words"),
+        small_scales_not_before=DataFile("scales.toml").lower_words("small.not_before"),
     )

@@ -160,6 +160,8 @@ class CueWords:
     money_nouns: tuple[str, ...]
     money_after: tuple[str, ...]
     money_marker: str
+    money_compound_ends: tuple[str, ...]
+    money_count_heads: tuple[str, ...]
     """The ``[scope]`` lists by name (national, region_nouns, organisation_nouns, ...)."""
 
 
@@ -182,6 +184,8 @@ def cue_words() -> CueWords:
         money_nouns=f.lower_words("money.nouns"),
         money_after=f.lower_words("money.after"),
         money_marker=f.word("money.marker"),
+        money_compound_ends=f.lower_words("money.compound_ends"),
+        money_count_heads=f.lower_words("money.count_heads"),
     )
 
 
