@@ -13,7 +13,7 @@ from rapportextract.facts.scope import NATIONAL, ScopeFound, document_scope
 from rapportextract.facts.scope import sentence_scope as whom_of
 from rapportextract.facts.sentence import sentence_facts
 from rapportextract.models import PROSE_KINDS, BlockKind, Document, Fact, Sentence
-from rapportextract.periods import sets_scope
+from rapportextract.periods import PeriodContext, named_period, sets_scope
 
 
 def extract_facts(doc: Document, catalogue: Catalogue | None = None) -> list[Fact]:
@@ -68,8 +68,11 @@ def _read_block(
         if not analysis.quantities:
             if sentence.block_kind == BlockKind.PARAGRAPH:
                 scope = sets_scope(sentence.text, edition=edition) or scope
-            prev = Prev(_context_text(analysis, prev), [], _last_period(analysis),
-                        sentence.block_kind, sentence.text, about)
+            named = named_period(sentence.text, edition=edition, expressions=analysis.times,
+                                 context=PeriodContext(scope=scope,
+                                                       previous=prev.period if prev else None))
+            prev = Prev(_context_text(analysis, prev), [], named, sentence.block_kind,
+                        sentence.text, about)
             continue
         sentence_scope = scope
         if prev is not None and prev.period and analysis.inherits:
@@ -91,8 +94,3 @@ def _context_text(analysis: SentenceAnalysis, prev: Prev | None) -> str:
     if prev is not None and prev.own and analysis.continues:
         return prev.own + " " + analysis.text
     return analysis.text
-
-
-def _last_period(analysis: SentenceAnalysis) -> str | None:
-    points = [e.period for e in analysis.times if e.role == "point" and e.period]
-    return points[-1] if points else None

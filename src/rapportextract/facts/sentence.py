@@ -14,7 +14,12 @@ from rapportextract.facts.provenance import fact_id, figure_place, origin_of
 from rapportextract.facts.scope import ScopeFound, scope_of
 from rapportextract.facts.subjects import statement_key, subject_of
 from rapportextract.models import Document, Fact, Source
-from rapportextract.periods import PeriodContext, heading_period, resolve_period
+from rapportextract.periods import (
+    PeriodContext,
+    column_periods,
+    heading_period,
+    resolve_period,
+)
 
 
 def _previous_year(period: str) -> str | None:
@@ -35,6 +40,7 @@ def sentence_facts(
         previous=prev.period if prev else None,
     )
     figures = [(q.start, q.end) for q in quantities]
+    columns = column_periods(text, figures, exprs)
     facts: list[Fact] = []
     for index, q in enumerate(quantities):
         notes = []
@@ -48,7 +54,8 @@ def sentence_facts(
             notes.append(choice.why)
         resolution = resolve_period(text, (q.start, q.end), edition=edition, context=context,
                                     expressions=exprs)
-        period = _survey_period(resolution.period, choice.concept, catalogue, edition)
+        period = _survey_period(columns[index] or resolution.period, choice.concept, catalogue,
+                                edition)
         second = movement_start(quantities, index, text, exprs)
         if second is not None:
             to = resolve_period(text, (second.start, second.end), edition=edition,

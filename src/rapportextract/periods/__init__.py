@@ -19,6 +19,11 @@ that belongs to a given figure (`resolve_period`):
    the heading above;
 4. else the edition's data year (edition - 1).
 
+Before these steps, a month without a year ("in oktober", "tot en met juli", "op 1 januari")
+takes the year in focus (the sentence, the sentence before, the paragraph, the data year), and
+a year in brackets ("(2018: 0,55%)") speaks only for the figures in its brackets. A table row
+read as text takes its column years from the header before it (`column_periods`).
+
 Periods are written as docs/outputs.md spells them: ``2023``, ``2024-H1``, ``2024-Q2``,
 ``2022-01/2022-05``, ``2024-early``.
 
@@ -28,6 +33,7 @@ one for a figure, ``clauses`` and ``scope`` give it the context.
 """
 
 from rapportextract.periods.clauses import clause_bounds
+from rapportextract.periods.columns import column_periods
 from rapportextract.periods.expressions import (
     How,
     Role,
@@ -38,6 +44,7 @@ from rapportextract.periods.resolution import (
     PeriodContext,
     PeriodResolution,
     ResolutionSource,
+    named_period,
     resolve_period,
 )
 from rapportextract.periods.scope import heading_period, sets_scope
@@ -51,9 +58,11 @@ __all__ = [
     "Role",
     "TimeExpression",
     "clause_bounds",
+    "column_periods",
     "find_time_expressions",
     "heading_period",
     "load_period_words",
+    "named_period",
     "phrase_alternation",
     "resolve_period",
     "sets_scope",
