@@ -202,12 +202,22 @@ def resolve_period(
     if chosen is not None and chosen.period:
         if chosen.how != "explicit":
             confidence *= 0.95
-        return PeriodResolution(chosen.period, source, base_period, chosen.text, confidence)
-    if context.scope:
-        return PeriodResolution(context.scope, "scope", base_period, None, 0.85)
-    if context.heading:
-        return PeriodResolution(context.heading, "heading", base_period, None, 0.8)
-    return PeriodResolution(str(edition - 1), "default", base_period, None, 0.8)
+        result = PeriodResolution(chosen.period, source, base_period, chosen.text, confidence)
+    elif context.scope:
+        result = PeriodResolution(context.scope, "scope", base_period, None, 0.85)
+    elif context.heading:
+        result = PeriodResolution(context.heading, "heading", base_period, None, 0.8)
+    else:
+        result = PeriodResolution(str(edition - 1), "default", base_period, None, 0.8)
+    # "minder dan in dezelfde periode in 2005" after "de eerste negen maanden van 2006": the
+    # base is those months of 2005
+    same = base is not None and bool(period_words().patterns["same_period"].search(
+        sentence[max(0, base.start - 40):base.start]))
+    if same and base_period and _PLAIN_YEAR.match(base_period) \
+            and _WITHIN_YEAR.match(result.period):
+        shifted = _shifted(result.period, _year(base_period) - _year(result.period))
+        result = replace(result, base_period=shifted)
+    return result
 
 
 def named_period(sentence: str, *, edition: int, context: PeriodContext | None = None,

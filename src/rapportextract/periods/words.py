@@ -137,6 +137,8 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
             rf"(?:€\s*)?{figure}(?:\s+{token})?"
             rf"\s+(?:{alt(w.words['of'])}\s+)?$"
         ),
+        # "dezelfde periode vorig jaar", "dezelfde maand een jaar eerder"
+        "same_period": rf"{b}{alt(w.words['same_period'])}\s+(?:{alt(w.words['of'])}\s+)?$",
         "right_after": rf"^\s*(?:{alt(w.words['of'])}\s+)?$",
         "bracket_gap": r"^\s*\(\s*$",
         # A comma between digits is a decimal comma ("1,15 miljoen"), not a clause break.
