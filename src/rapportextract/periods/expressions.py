@@ -18,6 +18,11 @@ month without a year ("in oktober"), which takes the year in focus (`template`);
 "vorige maand", the month named before."""
 
 
+AFTER_YEARS = "after"
+"""The `TimeExpression.template` of "de jaren daarna": the years after the one it hangs on,
+up to the data year."""
+
+
 @dataclass(frozen=True)
 class TimeExpression:
     """One time expression in a sentence, resolved as far as the sentence alone allows."""
@@ -155,6 +160,8 @@ def _candidates(sentence: str, edition: int, w: PeriodWords) -> list[TimeExpress
             add(m, f"{edition}-early", "present")
     for m in p["anchored"].finditer(sentence):
         add(m, None, "anchored", offset=w.anchored[" ".join(m.group("anch").lower().split())])
+    for m in p["after_years"].finditer(sentence):
+        add(m, None, "anchored", offset=1, template=AFTER_YEARS)
     for m in p["previous"].finditer(sentence):
         add(m, None, "previous")
     return found

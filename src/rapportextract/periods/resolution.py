@@ -8,7 +8,11 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from rapportextract.periods.clauses import clause_bounds
-from rapportextract.periods.expressions import TimeExpression, find_time_expressions
+from rapportextract.periods.expressions import (
+    AFTER_YEARS,
+    TimeExpression,
+    find_time_expressions,
+)
 from rapportextract.periods.words import period_words
 
 ResolutionSource = Literal["clause", "sentence", "scope", "heading", "default"]
@@ -75,8 +79,14 @@ def _year_in_focus(exprs: list[TimeExpression], i: int, default: str,
     return _year(context.previous or default), None
 
 
+def _years_after(year: int, data_year: int) -> str:
+    """"De jaren daarna" after `year`: the years from the next one up to the data year."""
+    first = year + 1
+    return f"{first}-01/{data_year}-12" if first < data_year else str(first)
+
+
 def _resolve_context_bound(exprs: list[TimeExpression], default: str,
-                           context: PeriodContext) -> list[TimeExpression]:
+                           context: PeriodContext, edition: int) -> list[TimeExpression]:
     periods: dict[int, str] = {}
     so_far = period_words().patterns["through_alone"]
     for i, expr in enumerate(exprs):
@@ -102,6 +112,8 @@ def _resolve_context_bound(exprs: list[TimeExpression], default: str,
             else:
                 anchor = default
             period = _shifted(anchor, expr.offset)
+            if expr.template == AFTER_YEARS:
+                period = _years_after(_year(anchor), edition - 1)
         elif expr.how == "previous":
             # "in 2011, toen het er 6.000 waren": the year named before it in the sentence;
             # at the start of a sentence, the previous sentence's period.
@@ -151,7 +163,7 @@ def resolve_period(
     start, end = span
     # "2000 mensen hebben dat vorig jaar gedaan": the figure itself is no year
     exprs = _resolve_context_bound([e for e in exprs if not e.start <= start < end <= e.end],
-                                   default, context)
+                                   default, context, edition)
     bracket = _bracket_around(sentence, start)
     c_start, c_end = clause_bounds(sentence, start)
     right_after = period_words().patterns["right_after"]
@@ -229,7 +241,7 @@ def named_period(sentence: str, *, edition: int, context: PeriodContext | None =
     exprs = expressions if expressions is not None else find_time_expressions(
         sentence, edition=edition)
     default = context.scope or context.heading or str(edition - 1)
-    points = [e.period for e in _resolve_context_bound(exprs, default, context)
+    points = [e.period for e in _resolve_context_bound(exprs, default, context, edition)
               if e.role == "point" and e.period and e.how != "present"]
     return points[-1] if points else None
 

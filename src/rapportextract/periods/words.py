@@ -120,6 +120,7 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
         "relative": rf"{b}(?P<rel>{rel}){e}",
         "present": rf"{b}{alt(w.words['present'])}{e}",
         "anchored": rf"{b}(?P<anch>{alt(w.anchored)}){e}",
+        "after_years": rf"{b}{alt(w.words['after_years'])}{e}",
         "previous": rf"{b}(?P<prev>{alt(w.previous)}){e}",
         "base_before": (
             rf"{b}{alt(w.words['base_markers'])}\s+(?:{alt(w.words['base_fillers'])}\s+)?$"
