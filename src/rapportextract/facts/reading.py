@@ -13,7 +13,7 @@ from rapportextract.facts.scope import NATIONAL, ScopeFound, document_scope
 from rapportextract.facts.scope import sentence_scope as whom_of
 from rapportextract.facts.sentence import sentence_facts
 from rapportextract.models import PROSE_KINDS, BlockKind, Document, Fact, Sentence
-from rapportextract.periods import PeriodContext, named_period, sets_scope
+from rapportextract.periods import PeriodContext, named_period, read_columns, sets_scope
 
 
 def extract_facts(doc: Document, catalogue: Catalogue | None = None) -> list[Fact]:
@@ -61,10 +61,14 @@ def _read_block(
         prev = None
     facts: list[Fact] = []
     scope: str | None = None
+    header: tuple[str, ...] = ()  # the column years a table row read as text left the next
     for sentence in sentences:
         analysis = analyse(sentence, edition, own_voice=whom.scope == "organisation")
         about = whom_of(sentence.text, analysis.cues, prev.about if prev else None, whom,
                         analysis.continues)
+        columns = read_columns(sentence.text, [(q.start, q.end) for q in analysis.quantities],
+                               analysis.times, header)
+        header = columns.header
         if not analysis.quantities:
             if sentence.block_kind == BlockKind.PARAGRAPH:
                 scope = sets_scope(sentence.text, edition=edition) or scope
@@ -77,7 +81,8 @@ def _read_block(
         sentence_scope = scope
         if prev is not None and prev.period and analysis.inherits:
             sentence_scope = prev.period
-        new = sentence_facts(doc, edition, analysis, prev, sentence_scope, catalogue, about)
+        new = sentence_facts(doc, edition, analysis, prev, sentence_scope, catalogue, about,
+                             columns.periods)
         facts.extend(new)
         if sentence.block_kind == BlockKind.PARAGRAPH and not analysis.inherits:
             # A sentence that moves to the current year with its own figures ("In het eerste

@@ -29,9 +29,11 @@ def _previous_year(period: str) -> str | None:
 def sentence_facts(
     doc: Document, edition: int, analysis: SentenceAnalysis, prev: Prev | None,
     scope: str | None, catalogue: Catalogue, about: ScopeFound,
+    columns: list[str | None] | None = None,
 ) -> list[Fact]:
     """`scope` is the paragraph's time scope; `about` the scope a figure without a scope cue
-    of its own takes (`facts.scope`)."""
+    of its own takes (`facts.scope`); `columns` the column year of each figure of a table row
+    (`periods.read_columns`), found here where not given."""
     sentence, quantities, exprs = analysis.sentence, analysis.quantities, analysis.times
     text = sentence.text
     context = PeriodContext(
@@ -40,7 +42,8 @@ def sentence_facts(
         previous=prev.period if prev else None,
     )
     figures = [(q.start, q.end) for q in quantities]
-    columns = column_periods(text, figures, exprs)
+    if columns is None:
+        columns = column_periods(text, figures, exprs)
     facts: list[Fact] = []
     for index, q in enumerate(quantities):
         notes = []

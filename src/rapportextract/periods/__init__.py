@@ -33,7 +33,7 @@ one for a figure, ``clauses`` and ``scope`` give it the context.
 """
 
 from rapportextract.periods.clauses import clause_bounds
-from rapportextract.periods.columns import column_periods
+from rapportextract.periods.columns import Columns, column_periods, read_columns
 from rapportextract.periods.expressions import (
     How,
     Role,
@@ -51,6 +51,7 @@ from rapportextract.periods.scope import heading_period, sets_scope
 from rapportextract.periods.words import load_period_words, phrase_alternation
 
 __all__ = [
+    "Columns",
     "How",
     "PeriodContext",
     "PeriodResolution",
@@ -64,6 +65,7 @@ __all__ = [
     "load_period_words",
     "named_period",
     "phrase_alternation",
+    "read_columns",
     "resolve_period",
     "sets_scope",
 ]
