@@ -45,6 +45,9 @@ class TimeExpression:
     ("{y}-10", "{y}-01/{y}-10")."""
 
 
+_WHOLE_YEAR = re.compile(r"^(\d{4})-01/\1-12$")
+
+
 def _year_of(match: re.Match[str], edition: int, w: PeriodWords) -> int | None:
     year = match.group("y")
     if year:
@@ -64,6 +67,11 @@ def _candidates(sentence: str, edition: int, w: PeriodWords) -> list[TimeExpress
             template: str | None = None) -> None:
         s = m.start() if start is None else start
         t = m.end() if end is None else end
+        # "januari tot en met december 2020", "tot en met december": the whole year
+        if period and _WHOLE_YEAR.match(period):
+            period = period[:4]
+        if template == "{y}-01/{y}-12":
+            template = "{y}"
         found.append(TimeExpression(s, t, sentence[s:t], period, role, how, offset,
                                     template=template))
 
