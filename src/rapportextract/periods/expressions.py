@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from rapportextract.periods.clauses import clause_bounds
 from rapportextract.periods.words import PeriodWords, alt, period_words
 
 Role = Literal["point", "base"]
@@ -170,6 +171,10 @@ def _candidates(sentence: str, edition: int, w: PeriodWords) -> list[TimeExpress
         add(m, None, "anchored", offset=w.anchored[" ".join(m.group("anch").lower().split())])
     for m in p["after_years"].finditer(sentence):
         add(m, None, "anchored", offset=1, template=AFTER_YEARS)
+    for m in p["after_alone"].finditer(sentence):
+        c_start, c_end = clause_bounds(sentence, m.start())
+        if p["yearly"].search(sentence, c_start, c_end):
+            add(m, None, "anchored", offset=1, template=AFTER_YEARS)
     for m in p["previous"].finditer(sentence):
         add(m, None, "previous")
     return found

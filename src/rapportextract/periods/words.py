@@ -121,6 +121,8 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
         "present": rf"{b}{alt(w.words['present'])}{e}",
         "anchored": rf"{b}(?P<anch>{alt(w.anchored)}){e}",
         "after_years": rf"{b}{alt(w.words['after_years'])}{e}",
+        "after_alone": rf"{b}{alt(w.words['after_alone'])}{e}",
+        "yearly": rf"{b}{alt(w.words['yearly'])}{e}",
         "previous": rf"{b}(?P<prev>{alt(w.previous)}){e}",
         "base_before": (
             rf"{b}{alt(w.words['base_markers'])}\s+(?:{alt(w.words['base_fillers'])}\s+)?$"
