@@ -20,9 +20,9 @@ that belongs to a given figure (`resolve_period`):
 4. else the edition's data year (edition - 1).
 
 Before these steps, a month without a year ("in oktober", "tot en met juli", "op 1 januari")
-takes the year in focus (the sentence, the sentence before, the paragraph, the data year), and
-a year in brackets ("(2018: 0,55%)") speaks only for the figures in its brackets. A table row
-read as text takes its column years from the header before it (`column_periods`).
+takes the year in focus (the sentence, the sentence before, the paragraph, else the edition
+year), and a year in brackets ("(2018: 0,55%)") speaks only for the figures in its brackets.
+A table row read as text takes its column years from the header before it (`read_columns`).
 
 Periods are written as docs/outputs.md spells them: ``2023``, ``2024-H1``, ``2024-Q2``,
 ``2022-01/2022-05``, ``2024-early``.

@@ -64,19 +64,21 @@ _MONTH = re.compile(r"^\d{4}-\d{2}$")
 _PLAIN_YEAR = re.compile(r"^\d{4}$")
 
 
-def _year_in_focus(exprs: list[TimeExpression], i: int, default: str,
-                   context: PeriodContext) -> tuple[int, int | None]:
+def _year_in_focus(exprs: list[TimeExpression], i: int, context: PeriodContext,
+                   edition: int) -> tuple[int, int | None]:
     """The year a month without one ("in oktober") belongs to, and the index of the plain
     year of this sentence it was read from (if so): the nearest year named before it in the
     sentence, else one named after it ("tot en met juli ... in 2021"), else the period of the
-    sentence before, else the paragraph's scope, the heading or the data year (`default`)."""
+    sentence before, the paragraph's scope or the heading; else the edition year, as for a
+    quarter or half without a year and "sinds januari": a report gives its data year whole,
+    and speaks of single months for the recent past."""
     named = [(j, e) for j, e in enumerate(exprs) if j != i and e.role == "point"
              and not e.from_to and e.how in ("explicit", "relative") and e.period]
     before = [(j, e) for j, e in named if j < i]
     after = [(j, e) for j, e in named if j > i]
     for j, e in before[-1:] or after[:1]:
         return _year(e.period or ""), j if _PLAIN_YEAR.match(e.period or "") else None
-    return _year(context.previous or default), None
+    return _year(context.previous or context.scope or context.heading or str(edition)), None
 
 
 def _years_after(year: int, data_year: int) -> str:
@@ -91,7 +93,7 @@ def _resolve_context_bound(exprs: list[TimeExpression], default: str,
     so_far = period_words().patterns["through_alone"]
     for i, expr in enumerate(exprs):
         if expr.how == "month" and expr.template:
-            year, plain = _year_in_focus(exprs, i, default, context)
+            year, plain = _year_in_focus(exprs, i, context, edition)
             periods[i] = expr.template.format(y=year)
             # "In 2021 is dit tot en met oktober ...": the year so far refines the year named
             if plain is not None and so_far.match(expr.text):
