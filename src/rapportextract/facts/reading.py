@@ -69,12 +69,14 @@ def _read_block(
         columns = read_columns(sentence.text, [(q.start, q.end) for q in analysis.quantities],
                                analysis.times, header)
         header = columns.header
+        # what a month without a year is read against ("In augustus ...")
+        before = PeriodContext(scope=scope, previous=prev.period if prev else None)
         if not analysis.quantities:
             if sentence.block_kind == BlockKind.PARAGRAPH:
-                scope = sets_scope(sentence.text, edition=edition) or scope
+                scope = sets_scope(sentence.text, edition=edition, context=before,
+                                   expressions=analysis.times) or scope
             named = named_period(sentence.text, edition=edition, expressions=analysis.times,
-                                 context=PeriodContext(scope=scope,
-                                                       previous=prev.period if prev else None))
+                                 context=before)
             prev = Prev(_context_text(analysis, prev), [], named, sentence.block_kind,
                         sentence.text, about)
             continue
@@ -87,7 +89,8 @@ def _read_block(
         if sentence.block_kind == BlockKind.PARAGRAPH and not analysis.inherits:
             # A sentence that moves to the current year with its own figures ("In het eerste
             # kwartaal van 2012 kwamen er 14.000 verzoeken binnen") moves the paragraph too.
-            scope = sets_scope(sentence.text, edition=edition) or scope
+            scope = sets_scope(sentence.text, edition=edition, context=before,
+                               expressions=analysis.times) or scope
         prev = Prev(_context_text(analysis, prev), new,
                     new[-1].period if new else None, sentence.block_kind, sentence.text,
                     about)

@@ -45,6 +45,7 @@ from rapportextract.periods.resolution import (
     PeriodResolution,
     ResolutionSource,
     named_period,
+    resolve_expressions,
     resolve_period,
 )
 from rapportextract.periods.scope import heading_period, sets_scope
@@ -66,6 +67,7 @@ __all__ = [
     "named_period",
     "phrase_alternation",
     "read_columns",
+    "resolve_expressions",
     "resolve_period",
     "sets_scope",
 ]

@@ -234,16 +234,24 @@ def resolve_period(
     return result
 
 
+def resolve_expressions(sentence: str, *, edition: int, context: PeriodContext | None = None,
+                        expressions: list[TimeExpression] | None = None,
+                        ) -> list[TimeExpression]:
+    """The sentence's time expressions with the periods its context gives those that need one
+    (a month without a year, "een jaar later", "toen", "vorige maand")."""
+    context = context or PeriodContext()
+    exprs = expressions if expressions is not None else find_time_expressions(
+        sentence, edition=edition)
+    default = context.scope or context.heading or str(edition - 1)
+    return _resolve_context_bound(exprs, default, context, edition)
+
+
 def named_period(sentence: str, *, edition: int, context: PeriodContext | None = None,
                  expressions: list[TimeExpression] | None = None) -> str | None:
     """The last period the sentence names for its own figures (resolved against `context`),
     which the sentence after it may take up ("In augustus daalde het aantal. Vorige maand
     ..."); the time of writing ("nu") holds for its own sentence only and is left out."""
-    context = context or PeriodContext()
-    exprs = expressions if expressions is not None else find_time_expressions(
-        sentence, edition=edition)
-    default = context.scope or context.heading or str(edition - 1)
-    points = [e.period for e in _resolve_context_bound(exprs, default, context, edition)
+    points = [e.period for e in resolve_expressions(sentence, edition=edition, context=context,
+                                                    expressions=expressions)
               if e.role == "point" and e.period and e.how != "present"]
     return points[-1] if points else None
-
