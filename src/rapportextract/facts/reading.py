@@ -13,7 +13,7 @@ from rapportextract.facts.scope import NATIONAL, ScopeFound, document_scope
 from rapportextract.facts.scope import sentence_scope as whom_of
 from rapportextract.facts.sentence import sentence_facts
 from rapportextract.models import PROSE_KINDS, BlockKind, Document, Fact, Sentence
-from rapportextract.periods import sets_scope
+from rapportextract.periods import PeriodContext, named_period, read_columns, sets_scope
 
 
 def extract_facts(doc: Document, catalogue: Catalogue | None = None) -> list[Fact]:
@@ -61,25 +61,36 @@ def _read_block(
         prev = None
     facts: list[Fact] = []
     scope: str | None = None
+    header: tuple[str, ...] = ()  # the column years a table row read as text left the next
     for sentence in sentences:
         analysis = analyse(sentence, edition, own_voice=whom.scope == "organisation")
         about = whom_of(sentence.text, analysis.cues, prev.about if prev else None, whom,
                         analysis.continues)
+        columns = read_columns(sentence.text, [(q.start, q.end) for q in analysis.quantities],
+                               analysis.times, header)
+        header = columns.header
+        # what a month without a year is read against ("In augustus ...")
+        before = PeriodContext(scope=scope, previous=prev.period if prev else None)
         if not analysis.quantities:
             if sentence.block_kind == BlockKind.PARAGRAPH:
-                scope = sets_scope(sentence.text, edition=edition) or scope
-            prev = Prev(_context_text(analysis, prev), [], _last_period(analysis),
-                        sentence.block_kind, sentence.text, about)
+                scope = sets_scope(sentence.text, edition=edition, context=before,
+                                   expressions=analysis.times) or scope
+            named = named_period(sentence.text, edition=edition, expressions=analysis.times,
+                                 context=before)
+            prev = Prev(_context_text(analysis, prev), [], named, sentence.block_kind,
+                        sentence.text, about)
             continue
         sentence_scope = scope
         if prev is not None and prev.period and analysis.inherits:
             sentence_scope = prev.period
-        new = sentence_facts(doc, edition, analysis, prev, sentence_scope, catalogue, about)
+        new = sentence_facts(doc, edition, analysis, prev, sentence_scope, catalogue, about,
+                             columns.periods)
         facts.extend(new)
         if sentence.block_kind == BlockKind.PARAGRAPH and not analysis.inherits:
             # A sentence that moves to the current year with its own figures ("In het eerste
             # kwartaal van 2012 kwamen er 14.000 verzoeken binnen") moves the paragraph too.
-            scope = sets_scope(sentence.text, edition=edition) or scope
+            scope = sets_scope(sentence.text, edition=edition, context=before,
+                               expressions=analysis.times) or scope
         prev = Prev(_context_text(analysis, prev), new,
                     new[-1].period if new else None, sentence.block_kind, sentence.text,
                     about)
@@ -91,8 +102,3 @@ def _context_text(analysis: SentenceAnalysis, prev: Prev | None) -> str:
     if prev is not None and prev.own and analysis.continues:
         return prev.own + " " + analysis.text
     return analysis.text
-
-
-def _last_period(analysis: SentenceAnalysis) -> str | None:
-    points = [e.period for e in analysis.times if e.role == "point" and e.period]
-    return points[-1] if points else None

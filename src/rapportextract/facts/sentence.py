@@ -14,7 +14,12 @@ from rapportextract.facts.provenance import fact_id, figure_place, origin_of
 from rapportextract.facts.scope import ScopeFound, scope_of
 from rapportextract.facts.subjects import statement_key, subject_of
 from rapportextract.models import Document, Fact, Source
-from rapportextract.periods import PeriodContext, heading_period, resolve_period
+from rapportextract.periods import (
+    PeriodContext,
+    column_periods,
+    heading_period,
+    resolve_period,
+)
 
 _PERIOD = re.compile(r"\d{4}(?:-(?:H[12]|Q[1-4]|\d{2}|early))?(?:/\d{4}-\d{2})?")
 _YEAR = re.compile(r"\d{4}")
@@ -31,9 +36,11 @@ def _previous_year(period: str) -> str | None:
 def sentence_facts(
     doc: Document, edition: int, analysis: SentenceAnalysis, prev: Prev | None,
     scope: str | None, catalogue: Catalogue, about: ScopeFound,
+    columns: list[str | None] | None = None,
 ) -> list[Fact]:
     """`scope` is the paragraph's time scope; `about` the scope a figure without a scope cue
-    of its own takes (`facts.scope`)."""
+    of its own takes (`facts.scope`); `columns` the column year of each figure of a table row
+    (`periods.read_columns`), found here where not given."""
     sentence, quantities, exprs = analysis.sentence, analysis.quantities, analysis.times
     text = sentence.text
     context = PeriodContext(
@@ -42,6 +49,8 @@ def sentence_facts(
         previous=prev.period if prev else None,
     )
     figures = [(q.start, q.end) for q in quantities]
+    if columns is None:
+        columns = column_periods(text, figures, exprs)
     facts: list[Fact] = []
     for index, q in enumerate(quantities):
         notes = []
@@ -55,7 +64,8 @@ def sentence_facts(
             notes.append(choice.why)
         resolution = resolve_period(text, (q.start, q.end), edition=edition, context=context,
                                     expressions=exprs)
-        period = _survey_period(resolution.period, choice.concept, catalogue, edition)
+        period = _survey_period(columns[index] or resolution.period, choice.concept, catalogue,
+                                edition)
         second = movement_start(quantities, index, text, exprs)
         if second is not None:
             to = resolve_period(text, (second.start, second.end), edition=edition,

@@ -19,6 +19,11 @@ that belongs to a given figure (`resolve_period`):
    the heading above;
 4. else the edition's data year (edition - 1).
 
+Before these steps, a month without a year ("in oktober", "tot en met juli", "op 1 januari")
+takes the year in focus (the sentence, the sentence before, the paragraph, else the edition
+year), and a year in brackets ("(2018: 0,55%)") speaks only for the figures in its brackets.
+A table row read as text takes its column years from the header before it (`read_columns`).
+
 Periods are written as docs/outputs.md spells them: ``2023``, ``2024-H1``, ``2024-Q2``,
 ``2022-01/2022-05``, ``2024-early``.
 
@@ -28,6 +33,7 @@ one for a figure, ``clauses`` and ``scope`` give it the context.
 """
 
 from rapportextract.periods.clauses import clause_bounds
+from rapportextract.periods.columns import Columns, column_periods, read_columns
 from rapportextract.periods.expressions import (
     How,
     Role,
@@ -38,12 +44,15 @@ from rapportextract.periods.resolution import (
     PeriodContext,
     PeriodResolution,
     ResolutionSource,
+    named_period,
+    resolve_expressions,
     resolve_period,
 )
 from rapportextract.periods.scope import heading_period, sets_scope
 from rapportextract.periods.words import load_period_words, phrase_alternation
 
 __all__ = [
+    "Columns",
     "How",
     "PeriodContext",
     "PeriodResolution",
@@ -51,10 +60,14 @@ __all__ = [
     "Role",
     "TimeExpression",
     "clause_bounds",
+    "column_periods",
     "find_time_expressions",
     "heading_period",
     "load_period_words",
+    "named_period",
     "phrase_alternation",
+    "read_columns",
+    "resolve_expressions",
     "resolve_period",
     "sets_scope",
 ]

@@ -8,12 +8,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from rapportextract.periods.clauses import clause_bounds
 from rapportextract.periods.words import PeriodWords, alt, period_words
 
 Role = Literal["point", "base"]
-How = Literal["explicit", "relative", "anchored", "previous", "present"]
+How = Literal["explicit", "relative", "anchored", "previous", "present", "month", "focus"]
 """How the period was found; "present" is the time of writing ("nu", "momenteel"), early in
-the edition year, which holds for its own sentence only (`scope.sets_scope`)."""
+the edition year, which holds for its own sentence only (`scope.sets_scope`); "month" is a
+month without a year ("in oktober"), which takes the year in focus (`template`); "focus" is
+"vorige maand", the month named before."""
+
+
+AFTER_YEARS = "after"
+"""The `TimeExpression.template` of "de jaren daarna": the years after the one it hangs on,
+up to the data year."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +41,12 @@ class TimeExpression:
     """True for the first year of a movement "van 8.550 in 2007 naar 7.100" and for the year
     of a figure compared with ("tegen 7.100 in 2008"): the period of the figure right before
     it and a base for the other figures of the sentence."""
+    template: str | None = None
+    """For ``month`` expressions: the period with ``{y}`` for the year in focus
+    ("{y}-10", "{y}-01/{y}-10")."""
+
+
+_WHOLE_YEAR = re.compile(r"^(\d{4})-01/\1-12$")
 
 
 def _year_of(match: re.Match[str], edition: int, w: PeriodWords) -> int | None:
@@ -50,10 +64,20 @@ def _candidates(sentence: str, edition: int, w: PeriodWords) -> list[TimeExpress
     p = w.patterns
 
     def add(m: re.Match[str], period: str | None, how: How = "explicit", *, role: Role = "point",
-            offset: int = 0, start: int | None = None, end: int | None = None) -> None:
+            offset: int = 0, start: int | None = None, end: int | None = None,
+            template: str | None = None) -> None:
         s = m.start() if start is None else start
         t = m.end() if end is None else end
-        found.append(TimeExpression(s, t, sentence[s:t], period, role, how, offset))
+        # "januari tot en met december 2020", "tot en met december": the whole year
+        if period and _WHOLE_YEAR.match(period):
+            period = period[:4]
+        if template == "{y}-01/{y}-12":
+            template = "{y}"
+        found.append(TimeExpression(s, t, sentence[s:t], period, role, how, offset,
+                                    template=template))
+
+    def month_of(text: str) -> int:
+        return w.months[text.lower().rstrip(".")]
 
     def how_of(m: re.Match[str]) -> How:
         return "relative" if "rel" in m.re.groupindex and m.group("rel") else "explicit"
@@ -104,17 +128,53 @@ def _candidates(sentence: str, edition: int, w: PeriodWords) -> list[TimeExpress
             else f"{m.group('y')}-01")
     for m in p["month_year"].finditer(sentence):
         add(m, f"{m.group('y')}-{w.months[m.group('m').lower()]:02d}")
+    for m in p["year_period"].finditer(sentence):
+        add(m, f"{m.group('y1')}-01/{m.group('y2')}-12")
+    for m in p["date"].finditer(sentence):
+        # a stock on a given day is its month ("op 1 oktober 2020" is 2020-10), but the last
+        # day of the year is the year, as "eind 2020" is
+        day, mon = int(m.group("d")), month_of(m.group("m"))
+        if not 1 <= day <= 31:
+            continue
+        day_year = _year_of(m, edition, w)
+        form = "{y}" if (day, mon) == (31, 12) else f"{{y}}-{mon:02d}"
+        if day_year:
+            add(m, form.format(y=day_year), how_of(m))
+        else:
+            add(m, None, "month", template=form)
+    for m in p["month_rel"].finditer(sentence):
+        rel = m.group("rel") or m.group("rel2")
+        year = edition + w.relative[" ".join(rel.lower().split())]
+        add(m, f"{year}-{month_of(m.group('m') or m.group('m2')):02d}", "relative")
+    for m in p["month_alone"].finditer(sentence):
+        add(m, None, "month", template=f"{{y}}-{month_of(m.group('m')):02d}")
+    for m in p["month_range_alone"].finditer(sentence):
+        m1, m2 = month_of(m.group("m1")), month_of(m.group("m2"))
+        if m1 < m2:
+            add(m, None, "month", template=f"{{y}}-{m1:02d}/{{y}}-{m2:02d}")
+    for m in p["through_alone"].finditer(sentence):
+        through = month_of(m.group("m"))
+        add(m, None, "month",
+            template=f"{{y}}-01/{{y}}-{through:02d}" if through > 1 else "{y}-01")
+    for m in p["month_in_focus"].finditer(sentence):
+        add(m, None, "focus")
     for m in p["year"].finditer(sentence):
         add(m, m.group("y"))
     for m in p["relative"].finditer(sentence):
         add(m, str(edition + w.relative[" ".join(m.group("rel").lower().split())]), "relative")
     # the time of writing dates a sentence that names no other time: "Over 2020 noemen we nu
     # € 227 miljoen" is about 2020
-    if not any(e.how in ("explicit", "relative") for e in found):
+    if not any(e.how in ("explicit", "relative", "month") for e in found):
         for m in p["present"].finditer(sentence):
             add(m, f"{edition}-early", "present")
     for m in p["anchored"].finditer(sentence):
         add(m, None, "anchored", offset=w.anchored[" ".join(m.group("anch").lower().split())])
+    for m in p["after_years"].finditer(sentence):
+        add(m, None, "anchored", offset=1, template=AFTER_YEARS)
+    for m in p["after_alone"].finditer(sentence):
+        c_start, c_end = clause_bounds(sentence, m.start())
+        if p["yearly"].search(sentence, c_start, c_end):
+            add(m, None, "anchored", offset=1, template=AFTER_YEARS)
     for m in p["previous"].finditer(sentence):
         add(m, None, "previous")
     return found
@@ -144,14 +204,14 @@ def _with_roles(sentence: str, exprs: list[TimeExpression], edition: int,
             since_before = re.search(alt(w.words["since"]) + r"\s+$", before, re.IGNORECASE)
             if is_since or since_before:
                 expr = TimeExpression(expr.start, expr.end, expr.text, f"{edition}-early",
-                                      "point", expr.how, expr.offset)
+                                      "point", expr.how, expr.offset, template=expr.template)
                 role = "point"
         from_to = role == "point" and (
             (bool(w.patterns["movement_from"].search(before))
              and bool(w.patterns["movement_to"].match(sentence[expr.end:])))
             or bool(w.patterns["compared_before"].search(before)))
         out.append(TimeExpression(expr.start, expr.end, expr.text, expr.period, role,
-                                  expr.how, expr.offset, from_to))
+                                  expr.how, expr.offset, from_to, expr.template))
     return out
 
 

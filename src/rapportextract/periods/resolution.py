@@ -4,11 +4,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from rapportextract.periods.clauses import clause_bounds
-from rapportextract.periods.expressions import TimeExpression, find_time_expressions
+from rapportextract.periods.expressions import (
+    AFTER_YEARS,
+    TimeExpression,
+    find_time_expressions,
+)
 from rapportextract.periods.words import period_words
 
 ResolutionSource = Literal["clause", "sentence", "scope", "heading", "default"]
@@ -56,8 +60,47 @@ def _shifted(anchor: str, offset: int) -> str:
     return _YEARS.sub(lambda m: str(int(m.group()) + offset), anchor)
 
 
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_PLAIN_YEAR = re.compile(r"^\d{4}$")
+
+
+def _year_in_focus(exprs: list[TimeExpression], i: int, context: PeriodContext,
+                   edition: int) -> tuple[int, int | None]:
+    """The year a month without one ("in oktober") belongs to, and the index of the plain
+    year of this sentence it was read from (if so): the nearest year named before it in the
+    sentence, else one named after it ("tot en met juli ... in 2021"), else the period of the
+    sentence before, the paragraph's scope or the heading; else the edition year, as for a
+    quarter or half without a year and "sinds januari": a report gives its data year whole,
+    and speaks of single months for the recent past."""
+    named = [(j, e) for j, e in enumerate(exprs) if j != i and e.role == "point"
+             and not e.from_to and e.how in ("explicit", "relative") and e.period]
+    before = [(j, e) for j, e in named if j < i]
+    after = [(j, e) for j, e in named if j > i]
+    for j, e in before[-1:] or after[:1]:
+        return _year(e.period or ""), j if _PLAIN_YEAR.match(e.period or "") else None
+    return _year(context.previous or context.scope or context.heading or str(edition)), None
+
+
+def _years_after(year: int, data_year: int) -> str:
+    """"De jaren daarna" after `year`: the years from the next one up to the data year."""
+    first = year + 1
+    return f"{first}-01/{data_year}-12" if first < data_year else str(first)
+
+
 def _resolve_context_bound(exprs: list[TimeExpression], default: str,
-                           context: PeriodContext) -> list[TimeExpression]:
+                           context: PeriodContext, edition: int) -> list[TimeExpression]:
+    periods: dict[int, str] = {}
+    so_far = period_words().patterns["through_alone"]
+    for i, expr in enumerate(exprs):
+        if expr.how == "month" and expr.template:
+            year, plain = _year_in_focus(exprs, i, context, edition)
+            periods[i] = expr.template.format(y=year)
+            # "In 2021 is dit tot en met oktober ...": the year so far refines the year named
+            if plain is not None and so_far.match(expr.text):
+                periods[plain] = periods[i]
+        elif expr.how == "focus" and context.previous and _MONTH.match(context.previous):
+            periods[i] = context.previous
+    exprs = [replace(e, period=periods[i]) if i in periods else e for i, e in enumerate(exprs)]
     resolved: list[TimeExpression] = []
     for i, expr in enumerate(exprs):
         period, how = expr.period, expr.how
@@ -71,6 +114,8 @@ def _resolve_context_bound(exprs: list[TimeExpression], default: str,
             else:
                 anchor = default
             period = _shifted(anchor, expr.offset)
+            if expr.template == AFTER_YEARS:
+                period = _years_after(_year(anchor), edition - 1)
         elif expr.how == "previous":
             # "in 2011, toen het er 6.000 waren": the year named before it in the sentence;
             # at the start of a sentence, the previous sentence's period.
@@ -79,8 +124,7 @@ def _resolve_context_bound(exprs: list[TimeExpression], default: str,
                 period, how = named[-1].period, "anchored"
             else:
                 period = context.previous or default
-        resolved.append(TimeExpression(expr.start, expr.end, expr.text, period, expr.role,
-                                       how, expr.offset, expr.from_to))
+        resolved.append(replace(expr, period=period, how=how))
     return resolved
 
 
@@ -90,6 +134,15 @@ def _nearest(exprs: list[TimeExpression], start: int, end: int) -> TimeExpressio
         return (max(gap, 0), 0 if e.end <= start else 1)
 
     return min(exprs, key=distance) if exprs else None
+
+
+def _bracket_around(sentence: str, position: int) -> tuple[int, int] | None:
+    """The brackets `position` stands in, as (opening, closing) offsets, if any."""
+    opening = sentence.rfind("(", 0, position)
+    if opening < 0 or ")" in sentence[opening:position]:
+        return None
+    closing = sentence.find(")", position)
+    return (opening, closing if closing >= 0 else len(sentence))
 
 
 def resolve_period(
@@ -109,8 +162,11 @@ def resolve_period(
     default = context.scope or context.heading or str(edition - 1)
     exprs = expressions if expressions is not None else find_time_expressions(
         sentence, edition=edition)
-    exprs = _resolve_context_bound(exprs, default, context)
     start, end = span
+    # "2000 mensen hebben dat vorig jaar gedaan": the figure itself is no year
+    exprs = _resolve_context_bound([e for e in exprs if not e.start <= start < end <= e.end],
+                                   default, context, edition)
+    bracket = _bracket_around(sentence, start)
     c_start, c_end = clause_bounds(sentence, start)
     right_after = period_words().patterns["right_after"]
 
@@ -132,6 +188,14 @@ def resolve_period(
         expr = labelled[-1]
         confidence = 0.95 if expr.how == "explicit" else 0.9
         return PeriodResolution(expr.period or "", "clause", None, expr.text, confidence)
+    if not in_clause and bracket is not None:
+        # "teruggedrongen naar 279.000 woningen (3,5% van de voorraad)": a figure in brackets
+        # without a time of its own shares the time of the clause the brackets stand in
+        # ("(2016: 2.250)" has its own, before the figure)
+        inside = [e for e in points if bracket[0] < e.start and e.end <= start]
+        o_start, o_end = clause_bounds(sentence, max(bracket[0] - 1, 0))
+        in_clause = inside[-1:] or [e for e in exprs if e.role == "point" and e.period
+                                    and not e.from_to and e.start < o_end and e.end > o_start]
     if in_clause:
         chosen, source, confidence = _nearest(in_clause, start, end), "clause", 1.0
     else:
@@ -139,7 +203,9 @@ def resolve_period(
         # uitzettingen, tegen 10% in 2017"): only a year before the figure carries over.
         # "toen" and "een jaar eerder" hung on a year of this sentence speak only for their
         # own clause ("Sinds 2019, toen het € 244 miljoen was, is het met 16% gedaald").
-        before = [e for e in points if e.end <= start and e.how != "anchored"]
+        # A year in brackets ("0,53% (2018: 0,55%)") speaks only for the figures inside them.
+        before = [e for e in points if e.end <= start and e.how != "anchored"
+                  and _bracket_around(sentence, e.start) in (None, bracket)]
         if before:
             chosen = before[-1]
             source, confidence = "sentence", 0.9
@@ -150,9 +216,42 @@ def resolve_period(
     if chosen is not None and chosen.period:
         if chosen.how != "explicit":
             confidence *= 0.95
-        return PeriodResolution(chosen.period, source, base_period, chosen.text, confidence)
-    if context.scope:
-        return PeriodResolution(context.scope, "scope", base_period, None, 0.85)
-    if context.heading:
-        return PeriodResolution(context.heading, "heading", base_period, None, 0.8)
-    return PeriodResolution(str(edition - 1), "default", base_period, None, 0.8)
+        result = PeriodResolution(chosen.period, source, base_period, chosen.text, confidence)
+    elif context.scope:
+        result = PeriodResolution(context.scope, "scope", base_period, None, 0.85)
+    elif context.heading:
+        result = PeriodResolution(context.heading, "heading", base_period, None, 0.8)
+    else:
+        result = PeriodResolution(str(edition - 1), "default", base_period, None, 0.8)
+    # "minder dan in dezelfde periode in 2005" after "de eerste negen maanden van 2006": the
+    # base is those months of 2005
+    same = base is not None and bool(period_words().patterns["same_period"].search(
+        sentence[max(0, base.start - 40):base.start]))
+    if same and base_period and _PLAIN_YEAR.match(base_period) \
+            and _WITHIN_YEAR.match(result.period):
+        shifted = _shifted(result.period, _year(base_period) - _year(result.period))
+        result = replace(result, base_period=shifted)
+    return result
+
+
+def resolve_expressions(sentence: str, *, edition: int, context: PeriodContext | None = None,
+                        expressions: list[TimeExpression] | None = None,
+                        ) -> list[TimeExpression]:
+    """The sentence's time expressions with the periods its context gives those that need one
+    (a month without a year, "een jaar later", "toen", "vorige maand")."""
+    context = context or PeriodContext()
+    exprs = expressions if expressions is not None else find_time_expressions(
+        sentence, edition=edition)
+    default = context.scope or context.heading or str(edition - 1)
+    return _resolve_context_bound(exprs, default, context, edition)
+
+
+def named_period(sentence: str, *, edition: int, context: PeriodContext | None = None,
+                 expressions: list[TimeExpression] | None = None) -> str | None:
+    """The last period the sentence names for its own figures (resolved against `context`),
+    which the sentence after it may take up ("In augustus daalde het aantal. Vorige maand
+    ..."); the time of writing ("nu") holds for its own sentence only and is left out."""
+    points = [e.period for e in resolve_expressions(sentence, edition=edition, context=context,
+                                                    expressions=expressions)
+              if e.role == "point" and e.period and e.how != "present"]
+    return points[-1] if points else None

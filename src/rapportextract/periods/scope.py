@@ -3,10 +3,12 @@ paragraph, and the period a heading names."""
 
 from __future__ import annotations
 
-from rapportextract.periods.expressions import find_time_expressions
+from rapportextract.periods.expressions import TimeExpression, find_time_expressions
+from rapportextract.periods.resolution import PeriodContext, resolve_expressions
 
 
-def sets_scope(sentence: str, *, edition: int) -> str | None:
+def sets_scope(sentence: str, *, edition: int, context: PeriodContext | None = None,
+               expressions: list[TimeExpression] | None = None) -> str | None:
     """The period a figure-less sentence sets for the rest of its paragraph, if any.
 
     Reports switch from the data year to the publication year to describe recent developments
@@ -14,10 +16,14 @@ def sets_scope(sentence: str, *, edition: int) -> str | None:
     following sentences of that paragraph. A past year named in passing ("eind 2022 is een
     convenant opgesteld", "sinds begin 2021 is het verplicht") sets nothing, and neither does
     the time of writing ("Inmiddels gaat het beter"): it describes, it does not date the
-    figures that follow.
+    figures that follow. A month without a year is read in its `context` ("In augustus
+    kwamen er meer bij" in a 2021 edition, with no other year in focus, moves the paragraph
+    to 2021-08).
     """
-    for expr in find_time_expressions(sentence, edition=edition):
-        if expr.how == "present":
+    for expr in resolve_expressions(sentence, edition=edition, context=context,
+                                    expressions=expressions):
+        # the time of writing, and times that only hang on the sentence before, set nothing
+        if expr.how not in ("explicit", "relative", "month"):
             continue
         if expr.role == "point" and expr.period and expr.period.startswith(str(edition)):
             return expr.period

@@ -47,8 +47,19 @@ alt = phrase_alternation  # the short name the patterns below read better with
 _YEAR = r"(?<![\d.,/-])(?:19|20)\d{2}(?![\d]|[.,]\d|\s?[-–/]\s?(?:19|20)?\d{2}\b)"
 
 
+def full_month_names(w: nl_words.PeriodWords) -> list[str]:
+    """The full name of each month ("oktober", not "okt"): a month without a year is looked
+    for by its full name only, so that "Jan" or "dec" in running text is no month."""
+    longest: dict[int, str] = {}
+    for name, number in w.months.items():
+        if len(name) > len(longest.get(number, "")):
+            longest[number] = name
+    return list(longest.values())
+
+
 def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
     month = alt(w.months)
+    full = alt(full_month_names(w))
     ordinal = alt(w.ordinals)
     first = alt([k for k, v in w.ordinals.items() if v == 1])
     count = "(?:" + alt(w.counts)[3:-1] + r"|\d{1,2})"
@@ -88,10 +99,30 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
         "through_month": (
             rf"{b}{alt(w.words['through'])}\s+(?P<m>{month})\.?\s+(?P<y>{_YEAR}){e}"
         ),
+        # "op 1 oktober 2020", "per 1 januari", "op 1 oktober vorig jaar": a day's stock
+        "date": (
+            rf"{b}(?P<d>[0-3]?\d)\s+(?P<m>{month})\.?(?:\s+(?P<y>{_YEAR})|\s+(?P<rel>{rel}))?{e}"
+        ),
+        "month_rel": rf"{b}(?:(?P<m>{full})\s+(?P<rel>{rel})|(?P<rel2>{rel})\s+(?P<m2>{full})){e}",
+        # a month without a year: the year in focus ("In oktober was dat 7,6 procent")
+        "month_alone": rf"{b}(?P<m>{full}){e}",
+        "month_range_alone": (
+            rf"{b}(?:{alt(w.words['range_open'])}\s+)?(?P<m1>{full})\s*"
+            rf"(?:{alt(w.words['range_join'])})\s*(?P<m2>{full}){e}"
+        ),
+        "through_alone": rf"{b}{alt(w.words['through'])}\s+(?P<m>{full}){e}",
+        "year_period": (
+            rf"{b}{alt(w.words['year_period_open'])}\s+(?P<y1>{_YEAR})\s+"
+            rf"(?:{alt(w.words['year_period_join'])})\s+(?P<y2>{_YEAR}){e}"
+        ),
+        "month_in_focus": rf"{b}{alt(w.words['month_in_focus'])}{e}",
         "year": rf"{b}(?P<y>{_YEAR}){e}",
         "relative": rf"{b}(?P<rel>{rel}){e}",
         "present": rf"{b}{alt(w.words['present'])}{e}",
         "anchored": rf"{b}(?P<anch>{alt(w.anchored)}){e}",
+        "after_years": rf"{b}{alt(w.words['after_years'])}{e}",
+        "after_alone": rf"{b}{alt(w.words['after_alone'])}{e}",
+        "yearly": rf"{b}{alt(w.words['yearly'])}{e}",
         "previous": rf"{b}(?P<prev>{alt(w.previous)}){e}",
         "base_before": (
             rf"{b}{alt(w.words['base_markers'])}\s+(?:{alt(w.words['base_fillers'])}\s+)?$"
@@ -105,9 +136,12 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
         "movement_to": rf"^\s*{alt(w.words['movement_to'])}{e}",
         # "tegen 7.100 in 2008": the year of a figure compared with.
         "compared_before": (
-            rf"{b}{alt(w.words['compared_with'])}\s+(?:€\s*)?{figure}(?:\s+{token})?"
+            rf"{b}{alt(w.words['compared_with'])}\s+(?:{alt(w.words['compared_fillers'])}\s+)?"
+            rf"(?:€\s*)?{figure}(?:\s+{token})?"
             rf"\s+(?:{alt(w.words['of'])}\s+)?$"
         ),
+        # "dezelfde periode vorig jaar", "dezelfde maand een jaar eerder"
+        "same_period": rf"{b}{alt(w.words['same_period'])}\s+(?:{alt(w.words['of'])}\s+)?$",
         "right_after": rf"^\s*(?:{alt(w.words['of'])}\s+)?$",
         "bracket_gap": r"^\s*\(\s*$",
         # A comma between digits is a decimal comma ("1,15 miljoen"), not a clause break.

@@ -205,7 +205,8 @@ PERIOD_WORD_LISTS = (
     "articles", "of", "year_end", "year_start", "early_months", "months_word", "half",
     "quarter", "range_open", "range_join", "since", "base_markers", "base_fillers",
     "clause_joiners", "movement_from", "movement_to", "compared_with", "present",
-    "through",
+    "through", "year_period_open", "year_period_join", "month_in_focus", "compared_fillers",
+    "same_period", "after_years", "after_alone", "yearly",
 )
 
 

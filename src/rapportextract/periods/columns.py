@@ -1,0 +1,109 @@
+"""Table rows read as running text: a header line of years followed by a row of figures
+("(x € 1.000) 2018 2017 Huuropbrengsten 28.762 28.458"), where the n-th figure is the n-th
+column's year."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from rapportextract.periods.expressions import TimeExpression
+
+_PLAIN_YEAR = re.compile(r"^\d{4}$")
+_NOTE = re.compile(r"^\d{1,2}$")
+# Digits a header or label may hold that are no figures: a note reference ("5.11.1") and the
+# multiplier of a table's amounts ("x € 1.000", "in € 1.000").
+_NOT_FIGURES = re.compile(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d.])|€\s*1\.000(?:\.000)?(?![\d.])")
+_MAX_HEADER_GAP_WORDS = 3
+"""Words a header may have between two of its years ("Rekening 2018 Begroting 2018")."""
+
+
+@dataclass(frozen=True)
+class Columns:
+    periods: list[str | None]
+    """The column year of each figure; None where the sentence gives none."""
+    header: tuple[str, ...] = ()
+    """The header years the sentence used or named, for the row after it."""
+
+
+def column_periods(sentence: str, spans: Sequence[tuple[int, int]],
+                   expressions: Sequence[TimeExpression]) -> list[str | None]:
+    """For each figure at `spans`, the year of its column where the sentence is a header of
+    years and a row of figures under it; None elsewhere (`read_columns`)."""
+    return read_columns(sentence, spans, expressions).periods
+
+
+def read_columns(sentence: str, spans: Sequence[tuple[int, int]],
+                 expressions: Sequence[TimeExpression],
+                 header_before: tuple[str, ...] = ()) -> Columns:
+    """The column years of a table row read as text.
+
+    Only where the header clearly gives the columns: at least two years in a row (nothing
+    but a few words between them, no figure), then a label without digits, then a row of
+    figures with only spaces between them, as many as the years or a whole multiple of them
+    ("2022 2021 DAEB Niet-DAEB Totaal ..." over six figures: three columns a year). A row
+    with one figure more than the years, the first a one- or two-digit number, starts with a
+    note number ("Netto-omzet 1 8.168.494 7.840.687"). A sentence that is only a row, with
+    no year of its own, takes the header of the row before it (`header_before`)."""
+    out: list[str | None] = [None] * len(spans)
+    years = [e for e in expressions if e.period and _PLAIN_YEAR.match(e.period)
+             and e.how == "explicit"]
+    used: tuple[str, ...] = ()
+    rows = _rows(sentence, spans)
+    for row in rows:
+        first = spans[row[0]][0]
+        header = tuple(e.period or "" for e in
+                       _header(sentence, [e for e in years if e.end <= first], spans, first))
+        if not header and not years and len(rows) == 1 and len(row) == len(spans) \
+                and not re.search(r"\d", _NOT_FIGURES.sub("", sentence[:first])):
+            header = header_before
+        if len(header) < 2:
+            continue
+        cells = row
+        if len(row) == len(header) + 1 and _NOTE.match(sentence[slice(*spans[row[0]])]):
+            cells = row[1:]
+        if len(cells) % len(header):
+            continue
+        width = len(cells) // len(header)
+        for i, index in enumerate(cells):
+            out[index] = header[i // width]
+        used = header
+    if not spans:
+        # a header line of its own ("Kengetallen 2018 2017")
+        # ("2017 2016": only spaces between its years, so that prose naming two years is not
+        # taken for a header)
+        named = _header(sentence, years, spans, len(sentence))
+        gaps = [sentence[a.end:b.start] for a, b in pairwise(named)]
+        if len(named) >= 2 and not any(gap.strip() for gap in gaps):
+            used = tuple(e.period or "" for e in named)
+    return Columns(out, used)
+
+
+def _rows(sentence: str, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """Runs of at least two figures with nothing but spaces between them."""
+    runs: list[list[int]] = []
+    for i, (start, _) in enumerate(spans):
+        if runs and not sentence[spans[runs[-1][-1]][1]:start].strip():
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return [run for run in runs if len(run) >= 2]
+
+
+def _header(sentence: str, years: list[TimeExpression], spans: Sequence[tuple[int, int]],
+            row_start: int) -> list[TimeExpression]:
+    """The years right above the row: the last run of years before it, with no digit
+    between the last year and the row and only a few words between two years."""
+    if not years or re.search(r"\d", _NOT_FIGURES.sub("", sentence[years[-1].end:row_start])):
+        return []
+    if any(years[-1].end <= s < row_start for s, _ in spans):
+        return []
+    header = [years[-1]]
+    for year in reversed(years[:-1]):
+        gap = sentence[year.end:header[0].start]
+        if re.search(r"\d", gap) or len(gap.split()) > _MAX_HEADER_GAP_WORDS:
+            break
+        header.insert(0, year)
+    return header
