@@ -16,6 +16,9 @@ _NOTE = re.compile(r"^\d{1,2}$")
 # Digits a header or label may hold that are no figures: a note reference ("5.11.1") and the
 # multiplier of a table's amounts ("x € 1.000", "in € 1.000").
 _NOT_FIGURES = re.compile(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d.])|€\s*1\.000(?:\.000)?(?![\d.])")
+# A note number right before the row, which the figure reader already set aside as no figure
+# ("Omzet 3 612.004 598.117").
+_NOTE_BEFORE_ROW = re.compile(r"(?<![\d.,])\d{1,2}\s*$")
 _MAX_HEADER_GAP_WORDS = 3
 """Words a header may have between two of its years ("Rekening 2018 Begroting 2018")."""
 
@@ -96,7 +99,8 @@ def _header(sentence: str, years: list[TimeExpression], spans: Sequence[tuple[in
             row_start: int) -> list[TimeExpression]:
     """The years right above the row: the last run of years before it, with no digit
     between the last year and the row and only a few words between two years."""
-    if not years or re.search(r"\d", _NOT_FIGURES.sub("", sentence[years[-1].end:row_start])):
+    label = _NOTE_BEFORE_ROW.sub("", sentence[years[-1].end:row_start]) if years else ""
+    if not years or re.search(r"\d", _NOT_FIGURES.sub("", label)):
         return []
     if any(years[-1].end <= s < row_start for s, _ in spans):
         return []
