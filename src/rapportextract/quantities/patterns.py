@@ -81,6 +81,11 @@ class Patterns:
     change_bare_left: regex.Pattern[str]
     change_verb_bare_left: regex.Pattern[str]
     change_verb_bare_not_right: regex.Pattern[str]
+    change_colon_left: regex.Pattern[str]
+    separable_verb: regex.Pattern[str]
+    apart_joiner: regex.Pattern[str]
+    apart_not_between: regex.Pattern[str]
+    apart_share_right: regex.Pattern[str]
     level_left: regex.Pattern[str]
     change_right: regex.Pattern[str]
     change_particle_right: regex.Pattern[str]
@@ -347,7 +352,9 @@ def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
     openers = alt(ch.size_openers)
     # a word between a finite verb and "met": letters (an abbreviation such as "t.o.v." too)
     # or a year ("daalde in 2017 met 23 procent", "steeg t.o.v. 2020 met 20%")
-    gap = r"(?:\s+(?:" + caseless(r"[^\W\d_][\w.]*") + r"|\d{4}))"
+    # or a day before a month ("daalden op 1 juli met 0,4 procent")
+    day = rf"\d{{1,2}}(?=\s+{alt(data.contexts.months)})"
+    gap = r"(?:\s+(?:" + caseless(r"[^\W\d_][\w.]*") + rf"|\d{{4}}|{day}))"
     # the verb before the size: "daalde", "steeg in een jaar", "nam vorig jaar verder af",
     # "daalde, in 2014" (a year after the comma), "nam af, en wel" (an opener)
     verb_lead = (
@@ -362,6 +369,8 @@ def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
         "change_noun_left": compile_pattern(
             rf"(?:{alt(ch.noun_articles)}\s+)?(?:{alt(ch.intensifiers)}\s+)?"
             rf"(?P<word>{nouns})(?:(?:\s*\(\s*|\s+){alt(ch.noun_size_markers)}"
+            # "was de daling het sterkst, met 3,3 procent"
+            rf"|(?:\s+{word}){{0,3}}?,\s+{alt(ch.noun_size_markers)}"
             rf"|\s+{alt(ch.noun_size_markers)}(?:\s+{word}){{1,5}}?\s+{met}"
             # "een lichte daling te zien van 3 procent"
             rf"|(?!\s+{alt(ch.base_phrases)})(?:\s+{word}){{1,3}}?\s+{phrase(ch.noun_size_markers[0])}"
@@ -389,6 +398,15 @@ def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
             rf"(?<!{alt(ch.bare_verb_not_after)})\s*$"
         ),
         "change_verb_bare_not_right": compile_pattern(rf"\s+{alt(ch.bare_verb_not_before)}"),
+        # "gingen dit jaar flink omhoog: 9,5 procent" (for a percentage only)
+        "change_colon_left": compile_pattern(
+            rf"(?:(?P<word>{verbs})|{alt(ch.separable_finite)}{gap}{{0,7}}?\s+(?P<word>{particles}))"
+            rf"(?:\s+[^\s:;.]+){{0,{ch.colon_gap}}}?\s*:\s*$"
+        ),
+        "separable_verb": compile_pattern(alt(ch.separable_finite)),
+        "apart_joiner": compile_pattern(alt(ch.apart_joiners)),
+        "apart_not_between": compile_pattern(alt(ch.apart_not_between)),
+        "apart_share_right": compile_pattern(rf"\s+{alt(ch.apart_share_after)}"),
         # "was deze stijging nog 7,2 procent", "de daling bedroeg 3%"
         "change_subject_left": compile_pattern(
             rf"(?:{alt(ch.copulas)}\s+{alt(ch.subject_articles)}\s+(?P<word>{nouns})"

@@ -100,6 +100,11 @@ class ChangeWords:
     bare_verb_not_after: tuple[str, ...]
     bare_verb_not_before: tuple[str, ...]
     not_nouns: tuple[str, ...]
+    apart_joiners: tuple[str, ...]
+    apart_max_words: int
+    apart_not_between: tuple[str, ...]
+    apart_share_after: tuple[str, ...]
+    colon_gap: int
 
 
 @dataclass(frozen=True)
@@ -289,6 +294,11 @@ def _changes() -> ChangeWords:
         bare_verb_not_after=r.words("verbs_bare.not_after"),
         bare_verb_not_before=r.words("verbs_bare.not_before"),
         not_nouns=r.words("comparatives.not_nouns"),
+        apart_joiners=r.words("apart.joiners"),
+        apart_max_words=r.integer("apart.max_words", minimum=1),
+        apart_not_between=r.words("apart.not_between"),
+        apart_share_after=r.words("apart.share_after"),
+        colon_gap=r.integer("apart.colon_gap", minimum=1),
     )
 
 
