@@ -35,6 +35,7 @@ def sentence_facts(
         previous=prev.period if prev else None,
     )
     figures = [(q.start, q.end) for q in quantities]
+    units = {(q.start, q.end): q.unit for q in quantities}
     facts: list[Fact] = []
     for index, q in enumerate(quantities):
         notes = []
@@ -43,7 +44,7 @@ def sentence_facts(
         if money is not None:
             q = q.model_copy(update={"unit": "EUR"})
             notes.append(f"unit EUR from context: {money}")
-        choice = concept_for(q, sentence, prev, catalogue, figures, analysis.continues)
+        choice = concept_for(q, sentence, prev, catalogue, figures, analysis.continues, units)
         if choice.why:
             notes.append(choice.why)
         resolution = resolve_period(text, (q.start, q.end), edition=edition, context=context,
