@@ -301,6 +301,10 @@ def concept_for(
         # miljoen aan huurachterstand." + "Daarvan was € 182 miljoen van vertrokken huurders").
         for m in _own_segment_first(with_previous, q, text, members, forward, offset,
                                     drop_later=True):
+            # Not for a count with a noun of its own that does not refer back: "21 huurders
+            # betaalden alsnog de huurschuld" after a sentence on judgments counts tenants.
+            if own_noun and not continues and m.head_start < offset:
+                continue
             if allowed(m) and m.groups > 1 and any(s >= offset for s, _ in m.also_terms):
                 return ConceptChoice(m, m.id, "previous")
         if continues:
@@ -316,6 +320,8 @@ def concept_for(
             # ("Volgens 90 procent van de corporaties ..." after a sentence on the survey).
             own_words = any(s >= offset for s, _ in m.also_terms)
             if m.concept.about_corporations and not own_words and not continues:
+                continue
+            if own_noun and not continues and m.head_start < offset:
                 continue
             if allowed(m) and (continues or (here and (m.groups > 1 or m.head_start >= offset))):
                 return ConceptChoice(m, m.id, "previous")
