@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapportextract.catalogue import Catalogue, ConceptMatch
 from rapportextract.facts.cues import continues_previous, cue_patterns
 from rapportextract.facts.scope import ScopeFound
-from rapportextract.lang.nl.words import stop_words
+from rapportextract.lang.nl.words import cue_words, stop_words
 from rapportextract.models import BlockKind, Fact, Quantity, Sentence
 from rapportextract.periods import clause_bounds
 
@@ -74,11 +75,28 @@ def _has_own_noun(q: Quantity, text: str) -> bool:
                 and m.group(1) not in stop_words().general)
 
 
+@lru_cache(maxsize=1)
+def _share_of_gap() -> re.Pattern[str]:
+    """What stands between a percentage and the noun it is a share of ("65 procent van de
+    sociale huurvoorraad")."""
+    links = "|".join(re.escape(w) for w in sorted(cue_words().partitive_links, key=len,
+                                                  reverse=True))
+    return re.compile(rf"\s*(?:{links})\s+(?:[^\W\d_]+\s+){{0,2}}", re.IGNORECASE)
+
+
 def _own_noun_first(found: list[ConceptMatch], q: Quantity, text: str) -> list[ConceptMatch]:
     """The matches, best first, but one whose head word is the figure's own noun first: "Van
     de 9 ontruimingen leverden 4 huurders zelf de sleutel in" -- 9 counts evictions, whatever
-    more specific concept the sentence names for the other figure."""
-    own = [m for m in found if m.head_start >= q.end and not text[q.end:m.head_start].strip()]
+    more specific concept the sentence names for the other figure. A percentage's own noun is
+    the one it is a share of ("goed voor 65 procent van de sociale huurvoorraad")."""
+    def own_noun(m: ConceptMatch) -> bool:
+        if m.head_start < q.end:
+            return False
+        gap = text[q.end:m.head_start]
+        return not gap.strip() or (q.unit == "percent" and q.kind == "level"
+                                   and _share_of_gap().fullmatch(gap) is not None)
+
+    own = [m for m in found if own_noun(m)]
     return own[:1] + [m for m in found if m not in own[:1]]
 
 
