@@ -358,12 +358,17 @@ def concept_for(
         if from_heading and any(s >= offset for s, _ in from_heading.terms):
             return ConceptChoice(from_heading, from_heading.id, "heading")
     return ConceptChoice(None, None, "none", why=_no_concept(q, text, prev, continues,
-                                                            corporations))
+                                                            corporations, catalogue))
 
 
 def _no_concept(q: Quantity, text: str, prev: Prev | None, continues: bool,
-                corporations: bool) -> str:
+                corporations: bool, catalogue: Catalogue) -> str:
     """Why a figure has no concept, in words for its diagnostics."""
+    ruled_out = [] if corporations else catalogue.ruled_out(
+        text, unit=q.unit, kind=q.kind, value=q.value)
+    if ruled_out:
+        concept, why = ruled_out[0]
+        return f"no concept: the sentence speaks of {concept}, but {why}"
     if corporations:
         return "no concept: a share of corporations (a survey finding) the catalogue has no " \
                "concept for"
