@@ -281,10 +281,6 @@ def concept_for(
             q, text, members, forward)
          if allowed(m)],
         part, len(text))
-    # The sentence may add a qualifier to the clause's head word ("Huurders die nog in hun
-    # woning wonen, waren samen € 171 miljoen verschuldigd"): the more specific match wins.
-    # Not where that qualifier stands in another figure's clause ("€ 320 miljoen, waarvan
-    # € 160 miljoen bij huurders die nog in hun woning wonen").
     if continues is None:
         continues = continues_previous(text)
     with_previous: list[ConceptMatch] = []
@@ -298,6 +294,10 @@ def concept_for(
         if forward is None:
             forward = _list_direction(found_before, q, members, offset)
         with_previous = _own_segment_first(found_before, q, text, members, forward, offset)
+    # The sentence may add a qualifier to the clause's head word ("Huurders die nog in hun
+    # woning wonen, waren samen € 171 miljoen verschuldigd"): the more specific match wins.
+    # Not where that qualifier stands in another figure's clause ("€ 320 miljoen, waarvan
+    # € 160 miljoen bij huurders die nog in hun woning wonen").
     if local and not (whole and whole.groups > local.groups
                       and whole.head_start == local.head_start
                       and not any(_in_other_clause(text, t, q, others)
