@@ -101,6 +101,7 @@ def _own_noun_first(found: list[ConceptMatch], q: Quantity, text: str) -> list[C
 
 
 Span = tuple[int, int]
+_WORDS_AFTER = re.compile(r"[\W\d_]*[^\W\d_]{2,}")
 
 
 def _segments(text: str, figures: list[Span], *, forward: bool) -> dict[Span, Span]:
@@ -123,7 +124,7 @@ def _segments(text: str, figures: list[Span], *, forward: bool) -> dict[Span, Sp
     return found
 
 
-def _list_direction(found: list[ConceptMatch], q: Quantity, others: list[Span],
+def _list_direction(found: list[ConceptMatch], q: Quantity, text: str, others: list[Span],
                     offset: int = 0) -> bool | None:
     """Whether a sentence of several figures is a list whose words follow its figures (True:
     some term of the sentence's matches `found` stands after the last figure) or come first
@@ -134,6 +135,10 @@ def _list_direction(found: list[ConceptMatch], q: Quantity, others: list[Span],
     figures = sorted([*others, (q.start, q.end)])
     first, before_last, (last_start, last_end) = figures[0][0], figures[-2][1], figures[-1]
     if any(t[0] - offset >= last_end for m in found for t in m.terms):
+        return True
+    # "... 31 op grond van een huurachterstand en 4 wegens overlast": words of its own after
+    # the last figure, though none the catalogue knows.
+    if _WORDS_AFTER.match(text, last_end):
         return True
     qualifiers = [t[0] - offset for m in found for t in m.also_terms]
     if any(0 <= t < first for t in qualifiers) and any(before_last <= t < last_start
@@ -154,14 +159,18 @@ def _own_segment_first(found: list[ConceptMatch], q: Quantity, text: str,
         return found
     segments = _segments(text, [*others, (q.start, q.end)], forward=forward)
     own = segments[(q.start, q.end)]
-    later = [segments[o] for o in others if o[0] > q.start]
 
     def within(span: Span, segment: Span) -> bool:
         return segment[0] <= span[0] - offset < segment[1]
 
+    # Where the figure's own stretch names nothing the catalogue knows ("en 4 wegens
+    # overlast"), an earlier figure's qualifiers are that figure's too.
+    bare = forward and not any(within(t, own) for m in found for t in m.terms)
+    foreign = [segments[o] for o in others if o[0] > q.start or bare]
+
     def place(m: ConceptMatch) -> int:
         also = m.also_terms
-        if also and all(any(within(t, seg) for seg in later) for t in also):
+        if also and all(any(within(t, seg) for seg in foreign) for t in also):
             return 2
         return 0 if any(within(t, own) for t in m.terms) else 1
 
@@ -244,7 +253,8 @@ def concept_for(
     part = _part_bounds(text, q.start)
     # "Bij 349 ontruimingen, 4 procent van het totaal, ging het om ...": no list.
     members = [o for o in others if units is None or units.get(o) == q.unit]
-    forward = _list_direction(catalogue.matches(text, unit=q.unit, kind=q.kind), q, members)
+    forward = _list_direction(catalogue.matches(text, unit=q.unit, kind=q.kind), q, text,
+                              members)
 
     def best(scope_text: str, position: tuple[int, int], *,
              qualifier_in: tuple[int, int] | None = None) -> ConceptMatch | None:
@@ -292,7 +302,7 @@ def concept_for(
         found_before = catalogue.matches(joined, unit=q.unit, kind=q.kind, position=shifted,
                                          value=q.value)
         if forward is None:
-            forward = _list_direction(found_before, q, members, offset)
+            forward = _list_direction(found_before, q, text, members, offset)
         with_previous = _own_segment_first(found_before, q, text, members, forward, offset)
     # The sentence may add a qualifier to the clause's head word ("Huurders die nog in hun
     # woning wonen, waren samen € 171 miljoen verschuldigd"): the more specific match wins.
