@@ -27,7 +27,9 @@ becomes one `Fact`. What this module adds to a quantity:
   first counted. In a list (figures of one unit, its qualifiers after the figures, "Van de
   8.134 ontruimingen kwamen er 551 door overlast en 349 door hennepteelt", or before them,
   "overlast in 6,5 procent, hennepteelt in 5,6 procent") each figure takes the words of its
-  own stretch first, and never a qualifier that stands in a later figure's stretch. A
+  own stretch first, and never a qualifier that stands in a later figure's stretch (nor in
+  an earlier one's, where its own stretch names nothing the catalogue knows: "31 op grond van
+  een huurachterstand en 4 wegens overlast"). A
   sentence that refers back keeps the previous sentence's qualifier for its own head word
   ("... 3.900 vonnissen vanwege huurschuld." + "Ruim 1.000 daarvan eindigden in een
   ontruiming": evictions for rent arrears). A percentage of
