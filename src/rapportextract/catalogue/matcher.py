@@ -136,6 +136,30 @@ class Catalogue:
             i for i, (_, s) in enumerate(self._signals)
             if s._without_re is not None and s._without_re.search(text)))
 
+    def ruled_out(
+        self,
+        text: str,
+        *,
+        unit: str | None = None,
+        kind: str | None = None,
+        value: Decimal | None = None,
+    ) -> list[tuple[str, str]]:
+        """The concepts whose signal `text` holds but that a ``without`` term or the
+        concept's value range rules out, as (concept id, why), for a figure's diagnostics."""
+        found: dict[str, str] = {}
+        for concept, signal in self._signals:
+            if concept.id in found or not _unit_fits(concept, unit, kind):
+                continue
+            if signal._head_re.search(text) is None or any(
+                    p.search(text) is None for p in signal._also_re):
+                continue
+            veto = signal._without_re.search(text) if signal._without_re is not None else None
+            if veto is not None:
+                found[concept.id] = f"{' '.join(veto.group(0).split())!r} rules it out"
+            elif not concept.fits_value(value, kind):
+                found[concept.id] = "the value is outside the range it can take"
+        return list(found.items())
+
     def match(
         self,
         text: str,

@@ -4,11 +4,14 @@ heading above (`concept_for`; the rules are in the `rapportextract.facts` docstr
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapportextract.catalogue import Catalogue, ConceptMatch
 from rapportextract.facts.cues import continues_previous, cue_patterns
 from rapportextract.facts.scope import ScopeFound
+from rapportextract.lang.nl.words import cue_words, stop_words
 from rapportextract.models import BlockKind, Fact, Quantity, Sentence
 from rapportextract.periods import clause_bounds
 
@@ -67,15 +70,112 @@ def _has_own_noun(q: Quantity, text: str) -> bool:
     if q.unit != "count":
         return False
     m = _NEXT_WORD.match(text, q.end)
-    return bool(m and m.group(1).islower() and m.group(1) not in cue_patterns().stopwords)
+    # A preposition is no noun: "27 huisuitzettingen, waarvan 19 wegens huurachterstand".
+    return bool(m and m.group(1).islower() and m.group(1) not in cue_patterns().stopwords
+                and m.group(1) not in stop_words().general)
+
+
+@lru_cache(maxsize=1)
+def _share_of_gap() -> re.Pattern[str]:
+    """What stands between a percentage and the noun it is a share of ("65 procent van de
+    sociale huurvoorraad")."""
+    links = "|".join(re.escape(w) for w in sorted(cue_words().partitive_links, key=len,
+                                                  reverse=True))
+    return re.compile(rf"\s*(?:{links})\s+(?:[^\W\d_]+\s+){{0,2}}", re.IGNORECASE)
 
 
 def _own_noun_first(found: list[ConceptMatch], q: Quantity, text: str) -> list[ConceptMatch]:
     """The matches, best first, but one whose head word is the figure's own noun first: "Van
     de 9 ontruimingen leverden 4 huurders zelf de sleutel in" -- 9 counts evictions, whatever
-    more specific concept the sentence names for the other figure."""
-    own = [m for m in found if m.head_start >= q.end and not text[q.end:m.head_start].strip()]
+    more specific concept the sentence names for the other figure. A percentage's own noun is
+    the one it is a share of ("goed voor 65 procent van de sociale huurvoorraad")."""
+    def own_noun(m: ConceptMatch) -> bool:
+        if m.head_start < q.end:
+            return False
+        gap = text[q.end:m.head_start]
+        return not gap.strip() or (q.unit == "percent" and q.kind == "level"
+                                   and _share_of_gap().fullmatch(gap) is not None)
+
+    own = [m for m in found if own_noun(m)]
     return own[:1] + [m for m in found if m not in own[:1]]
+
+
+Span = tuple[int, int]
+_WORDS_AFTER = re.compile(r"[\W\d_]*[^\W\d_]{2,}")
+
+
+def _segments(text: str, figures: list[Span], *, forward: bool) -> dict[Span, Span]:
+    """The stretch of a sentence that belongs to each of its figures. In a list whose words
+    follow its figures (`forward`: "Van de 8.134 ontruimingen kwamen er 551 door overlast en
+    349 door hennepteelt"), from the figure to the next one, but a figure in brackets takes the
+    words before it ("vooral alleenstaanden (79 procent) en meestal een huurschuld (85
+    procent)"). In a list whose words come first ("Overlast was in 6,5 procent de reden,
+    hennepteelt in 5,6 procent"), from the figure before to the end of this one."""
+    order = sorted(figures)
+    bracketed = [text[:start].rstrip().endswith("(") for start, _ in order]
+    found: dict[Span, Span] = {}
+    for i, (start, end) in enumerate(order):
+        if bracketed[i] or not forward:
+            found[(start, end)] = (order[i - 1][1] if i else 0, end)
+        elif i + 1 < len(order):
+            found[(start, end)] = (start, end if bracketed[i + 1] else order[i + 1][0])
+        else:
+            found[(start, end)] = (start, len(text))
+    return found
+
+
+def _list_direction(found: list[ConceptMatch], q: Quantity, text: str, others: list[Span],
+                    offset: int = 0) -> bool | None:
+    """Whether a sentence of several figures is a list whose words follow its figures (True:
+    some term of the sentence's matches `found` stands after the last figure) or come first
+    (False: qualifiers stand before the first figure and between the last two); None where
+    it is neither. `offset` as for `_own_segment_first`."""
+    if not others:
+        return None
+    figures = sorted([*others, (q.start, q.end)])
+    first, before_last, (last_start, last_end) = figures[0][0], figures[-2][1], figures[-1]
+    if any(t[0] - offset >= last_end for m in found for t in m.terms):
+        return True
+    # "... 31 op grond van een huurachterstand en 4 wegens overlast": words of its own after
+    # the last figure, though none the catalogue knows.
+    if _WORDS_AFTER.match(text, last_end):
+        return True
+    qualifiers = [t[0] - offset for m in found for t in m.also_terms]
+    if any(0 <= t < first for t in qualifiers) and any(before_last <= t < last_start
+                                                  for t in qualifiers):
+        return False
+    return None
+
+
+def _own_segment_first(found: list[ConceptMatch], q: Quantity, text: str,
+                       others: list[Span], forward: bool | None, offset: int = 0, *,
+                       drop_later: bool = False) -> list[ConceptMatch]:
+    """The matches (best first) reordered for a figure of a list (`_list_direction`): first
+    those with a term in the figure's own stretch of the sentence (`_segments`), last those
+    whose qualifying terms all stand in the stretch of a later figure (left out where
+    `drop_later`). `offset` is where the sentence starts in the text the matches were found
+    in (the previous sentence may come before it)."""
+    if forward is None or len(found) < 2:
+        return found
+    segments = _segments(text, [*others, (q.start, q.end)], forward=forward)
+    own = segments[(q.start, q.end)]
+
+    def within(span: Span, segment: Span) -> bool:
+        return segment[0] <= span[0] - offset < segment[1]
+
+    # Where the figure's own stretch names nothing the catalogue knows ("en 4 wegens
+    # overlast"), an earlier figure's qualifiers are that figure's too.
+    bare = forward and not any(within(t, own) for m in found for t in m.terms)
+    foreign = [segments[o] for o in others if o[0] > q.start or bare]
+
+    def place(m: ConceptMatch) -> int:
+        also = m.also_terms
+        if also and all(any(within(t, seg) for seg in foreign) for t in also):
+            return 2
+        return 0 if any(within(t, own) for t in m.terms) else 1
+
+    placed = sorted(found, key=place)
+    return [m for m in placed if place(m) < 2] if drop_later else placed
 
 
 def _noun_of_other(m: ConceptMatch, text: str, others: list[tuple[int, int]]) -> bool:
@@ -126,9 +226,12 @@ def _in_other_clause(text: str, term: tuple[int, int], q: Quantity,
 def concept_for(
     q: Quantity, sentence: Sentence, prev: Prev | None, catalogue: Catalogue,
     others: list[tuple[int, int]] | None = None, continues: bool | None = None,
+    units: Mapping[Span, str] | None = None,
 ) -> ConceptChoice:
     """The concept of figure `q` of `sentence` (the `rapportextract.facts` docstring);
-    `continues` is whether the sentence refers back (worked out here where not given)."""
+    `continues` is whether the sentence refers back (worked out here where not given).
+    `units` gives the unit of each of the sentence's figures (`others`): a list is made of the
+    figures of one unit."""
     text = sentence.text
     cues = cue_patterns()
     corporations = _about_corporations(q, text)
@@ -148,13 +251,17 @@ def concept_for(
         return m
 
     part = _part_bounds(text, q.start)
+    # "Bij 349 ontruimingen, 4 procent van het totaal, ging het om ...": no list.
+    members = [o for o in others if units is None or units.get(o) == q.unit]
+    forward = _list_direction(catalogue.matches(text, unit=q.unit, kind=q.kind), q, text,
+                              members)
 
     def best(scope_text: str, position: tuple[int, int], *,
              qualifier_in: tuple[int, int] | None = None) -> ConceptMatch | None:
         # A ruling-out word in the figure's part of the sentence counts for its clause too.
-        for m in _own_noun_first(catalogue.matches(
+        for m in _own_segment_first(_own_noun_first(catalogue.matches(
                 scope_text, unit=q.unit, kind=q.kind, position=position, value=q.value,
-                veto=text[part[0]:part[1]]), q, text):
+                veto=text[part[0]:part[1]]), q, text), q, text, members, forward):
             if qualifier_in is not None and not any(
                 qualifier_in[0] <= s and e <= qualifier_in[1] for s, e in m.also_terms
             ):
@@ -179,10 +286,24 @@ def concept_for(
         if own is not None and own.groups == local.groups:
             local = own
     whole = _own_part_first(
-        [m for m in _own_noun_first(catalogue.matches(
-            text, unit=q.unit, kind=q.kind, position=position, value=q.value), q, text)
+        [m for m in _own_segment_first(_own_noun_first(catalogue.matches(
+            text, unit=q.unit, kind=q.kind, position=position, value=q.value), q, text),
+            q, text, members, forward)
          if allowed(m)],
         part, len(text))
+    if continues is None:
+        continues = continues_previous(text)
+    with_previous: list[ConceptMatch] = []
+    offset = 0
+    if prev is not None:
+        joined = prev.text + " " + text
+        offset = len(prev.text) + 1
+        shifted = (q.start + offset, q.end + offset)
+        found_before = catalogue.matches(joined, unit=q.unit, kind=q.kind, position=shifted,
+                                         value=q.value)
+        if forward is None:
+            forward = _list_direction(found_before, q, text, members, offset)
+        with_previous = _own_segment_first(found_before, q, text, members, forward, offset)
     # The sentence may add a qualifier to the clause's head word ("Huurders die nog in hun
     # woning wonen, waren samen € 171 miljoen verschuldigd"): the more specific match wins.
     # Not where that qualifier stands in another figure's clause ("€ 320 miljoen, waarvan
@@ -191,21 +312,27 @@ def concept_for(
                       and whole.head_start == local.head_start
                       and not any(_in_other_clause(text, t, q, others)
                                   for t in whole.also_terms)):
+        if continues and local.groups == 1:
+            # A sentence that refers back keeps the previous one's qualifier for its own head
+            # word ("... 3.900 vonnissen vanwege huurschuld." + "Ruim 1.000 daarvan eindigden
+            # in een ontruiming": evictions for rent arrears).
+            for m in with_previous:
+                if (m.groups > 1 and m.head_start - offset == local.head_start
+                        and allowed(m)):
+                    return ConceptChoice(m, m.id, "previous")
         return ConceptChoice(local, local.id, "clause")
     if whole:
         return ConceptChoice(whole, whole.id, "sentence")
 
-    if continues is None:
-        continues = continues_previous(text)
     if prev is not None:
-        joined = prev.text + " " + text
-        offset = len(prev.text) + 1
-        shifted = (q.start + offset, q.end + offset)
-        with_previous = catalogue.matches(joined, unit=q.unit, kind=q.kind, position=shifted,
-                                          value=q.value)
         # A qualifier in this sentence may refine what the previous one named ("... € 353
         # miljoen aan huurachterstand." + "Daarvan was € 182 miljoen van vertrokken huurders").
-        for m in with_previous:
+        for m in _own_segment_first(with_previous, q, text, members, forward, offset,
+                                    drop_later=True):
+            # Not for a count with a noun of its own that does not refer back: "21 huurders
+            # betaalden alsnog de huurschuld" after a sentence on judgments counts tenants.
+            if own_noun and not continues and m.head_start < offset:
+                continue
             if allowed(m) and m.groups > 1 and any(s >= offset for s, _ in m.also_terms):
                 return ConceptChoice(m, m.id, "previous")
         if continues:
@@ -221,6 +348,8 @@ def concept_for(
             # ("Volgens 90 procent van de corporaties ..." after a sentence on the survey).
             own_words = any(s >= offset for s, _ in m.also_terms)
             if m.concept.about_corporations and not own_words and not continues:
+                continue
+            if own_noun and not continues and m.head_start < offset:
                 continue
             if allowed(m) and (continues or (here and (m.groups > 1 or m.head_start >= offset))):
                 return ConceptChoice(m, m.id, "previous")
@@ -239,12 +368,17 @@ def concept_for(
         if from_heading and any(s >= offset for s, _ in from_heading.terms):
             return ConceptChoice(from_heading, from_heading.id, "heading")
     return ConceptChoice(None, None, "none", why=_no_concept(q, text, prev, continues,
-                                                            corporations))
+                                                            corporations, catalogue))
 
 
 def _no_concept(q: Quantity, text: str, prev: Prev | None, continues: bool,
-                corporations: bool) -> str:
+                corporations: bool, catalogue: Catalogue) -> str:
     """Why a figure has no concept, in words for its diagnostics."""
+    ruled_out = [] if corporations else catalogue.ruled_out(
+        text, unit=q.unit, kind=q.kind, value=q.value)
+    if ruled_out:
+        concept, why = ruled_out[0]
+        return f"no concept: the sentence speaks of {concept}, but {why}"
     if corporations:
         return "no concept: a share of corporations (a survey finding) the catalogue has no " \
                "concept for"

@@ -51,6 +51,7 @@ def sentence_facts(
     figures = [(q.start, q.end) for q in quantities]
     if columns is None:
         columns = column_periods(text, figures, exprs)
+    units = {(q.start, q.end): q.unit for q in quantities}
     facts: list[Fact] = []
     for index, q in enumerate(quantities):
         notes = []
@@ -59,7 +60,7 @@ def sentence_facts(
         if money is not None:
             q = q.model_copy(update={"unit": "EUR"})
             notes.append(f"unit EUR from context: {money}")
-        choice = concept_for(q, sentence, prev, catalogue, figures, analysis.continues)
+        choice = concept_for(q, sentence, prev, catalogue, figures, analysis.continues, units)
         if choice.why:
             notes.append(choice.why)
         resolution = resolve_period(text, (q.start, q.end), edition=edition, context=context,

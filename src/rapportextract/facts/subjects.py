@@ -10,11 +10,12 @@ from rapportextract.catalogue import Catalogue
 from rapportextract.facts.concepts import ConceptChoice
 from rapportextract.facts.cues import cue_patterns
 from rapportextract.lang.nl.stems import stem
-from rapportextract.lang.nl.words import cue_words
+from rapportextract.lang.nl.words import cue_words, stop_words
 from rapportextract.models import Quantity
 from rapportextract.periods import TimeExpression, find_time_expressions
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=1)
@@ -40,12 +41,19 @@ def subject_of(q: Quantity, text: str, choice: ConceptChoice, catalogue: Catalog
     if m is not None and choice.how in ("clause", "sentence"):
         start, end = m.span
         phrase = text[start:end] if end <= len(text) else ""
+        # Not a stretch over other figures ("uitzetting, hennepteelt in 5,6 procent en
+        # woonfraude" for the last figure of a list): the concept's label says it better.
+        if phrase and _DIGIT.search(phrase):
+            return catalogue.label(m.id)
         if phrase and len(phrase) <= 60 and not (start < q.end and end > q.start):
             return " ".join(phrase.split())
         if not (m.head_start < q.end and m.head_end > q.start):
             return " ".join(text[m.head_start:m.head_end].split())
         return catalogue.label(m.id)
-    if noun and noun.group(0).lower() not in cue_patterns().stopwords and q.unit == "count":
+    # A function word is no noun ("Ruim 1.000 daarvan ...", "twee wegens overlast").
+    if (noun and noun.group(0).lower() not in cue_patterns().stopwords
+            and noun.group(0).lower() not in stop_words().general
+            and noun.group(0).lower() not in cue_words().openers and q.unit == "count"):
         return noun.group(0)
     if choice.concept:
         return catalogue.label(choice.concept)
