@@ -194,6 +194,22 @@ def test_y_ticks_of_a_plot_are_written_once_each(tmp_path: Path) -> None:
     assert path.read_bytes()[:4] == b"\x89PNG"
 
 
+def test_a_plot_drawn_after_others_is_the_image_drawn_on_a_new_figure(tmp_path: Path) -> None:
+    # plot_series draws every plot of a process on one figure: nothing of a plot drawn before
+    # (markers, legend beside the plot, a fixed y range, the zero line of a change) may stay.
+    change = _series([(str(2010 + i), 5 - 3 * i, "reported", [_vintage(2011 + i, 5 - 3 * i)])
+                      for i in range(5)], unit="percent", kind="change")
+    one_value = _series([("2020", 7, "reported", [_vintage(2021, 7)])], unit="EUR")
+    many = _differing_editions(periods=12, editions=9)
+    order = [many, change, one_value, _differing_editions(periods=3, editions=1)]
+    for i, series in enumerate(order):
+        plot_series(series, tmp_path / f"reused-{i}.png")
+    for i, series in enumerate(order):
+        fresh = tmp_path / f"fresh-{i}.png"
+        draw_series(series).savefig(fresh, format="png", pil_kwargs={"compress_level": 1})
+        assert (tmp_path / f"reused-{i}.png").read_bytes() == fresh.read_bytes(), i
+
+
 def _numbered(count: int) -> list[Series]:
     return [_differing_editions(periods=3 + i, editions=1).model_copy(update={"id": f"reeks-{i}"})
             for i in range(count)]
