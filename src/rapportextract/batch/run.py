@@ -116,12 +116,13 @@ def _load_plots() -> None:
     from rapportextract.export import plots  # noqa: F401 - what a plot process starts with
 
 
-def warm_plot_processes(workers: int) -> LocalProcesses | None:
-    """Plot processes started now, loading matplotlib on the cores that reading the reports
-    leaves free (none for one worker)."""
+def warm_plot_processes(workers: int, reading: int = 0) -> LocalProcesses | None:
+    """Plot processes started now, loading matplotlib on the cores that reading `reading`
+    reports leaves free of `workers` (at least one; none for one worker)."""
     if workers <= 1:
         return None
-    return LocalProcesses(min(workers, MAX_PLOT_PROCESSES), warm=_load_plots).start()
+    count = min(max(workers - reading, 1), MAX_PLOT_PROCESSES)
+    return LocalProcesses(count, warm=_load_plots).start()
 
 
 def _write_plots(
@@ -281,12 +282,12 @@ def build(
             tick(reports[i].name)
 
         # Reports to read mean series that change, and plots to draw: matplotlib is loaded
-        # while the reports are read. With fewer reports than processes (a rebuild), plot
-        # processes load it on the cores left free; with more, every core reads, and this
+        # while the reports are read. With fewer reports than processes (a rebuild), a plot
+        # process on each core left free loads it; with more, every core reads, and this
         # process loads it once the first report is in, so that the plot processes forked
         # afterwards start with it (rather than each loading it while the reports are read).
         few = len(jobs) < workers
-        plotters = warm_plot_processes(workers) if jobs and few else None
+        plotters = warm_plot_processes(workers, len(jobs)) if jobs and few else None
         if plotters is not None:
             stack.enter_context(plotters)
         if jobs:
