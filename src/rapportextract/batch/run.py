@@ -113,7 +113,10 @@ MAX_PLOT_PROCESSES = 8
 
 
 def _load_plots() -> None:
-    from rapportextract.export import plots  # noqa: F401 - what a plot process starts with
+    """What a plot process starts with: matplotlib, and its figure drawn once."""
+    from rapportextract.export import plots
+
+    plots.warm_up()
 
 
 def warm_plot_processes(workers: int, reading: int = 0) -> LocalProcesses | None:

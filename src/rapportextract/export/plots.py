@@ -286,11 +286,24 @@ _reused: list[Figure] = []
 """The one figure this process draws its plots on, once made."""
 
 
-def plot_series(series: Series, path: str | Path) -> Path:
-    """Draw one series and write it as PNG (atomically)."""
+def _figure() -> Figure:
     if not _reused:
         _reused.append(_new_figure())
-    fig = draw_series(series, _reused[0])
+    return _reused[0]
+
+
+def warm_up() -> None:
+    """Make the figure plots are drawn on and draw it once, empty: the font is loaded and
+    its letters rendered, which makes a process's first plot about twice as slow as the
+    next. For a process waiting to draw (and one about to fork processes that will)."""
+    empty = Series(id="-", concept="-", label="-", unit="count", kind="level",
+                   observations=[])
+    draw_series(empty, _figure()).canvas.draw()
+
+
+def plot_series(series: Series, path: str | Path) -> Path:
+    """Draw one series and write it as PNG (atomically)."""
+    fig = draw_series(series, _figure())
     buffer = io.BytesIO()
     # Fast zlib level: these plots are small, and drawing them dominates a cached rebuild.
     fig.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
@@ -313,4 +326,5 @@ __all__: list[str] = [
     "plot_all",
     "plot_file_name",
     "plot_series",
+    "warm_up",
 ]
