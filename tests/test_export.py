@@ -188,6 +188,20 @@ def test_series_and_facts_json_round_trip(tmp_path: Path, series_file: SeriesFil
     assert json.loads(facts_path.read_text(encoding="utf-8"))["facts"] == []
 
 
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_facts_json_written_fact_by_fact_is_pydantics_text(tmp_path: Path, count: int) -> None:
+    from rapportextract.models import DocumentSummary, ExtractOutput
+
+    facts = [_fact(f"f{i}", 2020 + i, f"{i}000000", f"\u20ac {i} mln \"ruim\"\n", "2019",
+                   diagnostics=["a", "b"] if i else [])
+             for i in range(count)]
+    documents = [DocumentSummary(path="a/rapport.pdf", name="rapport.pdf", sha256="0" * 64,
+                                 source_type="pdf", edition=2021, pages=3, facts=count)]
+    path = write_facts_json(tmp_path / "facts.json", facts, documents)
+    whole = ExtractOutput(documents=documents, facts=facts).model_dump_json(indent=2) + "\n"
+    assert path.read_text(encoding="utf-8") == whole
+
+
 def test_plots_are_written_one_png_per_series(tmp_path: Path, series_file: SeriesFile) -> None:
     written = plot_all(series_file.series, tmp_path / "plots")
     assert sorted(p.name for p in written) == sorted(

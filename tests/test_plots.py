@@ -16,6 +16,7 @@ from rapportextract.export.plots import (
     draw_series,
     edition_style,
     plot_series,
+    warm_up,
 )
 from rapportextract.lang.nl.words import linking_words
 from rapportextract.models import Observation, Series, Vintage
@@ -192,6 +193,24 @@ def test_y_ticks_of_a_plot_are_written_once_each(tmp_path: Path) -> None:
     assert len(labels) >= 3 and len(set(labels)) == len(labels)
     path = plot_series(series, tmp_path / "reeks.png")
     assert path.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_a_plot_drawn_after_others_is_the_image_drawn_on_a_new_figure(tmp_path: Path) -> None:
+    # plot_series draws every plot of a process on one figure: nothing of a plot drawn before
+    # (markers, legend beside the plot, a fixed y range, the zero line of a change), nor of
+    # the empty one drawn to warm the process up, may stay.
+    change = _series([(str(2010 + i), 5 - 3 * i, "reported", [_vintage(2011 + i, 5 - 3 * i)])
+                      for i in range(5)], unit="percent", kind="change")
+    one_value = _series([("2020", 7, "reported", [_vintage(2021, 7)])], unit="EUR")
+    many = _differing_editions(periods=12, editions=9)
+    order = [many, change, one_value, _differing_editions(periods=3, editions=1)]
+    warm_up()  # what a plot process does first: its figure drawn once, empty
+    for i, series in enumerate(order):
+        plot_series(series, tmp_path / f"reused-{i}.png")
+    for i, series in enumerate(order):
+        fresh = tmp_path / f"fresh-{i}.png"
+        draw_series(series).savefig(fresh, format="png", pil_kwargs={"compress_level": 1})
+        assert (tmp_path / f"reused-{i}.png").read_bytes() == fresh.read_bytes(), i
 
 
 def _numbered(count: int) -> list[Series]:

@@ -129,8 +129,8 @@ def cmd_text(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from rapportextract.export.atomic import atomic_write_text
-    from rapportextract.models import ExtractOutput
+    from rapportextract.export.atomic import atomic_open
+    from rapportextract.export.jsonout import write_extract_output
     from rapportextract.pipeline import extract
 
     output = Path(args.output) if _given(args.output) else None
@@ -165,11 +165,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
         # Nothing was read: an empty result must not replace a good earlier output.
         return EXIT_SOME_FAILED
     # Several inputs give one JSON object, their documents and facts in the order given.
-    payload = ExtractOutput(documents=summaries, facts=facts).model_dump_json(indent=2) + "\n"
+    del result  # the last report's pages: not kept while its facts are written
     if output is not None:
-        atomic_write_text(output, payload)
+        with atomic_open(output, "w") as fh:
+            write_extract_output(fh, facts, summaries)
     else:
-        sys.stdout.write(payload)
+        write_extract_output(sys.stdout, facts, summaries)
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 

@@ -113,15 +113,19 @@ MAX_PLOT_PROCESSES = 8
 
 
 def _load_plots() -> None:
-    from rapportextract.export import plots  # noqa: F401 - what a plot process starts with
+    """What a plot process starts with: matplotlib, and its figure drawn once."""
+    from rapportextract.export import plots
+
+    plots.warm_up()
 
 
-def warm_plot_processes(workers: int) -> LocalProcesses | None:
-    """Plot processes started now, loading matplotlib on the cores that reading the reports
-    leaves free (none for one worker)."""
+def warm_plot_processes(workers: int, reading: int = 0) -> LocalProcesses | None:
+    """Plot processes started now, loading matplotlib on the cores that reading `reading`
+    reports leaves free of `workers` (at least one; none for one worker)."""
     if workers <= 1:
         return None
-    return LocalProcesses(min(workers, MAX_PLOT_PROCESSES), warm=_load_plots).start()
+    count = min(max(workers - reading, 1), MAX_PLOT_PROCESSES)
+    return LocalProcesses(count, warm=_load_plots).start()
 
 
 def _write_plots(
@@ -280,13 +284,18 @@ def build(
                     cache.put(keys[i], summary, facts)
             tick(reports[i].name)
 
-        # Reports to read mean series that change, and plots to draw: plot processes load
-        # matplotlib meanwhile.
-        plotters = warm_plot_processes(workers) if jobs else None
+        # Reports to read mean series that change, and plots to draw: matplotlib is loaded
+        # while the reports are read. With fewer reports than processes (a rebuild), a plot
+        # process on each core left free loads it; with more, every core reads, and this
+        # process loads it once the first report is in, so that the plot processes forked
+        # afterwards start with it (rather than each loading it while the reports are read).
+        few = len(jobs) < workers
+        plotters = warm_plot_processes(workers, len(jobs)) if jobs and few else None
         if plotters is not None:
             stack.enter_context(plotters)
         if jobs:
-            _read(jobs, executor, workers, scheduler, on_result)
+            _read(jobs, executor, workers, scheduler, on_result,
+                  None if few else _load_plots)
 
         for i, summary in enumerate(summaries):
             if summary is not None:
@@ -350,13 +359,19 @@ def _drop_same_editions(
 
 def _read(
     jobs: list[Job], executor: ExecutorKind | Executor, workers: int, scheduler: str | None,
-    on_result: Callable[[Result], None],
+    on_result: Callable[[Result], None], after_first: Callable[[], None] | None = None,
 ) -> None:
-    """Read the jobs on the executor asked for (one made here is closed here)."""
-    if not isinstance(executor, str):
-        for result in read_all(jobs, executor):
+    """Read the jobs on the executor asked for (one made here is closed here), calling
+    `after_first` once the first result is in (the others are being read meanwhile)."""
+
+    def each(results: Iterable[Result]) -> None:
+        for k, result in enumerate(results):
             on_result(result)
+            if k == 0 and after_first is not None:
+                after_first()
+
+    if not isinstance(executor, str):
+        each(read_all(jobs, executor))
         return
     with executor_for(min(workers, len(jobs)), executor, scheduler) as made:
-        for result in read_all(jobs, made):
-            on_result(result)
+        each(read_all(jobs, made))

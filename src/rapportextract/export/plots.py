@@ -144,8 +144,30 @@ def _source_line(series: Series) -> str:
     return words.get("source", "{editions}").format(count=len(editions), editions=shown)
 
 
-def draw_series(series: Series) -> Figure:
-    """The figure of one series (not yet written).
+def _new_figure() -> Figure:
+    fig = Figure(figsize=(7.5, 4.2), dpi=100)
+    FigureCanvasAgg(fig)
+    fig.add_subplot()
+    return fig
+
+
+def _blank(fig: Figure) -> Figure:
+    """`fig` emptied for the next series: its plotted artists, legend and texts removed, its
+    axes' data limits and autoscaling reset. The axes and their ticks stay, which is most of
+    what a new figure costs to make (about a quarter of a plot's time)."""
+    ax = fig.axes[0]
+    for artist in [*ax.lines, *ax.texts, *ax.collections, *ax.patches, *fig.texts]:
+        artist.remove()
+    if ax.legend_ is not None:
+        ax.legend_.remove()
+    ax.relim()
+    ax.set_autoscale_on(True)
+    return fig
+
+
+def draw_series(series: Series, figure: Figure | None = None) -> Figure:
+    """The figure of one series (not yet written): drawn on `figure` (one this function made
+    before, emptied first) or on a new one.
 
     Markers that look alike are one artist (one per headline style, one or two per edition),
     so that drawing costs little however many periods and editions a series has. The legend
@@ -153,9 +175,8 @@ def draw_series(series: Series) -> Figure:
     soon as editions have markers of their own, where it can never hide a point.
     """
     words = linking_words().plot
-    fig = Figure(figsize=(7.5, 4.2), dpi=100)
-    FigureCanvasAgg(fig)
-    ax = fig.add_subplot()
+    fig = _new_figure() if figure is None else _blank(figure)
+    ax = fig.axes[0]
 
     values = [float(v.value) for o in series.observations for v in o.vintages]
     millions = series.unit == "EUR" and bool(values) and max(abs(v) for v in values) >= _MILLION
@@ -261,9 +282,28 @@ def draw_series(series: Series) -> Figure:
     return fig
 
 
+_reused: list[Figure] = []
+"""The one figure this process draws its plots on, once made."""
+
+
+def _figure() -> Figure:
+    if not _reused:
+        _reused.append(_new_figure())
+    return _reused[0]
+
+
+def warm_up() -> None:
+    """Make the figure plots are drawn on and draw it once, empty: the font is loaded and
+    its letters rendered, which makes a process's first plot about twice as slow as the
+    next. For a process waiting to draw (and one about to fork processes that will)."""
+    empty = Series(id="-", concept="-", label="-", unit="count", kind="level",
+                   observations=[])
+    draw_series(empty, _figure()).canvas.draw()
+
+
 def plot_series(series: Series, path: str | Path) -> Path:
     """Draw one series and write it as PNG (atomically)."""
-    fig = draw_series(series)
+    fig = draw_series(series, _figure())
     buffer = io.BytesIO()
     # Fast zlib level: these plots are small, and drawing them dominates a cached rebuild.
     fig.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
@@ -286,4 +326,5 @@ __all__: list[str] = [
     "plot_all",
     "plot_file_name",
     "plot_series",
+    "warm_up",
 ]
