@@ -194,7 +194,7 @@ def build_blocks(
         run.append(it.frag)
     flush()
     merge_title_lines(blocks)
-    merge_across_columns(blocks)
+    merge_across_columns(blocks, params)
     blocks += [make_block([line], None, None, body, params) for line in layout.turned]
     note_blocks = [make_block(note, BlockKind.FOOTNOTE, None, body, params) for note in notes]
     own = [ref for nb in note_blocks for ref in nb.footnote_refs]

@@ -248,6 +248,14 @@ class LayoutParams:
     prose however close to a chart it stands."""
     paragraph_words: int = 4
     """...and has at least this many words."""
+    indent_min: float = 0.7
+    """Share of the font size: a line that starts at least this far right of the one above
+    (and no more than `indent_max`) starts a paragraph set with a first-line indent..."""
+    indent_max: float = 4.0
+    """...see `indent_min`."""
+    indent_centred: float = 0.5
+    """Share of the size: lines whose middles lie this close are centred text, not an
+    indent."""
     paragraph_edge: float = 1.0
     """Lines of one paragraph start within this many points of each other."""
     paragraph_overlap: float = 0.2
