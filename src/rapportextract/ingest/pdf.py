@@ -33,6 +33,7 @@ from rapportextract.ingest.glyphs import (
     reverse_right_to_left,
     without_placeholders,
 )
+from rapportextract.ingest.word_gaps import cut_word_dict
 from rapportextract.layout import normalise_text
 from rapportextract.models import (
     Notice,
@@ -193,7 +194,10 @@ def _words(page: Any) -> list[Word]:
             across = ("x0", "x1") if direction in ("btt", "ttb") else ("top", "bottom")
             char["size"] = round(float(c[across[1]]) - float(c[across[0]]), 1)
             turned.setdefault(direction, []).append(char)
-    raws = list(extract_words(upright, **_WORD_SETTINGS))
+    raws = [
+        piece for raw in extract_words(upright, return_chars=True, **_WORD_SETTINGS)
+        for piece in cut_word_dict(raw)
+    ]
     for direction, chars in turned.items():
         settings = {**_TURNED_SETTINGS, **_TURNED_DIRECTIONS[direction]}
         raws += [
