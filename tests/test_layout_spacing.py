@@ -1,7 +1,8 @@
 """Spacing on the page tells words and paragraphs apart (fixtures/layout, made by
 make_spacing_pdfs.py): word spaces set by position only and narrower than usual are restored,
 none are added inside a letter-spaced word or around a hyphen; a first-line indent starts a
-paragraph; a paragraph goes on past a boxed notice at the foot of its column."""
+paragraph; a paragraph goes on past a boxed notice at the foot of its column; prose in a
+drawn grid is no table."""
 
 from __future__ import annotations
 
@@ -94,3 +95,13 @@ def test_paragraph_whole_past_a_boxed_notice_at_the_foot_of_the_column(engine: s
         "vereniging, verschijnt twee keer per jaar.",
         "Een nieuwe versie van de site gaat in het najaar van 2023 online.",
     ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_prose_in_the_cells_of_a_drawn_grid_is_no_table(engine: str) -> None:
+    doc = _read("framed_prose.pdf", engine)
+    assert _texts(doc, BlockKind.TABLE) == []
+    paragraphs = _texts(doc, BlockKind.PARAGRAPH)
+    assert paragraphs[0].startswith("In het afgelopen jaar is de vereniging gegroeid")
+    assert paragraphs[0].endswith("voor hun straat.")
+    assert "De contributie blijft 12 euro per jaar." in paragraphs

@@ -252,11 +252,18 @@ def _tables(page: Any) -> list[TableGrid]:
     return grids
 
 
+_CELL_WORDS = 60
+
+
 def _looks_like_table(rows: list[list[TableCell | None]]) -> bool:
     """Chart gridlines and bars also make ruled cells, but empty ones: a table has at least
-    two rows and two columns, and text in most of its cells."""
+    two rows and two columns, and text in most of its cells. Lines of a drawing beside a
+    column of prose make cells too, with whole paragraphs in them: no cell of a table holds
+    more than `_CELL_WORDS` words."""
     cells = [c for row in rows for c in row if c is not None]
     if len(rows) < 2 or max((len(r) for r in rows), default=0) < 2:
+        return False
+    if any(len(c.text.split()) > _CELL_WORDS for c in cells):
         return False
     return sum(1 for c in cells if c.text) >= 0.5 * len(cells)
 

@@ -53,7 +53,7 @@ def lost_space_cuts(letters: Sequence[tuple[float, float, str]], size: float) ->
         left, right = letters[i][2][-1:], letters[i + 1][2][:1]
         if not left or not right or left in _NO_CUT_AFTER or right in _NO_CUT_BEFORE:
             continue
-        if left.isdigit() and right.isdigit() or unicodedata.category(right).startswith("M"):
+        if (left.isdigit() and right.isdigit()) or unicodedata.category(right).startswith("M"):
             continue
         cuts.append(i)
     return cuts
