@@ -105,3 +105,9 @@ def test_prose_in_the_cells_of_a_drawn_grid_is_no_table(engine: str) -> None:
     assert paragraphs[0].startswith("In het afgelopen jaar is de vereniging gegroeid")
     assert paragraphs[0].endswith("voor hun straat.")
     assert "De contributie blijft 12 euro per jaar." in paragraphs
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_comma_in_another_font_a_little_lower_clings_to_its_word(engine: str) -> None:
+    assert "Het woord ledenraad, zo zegt de statuut, is het bestuur." in _texts(
+        _read("lost_spaces.pdf", engine))

@@ -17,9 +17,8 @@ def join_touching_words(words: Sequence[Word], params: LayoutParams = LAYOUT) ->
     """Words that touch on one baseline are one word. A PDF switches fonts inside a word where
     a ligature glyph ("fi") comes from a second subset of the same font, or a kerned letter
     from a fallback font; the text layer then gives "Gra" "fi" "ek" for "Grafiek"."""
-    ordered = sorted(words, key=lambda w: (round(w.bbox[3], 1), w.bbox[0]))
     out: list[Word] = []
-    for word in ordered:
+    for word in _by_baseline(words, params):
         prev = out[-1] if out else None
         if prev is not None and not prev.superscript and not word.superscript:
             size = min(word_size(prev), word_size(word))
@@ -36,6 +35,21 @@ def join_touching_words(words: Sequence[Word], params: LayoutParams = LAYOUT) ->
                 continue
         out.append(word)
     return out
+
+
+def _by_baseline(words: Sequence[Word], params: LayoutParams = LAYOUT) -> list[Word]:
+    """The words row by row, each row left to right: words whose baselines lie within
+    `touch_baseline` of the size of the row's first are one row (a comma in another font
+    may sit a fifth of a point lower than the word it ends)."""
+    rows: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.bbox[3]):
+        if rows and word.bbox[3] - rows[-1][0].bbox[3] <= params.touch_baseline * word_size(
+            rows[-1][0]
+        ):
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    return [w for row in rows for w in sorted(row, key=lambda w: w.bbox[0])]
 
 
 def join_spaced_letters(words: Sequence[Word], params: LayoutParams = LAYOUT) -> list[Word]:
