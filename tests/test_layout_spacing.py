@@ -2,7 +2,7 @@
 make_spacing_pdfs.py): word spaces set by position only and narrower than usual are restored,
 none are added inside a letter-spaced word or around a hyphen; a first-line indent starts a
 paragraph; a paragraph goes on past a boxed notice at the foot of its column; prose in a
-drawn grid is no table."""
+drawn grid or on ruled paper is no table."""
 
 from __future__ import annotations
 
@@ -111,3 +111,12 @@ def test_prose_in_the_cells_of_a_drawn_grid_is_no_table(engine: str) -> None:
 def test_a_comma_in_another_font_a_little_lower_clings_to_its_word(engine: str) -> None:
     assert "Het woord ledenraad, zo zegt de statuut, is het bestuur." in _texts(
         _read("lost_spaces.pdf", engine))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_paragraph_on_ruled_paper_is_no_table(engine: str) -> None:
+    doc = _read("ruled_paper.pdf", engine)
+    assert _texts(doc, BlockKind.TABLE) == []
+    [paragraph] = _texts(doc, BlockKind.PARAGRAPH)
+    assert paragraph.startswith("Op de jaarvergadering in maart")
+    assert paragraph.endswith("voor het nieuwe jaar.")

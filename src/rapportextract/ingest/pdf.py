@@ -35,6 +35,7 @@ from rapportextract.ingest.glyphs import (
 )
 from rapportextract.ingest.word_gaps import cut_word_dict
 from rapportextract.layout import normalise_text
+from rapportextract.layout.ruled import prose_grid
 from rapportextract.models import (
     Notice,
     NoticeCode,
@@ -265,7 +266,7 @@ def _looks_like_table(rows: list[list[TableCell | None]]) -> bool:
         return False
     if any(len(c.text.split()) > _CELL_WORDS for c in cells):
         return False
-    return sum(1 for c in cells if c.text) >= 0.5 * len(cells)
+    return sum(1 for c in cells if c.text) >= 0.5 * len(cells) and not prose_grid(rows)
 
 
 def _widthless(chars: Sequence[dict[str, Any]]) -> bool:

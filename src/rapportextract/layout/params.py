@@ -242,6 +242,10 @@ class LayoutParams:
     """Share of the font size: a row that stands further below the previous one ends the
     table."""
 
+    prose_line_words: int = 8
+    """A cell of at least this many words alone in its row is a line of prose; a grid made
+    mostly of such rows is text on ruled paper, no table (`ruled.prose_grid`)."""
+
     # lines that belong to a chart (`labels`)
     paragraph_width: float = 12.0
     """A line at least this many times its size wide, with a like line under or over it, is
