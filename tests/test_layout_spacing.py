@@ -120,3 +120,12 @@ def test_a_paragraph_on_ruled_paper_is_no_table(engine: str) -> None:
     [paragraph] = _texts(doc, BlockKind.PARAGRAPH)
     assert paragraph.startswith("Op de jaarvergadering in maart")
     assert paragraph.endswith("voor het nieuwe jaar.")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_raised_ordinal_letter_keeps_its_paragraph_whole(engine: str) -> None:
+    assert _texts(_read("raised_ordinal.pdf", engine), BlockKind.PARAGRAPH) == [
+        "De vereniging eindigde in de landelijke ranglijst van huurdersorganisaties dit jaar "
+        "op de 3e plaats, na de 5e plaats van een jaar eerder. Het bestuur dankt alle "
+        "vrijwilligers voor hun inzet."
+    ]
