@@ -59,6 +59,9 @@ class LayoutParams:
     superscript_rise: float = 0.2
     """Share of the host row's size by which a marker's foot must stand above the row's
     baseline to count as raised (a plain digit on the baseline is no marker)."""
+    raised_letters: int = 3
+    """Small raised letters of at most this many right after a figure are its ordinal ending
+    ("240th", "3e"), glued to it."""
     marker_overlap: float = 1.5
     """How far (points) a marker may overlap the word it is glued to (tight kerning)."""
     marker_gap: float = 3.0

@@ -103,7 +103,8 @@ class _RowStats:
 def _attach_superscripts(rows: list[list[Word]], params: LayoutParams = LAYOUT) -> list[list[Word]]:
     """Move each raised marker ("1" set small, or set at body size with a rise) into the row
     of the word it is glued to, flagged as superscript; raised small letters that are no
-    marker (an ordinal's "th", "3e") are glued to the word they follow."""
+    marker join the row as its text (an ordinal's "th" is glued to its figure before, by
+    `letters.join_raised_letters`)."""
     stats = [
         _RowStats(
             size=statistics.median(word_size(w) for w in row),
@@ -137,24 +138,11 @@ def _attach_superscripts(rows: list[list[Word]], params: LayoutParams = LAYOUT) 
         rows[i] = [w for w in rows[i] if w is not word]
         # raised letters that are no marker ("240" "th") are text of the line, not a note's number
         if word.text.isalpha() and not _MARKER_TEXT.match(word.text):
-            rows[j] = _glue_after(rows[j], word, params)
-            continue
-        rows[j].append(word.model_copy(update={"superscript": True}))
+            rows[j].append(word)  # raised letters that are no marker: text of the line
+        else:
+            rows[j].append(word.model_copy(update={"superscript": True}))
         rows[j].sort(key=lambda w: w.bbox[0])
     return [row for row in rows if row]
-
-
-def _glue_after(row: list[Word], word: Word, params: LayoutParams = LAYOUT) -> list[Word]:
-    """`row` with `word` glued to the end of the word it follows ("240" + "th"), or added
-    as a word of its own."""
-    low, high = -params.marker_overlap, params.marker_gap
-    for k, other in enumerate(row):
-        if not other.superscript and low <= word.bbox[0] - other.bbox[2] <= high:
-            box = union_bbox([other.bbox, word.bbox])
-            assert box is not None
-            glued = other.model_copy(update={"text": other.text + word.text, "bbox": box})
-            return [*row[:k], glued, *row[k + 1:]]
-    return [*row, word]
 
 
 def _glued(word: Word, row: Sequence[Word], params: LayoutParams = LAYOUT) -> bool:
