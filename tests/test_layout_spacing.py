@@ -75,6 +75,9 @@ def test_paragraphs_set_with_a_first_line_indent_come_out_one_by_one(engine: str
     # the second line of a list item stands in as far as an indent: the item stays whole
     assert paragraphs[3].startswith("- Een bewonerscommissie")
     assert paragraphs[3].endswith("per straat.")
+    # items marked with an asterisk are items too, one block each
+    assert paragraphs[4:] == ["* Bewoners kunnen zich tot 1 juni opgeven.",
+                              "* De eerste bijeenkomst is in september."]
 
 
 @pytest.mark.parametrize("engine", ENGINES)
