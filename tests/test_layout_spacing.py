@@ -132,3 +132,13 @@ def test_a_raised_ordinal_letter_keeps_its_paragraph_whole(engine: str) -> None:
         "op de 3e plaats, na de 5e plaats van een jaar eerder. Het bestuur dankt alle "
         "vrijwilligers voor hun inzet."
     ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_paragraph_whole_past_a_figure_at_the_head_of_the_next_column(engine: str) -> None:
+    paragraphs = _texts(_read("figure_at_column_head.pdf", engine), BlockKind.PARAGRAPH)
+    assert paragraphs[1] == (
+        "De vereniging telde aan het eind van het jaar ruim 4.200 leden. Dat zijn er bijna "
+        "driehonderd meer dan een jaar eerder, vooral doordat veel huurders in de nieuwe "
+        "wijken lid werden. Het bestuur wil die groei vasthouden met een campagne in het "
+        "najaar.")

@@ -281,10 +281,17 @@ def _size(block: Block) -> float:
 def _aside(block: Block, para: Block, params: LayoutParams) -> bool:
     """A block that may stand between the two parts of a paragraph broken by a column
     break: a chart, table or caption, or smaller print (a notice in a box at the foot of the
-    column), in the paragraph's column and below it."""
-    if block.column != para.column or block.bbox is None or para.bbox is None:
+    column), in the paragraph's column and below it; a chart with its labels and caption at
+    the head of the next column (blocks that end their sentence)."""
+    if block.bbox is None or para.bbox is None or para.column is None:
         return False
-    if block.bbox[1] < para.bbox[3] - 1:
+    if block.column == para.column + 1:
+        # a figure at the head of the next column, before the paragraph goes on: its chart,
+        # labels and caption (a whole block, ending its sentence)
+        return block.kind in (BlockKind.CHART, BlockKind.TABLE, BlockKind.CAPTION,
+                              BlockKind.HEADING) or (
+            block.text[:1].isupper() and bool(_OPEN_END.search(block.text)))
+    if block.column != para.column or block.bbox[1] < para.bbox[3] - 1:
         return False
     if block.kind in (BlockKind.CHART, BlockKind.TABLE, BlockKind.CAPTION):
         return True
@@ -295,7 +302,8 @@ def _aside(block: Block, para: Block, params: LayoutParams) -> bool:
 def merge_across_columns(blocks: list[Block], params: LayoutParams = LAYOUT) -> None:
     """A paragraph that ends the left column without ending its sentence goes on at the top
     of the right column, also past a chart, table, caption or small print at the foot of
-    the left column (those then follow the whole paragraph)."""
+    the left column or at the head of the right one, when the right column goes on in lower
+    case (those then follow the whole paragraph)."""
     i = 0
     while i + 1 < len(blocks):
         a = blocks[i]
