@@ -55,13 +55,25 @@ def read_columns(sentence: str, spans: Sequence[tuple[int, int]],
              and e.how == "explicit"]
     used: tuple[str, ...] = ()
     rows = _rows(sentence, spans)
+    # a day or month in the row's label ("Aantal woningen 1 januari 12.997 13.225") is no
+    # figure: each column is that day of its own year (2017-01, 2016-01)
+    dated = [e for e in expressions if e.how == "month" and e.template]
+    masked = sentence
+    for e in dated:
+        masked = masked[:e.start] + "x" * (e.end - e.start) + masked[e.end:]
     for row in rows:
         first = spans[row[0]][0]
-        header = tuple(e.period or "" for e in
-                       _header(sentence, [e for e in years if e.end <= first], spans, first))
+        found = _header(masked, [e for e in years if e.end <= first], spans, first)
+        header = tuple(e.period or "" for e in found)
+        label = [e for e in dated if found and found[-1].end <= e.start and e.end <= first]
+        if label and label[-1].template:
+            header = tuple(label[-1].template.format(y=y) for y in header)
         if not header and not years and len(rows) == 1 and len(row) == len(spans) \
-                and not re.search(r"\d", _NOT_FIGURES.sub("", sentence[:first])):
+                and not re.search(r"\d", _NOT_FIGURES.sub("", masked[:first])):
             header = header_before
+            label = [e for e in dated if e.end <= first]
+            if label and label[-1].template:
+                header = tuple(label[-1].template.format(y=y[:4]) for y in header)
         if len(header) < 2:
             continue
         cells = row
