@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from rapportextract.periods.expressions import TimeExpression
+from rapportextract.periods.expressions import BOTH_YEARS, TimeExpression
+from rapportextract.periods.words import period_words
 
 _PLAIN_YEAR = re.compile(r"^\d{4}$")
 _NOTE = re.compile(r"^\d{1,2}$")
@@ -85,6 +86,14 @@ def read_columns(sentence: str, spans: Sequence[tuple[int, int]],
         for i, index in enumerate(cells):
             out[index] = header[i // width]
         used = header
+    gap = period_words().patterns["each_gap"]
+    for both in expressions:
+        # "In 2022 en 2023 waren het er 300 en 310": one year a figure, in turn
+        if both.template != BOTH_YEARS or not both.period:
+            continue
+        after = [i for i, (begin, _) in enumerate(spans) if begin >= both.end]
+        if len(after) == 2 and gap.match(sentence[spans[after[0]][1]:spans[after[1]][0]]):
+            out[after[0]], out[after[1]] = both.period[:4], both.period.split("/")[1][:4]
     if not spans:
         # a header line of its own ("Kengetallen 2018 2017")
         # ("2017 2016": only spaces between its years, so that prose naming two years is not

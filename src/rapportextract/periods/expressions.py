@@ -46,6 +46,11 @@ class TimeExpression:
     ("{y}-10", "{y}-01/{y}-10")."""
 
 
+BOTH_YEARS = "both"
+"""The `TimeExpression.template` of "in 2022 en 2023": a span of both years for one figure,
+one year a figure for two (`columns.read_columns`)."""
+
+
 _WHOLE_YEAR = re.compile(r"^(\d{4})-01/\1-12$")
 
 
@@ -201,6 +206,10 @@ def _candidates(sentence: str, edition: int, w: PeriodWords) -> list[TimeExpress
             add(m, f"{y1}-08/{last}-07")
         elif not m.group("school") and last > y1:
             add(m, f"{y1}-01/{last}-12")
+    for m in p["year_and"].finditer(sentence):
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        if y2 == y1 + 1:
+            add(m, f"{y1}-01/{y2}-12", template=BOTH_YEARS)
     for m in p["year"].finditer(sentence):
         add(m, m.group("y"))
     for m in p["relative"].finditer(sentence):

@@ -140,6 +140,13 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
             rf"{b}{alt(w.words['past_years'])}\s+(?P<n>{count})\s+{alt(w.words['years_word'])}{e}"
         ),
         "decade": rf"{b}{alt(w.words['decade'])}{e}",
+        # "in 2022 en 2023"
+        "year_and": (
+            rf"{b}{alt(w.words['year_and_open'])}\s+(?P<y1>{_YEAR})\s+"
+            rf"{alt(w.words['year_and_join'])}\s+(?P<y2>{_YEAR}){e}"
+        ),
+        # the gap between two figures one a year: "300 en 310", "300 woningen en 310"
+        "each_gap": rf"^\s*(?:{token}\s+)?{alt(w.words['each_join'])}\s+$",
         # "in de periode 2023-2026", "in 2021-2022", "het schooljaar 2022/23"
         "year_pair": (
             rf"{b}(?:(?P<school>{alt(w.words['school_year'])})|{alt(w.words['year_pair_open'])})"

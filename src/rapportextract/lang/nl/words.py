@@ -208,7 +208,7 @@ PERIOD_WORD_LISTS = (
     "through", "year_period_open", "year_period_join", "month_in_focus", "compared_fillers",
     "same_period", "after_years", "after_alone", "yearly", "season_this", "season_last",
     "mid_year", "ago", "one", "past_years", "years_word", "decade", "year_pair_open",
-    "school_year", "as_markers",
+    "school_year", "as_markers", "year_and_open", "year_and_join", "each_join",
 )
 
 
