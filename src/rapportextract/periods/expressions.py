@@ -120,6 +120,9 @@ def _candidates(sentence: str, edition: int, w: PeriodWords) -> list[TimeExpress
         year = _year_of(m, edition, w) or edition
         if n == 6:
             add(m, f"{year}-H1", how_of(m))
+        elif n == 3:
+            # "de eerste drie maanden" is the first quarter, as the first six are the half
+            add(m, f"{year}-Q1", how_of(m))
         elif 1 <= n <= 12:
             add(m, f"{year}-01/{year}-{n:02d}", how_of(m))
     for m in p["early"].finditer(sentence):
