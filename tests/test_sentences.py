@@ -72,6 +72,17 @@ CASES = [
     ("bracket that never closes does not hold the text together",
      "Er waren er 40 (ruim. Daarna kwamen er 12 bij. Dat is alles.",
      ["Er waren er 40 (ruim.", "Daarna kwamen er 12 bij.", "Dat is alles."]),
+    ("a numbered programme in a table row is no boundary",
+     "Programma 3. Wonen en leefomgeving 7.412 5.080 -2.332",
+     ["Programma 3. Wonen en leefomgeving 7.412 5.080 -2.332"]),
+    ("a number with a full stop after a plain noun still ends the sentence",
+     "De teller stond op 5. Daarna viel hij uit.",
+     ["De teller stond op 5.", "Daarna viel hij uit."]),
+    ("a scale abbreviation glued to its number is no boundary",
+     "Bedrijfsresultaat (x 1mln.) 12,4 9,8", ["Bedrijfsresultaat (x 1mln.) 12,4 9,8"]),
+    ("the accounts column 'Rek.' is an abbreviation",
+     "Bedragen x € 1.000 Rek. 2019 Begroot 2020 € 812 € 790",
+     ["Bedragen x € 1.000 Rek. 2019 Begroot 2020 € 812 € 790"]),
 ]
 
 

@@ -62,9 +62,9 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         ("reference",
          rf"{alt(sw.reference_words + ctx.reference_words)}\s*\d+(?:[.:]\d+)*[a-z]?"
          rf"(?:{separator}{item})*(?!\w)(?:\s*\(\s*\d{{4,6}}\s*\))?"),
-        # "Programma 5: Wmo", "Thema 2 Wonen", "DEEL 3 – PARAGRAFEN"
+        # "Programma 5: Wmo", "Thema 2 Wonen", "Programma 5. Werk", "DEEL 3 – PARAGRAFEN"
         ("reference",
-         rf"{alt(sw.titled_references)}\s+\d{{1,2}}(?:\.\d{{1,2}})*"
+         rf"{alt(sw.titled_references)}\s+\d{{1,2}}(?:\.\d{{1,2}})*\.?"
          rf"(?=\s*:|\s+(?:[-–]\s*)?{capital})"),
         # a parliamentary file number opening a title or a list: "35 431 Tijdelijke regels"
         ("reference", rf"(?:^|(?<=[\n(]))\s*\d{{2}}\s\d{{3}}(?=\s+{capital}|,)"),
@@ -212,6 +212,8 @@ def _is_year(q: Found, before: str, after: str, p: Patterns) -> bool:
         return False
     if p.year_always_before.search(before):
         return True  # "sinds 2021 signalen"
+    if _column_year_before(before, ctx.year_first, ctx.year_last):
+        return True  # the last of a table's column years: "2016 2015 Woningen in bezit 24.165"
     nxt = p.next_word.match(after)
     if nxt is None:
         return True
@@ -226,6 +228,16 @@ def _is_year(q: Found, before: str, after: str, p: Patterns) -> bool:
     if after_preposition:
         return True
     return not any(word.endswith(e) for e in ctx.count_plural_endings)
+
+
+_YEAR_BEFORE = regex.compile(r"(?<![\d.,])(\d{4})[^\S\n]+$")
+
+
+def _column_year_before(before: str, first: int, last: int) -> bool:
+    """Whether a year stands right before, with nothing but spaces between: a run of years
+    heads the columns of a table."""
+    m = _YEAR_BEFORE.search(before)
+    return m is not None and first <= int(m.group(1)) <= last
 
 
 def _counted_noun_next(after: str, p: Patterns) -> bool:
