@@ -126,19 +126,22 @@ _WORD = regex.compile(r"[^\W\d_][\w'’-]*")
 
 
 @cache
-def _amount_words() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+def _amount_words() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], frozenset[str]]:
     cues = cue_words()
-    row = DataFile("units.toml").lower_words("row_labels.amount_nouns")
+    data = DataFile("units.toml")
+    row = data.lower_words("row_labels.amount_nouns")
     nouns = frozenset((*cues.money_nouns, *row))
     ends = tuple(dict.fromkeys((*cues.money_compound_ends, *row)))
-    return nouns, ends, frozenset(cues.money_count_heads)
+    joiners = frozenset(data.lower_words("row_labels.modifiers"))
+    return nouns, ends, frozenset(cues.money_count_heads), joiners
 
 
 def label_unit(label: str) -> Unit | None:
     """The unit a table row's label names: a unit word or sign ("(%)", "in % jaarhuur",
     "aantal"), a multiplier with a currency ("x € 1.000"), else a noun of an amount (what it
     measures: "WOZ-waarde", "huurprijs", "jaarresultaat", "eigen vermogen") -> EUR, unless a
-    count head stands before it ("Aantal huurders met huurachterstand")."""
+    count head ("Aantal huurders") or a modifier's preposition ("Huurders met achterstand",
+    "per woning") stands before it."""
     units = chart_words().units
     for token in label.split():
         word = token.strip("()[]:;,").lower()
@@ -146,11 +149,11 @@ def label_unit(label: str) -> Unit | None:
             return units[word]
     if any(m.currency for m in find_multipliers(label)):
         return "EUR"
-    nouns, ends, heads = _amount_words()
+    nouns, ends, heads, joiners = _amount_words()
     for m in _WORD.finditer(label):
         word = m.group().lower()
-        if word in heads:
-            return None
+        if word in heads or word in joiners:
+            return None  # "Huurders met achterstand": what the row counts stands before
         last = word.rsplit("-", 1)[-1]
         if word in nouns or last in nouns or last.endswith(ends):
             return "EUR"
