@@ -57,15 +57,17 @@ def _report_masks() -> tuple[_HintedMask, ...]:
     item = rf"\d{{1,4}}(?:[.:]\d{{1,2}})*[a-z]?(?![.,]?\d){unit_next}"
     leader = "".join(regex.escape(c) for c in sw.leader_chars)
     amount = r"-?\d{1,3}(?:\.\d{3})+"
+    clause = r"(?:[^.;:!?]|[.,:](?=\d))*"  # the rest of the clause (a number's dot stays in)
     masks: tuple[tuple[str, ...], ...] = (
         # "de afdelingen 2 tot en met 6, 8, 10 en 16", "artikelen 9, tweede lid, en 10"
         ("reference",
          rf"{alt(sw.reference_words + ctx.reference_words)}\s*\d+(?:[.:]\d+)*[a-z]?"
          rf"(?:{separator}{item})*(?!\w)(?:\s*\(\s*\d{{4,6}}\s*\))?"),
-        # "Programma 5: Wmo", "Thema 2 Wonen", "Programma 5. Werk", "DEEL 3 – PARAGRAFEN"
+        # "Programma 5: Wmo", "Thema 2 Wonen", "Programma 5. Werk", "DEEL 3 – PARAGRAFEN",
+        # "(voordeel € 1.200,-- programma 2)"
         ("reference",
          rf"{alt(sw.titled_references)}\s+\d{{1,2}}(?:\.\d{{1,2}})*\.?"
-         rf"(?=\s*:|\s+(?:[-–]\s*)?{capital})"),
+         rf"(?=\s*[:)]|\s+(?:[-–]\s*)?{capital})"),
         # a parliamentary file number opening a title or a list: "35 431 Tijdelijke regels"
         ("reference", rf"(?:^|(?<=[\n(]))\s*\d{{2}}\s\d{{3}}(?=\s+{capital}|,)"),
         # "(Kamerstukken TK, 28 719, nr. 76)"
@@ -82,6 +84,10 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         ("count of the document's parts",
          rf"(?<![\w.,])(?:\d{{1,2}}|{small})\s+{alt(sw.document_parts)}",
          alt(sw.document_parts)),
+        ("count of the document's parts",
+         rf"(?<={alt(sw.part_holders)}\s+)(?:\d{{1,2}}|{small})\s+{word}(?:['’]s)?\s+"
+         rf"{alt(sw.parts_held)}",
+         alt(sw.part_holders)),
         # "150 procent of meer", "drie of meer maanden" (not "bij 25% of meer van de
         # corporaties": a share); "≥ € 25.000" (not "bedroeg ≥ 300": a stated level)
         ("threshold",
@@ -154,6 +160,30 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         ("page number",
          r"(?<=^\s*\d{1,2}(?:\.\d{1,2})+\.?\s[^\n.;:!?]{3,120}\s)\d{1,3}\s*$"),
         ("note reference", rf"(?<={word})\s+\d{{1,2}}(?=\s+{amount}\s+{amount}(?!\d))"),
+        # "Een gezin van 4 personen met een eigen woning van 280.000 euro betaalt ..."
+        ("model case",
+         rf"{alt(sw.example_subjects)}\s+van\s+(?:\d{{1,2}}|{small})\s+personen",
+         alt(sw.example_subjects)),
+        ("model case",
+         rf"(?<!\w)een\s+{alt(sw.example_goods)}\s+van\s+{money}[\d.,]*(?:\s*euro)?",
+         alt(sw.example_goods)),
+        # "een jaar of vijf"
+        ("duration", rf"{alt(sw.approximate_units)}\s+(?:\d{{1,2}}|{small})(?!\w)",
+         alt(sw.approximate_units)),
+        # "de liberalisatiegrens ligt op 808,06 euro"
+        ("norm",
+         rf"(?<![\w-])[^\W\d_]*{bare_alt(sw.limit_ends)}\s+{alt(sw.limit_verbs)}\s+{money}"),
+        # "als een alleenstaande meer dan 2000 euro netto verdient"
+        ("threshold",
+         rf"{alt(sw.comparisons)}\s+{money}[\d.,]*\s*(?:euro\s+)?(?:{word}\s+){{0,2}}?"
+         rf"{alt(sw.definition_verbs)}", alt(sw.definition_verbs)),
+        # "het streven om 900.000 woningen te realiseren ... waarvan twee derde betaalbaar"
+        ("target", rf"{alt(sw.aims)}\s{clause}", alt(sw.aims)),
+        # "op basis van 100% kostendekking", "uitgaande van 2 procent inflatie"
+        ("assumption",
+         rf"{alt(sw.assumptions)}\s+\d+(?:[.,]\d+)?\s*(?:%|procent)(?=\s+{word})",
+         alt(sw.assumptions)),
+        ("target", rf"{alt(sw.aim_verbs)}\s{clause}", alt(sw.aim_verbs)),
         ("list item number",
          rf"(?<![\w.,])\d{{1,2}}\.(?=\s?{caseless(alt(sw.list_item_articles))}\s)"),
     )
