@@ -54,10 +54,12 @@ def _is_abbreviation(text: str, stop: int) -> bool:
         return False
     token = match.group(1).lstrip("([\"'“‘")
     if _ENUMERATION.match(token):
-        # "1. Inleiding" opening the text; "Programma 5. Werk en inkomen": a numbered part
+        # "1. Inleiding" opening the text; "Programma 5. Werk en inkomen": a numbered part;
+        # "2020 2019 17. Vennootschapsbelasting": a table row's number after the column years
         before = _TOKEN_BEFORE.search(text, 0, match.start(1)) if match.start(1) else None
         return match.start(1) == 0 or bool(
-            before and before.group(1).lower() in skip_words().titled_references)
+            before and (before.group(1).lower() in skip_words().titled_references
+                        or before.group(1).isdigit()))
     # "(x 1mln.)": a scale abbreviation glued to its number
     return token.lower().lstrip("0123456789") in abbreviations() or bool(_INITIAL.match(token))
 

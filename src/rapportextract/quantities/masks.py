@@ -187,6 +187,9 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         ("target", rf"{alt(sw.aim_verbs)}\s{clause}", alt(sw.aim_verbs)),
         ("list item number",
          rf"(?<![\w.,])\d{{1,2}}\.(?=\s?{caseless(alt(sw.list_item_articles))}\s)"),
+        # a numbered row of the accounts: "17. Vennootschapsbelasting (3.995) (4.240)"
+        ("list item number",
+         rf"(?<![\w.,])\d{{1,2}}\.(?=\s{capital}{lower}+(?:\s{lower}+){{0,4}}\s+\(?-?{amount})"),
     )
     # A mask with a third part runs only where that quick hint (its key words) is in the text.
     return tuple(
