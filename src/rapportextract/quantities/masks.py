@@ -168,6 +168,13 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         ("model case",
          rf"(?<!\w)een\s+{alt(sw.example_goods)}\s+van\s+{money}[\d.,]*(?:\s*euro)?",
          alt(sw.example_goods)),
+        ("model case",
+         rf"{alt(sw.example_subjects)}\s+met\s+een\s+{alt(sw.example_incomes)}\s+van\s+{money}"
+         rf"[\d.,]*(?:\s*euro)?", alt(sw.example_subjects)),
+        # "een voorschot van 90% van de bijstandsnorm"
+        ("norm",
+         rf"(?<![\w.,])\d+(?:,\d+)?\s*(?:%|procent)\s+van\s+(?:de|het)\s+"
+         rf"(?:{word}\s+)?{alt(sw.norm_bases)}", alt(sw.norm_bases)),
         # "een jaar of vijf"
         ("duration", rf"{alt(sw.approximate_units)}\s+(?:\d{{1,2}}|{small})(?!\w)",
          alt(sw.approximate_units)),

@@ -68,6 +68,8 @@ class SkipWords:
     identifier_min_digits: int
     example_subjects: tuple[str, ...]
     example_goods: tuple[str, ...]
+    example_incomes: tuple[str, ...]
+    norm_bases: tuple[str, ...]
     approximate_units: tuple[str, ...]
     limit_ends: tuple[str, ...]
     limit_verbs: tuple[str, ...]
@@ -137,6 +139,8 @@ def read_skip_words(text: str | None = None) -> SkipWords:
         identifier_min_digits=r.integer("layout.identifier_min_digits", minimum=5),
         example_subjects=r.words("examples.subjects"),
         example_goods=r.words("examples.goods"),
+        example_incomes=r.words("examples.incomes"),
+        norm_bases=r.words("examples.norm_bases"),
         approximate_units=r.words("idioms.approximate_units"),
         limit_ends=r.words("thresholds.limit_ends"),
         limit_verbs=r.words("thresholds.limit_verbs"),
