@@ -156,10 +156,12 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         ("page number",
          rf"(?:[{leader}]\s?){{{sw.leader_min},}}\s*\d{{1,3}}(?=\s*$|\s*\n|\s+{capital})"),
         # the page number ending a contents line that opens with its section number:
-        # "3.2.1. Meer transparantie bij plannen 9" (not the last figure of a table row under a
-        # numbered heading: "10.4 Kengetallen 2020 2019 Verkochte woningen 41 38")
+        # "3.2.1. Meer transparantie bij plannen 9", "2.1 Resultaten 2023 7" (not the last
+        # figure of a table row under a numbered heading: "10.4 Kengetallen 2020 2019 Verkochte
+        # woningen 41 38", where a figure that is no year stands before it)
         ("page number",
-         r"(?<=^\s*\d{1,2}(?:\.\d{1,2})+\.?\s[^\n.;:!?]{3,120}\s)(?<![\d,]\s)\d{1,3}\s*$"),
+         r"(?<=^\s*\d{1,2}(?:\.\d{1,2})+\.?\s[^\n.;:!?]{3,120}\s)(?<!(?<![\d.,])\d{1,3}(?:[.,]\d+)*\s)"
+         r"\d{1,3}\s*$"),
         ("note reference", rf"(?<={word})\s+\d{{1,2}}(?=\s+{amount}\s+{amount}(?!\d))"),
         # "Een gezin van 4 personen met een eigen woning van 280.000 euro betaalt ..."
         ("model case",
