@@ -184,10 +184,19 @@ def _noun_of_other(m: ConceptMatch, text: str, others: list[tuple[int, int]]) ->
                for _, end in others)
 
 
+_POINTS = "percentage points"
+"""The note `quantities` gives a figure written in percentage points ("3 procentpunt")."""
+
+
+def _in_points(q: Quantity) -> bool:
+    return q.unit == "percent" and _POINTS in q.notes
+
+
 def _inherits(fact: Fact, q: Quantity) -> bool:
-    # A relative change ("bijna 15% minder") continues a count or an amount.
+    # A relative change ("bijna 15% minder") continues a count or an amount; a change in
+    # points continues a percentage only.
     return fact.unit == q.unit or (q.kind == "change" and q.unit == "percent"
-                                   and fact.unit in ("count", "EUR"))
+                                   and not _in_points(q) and fact.unit in ("count", "EUR"))
 
 
 def _part_bounds(text: str, position: int) -> tuple[int, int]:
@@ -238,6 +247,7 @@ def concept_for(
     others = [o for o in (others or []) if o != (q.start, q.end)]
 
     own_noun = _has_own_noun(q, text)
+    points = _in_points(q)
 
     def allowed(m: ConceptMatch | None) -> ConceptMatch | None:
         if m is None:
@@ -253,15 +263,15 @@ def concept_for(
     part = _part_bounds(text, q.start)
     # "Bij 349 ontruimingen, 4 procent van het totaal, ging het om ...": no list.
     members = [o for o in others if units is None or units.get(o) == q.unit]
-    forward = _list_direction(catalogue.matches(text, unit=q.unit, kind=q.kind), q, text,
-                              members)
+    forward = _list_direction(
+        catalogue.matches(text, unit=q.unit, kind=q.kind, points=points), q, text, members)
 
     def best(scope_text: str, position: tuple[int, int], *,
              qualifier_in: tuple[int, int] | None = None) -> ConceptMatch | None:
         # A ruling-out word in the figure's part of the sentence counts for its clause too.
         for m in _own_segment_first(_own_noun_first(catalogue.matches(
-                scope_text, unit=q.unit, kind=q.kind, position=position, value=q.value,
-                veto=text[part[0]:part[1]]), q, text), q, text, members, forward):
+                scope_text, unit=q.unit, kind=q.kind, points=points, position=position,
+                value=q.value, veto=text[part[0]:part[1]]), q, text), q, text, members, forward):
             if qualifier_in is not None and not any(
                 qualifier_in[0] <= s and e <= qualifier_in[1] for s, e in m.also_terms
             ):
@@ -287,20 +297,24 @@ def concept_for(
             local = own
     whole = _own_part_first(
         [m for m in _own_segment_first(_own_noun_first(catalogue.matches(
-            text, unit=q.unit, kind=q.kind, position=position, value=q.value), q, text),
-            q, text, members, forward)
+            text, unit=q.unit, kind=q.kind, points=points, position=position, value=q.value),
+            q, text), q, text, members, forward)
          if allowed(m)],
         part, len(text))
     if continues is None:
         continues = continues_previous(text)
+    if prev is not None and prev.own.rstrip().endswith("?"):
+        # An answer refers to its question ("Hoeveel huurders lopen achter met de huur?" +
+        # "Ongeveer 135.000.").
+        continues = True
     with_previous: list[ConceptMatch] = []
     offset = 0
     if prev is not None:
         joined = prev.text + " " + text
         offset = len(prev.text) + 1
         shifted = (q.start + offset, q.end + offset)
-        found_before = catalogue.matches(joined, unit=q.unit, kind=q.kind, position=shifted,
-                                         value=q.value)
+        found_before = catalogue.matches(joined, unit=q.unit, kind=q.kind, points=points,
+                                         position=shifted, value=q.value)
         if forward is None:
             forward = _list_direction(found_before, q, text, members, offset)
         with_previous = _own_segment_first(found_before, q, text, members, forward, offset)
@@ -317,8 +331,10 @@ def concept_for(
             # word ("... 3.900 vonnissen vanwege huurschuld." + "Ruim 1.000 daarvan eindigden
             # in een ontruiming": evictions for rent arrears).
             for m in with_previous:
+                # The qualifier must be the previous sentence's: "daarvan" in "37 woningen
+                # ontruimd, bij 28 daarvan speelde een huurachterstand" refers within.
                 if (m.groups > 1 and m.head_start - offset == local.head_start
-                        and allowed(m)):
+                        and all(s < offset for s, _ in m.also_terms) and allowed(m)):
                     return ConceptChoice(m, m.id, "previous")
         return ConceptChoice(local, local.id, "clause")
     if whole:
