@@ -11,6 +11,7 @@ from functools import lru_cache
 from rapportextract.catalogue import Catalogue, ConceptMatch
 from rapportextract.facts.cues import continues_previous, cue_patterns
 from rapportextract.facts.scope import ScopeFound
+from rapportextract.lang.nl.files import DataFile
 from rapportextract.lang.nl.words import cue_words, stop_words
 from rapportextract.models import BlockKind, Fact, Quantity, Sentence
 from rapportextract.periods import clause_bounds
@@ -223,6 +224,42 @@ def _own_part_first(found: list[ConceptMatch], part: tuple[int, int],
     return found[0]
 
 
+@lru_cache(maxsize=1)
+def _respective() -> re.Pattern[str]:
+    words = DataFile("cues.toml").lower_words("respective.words")
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+def _respective_match(q: Quantity, text: str, members: list[Span], catalogue: Catalogue,
+                      points: bool) -> ConceptMatch | None:
+    """For a figure after "respectievelijk": the concept whose noun before that word has the
+    figure's place among the figures after it ("Het aantal huisuitzettingen en vonnissen
+    bedroeg respectievelijk 5.900 en 23.500"), where nouns and figures are as many."""
+    word = _respective().search(text)
+    if word is None or q.start < word.end():
+        return None
+    figures = sorted(f for f in [*members, (q.start, q.end)] if f[0] >= word.end())
+    if len(figures) < 2:
+        return None
+    # Of matches on one head word, the most specific ("Zittende en vertrokken huurders waren
+    # ... schuldig": the two qualified amounts, not the total); each stands where its
+    # qualifier does, or its head word, which must come before "respectievelijk".
+    found = catalogue.matches(text, unit=q.unit, kind=q.kind, points=points)
+    most = {m.head_start: 0 for m in found}
+    for m in found:
+        most[m.head_start] = max(most[m.head_start], m.groups)
+
+    def place(m: ConceptMatch) -> int:
+        return min((start for start, _ in m.also_terms), default=m.head_start)
+
+    nouns = sorted((m for m in found
+                    if m.groups == most[m.head_start] and place(m) < word.start()), key=place)
+    if len(nouns) != len(figures):
+        return None
+    return nouns[figures.index((q.start, q.end))]
+
+
 def _in_other_clause(text: str, term: tuple[int, int], q: Quantity,
                      others: list[tuple[int, int]]) -> bool:
     """True where `term` stands in a clause that holds another figure and not `q`."""
@@ -280,6 +317,9 @@ def concept_for(
                 return m
         return None
 
+    respective = allowed(_respective_match(q, text, members, catalogue, points))
+    if respective is not None:
+        return ConceptChoice(respective, respective.id, "sentence")
     position = (q.start, q.end)
     c_start, c_end = clause_bounds(text, q.start)
     keep = [(c_start, c_end)]
