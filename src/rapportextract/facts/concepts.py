@@ -71,9 +71,16 @@ def _has_own_noun(q: Quantity, text: str) -> bool:
     if q.unit != "count":
         return False
     m = _NEXT_WORD.match(text, q.end)
-    # A preposition is no noun: "27 huisuitzettingen, waarvan 19 wegens huurachterstand".
+    # A preposition is no noun: "27 huisuitzettingen, waarvan 19 wegens huurachterstand";
+    # nor is a participle: "werden er zo'n 50.000 afgesloten".
     return bool(m and m.group(1).islower() and m.group(1) not in cue_patterns().stopwords
-                and m.group(1) not in stop_words().general)
+                and m.group(1) not in stop_words().general and m.group(1) not in _not_nouns())
+
+
+@lru_cache(maxsize=1)
+def _not_nouns() -> frozenset[str]:
+    return frozenset(DataFile("cues.toml").lower_words("own_noun.not_nouns")) | frozenset(
+        cue_words().money_after)
 
 
 @lru_cache(maxsize=1)
