@@ -85,11 +85,13 @@ class Catalogue:
         position: tuple[int, int] | None = None,
         value: Decimal | None = None,
         veto: str | None = None,
+        points: bool = False,
     ) -> list[ConceptMatch]:
         """Every concept `text` signals that fits `unit` (and, for a level, `value`), best
         first (the `rapportextract.catalogue` docstring). `veto` is where ``without`` terms are
         looked for, where that is wider than `text` (a clause is matched, but a ruling-out word
-        elsewhere in the sentence still counts)."""
+        elsewhere in the sentence still counts). `points`: the figure is a change written in
+        percentage points, which only a percentage can make."""
         found: list[ConceptMatch] = []
         vetoed = self._vetoed(veto) if veto is not None else frozenset()
         for concept, hits in self._text_hits(text):
@@ -105,6 +107,10 @@ class Catalogue:
             if best:
                 found.append(best)
         if kind == "change" and unit == "percent":
+            if points:
+                # "3 procentpunt minder": the difference of two percentages, never the
+                # relative change of a count or an amount.
+                return sorted((m for m in found if m.concept.unit == "percent"), key=_rank)
             # "bijna 2 procent meer" is a relative change of a count or an amount; a change of
             # a percentage is written in points ("3 procentpunt").
             return sorted(found, key=lambda m: (m.concept.unit == "percent", _rank(m)))
@@ -168,9 +174,11 @@ class Catalogue:
         kind: str | None = None,
         position: tuple[int, int] | None = None,
         value: Decimal | None = None,
+        points: bool = False,
     ) -> ConceptMatch | None:
         """The concept `text` speaks of, or None where no concept fits."""
-        found = self.matches(text, unit=unit, kind=kind, position=position, value=value)
+        found = self.matches(text, unit=unit, kind=kind, position=position, value=value,
+                             points=points)
         return found[0] if found else None
 
 

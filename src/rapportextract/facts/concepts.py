@@ -11,6 +11,7 @@ from functools import lru_cache
 from rapportextract.catalogue import Catalogue, ConceptMatch
 from rapportextract.facts.cues import continues_previous, cue_patterns
 from rapportextract.facts.scope import ScopeFound
+from rapportextract.lang.nl.files import DataFile
 from rapportextract.lang.nl.words import cue_words, stop_words
 from rapportextract.models import BlockKind, Fact, Quantity, Sentence
 from rapportextract.periods import clause_bounds
@@ -70,9 +71,16 @@ def _has_own_noun(q: Quantity, text: str) -> bool:
     if q.unit != "count":
         return False
     m = _NEXT_WORD.match(text, q.end)
-    # A preposition is no noun: "27 huisuitzettingen, waarvan 19 wegens huurachterstand".
+    # A preposition is no noun: "27 huisuitzettingen, waarvan 19 wegens huurachterstand";
+    # nor is a participle: "werden er zo'n 50.000 afgesloten".
     return bool(m and m.group(1).islower() and m.group(1) not in cue_patterns().stopwords
-                and m.group(1) not in stop_words().general)
+                and m.group(1) not in stop_words().general and m.group(1) not in _not_nouns())
+
+
+@lru_cache(maxsize=1)
+def _not_nouns() -> frozenset[str]:
+    return frozenset(DataFile("cues.toml").lower_words("own_noun.not_nouns")) | frozenset(
+        cue_words().money_after)
 
 
 @lru_cache(maxsize=1)
@@ -184,10 +192,19 @@ def _noun_of_other(m: ConceptMatch, text: str, others: list[tuple[int, int]]) ->
                for _, end in others)
 
 
+_POINTS = "percentage points"
+"""The note `quantities` gives a figure written in percentage points ("3 procentpunt")."""
+
+
+def _in_points(q: Quantity) -> bool:
+    return q.unit == "percent" and _POINTS in q.notes
+
+
 def _inherits(fact: Fact, q: Quantity) -> bool:
-    # A relative change ("bijna 15% minder") continues a count or an amount.
+    # A relative change ("bijna 15% minder") continues a count or an amount; a change in
+    # points continues a percentage only.
     return fact.unit == q.unit or (q.kind == "change" and q.unit == "percent"
-                                   and fact.unit in ("count", "EUR"))
+                                   and not _in_points(q) and fact.unit in ("count", "EUR"))
 
 
 def _part_bounds(text: str, position: int) -> tuple[int, int]:
@@ -214,6 +231,42 @@ def _own_part_first(found: list[ConceptMatch], part: tuple[int, int],
     return found[0]
 
 
+@lru_cache(maxsize=1)
+def _respective() -> re.Pattern[str]:
+    words = DataFile("cues.toml").lower_words("respective.words")
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+def _respective_match(q: Quantity, text: str, members: list[Span], catalogue: Catalogue,
+                      points: bool) -> ConceptMatch | None:
+    """For a figure after "respectievelijk": the concept whose noun before that word has the
+    figure's place among the figures after it ("Het aantal huisuitzettingen en vonnissen
+    bedroeg respectievelijk 5.900 en 23.500"), where nouns and figures are as many."""
+    word = _respective().search(text)
+    if word is None or q.start < word.end():
+        return None
+    figures = sorted(f for f in [*members, (q.start, q.end)] if f[0] >= word.end())
+    if len(figures) < 2:
+        return None
+    # Of matches on one head word, the most specific ("Zittende en vertrokken huurders waren
+    # ... schuldig": the two qualified amounts, not the total); each stands where its
+    # qualifier does, or its head word, which must come before "respectievelijk".
+    found = catalogue.matches(text, unit=q.unit, kind=q.kind, points=points)
+    most = {m.head_start: 0 for m in found}
+    for m in found:
+        most[m.head_start] = max(most[m.head_start], m.groups)
+
+    def place(m: ConceptMatch) -> int:
+        return min((start for start, _ in m.also_terms), default=m.head_start)
+
+    nouns = sorted((m for m in found
+                    if m.groups == most[m.head_start] and place(m) < word.start()), key=place)
+    if len(nouns) != len(figures):
+        return None
+    return nouns[figures.index((q.start, q.end))]
+
+
 def _in_other_clause(text: str, term: tuple[int, int], q: Quantity,
                      others: list[tuple[int, int]]) -> bool:
     """True where `term` stands in a clause that holds another figure and not `q`."""
@@ -238,6 +291,7 @@ def concept_for(
     others = [o for o in (others or []) if o != (q.start, q.end)]
 
     own_noun = _has_own_noun(q, text)
+    points = _in_points(q)
 
     def allowed(m: ConceptMatch | None) -> ConceptMatch | None:
         if m is None:
@@ -253,15 +307,15 @@ def concept_for(
     part = _part_bounds(text, q.start)
     # "Bij 349 ontruimingen, 4 procent van het totaal, ging het om ...": no list.
     members = [o for o in others if units is None or units.get(o) == q.unit]
-    forward = _list_direction(catalogue.matches(text, unit=q.unit, kind=q.kind), q, text,
-                              members)
+    forward = _list_direction(
+        catalogue.matches(text, unit=q.unit, kind=q.kind, points=points), q, text, members)
 
     def best(scope_text: str, position: tuple[int, int], *,
              qualifier_in: tuple[int, int] | None = None) -> ConceptMatch | None:
         # A ruling-out word in the figure's part of the sentence counts for its clause too.
         for m in _own_segment_first(_own_noun_first(catalogue.matches(
-                scope_text, unit=q.unit, kind=q.kind, position=position, value=q.value,
-                veto=text[part[0]:part[1]]), q, text), q, text, members, forward):
+                scope_text, unit=q.unit, kind=q.kind, points=points, position=position,
+                value=q.value, veto=text[part[0]:part[1]]), q, text), q, text, members, forward):
             if qualifier_in is not None and not any(
                 qualifier_in[0] <= s and e <= qualifier_in[1] for s, e in m.also_terms
             ):
@@ -270,6 +324,9 @@ def concept_for(
                 return m
         return None
 
+    respective = allowed(_respective_match(q, text, members, catalogue, points))
+    if respective is not None:
+        return ConceptChoice(respective, respective.id, "sentence")
     position = (q.start, q.end)
     c_start, c_end = clause_bounds(text, q.start)
     keep = [(c_start, c_end)]
@@ -285,22 +342,33 @@ def concept_for(
         own = best(_mask(text, keep), position, qualifier_in=(c_start, c_end))
         if own is not None and own.groups == local.groups:
             local = own
-    whole = _own_part_first(
-        [m for m in _own_segment_first(_own_noun_first(catalogue.matches(
-            text, unit=q.unit, kind=q.kind, position=position, value=q.value), q, text),
-            q, text, members, forward)
-         if allowed(m)],
-        part, len(text))
+    whole_found = [m for m in _own_segment_first(_own_noun_first(catalogue.matches(
+        text, unit=q.unit, kind=q.kind, points=points, position=position, value=q.value),
+        q, text), q, text, members, forward) if allowed(m)]
+
+    def qualifies_other(m: ConceptMatch) -> bool:
+        # Every qualifier stands in a later figure's clause: "De huurachterstand: € 353
+        # miljoen, waarvan € 182 miljoen bij vertrokken huurders" -- 353 is the total.
+        return m.groups > 1 and all(t[0] > q.end and _in_other_clause(text, t, q, others)
+                                    for t in m.also_terms)
+
+    whole = _own_part_first(whole_found, part, len(text))
+    if whole is not None and qualifies_other(whole):
+        whole = next((m for m in whole_found if not qualifies_other(m)), None)
     if continues is None:
         continues = continues_previous(text)
+    if prev is not None and prev.own.rstrip().endswith("?"):
+        # An answer refers to its question ("Hoeveel huurders lopen achter met de huur?" +
+        # "Ongeveer 135.000.").
+        continues = True
     with_previous: list[ConceptMatch] = []
     offset = 0
     if prev is not None:
         joined = prev.text + " " + text
         offset = len(prev.text) + 1
         shifted = (q.start + offset, q.end + offset)
-        found_before = catalogue.matches(joined, unit=q.unit, kind=q.kind, position=shifted,
-                                         value=q.value)
+        found_before = catalogue.matches(joined, unit=q.unit, kind=q.kind, points=points,
+                                         position=shifted, value=q.value)
         if forward is None:
             forward = _list_direction(found_before, q, text, members, offset)
         with_previous = _own_segment_first(found_before, q, text, members, forward, offset)
@@ -317,8 +385,10 @@ def concept_for(
             # word ("... 3.900 vonnissen vanwege huurschuld." + "Ruim 1.000 daarvan eindigden
             # in een ontruiming": evictions for rent arrears).
             for m in with_previous:
+                # The qualifier must be the previous sentence's: "daarvan" in "37 woningen
+                # ontruimd, bij 28 daarvan speelde een huurachterstand" refers within.
                 if (m.groups > 1 and m.head_start - offset == local.head_start
-                        and allowed(m)):
+                        and all(s < offset for s, _ in m.also_terms) and allowed(m)):
                     return ConceptChoice(m, m.id, "previous")
         return ConceptChoice(local, local.id, "clause")
     if whole:
@@ -364,8 +434,12 @@ def concept_for(
         joined = sentence.heading + " " + text
         offset = len(sentence.heading) + 1
         from_heading = best(joined, (q.start + offset, q.end + offset))
-        # Never from the heading alone: one of its words must stand in the sentence.
-        if from_heading and any(s >= offset for s, _ in from_heading.terms):
+        # Never from the heading alone: one of its words must stand in the sentence, or the
+        # sentence refers back and opens its paragraph ("Minder huisuitzettingen" over "Het
+        # aantal daalde met 15 procent tot 5.900": a lead refers to its headline).
+        opens = prev is None or not prev.text.strip()
+        if from_heading and (any(s >= offset for s, _ in from_heading.terms)
+                             or (continues and opens)):
             return ConceptChoice(from_heading, from_heading.id, "heading")
     return ConceptChoice(None, None, "none", why=_no_concept(q, text, prev, continues,
                                                             corporations, catalogue))
