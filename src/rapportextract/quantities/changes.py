@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import itertools
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
 from rapportextract.quantities.found import LEFT_WINDOW, RIGHT_WINDOW, Found
 from rapportextract.quantities.masks import not_a_figure
 from rapportextract.quantities.numbers import clean
-from rapportextract.quantities.patterns import Patterns, patterns
-from rapportextract.quantities.phrases import alt, compile_pattern, lower_set
+from rapportextract.quantities.patterns import Patterns, change_nouns, patterns
+from rapportextract.quantities.phrases import alt, caseless, compile_pattern, lower_set, phrase
 
 
 def qualify(q: Found, text: str, floor: int, p: Patterns) -> None:
@@ -45,15 +46,31 @@ def _around_aside(text: str, end: int, ceiling: int) -> str | None:
     return lead + text[m.end() : m.end() + RIGHT_WINDOW]
 
 
-def _change_after(q: Found, after: str, p: Patterns) -> regex.Match[str] | None:
-    """The words right after the figure that make it a change ("minder", "zaken meer dan")."""
+def _change_after(q: Found, after: str, p: Patterns) -> tuple[str, int] | None:
+    """The word right after the figure that makes it a change ("minder", "zaken meer dan"),
+    also after a rate ("40 miljoen euro per jaar meer dan", "300 aanvragen per maand minder"),
+    with the end of the words taken."""
+    rate = _rate().match(after)
+    if rate is not None:  # read on as if the rate were not there
+        noun = rate.end("noun") if rate.group("noun") else 0
+        taken = _change_after(q, after[:noun] + after[rate.end():], p)
+        if taken is None:
+            return None
+        return taken[0], taken[1] + (rate.end() - noun if taken[1] > noun else 0)
     m = p.change_right.match(after)
     if m is None:
         m = p.change_after_noun.match(after)
         if m and m.group("noun").lower() not in p.count_nouns and not m.group("follow") \
                 and m.group("alone") is None:
             m = None
-    return m
+    return None if m is None else (m.group("word"), m.end())
+
+
+@cache
+def _rate() -> regex.Pattern[str]:
+    marker = phrase(patterns().data.changes.rate_marker)
+    word = caseless(r"[^\W\d_]+")
+    return compile_pattern(rf"(?P<noun>\s+(?!{marker}){word})?\s+{marker}\s+{word}(?=\s)")
 
 
 def _direction(word: str, p: Patterns) -> int:
@@ -61,6 +78,15 @@ def _direction(word: str, p: Patterns) -> int:
     if word in p.decrease_words or word.endswith(p.decrease_noun_ends):
         return -1
     return 1
+
+
+def _phrase_direction(m: regex.Match[str], p: Patterns) -> int:
+    """The direction of a change phrase: its change word's, turned by an adjective of a
+    variance before it ("een nadelig verschil van", "de lagere lasten van")."""
+    decrease = lower_set(p.data.changes.variance_decrease_adjectives)
+    if any(w in decrease for w in m.group().lower().split()):
+        return -1
+    return _direction(m.group("word"), p)
 
 
 def _movement_start(q: Found, words: str, text: str, ceiling: int, p: Patterns,
@@ -169,14 +195,16 @@ def classify_change(
         m = p.change_verb_bare_left.search(before)
     if m is None and q.unit == "percent":
         m = p.change_colon_left.search(before)
+    if m is None:
+        m = _wide_left(q, text, floor, p)
     if m:
-        _make_change(q, _direction(m.group("word"), p))
-        q.start -= len(before) - m.start()
+        _make_change(q, _phrase_direction(m, p))
+        q.start = m.start() + (q.start - len(before) if m.string is before else 0)
         return
-    m = _change_after(q, after, p)
-    if m:
-        _make_change(q, _direction(m.group("word"), p))
-        q.end += m.end()
+    taken = _change_after(q, after, p)
+    if taken:
+        _make_change(q, _direction(taken[0], p))
+        q.end += taken[1]
         return
     # the figure inside an aside before a comparative: "(drie procent) meer dan" (not a verb:
     # in "Het aandeel (12%) steeg" the figure is the level)
@@ -189,9 +217,9 @@ def classify_change(
         q.notes.append(f"change: '{m.group('word')}' after the brackets")
         return
     aside = _around_aside(text, q.end, ceiling)
-    if aside is not None and (m := _change_after(q, aside, p)):
-        _make_change(q, _direction(m.group("word"), p))
-        q.notes.append(f"change: '{m.group('word')}' after an aside in brackets")
+    if aside is not None and (taken := _change_after(q, aside, p)):
+        _make_change(q, _direction(taken[0], p))
+        q.notes.append(f"change: '{taken[0]}' after an aside in brackets")
         return
     if p.change_bare_left.search(before):
         m = p.change_particle_right.match(after)
@@ -213,6 +241,89 @@ def classify_change(
         # percentage points measure a difference of two percentages, never a level
         q.kind = "change"
         q.notes.append("change: a difference in percentage points")
+
+
+# How far back the change words that stand far from their figure are looked for (characters):
+# "stegen de huren van sociale woningen bij corporaties per 1 juli van dit jaar met 0,1 procent"
+WIDE_WINDOW = 120
+
+
+def _wide_left(q: Found, text: str, floor: int, p: Patterns) -> regex.Match[str] | None:
+    """Change words before the figure that the narrow window does not hold or that need the
+    start of the clause: a finite verb far before "met", a colon far after the verb, a change
+    noun opening a clause or row ("Verschil € 24", "(nadeel € 96.450"), a comparative
+    adjective and its noun ("De hogere opbrengst van de precariobelasting van € 62.000"), a
+    change noun with its genitive as subject ("De groei van het aantal huishoudens kwam uit
+    op"), a percentage in brackets after a place ("stegen het hardst in Utrecht (5,1%)")."""
+    lo = max(floor, q.start - WIDE_WINDOW)
+    w = _wide_patterns()
+    found = w.verb.search(text, lo, q.start) or w.noun_opening.search(text, lo, q.start) \
+        or w.subject.search(text, lo, q.start)
+    if found is None and q.unit == "percent":
+        found = w.colon.search(text, lo, q.start)
+        if found is None and _BRACKET_CLOSE.match(text, q.end):
+            found = w.bracket.search(text, lo, q.start)
+    if found is None and q.unit in ("EUR", "percent"):
+        found = w.comparative_noun.search(text, lo, q.start)
+    return found
+
+
+class _Wide(NamedTuple):
+    verb: regex.Pattern[str]
+    colon: regex.Pattern[str]
+    noun_opening: regex.Pattern[str]
+    comparative_noun: regex.Pattern[str]
+    subject: regex.Pattern[str]
+    bracket: regex.Pattern[str]
+
+
+@cache
+def _wide_patterns() -> _Wide:
+    ch = patterns().data.changes
+    verbs = alt(ch.decrease_verbs + ch.increase_verbs)
+    particles = alt(ch.decrease_particles + ch.increase_particles)
+    nouns = change_nouns(ch)
+    adjectives = alt(ch.variance_decrease_adjectives + ch.variance_increase_adjectives)
+    comparatives = alt(ch.variance_comparatives)
+    met = phrase(ch.verb_size_marker)
+    van = phrase(ch.noun_size_markers[0])
+    fill = rf"(?:\s+{alt(ch.size_fillers)})*"
+    # a word of the clause: letters (with hyphens and dots: "vrije-sectorwoningen", "t.o.v."),
+    # a year, or a day before a month; no figure, no punctuation
+    day = rf"\d{{1,2}}(?=\s+{alt(patterns().data.contexts.months)})"
+    word = r"(?:\s+(?:" + caseless(r"[^\W\d_][\w.’'-]*") + rf"|\d{{4}}|{day}))"
+    letters = r"(?:\s+" + caseless(r"[^\W\d_][\w’'-]*") + ")"
+    movement = (rf"(?:(?P<word>{verbs})|(?:{alt(ch.separable_finite)}){word}{{0,7}}?"
+                rf"\s+(?P<word>{particles}))")
+    opening = "|".join(regex.escape(o) for o in ch.bare_noun_openers)
+    # "kwam ... uit op": a copula whose parts the clause may set apart
+    split = [rf"{phrase(head)}{word}{{0,3}}?\s+{phrase(tail)}"
+             for head, tail in (c.split(" ... ", 1) for c in ch.split_copulas)]
+    copulas = "(?:" + "|".join([alt(ch.copulas), *split]) + ")"
+    return _Wide(
+        verb=compile_pattern(
+            rf"(?P<word>{alt(ch.finite_verbs)}){word}{{1,{ch.far_verb_gap}}}?\s+{met}{fill}\s*$"
+        ),
+        colon=compile_pattern(
+            rf"{movement}(?:\s+[^\s:;.()]+){{0,{ch.colon_gap}}}?\s*:\s*$"
+        ),
+        noun_opening=compile_pattern(
+            rf"(?:(?:^|(?<=[\n{opening}])|(?<=[{opening}]\s+))\s*(?:{adjectives}\s+)?"
+            # a row label after the figures of the row before: "€ 1.449 Verschil € 24"
+            rf"|(?<=\s)(?=\p{{Lu}}))(?P<word>{nouns})\s*:?\s*$"
+        ),
+        comparative_noun=compile_pattern(
+            rf"(?P<word>{comparatives}){letters}{{1,{ch.variance_noun_gap}}}?\s+{van}\s*$"
+        ),
+        subject=compile_pattern(
+            rf"(?:^|(?<=[,;:]\s*)|(?<=\n))\s*{alt(ch.subject_articles)}\s+"
+            rf"(?P<word>{change_nouns(ch, variances=False)})"
+            rf"\s+{van}{letters}{{1,4}}?\s+{copulas}{word}{{0,3}}?{fill}\s*$"
+        ),
+        bracket=compile_pattern(
+            rf"{movement}(?:{letters}|\s*,){{1,8}}?\s*\(\s*$"
+        ),
+    )
 
 
 _POINTS = "percentage points"
