@@ -13,7 +13,14 @@ from rapportextract.quantities.found import LEFT_WINDOW, RIGHT_WINDOW, Found
 from rapportextract.quantities.masks import not_a_figure
 from rapportextract.quantities.numbers import clean
 from rapportextract.quantities.patterns import Patterns, change_nouns, patterns
-from rapportextract.quantities.phrases import alt, caseless, compile_pattern, lower_set, phrase
+from rapportextract.quantities.phrases import (
+    alt,
+    bare_alt,
+    caseless,
+    compile_pattern,
+    lower_set,
+    phrase,
+)
 
 
 def qualify(q: Found, text: str, floor: int, p: Patterns) -> None:
@@ -138,7 +145,42 @@ def _repeats(previous: Found, q: Found, text: str, p: Patterns) -> bool:
             and p.apart_share_right.match(text, q.end) is None)
 
 
+VARIANCE_NOTE = "change against a budget or estimate, no earlier period"
+
+
 def classify_change(
+    q: Found, text: str, floor: int, ceiling: int, p: Patterns, previous: Found | None = None,
+    following: Found | None = None,
+) -> None:
+    """Make the figure a signed change where the words around it say so (`_classify`), and
+    note a variance against a budget ("nadeel € 96.450", "€ 2,4 miljoen hoger dan begroot"):
+    a change that compares with no earlier period."""
+    was = q.kind
+    _classify(q, text, floor, ceiling, p, previous, following)
+    if q.kind != "change":
+        return
+    if (was == "level" and _variance().search(text, q.start, q.end)) \
+            or _against_budget().match(text, q.end):
+        q.notes.append(VARIANCE_NOTE)
+
+
+@cache
+def _variance() -> regex.Pattern[str]:
+    ch = patterns().data.changes
+    # the word or a compound ending on it ("exploitatienadeel")
+    return compile_pattern(r"(?<!\w)" + caseless(r"[^\W\d_]*") + bare_alt(ch.variance_words)
+                           + r"(?!\w)")
+
+
+@cache
+def _against_budget() -> regex.Pattern[str]:
+    ch = patterns().data.changes
+    word = caseless(r"[^\W\d_]+")
+    return compile_pattern(rf"(?:\s+{word}){{0,3}}?\s+{phrase(ch.gap_followers[0])}"
+                           rf"\s+{alt(ch.budget_bases)}(?!\w)")
+
+
+def _classify(
     q: Found, text: str, floor: int, ceiling: int, p: Patterns, previous: Found | None = None,
     following: Found | None = None,
 ) -> None:
@@ -195,11 +237,17 @@ def classify_change(
         m = p.change_verb_bare_left.search(before)
     if m is None and q.unit == "percent":
         m = p.change_colon_left.search(before)
-    if m is None:
-        m = _wide_left(q, text, floor, p)
     if m:
         _make_change(q, _phrase_direction(m, p))
-        q.start = m.start() + (q.start - len(before) if m.string is before else 0)
+        q.start -= len(before) - m.start()
+        return
+    if (wide := _wide_left(q, text, floor)) is not None:
+        m, near = wide
+        _make_change(q, _phrase_direction(m, p))
+        if near:
+            q.start = m.start()
+        else:
+            q.notes.append(f"change: '{m.group('word')}' far before the figure")
         return
     taken = _change_after(q, after, p)
     if taken:
@@ -248,24 +296,26 @@ def classify_change(
 WIDE_WINDOW = 120
 
 
-def _wide_left(q: Found, text: str, floor: int, p: Patterns) -> regex.Match[str] | None:
+def _wide_left(q: Found, text: str, floor: int) -> tuple[regex.Match[str], bool] | None:
     """Change words before the figure that the narrow window does not hold or that need the
     start of the clause: a finite verb far before "met", a colon far after the verb, a change
     noun opening a clause or row ("Verschil € 24", "(nadeel € 96.450"), a comparative
     adjective and its noun ("De hogere opbrengst van de precariobelasting van € 62.000"), a
     change noun with its genitive as subject ("De groei van het aantal huishoudens kwam uit
-    op"), a percentage in brackets after a place ("stegen het hardst in Utrecht (5,1%)")."""
+    op"), a percentage in brackets after a place ("stegen het hardst in Utrecht (5,1%)").
+    With the match, whether its words stand right before the figure (and become part of it;
+    words far back stay out of its text: they may hold a year of their own)."""
     lo = max(floor, q.start - WIDE_WINDOW)
     w = _wide_patterns()
-    found = w.verb.search(text, lo, q.start) or w.noun_opening.search(text, lo, q.start) \
-        or w.subject.search(text, lo, q.start)
-    if found is None and q.unit == "percent":
-        found = w.colon.search(text, lo, q.start)
-        if found is None and _BRACKET_CLOSE.match(text, q.end):
-            found = w.bracket.search(text, lo, q.start)
-    if found is None and q.unit in ("EUR", "percent"):
-        found = w.comparative_noun.search(text, lo, q.start)
-    return found
+    near = [w.noun_opening, w.comparative_noun] if q.unit in ("EUR", "percent") \
+        else [w.noun_opening]
+    far = [w.verb, w.subject]
+    if q.unit == "percent":
+        far += [w.colon, w.bracket] if _BRACKET_CLOSE.match(text, q.end) else [w.colon]
+    for pattern in near + far:
+        if found := pattern.search(text, lo, q.start):
+            return found, pattern in near
+    return None
 
 
 class _Wide(NamedTuple):
@@ -321,7 +371,7 @@ def _wide_patterns() -> _Wide:
             rf"\s+{van}{letters}{{1,4}}?\s+{copulas}{word}{{0,3}}?{fill}\s*$"
         ),
         bracket=compile_pattern(
-            rf"{movement}(?:{letters}|\s*,){{1,8}}?\s*\(\s*$"
+            rf"{movement}(?:{word}|\s*,){{1,8}}?\s*\(\s*$"
         ),
     )
 

@@ -112,6 +112,8 @@ class ChangeWords:
     variance_noun_gap: int
     far_verb_gap: int
     split_copulas: tuple[str, ...]
+    variance_words: tuple[str, ...]
+    budget_bases: tuple[str, ...]
     bare_noun_openers: tuple[str, ...]
     rate_marker: str
 
@@ -315,6 +317,8 @@ def _changes() -> ChangeWords:
         variance_noun_gap=r.integer("variances.noun_gap", minimum=1),
         far_verb_gap=r.integer("verbs.far_gap", minimum=1),
         split_copulas=r.words("nouns.split_copulas"),
+        variance_words=r.words("variances.words"),
+        budget_bases=r.words("variances.budget_bases"),
         bare_noun_openers=r.words("bare_noun.openers"),
         rate_marker=r.word("rates.marker"),
     )
