@@ -176,8 +176,9 @@ def _variance() -> regex.Pattern[str]:
 def _against_budget() -> regex.Pattern[str]:
     ch = patterns().data.changes
     word = caseless(r"[^\W\d_]+")
-    return compile_pattern(rf"(?:\s+{word}){{0,3}}?\s+{phrase(ch.gap_followers[0])}"
-                           rf"\s+{alt(ch.budget_bases)}(?!\w)")
+    # "€ 2,4 miljoen hoger uit dan begroot", "met € 2,6 miljoen ten opzichte van de begroting"
+    compared = alt([*ch.gap_followers, *ch.base_phrases])
+    return compile_pattern(rf"(?:\s+{word}){{0,3}}?\s+{compared}\s+{alt(ch.budget_bases)}(?!\w)")
 
 
 def _classify(
@@ -360,7 +361,9 @@ def _wide_patterns() -> _Wide:
         noun_opening=compile_pattern(
             rf"(?:(?:^|(?<=[\n{opening}])|(?<=[{opening}]\s+))\s*(?:{adjectives}\s+)?"
             # a row label after the figures of the row before: "€ 1.449 Verschil € 24"
-            rf"|(?<=\s)(?=\p{{Lu}}))(?P<word>{nouns})\s*:?\s*$"
+            rf"|(?<=\s)(?=\p{{Lu}}))(?P<word>{nouns})"
+            # "Verschil t.o.v. begroting € 57"
+            rf"(?:\s+{alt(ch.base_phrases)}{letters}{{1,3}}?)?\s*:?\s*$"
         ),
         comparative_noun=compile_pattern(
             rf"(?P<word>{comparatives}){letters}{{1,{ch.variance_noun_gap}}}?\s+{van}\s*$"
