@@ -255,6 +255,12 @@ def _classify(
         _make_change(q, _direction(taken[0], p))
         q.end += taken[1]
         return
+    arrival = _arrival()
+    if arrival.particle.match(text, q.end, min(ceiling, q.end + RIGHT_WINDOW)) \
+            and arrival.verb.search(text, max(floor, q.start - WIDE_WINDOW), q.start):
+        _make_change(q, 1)
+        q.notes.append("change: a form of 'bijkomen' around the figure")
+        return
     # the figure inside an aside before a comparative: "(drie procent) meer dan" (not a verb:
     # in "Het aandeel (12%) steeg" the figure is the level)
     close = _BRACKET_CLOSE.match(text, q.end, ceiling)
@@ -317,6 +323,22 @@ def _wide_left(q: Found, text: str, floor: int) -> tuple[regex.Match[str], bool]
         if found := pattern.search(text, lo, q.start):
             return found, pattern in near
     return None
+
+
+class _Arrival(NamedTuple):
+    verb: regex.Pattern[str]
+    particle: regex.Pattern[str]
+
+
+@cache
+def _arrival() -> _Arrival:
+    ch = patterns().data.changes
+    word = caseless(r"[^\W\d_][\w-]*")
+    return _Arrival(
+        verb=compile_pattern(alt(ch.arrival_finite)),
+        particle=compile_pattern(rf"(?:\s+{word}){{0,{ch.arrival_max_words}}}?\s+"
+                                 rf"{alt(ch.arrival_particles)}(?=\s*(?:[.,;:]|$))"),
+    )
 
 
 class _Wide(NamedTuple):

@@ -114,6 +114,9 @@ class ChangeWords:
     split_copulas: tuple[str, ...]
     variance_words: tuple[str, ...]
     budget_bases: tuple[str, ...]
+    arrival_finite: tuple[str, ...]
+    arrival_particles: tuple[str, ...]
+    arrival_max_words: int
     bare_noun_openers: tuple[str, ...]
     rate_marker: str
 
@@ -319,6 +322,9 @@ def _changes() -> ChangeWords:
         split_copulas=r.words("nouns.split_copulas"),
         variance_words=r.words("variances.words"),
         budget_bases=r.words("variances.budget_bases"),
+        arrival_finite=r.words("arrivals.finite"),
+        arrival_particles=r.words("arrivals.particles"),
+        arrival_max_words=r.integer("arrivals.max_words", minimum=1),
         bare_noun_openers=r.words("bare_noun.openers"),
         rate_marker=r.word("rates.marker"),
     )
