@@ -433,7 +433,10 @@ def _negative_after() -> regex.Pattern[str]:
 
 def change_row(found: list[Found], text: str, p: Patterns) -> None:
     """A table row read as text whose label is a change ("Omzetgroei 6,5% 5,9% -10,0%"):
-    every percentage after the label is a change, signed as written."""
+    every percentage after the label is a change, signed as written. Under a header whose
+    last column is a variance ("... Rekening 2021 Verschil rekening t.o.v. begroting Lasten
+    21.525 25.419 23.281 2.138"), the row's last figure is that variance."""
+    variance_column(found, text)
     m = p.change_row_label.search(text)
     if m is None:
         return
@@ -444,6 +447,34 @@ def change_row(found: list[Found], text: str, p: Patterns) -> None:
             if direction < 0 and not q.signed:
                 q.value = -abs(q.value)
             q.notes.append(f"change: in a row labelled '{m.group('word')}'")
+
+
+def variance_column(found: list[Found], text: str) -> None:
+    """The last figure of a text row under a header whose last column is a variance: the
+    variance noun written with a capital, only words in lower case after it (what the column
+    compares), then the row's label and at least two figures ending the text."""
+    m = _variance_header().search(text)
+    if m is None:
+        return
+    row = [q for q in found if q.start >= m.start("row")]
+    if len(row) < 2 or row[-1].kind != "level" or row[-1].end < len(text.rstrip()) - 1:
+        return
+    last = row[-1]
+    last.kind = "change"
+    last.notes.append(f"change: the last column, '{m.group('word')}', is a variance")
+    last.notes.append(VARIANCE_NOTE)
+
+
+@cache
+def _variance_header() -> regex.Pattern[str]:
+    ch = patterns().data.changes
+    lower = caseless(r"\p{Ll}[\w.]*")
+    label = caseless(r"\p{Lu}[^\W\d]*") + r"(?:\s+" + caseless(r"[^\W\d][^\W\d]*") + ")*?"
+    figure = r"(?:€\s*)?[-−]?\d[\d.,]*"
+    return compile_pattern(
+        rf"(?-i:(?=\p{{Lu}}))(?P<word>{alt(ch.variance_nouns)})(?:\s+{lower}){{0,8}}\s+{label}"
+        rf"(?P<row>(?:\s+{figure}){{2,}})\s*$"
+    )
 
 
 def _make_change(q: Found, direction: int) -> None:
