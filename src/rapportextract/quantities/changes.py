@@ -366,6 +366,7 @@ def _wide_patterns() -> _Wide:
     day = rf"\d{{1,2}}(?=\s+{alt(patterns().data.contexts.months)})"
     word = r"(?:\s+(?:" + caseless(r"[^\W\d_][\w.’'-]*") + rf"|\d{{4}}|{day}))"
     letters = r"(?:\s+" + caseless(r"[^\W\d_][\w’'-]*") + ")"
+    adjective = caseless(r"[^\W\d_]+e")
     movement = (rf"(?:(?P<word>{verbs})|(?:{alt(ch.separable_finite)}){word}{{0,7}}?"
                 rf"\s+(?P<word>{particles}))")
     opening = "|".join(regex.escape(o) for o in ch.bare_noun_openers)
@@ -383,7 +384,7 @@ def _wide_patterns() -> _Wide:
         noun_opening=compile_pattern(
             rf"(?:(?:^|(?<=[\n{opening}])|(?<=[{opening}]\s+))\s*(?:{adjectives}\s+)?"
             # a row label after the figures of the row before: "€ 1.449 Verschil € 24"
-            rf"|(?<=\s)(?=\p{{Lu}}))(?P<word>{nouns})"
+            rf"|(?<=\s)(?-i:(?=\p{{Lu}})))(?P<word>{nouns})"
             # "Verschil t.o.v. begroting € 57"
             rf"(?:\s+{alt(ch.base_phrases)}{letters}{{1,3}}?)?\s*:?\s*$"
         ),
@@ -392,8 +393,10 @@ def _wide_patterns() -> _Wide:
         ),
         subject=compile_pattern(
             rf"(?:^|(?<=[,;:]\s*)|(?<=\n))\s*{alt(ch.subject_articles)}\s+"
-            rf"(?P<word>{change_nouns(ch, variances=False)})"
-            rf"\s+{van}{letters}{{1,4}}?\s+{copulas}{word}{{0,3}}?{fill}\s*$"
+            # an adjective ("De gemiddelde huurverhoging"), then what it is of or per ("van
+            # het aantal huishoudens", "per 1 juli")
+            rf"(?:{adjective}\s+)?(?P<word>{change_nouns(ch, variances=False)})"
+            rf"\s+{alt(ch.subject_prepositions)}{word}{{1,4}}?\s+{copulas}{word}{{0,3}}?{fill}\s*$"
         ),
         bracket=compile_pattern(
             rf"{movement}(?:{word}|\s*,){{1,8}}?\s*\(\s*$"

@@ -112,6 +112,7 @@ class ChangeWords:
     variance_noun_gap: int
     far_verb_gap: int
     split_copulas: tuple[str, ...]
+    subject_prepositions: tuple[str, ...]
     variance_words: tuple[str, ...]
     budget_bases: tuple[str, ...]
     arrival_finite: tuple[str, ...]
@@ -320,6 +321,7 @@ def _changes() -> ChangeWords:
         variance_noun_gap=r.integer("variances.noun_gap", minimum=1),
         far_verb_gap=r.integer("verbs.far_gap", minimum=1),
         split_copulas=r.words("nouns.split_copulas"),
+        subject_prepositions=r.words("nouns.subject_prepositions"),
         variance_words=r.words("variances.words"),
         budget_bases=r.words("variances.budget_bases"),
         arrival_finite=r.words("arrivals.finite"),
