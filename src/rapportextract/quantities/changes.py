@@ -440,6 +440,7 @@ def change_row(found: list[Found], text: str, p: Patterns) -> None:
     last column is a variance ("... Rekening 2021 Verschil rekening t.o.v. begroting Lasten
     21.525 25.419 23.281 2.138"), the row's last figure is that variance."""
     variance_column(found, text)
+    _range_start(found, text, p)
     m = p.change_row_label.search(text)
     if m is None:
         return
@@ -450,6 +451,16 @@ def change_row(found: list[Found], text: str, p: Patterns) -> None:
             if direction < 0 and not q.signed:
                 q.value = -abs(q.value)
             q.notes.append(f"change: in a row labelled '{m.group('word')}'")
+
+
+def _range_start(found: list[Found], text: str, p: Patterns) -> None:
+    """"tussen de 9 en 13% verbeterd": the start of a range whose end is a change is one too."""
+    for first, second in itertools.pairwise(found):
+        if first.kind == "level" and second.kind == "change" and _RANGE_NOTE in first.notes \
+                and first.unit == second.unit and p.range_between.fullmatch(
+                    text, first.end, second.start):
+            _make_change(first, -1 if second.value < 0 else 1)
+            first.notes.append("change: the start of a range of changes")
 
 
 def variance_column(found: list[Found], text: str) -> None:
