@@ -274,6 +274,13 @@ def _classify(
         _make_change(q, 1)
         q.notes.append("change: a form of 'bijkomen' around the figure")
         return
+    if q.unit == "percent" and p.change_bare_left.search(before) is None and (
+        m := arrival.separable_particle.match(text, q.end, min(ceiling, q.end + RIGHT_WINDOW))
+    ) and arrival.separable_verb.search(text, max(floor, q.start - WIDE_WINDOW), q.start):
+        _make_change(q, _direction(m.group("word"), p))
+        q.end = m.end()
+        q.notes.append(f"change: a separable verb, '{m.group('word')}' ending the clause")
+        return
     # the figure inside an aside before a comparative: "(drie procent) meer dan" (not a verb:
     # in "Het aandeel (12%) steeg" the figure is the level)
     close = _BRACKET_CLOSE.match(text, q.end, ceiling)
@@ -341,6 +348,8 @@ def _wide_left(q: Found, text: str, floor: int) -> tuple[regex.Match[str], bool]
 class _Arrival(NamedTuple):
     verb: regex.Pattern[str]
     particle: regex.Pattern[str]
+    separable_verb: regex.Pattern[str]
+    separable_particle: regex.Pattern[str]
 
 
 @cache
@@ -351,6 +360,11 @@ def _arrival() -> _Arrival:
         verb=compile_pattern(alt(ch.arrival_finite)),
         particle=compile_pattern(rf"(?:\s+{word}){{0,{ch.arrival_max_words}}}?\s+"
                                  rf"{alt(ch.arrival_particles)}(?=\s*(?:[.,;:]|$))"),
+        separable_verb=compile_pattern(alt(ch.separable_finite)),
+        separable_particle=compile_pattern(
+            rf"(?:\s+{word}){{0,{ch.separable_bare_max_words}}}?\s+"
+            rf"(?P<word>{alt(ch.decrease_particles + ch.increase_particles)})(?=\s*(?:[.,;:]|$))"
+        ),
     )
 
 

@@ -414,8 +414,10 @@ def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
         # "was deze stijging nog 7,2 procent", "de daling bedroeg 3%"
         "change_subject_left": compile_pattern(
             rf"(?:{alt(ch.copulas)}\s+{alt(ch.subject_articles)}\s+(?P<word>{plain_nouns})"
-            # "de huurverhoging bedroeg dit jaar 3,4 procent"
-            rf"|{alt(ch.subject_articles)}\s+(?P<word>{plain_nouns})\s+{alt(ch.copulas)}{gap}{{0,3}}?"
+            # "de huurverhoging bedroeg dit jaar 3,4 procent" (not "Na de verhoging bedraagt de
+            # huur € 612": an article after the copula opens another subject)
+            rf"|{alt(ch.subject_articles)}\s+(?P<word>{plain_nouns})\s+{alt(ch.copulas)}"
+            rf"(?!\s+{alt(ch.noun_articles)}\s){gap}{{0,3}}?"
             # "is de daling het grootst, te weten 15 procent"
             rf"|{alt(ch.subject_articles)}\s+(?P<word>{plain_nouns})(?:\s+{word}){{0,3}},?\s+{openers})"
             rf"{fill}\s*$"

@@ -118,6 +118,7 @@ class ChangeWords:
     arrival_finite: tuple[str, ...]
     arrival_particles: tuple[str, ...]
     arrival_max_words: int
+    separable_bare_max_words: int
     bare_noun_openers: tuple[str, ...]
     rate_marker: str
 
@@ -327,6 +328,7 @@ def _changes() -> ChangeWords:
         arrival_finite=r.words("arrivals.finite"),
         arrival_particles=r.words("arrivals.particles"),
         arrival_max_words=r.integer("arrivals.max_words", minimum=1),
+        separable_bare_max_words=r.integer("separable_bare.max_words"),
         bare_noun_openers=r.words("bare_noun.openers"),
         rate_marker=r.word("rates.marker"),
     )
