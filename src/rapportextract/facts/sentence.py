@@ -20,7 +20,7 @@ from rapportextract.periods import (
     heading_period,
     resolve_period,
 )
-from rapportextract.quantities.changes import VARIANCE_NOTE
+from rapportextract.quantities.distant import VARIANCE_NOTE
 
 _PERIOD = re.compile(r"\d{4}(?:-(?:H[12]|Q[1-4]|\d{2}|early))?(?:/\d{4}-\d{2})?")
 _YEAR = re.compile(r"\d{4}")
