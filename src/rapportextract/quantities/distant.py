@@ -124,7 +124,8 @@ def _wide_patterns() -> _Wide:
             # an adjective ("De gemiddelde huurverhoging"), then what it is of or per ("van
             # het aantal huishoudens", "per 1 juli")
             rf"(?:{adjective}\s+)?(?P<word>{change_nouns(ch, variances=False)})"
-            rf"\s+{alt(ch.subject_prepositions)}{word}{{1,4}}?\s+{copulas}{word}{{0,3}}?{fill}\s*$"
+            rf"(?:\s+{alt(ch.subject_prepositions)}{word}{{1,4}}?)?\s+{copulas}{word}{{0,3}}?{fill}"
+            r"\s*$"
         ),
         bracket=compile_pattern(
             rf"{movement}(?:{word}|\s*,){{1,8}}?\s*\(\s*$"
