@@ -23,9 +23,6 @@ KNOWN = {
     # The value is the same; the quoted label is "3000" where the reference has "3 000":
     # the space glyph matplotlib sets between the digit groups is not yet kept.
     "mpl_spaced_labels.pdf": "a space inside a chart label is dropped from the quoted text",
-    # Its last line is set in a font without a table from glyphs to text: PDFium reads the
-    # letters right, pdfminer (the reference) misreads them as other letters.
-    "glyphs.pdf": "the reference reader misreads a font without a glyph-to-text table",
 }
 
 

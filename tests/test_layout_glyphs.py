@@ -12,9 +12,11 @@ from rapportextract.ingest import read_document
 from rapportextract.ingest.glyphs import (
     FRACTION_SLASH,
     clean_letters,
+    encoded_letters,
     has_right_to_left,
     reverse_right_to_left,
 )
+from rapportextract.ingest.pdfium_words import letter_dict
 from rapportextract.models import NoticeCode
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "layout"
@@ -105,3 +107,29 @@ def test_utf16_halves_made_whole(text: str, expected: str) -> None:
 def test_placeholder_joined_to_a_letter_is_dropped_the_letter_kept() -> None:
     letters = [_letter("(cid:224)6", 10.0, 100.0, 10.0), _letter("(cid:7)", 16.0, 100.0, 10.0)]
     assert [c["text"] for c in clean_letters(letters)] == ["6"]
+
+
+def _coded(text: str, font: str) -> list[Any]:
+    """PDFium's letters of `text` in `font`, each flagged as a glyph code without text."""
+    up = (1.0, 0.0, 0.0, 1.0)
+    return [(f"(cid:{ord(ch)})", 10.0 + 5 * i, 15.0 + 5 * i, 100.0, 110.0, 100.0, True, font,
+             10.0, up) for i, ch in enumerate(text)]
+
+
+ENCODED = {
+    # PDFium's guess through the font's encoding is text: put back
+    "a font whose flagged codes are text": (_coded("Factuurdatum:", "A"), "Factuurdatum:"),
+    # control characters among them: glyph numbers, left for clean_letters to drop
+    "a font of glyph numbers": (_coded("\x01\x02Q\x03RW", "B"), ""),
+    # a lone control code in a font of text is dropped, the rest kept
+    "one control code in a long run of text": (
+        _coded("Ideology as ritual by Avram Lyon\x03", "C"), "Ideology as ritual by Avram Lyon"),
+    "each font judged apart": ([*_coded("Tekst", "A"), *_coded("\x01\x02", "B")], "Tekst"),
+}
+
+
+@pytest.mark.parametrize(("letters", "text"), ENCODED.values(), ids=ENCODED.keys())
+def test_flagged_codes_map_through_the_font_where_they_are_text(letters: list[Any],
+                                                                  text: str) -> None:
+    cleaned = clean_letters([letter_dict(c) for c in encoded_letters(letters)])
+    assert "".join(c["text"] for c in cleaned) == text

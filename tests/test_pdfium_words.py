@@ -31,6 +31,15 @@ def _row(text: str, x: float, top: float = 100.0, *, size: float = 10.0, step: f
     ]
 
 
+def _spaced(text: str, x: float, gap: float, size: float = 10.0) -> list[Letter]:
+    """Letters of `text`, each 5 wide, `gap` apart (a letter-spaced word)."""
+    return [
+        (ch, x + i * (5 + gap), x + i * (5 + gap) + 5, 100.0, 100.0 + size, 100.0, True,
+         "ABCDEF+Body", size, UP)
+        for i, ch in enumerate(text)
+    ]
+
+
 EMPTY: Letter = ("", 20.0, 25.0, 100.0, 110.0, 100.0, True, "F", 10.0, UP)
 TURNED = [
     (ch, 50.0, 60.0, 200.0 - 6 * i, 206.0 - 6 * i, 200.0 - 6 * i, False, "Axis", 6.0,
@@ -42,7 +51,15 @@ CASES: dict[str, tuple[list[Letter], list[str]]] = {
     "a space ends a word": (_row("twee woorden", 10), ["twee", "woorden"]),
     "a gap of more than a fifth of the size": ([*_row("ab", 10), *_row("cd", 22.1)],
                                                ["ab", "cd"]),
-    "a gap of less stays one word": ([*_row("ab", 10), *_row("cd", 21.9)], ["abcd"]),
+    "a gap of a tenth of the size stays one word": ([*_row("ab", 10), *_row("cd", 20.9)],
+                                                    ["abcd"]),
+    "a lost space: a gap well over the letters' own": ([*_row("ab", 10), *_row("cd", 21.9)],
+                                                       ["ab", "cd"]),
+    "letter-spaced letters stay one word": (_spaced("ruimte", 10, 1.6), ["ruimte"]),
+    "a hyphen with room around it is no space": (
+        [*_row("noord", 10), *_row("-", 36.5), *_row("oost", 43)], ["noord-oost"]),
+    "digit groups set apart stay one figure": ([*_row("12", 10), *_row("345", 21.5)],
+                                               ["12345"]),
     "a letter left of the one before": ([*_row("cd", 30), *_row("ab", 10)], ["ab", "cd"]),
     "lines within 3 points are one": ([*_row("ab", 10, 100), *_row("cd", 20, 102.5)],
                                       ["abcd"]),

@@ -48,10 +48,19 @@ def test_period_case(case: dict[str, Any]) -> None:
         assert result.base_period == case["base"]
 
 
-def test_years_in_ranges_and_numbers_are_not_periods() -> None:
-    texts = ["In de jaren 2010-2017 daalde het.", "Het ging om 12.2020 euro.", "Zie 2019/2021."]
+def test_years_in_numbers_and_bare_pairs_are_not_periods() -> None:
+    texts = ["Het ging om 12.2020 euro.", "Zie 2019/2021.", "Nota 2018-2019 blz. 4."]
     for text in texts:
         assert [e.period for e in find_time_expressions(text, edition=2024)] == []
+
+
+def test_a_pair_of_years_after_a_period_word_is_their_span() -> None:
+    periods = [e.period for e in find_time_expressions("In de jaren 2010-2017 daalde het.",
+                                                       edition=2024)]
+    assert periods == ["2010-01/2017-12"]
+    # a later year first is no span
+    assert [e.period for e in find_time_expressions("In 2019-2017 daalde het.",
+                                                    edition=2024)] == []
 
 
 def test_base_role_follows_comparison_words() -> None:

@@ -72,6 +72,20 @@ CASES = [
     ("bracket that never closes does not hold the text together",
      "Er waren er 40 (ruim. Daarna kwamen er 12 bij. Dat is alles.",
      ["Er waren er 40 (ruim.", "Daarna kwamen er 12 bij.", "Dat is alles."]),
+    ("a numbered programme in a table row is no boundary",
+     "Programma 3. Wonen en leefomgeving 7.412 5.080 -2.332",
+     ["Programma 3. Wonen en leefomgeving 7.412 5.080 -2.332"]),
+    ("a number with a full stop after a plain noun still ends the sentence",
+     "De teller stond op 5. Daarna viel hij uit.",
+     ["De teller stond op 5.", "Daarna viel hij uit."]),
+    ("a scale abbreviation glued to its number is no boundary",
+     "Bedrijfsresultaat (x 1mln.) 12,4 9,8", ["Bedrijfsresultaat (x 1mln.) 12,4 9,8"]),
+    ("a row's number after the column years is no boundary",
+     "(x € 1.000) 2022 2021 9. Overige lasten (1.204) (1.187)",
+     ["(x € 1.000) 2022 2021 9. Overige lasten (1.204) (1.187)"]),
+    ("the accounts column 'Rek.' is an abbreviation",
+     "Bedragen x € 1.000 Rek. 2019 Begroot 2020 € 812 € 790",
+     ["Bedragen x € 1.000 Rek. 2019 Begroot 2020 € 812 € 790"]),
 ]
 
 

@@ -218,3 +218,26 @@ def test_row_label_multiplier_with_a_currency_sign() -> None:
     grid = _grid([["", "2023", "2022"], ["Kosten per woning (in € 1.000)", "14", "13"]])
     got = {f.period: (int(f.value), f.unit) for f in table_facts(_one_page(grid))}
     assert got == {"2023": (14_000, "EUR"), "2022": (13_000, "EUR")}
+
+
+def test_row_label_measuring_an_amount_is_euro_like_a_text_row() -> None:
+    grid = _grid(
+        [
+            ["(x 1.000)", "2022", "2023"],
+            ["Netto huuropbrengst", "48.210", "50.017"],
+            ["Huurders met achterstand", "1.310", "1.205"],
+            ["Solvabiliteit (%)", "61,2", "63,0"],
+        ]
+    )
+    doc = Document(
+        path="t.pdf",
+        name="t.pdf",
+        sha256="4" * 64,
+        source_type="pdf",
+        edition=2024,
+        pages=[Page(number=1, tables=[grid])],
+    )
+    got = {(f.source.text, f.period): (f.value, f.unit) for f in table_facts(doc)}
+    assert got[("48.210", "2022")] == (Decimal("48210000"), "EUR")
+    assert got[("1.310", "2022")] == (Decimal("1310000"), "count")
+    assert got[("61,2", "2022")] == (Decimal("61.2"), "percent")

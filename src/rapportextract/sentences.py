@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
+from rapportextract.lang.nl.skipwords import skip_words
 from rapportextract.lang.nl.words import abbreviations
 from rapportextract.layout import join_lines, split_superscript_marker
 from rapportextract.models import PROSE_KINDS, BBox, Block, BlockKind, Sentence, WordSpan
@@ -39,7 +40,7 @@ _QUOTE_CLOSES = regex.compile(
     r"(?<=\S)(?:''|â€\u009d|â€™|â€|[\"”’»'?\ufffd])(?!\p{L})"
 )
 _ANY_END = regex.compile(r"[.!?…](?!\d)")
-_TOKEN_BEFORE = regex.compile(r"(\S+)$")
+_TOKEN_BEFORE = regex.compile(r"(\S+)\s*$")
 _INITIAL = regex.compile(r"^\(?\p{Lu}\.$")
 _GLUED_NUMBER = regex.compile(r"(?<=\p{L}[.,;:!?)]?)\d{1,3}$")
 _ENUMERATION = regex.compile(r"^(?:\d{1,2}\.)+$")
@@ -52,9 +53,15 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     if not match:
         return False
     token = match.group(1).lstrip("([\"'“‘")
-    if match.start(1) == 0 and _ENUMERATION.match(token):
-        return True
-    return token.lower() in abbreviations() or bool(_INITIAL.match(token))
+    if _ENUMERATION.match(token):
+        # "1. Inleiding" opening the text; "Programma 5. Werk en inkomen": a numbered part;
+        # "2020 2019 17. Vennootschapsbelasting": a table row's number after the column years
+        before = _TOKEN_BEFORE.search(text, 0, match.start(1)) if match.start(1) else None
+        return match.start(1) == 0 or bool(
+            before and (before.group(1).lower() in skip_words().titled_references
+                        or before.group(1).isdigit()))
+    # "(x 1mln.)": a scale abbreviation glued to its number
+    return token.lower().lstrip("0123456789") in abbreviations() or bool(_INITIAL.match(token))
 
 
 def _inside_brackets(text: str, start: int, stop: int) -> bool:

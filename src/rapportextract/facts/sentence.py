@@ -65,7 +65,7 @@ def sentence_facts(
         if choice.why:
             notes.append(choice.why)
         resolution = resolve_period(text, (q.start, q.end), edition=edition, context=context,
-                                    expressions=exprs)
+                                    expressions=exprs, change=q.kind == "change")
         period = _survey_period(columns[index] or resolution.period, choice.concept, catalogue,
                                 edition)
         second = movement_start(quantities, index, text, exprs)

@@ -4,7 +4,8 @@ A grid is taken as a table of figures only when it passes our own checks: a head
 first column) of years, row labels that are words, and cells that read as Dutch numbers. Each
 number becomes one fact with origin "table": concept from the row label via the catalogue,
 period from its year, unit and scale from the row label or else the table's caption
-("Tabel 1: ... (x miljoen euro)"). A totals row ("Totaal") is still a fact; its subject says
+("Tabel 1: ... (x miljoen euro)"), else from what the row label measures (an amount noun:
+euro). A totals row ("Totaal") is still a fact; its subject says
 it is the total.
 
 Grids that lie inside a chart region are the chart's gridlines and bars, not tables.
@@ -26,7 +27,7 @@ from rapportextract.figures.concepts import (
 from rapportextract.figures.numbers import parse_number, year_of
 from rapportextract.lang.nl.words import chart_words
 from rapportextract.models import BBox, Document, Fact, Page, Source, TableGrid, Unit
-from rapportextract.quantities.multipliers import find_multipliers
+from rapportextract.quantities.multipliers import find_multipliers, label_unit
 
 __all__ = ["TableCellFigure", "read_table", "table_facts"]
 
@@ -206,7 +207,9 @@ def _page_facts(
         head_unit, head_scale = _head_multiplier(grid, caption)
         parts = len({f.row_label for f in figures if not f.total}) > 1
         for figure in figures:
-            unit: Unit = figure.unit or head_unit or "count"
+            # a row label names its unit, else the head does, else what the row measures
+            # ("Huuropbrengsten", "WOZ-waarde"; the notion of text rows: `label_unit`)
+            unit: Unit = figure.unit or head_unit or label_unit(figure.row_label) or "count"
             scale = figure.scale if figure.scale != 1 else head_scale
             value = parse_number(figure.text)
             assert value is not None

@@ -33,7 +33,9 @@ from rapportextract.ingest.glyphs import (
     reverse_right_to_left,
     without_placeholders,
 )
+from rapportextract.ingest.word_gaps import cut_word_dict
 from rapportextract.layout import normalise_text
+from rapportextract.layout.ruled import prose_grid
 from rapportextract.models import (
     Notice,
     NoticeCode,
@@ -193,7 +195,10 @@ def _words(page: Any) -> list[Word]:
             across = ("x0", "x1") if direction in ("btt", "ttb") else ("top", "bottom")
             char["size"] = round(float(c[across[1]]) - float(c[across[0]]), 1)
             turned.setdefault(direction, []).append(char)
-    raws = list(extract_words(upright, **_WORD_SETTINGS))
+    raws = [
+        piece for raw in extract_words(upright, return_chars=True, **_WORD_SETTINGS)
+        for piece in cut_word_dict(raw)
+    ]
     for direction, chars in turned.items():
         settings = {**_TURNED_SETTINGS, **_TURNED_DIRECTIONS[direction]}
         raws += [
@@ -248,13 +253,20 @@ def _tables(page: Any) -> list[TableGrid]:
     return grids
 
 
+_CELL_WORDS = 60
+
+
 def _looks_like_table(rows: list[list[TableCell | None]]) -> bool:
     """Chart gridlines and bars also make ruled cells, but empty ones: a table has at least
-    two rows and two columns, and text in most of its cells."""
+    two rows and two columns, and text in most of its cells. Lines of a drawing beside a
+    column of prose make cells too, with whole paragraphs in them: no cell of a table holds
+    more than `_CELL_WORDS` words."""
     cells = [c for row in rows for c in row if c is not None]
     if len(rows) < 2 or max((len(r) for r in rows), default=0) < 2:
         return False
-    return sum(1 for c in cells if c.text) >= 0.5 * len(cells)
+    if any(len(c.text.split()) > _CELL_WORDS for c in cells):
+        return False
+    return sum(1 for c in cells if c.text) >= 0.5 * len(cells) and not prose_grid(rows)
 
 
 def _widthless(chars: Sequence[dict[str, Any]]) -> bool:

@@ -28,7 +28,12 @@ from pdfplumber.container import Container
 from pdfplumber.table import TableFinder, TableSettings
 
 from rapportextract.errors import InputError, RapportExtractError
-from rapportextract.ingest.glyphs import glyph_notices, has_right_to_left, needs_cleaning
+from rapportextract.ingest.glyphs import (
+    encoded_letters,
+    glyph_notices,
+    has_right_to_left,
+    needs_cleaning,
+)
 from rapportextract.ingest.pdf import (
     _damaged,
     _readable_text,
@@ -279,7 +284,7 @@ def _sheet(page: Any, number: int, doctop: float) -> _Sheet:
     objects: dict[str, list[dict[str, Any]]] = {"rect": [], "line": [], "curve": [], "image": []}
     textpage = page.get_textpage()
     try:
-        letters = _chars(textpage, to_top, doctop)
+        letters = encoded_letters(_chars(textpage, to_top, doctop))
     finally:
         textpage.close()
     _objects(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, to_top,

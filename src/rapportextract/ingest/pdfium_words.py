@@ -27,6 +27,7 @@ from rapportextract.ingest.pdf import (
     _is_bold,
     _turned_direction,
 )
+from rapportextract.ingest.word_gaps import cut_at, lost_space_cuts
 from rapportextract.layout import normalise_text
 from rapportextract.models import Word
 
@@ -106,6 +107,14 @@ def _upright_words(letters: list[Letter]) -> list[Word]:
     words: list[Word] = []
     append = words.append
 
+    def emit_cut(chars: list[Any], name: str | None, size: float) -> None:
+        cuts = lost_space_cuts([(c[0], c[1], c[4]) for c in chars], size)
+        if not cuts:
+            emit(chars, name, size)
+            return
+        for piece in cut_at(chars, cuts):
+            emit(piece, name, size)
+
     def emit(chars: list[Any], name: str | None, size: float) -> None:
         text = "".join(LIGATURES.get(c[4], c[4] or "") for c in chars)
         text = _normalised(text)
@@ -128,23 +137,23 @@ def _upright_words(letters: list[Letter]) -> list[Word]:
                 text = c[4]
                 if text.isspace():
                     if word:
-                        emit(word, name, size)
+                        emit_cut(word, name, size)
                     word = []
                 elif not text:  # pdfplumber: an empty text splits as punctuation would
                     if word:
-                        emit(word, name, size)
+                        emit_cut(word, name, size)
                     emit([c], name, size)
                     word = []
                 elif word and (
                     c[0] < (prev := word[-1])[0] or c[0] > prev[1] + gap
                     or abs(c[2] - prev[2]) > _Y_TOLERANCE
                 ):
-                    emit(word, name, size)
+                    emit_cut(word, name, size)
                     word = [c]
                 else:
                     word.append(c)
             if word:
-                emit(word, name, size)
+                emit_cut(word, name, size)
     return words
 
 

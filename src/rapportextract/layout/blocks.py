@@ -92,8 +92,26 @@ def starts_block(
         return True
     if titles and prev.heading_like:
         return True
+    if first_line_indent(prev, frag, params):
+        return True
     # "Tabel 2 is zonder lijnen gezet." after a line break is prose, not a caption.
     return bool(BULLET.match(frag.text) or is_caption(frag.text, params))
+
+
+_LIST_MARKER = regex.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[*•·▪◦●■□➢►–—-])(?:\s|$)")
+
+
+def first_line_indent(prev: Frag, frag: Frag, params: LayoutParams = LAYOUT) -> bool:
+    """A line that starts an em or more to the right of the one above, with its middle
+    elsewhere (not centred text): the first line of a paragraph set with an indent. The
+    second line of a list item stands as far in, after its marker: that goes on."""
+    size = max(prev.size, frag.size)
+    indent = frag.x0 - prev.x0
+    return (
+        params.indent_min * size <= indent <= params.indent_max * size
+        and abs((frag.x0 + frag.x1) - (prev.x0 + prev.x1)) / 2 > params.indent_centred * size
+        and not _LIST_MARKER.match(prev.text)
+    )
 
 
 _OPEN_LINE_END = regex.compile(r"[.,;:!?…\-–—)\]\"'”’]$")
@@ -255,22 +273,58 @@ def merge_title_lines(blocks: list[Block]) -> None:
 _OPEN_END = regex.compile(r"[.!?:;…][\"'”’»)\]]*$")
 
 
-def merge_across_columns(blocks: list[Block]) -> None:
+def _size(block: Block) -> float:
+    sizes = [w.size for line in block.lines for w in line.words if w.size]
+    return statistics.median(sizes) if sizes else 0.0
+
+
+def _aside(block: Block, para: Block, params: LayoutParams) -> bool:
+    """A block that may stand between the two parts of a paragraph broken by a column
+    break: a chart, table or caption, or smaller print (a notice in a box at the foot of the
+    column), in the paragraph's column and below it; a chart with its labels and caption at
+    the head of the next column (blocks that end their sentence)."""
+    if block.bbox is None or para.bbox is None or para.column is None:
+        return False
+    if block.column == para.column + 1:
+        # a figure at the head of the next column, before the paragraph goes on: its chart,
+        # labels and caption (a whole block, ending its sentence)
+        return block.kind in (BlockKind.CHART, BlockKind.TABLE, BlockKind.CAPTION,
+                              BlockKind.HEADING) or (
+            block.text[:1].isupper() and bool(_OPEN_END.search(block.text)))
+    if block.column != para.column or block.bbox[1] < para.bbox[3] - 1:
+        return False
+    if block.kind in (BlockKind.CHART, BlockKind.TABLE, BlockKind.CAPTION):
+        return True
+    return block.kind is BlockKind.PARAGRAPH and 0 < _size(block) < (
+        _size(para) - params.size_change)
+
+
+def merge_across_columns(blocks: list[Block], params: LayoutParams = LAYOUT) -> None:
     """A paragraph that ends the left column without ending its sentence goes on at the top
-    of the right column."""
+    of the right column, also past a chart, table, caption or small print at the foot of
+    the left column or at the head of the right one, when the right column goes on in lower
+    case (those then follow the whole paragraph)."""
     i = 0
     while i + 1 < len(blocks):
-        a, b = blocks[i], blocks[i + 1]
+        a = blocks[i]
+        j = i + 1
+        while j < len(blocks) and a.kind is BlockKind.PARAGRAPH and _aside(blocks[j], a, params):
+            j += 1
+        if j >= len(blocks):
+            i += 1
+            continue
+        b = blocks[j]
         if (
             a.kind is BlockKind.PARAGRAPH and b.kind is BlockKind.PARAGRAPH
             and a.column is not None and b.column == a.column + 1
             and not _OPEN_END.search(a.text)
+            and (j == i + 1 or not b.text[:1].isupper())
         ):
             blocks[i] = a.model_copy(update={
                 "text": join_lines([a.text, b.text]), "lines": a.lines + b.lines,
                 "bbox": union_bbox([x for x in (a.bbox, b.bbox) if x is not None]),
                 "footnote_refs": list(dict.fromkeys(a.footnote_refs + b.footnote_refs)),
             })
-            del blocks[i + 1]
+            del blocks[j]
             continue
         i += 1

@@ -17,9 +17,8 @@ def join_touching_words(words: Sequence[Word], params: LayoutParams = LAYOUT) ->
     """Words that touch on one baseline are one word. A PDF switches fonts inside a word where
     a ligature glyph ("fi") comes from a second subset of the same font, or a kerned letter
     from a fallback font; the text layer then gives "Gra" "fi" "ek" for "Grafiek"."""
-    ordered = sorted(words, key=lambda w: (round(w.bbox[3], 1), w.bbox[0]))
     out: list[Word] = []
-    for word in ordered:
+    for word in _by_baseline(words, params):
         prev = out[-1] if out else None
         if prev is not None and not prev.superscript and not word.superscript:
             size = min(word_size(prev), word_size(word))
@@ -36,6 +35,63 @@ def join_touching_words(words: Sequence[Word], params: LayoutParams = LAYOUT) ->
                 continue
         out.append(word)
     return out
+
+
+def join_raised_letters(words: Sequence[Word], params: LayoutParams = LAYOUT) -> list[Word]:
+    """Small raised letters right after a word are its ending: an ordinal's "th" or "e"
+    ("240th", "3e"), set smaller and higher than the figure they follow."""
+    out: list[Word] = []
+    largest = max((word_size(w) for w in words), default=0.0)
+    ends: dict[int, list[Word]] = {}  # figures by where they end, to the point
+    for w in words:
+        if w.text[-1:].isdigit():
+            ends.setdefault(round(w.bbox[2]), []).append(w)
+    glued: dict[int, Word] = {}
+    for word in words:
+        if (
+            not word.text.isalpha() or len(word.text) > params.raised_letters
+            or word_size(word) >= params.superscript_size * largest
+        ):
+            continue
+        start = round(word.bbox[0])
+        near = [h for x in range(start - 2, start + 2) for h in ends.get(x, ())]
+        for host in near:
+            size = word_size(host)
+            gap = word.bbox[0] - host.bbox[2]
+            if (
+                id(host) not in glued
+                and -params.marker_overlap <= gap <= params.touch_gap * size
+                and word_size(word) < params.superscript_size * size
+                and host.bbox[1] < word.bbox[3] < host.bbox[3] - params.superscript_rise * size
+            ):
+                glued[id(host)] = word
+                break
+    absorbed = {id(w) for w in glued.values()}
+    for word in words:
+        if id(word) in absorbed:
+            continue
+        letters = glued.get(id(word))
+        if letters is not None:
+            box = union_bbox([word.bbox, letters.bbox])
+            assert box is not None
+            word = word.model_copy(update={"text": word.text + letters.text, "bbox": box})
+        out.append(word)
+    return out
+
+
+def _by_baseline(words: Sequence[Word], params: LayoutParams = LAYOUT) -> list[Word]:
+    """The words row by row, each row left to right: words whose baselines lie within
+    `touch_baseline` of the size of the row's first are one row (a comma in another font
+    may sit a fifth of a point lower than the word it ends)."""
+    rows: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.bbox[3]):
+        if rows and word.bbox[3] - rows[-1][0].bbox[3] <= params.touch_baseline * word_size(
+            rows[-1][0]
+        ):
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    return [w for row in rows for w in sorted(row, key=lambda w: w.bbox[0])]
 
 
 def join_spaced_letters(words: Sequence[Word], params: LayoutParams = LAYOUT) -> list[Word]:

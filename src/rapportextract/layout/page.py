@@ -33,7 +33,11 @@ from rapportextract.layout.columns import (
 )
 from rapportextract.layout.geometry import boxes_near, centre_in
 from rapportextract.layout.labels import absorb_chart_labels
-from rapportextract.layout.letters import join_spaced_letters, join_touching_words
+from rapportextract.layout.letters import (
+    join_raised_letters,
+    join_spaced_letters,
+    join_touching_words,
+)
 from rapportextract.layout.margins import margin_zone, running_key, running_keys
 from rapportextract.layout.params import LAYOUT, LayoutParams
 from rapportextract.layout.regions import chart_regions
@@ -194,7 +198,7 @@ def build_blocks(
         run.append(it.frag)
     flush()
     merge_title_lines(blocks)
-    merge_across_columns(blocks)
+    merge_across_columns(blocks, params)
     blocks += [make_block([line], None, None, body, params) for line in layout.turned]
     note_blocks = [make_block(note, BlockKind.FOOTNOTE, None, body, params) for note in notes]
     own = [ref for nb in note_blocks for ref in nb.footnote_refs]
@@ -227,7 +231,7 @@ def layout_pages(pages: Sequence[Page], params: LayoutParams = LAYOUT) -> list[P
     (which stay as they are), with the thresholds of `params`."""
     joined = [
         page.model_copy(update={"words": join_spaced_letters(
-            join_touching_words(page.words, params), params
+            join_raised_letters(join_touching_words(page.words, params), params), params
         )})
         for page in pages
     ]

@@ -59,6 +59,9 @@ class LayoutParams:
     superscript_rise: float = 0.2
     """Share of the host row's size by which a marker's foot must stand above the row's
     baseline to count as raised (a plain digit on the baseline is no marker)."""
+    raised_letters: int = 3
+    """Small raised letters of at most this many right after a figure are its ordinal ending
+    ("240th", "3e"), glued to it."""
     marker_overlap: float = 1.5
     """How far (points) a marker may overlap the word it is glued to (tight kerning)."""
     marker_gap: float = 3.0
@@ -242,12 +245,24 @@ class LayoutParams:
     """Share of the font size: a row that stands further below the previous one ends the
     table."""
 
+    prose_line_words: int = 8
+    """A cell of at least this many words alone in its row is a line of prose; a grid made
+    mostly of such rows is text on ruled paper, no table (`ruled.prose_grid`)."""
+
     # lines that belong to a chart (`labels`)
     paragraph_width: float = 12.0
     """A line at least this many times its size wide, with a like line under or over it, is
     prose however close to a chart it stands."""
     paragraph_words: int = 4
     """...and has at least this many words."""
+    indent_min: float = 0.7
+    """Share of the font size: a line that starts at least this far right of the one above
+    (and no more than `indent_max`) starts a paragraph set with a first-line indent..."""
+    indent_max: float = 4.0
+    """...see `indent_min`."""
+    indent_centred: float = 0.5
+    """Share of the size: lines whose middles lie this close are centred text, not an
+    indent."""
     paragraph_edge: float = 1.0
     """Lines of one paragraph start within this many points of each other."""
     paragraph_overlap: float = 0.2

@@ -102,7 +102,9 @@ class _RowStats:
 
 def _attach_superscripts(rows: list[list[Word]], params: LayoutParams = LAYOUT) -> list[list[Word]]:
     """Move each raised marker ("1" set small, or set at body size with a rise) into the row
-    of the word it is glued to, flagged as superscript."""
+    of the word it is glued to, flagged as superscript; raised small letters that are no
+    marker join the row as its text (an ordinal's "th" is glued to its figure before, by
+    `letters.join_raised_letters`)."""
     stats = [
         _RowStats(
             size=statistics.median(word_size(w) for w in row),
@@ -112,9 +114,11 @@ def _attach_superscripts(rows: list[list[Word]], params: LayoutParams = LAYOUT) 
         for row in rows
     ]
     moved: list[tuple[int, Word, int]] = []
+    largest = max((st.size for st in stats), default=0.0)
     for i, row in enumerate(rows):
         for word in row:
-            small = word_size(word) < params.superscript_size * stats[i].size
+            # small beside some row (a row of raised letters alone is small only beside its host)
+            small = word_size(word) < params.superscript_size * largest
             if not small and not _MARKER_TEXT.match(word.text):
                 continue
             for j, host in enumerate(rows):
@@ -132,7 +136,11 @@ def _attach_superscripts(rows: list[list[Word]], params: LayoutParams = LAYOUT) 
                     break
     for i, word, j in moved:
         rows[i] = [w for w in rows[i] if w is not word]
-        rows[j].append(word.model_copy(update={"superscript": True}))
+        # raised letters that are no marker ("240" "th") are text of the line, not a note's number
+        if word.text.isalpha() and not _MARKER_TEXT.match(word.text):
+            rows[j].append(word)  # raised letters that are no marker: text of the line
+        else:
+            rows[j].append(word.model_copy(update={"superscript": True}))
         rows[j].sort(key=lambda w: w.bbox[0])
     return [row for row in rows if row]
 

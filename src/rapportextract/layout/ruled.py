@@ -65,8 +65,22 @@ def rule_tables(
                   for a, b in slots]
         if bars or not inside or sum(filled) < params.filled_share * len(slots):
             continue
-        tables.append(_grid_from_words(region, slots, inside, params))
+        grid = _grid_from_words(region, slots, inside, params)
+        if not prose_grid(grid.rows, params):
+            tables.append(grid)
     return tables
+
+
+def prose_grid(rows: Sequence[Sequence[TableCell | None]], params: LayoutParams = LAYOUT) -> bool:
+    """Most rows a line of prose alone: one cell of many words, the others empty. Rules
+    drawn with a page of text (ruled paper, highlight boxes over the lines) make such grids;
+    a table has something beside its text in most rows."""
+    lone = 0
+    for row in rows:
+        texts = [c.text for c in row if c is not None and c.text]
+        if len(texts) == 1 and len(texts[0].split()) >= params.prose_line_words:
+            lone += 1
+    return lone >= params.table_rules and lone >= 0.5 * len(rows)
 
 
 def _area(box: BBox) -> float:

@@ -45,7 +45,7 @@ _TRAILING_SUPERSCRIPT = regex.compile(rf"(?<=\S)([{SUPERSCRIPT_DIGITS}]+)$")
 _SPACES = regex.compile(r"\s+")
 
 
-BULLET = regex.compile(r"^[•·▪◦●■□➢►–—-](?:\s|$)")
+BULLET = regex.compile(r"^[•·▪◦●■□➢►–—*-](?:\s|$)")
 """A list item's bullet: each item is a block of its own."""
 
 

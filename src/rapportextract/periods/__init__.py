@@ -19,6 +19,10 @@ that belongs to a given figure (`resolve_period`):
    the heading above;
 4. else the edition's data year (edition - 1).
 
+A figure from the context or the default whose base is that same period ("2 procent hoger
+dan vorig jaar") is of the period after its base; a change "vorig jaar" after a sentence about
+one month of the edition year is that month a year before.
+
 Before these steps, a month without a year ("in oktober", "tot en met juli", "op 1 januari")
 takes the year in focus (the sentence, the sentence before, the paragraph, else the edition
 year), and a year in brackets ("(2018: 0,55%)") speaks only for the figures in its brackets.

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from rapportextract.periods.expressions import TimeExpression
+from rapportextract.periods.expressions import BOTH_YEARS, TimeExpression
+from rapportextract.periods.words import period_words
 
 _PLAIN_YEAR = re.compile(r"^\d{4}$")
 _NOTE = re.compile(r"^\d{1,2}$")
@@ -55,13 +56,25 @@ def read_columns(sentence: str, spans: Sequence[tuple[int, int]],
              and e.how == "explicit"]
     used: tuple[str, ...] = ()
     rows = _rows(sentence, spans)
+    # a day or month in the row's label ("Aantal woningen 1 januari 12.997 13.225") is no
+    # figure: each column is that day of its own year (2017-01, 2016-01)
+    dated = [e for e in expressions if e.how == "month" and e.template]
+    masked = sentence
+    for e in dated:
+        masked = masked[:e.start] + "x" * (e.end - e.start) + masked[e.end:]
     for row in rows:
         first = spans[row[0]][0]
-        header = tuple(e.period or "" for e in
-                       _header(sentence, [e for e in years if e.end <= first], spans, first))
+        found = _header(masked, [e for e in years if e.end <= first], spans, first)
+        header = tuple(e.period or "" for e in found)
+        label = [e for e in dated if found and found[-1].end <= e.start and e.end <= first]
+        if label and label[-1].template:
+            header = tuple(label[-1].template.format(y=y) for y in header)
         if not header and not years and len(rows) == 1 and len(row) == len(spans) \
-                and not re.search(r"\d", _NOT_FIGURES.sub("", sentence[:first])):
+                and not re.search(r"\d", _NOT_FIGURES.sub("", masked[:first])):
             header = header_before
+            label = [e for e in dated if e.end <= first]
+            if label and label[-1].template:
+                header = tuple(label[-1].template.format(y=y[:4]) for y in header)
         if len(header) < 2:
             continue
         cells = row
@@ -73,6 +86,14 @@ def read_columns(sentence: str, spans: Sequence[tuple[int, int]],
         for i, index in enumerate(cells):
             out[index] = header[i // width]
         used = header
+    gap = period_words().patterns["each_gap"]
+    for both in expressions:
+        # "In 2022 en 2023 waren het er 300 en 310": one year a figure, in turn
+        if both.template != BOTH_YEARS or not both.period:
+            continue
+        after = [i for i, (begin, _) in enumerate(spans) if begin >= both.end]
+        if len(after) == 2 and gap.match(sentence[spans[after[0]][1]:spans[after[1]][0]]):
+            out[after[0]], out[after[1]] = both.period[:4], both.period.split("/")[1][:4]
     if not spans:
         # a header line of its own ("Kengetallen 2018 2017")
         # ("2017 2016": only spaces between its years, so that prose naming two years is not

@@ -152,11 +152,14 @@ def resolve_period(
     edition: int,
     context: PeriodContext | None = None,
     expressions: list[TimeExpression] | None = None,
+    change: bool = False,
 ) -> PeriodResolution:
     """The period of the figure at `span` (offsets in `sentence`), per the module docstring.
 
     `expressions` may pass the result of `find_time_expressions` for the same sentence, to
-    avoid finding them again for each figure.
+    avoid finding them again for each figure. `change` says the figure is a change: a rate
+    of change "vorig jaar" after a month of this year is of that month a year before ("De
+    huren stegen in juli 2023 met 2,0 procent. Vorig jaar was de stijging 3,0 procent.").
     """
     context = context or PeriodContext()
     default = context.scope or context.heading or str(edition - 1)
@@ -167,7 +170,10 @@ def resolve_period(
     exprs = _resolve_context_bound([e for e in exprs if not e.start <= start < end <= e.end],
                                    default, context, edition)
     bracket = _bracket_around(sentence, start)
-    c_start, c_end = clause_bounds(sentence, start)
+    # a change written with its verb ("nam toe, met ruim 143.000") is in the clause of its
+    # number
+    digits = [i for i, ch in enumerate(sentence[start:end]) if ch.isdigit()]
+    c_start, c_end = clause_bounds(sentence, start + digits[-1] if digits else start)
     right_after = period_words().patterns["right_after"]
 
     def own(e: TimeExpression) -> bool:
@@ -213,6 +219,11 @@ def resolve_period(
     base = _nearest(base_clause or bases, start, end)
     base_period = base.period if base else None
 
+    if change and chosen is not None and chosen.how == "relative" and chosen.period \
+            and _PLAIN_YEAR.match(chosen.period) and context.previous \
+            and _WITHIN_YEAR.match(context.previous) \
+            and _year(context.previous) == int(chosen.period) + 1:
+        chosen = replace(chosen, period=_shifted(context.previous, -1))
     if chosen is not None and chosen.period:
         if chosen.how != "explicit":
             confidence *= 0.95
@@ -223,6 +234,10 @@ def resolve_period(
         result = PeriodResolution(context.heading, "heading", base_period, None, 0.8)
     else:
         result = PeriodResolution(str(edition - 1), "default", base_period, None, 0.8)
+    # "2 procent hoger dan vorig jaar" with no time of its own: a figure is not compared with
+    # its own period, so it is of the period after its base
+    if result.source in ("scope", "heading", "default") and base_period == result.period:
+        result = replace(result, period=_shifted(base_period, 1))
     # "minder dan in dezelfde periode in 2005" after "de eerste negen maanden van 2006": the
     # base is those months of 2005
     same = base is not None and bool(period_words().patterns["same_period"].search(

@@ -63,6 +63,7 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
     ordinal = alt(w.ordinals)
     first = alt([k for k, v in w.ordinals.items() if v == 1])
     count = "(?:" + alt(w.counts)[3:-1] + r"|\d{1,2})"
+    season = alt(w.seasons)
     art = rf"(?:{alt(w.words['articles'])}\s+)?"
     of = alt(w.words["of"])
     rel = alt(w.relative)
@@ -75,6 +76,7 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
     patterns = {
         "month_range": (
             rf"{b}(?:{alt(w.words['range_open'])}\s+)?(?P<m1>{month})\.?\s*"
+            rf"(?:,\s*{month}\.?\s*)*"
             rf"(?:{alt(w.words['range_join'])})\s*(?P<m2>{month})\.?\s+(?P<y>{_YEAR})"
         ),
         "first_n_months": (
@@ -99,15 +101,19 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
         "through_month": (
             rf"{b}{alt(w.words['through'])}\s+(?P<m>{month})\.?\s+(?P<y>{_YEAR}){e}"
         ),
-        # "op 1 oktober 2020", "per 1 januari", "op 1 oktober vorig jaar": a day's stock
+        # "op 1 oktober 2020", "per 1 januari", "op 1 juli van dit jaar": a day's stock
         "date": (
-            rf"{b}(?P<d>[0-3]?\d)\s+(?P<m>{month})\.?(?:\s+(?P<y>{_YEAR})|\s+(?P<rel>{rel}))?{e}"
+            rf"{b}(?P<d>[0-3]?\d)\s+(?P<m>{month})\.?"
+            rf"(?:\s+(?:{of}\s+)?(?P<y>{_YEAR})|\s+(?:{of}\s+)?(?P<rel>{rel}))?{e}"
         ),
-        "month_rel": rf"{b}(?:(?P<m>{full})\s+(?P<rel>{rel})|(?P<rel2>{rel})\s+(?P<m2>{full})){e}",
+        "month_rel": (
+            rf"{b}(?:(?P<m>{full})\s+(?:{of}\s+)?(?P<rel>{rel})|(?P<rel2>{rel})\s+(?P<m2>{full})){e}"
+        ),
         # a month without a year: the year in focus ("In oktober was dat 7,6 procent")
         "month_alone": rf"{b}(?P<m>{full}){e}",
+        # "april, mei en juni": a list of months is their span
         "month_range_alone": (
-            rf"{b}(?:{alt(w.words['range_open'])}\s+)?(?P<m1>{full})\s*"
+            rf"{b}(?:{alt(w.words['range_open'])}\s+)?(?P<m1>{full})\s*(?:,\s*{full}\s*)*"
             rf"(?:{alt(w.words['range_join'])})\s*(?P<m2>{full}){e}"
         ),
         "through_alone": rf"{b}{alt(w.words['through'])}\s+(?P<m>{full}){e}",
@@ -116,6 +122,36 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
             rf"(?:{alt(w.words['year_period_join'])})\s+(?P<y2>{_YEAR}){e}"
         ),
         "month_in_focus": rf"{b}{alt(w.words['month_in_focus'])}{e}",
+        # "dit voorjaar", "afgelopen zomer"; "de zomer van 2022", "najaar 2021"; "in de zomer"
+        "season_rel": (
+            rf"{b}(?:(?P<this>{alt(w.words['season_this'])})|(?P<last>{alt(w.words['season_last'])}))"
+            rf"\s+(?P<s>{season}){e}"
+        ),
+        "season_year": rf"{b}{art}(?P<s>{season})\s+(?:{of}\s+)?(?P<y>{_YEAR}){e}",
+        "season_alone": rf"{b}{alt(w.words['articles'])}\s+(?P<s>{season}){e}",
+        "mid_year": rf"{b}{alt(w.words['mid_year'])}\s+(?:{of}\s+)?{year_or_rel}{e}",
+        # "vier jaar geleden", "een jaar geleden"
+        "ago": (
+            rf"{b}(?P<n>{count}|{alt(w.words['one'])})\s+{alt(w.words['years_word'])}"
+            rf"\s+{alt(w.words['ago'])}{e}"
+        ),
+        # "de afgelopen vijf jaar", "het afgelopen decennium"
+        "past_years": (
+            rf"{b}{alt(w.words['past_years'])}\s+(?P<n>{count})\s+{alt(w.words['years_word'])}{e}"
+        ),
+        "decade": rf"{b}{alt(w.words['decade'])}{e}",
+        # "in 2022 en 2023"
+        "year_and": (
+            rf"{b}{alt(w.words['year_and_open'])}\s+(?P<y1>{_YEAR})\s+"
+            rf"{alt(w.words['year_and_join'])}\s+(?P<y2>{_YEAR}){e}"
+        ),
+        # the gap between two figures one a year: "300 en 310", "300 woningen en 310"
+        "each_gap": rf"^\s*(?:{token}\s+)?{alt(w.words['each_join'])}\s+$",
+        # "in de periode 2023-2026", "in 2021-2022", "het schooljaar 2022/23"
+        "year_pair": (
+            rf"{b}(?:(?P<school>{alt(w.words['school_year'])})|{alt(w.words['year_pair_open'])})"
+            r"\s+(?P<y1>(?:19|20)\d{2})\s?[-–/]\s?(?P<y2>(?:19|20)?\d{2})(?!\d|[.,]\d)"
+        ),
         "year": rf"{b}(?P<y>{_YEAR}){e}",
         "relative": rf"{b}(?P<rel>{rel}){e}",
         "present": rf"{b}{alt(w.words['present'])}{e}",
@@ -128,6 +164,10 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
             rf"{b}{alt(w.words['base_markers'])}\s+(?:{alt(w.words['base_fillers'])}\s+)?$"
         ),
         "since_start": rf"^{alt(w.words['since'])}{e}",
+        # "zoveel als aan het begin van de crisis in 2008": up to eight words without digits
+        "as_before": (
+            rf"{b}{alt(w.words['as_markers'])}\s+(?:[^\s\d]+\s+){{0,8}}$"
+        ),
         # "van 8.550 in 2007 naar ...": the words before and after the first year.
         "movement_from": (
             rf"{b}{alt(w.words['movement_from'])}\s+(?:€\s*)?{figure}(?:\s+{token})?"
@@ -142,7 +182,8 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
         ),
         # "dezelfde periode vorig jaar", "dezelfde maand een jaar eerder"
         "same_period": rf"{b}{alt(w.words['same_period'])}\s+(?:{alt(w.words['of'])}\s+)?$",
-        "right_after": rf"^\s*(?:{alt(w.words['of'])}\s+)?$",
+        # the gap between a figure and its own year: "107 in 2016", "107 ontruimingen in 2016"
+        "right_after": rf"^\s*(?:{token}\s+)?(?:{alt(w.words['of'])}\s+)?$",
         "bracket_gap": r"^\s*\(\s*$",
         # A comma between digits is a decimal comma ("1,15 miljoen"), not a clause break.
         "clause_break": (

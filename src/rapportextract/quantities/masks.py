@@ -57,15 +57,17 @@ def _report_masks() -> tuple[_HintedMask, ...]:
     item = rf"\d{{1,4}}(?:[.:]\d{{1,2}})*[a-z]?(?![.,]?\d){unit_next}"
     leader = "".join(regex.escape(c) for c in sw.leader_chars)
     amount = r"-?\d{1,3}(?:\.\d{3})+"
+    clause = r"(?:[^.;:!?]|[.,:](?=\d))*"  # the rest of the clause (a number's dot stays in)
     masks: tuple[tuple[str, ...], ...] = (
         # "de afdelingen 2 tot en met 6, 8, 10 en 16", "artikelen 9, tweede lid, en 10"
         ("reference",
          rf"{alt(sw.reference_words + ctx.reference_words)}\s*\d+(?:[.:]\d+)*[a-z]?"
          rf"(?:{separator}{item})*(?!\w)(?:\s*\(\s*\d{{4,6}}\s*\))?"),
-        # "Programma 5: Wmo", "Thema 2 Wonen", "DEEL 3 – PARAGRAFEN"
+        # "Programma 5: Wmo", "Thema 2 Wonen", "Programma 5. Werk", "DEEL 3 – PARAGRAFEN",
+        # "(voordeel € 1.200,-- programma 2)"
         ("reference",
-         rf"{alt(sw.titled_references)}\s+\d{{1,2}}(?:\.\d{{1,2}})*"
-         rf"(?=\s*:|\s+(?:[-–]\s*)?{capital})"),
+         rf"{alt(sw.titled_references)}\s+\d{{1,2}}(?:\.\d{{1,2}})*\.?"
+         rf"(?=\s*[:)]|\s+(?:[-–]\s*)?{capital})"),
         # a parliamentary file number opening a title or a list: "35 431 Tijdelijke regels"
         ("reference", rf"(?:^|(?<=[\n(]))\s*\d{{2}}\s\d{{3}}(?=\s+{capital}|,)"),
         # "(Kamerstukken TK, 28 719, nr. 76)"
@@ -82,6 +84,10 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         ("count of the document's parts",
          rf"(?<![\w.,])(?:\d{{1,2}}|{small})\s+{alt(sw.document_parts)}",
          alt(sw.document_parts)),
+        ("count of the document's parts",
+         rf"(?<={alt(sw.part_holders)}\s+)(?:\d{{1,2}}|{small})\s+{word}(?:['’]s)?\s+"
+         rf"{alt(sw.parts_held)}",
+         alt(sw.part_holders)),
         # "150 procent of meer", "drie of meer maanden" (not "bij 25% of meer van de
         # corporaties": a share); "≥ € 25.000" (not "bedroeg ≥ 300": a stated level)
         ("threshold",
@@ -150,12 +156,49 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         ("page number",
          rf"(?:[{leader}]\s?){{{sw.leader_min},}}\s*\d{{1,3}}(?=\s*$|\s*\n|\s+{capital})"),
         # the page number ending a contents line that opens with its section number:
-        # "3.2.1. Meer transparantie bij plannen 9"
+        # "3.2.1. Meer transparantie bij plannen 9", "2.1 Resultaten 2023 7" (not the last
+        # figure of a table row under a numbered heading: "10.4 Kengetallen 2020 2019 Verkochte
+        # woningen 41 38", where a figure that is no year stands before it)
         ("page number",
-         r"(?<=^\s*\d{1,2}(?:\.\d{1,2})+\.?\s[^\n.;:!?]{3,120}\s)\d{1,3}\s*$"),
+         r"(?<=^\s*\d{1,2}(?:\.\d{1,2})+\.?\s[^\n.;:!?]{3,120}\s)(?<!(?<![\d.,])\d{1,3}(?:[.,]\d+)*\s)"
+         r"\d{1,3}\s*$"),
         ("note reference", rf"(?<={word})\s+\d{{1,2}}(?=\s+{amount}\s+{amount}(?!\d))"),
+        # "Een gezin van 4 personen met een eigen woning van 280.000 euro betaalt ..."
+        ("model case",
+         rf"{alt(sw.example_subjects)}\s+van\s+(?:\d{{1,2}}|{small})\s+personen",
+         alt(sw.example_subjects)),
+        ("model case",
+         rf"(?<!\w)een\s+{alt(sw.example_goods)}\s+van\s+{money}[\d.,]*(?:\s*euro)?",
+         alt(sw.example_goods)),
+        ("model case",
+         rf"{alt(sw.example_subjects)}\s+met\s+een\s+{alt(sw.example_incomes)}\s+van\s+{money}"
+         rf"[\d.,]*(?:\s*euro)?", alt(sw.example_subjects)),
+        # "een voorschot van 90% van de bijstandsnorm"
+        ("norm",
+         rf"(?<![\w.,])\d+(?:,\d+)?\s*(?:%|procent)\s+van\s+(?:de|het)\s+"
+         rf"(?:{word}\s+)?{alt(sw.norm_bases)}", alt(sw.norm_bases)),
+        # "een jaar of vijf"
+        ("duration", rf"{alt(sw.approximate_units)}\s+(?:\d{{1,2}}|{small})(?!\w)",
+         alt(sw.approximate_units)),
+        # "de liberalisatiegrens ligt op 808,06 euro"
+        ("norm",
+         rf"(?<![\w-])[^\W\d_]*{bare_alt(sw.limit_ends)}\s+{alt(sw.limit_verbs)}\s+{money}"),
+        # "als een alleenstaande meer dan 2000 euro netto verdient"
+        ("threshold",
+         rf"{alt(sw.comparisons)}\s+{money}[\d.,]*\s*(?:euro\s+)?(?:{word}\s+){{0,2}}?"
+         rf"{alt(sw.definition_verbs)}", alt(sw.definition_verbs)),
+        # "het streven om 900.000 woningen te realiseren ... waarvan twee derde betaalbaar"
+        ("target", rf"{alt(sw.aims)}\s{clause}", alt(sw.aims)),
+        # "op basis van 100% kostendekking", "uitgaande van 2 procent inflatie"
+        ("assumption",
+         rf"{alt(sw.assumptions)}\s+\d+(?:[.,]\d+)?\s*(?:%|procent)(?=\s+{word})",
+         alt(sw.assumptions)),
+        ("target", rf"{alt(sw.aim_verbs)}\s{clause}", alt(sw.aim_verbs)),
         ("list item number",
          rf"(?<![\w.,])\d{{1,2}}\.(?=\s?{caseless(alt(sw.list_item_articles))}\s)"),
+        # a numbered row of the accounts: "17. Vennootschapsbelasting (3.995) (4.240)"
+        ("list item number",
+         rf"(?<![\w.,])\d{{1,2}}\.(?=\s{capital}{lower}+(?:\s{lower}+){{0,4}}\s+\(?-?{amount})"),
     )
     # A mask with a third part runs only where that quick hint (its key words) is in the text.
     return tuple(
@@ -212,6 +255,8 @@ def _is_year(q: Found, before: str, after: str, p: Patterns) -> bool:
         return False
     if p.year_always_before.search(before):
         return True  # "sinds 2021 signalen"
+    if _column_year_before(before, ctx.year_first, ctx.year_last):
+        return True  # the last of a table's column years: "2016 2015 Woningen in bezit 24.165"
     nxt = p.next_word.match(after)
     if nxt is None:
         return True
@@ -226,6 +271,16 @@ def _is_year(q: Found, before: str, after: str, p: Patterns) -> bool:
     if after_preposition:
         return True
     return not any(word.endswith(e) for e in ctx.count_plural_endings)
+
+
+_YEAR_BEFORE = regex.compile(r"(?<![\d.,])(\d{4})[^\S\n]+$")
+
+
+def _column_year_before(before: str, first: int, last: int) -> bool:
+    """Whether a year stands right before, with nothing but spaces between: a run of years
+    heads the columns of a table."""
+    m = _YEAR_BEFORE.search(before)
+    return m is not None and first <= int(m.group(1)) <= last
 
 
 def _counted_noun_next(after: str, p: Patterns) -> bool:

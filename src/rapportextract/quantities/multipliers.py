@@ -7,6 +7,11 @@ itself; the bare numbers after it (and amounts in euro without a scale of their 
 amounts of that many euro, or counts of that many where no currency is named. A number in
 brackets after a multiplier is a negative amount, the accountant's way ("(3.995)"), and a minus
 sign there is the amount's, not a change.
+
+A row of such a table names its unit in its label ("- solvabiliteit (%) 67,2 65,9", "Bruto
+huuromzet (x 1 mln.) 188,7 184,8", "eigen vermogen per woning 70.006 67.705"): the bare
+numbers of the row take it (`label_unit`, the notion the PDF table reader uses for its row
+labels too).
 """
 
 from __future__ import annotations
@@ -17,6 +22,9 @@ from functools import cache
 import regex
 
 from rapportextract.lang import nl
+from rapportextract.lang.nl.files import DataFile
+from rapportextract.lang.nl.words import chart_words, cue_words
+from rapportextract.models import Unit
 from rapportextract.quantities.found import Found
 from rapportextract.quantities.numbers import clean
 from rapportextract.quantities.phrases import alt, compile_pattern
@@ -72,10 +80,12 @@ def apply_multipliers(
     are none (the multiplier itself, a year heading a column), with the reason."""
     multipliers = find_multipliers(text)
     if not multipliers:
+        _label_row(figures, text, set())
         return figures, []
     ctx = nl.load().contexts
     kept: list[Found] = []
     dropped: list[tuple[Found, str]] = []
+    scaled: set[int] = set()  # the figures a multiplier without a currency scaled
     for q in figures:
         before = [m for m in multipliers if m.end <= q.start < m.reach]
         column_year = (
@@ -94,6 +104,8 @@ def apply_multipliers(
                 if _bracketed(q, text):
                     q.value = -q.value
                     q.notes.append("an amount in brackets: negative")
+                if not q.has_unit and not m.currency:
+                    scaled.add(id(q))
                 q.value = clean(q.value * m.scale)
                 q.scale = m.scale
                 q.unit = "EUR" if m.currency else q.unit
@@ -103,7 +115,82 @@ def apply_multipliers(
                 q.signed = False
                 q.notes.append(f"scaled by the multiplier {text[m.start:m.end].strip()!r}")
         kept.append(q)
+    _label_row(kept, text, scaled)
     return kept, dropped
+
+
+_ROW_LABEL_START = regex.compile(r"(?:^|[:;]|(?<!\S)[-–•](?=\s)|\d(?=\s))[^:;\d]*$")
+"""Where a row's label begins: after a colon, a bullet dash, the last figure before it."""
+_BULLET = regex.compile(r"(?<!\S)[-–•](?=\s)")
+_WORD = regex.compile(r"[^\W\d_][\w'’-]*")
+
+
+@cache
+def _amount_words() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], frozenset[str]]:
+    cues = cue_words()
+    data = DataFile("units.toml")
+    row = data.lower_words("row_labels.amount_nouns")
+    nouns = frozenset((*cues.money_nouns, *row))
+    ends = tuple(dict.fromkeys((*cues.money_compound_ends, *row)))
+    joiners = frozenset(data.lower_words("row_labels.modifiers"))
+    return nouns, ends, frozenset(cues.money_count_heads), joiners
+
+
+def label_unit(label: str) -> Unit | None:
+    """The unit a table row's label names: a unit word or sign ("(%)", "in % jaarhuur",
+    "aantal"), a multiplier with a currency ("x € 1.000"), else a noun of an amount (what it
+    measures: "WOZ-waarde", "huurprijs", "jaarresultaat", "eigen vermogen") -> EUR, unless a
+    count head ("Aantal huurders") or a modifier's preposition ("Huurders met achterstand",
+    "per woning") stands before it."""
+    units = chart_words().units
+    for token in label.split():
+        word = token.strip("()[]:;,").lower()
+        if word in units:
+            return units[word]
+    if any(m.currency for m in find_multipliers(label)):
+        return "EUR"
+    nouns, ends, heads, joiners = _amount_words()
+    for m in _WORD.finditer(label):
+        word = m.group().lower()
+        if word in heads or word in joiners:
+            return None  # "Huurders met achterstand": what the row counts stands before
+        last = word.rsplit("-", 1)[-1]
+        if word in nouns or last in nouns or last.endswith(ends):
+            return "EUR"
+    return None
+
+
+def _label_row(figures: list[Found], text: str, scaled: set[int]) -> None:
+    """Give the bare numbers of a table row the unit its label names (`label_unit`). A row is
+    a run of two or more numbers with nothing but spaces between them that ends the line,
+    none with a unit of its own; its label is the text right before it."""
+    runs: list[list[Found]] = []
+    for q in figures:
+        if runs and not text[runs[-1][-1].end:q.start].strip():
+            runs[-1].append(q)
+        else:
+            runs.append([q])
+    for run in runs:
+        if len(run) < 2 or text[run[-1].end:].strip(" .;") or not all(
+            q.form == "digits" and q.unit == "count" and q.qualifier == "exact"
+            and (not q.has_unit or id(q) in scaled) for q in run
+        ):
+            continue
+        head = text[:run[0].start]
+        for m in find_multipliers(head):  # the multiplier in a label is no label digit
+            head = head[:m.start] + "x" * (m.end - m.start) + head[m.end:]
+        start = _ROW_LABEL_START.search(head)
+        label = text[start.start():run[0].start] if start else ""
+        label = _BULLET.split(label)[-1].lstrip("0123456789:; ")
+        unit = label_unit(label) if label.strip() else None
+        if unit is None or unit == "count":
+            continue
+        for q in run:
+            q.unit = unit
+            q.has_unit = True
+            q.plain_integer = False
+            q.signed = False  # a sign in a table column is the amount's, not a change
+            q.notes.append(f"the unit of its row's label {label.strip()!r}")
 
 
 def _bracketed(q: Found, text: str) -> bool:

@@ -131,13 +131,14 @@ SPACE_GROUPS = "a space groups thousands"
 
 def _space_thousands(prev: Found, q: Found, text: str) -> bool:
     """Whether `q` is the next thousands group of `prev`, written with a plain space: "circa
-    316 000 bijstandontvangers". Only where a word in lower case or a unit follows the last
+    316 000 bijstandontvangers", "ongeveer 1 970 miljoen" (the scale is the whole number's).
+    Only where a word in lower case or a unit follows the last
     group, so that two
     numbers of a table row ("Huren 812 790") and a file number before a title ("34 352
     Uitvoering") stay apart."""
     if text[prev.end : q.start] != " " or prev.form != "digits" or q.form != "digits":
         return False
-    if prev.scale != 1 or q.scale != 1 or prev.signed or q.signed or prev.unit == "percent":
+    if prev.scale != 1 or prev.signed or q.signed or prev.unit == "percent":
         return False
     if prev.unit == "EUR" and q.unit == "EUR" and prev.value != prev.value.to_integral_value():
         return False
@@ -156,8 +157,9 @@ def _join_space_groups(found: list[Found], text: str) -> list[Found]:
             joined.append(q)
             continue
         unit: Unit = "EUR" if "EUR" in (prev.unit, q.unit) else q.unit
+        groups = abs(prev.value) * 1000 + q.value / q.scale
         joined[-1] = Found(
-            prev.start, q.end, clean(abs(prev.value) * 1000 + q.value), unit, "digits",
+            prev.start, q.end, clean(groups * q.scale), unit, "digits", scale=q.scale,
             notes=[*dict.fromkeys([*prev.notes, *q.notes, SPACE_GROUPS])],
             has_unit=prev.has_unit or q.has_unit,
             plain_integer=prev.plain_integer and q.plain_integer,

@@ -327,7 +327,9 @@ def _context_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, Any]:
         "next_word": compile_pattern(r"^\s+(?P<word>[^\W\d_]" + caseless(r"[\w-]*") + ")"),
         "footnote_end": compile_pattern(r"[.!?;:)]\s*$"),
         "line_start": compile_pattern(r"(?:^|\n)\s*$"),
-        "range_left": compile_pattern(rf"{DIGITS}\s*(?P<joiner>{alt(ctx.range_joiners)})\s*"),
+        # "van 7,7 naar ruim 7,8 mld.": a qualifier of the second end may stand between
+        "range_left": compile_pattern(rf"{DIGITS}\s*(?P<joiner>{alt(ctx.range_joiners)})\s*"
+                                      rf"(?:{alt(all_qualifiers(data))}\s+)?"),
         "range_between": compile_pattern(rf"\s*{alt(ctx.range_joiners)}\s*"),
     }
 

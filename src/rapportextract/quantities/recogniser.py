@@ -3,6 +3,11 @@ numbers it skipped with their reasons (`read_sentence`)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+from functools import cache
+
+import regex
+
 from rapportextract.models import Quantity, SkippedNumber
 from rapportextract.quantities.changes import (
     borrow_range_unit,
@@ -19,7 +24,8 @@ from rapportextract.quantities.masks import (
 )
 from rapportextract.quantities.multipliers import apply_multipliers
 from rapportextract.quantities.numbers import find_numbers
-from rapportextract.quantities.patterns import patterns
+from rapportextract.quantities.patterns import Patterns, patterns
+from rapportextract.quantities.phrases import alt, compile_pattern
 from rapportextract.quantities.shares import (
     find_fractions,
     find_majorities,
@@ -30,6 +36,39 @@ from rapportextract.quantities.shares import (
 
 # Skips not worth showing: the article "een" is no number anyone wrote as one.
 _UNSHOWN = frozenset({"article"})
+
+
+# "bijna 2 miljard (ongeveer 1 970 miljoen) euro": a round figure restated precisely in brackets
+_RESTATED_BETWEEN = regex.compile(r"\s*\(\s*(?:[^\W\d_]+\s+)?")
+_RESTATED_TOLERANCE = Decimal("0.05")
+
+
+@cache
+def _bracket_close() -> regex.Pattern[str]:
+    currency = alt(patterns().data.units.currency_suffix)
+    return compile_pattern(rf"\s*\)(?P<cur>\s*{currency})?")
+
+
+def _restated(figures: list[Found], text: str, p: Patterns) -> tuple[list[Found],
+                                                                     list[tuple[Found, str]]]:
+    """Drop a round figure that the bracket after it restates precisely (within 5%): the two
+    are one fact, the precise one kept; a currency after the bracket is both's."""
+    kept: list[Found] = []
+    dropped: list[tuple[Found, str]] = []
+    for q in figures:
+        prev = kept[-1] if kept else None
+        close = _bracket_close().match(text, q.end)
+        if (prev is not None and close is not None and prev.scale > 1 and q.scale > 1
+                and prev.unit == q.unit and q.value
+                and _RESTATED_BETWEEN.fullmatch(text, prev.end, q.start)
+                and abs(prev.value - q.value) <= abs(q.value) * _RESTATED_TOLERANCE):
+            dropped.append((kept.pop(), "restated in brackets"))
+            if close.group("cur") and q.unit == "count":
+                q.unit = "EUR"
+            q.has_unit = True
+            q.notes.append("the precise figure in brackets restating a round one")
+        kept.append(q)
+    return kept, dropped
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -87,6 +126,8 @@ def read_sentence(text: str) -> tuple[list[Quantity], list[SkippedNumber]]:
             skipped.append((q, reason))
     figures, dropped = apply_multipliers(figures, text)
     skipped += dropped
+    figures, restated = _restated(figures, text, p)
+    skipped += restated
     for q in figures:
         ctx = p.data.contexts
         if q.plain_integer and q.end - q.start == 4 and ctx.year_first <= q.value <= ctx.year_last:

@@ -23,6 +23,8 @@ class SkipWords:
     names: tuple[str, ...]
     lettered_suffix: str
     document_parts: tuple[str, ...]
+    part_holders: tuple[str, ...]
+    parts_held: tuple[str, ...]
     small_numbers: tuple[str, ...]
     threshold_after: tuple[str, ...]
     threshold_signs: tuple[str, ...]
@@ -64,6 +66,17 @@ class SkipWords:
     leader_min: int
     list_item_articles: tuple[str, ...]
     identifier_min_digits: int
+    example_subjects: tuple[str, ...]
+    example_goods: tuple[str, ...]
+    example_incomes: tuple[str, ...]
+    norm_bases: tuple[str, ...]
+    approximate_units: tuple[str, ...]
+    limit_ends: tuple[str, ...]
+    limit_verbs: tuple[str, ...]
+    definition_verbs: tuple[str, ...]
+    aims: tuple[str, ...]
+    aim_verbs: tuple[str, ...]
+    assumptions: tuple[str, ...]
 
 
 def read_skip_words(text: str | None = None) -> SkipWords:
@@ -81,6 +94,8 @@ def read_skip_words(text: str | None = None) -> SkipWords:
         names=r.words("names.phrases"),
         lettered_suffix=r.word("names.lettered_suffix"),
         document_parts=r.words("document_parts.nouns"),
+        part_holders=r.words("document_parts.holders"),
+        parts_held=r.words("document_parts.held"),
         small_numbers=r.words("document_parts.small_numbers"),
         threshold_after=r.words("thresholds.after"),
         threshold_signs=r.words("thresholds.signs"),
@@ -122,6 +137,17 @@ def read_skip_words(text: str | None = None) -> SkipWords:
         leader_min=r.integer("layout.leader_min", minimum=2),
         list_item_articles=r.words("layout.list_item_articles"),
         identifier_min_digits=r.integer("layout.identifier_min_digits", minimum=5),
+        example_subjects=r.words("examples.subjects"),
+        example_goods=r.words("examples.goods"),
+        example_incomes=r.words("examples.incomes"),
+        norm_bases=r.words("examples.norm_bases"),
+        approximate_units=r.words("idioms.approximate_units"),
+        limit_ends=r.words("thresholds.limit_ends"),
+        limit_verbs=r.words("thresholds.limit_verbs"),
+        definition_verbs=r.words("thresholds.definition_verbs"),
+        aims=r.words("targets.aims"),
+        aim_verbs=r.words("targets.aim_verbs"),
+        assumptions=r.words("assumptions.words"),
     )
 
 

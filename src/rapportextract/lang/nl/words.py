@@ -206,7 +206,9 @@ PERIOD_WORD_LISTS = (
     "quarter", "range_open", "range_join", "since", "base_markers", "base_fillers",
     "clause_joiners", "movement_from", "movement_to", "compared_with", "present",
     "through", "year_period_open", "year_period_join", "month_in_focus", "compared_fillers",
-    "same_period", "after_years", "after_alone", "yearly",
+    "same_period", "after_years", "after_alone", "yearly", "season_this", "season_last",
+    "mid_year", "ago", "one", "past_years", "years_word", "decade", "year_pair_open",
+    "school_year", "as_markers", "year_and_open", "year_and_join", "each_join",
 )
 
 
@@ -217,6 +219,8 @@ class PeriodWords:
     months: dict[str, int]
     ordinals: dict[str, int]
     counts: dict[str, int]
+    seasons: dict[str, int]
+    """The first of a season's three months."""
     words: dict[str, list[str]]
     relative: dict[str, int]
     anchored: dict[str, int]
@@ -234,6 +238,7 @@ def read_period_words(text: str | None = None) -> PeriodWords:
         months=_lower_ints(f, "months"),
         ordinals=_lower_ints(f, "ordinals"),
         counts=_lower_ints(f, "counts"),
+        seasons=_lower_ints(f, "seasons"),
         words={name: list(f.lower_words(f"words.{name}")) for name in PERIOD_WORD_LISTS},
         relative=_lower_ints(f, "relative"),
         anchored=_lower_ints(f, "anchored"),
