@@ -20,6 +20,7 @@ from rapportextract.periods import (
     heading_period,
     resolve_period,
 )
+from rapportextract.quantities.distant import VARIANCE_NOTE
 
 _PERIOD = re.compile(r"\d{4}(?:-(?:H[12]|Q[1-4]|\d{2}|early))?(?:/\d{4}-\d{2})?")
 _YEAR = re.compile(r"\d{4}")
@@ -84,7 +85,8 @@ def sentence_facts(
             base = resolution.base_period
             # A change never compares a year with itself: "dan in 2014, toen het aantal met
             # 15 procent daalde" names 2014 as the period of the second change, not its base.
-            if base is None or base == period:
+            # A variance against a budget compares with no period unless the sentence names one.
+            if base == period or (base is None and VARIANCE_NOTE not in q.notes):
                 base = _previous_year(period)
                 confidence *= 0.95
         whom = scope_of(analysis.cues, q.start) or about

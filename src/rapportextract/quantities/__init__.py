@@ -12,7 +12,8 @@ The recogniser is a chain of small steps over one sentence:
    (``masks.not_a_figure``).
 4. ``changes.qualify`` and ``changes.classify_change``: the words around a figure that
    qualify it ("ruim", "een kleine") or make it a signed change ("een daling van", "minder",
-   "met ... gestegen").
+   "met ... gestegen"); ``distant`` the change words far from their figure and the variances
+   against a budget ("nadeel € 96.450", "hoger dan begroot"), which have no base period.
 
 Rules where Dutch leaves a choice:
 

@@ -8,11 +8,26 @@ from functools import cache
 
 import regex
 
+from rapportextract.quantities.distant import (
+    VARIANCE_NOTE,
+    WIDE_WINDOW,
+    against_budget,
+    variance,
+    variance_column,
+    wide_left,
+)
+from rapportextract.quantities.distant import arrival as distant_arrival
 from rapportextract.quantities.found import LEFT_WINDOW, RIGHT_WINDOW, Found
 from rapportextract.quantities.masks import not_a_figure
 from rapportextract.quantities.numbers import clean
 from rapportextract.quantities.patterns import Patterns, patterns
-from rapportextract.quantities.phrases import alt, compile_pattern, lower_set
+from rapportextract.quantities.phrases import (
+    alt,
+    caseless,
+    compile_pattern,
+    lower_set,
+    phrase,
+)
 
 
 def qualify(q: Found, text: str, floor: int, p: Patterns) -> None:
@@ -45,15 +60,31 @@ def _around_aside(text: str, end: int, ceiling: int) -> str | None:
     return lead + text[m.end() : m.end() + RIGHT_WINDOW]
 
 
-def _change_after(q: Found, after: str, p: Patterns) -> regex.Match[str] | None:
-    """The words right after the figure that make it a change ("minder", "zaken meer dan")."""
+def _change_after(q: Found, after: str, p: Patterns) -> tuple[str, int] | None:
+    """The word right after the figure that makes it a change ("minder", "zaken meer dan"),
+    also after a rate ("40 miljoen euro per jaar meer dan", "300 aanvragen per maand minder"),
+    with the end of the words taken."""
+    rate = _rate().match(after)
+    if rate is not None:  # read on as if the rate were not there
+        noun = rate.end("noun") if rate.group("noun") else 0
+        taken = _change_after(q, after[:noun] + after[rate.end():], p)
+        if taken is None:
+            return None
+        return taken[0], taken[1] + (rate.end() - noun if taken[1] > noun else 0)
     m = p.change_right.match(after)
     if m is None:
         m = p.change_after_noun.match(after)
         if m and m.group("noun").lower() not in p.count_nouns and not m.group("follow") \
                 and m.group("alone") is None:
             m = None
-    return m
+    return None if m is None else (m.group("word"), m.end())
+
+
+@cache
+def _rate() -> regex.Pattern[str]:
+    marker = phrase(patterns().data.changes.rate_marker)
+    word = caseless(r"[^\W\d_]+")
+    return compile_pattern(rf"(?P<noun>\s+(?!{marker}){word})?\s+{marker}\s+{word}(?=\s)")
 
 
 def _direction(word: str, p: Patterns) -> int:
@@ -61,6 +92,15 @@ def _direction(word: str, p: Patterns) -> int:
     if word in p.decrease_words or word.endswith(p.decrease_noun_ends):
         return -1
     return 1
+
+
+def _phrase_direction(m: regex.Match[str], p: Patterns) -> int:
+    """The direction of a change phrase: its change word's, turned by an adjective of a
+    variance before it ("een nadelig verschil van", "de lagere lasten van")."""
+    decrease = lower_set(p.data.changes.variance_decrease_adjectives)
+    if any(w in decrease for w in m.group().lower().split()):
+        return -1
+    return _direction(m.group("word"), p)
 
 
 def _movement_start(q: Found, words: str, text: str, ceiling: int, p: Patterns,
@@ -107,12 +147,41 @@ def _repeats(previous: Found, q: Found, text: str, p: Patterns) -> bool:
     between = text[previous.end : q.start]
     if len(between.split()) > p.data.changes.apart_max_words:
         return False
+    # "De toename van het aantal leden is 7%, van het aantal bezoekers 78%": the genitive of
+    # the change noun left out opens the words between
+    if (genitive := _elided_genitive().match(between)) is not None:
+        between = between[: genitive.start("van")] + " " + between[genitive.end() :]
     return (p.apart_joiner.search(between) is not None
             and p.apart_not_between.search(between) is None
             and p.apart_share_right.match(text, q.end) is None)
 
 
+@cache
+def _elided_genitive() -> regex.Pattern[str]:
+    ch = patterns().data.changes
+    van = phrase(ch.noun_size_markers[0])
+    return compile_pattern(
+        rf"\s*{alt(ch.apart_joiners)}\s*(?P<van>{van})\s+{alt(ch.noun_articles)}(?!\w)"
+    )
+
+
 def classify_change(
+    q: Found, text: str, floor: int, ceiling: int, p: Patterns, previous: Found | None = None,
+    following: Found | None = None,
+) -> None:
+    """Make the figure a signed change where the words around it say so (`_classify`), and
+    note a variance against a budget ("nadeel € 96.450", "€ 2,4 miljoen hoger dan begroot"):
+    a change that compares with no earlier period."""
+    was = q.kind
+    _classify(q, text, floor, ceiling, p, previous, following)
+    if q.kind != "change":
+        return
+    if (was == "level" and variance().search(text, q.start, q.end)) \
+            or against_budget().match(text, q.end):
+        q.notes.append(VARIANCE_NOTE)
+
+
+def _classify(
     q: Found, text: str, floor: int, ceiling: int, p: Patterns, previous: Found | None = None,
     following: Found | None = None,
 ) -> None:
@@ -170,13 +239,34 @@ def classify_change(
     if m is None and q.unit == "percent":
         m = p.change_colon_left.search(before)
     if m:
-        _make_change(q, _direction(m.group("word"), p))
+        _make_change(q, _phrase_direction(m, p))
         q.start -= len(before) - m.start()
         return
-    m = _change_after(q, after, p)
-    if m:
+    if (wide := wide_left(q, text, floor)) is not None:
+        m, near = wide
+        _make_change(q, _phrase_direction(m, p))
+        if near:
+            q.start = m.start()
+        else:
+            q.notes.append(f"change: '{m.group('word')}' far before the figure")
+        return
+    taken = _change_after(q, after, p)
+    if taken:
+        _make_change(q, _direction(taken[0], p))
+        q.end += taken[1]
+        return
+    arrival = distant_arrival()
+    if arrival.particle.match(text, q.end, min(ceiling, q.end + RIGHT_WINDOW)) \
+            and arrival.verb.search(text, max(floor, q.start - WIDE_WINDOW), q.start):
+        _make_change(q, 1)
+        q.notes.append("change: a form of 'bijkomen' around the figure")
+        return
+    if q.unit == "percent" and p.change_bare_left.search(before) is None and (
+        m := arrival.separable_particle.match(text, q.end, min(ceiling, q.end + RIGHT_WINDOW))
+    ) and arrival.separable_verb.search(text, max(floor, q.start - WIDE_WINDOW), q.start):
         _make_change(q, _direction(m.group("word"), p))
-        q.end += m.end()
+        q.end = m.end()
+        q.notes.append(f"change: a separable verb, '{m.group('word')}' ending the clause")
         return
     # the figure inside an aside before a comparative: "(drie procent) meer dan" (not a verb:
     # in "Het aandeel (12%) steeg" the figure is the level)
@@ -189,9 +279,9 @@ def classify_change(
         q.notes.append(f"change: '{m.group('word')}' after the brackets")
         return
     aside = _around_aside(text, q.end, ceiling)
-    if aside is not None and (m := _change_after(q, aside, p)):
-        _make_change(q, _direction(m.group("word"), p))
-        q.notes.append(f"change: '{m.group('word')}' after an aside in brackets")
+    if aside is not None and (taken := _change_after(q, aside, p)):
+        _make_change(q, _direction(taken[0], p))
+        q.notes.append(f"change: '{taken[0]}' after an aside in brackets")
         return
     if p.change_bare_left.search(before):
         m = p.change_particle_right.match(after)
@@ -247,7 +337,11 @@ def _negative_after() -> regex.Pattern[str]:
 
 def change_row(found: list[Found], text: str, p: Patterns) -> None:
     """A table row read as text whose label is a change ("Omzetgroei 6,5% 5,9% -10,0%"):
-    every percentage after the label is a change, signed as written."""
+    every percentage after the label is a change, signed as written. Under a header whose
+    last column is a variance ("... Rekening 2021 Verschil rekening t.o.v. begroting Lasten
+    21.525 25.419 23.281 2.138"), the row's last figure is that variance."""
+    variance_column(found, text)
+    _range_start(found, text, p)
     m = p.change_row_label.search(text)
     if m is None:
         return
@@ -258,6 +352,16 @@ def change_row(found: list[Found], text: str, p: Patterns) -> None:
             if direction < 0 and not q.signed:
                 q.value = -abs(q.value)
             q.notes.append(f"change: in a row labelled '{m.group('word')}'")
+
+
+def _range_start(found: list[Found], text: str, p: Patterns) -> None:
+    """"tussen de 9 en 13% verbeterd": the start of a range whose end is a change is one too."""
+    for first, second in itertools.pairwise(found):
+        if first.kind == "level" and second.kind == "change" and _RANGE_NOTE in first.notes \
+                and first.unit == second.unit and p.range_between.fullmatch(
+                    text, first.end, second.start):
+            _make_change(first, -1 if second.value < 0 else 1)
+            first.notes.append("change: the start of a range of changes")
 
 
 def _make_change(q: Found, direction: int) -> None:

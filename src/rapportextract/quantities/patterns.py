@@ -334,9 +334,10 @@ def _context_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, Any]:
     }
 
 
-def _change_nouns(ch: nl.ChangeWords) -> str:
-    """A change noun, or a compound ending on a long one ("omzetgroei", "prijsstijging")."""
-    nouns = ch.decrease_nouns + ch.increase_nouns
+def change_nouns(ch: nl.ChangeWords, *, variances: bool = True) -> str:
+    """A change noun, or a compound ending on a long one ("omzetgroei", "prijsstijging");
+    with `variances`, the neutral nouns of a variance too ("verschil")."""
+    nouns = ch.decrease_nouns + ch.increase_nouns + (ch.variance_nouns if variances else ())
     long = [n for n in nouns if len(n) >= ch.compound_min_length]
     head = caseless(r"[^\W\d_]{2,}?")
     return rf"(?:{alt(nouns)}|(?<!\w){head}{bare_alt(long)}(?!\w))"
@@ -345,7 +346,10 @@ def _change_nouns(ch: nl.ChangeWords) -> str:
 def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
     """Qualifier words before a figure, and the words that make it a change."""
     ch = data.changes
-    nouns = _change_nouns(ch)
+    nouns = change_nouns(ch)
+    # a variance ("verschil") is a change after its adjective or before "van", not as subject
+    plain_nouns = change_nouns(ch, variances=False)
+    variance_adjectives = ch.variance_decrease_adjectives + ch.variance_increase_adjectives
     verbs = alt(ch.decrease_verbs + ch.increase_verbs)
     particles = alt(ch.decrease_particles + ch.increase_particles)
     comparatives = alt(ch.decrease_comparatives + ch.increase_comparatives)
@@ -369,7 +373,7 @@ def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
         "qualifier_any_left": compile_pattern(rf"{alt(all_qualifiers(data))}\s*$"),
         # "een forse daling van", "een toename met", "een afname van het aantal klachten met"
         "change_noun_left": compile_pattern(
-            rf"(?:{alt(ch.noun_articles)}\s+)?(?:{alt(ch.intensifiers)}\s+)?"
+            rf"(?:{alt(ch.noun_articles)}\s+)?(?:{alt(ch.intensifiers + variance_adjectives)}\s+)?"
             rf"(?P<word>{nouns})(?:(?:\s*\(\s*|\s+){alt(ch.noun_size_markers)}"
             # "was de daling het sterkst, met 3,3 procent"
             rf"|(?:\s+{word}){{0,3}}?,\s+{alt(ch.noun_size_markers)}"
@@ -411,11 +415,13 @@ def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
         "apart_share_right": compile_pattern(rf"\s+{alt(ch.apart_share_after)}"),
         # "was deze stijging nog 7,2 procent", "de daling bedroeg 3%"
         "change_subject_left": compile_pattern(
-            rf"(?:{alt(ch.copulas)}\s+{alt(ch.subject_articles)}\s+(?P<word>{nouns})"
-            # "de huurverhoging bedroeg dit jaar 3,4 procent"
-            rf"|{alt(ch.subject_articles)}\s+(?P<word>{nouns})\s+{alt(ch.copulas)}{gap}{{0,3}}?"
+            rf"(?:{alt(ch.copulas)}\s+{alt(ch.subject_articles)}\s+(?P<word>{plain_nouns})"
+            # "de huurverhoging bedroeg dit jaar 3,4 procent" (not "Na de verhoging bedraagt de
+            # huur € 612": an article after the copula opens another subject)
+            rf"|{alt(ch.subject_articles)}\s+(?P<word>{plain_nouns})\s+{alt(ch.copulas)}"
+            rf"(?!\s+{alt(ch.noun_articles)}\s){gap}{{0,3}}?"
             # "is de daling het grootst, te weten 15 procent"
-            rf"|{alt(ch.subject_articles)}\s+(?P<word>{nouns})(?:\s+{word}){{0,3}},?\s+{openers})"
+            rf"|{alt(ch.subject_articles)}\s+(?P<word>{plain_nouns})(?:\s+{word}){{0,3}},?\s+{openers})"
             rf"{fill}\s*$"
         ),
         "level_left": compile_pattern(rf"{alt(ch.level_markers)}\s*$"),
@@ -426,7 +432,9 @@ def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
         ),
         # "minder", "lager", "gestegen" right after the figure, or a change noun
         # ("151 procent prijsstijging")
-        "change_right": compile_pattern(rf"^\s*(?P<word>{comparatives}|{verbs}|{nouns})"),
+        "change_right": compile_pattern(
+            rf"^\s*(?P<word>{comparatives}|{verbs}|{plain_nouns})"
+        ),
         # "zeshonderd vonnissen meer dan", "2 corporaties minder.": a counted noun between;
         # any noun where a comparison follows ("54 faillissementen minder dan")
         "change_after_noun": compile_pattern(

@@ -105,6 +105,22 @@ class ChangeWords:
     apart_not_between: tuple[str, ...]
     apart_share_after: tuple[str, ...]
     colon_gap: int
+    variance_nouns: tuple[str, ...]
+    variance_decrease_adjectives: tuple[str, ...]
+    variance_increase_adjectives: tuple[str, ...]
+    variance_comparatives: tuple[str, ...]
+    variance_noun_gap: int
+    far_verb_gap: int
+    split_copulas: tuple[str, ...]
+    subject_prepositions: tuple[str, ...]
+    variance_words: tuple[str, ...]
+    budget_bases: tuple[str, ...]
+    arrival_finite: tuple[str, ...]
+    arrival_particles: tuple[str, ...]
+    arrival_max_words: int
+    separable_bare_max_words: int
+    bare_noun_openers: tuple[str, ...]
+    rate_marker: str
 
 
 @dataclass(frozen=True)
@@ -299,6 +315,22 @@ def _changes() -> ChangeWords:
         apart_not_between=r.words("apart.not_between"),
         apart_share_after=r.words("apart.share_after"),
         colon_gap=r.integer("apart.colon_gap", minimum=1),
+        variance_nouns=r.words("variances.nouns"),
+        variance_decrease_adjectives=r.words("variances.decrease_adjectives"),
+        variance_increase_adjectives=r.words("variances.increase_adjectives"),
+        variance_comparatives=r.words("variances.comparatives"),
+        variance_noun_gap=r.integer("variances.noun_gap", minimum=1),
+        far_verb_gap=r.integer("verbs.far_gap", minimum=1),
+        split_copulas=r.words("nouns.split_copulas"),
+        subject_prepositions=r.words("nouns.subject_prepositions"),
+        variance_words=r.words("variances.words"),
+        budget_bases=r.words("variances.budget_bases"),
+        arrival_finite=r.words("arrivals.finite"),
+        arrival_particles=r.words("arrivals.particles"),
+        arrival_max_words=r.integer("arrivals.max_words", minimum=1),
+        separable_bare_max_words=r.integer("separable_bare.max_words"),
+        bare_noun_openers=r.words("bare_noun.openers"),
+        rate_marker=r.word("rates.marker"),
     )
 
 

@@ -1,0 +1,178 @@
+"""Change words that stand far from their figure ("stegen de huren ... per 1 juli met 0,1
+procent", "stegen het hardst in Utrecht (5,1%)", "Er kwamen ... 1.200 woningen bij"), and budget
+variances ("nadeel € 96.450", "hoger dan begroot", a "Verschil" column): the words
+`changes.classify_change` reads beyond its narrow window."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import NamedTuple
+
+import regex
+
+from rapportextract.quantities.found import Found
+from rapportextract.quantities.patterns import change_nouns, patterns
+from rapportextract.quantities.phrases import alt, bare_alt, caseless, compile_pattern, phrase
+
+_BRACKET_CLOSE = regex.compile(r"\s*\)")
+
+VARIANCE_NOTE = "change against a budget or estimate, no earlier period"
+
+
+# How far back the change words that stand far from their figure are looked for (characters):
+# "stegen de huren van sociale woningen bij corporaties per 1 juli van dit jaar met 0,1 procent"
+WIDE_WINDOW = 120
+
+
+def wide_left(q: Found, text: str, floor: int) -> tuple[regex.Match[str], bool] | None:
+    """Change words before the figure that the narrow window does not hold or that need the
+    start of the clause: a finite verb far before "met", a colon far after the verb, a change
+    noun opening a clause or row ("Verschil € 24", "(nadeel € 96.450"), a comparative
+    adjective and its noun ("De hogere opbrengst van de precariobelasting van € 62.000"), a
+    change noun with its genitive as subject ("De groei van het aantal huishoudens kwam uit
+    op"), a percentage in brackets after a place ("stegen het hardst in Utrecht (5,1%)").
+    With the match, whether its words stand right before the figure (and become part of it;
+    words far back stay out of its text: they may hold a year of their own)."""
+    lo = max(floor, q.start - WIDE_WINDOW)
+    w = _wide_patterns()
+    near = [w.noun_opening, w.comparative_noun] if q.unit in ("EUR", "percent") \
+        else [w.noun_opening]
+    far = [w.verb, w.subject]
+    if q.unit == "percent":
+        far += [w.colon, w.bracket] if _BRACKET_CLOSE.match(text, q.end) else [w.colon]
+    for pattern in near + far:
+        if found := pattern.search(text, lo, q.start):
+            return found, pattern in near
+    return None
+
+
+class Arrival(NamedTuple):
+    verb: regex.Pattern[str]
+    particle: regex.Pattern[str]
+    separable_verb: regex.Pattern[str]
+    separable_particle: regex.Pattern[str]
+
+
+@cache
+def arrival() -> Arrival:
+    ch = patterns().data.changes
+    word = caseless(r"[^\W\d_][\w-]*")
+    return Arrival(
+        verb=compile_pattern(alt(ch.arrival_finite)),
+        particle=compile_pattern(rf"(?:\s+{word}){{0,{ch.arrival_max_words}}}?\s+"
+                                 rf"{alt(ch.arrival_particles)}(?=\s*(?:[.,;:]|$))"),
+        separable_verb=compile_pattern(alt(ch.separable_finite)),
+        separable_particle=compile_pattern(
+            rf"(?:\s+{word}){{0,{ch.separable_bare_max_words}}}?\s+"
+            rf"(?P<word>{alt(ch.decrease_particles + ch.increase_particles)})(?=\s*(?:[.,;:]|$))"
+        ),
+    )
+
+
+class _Wide(NamedTuple):
+    verb: regex.Pattern[str]
+    colon: regex.Pattern[str]
+    noun_opening: regex.Pattern[str]
+    comparative_noun: regex.Pattern[str]
+    subject: regex.Pattern[str]
+    bracket: regex.Pattern[str]
+
+
+@cache
+def _wide_patterns() -> _Wide:
+    ch = patterns().data.changes
+    verbs = alt(ch.decrease_verbs + ch.increase_verbs)
+    particles = alt(ch.decrease_particles + ch.increase_particles)
+    nouns = change_nouns(ch)
+    adjectives = alt(ch.variance_decrease_adjectives + ch.variance_increase_adjectives)
+    comparatives = alt(ch.variance_comparatives)
+    met = phrase(ch.verb_size_marker)
+    van = phrase(ch.noun_size_markers[0])
+    fill = rf"(?:\s+{alt(ch.size_fillers)})*"
+    # a word of the clause: letters (with hyphens and dots: "vrije-sectorwoningen", "t.o.v."),
+    # a year, or a day before a month; no figure, no punctuation
+    day = rf"\d{{1,2}}(?=\s+{alt(patterns().data.contexts.months)})"
+    word = r"(?:\s+(?:" + caseless(r"[^\W\d_][\w.’'-]*") + rf"|\d{{4}}|{day}))"
+    letters = r"(?:\s+" + caseless(r"[^\W\d_][\w’'-]*") + ")"
+    adjective = caseless(r"[^\W\d_]+e")
+    movement = (rf"(?:(?P<word>{verbs})|(?:{alt(ch.separable_finite)}){word}{{0,7}}?"
+                rf"\s+(?P<word>{particles}))")
+    opening = "|".join(regex.escape(o) for o in ch.bare_noun_openers)
+    # "kwam ... uit op": a copula whose parts the clause may set apart
+    split = [rf"{phrase(head)}{word}{{0,3}}?\s+{phrase(tail)}"
+             for head, tail in (c.split(" ... ", 1) for c in ch.split_copulas)]
+    copulas = "(?:" + "|".join([alt(ch.copulas), *split]) + ")"
+    return _Wide(
+        verb=compile_pattern(
+            rf"(?P<word>{alt(ch.finite_verbs)}){word}{{1,{ch.far_verb_gap}}}?\s+{met}{fill}\s*$"
+        ),
+        colon=compile_pattern(
+            rf"{movement}(?:\s+[^\s:;.()]+){{0,{ch.colon_gap}}}?\s*:\s*$"
+        ),
+        noun_opening=compile_pattern(
+            rf"(?:(?:^|(?<=[\n{opening}])|(?<=[{opening}]\s+))\s*(?:{adjectives}\s+)?"
+            # a row label after the figures of the row before: "€ 1.449 Verschil € 24"
+            rf"|(?<=\s)(?-i:(?=\p{{Lu}})))(?P<word>{nouns})"
+            # "Verschil t.o.v. begroting € 57"
+            rf"(?:\s+{alt(ch.base_phrases)}{letters}{{1,3}}?)?\s*:?\s*$"
+        ),
+        comparative_noun=compile_pattern(
+            rf"(?P<word>{comparatives}){letters}{{1,{ch.variance_noun_gap}}}?\s+{van}\s*$"
+        ),
+        subject=compile_pattern(
+            rf"(?:^|(?<=[,;:]\s*)|(?<=\n))\s*{alt(ch.subject_articles)}\s+"
+            # an adjective ("De gemiddelde huurverhoging"), then what it is of or per ("van
+            # het aantal huishoudens", "per 1 juli")
+            rf"(?:{adjective}\s+)?(?P<word>{change_nouns(ch, variances=False)})"
+            rf"(?:\s+{alt(ch.subject_prepositions)}{word}{{1,4}}?)?\s+{copulas}{word}{{0,3}}?{fill}"
+            r"\s*$"
+        ),
+        bracket=compile_pattern(
+            rf"{movement}(?:{word}|\s*,){{1,8}}?\s*\(\s*$"
+        ),
+    )
+
+
+@cache
+def variance() -> regex.Pattern[str]:
+    ch = patterns().data.changes
+    # the word or a compound ending on it ("exploitatienadeel")
+    return compile_pattern(r"(?<!\w)" + caseless(r"[^\W\d_]*") + bare_alt(ch.variance_words)
+                           + r"(?!\w)")
+
+
+@cache
+def against_budget() -> regex.Pattern[str]:
+    ch = patterns().data.changes
+    word = caseless(r"[^\W\d_]+")
+    # "€ 2,4 miljoen hoger uit dan begroot", "met € 2,6 miljoen ten opzichte van de begroting"
+    compared = alt([*ch.gap_followers, *ch.base_phrases])
+    return compile_pattern(rf"(?:\s+{word}){{0,3}}?\s+{compared}\s+{alt(ch.budget_bases)}(?!\w)")
+
+
+def variance_column(found: list[Found], text: str) -> None:
+    """The last figure of a text row under a header whose last column is a variance: the
+    variance noun written with a capital, only words in lower case after it (what the column
+    compares), then the row's label and at least two figures ending the text."""
+    m = _variance_header().search(text)
+    if m is None:
+        return
+    row = [q for q in found if q.start >= m.start("row")]
+    if len(row) < 2 or row[-1].kind != "level" or row[-1].end < len(text.rstrip()) - 1:
+        return
+    last = row[-1]
+    last.kind = "change"
+    last.notes.append(f"change: the last column, '{m.group('word')}', is a variance")
+    last.notes.append(VARIANCE_NOTE)
+
+
+@cache
+def _variance_header() -> regex.Pattern[str]:
+    ch = patterns().data.changes
+    lower = caseless(r"\p{Ll}[\w.]*")
+    label = caseless(r"\p{Lu}[^\W\d]*") + r"(?:\s+" + caseless(r"[^\W\d][^\W\d]*") + ")*?"
+    figure = r"(?:€\s*)?[-−]?\d[\d.,]*"
+    return compile_pattern(
+        rf"(?-i:(?=\p{{Lu}}))(?P<word>{alt(ch.variance_nouns)})(?:\s+{lower}){{0,8}}\s+{label}"
+        rf"(?P<row>(?:\s+{figure}){{2,}})\s*$"
+    )
