@@ -56,3 +56,19 @@ def test_the_cache_can_be_turned_off(fresh: Path, monkeypatch: pytest.MonkeyPatc
     patterncache._save()
     assert patterncache.cache_file() is None
     assert not any(fresh.iterdir())
+
+
+def test_a_full_cache_keeps_only_the_patterns_of_the_last_run(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(patterncache, "_LIMIT", 1)
+    monkeypatch.setattr(patterncache, "_used", set())
+    patterncache.compile_cached(r"oud\d+", FLAGS)
+    patterncache._save()
+    patterncache._known = None
+    patterncache._used.clear()  # a new process, which compiles two other patterns
+    patterncache.compile_cached(r"nieuw\d+", FLAGS)
+    patterncache.compile_cached(PATTERN, FLAGS)
+    patterncache._save()
+    patterncache._known = None
+    assert set(patterncache._load()) == {(r"nieuw\d+", int(FLAGS)), (PATTERN, int(FLAGS))}

@@ -5,9 +5,9 @@ The quantity patterns are large alternations with full case folding: compiling t
 most of a process's start-up (0.2 to 0.4 s), while `regex` builds a pattern from its compiled
 code in microseconds. The code of every pattern compiled here is kept in one file in the
 user's cache folder (``$XDG_CACHE_HOME/rapportextract``, else ``~/.cache/rapportextract``),
-named for the `regex` version: a pattern read back is the very pattern `regex.compile` gives,
-and where the file is missing, unreadable or of another version, patterns are compiled as
-usual. The file holds plain data (`marshal`: strings, numbers, lists and dicts), never code.
+named for the versions of rapportextract, `regex` and Python: a pattern read back is the
+very pattern `regex.compile` gives, and where the file is missing, unreadable or of another
+version, patterns are compiled as usual. The file holds plain data (`marshal`: strings, numbers, lists and dicts), never code.
 ``RAPPORTEXTRACT_PATTERN_CACHE=0`` turns the cache off.
 """
 
@@ -28,6 +28,10 @@ _OFF = "RAPPORTEXTRACT_PATTERN_CACHE"
 _known: dict[tuple[str, int], Any] | None = None
 """(pattern, flags) -> the arguments `regex` builds the compiled pattern from."""
 _new = False
+_used: set[tuple[str, int]] = set()
+_LIMIT = 2000
+"""Past this many patterns the file keeps only those the last process used: patterns of
+code since changed are not kept for ever."""
 
 
 def cache_file() -> Path | None:
@@ -35,7 +39,9 @@ def cache_file() -> Path | None:
     if os.environ.get(_OFF, "1") == "0":
         return None
     root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    version = f"{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
+    from rapportextract import __version__
+
+    version = f"{__version__}-{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
     return Path(root) / "rapportextract" / f"patterns-{version}.marshal"
 
 
@@ -44,6 +50,7 @@ def compile_cached(pattern: str, flags: int) -> regex.Pattern[str]:
     global _new
     known = _load()
     key = (pattern, int(flags))
+    _used.add(key)
     data = known.get(key)
     if data is not None:
         try:
@@ -88,7 +95,8 @@ def _save() -> None:
     if path is None or _known is None:
         return
     try:
-        data = marshal.dumps(_known)
+        kept = _known if len(_known) <= _LIMIT else {k: _known[k] for k in _used if k in _known}
+        data = marshal.dumps(kept)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     except (OSError, ValueError):
