@@ -7,7 +7,8 @@ code in microseconds. The code of every pattern compiled here is kept in one fil
 user's cache folder (``$XDG_CACHE_HOME/rapportextract``, else ``~/.cache/rapportextract``),
 named for the versions of rapportextract, `regex` and Python: a pattern read back is the
 very pattern `regex.compile` gives, and where the file is missing, unreadable or of another
-version, patterns are compiled as usual. The file holds plain data (`marshal`: strings, numbers, lists and dicts), never code.
+version, patterns are compiled as usual. The file holds plain data (`marshal`: strings,
+numbers, lists and dicts), never code.
 ``RAPPORTEXTRACT_PATTERN_CACHE=0`` turns the cache off.
 """
 
