@@ -101,7 +101,7 @@ def cmd_text(args: argparse.Namespace) -> int:
                 doc = read_document(
                     name, edition=args.edition, password=args.password, timeout=args.timeout,
                     require_edition=False, workers=_workers(args), ocr=not args.no_ocr,
-                    engine=args.engine, keep_pages=False,
+                    engine=args.engine,
                     progress=PageProgress(Path(name).name, quiet=args.quiet),
                 )
             except RapportExtractError as exc:
