@@ -3,6 +3,7 @@ patterns compiled anew do; a damaged or missing cache file only means compiling 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -45,7 +46,7 @@ def test_a_damaged_cache_file_means_compiling_again(fresh: Path) -> None:
     path = patterncache.cache_file()
     assert path is not None
     path.parent.mkdir(parents=True)
-    path.write_bytes(b"\x00not marshal data")
+    path.write_bytes(b"{\"sha256\": \"0\", \"patterns\": []}")
     p = patterncache.compile_cached(PATTERN, FLAGS)
     assert _spans(p) == _spans(regex.compile(PATTERN, FLAGS))
 
@@ -72,3 +73,13 @@ def test_a_full_cache_keeps_only_the_patterns_of_the_last_run(
     patterncache._save()
     patterncache._known = None
     assert set(patterncache._load()) == {(r"nieuw\d+", int(FLAGS)), (PATTERN, int(FLAGS))}
+
+
+def test_the_compiled_code_is_written_as_json_and_read_back_with_its_types() -> None:
+    p = regex.compile(r"(?P<n>\d+)\s+\L<woorden>", FLAGS, woorden=["zaken", "huurders"])
+    data = p._pickled_data
+    back = patterncache._decode(json.loads(json.dumps(patterncache._encode(data))))
+    assert back == data
+    assert [type(v) for v in back] == [type(v) for v in data]
+    found = patterncache._build(back).finditer("12 zaken, 3 HUURDERS")
+    assert [m.group() for m in found] == ["12 zaken", "3 HUURDERS"]

@@ -7,18 +7,22 @@ code in microseconds. The code of every pattern compiled here is kept in one fil
 user's cache folder (``$XDG_CACHE_HOME/rapportextract``, else ``~/.cache/rapportextract``),
 named for the versions of rapportextract, `regex` and Python: a pattern read back is the
 very pattern `regex.compile` gives, and where the file is missing, unreadable or of another
-version, patterns are compiled as usual. The file holds plain data (`marshal`: strings,
-numbers, lists and dicts), never code.
+version, patterns are compiled as usual. The file is JSON (the compiled code, group names
+and lists with their types written out, and a checksum over the whole), never code: nothing
+in it is evaluated or unpickled.
 ``RAPPORTEXTRACT_PATTERN_CACHE=0`` turns the cache off.
 """
 
 from __future__ import annotations
 
 import atexit
-import marshal
+import base64
+import hashlib
+import json
 import os
 import sys
 import tempfile
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +47,7 @@ def cache_file() -> Path | None:
     from rapportextract import __version__
 
     version = f"{__version__}-{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
-    return Path(root) / "rapportextract" / f"patterns-{version}.marshal"
+    return Path(root) / "rapportextract" / f"patterns-{version}.json"
 
 
 def compile_cached(pattern: str, flags: int) -> regex.Pattern[str]:
@@ -81,13 +85,66 @@ def _load() -> dict[tuple[str, int], Any]:
         _known = {}
         path = cache_file()
         if path is not None:
-            try:
-                loaded = marshal.loads(path.read_bytes())
-            except (OSError, EOFError, ValueError, TypeError):
-                loaded = None
-            if isinstance(loaded, dict):
-                _known.update(loaded)
+            # missing or damaged: compiled as usual
+            with suppress(OSError, ValueError, TypeError, KeyError, IndexError):
+                _known.update(_decode_file(path.read_bytes()))
     return _known
+
+
+def _decode_file(raw: bytes) -> dict[tuple[str, int], Any]:
+    found = json.loads(raw)
+    body = json.dumps(found["patterns"], separators=(",", ":"))
+    if hashlib.sha256(body.encode("utf-8")).hexdigest() != found["sha256"]:
+        raise ValueError("checksum")
+    out: dict[tuple[str, int], Any] = {}
+    for pattern, flags, data in found["patterns"]:
+        decoded = _decode(data)
+        if not isinstance(pattern, str) or not isinstance(flags, int):
+            raise TypeError("entry")
+        if not isinstance(decoded, tuple) or decoded[:1] != (pattern,):
+            raise ValueError("entry")
+        out[(pattern, flags)] = decoded
+    return out
+
+
+def _encode(value: Any) -> Any:
+    """`value` as JSON with its type kept: tuples, sets, bytes and dicts of any keys tagged."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, bytes):
+        return {"b": base64.b64encode(value).decode("ascii")}
+    if isinstance(value, tuple):
+        return {"t": [_encode(v) for v in value]}
+    if isinstance(value, list):
+        return {"l": [_encode(v) for v in value]}
+    if isinstance(value, frozenset | set):
+        tag = "f" if isinstance(value, frozenset) else "s"
+        return {tag: sorted((_encode(v) for v in value), key=repr)}
+    if isinstance(value, dict):
+        return {"d": [[_encode(k), _encode(v)] for k, v in value.items()]}
+    raise TypeError(f"cannot keep a {type(value).__name__}")
+
+
+def _decode(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if not isinstance(value, dict) or len(value) != 1:
+        raise ValueError("not a tagged value")
+    (tag, inner), = value.items()
+    if tag == "b":
+        return base64.b64decode(inner, validate=True)
+    items = [_decode(v) for v in inner] if tag != "d" else None
+    if tag == "t":
+        return tuple(items or ())
+    if tag == "l":
+        return list(items or ())
+    if tag == "f":
+        return frozenset(items or ())
+    if tag == "s":
+        return set(items or ())
+    if tag == "d":
+        return {_decode(k): _decode(v) for k, v in inner}
+    raise ValueError(f"unknown tag {tag!r}")
 
 
 def _save() -> None:
@@ -97,14 +154,17 @@ def _save() -> None:
         return
     try:
         kept = _known if len(_known) <= _LIMIT else {k: _known[k] for k in _used if k in _known}
-        data = marshal.dumps(kept)
+        entries = [[pattern, flags, _encode(data)] for (pattern, flags), data in kept.items()]
+        body = json.dumps(entries, separators=(",", ":"))
+        text = json.dumps({"sha256": hashlib.sha256(body.encode("utf-8")).hexdigest(),
+                           "patterns": entries}, separators=(",", ":"))
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    except (OSError, ValueError):
+    except (OSError, ValueError, TypeError):
         return
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
         os.replace(temp, path)  # whole or not at all, also where processes race
     except OSError:
         Path(temp).unlink(missing_ok=True)
