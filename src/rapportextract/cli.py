@@ -146,7 +146,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 result = extract(
                     name, edition=args.edition, password=args.password, catalogue=catalogue,
                     timeout=args.timeout, workers=_workers(args), ocr=not args.no_ocr,
-                    engine=args.engine,
+                    engine=args.engine, keep_pages=False,
                     progress=PageProgress(Path(name).name, quiet=args.quiet),
                 )
             except RapportExtractError as exc:

@@ -64,8 +64,29 @@ def union_bbox(boxes: list[BBox]) -> BBox | None:
     return (x0, top, x1, bottom)
 
 
+_FIELDS_SETS: dict[frozenset[str], set[str]] = {}
+"""One set of given field names for every model made with the same fields (`_Model`)."""
+
+
 class _Model(BaseModel):
+    """The base of the pipeline's models. pydantic keeps a set of the field names given with
+    each instance (728 bytes, for a fact and again for its source); models made with the same
+    fields share one here, two fifths of a fact's memory. A field set after creation that was
+    not given gives the instance its own set again, so `model_fields_set` stays true for
+    each."""
+
     model_config = ConfigDict(extra="forbid", frozen=False)
+
+    def model_post_init(self, context: Any, /) -> None:
+        given = self.__pydantic_fields_set__
+        shared = _FIELDS_SETS.setdefault(frozenset(given), given)
+        if shared is not given:
+            object.__setattr__(self, "__pydantic_fields_set__", shared)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name not in self.__pydantic_fields_set__:
+            object.__setattr__(self, "__pydantic_fields_set__", set(self.__pydantic_fields_set__))
+        super().__setattr__(name, value)
 
 
 # --------------------------------------------------------------------------------------------

@@ -35,13 +35,18 @@ def extract(
     ocr: bool = True,
     progress: Callable[[int, int], None] | None = None,
     engine: str | None = None,
+    keep_pages: bool = True,
 ) -> Extraction:
     """Read one report and return its document with every fact found in prose, charts and
     tables. Raises an `errors.RapportExtractError` subclass for input that cannot be read,
     and `errors.ExtractionTimeout` where the whole takes longer than `timeout` seconds.
     `workers` is how many pages without a text layer are read by OCR at once. `ocr=False`
     leaves pages without a text layer unread instead of reading them by OCR
-    (`ingest.read_document`). `progress(done, total)` is called as a PDF's pages are read."""
+    (`ingest.read_document`). `progress(done, total)` is called as a PDF's pages are read.
+    `keep_pages=False` lets go of what only the chart and table readers use (each page's
+    words, drawn shapes, tables and blocks) once they are done, before the prose is read: the
+    document then keeps its sentences, notices and page numbers, enough for its summary. On a
+    long report that is a third of the memory held while the facts are made."""
     limit = Deadline(timeout, path)
     document = read_document(
         path, edition=edition, password=password, timeout=timeout, workers=workers, ocr=ocr,
@@ -51,9 +56,22 @@ def extract(
     catalogue = catalogue if catalogue is not None else load_catalogue()
     # The time limit covers the fact stages too: what reading left of it.
     with deadline(limit.remaining(), path):
-        facts = [
-            *extract_facts(document, catalogue),
-            *chart_facts(document, catalogue),
-            *table_facts(document, catalogue),
-        ]
+        # Charts and tables first, so that their pages can go before the prose facts are
+        # made; the facts keep the order prose, charts, tables.
+        charts = chart_facts(document, catalogue)
+        tables = table_facts(document, catalogue)
+        if not keep_pages:
+            _release_pages(document)
+        facts = [*extract_facts(document, catalogue), *charts, *tables]
     return Extraction(document=document, facts=facts)
+
+
+def _release_pages(document: Document) -> None:
+    """Empty what the prose reader does not use of each page: its words, shapes, tables
+    and blocks (the sentences hold the prose text and word boxes)."""
+    for page in document.pages:
+        page.words = []
+        page.rects = []
+        page.segments = []
+        page.tables = []
+        page.blocks = []

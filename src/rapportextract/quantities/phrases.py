@@ -6,6 +6,8 @@ from collections.abc import Iterable
 
 import regex
 
+from rapportextract.patterncache import compile_cached
+
 
 def _bounds(text: str, *, glued: bool = False) -> tuple[str, str]:
     """The word boundaries around a phrase: only where it starts or ends with a letter or
@@ -70,7 +72,7 @@ DIGITS = (
 
 
 def compile_pattern(pattern: str, grammar: str = "") -> regex.Pattern[str]:
-    return regex.compile(pattern + grammar, FLAGS)
+    return compile_cached(pattern + grammar, FLAGS)  # kept between runs (`patterncache`)
 
 
 class Deferred:
