@@ -1,7 +1,7 @@
 """Exact paragraph recall and word similarity of `rapportextract text` against paragraphs
 annotated by hand, page by page.
 
-    python benchmarks/paragraph_recall.py REFS_DIR [--pdfs DIR] [--engine pdfium] [--show]
+    python benchmarks/paragraph_recall.py REFS_DIR --pdfs DIR [--engine pdfium] [--show]
 
 REFS_DIR holds one file per annotated page, `<pdf name>-p<page>.txt`: the page's reference
 paragraphs, separated by blank lines (kept outside the repository with the PDFs they describe).
@@ -61,7 +61,8 @@ def _score(refs: list[str], blocks: list[str]) -> tuple[int, float, list[str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("refs", type=Path)
-    parser.add_argument("--pdfs", type=Path, default=Path("/work/realpdfs/pdfjs"))
+    parser.add_argument("--pdfs", type=Path, required=True,
+                        help="the folder of the PDFs the references describe")
     parser.add_argument("--engine", default="pdfium")
     parser.add_argument("--show", action="store_true", help="print the missed paragraphs")
     parser.add_argument("--json", type=Path, help="write the per-page scores here")
