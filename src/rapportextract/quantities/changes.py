@@ -12,6 +12,7 @@ from rapportextract.quantities.distant import (
     VARIANCE_NOTE,
     WIDE_WINDOW,
     against_budget,
+    apposition_left,
     variance,
     variance_column,
     wide_left,
@@ -222,7 +223,7 @@ def _classify(
         _make_change(q, -1 if previous.value < 0 else 1)
         q.notes.append("change: the end of a range of changes")
         return
-    if p.level_left.search(before):
+    if p.level_left.search(before) and not _range_end(previous, q, text, p):
         if previous is not None and previous.kind == "change" and not previous.signed:
             q.led_from = previous
         return
@@ -254,6 +255,10 @@ def _classify(
     if taken:
         _make_change(q, _direction(taken[0], p))
         q.end += taken[1]
+        return
+    if q.unit == "percent" and (m := apposition_left(q, text, floor)) is not None:
+        _make_change(q, _direction(m.group("word"), p))
+        q.notes.append(f"change: '{m.group('word')}' in the clause the figure closes")
         return
     arrival = distant_arrival()
     if arrival.particle.match(text, q.end, min(ceiling, q.end + RIGHT_WINDOW)) \
@@ -362,6 +367,21 @@ def _range_start(found: list[Found], text: str, p: Patterns) -> None:
                     text, first.end, second.start):
             _make_change(first, -1 if second.value < 0 else 1)
             first.notes.append("change: the start of a range of changes")
+
+
+def _range_end(previous: Found | None, q: Found, text: str, p: Patterns) -> bool:
+    """The figure ends a range ("10 tot 30 procent meer"): its "tot" joins the two ends and
+    leads to no level. After "van" the two are a movement ("steeg van 10 tot 30 procent")."""
+    if previous is None or _RANGE_NOTE not in previous.notes or previous.unit != q.unit \
+            or not p.range_between.fullmatch(text, previous.end, q.start):
+        return False
+    return _movement_from().search(text, 0, previous.start) is None
+
+
+@cache
+def _movement_from() -> regex.Pattern[str]:
+    van = phrase(patterns().data.changes.noun_size_markers[0])
+    return compile_pattern(rf"(?<!\w){van}\s*$")
 
 
 def _make_change(q: Found, direction: int) -> None:

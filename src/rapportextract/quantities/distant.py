@@ -46,6 +46,32 @@ def wide_left(q: Found, text: str, floor: int) -> tuple[regex.Match[str], bool] 
     return None
 
 
+def apposition_left(q: Found, text: str, floor: int) -> regex.Match[str] | None:
+    """The change verb or noun of a clause that a comma and the figure close ("stegen in
+    Utrecht het hardst, 3,5 procent", "was de daling het kleinst, 1,2%"): the figure ends its
+    sentence and is the only one of its clause."""
+    comma = _APPOSITION_COMMA.search(text, 0, q.start)
+    if comma is None or not _APPOSITION_END.match(text, q.end):
+        return None
+    opening = max(text.rfind(c, 0, comma.start()) for c in _CLAUSE_OPENERS) + 1
+    lo = max(floor, opening)
+    return _apposition_word().search(text, lo, comma.start())
+
+
+_APPOSITION_END = regex.compile(r"\s*(?:[.;!]\s*)?$")
+_APPOSITION_COMMA = regex.compile(r",\s*$")
+_CLAUSE_OPENERS = ".;:\n("
+
+
+@cache
+def _apposition_word() -> regex.Pattern[str]:
+    ch = patterns().data.changes
+    verbs = alt(ch.decrease_verbs + ch.increase_verbs)
+    return compile_pattern(
+        rf"(?<!\w)(?P<word>{verbs}|{change_nouns(ch, variances=False)})(?!\w)"
+    )
+
+
 class Arrival(NamedTuple):
     verb: regex.Pattern[str]
     particle: regex.Pattern[str]
