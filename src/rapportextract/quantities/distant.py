@@ -197,7 +197,7 @@ def _variance_header() -> regex.Pattern[str]:
     ch = patterns().data.changes
     lower = caseless(r"\p{Ll}[\w.]*")
     label = caseless(r"\p{Lu}[^\W\d]*") + r"(?:\s+" + caseless(r"[^\W\d][^\W\d]*") + ")*?"
-    figure = r"(?:€\s*)?[-−]?\d[\d.,]*"
+    figure = r"(?:€\s*)?[-−]?\d[\d.,]*-?"
     return compile_pattern(
         rf"(?-i:(?=\p{{Lu}}))(?P<word>{alt(ch.variance_nouns)})(?:\s+{lower}){{0,8}}\s+{label}"
         rf"(?P<row>(?:\s+{figure}){{2,}})\s*$"
