@@ -143,7 +143,8 @@ def _wide_patterns() -> _Wide:
             rf"(?:\s+{alt(ch.base_phrases)}{letters}{{1,3}}?)?\s*:?\s*$"
         ),
         comparative_noun=compile_pattern(
-            rf"(?P<word>{comparatives}){letters}{{1,{ch.variance_noun_gap}}}?\s+{van}\s*$"
+            # a year may stand among the words: "lagere lasten over 2021 van € 196.000"
+            rf"(?P<word>{comparatives}){letters}{word}{{0,{ch.variance_noun_gap - 1}}}?\s+{van}\s*$"
         ),
         subject=compile_pattern(
             rf"(?:^|(?<=[,;:]\s*)|(?<=\n))\s*{alt(ch.subject_articles)}\s+"
