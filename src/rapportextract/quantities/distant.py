@@ -181,6 +181,8 @@ def variance_column(found: list[Found], text: str) -> None:
     """The last figure of a text row under a header whose last column is a variance: the
     variance noun written with a capital, only words in lower case after it (what the column
     compares), then the row's label and at least two figures ending the text."""
+    if _variance_marker_row(found, text):
+        return
     m = _variance_header().search(text)
     if m is None:
         return
@@ -191,6 +193,27 @@ def variance_column(found: list[Found], text: str) -> None:
     last.kind = "change"
     last.notes.append(f"change: the last column, '{m.group('word')}', is a variance")
     last.notes.append(VARIANCE_NOTE)
+
+
+def _variance_marker_row(found: list[Found], text: str) -> bool:
+    """A row whose last figure, after at least one other, stands before a variance letter
+    ending the text ("Saldo -50.496 -145.922 -95.426 N"): that figure is a variance."""
+    m = _row_marker().search(text)
+    if m is None or len(found) < 2 or found[-1].end > m.start() \
+            or text[found[-1].end : m.start()].strip():
+        return False
+    last = found[-1]
+    if last.kind == "level":
+        last.kind = "change"
+        last.notes.append(f"change: the row ends on the variance letter '{m.group('word')}'")
+        last.notes.append(VARIANCE_NOTE)
+    return True
+
+
+@cache
+def _row_marker() -> regex.Pattern[str]:
+    markers = "|".join(regex.escape(w) for w in patterns().data.changes.variance_row_markers)
+    return regex.compile(rf"(?<=\d)\s+(?P<word>{markers})\s*$")
 
 
 @cache

@@ -114,6 +114,7 @@ class ChangeWords:
     split_copulas: tuple[str, ...]
     subject_prepositions: tuple[str, ...]
     variance_words: tuple[str, ...]
+    variance_row_markers: tuple[str, ...]
     budget_bases: tuple[str, ...]
     arrival_finite: tuple[str, ...]
     arrival_particles: tuple[str, ...]
@@ -324,6 +325,7 @@ def _changes() -> ChangeWords:
         split_copulas=r.words("nouns.split_copulas"),
         subject_prepositions=r.words("nouns.subject_prepositions"),
         variance_words=r.words("variances.words"),
+        variance_row_markers=r.words("variances.row_markers"),
         budget_bases=r.words("variances.budget_bases"),
         arrival_finite=r.words("arrivals.finite"),
         arrival_particles=r.words("arrivals.particles"),
