@@ -263,14 +263,17 @@ def _classify(
         q.notes.append(f"change: '{m.group('word')}' in the clause the figure closes")
         return
     arrival = distant_arrival()
-    if arrival.particle.match(text, q.end, min(ceiling, q.end + RIGHT_WINDOW)) \
-            and arrival.verb.search(text, max(floor, q.start - WIDE_WINDOW), q.start):
+    lo, hi = max(floor, q.start - WIDE_WINDOW), min(ceiling, q.end + RIGHT_WINDOW)
+    if (arrival.particle.match(text, q.end, hi) and arrival.verb.search(text, lo, q.start)) \
+            or arrival.joined.match(text, q.end, hi):
         _make_change(q, 1)
         q.notes.append("change: a form of 'bijkomen' around the figure")
         return
-    if q.unit == "percent" and p.change_bare_left.search(before) is None and (
-        m := arrival.separable_particle.match(text, q.end, min(ceiling, q.end + RIGHT_WINDOW))
-    ) and arrival.separable_verb.search(text, max(floor, q.start - WIDE_WINDOW), q.start):
+    if p.change_bare_left.search(before) is None and (
+        m := arrival.separable_particle.match(text, q.end, hi)
+    ) and (verb := arrival.separable_verb.search(text, lo, q.start)) and (
+        q.unit == "percent" or not arrival.amount_not_after.fullmatch(verb.group())
+    ):
         _make_change(q, _direction(m.group("word"), p))
         q.end = m.end()
         q.notes.append(f"change: a separable verb, '{m.group('word')}' ending the clause")

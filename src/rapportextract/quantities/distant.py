@@ -77,6 +77,8 @@ class Arrival(NamedTuple):
     particle: regex.Pattern[str]
     separable_verb: regex.Pattern[str]
     separable_particle: regex.Pattern[str]
+    joined: regex.Pattern[str]
+    amount_not_after: regex.Pattern[str]
 
 
 @cache
@@ -92,6 +94,9 @@ def arrival() -> Arrival:
             rf"(?:\s+{word}){{0,{ch.separable_bare_max_words}}}?\s+"
             rf"(?P<word>{alt(ch.decrease_particles + ch.increase_particles)})(?=\s*(?:[.,;:]|$))"
         ),
+        joined=compile_pattern(rf"(?:\s+{word}){{0,{ch.arrival_max_words}}}?\s+"
+                               rf"{alt(ch.arrival_joined)}(?=\s*(?:[.,;:]|$))"),
+        amount_not_after=compile_pattern(alt(ch.separable_amount_not_after)),
     )
 
 

@@ -119,6 +119,8 @@ class ChangeWords:
     arrival_finite: tuple[str, ...]
     arrival_particles: tuple[str, ...]
     arrival_max_words: int
+    arrival_joined: tuple[str, ...]
+    separable_amount_not_after: tuple[str, ...]
     separable_bare_max_words: int
     bare_noun_openers: tuple[str, ...]
     rate_marker: str
@@ -330,6 +332,8 @@ def _changes() -> ChangeWords:
         arrival_finite=r.words("arrivals.finite"),
         arrival_particles=r.words("arrivals.particles"),
         arrival_max_words=r.integer("arrivals.max_words", minimum=1),
+        arrival_joined=r.words("arrivals.joined"),
+        separable_amount_not_after=r.words("separable_bare.amount_not_after"),
         separable_bare_max_words=r.integer("separable_bare.max_words"),
         bare_noun_openers=r.words("bare_noun.openers"),
         rate_marker=r.word("rates.marker"),
