@@ -128,11 +128,11 @@ def _candidates(sentence: str, edition: int, w: PeriodWords) -> list[TimeExpress
     for m in p["early"].finditer(sentence):
         add(m, f"{_year_of(m, edition, w) or edition}-early", how_of(m))
     for m in p["half"].finditer(sentence):
-        half = w.ordinals[m.group("ord").lower()]
+        half = w.ordinals[m.group("ord").lower()] or _HALVES  # 0: the last one
         if half in (1, 2):
             add(m, f"{_year_of(m, edition, w) or edition}-H{half}", how_of(m))
     for m in p["quarter"].finditer(sentence):
-        quarter = w.ordinals[m.group("ord").lower()]
+        quarter = w.ordinals[m.group("ord").lower()] or _QUARTERS
         add(m, f"{_year_of(m, edition, w) or edition}-Q{quarter}", how_of(m))
     for m in p["quarter_code"].finditer(sentence):
         code_year = m.group("y1") or m.group("y2")
@@ -289,3 +289,7 @@ def _time_expressions(sentence: str, edition: int) -> tuple[TimeExpression, ...]
     w = period_words()
     exprs = _without_overlaps(_candidates(sentence, edition, w))
     return tuple(_with_roles(sentence, exprs, edition, w))
+
+
+_HALVES = 2
+_QUARTERS = 4

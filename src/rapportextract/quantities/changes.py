@@ -12,6 +12,7 @@ from rapportextract.quantities.distant import (
     VARIANCE_NOTE,
     WIDE_WINDOW,
     against_budget,
+    apposition_left,
     variance,
     variance_column,
     wide_left,
@@ -113,7 +114,9 @@ def _movement_start(q: Found, words: str, text: str, ceiling: int, p: Patterns,
         and p.level_left.fullmatch(text[q.end:ceiling].strip()) is not None
 
 
-_IN_BRACKETS = regex.compile(r"\s*\(\s*")
+# between a change and the same change in other units: its noun may stand between
+# ("met 91.000 zaken (9 procent) af")
+_IN_BRACKETS = regex.compile(r"(?:\s+[^\W\d_]+)?\s*\(\s*")
 
 
 def _elided_change(previous: Found | None, text: str, p: Patterns) -> Found | None:
@@ -222,7 +225,7 @@ def _classify(
         _make_change(q, -1 if previous.value < 0 else 1)
         q.notes.append("change: the end of a range of changes")
         return
-    if p.level_left.search(before):
+    if p.level_left.search(before) and not _range_end(previous, q, text, p):
         if previous is not None and previous.kind == "change" and not previous.signed:
             q.led_from = previous
         return
@@ -255,15 +258,22 @@ def _classify(
         _make_change(q, _direction(taken[0], p))
         q.end += taken[1]
         return
+    if q.unit == "percent" and (m := apposition_left(q, text, floor)) is not None:
+        _make_change(q, _direction(m.group("word"), p))
+        q.notes.append(f"change: '{m.group('word')}' in the clause the figure closes")
+        return
     arrival = distant_arrival()
-    if arrival.particle.match(text, q.end, min(ceiling, q.end + RIGHT_WINDOW)) \
-            and arrival.verb.search(text, max(floor, q.start - WIDE_WINDOW), q.start):
+    lo, hi = max(floor, q.start - WIDE_WINDOW), min(ceiling, q.end + RIGHT_WINDOW)
+    if (arrival.particle.match(text, q.end, hi) and arrival.verb.search(text, lo, q.start)) \
+            or arrival.joined.match(text, q.end, hi):
         _make_change(q, 1)
         q.notes.append("change: a form of 'bijkomen' around the figure")
         return
-    if q.unit == "percent" and p.change_bare_left.search(before) is None and (
-        m := arrival.separable_particle.match(text, q.end, min(ceiling, q.end + RIGHT_WINDOW))
-    ) and arrival.separable_verb.search(text, max(floor, q.start - WIDE_WINDOW), q.start):
+    if p.change_bare_left.search(before) is None and (
+        m := arrival.separable_particle.match(text, q.end, hi)
+    ) and (verb := arrival.separable_verb.search(text, lo, q.start)) and (
+        q.unit == "percent" or not arrival.amount_not_after.fullmatch(verb.group())
+    ):
         _make_change(q, _direction(m.group("word"), p))
         q.end = m.end()
         q.notes.append(f"change: a separable verb, '{m.group('word')}' ending the clause")
@@ -310,6 +320,9 @@ _RANGE_NOTE = "unit taken from the end of the range"
 # The accountant's minus after a grouped figure ("7.092-"), not before a word or figure.
 _TRAILING_MINUS = regex.compile(r"-(?=\s*(?:$|[.,;:)]|\s[^\W\d]))")
 _GROUPED = regex.compile(r"\d[.,]\d")
+# a minus ending a table row read as text ("Economie 4 9.115 12.462 280-") also after a
+# figure of three digits or fewer
+_ROW_END = regex.compile(r"-\s*$")
 
 
 def trailing_minus(q: Found, text: str) -> None:
@@ -321,8 +334,9 @@ def trailing_minus(q: Found, text: str) -> None:
         q.value = -q.value
         q.notes.append(f"'{m.group('word')}' after the figure: a negative amount")
         return
-    if _GROUPED.search(text, q.start, q.end) is None or _TRAILING_MINUS.match(text, q.end) \
-            is None:
+    if _TRAILING_MINUS.match(text, q.end) is None or (
+        _GROUPED.search(text, q.start, q.end) is None and not _ROW_END.match(text, q.end)
+    ):
         return
     q.value = -q.value
     q.end += 1
@@ -362,6 +376,21 @@ def _range_start(found: list[Found], text: str, p: Patterns) -> None:
                     text, first.end, second.start):
             _make_change(first, -1 if second.value < 0 else 1)
             first.notes.append("change: the start of a range of changes")
+
+
+def _range_end(previous: Found | None, q: Found, text: str, p: Patterns) -> bool:
+    """The figure ends a range ("10 tot 30 procent meer"): its "tot" joins the two ends and
+    leads to no level. After "van" the two are a movement ("steeg van 10 tot 30 procent")."""
+    if previous is None or _RANGE_NOTE not in previous.notes or previous.unit != q.unit \
+            or not p.range_between.fullmatch(text, previous.end, q.start):
+        return False
+    return _movement_from().search(text, 0, previous.start) is None
+
+
+@cache
+def _movement_from() -> regex.Pattern[str]:
+    van = phrase(patterns().data.changes.noun_size_markers[0])
+    return compile_pattern(rf"(?<!\w){van}\s*$")
 
 
 def _make_change(q: Found, direction: int) -> None:

@@ -46,11 +46,39 @@ def wide_left(q: Found, text: str, floor: int) -> tuple[regex.Match[str], bool] 
     return None
 
 
+def apposition_left(q: Found, text: str, floor: int) -> regex.Match[str] | None:
+    """The change verb or noun of a clause that a comma and the figure close ("stegen in
+    Utrecht het hardst, 3,5 procent", "was de daling het kleinst, 1,2%"): the figure ends its
+    sentence and is the only one of its clause."""
+    comma = _APPOSITION_COMMA.search(text, 0, q.start)
+    if comma is None or not _APPOSITION_END.match(text, q.end):
+        return None
+    opening = max(text.rfind(c, 0, comma.start()) for c in _CLAUSE_OPENERS) + 1
+    lo = max(floor, opening)
+    return _apposition_word().search(text, lo, comma.start())
+
+
+_APPOSITION_END = regex.compile(r"\s*(?:[.;!]\s*)?$")
+_APPOSITION_COMMA = regex.compile(r",\s*$")
+_CLAUSE_OPENERS = ".;:\n("
+
+
+@cache
+def _apposition_word() -> regex.Pattern[str]:
+    ch = patterns().data.changes
+    verbs = alt(ch.decrease_verbs + ch.increase_verbs)
+    return compile_pattern(
+        rf"(?<!\w)(?P<word>{verbs}|{change_nouns(ch, variances=False)})(?!\w)"
+    )
+
+
 class Arrival(NamedTuple):
     verb: regex.Pattern[str]
     particle: regex.Pattern[str]
     separable_verb: regex.Pattern[str]
     separable_particle: regex.Pattern[str]
+    joined: regex.Pattern[str]
+    amount_not_after: regex.Pattern[str]
 
 
 @cache
@@ -66,6 +94,9 @@ def arrival() -> Arrival:
             rf"(?:\s+{word}){{0,{ch.separable_bare_max_words}}}?\s+"
             rf"(?P<word>{alt(ch.decrease_particles + ch.increase_particles)})(?=\s*(?:[.,;:]|$))"
         ),
+        joined=compile_pattern(rf"(?:\s+{word}){{0,{ch.arrival_max_words}}}?\s+"
+                               rf"{alt(ch.arrival_joined)}(?=\s*(?:[.,;:]|$))"),
+        amount_not_after=compile_pattern(alt(ch.separable_amount_not_after)),
     )
 
 
@@ -117,7 +148,8 @@ def _wide_patterns() -> _Wide:
             rf"(?:\s+{alt(ch.base_phrases)}{letters}{{1,3}}?)?\s*:?\s*$"
         ),
         comparative_noun=compile_pattern(
-            rf"(?P<word>{comparatives}){letters}{{1,{ch.variance_noun_gap}}}?\s+{van}\s*$"
+            # a year may stand among the words: "lagere lasten over 2021 van € 196.000"
+            rf"(?P<word>{comparatives}){letters}{word}{{0,{ch.variance_noun_gap - 1}}}?\s+{van}\s*$"
         ),
         subject=compile_pattern(
             rf"(?:^|(?<=[,;:]\s*)|(?<=\n))\s*{alt(ch.subject_articles)}\s+"
@@ -154,6 +186,8 @@ def variance_column(found: list[Found], text: str) -> None:
     """The last figure of a text row under a header whose last column is a variance: the
     variance noun written with a capital, only words in lower case after it (what the column
     compares), then the row's label and at least two figures ending the text."""
+    if _variance_marker_row(found, text):
+        return
     m = _variance_header().search(text)
     if m is None:
         return
@@ -166,12 +200,33 @@ def variance_column(found: list[Found], text: str) -> None:
     last.notes.append(VARIANCE_NOTE)
 
 
+def _variance_marker_row(found: list[Found], text: str) -> bool:
+    """A row whose last figure, after at least one other, stands before a variance letter
+    ending the text ("Saldo -50.496 -145.922 -95.426 N"): that figure is a variance."""
+    m = _row_marker().search(text)
+    if m is None or len(found) < 2 or found[-1].end > m.start() \
+            or text[found[-1].end : m.start()].strip():
+        return False
+    last = found[-1]
+    if last.kind == "level":
+        last.kind = "change"
+        last.notes.append(f"change: the row ends on the variance letter '{m.group('word')}'")
+        last.notes.append(VARIANCE_NOTE)
+    return True
+
+
+@cache
+def _row_marker() -> regex.Pattern[str]:
+    markers = "|".join(regex.escape(w) for w in patterns().data.changes.variance_row_markers)
+    return regex.compile(rf"(?<=\d)\s+(?P<word>{markers})\s*$")
+
+
 @cache
 def _variance_header() -> regex.Pattern[str]:
     ch = patterns().data.changes
     lower = caseless(r"\p{Ll}[\w.]*")
     label = caseless(r"\p{Lu}[^\W\d]*") + r"(?:\s+" + caseless(r"[^\W\d][^\W\d]*") + ")*?"
-    figure = r"(?:€\s*)?[-−]?\d[\d.,]*"
+    figure = r"(?:€\s*)?[-−]?\d[\d.,]*-?"
     return compile_pattern(
         rf"(?-i:(?=\p{{Lu}}))(?P<word>{alt(ch.variance_nouns)})(?:\s+{lower}){{0,8}}\s+{label}"
         rf"(?P<row>(?:\s+{figure}){{2,}})\s*$"

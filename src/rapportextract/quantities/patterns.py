@@ -382,7 +382,8 @@ def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
             rf"|(?!\s+{alt(ch.base_phrases)})(?:\s+{word}){{1,3}}?\s+{phrase(ch.noun_size_markers[0])}"
             # "een stijging ten opzichte van 2021 met 14 procent"
             rf"|\s+{alt(ch.base_phrases)}{gap}{{1,3}}?\s+(?:{met}|{alt(ch.noun_size_markers)}))"
-            rf"{fill}\s*$"
+            # "een stijging van tussen de 20 en 50 procent"
+            rf"(?:\s+{alt(ch.range_markers)})?{fill}\s*$"
         ),
         # "daalde met", "is toegenomen, met", "steeg in een jaar met": a finite verb may
         # stand up to eight words (no figures but years, no punctuation) before

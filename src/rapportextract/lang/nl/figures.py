@@ -114,10 +114,13 @@ class ChangeWords:
     split_copulas: tuple[str, ...]
     subject_prepositions: tuple[str, ...]
     variance_words: tuple[str, ...]
+    variance_row_markers: tuple[str, ...]
     budget_bases: tuple[str, ...]
     arrival_finite: tuple[str, ...]
     arrival_particles: tuple[str, ...]
     arrival_max_words: int
+    arrival_joined: tuple[str, ...]
+    separable_amount_not_after: tuple[str, ...]
     separable_bare_max_words: int
     bare_noun_openers: tuple[str, ...]
     rate_marker: str
@@ -324,10 +327,13 @@ def _changes() -> ChangeWords:
         split_copulas=r.words("nouns.split_copulas"),
         subject_prepositions=r.words("nouns.subject_prepositions"),
         variance_words=r.words("variances.words"),
+        variance_row_markers=r.words("variances.row_markers"),
         budget_bases=r.words("variances.budget_bases"),
         arrival_finite=r.words("arrivals.finite"),
         arrival_particles=r.words("arrivals.particles"),
         arrival_max_words=r.integer("arrivals.max_words", minimum=1),
+        arrival_joined=r.words("arrivals.joined"),
+        separable_amount_not_after=r.words("separable_bare.amount_not_after"),
         separable_bare_max_words=r.integer("separable_bare.max_words"),
         bare_noun_openers=r.words("bare_noun.openers"),
         rate_marker=r.word("rates.marker"),
