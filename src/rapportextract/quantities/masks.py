@@ -141,6 +141,10 @@ def _report_masks() -> tuple[_HintedMask, ...]:
          rf"(?!{alt(sw.score_not_after_article)}){lower}+(?<!(?:en|s))(?![\w-]))"),
         # "(pdf, 474 kB)"
         ("file size", rf"(?<![\w.,])\d+(?:[.,]\d+)?\s*{caseless(alt(sw.file_size_units))}"),
+        # "17.500 km waterkeringen", "2 miljard kubieke meter water", "2479 kilowattuur"
+        ("unit of measure",
+         rf"(?<![\w.,])\d+(?:[.,]\d+)*(?:\s+{alt(tuple(data.scales))})?\s*"
+         rf"{caseless(alt(sw.measure_units))}(?![\w²³])"),
         ("score",
          rf"{alt(ctx.score_before + sw.score_nouns)}\s+{mark}\s*\(\s*(?:\d{{4}}\s*:\s*)?"
          rf"{mark}\s*\)"),
@@ -199,6 +203,9 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         # a numbered row of the accounts: "17. Vennootschapsbelasting (3.995) (4.240)"
         ("list item number",
          rf"(?<![\w.,])\d{{1,2}}\.(?=\s{capital}{lower}+(?:\s{lower}+){{0,4}}\s+\(?-?{amount})"),
+        # "1. niet beïnvloedbaar resultaat € 8,6 mln 2. beperkt ...": a list item's number
+        # before a lower-case word
+        ("list item number", rf"(?<![\w.,])(?<!€\s?)\d{{1,2}}\.(?=\s{lower})"),
     )
     # A mask with a third part runs only where that quick hint (its key words) is in the text.
     return tuple(

@@ -58,6 +58,7 @@ class SkipWords:
     score_after_article: tuple[str, ...]
     score_not_after_article: tuple[str, ...]
     file_size_units: tuple[str, ...]
+    measure_units: tuple[str, ...]
     rate_word: str
     rate_bases: tuple[str, ...]
     index_set: tuple[str, ...]
@@ -129,6 +130,7 @@ def read_skip_words(text: str | None = None) -> SkipWords:
         score_after_article=r.words("scores.after_article"),
         score_not_after_article=r.words("scores.not_after_article"),
         file_size_units=r.words("files.size_units"),
+        measure_units=r.words("measures.units"),
         rate_word=r.word("bases.rate_word"),
         rate_bases=r.words("bases.rate_bases"),
         index_set=r.words("bases.index_set"),
