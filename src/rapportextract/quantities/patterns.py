@@ -177,6 +177,8 @@ def _core(data: nl.DutchData, word_number: str) -> str:
         rf"(?:(?P<cur_pre>{alt(data.units.currency_prefix)})\s*)?"
         r"(?:(?P<sign>[-+−–])(?=\d))?"
         "(?:"
+        # "circa 650.000 in 2021.1": a footnote marker glued to a year ending the sentence
+        r"(?P<digits>(?:19|20)\d{2})(?P<marker>(?=\.\d{1,2}(?:\s*$|\s+(?-i:[A-Z]))))|"
         rf"(?P<digits>{DIGITS})(?![.,]?\d)(?:(?=\W|$)|(?={unit_ahead}))"
         # "daalde naar 1.200.4": a footnote marker glued to a grouped figure ending the sentence
         r"|(?P<digits>\d{1,3}(?:\.\d{3}){1,4})(?P<marker>(?=\.\d{1,2}(?:\s*$|\s+(?-i:[A-Z]))))"

@@ -37,6 +37,8 @@ class SkipWords:
     bounds: tuple[str, ...]
     norm_words: tuple[str, ...]
     norm_gap: int
+    norm_after_gap: int
+    demand_directions: tuple[str, ...]
     bound_joiners: tuple[str, ...]
     cap_openers: tuple[str, ...]
     caps: tuple[str, ...]
@@ -108,6 +110,8 @@ def read_skip_words(text: str | None = None) -> SkipWords:
         relative_pronouns=r.words("thresholds.relative_pronouns"),
         bounds=r.words("thresholds.bounds"),
         norm_words=r.words("thresholds.norm_words"),
+        norm_after_gap=r.integer("thresholds.norm_after_gap_words", minimum=0),
+        demand_directions=r.words("thresholds.demand_directions"),
         norm_gap=r.integer("thresholds.norm_gap_words", minimum=0),
         bound_joiners=r.words("thresholds.bound_joiners"),
         cap_openers=r.words("thresholds.cap_openers"),
