@@ -47,7 +47,8 @@ def find_fractions(text: str, p: Patterns) -> list[Found]:
         return found
     fr = p.data.fractions
     for m in p.fraction().finditer(text):
-        if p.ordinal_right.match(text, m.end()) and not m.group("pct"):
+        ordinal = not m.group("pct") and not m.group("compound")  # "tweederde deel"
+        if ordinal and p.ordinal_right.match(text, m.end()):
             continue
         if m.group("phrase"):
             value = fr.phrases[table_key(fr.phrases, m.group("phrase"))]
