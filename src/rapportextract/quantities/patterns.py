@@ -223,9 +223,11 @@ def _share_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, Any]:
         # "een derde (34%)", "een meerderheid van de corporaties (73%)", "meer dan de helft
         # (63 procent; 880.000 zaken)" (the bracket's other figures stay figures of their own)
         "bracket_percent": Deferred(
-            r"(?P<gap>(?:\s+(?!\d)" + caseless(r"[\w’'-]+") + r"){0,5}?)\s*\(\s*"
+            r"(?P<gap>(?:\s+(?!\d)" + caseless(r"[\w’'-]+") + r"){0,5}?)\s*(?:\(\s*"
             rf"(?P<qual>{alt(all_qualifiers(data))}\s*)?"
             rf"(?P<digits>\d+(?:,\d+)?)\s*{pct_suf}(?:\s*\)|(?=\s*[;,][^()]{{0,80}}\)))"
+            # or between commas: "Ruim een derde van de ondervraagden, 35 procent, zegt ..."
+            rf"|(?P<comma>,)\s*(?P<digits>\d+(?:,\d+)?)\s*{pct_suf}(?=\s*,))"
         ),
     }
 

@@ -79,9 +79,11 @@ def find_majorities(text: str, p: Patterns) -> list[Found]:
 
 
 def with_bracket_figure(found: Found, text: str, p: Patterns) -> None:
-    """Fold "een derde (34%)" into one quantity: the bracketed figure is the precise value."""
+    """Fold "een derde (34%)" into one quantity: the bracketed figure is the precise value.
+    Between commas only after a fraction ("Ruim een derde van hen, 35 procent, ..."): "Een ruime
+    meerderheid, 78 procent, ..." states two figures, a bound and the share."""
     m = p.bracket_percent().match(text, found.end)
-    if m is None:
+    if m is None or (m.group("comma") is not None and found.form != "fraction"):
         return
     digits = parse_digits(m.group("digits"))
     found.value = digits.value
