@@ -5,8 +5,13 @@ The figure recogniser reads such a figure as a count (it has no "euro" or "€")
 knows its sentence and the one before. A count is an amount in euro where it is written with
 a scale word ("ton", "miljoen", "miljard") or as "650,-", no noun of its own follows it (a
 change's particle or comparative is none: "nam met 14 miljoen af") ("2,4 miljoen
-huishoudens" stays a count: the next word must be a function word or one of ``after`` in
-``lang/nl/cues.toml`` [money]), and
+huishoudens" stays a count: the next word must not be a noun of its own, that is a plural
+("huishoudens", "zaken", "mensen") or a capitalised word, unless it is a function word or one
+of ``after`` in ``lang/nl/cues.toml`` [money]: "de overige 1,3 miljard kwam uit ..." is bare),
+and
+
+- it is written with a small scale ("drie ton", "7 a 8 ton": a hundred thousand is money in
+  Dutch; the weights "7 ton CO2" are no figures of the figure reader), or
 
 - another figure of the sentence is in euro, or
 - a noun of an amount (``nouns``: omzet, bedrag, tekort, winst, huurachterstand, ..., or a
@@ -65,13 +70,32 @@ def _change_words() -> frozenset[str]:
 
 # The smallest scale that makes a bare figure an amount: "drie ton" (100.000), "2,4 miljoen".
 _AMOUNT_SCALE = 100_000
-_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+(?:'s)?)")
+# A plural noun: "huishoudens", "zaken", "woningen", "euro's".
+# The most characters between the ends of a range ("7 a 8 ton", "2 à 3 ton").
+_RANGE_GAP = 5
+_PLURAL = re.compile(r"(?:en|s|'s)$")
 
 
 def _bare(q: Quantity, text: str) -> bool:
-    """True where no noun of its own follows the figure."""
+    """True where no noun of its own follows the figure (the module docstring)."""
     m = _NEXT_WORD.match(text, q.end)
-    return m is None or m.group(1).lower() in _money().after
+    if m is None:
+        return True
+    word = m.group(1)
+    if word.lower() in _money().after:
+        return True
+    return not (word[0].isupper() or _PLURAL.search(word.lower()))
+
+
+def _small_scale(q: Quantity, others: list[Quantity]) -> bool:
+    """True where the figure is written with a scale that multiplies only small numbers, or is
+    the low end of a range whose high end is ("7 a 8 ton")."""
+    small = nl.load().small_scales
+    if any(w in small for w in q.text.lower().split()):
+        return True
+    return any(o.start > q.end and o.start - q.end <= _RANGE_GAP and o.scale == q.scale
+               and any(w in small for w in o.text.lower().split()) for o in others)
 
 
 def amount_reason(q: Quantity, text: str, others: list[Quantity],
@@ -84,7 +108,10 @@ def amount_reason(q: Quantity, text: str, others: list[Quantity],
         return None
     if not written and not _bare(q, text):
         return None
-    if any(o.unit == "EUR" and o.scale >= _AMOUNT_SCALE for o in others if o is not q):
+    if _small_scale(q, others):
+        return "a hundred thousand ('ton')"
+    if any((o.unit == "EUR" and o.scale >= _AMOUNT_SCALE) or _small_scale(o, others)
+           for o in others if o is not q):
         return "another figure of the sentence is in euro"
     noun = None
     for m in money.nouns.finditer(text, 0, q.start):

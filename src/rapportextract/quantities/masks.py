@@ -108,6 +108,14 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         ("norm",
          rf"{alt(sw.norm_words)}(?:\s+{word}){{0,{sw.norm_gap}}}?\s+{alt(sw.bounds)}\s+{money}"
          rf"(?:[\d.,]*(?:\s+{word})?\s+{alt(sw.bound_joiners)}\s+{alt(sw.bounds)}\s+{money})?"),
+        # "met maximaal 3,3 procent mochten worden verhoogd"
+        ("norm",
+         rf"{alt(sw.bounds)}\s+{money}[\d.,]*\s*(?:%|procent)?(?:\s+{word}){{0,{sw.norm_after_gap}}}?"
+         rf"\s+{alt(sw.norm_words)}"),
+        # "De huren moeten 10% omlaag", "moeten met 5 procent omhoog"
+        ("demand",
+         rf"{alt(sw.norm_words)}(?:\s+{word}){{0,{sw.norm_gap}}}?\s+{money}[\d.,]*\s*"
+         rf"(?:%|procent)\s+{alt(sw.demand_directions)}"),
         # "de mogelijkheid om op een eenvoudige manier tot € 3.000 aan te vragen"
         ("threshold",
          rf"{alt(sw.cap_openers)}(?:\s+{word}){{0,{sw.cap_gap}}}?\s+{alt(sw.caps)}\s+{money}"),
@@ -121,6 +129,8 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         ("phone number",
          rf"{alt(sw.phone_words)}\s*:?\s*\+?\(?\d[\d\s()-]{{3,}}\d"),
         ("footnote marker", rf"\[\d{{1,{sw.bracket_marker_max_digits}}}\]"),
+        # the second of two markers glued to a sentence's end: "en veiligheid.1 2"
+        ("footnote marker", r"(?<=\p{L}[.;:,)]\d{1,2})\s\d{1,2}(?=\s*$)"),
         ("page furniture", r"(?<![\d.,])\d(?:\s\d){3}(?![\d.,])"),
         # "de wettelijke norm van 95%", "onze doelstelling van maximaal 10"
         ("norm", rf"{alt(sw.target_nouns)}\s+van\s+(?:{alt(sw.bounds)}\s+)?{money}"),
@@ -141,6 +151,10 @@ def _report_masks() -> tuple[_HintedMask, ...]:
          rf"(?!{alt(sw.score_not_after_article)}){lower}+(?<!(?:en|s))(?![\w-]))"),
         # "(pdf, 474 kB)"
         ("file size", rf"(?<![\w.,])\d+(?:[.,]\d+)?\s*{caseless(alt(sw.file_size_units))}"),
+        # "17.500 km waterkeringen", "2 miljard kubieke meter water", "2479 kilowattuur"
+        ("unit of measure",
+         rf"(?<![\w.,])\d+(?:[.,]\d+)*(?:\s+{alt(tuple(data.scales))})?\s*"
+         rf"{caseless(alt(sw.measure_units))}(?![\w²³])"),
         ("score",
          rf"{alt(ctx.score_before + sw.score_nouns)}\s+{mark}\s*\(\s*(?:\d{{4}}\s*:\s*)?"
          rf"{mark}\s*\)"),
@@ -199,6 +213,9 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         # a numbered row of the accounts: "17. Vennootschapsbelasting (3.995) (4.240)"
         ("list item number",
          rf"(?<![\w.,])\d{{1,2}}\.(?=\s{capital}{lower}+(?:\s{lower}+){{0,4}}\s+\(?-?{amount})"),
+        # "1. niet beïnvloedbaar resultaat € 8,6 mln 2. beperkt ...": a list item's number
+        # before a lower-case word
+        ("list item number", rf"(?<![\w.,])(?<!€\s?)\d{{1,2}}\.(?=\s{lower})"),
     )
     # A mask with a third part runs only where that quick hint (its key words) is in the text.
     return tuple(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import regex
 
@@ -186,7 +186,10 @@ def find_numbers(text: str, p: Patterns) -> list[Found]:
         plain_integer = False
         form: Form
         if m.group("digits"):
-            digits = parse_digits(m.group("digits"))
+            try:
+                digits = parse_digits(m.group("digits"))
+            except InvalidOperation:
+                continue  # a digit of a script newer than Python's Unicode tables
             value, ambiguous, plain_integer = digits.value, digits.ambiguous, digits.plain_integer
             if digits.note:
                 notes.append(digits.note)

@@ -177,6 +177,8 @@ def _core(data: nl.DutchData, word_number: str) -> str:
         rf"(?:(?P<cur_pre>{alt(data.units.currency_prefix)})\s*)?"
         r"(?:(?P<sign>[-+−–])(?=\d))?"
         "(?:"
+        # "circa 650.000 in 2021.1": a footnote marker glued to a year ending the sentence
+        r"(?P<digits>(?:19|20)\d{2})(?P<marker>(?=\.\d{1,2}(?:\s*$|\s+(?-i:[A-Z]))))|"
         rf"(?P<digits>{DIGITS})(?![.,]?\d)(?:(?=\W|$)|(?={unit_ahead}))"
         # "daalde naar 1.200.4": a footnote marker glued to a grouped figure ending the sentence
         r"|(?P<digits>\d{1,3}(?:\.\d{3}){1,4})(?P<marker>(?=\.\d{1,2}(?:\s*$|\s+(?-i:[A-Z]))))"
@@ -221,9 +223,11 @@ def _share_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, Any]:
         # "een derde (34%)", "een meerderheid van de corporaties (73%)", "meer dan de helft
         # (63 procent; 880.000 zaken)" (the bracket's other figures stay figures of their own)
         "bracket_percent": Deferred(
-            r"(?P<gap>(?:\s+(?!\d)" + caseless(r"[\w’'-]+") + r"){0,5}?)\s*\(\s*"
+            r"(?P<gap>(?:\s+(?!\d)" + caseless(r"[\w’'-]+") + r"){0,5}?)\s*(?:\(\s*"
             rf"(?P<qual>{alt(all_qualifiers(data))}\s*)?"
             rf"(?P<digits>\d+(?:,\d+)?)\s*{pct_suf}(?:\s*\)|(?=\s*[;,][^()]{{0,80}}\)))"
+            # or between commas: "Ruim een derde van de ondervraagden, 35 procent, zegt ..."
+            rf"|(?P<comma>,)\s*(?P<digits>\d+(?:,\d+)?)\s*{pct_suf}(?=\s*,))"
         ),
     }
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import cache
+from typing import Literal
 
 import regex
 
@@ -47,7 +48,8 @@ def find_fractions(text: str, p: Patterns) -> list[Found]:
         return found
     fr = p.data.fractions
     for m in p.fraction().finditer(text):
-        if p.ordinal_right.match(text, m.end()) and not m.group("pct"):
+        ordinal = not m.group("pct") and not m.group("compound")  # "tweederde deel"
+        if ordinal and p.ordinal_right.match(text, m.end()):
             continue
         if m.group("phrase"):
             value = fr.phrases[table_key(fr.phrases, m.group("phrase"))]
@@ -64,8 +66,39 @@ def find_fractions(text: str, p: Patterns) -> list[Found]:
             value = clean(value / HUNDRED)
             found.append(Found(m.start(), m.end(), value, "percent", "fraction", has_unit=True))
             continue
+        scaled = _fraction_of_a_scale(text, m.end(), p)
+        if scaled is not None:
+            # "een kwart miljoen signalen": a quarter of a million, a count (or an amount)
+            end, scale, unit = scaled
+            amount = clean(value * scale / HUNDRED)
+            found.append(Found(m.start(), end, amount, unit, "fraction", scale=scale,
+                               has_unit=unit == "EUR"))
+            continue
         found.append(Found(m.start(), m.end(), value, "percent", "fraction", qualifier="approx"))
     return found
+
+
+@cache
+def _scale_after() -> regex.Pattern[str]:
+    data = patterns().data
+    large = [w for w, v in data.scales.items() if v >= _LARGE_SCALE]
+    currency = alt(data.units.currency_suffix)
+    return compile_pattern(rf"\s+(?P<scale>{alt(large)})(?:\s+(?P<cur>{currency}))?")
+
+
+# The smallest scale a fraction can be of ("een kwart miljoen"; not "een derde ton").
+_LARGE_SCALE = 1_000_000
+
+
+def _fraction_of_a_scale(
+    text: str, at: int, p: Patterns
+) -> tuple[int, int, Literal["count", "EUR"]] | None:
+    """The end, scale and unit of a scale word right after a fraction, or None."""
+    m = _scale_after().match(text, at)
+    if m is None:
+        return None
+    scale = p.data.scales[table_key(p.data.scales, m.group("scale"))]
+    return m.end(), scale, "EUR" if m.group("cur") else "count"
 
 
 def find_majorities(text: str, p: Patterns) -> list[Found]:
@@ -78,9 +111,11 @@ def find_majorities(text: str, p: Patterns) -> list[Found]:
 
 
 def with_bracket_figure(found: Found, text: str, p: Patterns) -> None:
-    """Fold "een derde (34%)" into one quantity: the bracketed figure is the precise value."""
+    """Fold "een derde (34%)" into one quantity: the bracketed figure is the precise value.
+    Between commas only after a fraction ("Ruim een derde van hen, 35 procent, ..."): "Een ruime
+    meerderheid, 78 procent, ..." states two figures, a bound and the share."""
     m = p.bracket_percent().match(text, found.end)
-    if m is None:
+    if m is None or (m.group("comma") is not None and found.form != "fraction"):
         return
     digits = parse_digits(m.group("digits"))
     found.value = digits.value

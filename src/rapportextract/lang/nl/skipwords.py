@@ -37,6 +37,8 @@ class SkipWords:
     bounds: tuple[str, ...]
     norm_words: tuple[str, ...]
     norm_gap: int
+    norm_after_gap: int
+    demand_directions: tuple[str, ...]
     bound_joiners: tuple[str, ...]
     cap_openers: tuple[str, ...]
     caps: tuple[str, ...]
@@ -58,6 +60,7 @@ class SkipWords:
     score_after_article: tuple[str, ...]
     score_not_after_article: tuple[str, ...]
     file_size_units: tuple[str, ...]
+    measure_units: tuple[str, ...]
     rate_word: str
     rate_bases: tuple[str, ...]
     index_set: tuple[str, ...]
@@ -107,6 +110,8 @@ def read_skip_words(text: str | None = None) -> SkipWords:
         relative_pronouns=r.words("thresholds.relative_pronouns"),
         bounds=r.words("thresholds.bounds"),
         norm_words=r.words("thresholds.norm_words"),
+        norm_after_gap=r.integer("thresholds.norm_after_gap_words", minimum=0),
+        demand_directions=r.words("thresholds.demand_directions"),
         norm_gap=r.integer("thresholds.norm_gap_words", minimum=0),
         bound_joiners=r.words("thresholds.bound_joiners"),
         cap_openers=r.words("thresholds.cap_openers"),
@@ -129,6 +134,7 @@ def read_skip_words(text: str | None = None) -> SkipWords:
         score_after_article=r.words("scores.after_article"),
         score_not_after_article=r.words("scores.not_after_article"),
         file_size_units=r.words("files.size_units"),
+        measure_units=r.words("measures.units"),
         rate_word=r.word("bases.rate_word"),
         rate_bases=r.words("bases.rate_bases"),
         index_set=r.words("bases.index_set"),
