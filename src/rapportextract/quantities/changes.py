@@ -271,7 +271,7 @@ def _classify(
         return
     if p.change_bare_left.search(before) is None and (
         m := arrival.separable_particle.match(text, q.end, hi)
-    ) and (verb := arrival.separable_verb.search(text, lo, q.start)) and (
+    ) and (verb := p.separable_verb.search(text, lo, q.start)) and (
         q.unit == "percent" or not arrival.amount_not_after.fullmatch(verb.group())
     ):
         _make_change(q, _direction(m.group("word"), p))

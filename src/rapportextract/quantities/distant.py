@@ -75,7 +75,6 @@ def _apposition_word() -> regex.Pattern[str]:
 class Arrival(NamedTuple):
     verb: regex.Pattern[str]
     particle: regex.Pattern[str]
-    separable_verb: regex.Pattern[str]
     separable_particle: regex.Pattern[str]
     joined: regex.Pattern[str]
     amount_not_after: regex.Pattern[str]
@@ -89,7 +88,6 @@ def arrival() -> Arrival:
         verb=compile_pattern(alt(ch.arrival_finite)),
         particle=compile_pattern(rf"(?:\s+{word}){{0,{ch.arrival_max_words}}}?\s+"
                                  rf"{alt(ch.arrival_particles)}(?=\s*(?:[.,;:]|$))"),
-        separable_verb=compile_pattern(alt(ch.separable_finite)),
         separable_particle=compile_pattern(
             rf"(?:\s+{word}){{0,{ch.separable_bare_max_words}}}?\s+"
             rf"(?P<word>{alt(ch.decrease_particles + ch.increase_particles)})(?=\s*(?:[.,;:]|$))"
