@@ -83,6 +83,23 @@ def prose_grid(rows: Sequence[Sequence[TableCell | None]], params: LayoutParams 
     return lone >= params.table_rules and lone >= 0.5 * len(rows)
 
 
+_CELL_WORDS = 60
+
+
+def is_text_table(rows: Sequence[Sequence[TableCell | None]]) -> bool:
+    """Whether the ruled cells a table finder found are a table. Chart gridlines and bars
+    also make ruled cells, but empty ones: a table has at least two rows and two columns, and
+    text in most of its cells. Lines of a drawing beside a column of prose make cells too,
+    with whole paragraphs in them: no cell of a table holds more than `_CELL_WORDS` words;
+    nor is a grid of prose lines a table (`prose_grid`)."""
+    cells = [c for row in rows for c in row if c is not None]
+    if len(rows) < 2 or max((len(r) for r in rows), default=0) < 2:
+        return False
+    if any(len(c.text.split()) > _CELL_WORDS for c in cells):
+        return False
+    return sum(1 for c in cells if c.text) >= 0.5 * len(cells) and not prose_grid(rows)
+
+
 def _area(box: BBox) -> float:
     return max(box[2] - box[0], 0.0) * max(box[3] - box[1], 0.0)
 
