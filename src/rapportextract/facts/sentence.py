@@ -53,13 +53,16 @@ def sentence_facts(
     if columns is None:
         columns = column_periods(text, figures, exprs)
     units = {(q.start, q.end): q.unit for q in quantities}
+    # the currency an amount takes from its context, for all figures first: "van 245 miljoen
+    # naar 225 miljoen euro" is a movement between two amounts in euro
+    reasons = [amount_reason(q, text, quantities, prev.facts if prev else None,
+                             analysis.continues) for q in quantities]
+    priced = [q if money is None else q.model_copy(update={"unit": "EUR"})
+              for q, money in zip(quantities, reasons, strict=True)]
     facts: list[Fact] = []
-    for index, q in enumerate(quantities):
+    for index, q in enumerate(priced):
         notes = []
-        money = amount_reason(q, text, quantities, prev.facts if prev else None,
-                              analysis.continues)
-        if money is not None:
-            q = q.model_copy(update={"unit": "EUR"})
+        if (money := reasons[index]) is not None:
             notes.append(f"unit EUR from context: {money}")
         choice = concept_for(q, sentence, prev, catalogue, figures, analysis.continues, units)
         if choice.why:
@@ -68,7 +71,7 @@ def sentence_facts(
                                     expressions=exprs, change=q.kind == "change")
         period = _survey_period(columns[index] or resolution.period, choice.concept, catalogue,
                                 edition)
-        second = movement_start(quantities, index, text, exprs)
+        second = movement_start(priced, index, text, exprs)
         if second is not None:
             to = resolve_period(text, (second.start, second.end), edition=edition,
                                 context=context, expressions=exprs)

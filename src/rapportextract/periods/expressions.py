@@ -127,13 +127,34 @@ def _candidates(sentence: str, edition: int, w: PeriodWords) -> list[TimeExpress
             add(m, f"{year}-01/{year}-{n:02d}", how_of(m))
     for m in p["early"].finditer(sentence):
         add(m, f"{_year_of(m, edition, w) or edition}-early", how_of(m))
+    def part_of_year(m: re.Match[str], part: str) -> None:
+        # a quarter or half without a year takes the year in focus, as a month does ("De
+        # omzet steeg vorig jaar tot ..., en in het vierde kwartaal tot ...")
+        year = _year_of(m, edition, w)
+        if year is None:
+            add(m, None, "month", template=f"{{y}}-{part}")
+        else:
+            add(m, f"{year}-{part}", how_of(m))
+
     for m in p["half"].finditer(sentence):
         half = w.ordinals[m.group("ord").lower()] or _HALVES  # 0: the last one
         if half in (1, 2):
-            add(m, f"{_year_of(m, edition, w) or edition}-H{half}", how_of(m))
+            part_of_year(m, f"H{half}")
     for m in p["quarter"].finditer(sentence):
-        quarter = w.ordinals[m.group("ord").lower()] or _QUARTERS
-        add(m, f"{_year_of(m, edition, w) or edition}-Q{quarter}", how_of(m))
+        part_of_year(m, f"Q{w.ordinals[m.group('ord').lower()] or _QUARTERS}")
+    for m in p["last_quarter"].finditer(sentence):
+        part_of_year(m, f"Q{_QUARTERS}")
+    for m in p["last_n_months"].finditer(sentence):
+        n = _count(m.group("n"), w)
+        if n in (3, 6):
+            part_of_year(m, f"Q{_QUARTERS}" if n == 3 else f"H{_HALVES}")
+        elif 1 <= n < 12:
+            last_year = _year_of(m, edition, w)
+            form = f"{{y}}-{13 - n:02d}/{{y}}-12"
+            if last_year is None:
+                add(m, None, "month", template=form)
+            else:
+                add(m, form.format(y=last_year), how_of(m))
     for m in p["quarter_code"].finditer(sentence):
         code_year = m.group("y1") or m.group("y2")
         add(m, f"{code_year}-Q{m.group('q1') or m.group('q2')}")
@@ -266,6 +287,10 @@ def _with_roles(sentence: str, exprs: list[TimeExpression], edition: int,
                 expr = TimeExpression(expr.start, expr.end, expr.text, f"{edition}-early",
                                       "point", expr.how, expr.offset, template=expr.template)
                 role = "point"
+        # "dan een jaar geleden voor 2022": a time joined to a base is part of that base
+        if role == "point" and out and out[-1].role == "base" \
+                and w.patterns["base_chain"].match(sentence[out[-1].end:expr.start]):
+            role = "base"
         from_to = role == "point" and (
             (bool(w.patterns["movement_from"].search(before))
              and bool(w.patterns["movement_to"].match(sentence[expr.end:])))

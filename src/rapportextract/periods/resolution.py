@@ -87,7 +87,15 @@ def _years_after(year: int, data_year: int) -> str:
     return f"{first}-01/{data_year}-12" if first < data_year else str(first)
 
 
-def _resolve_context_bound(exprs: list[TimeExpression], default: str,
+def _figure_before(sentence: str, exprs: list[TimeExpression], position: int) -> bool:
+    """Whether a figure (digits outside the time expressions) stands before `position`."""
+    text = list(sentence[:position])
+    for e in exprs:
+        text[e.start:min(e.end, position)] = " " * max(0, min(e.end, position) - e.start)
+    return any(ch.isdigit() for ch in text)
+
+
+def _resolve_context_bound(sentence: str, exprs: list[TimeExpression], default: str,
                            context: PeriodContext, edition: int) -> list[TimeExpression]:
     periods: dict[int, str] = {}
     so_far = period_words().patterns["through_alone"]
@@ -108,8 +116,11 @@ def _resolve_context_bound(exprs: list[TimeExpression], default: str,
             anchors = [e for e in resolved[:i] if e.period and e.role == "point"]
             if anchors and anchors[-1].period:
                 anchor = anchors[-1].period
-            elif expr.role == "point" and context.previous:
-                # "Een jaar later was dat 3.000": hung on the previous sentence's year.
+            elif expr.role == "point" and context.previous \
+                    and not _figure_before(sentence, exprs, expr.start):
+                # "Een jaar later was dat 3.000": hung on the previous sentence's year; after
+                # a figure of its own ("321 miljoen euro, tegen 271 miljoen euro een jaar
+                # eerder") on the year that figure takes
                 anchor = context.previous
             else:
                 anchor = default
@@ -167,7 +178,8 @@ def resolve_period(
         sentence, edition=edition)
     start, end = span
     # "2000 mensen hebben dat vorig jaar gedaan": the figure itself is no year
-    exprs = _resolve_context_bound([e for e in exprs if not e.start <= start < end <= e.end],
+    exprs = _resolve_context_bound(sentence,
+                                   [e for e in exprs if not e.start <= start < end <= e.end],
                                    default, context, edition)
     bracket = _bracket_around(sentence, start)
     # a change written with its verb ("nam toe, met ruim 143.000") is in the clause of its
@@ -179,7 +191,12 @@ def resolve_period(
     def own(e: TimeExpression) -> bool:
         return e.start >= end and bool(right_after.match(sentence[end:e.start]))
 
-    points = [e for e in exprs if e.role == "point" and e.period and (not e.from_to or own(e))]
+    # "minder sterk dan de stijging in maart (5 procent)": a time right before a figure in
+    # brackets is that figure's (step 0), not the time of the sentence's other figures
+    labels = {id(e) for e in exprs
+              if period_words().patterns["bracket_label"].match(sentence, e.end)}
+    points = [e for e in exprs if e.role == "point" and e.period and (not e.from_to or own(e))
+              and id(e) not in labels]
     bases = [e for e in exprs if e.period and (e.role == "base" or (e.from_to and not own(e)))]
     in_clause = [e for e in points if e.start < c_end and e.end > c_start]
 
@@ -258,7 +275,7 @@ def resolve_expressions(sentence: str, *, edition: int, context: PeriodContext |
     exprs = expressions if expressions is not None else find_time_expressions(
         sentence, edition=edition)
     default = context.scope or context.heading or str(edition - 1)
-    return _resolve_context_bound(exprs, default, context, edition)
+    return _resolve_context_bound(sentence, exprs, default, context, edition)
 
 
 def named_period(sentence: str, *, edition: int, context: PeriodContext | None = None,
@@ -266,7 +283,11 @@ def named_period(sentence: str, *, edition: int, context: PeriodContext | None =
     """The last period the sentence names for its own figures (resolved against `context`),
     which the sentence after it may take up ("In augustus daalde het aantal. Vorige maand
     ..."); the time of writing ("nu") holds for its own sentence only and is left out."""
-    points = [e.period for e in resolve_expressions(sentence, edition=edition, context=context,
-                                                    expressions=expressions)
-              if e.role == "point" and e.period and e.how != "present"]
-    return points[-1] if points else None
+    named = [e for e in resolve_expressions(sentence, edition=edition, context=context,
+                                            expressions=expressions)
+             if e.period and e.how != "present"]
+    points = [e.period for e in named if e.role == "point"]
+    # "Maar dit is nog altijd onder het niveau van 2019. Toen ...": a sentence that names only
+    # the time it compares with leaves that time to the next
+    bases = [e.period for e in named if e.role == "base"]
+    return points[-1] if points else bases[-1] if bases else None

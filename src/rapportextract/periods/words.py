@@ -73,11 +73,13 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
     e = r"(?![\w])"
     token = r"[^\s,;:()\d]+"  # a word after a figure: "miljoen", "procent"
     figure = r"\d[\d.]*(?:,\d+)?%?"
+    day = r"(?:[0-3]?\d\s+)?"
     patterns = {
+        # "tussen januari en mei 2022"; with days: "in de periode 1 maart tot en met 1 juni 2020"
         "month_range": (
-            rf"{b}(?:{alt(w.words['range_open'])}\s+)?(?P<m1>{month})\.?\s*"
+            rf"{b}(?:{alt(w.words['range_open'])}\s+)?{day}(?P<m1>{month})\.?\s*"
             rf"(?:,\s*{month}\.?\s*)*"
-            rf"(?:{alt(w.words['range_join'])})\s*(?P<m2>{month})\.?\s+(?P<y>{_YEAR})"
+            rf"(?:{alt(w.words['range_join'])})\s*{day}(?P<m2>{month})\.?\s+(?P<y>{_YEAR})"
         ),
         "first_n_months": (
             rf"{b}{art}{first}\s+(?P<n>{count})\s+{alt(w.words['months_word'])}{tail}{e}"
@@ -85,6 +87,11 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
         "early": rf"{b}{art}{alt(w.words['early_months'])}{tail}{e}",
         "half": rf"{b}{art}(?P<ord>{ordinal})\s+{alt(w.words['half'])}{tail}{e}",
         "quarter": rf"{b}{art}(?P<ord>{ordinal})\s+{alt(w.words['quarter'])}{tail}{e}",
+        "last_quarter": rf"{b}{art}{alt(w.words['last_quarter'])}{tail}{e}",
+        "last_n_months": (
+            rf"{b}{art}{alt(w.words['last_months'])}\s+(?P<n>{count})\s+"
+            rf"{alt(w.words['months_word'])}{tail}{e}"
+        ),
         "quarter_code": (
             rf"{b}(?:Q(?P<q1>[1-4])\s*(?P<y1>{_YEAR})|(?P<y2>{_YEAR})[-\s]?Q(?P<q2>[1-4])){e}"
         ),
@@ -164,6 +171,7 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
             rf"{b}{alt(w.words['base_markers'])}\s+(?:{alt(w.words['base_fillers'])}\s+)?$"
         ),
         "since_start": rf"^{alt(w.words['since'])}{e}",
+        "base_chain": rf"^\s+{alt(w.words['base_chain'])}\s+$",
         # "zoveel als aan het begin van de crisis in 2008": up to eight words without digits
         "as_before": (
             rf"{b}{alt(w.words['as_markers'])}\s+(?:[^\s\d]+\s+){{0,8}}$"
@@ -185,6 +193,8 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
         # the gap between a figure and its own year: "107 in 2016", "107 ontruimingen in 2016"
         "right_after": rf"^\s*(?:{token}\s+)?(?:{alt(w.words['of'])}\s+)?$",
         "bracket_gap": r"^\s*\(\s*$",
+        # a time followed by a figure in brackets, which it labels: "in maart (5 procent)"
+        "bracket_label": r"\s*\(\s*[-+−]?(?:€\s*)?\d",
         # A comma between digits is a decimal comma ("1,15 miljoen"), not a clause break.
         "clause_break": (
             rf",(?!\d)|(?<!\d),|[;:()\[\]]|\s[–-]\s|\s{alt(w.words['clause_joiners'])}\s"
