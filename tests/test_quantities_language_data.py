@@ -67,7 +67,9 @@ def test_copy_of_the_data_loads(data_copy: Path) -> None:
         ("fractions.toml", 'driekwart = "75"', 'driekwart = "drie"', "not a decimal"),
         ("contexts.toml", "first = 1990", "first = 2090", "last must not be before first"),
         ("units.toml", 'unit = "EUR"', 'unit = "USD"', "must be \\\"EUR\\\""),
-        ("changes.toml", 'decrease_particles = ["af", "terug", "omlaag"]',
+        ("changes.toml",
+         'decrease_particles = ["af", "terug", "omlaag", "achteruit", "op achteruit", '
+         '"erop achteruit"]',
          "decrease_particles = []", "non-empty list"),
         ("numbers.toml", 'twee = 2', 'twee = 2\n" " = 3', "entry"),
         ("changes.toml", '"daalde", "daalden", "daalt", "zakte"',

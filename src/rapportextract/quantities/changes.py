@@ -239,6 +239,14 @@ def _classify(
     if m is None and q.unit == "percent" and p.signed_level_left.search(before) is None \
             and p.change_verb_bare_not_right.match(text, q.end) is None:
         m = p.change_verb_bare_left.search(before)
+        # "De koopkracht stijgt volgens nieuwe berekeningen van het Nibud dit jaar gemiddeld
+        # 0,9 procent": the verb further back, outside the figure's text
+        far = p.change_verb_bare_left.search(text, max(floor, q.start - WIDE_WINDOW), q.start) \
+            if m is None else None
+        if far is not None:
+            _make_change(q, _direction(far.group("word"), p))
+            q.notes.append(f"change: '{far.group('word')}' far before the figure")
+            return
     if m is None and q.unit == "percent":
         m = p.change_colon_left.search(before)
     if m:

@@ -15,6 +15,8 @@ from rapportextract.quantities.patterns import change_nouns, patterns
 from rapportextract.quantities.phrases import alt, bare_alt, caseless, compile_pattern, phrase
 
 _BRACKET_CLOSE = regex.compile(r"\s*\)")
+# the rest of a bracket after a percentage: "(gemiddeld 1,8 procent per jaar)"
+_BRACKET_REST = regex.compile(r"(?:\s+[^\W\d_]+){1,3}\s*\)")
 
 VARIANCE_NOTE = "change against a budget or estimate, no earlier period"
 
@@ -39,7 +41,8 @@ def wide_left(q: Found, text: str, floor: int) -> tuple[regex.Match[str], bool] 
         else [w.noun_opening]
     far = [w.verb, w.subject]
     if q.unit == "percent":
-        far += [w.colon, w.bracket] if _BRACKET_CLOSE.match(text, q.end) else [w.colon]
+        far += [w.colon, w.bracket, w.bracket_noun] if _BRACKET_CLOSE.match(text, q.end) \
+            or _BRACKET_REST.match(text, q.end) else [w.colon]
     for pattern in near + far:
         if found := pattern.search(text, lo, q.start):
             return found, pattern in near
@@ -90,7 +93,7 @@ def arrival() -> Arrival:
                                  rf"{alt(ch.arrival_particles)}(?=\s*(?:[.,;:]|$))"),
         separable_particle=compile_pattern(
             rf"(?:\s+{word}){{0,{ch.separable_bare_max_words}}}?\s+"
-            rf"(?P<word>{alt(ch.decrease_particles + ch.increase_particles)})(?=\s*(?:[.,;:]|$))"
+            rf"(?P<word>{alt(ch.decrease_particles + ch.increase_particles)})(?=\s*(?:[.,;:(]|$))"
         ),
         joined=compile_pattern(rf"(?:\s+{word}){{0,{ch.arrival_max_words}}}?\s+"
                                rf"{alt(ch.arrival_joined)}(?=\s*(?:[.,;:]|$))"),
@@ -105,6 +108,7 @@ class _Wide(NamedTuple):
     comparative_noun: regex.Pattern[str]
     subject: regex.Pattern[str]
     bracket: regex.Pattern[str]
+    bracket_noun: regex.Pattern[str]
 
 
 @cache
@@ -123,6 +127,8 @@ def _wide_patterns() -> _Wide:
     day = rf"\d{{1,2}}(?=\s+{alt(patterns().data.contexts.months)})"
     word = r"(?:\s+(?:" + caseless(r"[^\W\d_][\w.’'-]*") + rf"|\d{{4}}|{day}))"
     letters = r"(?:\s+" + caseless(r"[^\W\d_][\w’'-]*") + ")"
+    # a word of the clause or a span of years ("1985-2009")
+    span = rf"(?:{word}|\s+\d{{4}}[-–/]\d{{2,4}})"
     adjective = caseless(r"[^\W\d_]+e")
     movement = (rf"(?:(?P<word>{verbs})|(?:{alt(ch.separable_finite)}){word}{{0,7}}?"
                 rf"\s+(?P<word>{particles}))")
@@ -133,10 +139,13 @@ def _wide_patterns() -> _Wide:
     copulas = "(?:" + "|".join([alt(ch.copulas), *split]) + ")"
     return _Wide(
         verb=compile_pattern(
-            rf"(?P<word>{alt(ch.finite_verbs)}){word}{{1,{ch.far_verb_gap}}}?\s+{met}{fill}\s*$"
+            rf"(?:(?P<word>{alt(ch.finite_verbs)}){word}{{1,{ch.far_verb_gap}}}?"
+            # "nam het aantal zowel op maand- als op jaarbasis toe, met respectievelijk 3 en 20"
+            rf"|{alt(ch.separable_finite)}{word}{{1,{ch.far_verb_gap}}}?\s+(?P<word>{particles}),?)"
+            rf"\s+{met}{fill}\s*$"
         ),
         colon=compile_pattern(
-            rf"{movement}(?:\s+[^\s:;.()]+){{0,{ch.colon_gap}}}?\s*:\s*$"
+            rf"{movement}(?:\s+[^\s:;.()]+){{0,{ch.colon_gap}}}?\s*:{fill}\s*$"
         ),
         noun_opening=compile_pattern(
             rf"(?:(?:^|(?<=[\n{opening}])|(?<=[{opening}]\s+))\s*(?:{adjectives}\s+)?"
@@ -159,6 +168,13 @@ def _wide_patterns() -> _Wide:
         ),
         bracket=compile_pattern(
             rf"{movement}(?:{word}|\s*,){{1,8}}?\s*\(\s*$"
+        ),
+        # "de stijging in maart (5 procent)", "de groei van de koopkracht in de periode
+        # 1985-2009 (gemiddeld 1,8 procent per jaar)", "de stijging van de lasten is kleiner
+        # dan die van de baten (8,2 procent)": a change noun and up to twelve plain words
+        bracket_noun=compile_pattern(
+            rf"(?<!\w)(?P<word>{change_nouns(ch, variances=False)}){span}{{0,12}}?\s*\(\s*"
+            rf"(?:{alt(ch.size_fillers)}\s+)*$"
         ),
     )
 

@@ -364,7 +364,7 @@ def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
     # or a year ("daalde in 2017 met 23 procent", "steeg t.o.v. 2020 met 20%")
     # or a day before a month ("daalden op 1 juli met 0,4 procent")
     day = rf"\d{{1,2}}(?=\s+{alt(data.contexts.months)})"
-    gap = r"(?:\s+(?:" + caseless(r"[^\W\d_][\w.]*") + rf"|\d{{4}}|{day}))"
+    gap = r"(?:\s+(?:" + caseless(r"[^\W\d_][\w.-]*") + rf"|\d{{4}}|{day}))"
     # the verb before the size: "daalde", "steeg in een jaar", "nam vorig jaar verder af",
     # "daalde, in 2014" (a year after the comma), "nam af, en wel" (an opener)
     verb_lead = (
@@ -378,7 +378,9 @@ def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
         # "een forse daling van", "een toename met", "een afname van het aantal klachten met"
         "change_noun_left": compile_pattern(
             rf"(?:{alt(ch.noun_articles)}\s+)?(?:{alt(ch.intensifiers + variance_adjectives)}\s+)?"
-            rf"(?P<word>{nouns})(?:(?:\s*\(\s*|\s+){alt(ch.noun_size_markers)}"
+            rf"(?:(?P<word>{nouns})|(?<=(?<!\w){alt(variance_adjectives)}\s+)"
+            rf"(?P<word>{alt(ch.variance_adjective_nouns)}))"
+            rf"(?:(?:\s*\(\s*|\s+){alt(ch.noun_size_markers)}"
             # "was de daling het sterkst, met 3,3 procent"
             rf"|(?:\s+{word}){{0,3}}?,\s+{alt(ch.noun_size_markers)}"
             rf"|\s+{alt(ch.noun_size_markers)}(?:\s+{word}){{1,5}}?\s+{met}"
@@ -412,7 +414,7 @@ def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
         # "gingen dit jaar flink omhoog: 9,5 procent" (for a percentage only)
         "change_colon_left": compile_pattern(
             rf"(?:(?P<word>{verbs})|{alt(ch.separable_finite)}{gap}{{0,7}}?\s+(?P<word>{particles}))"
-            rf"(?:\s+[^\s:;.]+){{0,{ch.colon_gap}}}?\s*:\s*$"
+            rf"(?:\s+[^\s:;.]+){{0,{ch.colon_gap}}}?\s*:{fill}\s*$"
         ),
         "separable_verb": compile_pattern(alt(ch.separable_finite)),
         "apart_joiner": compile_pattern(alt(ch.apart_joiners)),

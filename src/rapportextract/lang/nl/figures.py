@@ -106,6 +106,7 @@ class ChangeWords:
     apart_share_after: tuple[str, ...]
     colon_gap: int
     variance_nouns: tuple[str, ...]
+    variance_adjective_nouns: tuple[str, ...]
     variance_decrease_adjectives: tuple[str, ...]
     variance_increase_adjectives: tuple[str, ...]
     variance_comparatives: tuple[str, ...]
@@ -319,6 +320,7 @@ def _changes() -> ChangeWords:
         apart_share_after=r.words("apart.share_after"),
         colon_gap=r.integer("apart.colon_gap", minimum=1),
         variance_nouns=r.words("variances.nouns"),
+        variance_adjective_nouns=r.words("variances.adjective_nouns"),
         variance_decrease_adjectives=r.words("variances.decrease_adjectives"),
         variance_increase_adjectives=r.words("variances.increase_adjectives"),
         variance_comparatives=r.words("variances.comparatives"),
