@@ -342,9 +342,11 @@ def change_nouns(ch: nl.ChangeWords, *, variances: bool = True) -> str:
     """A change noun, or a compound ending on a long one ("omzetgroei", "prijsstijging");
     with `variances`, the neutral nouns of a variance too ("verschil")."""
     nouns = ch.decrease_nouns + ch.increase_nouns + (ch.variance_nouns if variances else ())
-    long = [n for n in nouns if len(n) >= ch.compound_min_length]
+    long = [n for n in nouns if len(n) >= ch.compound_min_length
+            and n not in ch.not_compound_nouns] + list(ch.compound_only_decrease)
     head = caseless(r"[^\W\d_]{2,}?")
-    return rf"(?:{alt(nouns)}|(?<!\w){head}{bare_alt(long)}(?!\w))"
+    results = alt(ch.not_change_compounds)
+    return rf"(?:{alt(nouns)}|(?<!\w)(?!{results}(?!\w)){head}{bare_alt(long)}(?!\w))"
 
 
 def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
@@ -450,6 +452,9 @@ def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
             rf"(?=\s+(?P<follow>{alt(ch.comparative_followers)})"
             # "9 bedrijven minder failliet verklaard dan in april"
             rf"|(?:\s+{word}){{1,{ch.follower_gap}}}?\s+(?P<follow>{alt(ch.gap_followers)})"
+            # "kwamen er 340 aanvragen meer binnen.", "werden 736 klachten minder ingediend": a
+            # verb or its particle ending the clause
+            rf"|(?P<follow>(?:\s+{word}){{1,2}})\s*(?:[.,;:]|$)"
             rf"|\s*[.,;:]|\s*$))"
         ),
         # "met 8% toe", "met 10 procent gestegen": up to three words in between; a particle
@@ -491,7 +496,8 @@ def patterns() -> Patterns:
         stressed_one_not_before=lower_set(data.contexts.stressed_one_not_before),
         decrease_words=frozenset(" ".join(w.lower().split()) for w in decreasing),
         decrease_noun_ends=tuple(
-            n.lower() for n in ch.decrease_nouns if len(n) >= ch.compound_min_length
+            n.lower() for n in ch.decrease_nouns + ch.compound_only_decrease
+            if len(n) >= ch.compound_min_length
         ),
         **_share_patterns(data, grammar),
         **_context_patterns(data, grammar),

@@ -66,6 +66,9 @@ class Ratios:
 class ChangeWords:
     decrease_nouns: tuple[str, ...]
     increase_nouns: tuple[str, ...]
+    not_compound_nouns: tuple[str, ...]
+    compound_only_decrease: tuple[str, ...]
+    not_change_compounds: tuple[str, ...]
     noun_size_markers: tuple[str, ...]
     noun_articles: tuple[str, ...]
     intensifiers: tuple[str, ...]
@@ -280,6 +283,9 @@ def _changes() -> ChangeWords:
     return ChangeWords(
         decrease_nouns=r.words("nouns.decrease"),
         increase_nouns=r.words("nouns.increase"),
+        not_compound_nouns=r.words("nouns.not_compound"),
+        compound_only_decrease=r.words("nouns.compound_only_decrease"),
+        not_change_compounds=r.words("nouns.not_change_compounds"),
         noun_size_markers=r.words("nouns.size_markers"),
         noun_articles=r.words("nouns.articles"),
         intensifiers=r.words("nouns.intensifiers"),
