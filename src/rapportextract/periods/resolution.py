@@ -219,7 +219,14 @@ def resolve_period(
         o_start, o_end = clause_bounds(sentence, max(bracket[0] - 1, 0))
         in_clause = inside[-1:] or [e for e in exprs if e.role == "point" and e.period
                                     and not e.from_to and e.start < o_end and e.end > o_start]
-    if in_clause:
+    # "minder dan het gemiddelde in 2014, dat op 438.000 uitkwam": a relative clause after a
+    # base is about that base's time
+    described = [e for e in exprs if e.role == "base" and e.period and e.end <= c_start
+                 and period_words().patterns["relative_clause"].match(sentence, e.end)
+                 and sentence[e.end:c_start].strip() == ","]
+    if not in_clause and described:
+        chosen, source, confidence = described[-1], "clause", 0.95
+    elif in_clause:
         chosen, source, confidence = _nearest(in_clause, start, end), "clause", 1.0
     else:
         # A year after the figure in another clause belongs to that clause ("bij 12% van de
@@ -255,6 +262,12 @@ def resolve_period(
     # its own period, so it is of the period after its base
     if result.source in ("scope", "heading", "default") and base_period == result.period:
         result = replace(result, period=_shifted(base_period, 1))
+    # "Ten opzichte van mei 2019 is het aantal met 24 procent gestegen" with no time of its
+    # own: a year does not compare with one of its own months, so it is that month a year on
+    elif result.source in ("scope", "heading", "default") and base_period \
+            and _WITHIN_YEAR.match(base_period) and _PLAIN_YEAR.match(result.period) \
+            and _year(base_period) >= int(result.period):
+        result = replace(result, period=_shifted(base_period, 1))
     # "minder dan in dezelfde periode in 2005" after "de eerste negen maanden van 2006": the
     # base is those months of 2005
     same = base is not None and bool(period_words().patterns["same_period"].search(
@@ -289,5 +302,5 @@ def named_period(sentence: str, *, edition: int, context: PeriodContext | None =
     points = [e.period for e in named if e.role == "point"]
     # "Maar dit is nog altijd onder het niveau van 2019. Toen ...": a sentence that names only
     # the time it compares with leaves that time to the next
-    bases = [e.period for e in named if e.role == "base"]
+    bases = [e.period for e in named if e.role == "base" and e.how == "explicit"]
     return points[-1] if points else bases[-1] if bases else None

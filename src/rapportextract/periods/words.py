@@ -194,6 +194,7 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
         "right_after": rf"^\s*(?:{token}\s+)?(?:{alt(w.words['of'])}\s+)?$",
         "bracket_gap": r"^\s*\(\s*$",
         # a time followed by a figure in brackets, which it labels: "in maart (5 procent)"
+        "relative_clause": rf"\s*,\s*{alt(w.words['relative_pronouns'])}{e}",
         "bracket_label": r"\s*\(\s*[-+−]?(?:€\s*)?\d",
         # A comma between digits is a decimal comma ("1,15 miljoen"), not a clause break.
         "clause_break": (
