@@ -259,14 +259,14 @@ def resolve_period(
     else:
         result = PeriodResolution(str(edition - 1), "default", base_period, None, 0.8)
     # "2 procent hoger dan vorig jaar" with no time of its own: a figure is not compared with
-    # its own period, so it is of the period after its base
-    if result.source in ("scope", "heading", "default") and base_period == result.period:
-        result = replace(result, period=_shifted(base_period, 1))
-    # "Ten opzichte van mei 2019 is het aantal met 24 procent gestegen" with no time of its
-    # own: a year does not compare with one of its own months, so it is that month a year on
-    elif result.source in ("scope", "heading", "default") and base_period \
-            and _WITHIN_YEAR.match(base_period) and _PLAIN_YEAR.match(result.period) \
-            and _year(base_period) >= int(result.period):
+    # its own period, so it is of the period after its base; nor does a year compare with one
+    # of its own months ("Ten opzichte van mei 2019 is het aantal met 24 procent gestegen"
+    # is of May 2020)
+    own_month = bool(base_period and _WITHIN_YEAR.match(base_period)
+                     and _PLAIN_YEAR.match(result.period)
+                     and _year(base_period) >= int(result.period))
+    if base_period and result.source in ("scope", "heading", "default") \
+            and (base_period == result.period or own_month):
         result = replace(result, period=_shifted(base_period, 1))
     # "minder dan in dezelfde periode in 2005" after "de eerste negen maanden van 2006": the
     # base is those months of 2005
