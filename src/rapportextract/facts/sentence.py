@@ -24,13 +24,18 @@ from rapportextract.quantities.distant import VARIANCE_NOTE
 
 _PERIOD = re.compile(r"\d{4}(?:-(?:H[12]|Q[1-4]|\d{2}|early))?(?:/\d{4}-\d{2})?")
 _YEAR = re.compile(r"\d{4}")
+_YEARS_SPAN = re.compile(r"(\d{4})-01/(\d{4})-12")
 
 
 def _previous_year(period: str) -> str | None:
     """The same period a year earlier: 2021 -> 2020, 2022-Q1 -> 2021-Q1, 2020-03/2020-05 ->
-    2019-03/2019-05 (a change without a named base compares with the year before)."""
+    2019-03/2019-05 (a change without a named base compares with the year before); a change
+    over several whole years ("de afgelopen vijf jaar", 2016-01/2020-12) compares with the
+    year before them (2015)."""
     if not _PERIOD.fullmatch(period):
         return None
+    if (years := _YEARS_SPAN.fullmatch(period)) and years.group(1) < years.group(2):
+        return str(int(years.group(1)) - 1)
     return _YEAR.sub(lambda m: str(int(m.group()) - 1), period)
 
 
