@@ -145,16 +145,12 @@ def _candidates(sentence: str, edition: int, w: PeriodWords) -> list[TimeExpress
     for m in p["last_quarter"].finditer(sentence):
         part_of_year(m, f"Q{_QUARTERS}")
     for m in p["last_n_months"].finditer(sentence):
-        n = _count(m.group("n"), w)
+        n, last_year = _count(m.group("n"), w), _year_of(m, edition, w) or edition
         if n in (3, 6):
-            part_of_year(m, f"Q{_QUARTERS}" if n == 3 else f"H{_HALVES}")
+            part = f"Q{_QUARTERS}" if n == 3 else f"H{_HALVES}"
+            add(m, f"{last_year}-{part}", how_of(m))
         elif 1 <= n < 12:
-            last_year = _year_of(m, edition, w)
-            form = f"{{y}}-{13 - n:02d}/{{y}}-12"
-            if last_year is None:
-                add(m, None, "month", template=form)
-            else:
-                add(m, form.format(y=last_year), how_of(m))
+            add(m, f"{last_year}-{13 - n:02d}/{last_year}-12", how_of(m))
     for m in p["quarter_code"].finditer(sentence):
         code_year = m.group("y1") or m.group("y2")
         add(m, f"{code_year}-Q{m.group('q1') or m.group('q2')}")

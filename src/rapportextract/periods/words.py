@@ -88,9 +88,11 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
         "half": rf"{b}{art}(?P<ord>{ordinal})\s+{alt(w.words['half'])}{tail}{e}",
         "quarter": rf"{b}{art}(?P<ord>{ordinal})\s+{alt(w.words['quarter'])}{tail}{e}",
         "last_quarter": rf"{b}{art}{alt(w.words['last_quarter'])}{tail}{e}",
+        # "de laatste drie maanden van 2016" (with its year: "de laatste zes maanden" alone
+        # are the months up to the time of writing)
         "last_n_months": (
             rf"{b}{art}{alt(w.words['last_months'])}\s+(?P<n>{count})\s+"
-            rf"{alt(w.words['months_word'])}{tail}{e}"
+            rf"{alt(w.words['months_word'])}\s+{of}\s+{year_or_rel}{e}"
         ),
         "quarter_code": (
             rf"{b}(?:Q(?P<q1>[1-4])\s*(?P<y1>{_YEAR})|(?P<y2>{_YEAR})[-\s]?Q(?P<q2>[1-4])){e}"

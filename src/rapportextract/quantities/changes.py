@@ -219,7 +219,8 @@ def _classify(
         _make_change(q, -1 if previous.value < 0 else 1)
         q.notes.append("change: the change before it, in other units, in brackets")
         return
-    if previous is not None and previous.kind == "change" and _RANGE_NOTE in previous.notes \
+    if previous is not None and previous.kind == "change" \
+            and (_RANGE_NOTE in previous.notes or _RANGE_SIZE_NOTE in previous.notes) \
             and p.range_between.fullmatch(text, previous.end, q.start):
         # "stegen tussen de 20 en 50 procent": the end of a range of changes is one too
         _make_change(q, -1 if previous.value < 0 else 1)
@@ -305,6 +306,14 @@ def _classify(
         m = p.change_particle_right.match(after)
         if m is None and aside is not None:
             m = p.change_particle_right.match(aside)
+        ranged = m is None and following is not None \
+            and p.range_between.fullmatch(text, q.end, following.start) is not None
+        if ranged and following is not None:
+            # "met gemiddeld 3.000 tot 4.000 per maand is gedaald": the verb after the range
+            m = p.change_particle_right.match(
+                text[following.end : following.end + RIGHT_WINDOW])
+            if m is not None:
+                q.notes.append(_RANGE_SIZE_NOTE)
         if m and _foreign_particle(m.group("word"), text, q.start, p):
             m = None
         if m:
@@ -324,6 +333,7 @@ def _classify(
 
 
 _POINTS = "percentage points"
+_RANGE_SIZE_NOTE = "change: the start of a range after 'met', its verb after the range"
 _RANGE_NOTE = "unit taken from the end of the range"
 # The accountant's minus after a grouped figure ("7.092-"), not before a word or figure.
 _TRAILING_MINUS = regex.compile(r"-(?=\s*(?:$|[.,;:)]|\s[^\W\d]))")
