@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rapportextract.periods.expressions import TimeExpression, find_time_expressions
 from rapportextract.periods.resolution import PeriodContext, resolve_expressions
+from rapportextract.periods.words import period_words
 
 
 def sets_scope(sentence: str, *, edition: int, context: PeriodContext | None = None,
@@ -20,10 +21,12 @@ def sets_scope(sentence: str, *, edition: int, context: PeriodContext | None = N
     kwamen er meer bij" in a 2021 edition, with no other year in focus, moves the paragraph
     to 2021-08).
     """
+    writing = set(period_words().words["scope_not"])
     for expr in resolve_expressions(sentence, edition=edition, context=context,
                                     expressions=expressions):
         # the time of writing, and times that only hang on the sentence before, set nothing
-        if expr.how not in ("explicit", "relative", "month"):
+        if expr.how not in ("explicit", "relative", "month") \
+                or " ".join(expr.text.lower().split()) in writing:
             continue
         if expr.role == "point" and expr.period and expr.period.startswith(str(edition)):
             return expr.period

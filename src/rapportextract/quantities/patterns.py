@@ -425,6 +425,9 @@ def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
         # "was deze stijging nog 7,2 procent", "de daling bedroeg 3%"
         "change_subject_left": compile_pattern(
             rf"(?:{alt(ch.copulas)}\s+{alt(ch.subject_articles)}\s+(?P<word>{plain_nouns})"
+            # "was de groei op Rotterdam The Hague Airport 0,2 procent" (the figure right after:
+            # "Er was een stijging bij gezinnen met 3 kinderen" counts children)
+            rf"(?:\s+{alt(ch.subject_prepositions)}(?:\s+(?!{met}(?!\w)){word}){{1,5}}?(?=\s*$))?"
             # "de huurverhoging bedroeg dit jaar 3,4 procent" (not "Na de verhoging bedraagt de
             # huur € 612": an article after the copula opens another subject)
             rf"|{alt(ch.subject_articles)}\s+(?P<word>{plain_nouns})\s+{alt(ch.copulas)}"
