@@ -95,11 +95,17 @@ def _direction(word: str, p: Patterns) -> int:
     return 1
 
 
-def _phrase_direction(m: regex.Match[str], p: Patterns) -> int:
+def _phrase_direction(m: regex.Match[str], p: Patterns, q: Found) -> int:
     """The direction of a change phrase: its change word's, turned by an adjective of a
-    variance before it ("een nadelig verschil van", "de lagere lasten van")."""
-    decrease = lower_set(p.data.changes.variance_decrease_adjectives)
-    if any(w in decrease for w in m.group().lower().split()):
+    variance before it ("een nadelig verschil van", "de lagere lasten van"); after a neutral
+    variance noun, the sign the figure is written with ("Verschil: -/- € 85.000")."""
+    ch = p.data.changes
+    words = m.group().lower().split()
+    if any(w in lower_set(ch.variance_decrease_adjectives) for w in words):
+        return -1
+    neutral = m.group("word").lower() in lower_set(ch.variance_nouns) and not any(
+        w in lower_set(ch.variance_increase_adjectives) for w in words)
+    if neutral and q.value < 0:
         return -1
     return _direction(m.group("word"), p)
 
@@ -251,12 +257,12 @@ def _classify(
     if m is None and q.unit == "percent":
         m = p.change_colon_left.search(before)
     if m:
-        _make_change(q, _phrase_direction(m, p))
+        _make_change(q, _phrase_direction(m, p, q))
         q.start -= len(before) - m.start()
         return
     if (wide := wide_left(q, text, floor)) is not None:
         m, near = wide
-        _make_change(q, _phrase_direction(m, p))
+        _make_change(q, _phrase_direction(m, p, q))
         if near:
             q.start = m.start()
         else:
