@@ -408,7 +408,8 @@ def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
         "change_bare_left": compile_pattern(rf"{met}{fill}\s*$"),
         # "De huren stegen vorig jaar 5,5 procent" (for a percentage only)
         "change_verb_bare_left": compile_pattern(
-            rf"(?P<word>{alt(ch.finite_verbs)})(?:(?!\s+{alt(ch.copulas)}(?!\w)){gap})"
+            rf"(?P<word>{alt(ch.finite_verbs)})"
+            rf"(?:(?!\s+{alt(ch.copulas + ch.bare_verb_not_between)}(?!\w)){gap})"
             rf"{{0,{ch.bare_verb_gap}}}?{fill}"
             rf"(?<!{alt(ch.bare_verb_not_after)})\s*$"
         ),

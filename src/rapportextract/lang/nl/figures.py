@@ -102,6 +102,7 @@ class ChangeWords:
     bare_verb_gap: int
     bare_verb_not_after: tuple[str, ...]
     bare_verb_not_before: tuple[str, ...]
+    bare_verb_not_between: tuple[str, ...]
     not_nouns: tuple[str, ...]
     apart_joiners: tuple[str, ...]
     apart_max_words: int
@@ -319,6 +320,7 @@ def _changes() -> ChangeWords:
         bare_verb_gap=r.integer("verbs_bare.max_gap"),
         bare_verb_not_after=r.words("verbs_bare.not_after"),
         bare_verb_not_before=r.words("verbs_bare.not_before"),
+        bare_verb_not_between=r.words("verbs_bare.not_between"),
         not_nouns=r.words("comparatives.not_nouns"),
         apart_joiners=r.words("apart.joiners"),
         apart_max_words=r.integer("apart.max_words", minimum=1),
