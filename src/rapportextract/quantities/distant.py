@@ -41,8 +41,10 @@ def wide_left(q: Found, text: str, floor: int) -> tuple[regex.Match[str], bool] 
         else [w.noun_opening]
     far = [w.verb, w.subject]
     if q.unit == "percent":
-        far += [w.colon, w.bracket, w.bracket_noun] if _BRACKET_CLOSE.match(text, q.end) \
-            or _BRACKET_REST.match(text, q.end) else [w.colon]
+        bracketed = bool(_BRACKET_CLOSE.match(text, q.end) or _BRACKET_REST.match(text, q.end))
+        # "de stijging van het aantal huurders (12% van alle huurders)" is a share
+        share = patterns().apart_share_right.match(text, q.end) is not None
+        far += [w.colon, w.bracket, w.bracket_noun] if bracketed and not share else [w.colon]
     for pattern in near + far:
         if found := pattern.search(text, lo, q.start):
             return found, pattern in near
