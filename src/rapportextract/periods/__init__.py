@@ -6,22 +6,31 @@ time expression in a sentence (`find_time_expressions`), gives each a role (``po
 period of a figure; ``base``: the period a change is measured against) and then picks the one
 that belongs to a given figure (`resolve_period`):
 
-0. a figure in brackets right after a time expression ("vergeleken met 2013 (6.940)") is
-   that time's figure;
+0. a figure in brackets right after a time expression ("vergeleken met 2013 (6.940)", "de
+   stijging in maart (5 procent)") is that time's figure, and that time is no other
+   figure's;
 1. a point expression in the figure's own clause (the nearest one); the first year of a
    movement "van 8.550 in 2007 naar 7.100", and the year of a figure compared with ("tegen
    7.100 in 2008"), speak only for the figure right before them and are a base period for
    the sentence's other figures;
-2. else the nearest point expression before the figure in the sentence (a year after the
-   figure in another clause belongs to that clause's own figure);
+2. else a base that a relative clause of the figure describes ("dan het gemiddelde in
+   2014, dat op 438.000 uitkwam"), else the nearest point expression before the figure in
+   the sentence (a year after the figure in another clause belongs to that clause's own
+   figure);
 3. else the context: a period that governs the paragraph (``scope``, e.g. a sentence
    "Het beeld over de eerste maanden van 2024 is wisselend" before it), then a period named in
    the heading above;
 4. else the edition's data year (edition - 1).
 
 A figure from the context or the default whose base is that same period ("2 procent hoger
-dan vorig jaar") is of the period after its base; a change "vorig jaar" after a sentence about
-one month of the edition year is that month a year before.
+dan vorig jaar"), or one of its months ("ten opzichte van mei 2019"), is of the period after
+its base; a change "vorig jaar" after a sentence about one month of the edition year is that
+month a year before. A time inside a comparison ("dan het gemiddelde in 2014", "onder het
+recordniveau van 2013", "dan een jaar geleden voor 2022") is a base, not a period.
+
+Before these steps, a quarter or half without a year ("in het vierde kwartaal") takes the year
+in focus as a month does; "een jaar eerder" after a figure of the sentence hangs on that
+figure's year, at the start of the sentence on the sentence before.
 
 Before these steps, a month without a year ("in oktober", "tot en met juli", "op 1 januari")
 takes the year in focus (the sentence, the sentence before, the paragraph, else the edition
