@@ -279,6 +279,14 @@ def _classify(
         return
     arrival = distant_arrival()
     lo, hi = max(floor, q.start - WIDE_WINDOW), min(ceiling, q.end + RIGHT_WINDOW)
+    if (m := arrival.outcome_particle.match(text, q.end, hi)) \
+            and arrival.outcome_verb.search(text, lo, q.start):
+        worse = m.group("word").lower() in lower_set(p.data.changes.outcome_worse)
+        _make_change(q, -1 if worse else 1)
+        q.end = m.end()
+        q.notes.append(f"change: 'vallen ... {m.group('word')}' after the figure")
+        q.notes.append(VARIANCE_NOTE)
+        return
     if (arrival.particle.match(text, q.end, hi) and arrival.verb.search(text, lo, q.start)) \
             or arrival.joined.match(text, q.end, hi):
         _make_change(q, 1)

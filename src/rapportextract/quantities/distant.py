@@ -78,6 +78,8 @@ def _apposition_word() -> regex.Pattern[str]:
 
 
 class Arrival(NamedTuple):
+    outcome_verb: regex.Pattern[str]
+    outcome_particle: regex.Pattern[str]
     verb: regex.Pattern[str]
     particle: regex.Pattern[str]
     separable_particle: regex.Pattern[str]
@@ -90,6 +92,11 @@ def arrival() -> Arrival:
     ch = patterns().data.changes
     word = caseless(r"[^\W\d_][\w-]*")
     return Arrival(
+        outcome_verb=compile_pattern(rf"(?<!\w){alt(ch.outcome_finite)}(?!\w)"),
+        outcome_particle=compile_pattern(
+            rf"(?:\s+{word}){{0,{ch.separable_bare_max_words}}}?\s+"
+            rf"(?P<word>{alt(ch.outcome_better + ch.outcome_worse)})(?=\s*(?:[.,;:(]|$))"
+        ),
         verb=compile_pattern(alt(ch.arrival_finite)),
         particle=compile_pattern(rf"(?:\s+{word}){{0,{ch.arrival_max_words}}}?\s+"
                                  rf"{alt(ch.arrival_particles)}(?=\s*(?:[.,;:]|$))"),

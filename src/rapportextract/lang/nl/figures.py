@@ -127,6 +127,9 @@ class ChangeWords:
     arrival_joined: tuple[str, ...]
     separable_amount_not_after: tuple[str, ...]
     separable_bare_max_words: int
+    outcome_finite: tuple[str, ...]
+    outcome_better: tuple[str, ...]
+    outcome_worse: tuple[str, ...]
     bare_noun_openers: tuple[str, ...]
     rate_marker: str
 
@@ -345,6 +348,9 @@ def _changes() -> ChangeWords:
         arrival_joined=r.words("arrivals.joined"),
         separable_amount_not_after=r.words("separable_bare.amount_not_after"),
         separable_bare_max_words=r.integer("separable_bare.max_words"),
+        outcome_finite=r.words("outcomes.finite"),
+        outcome_better=r.words("outcomes.better"),
+        outcome_worse=r.words("outcomes.worse"),
         bare_noun_openers=r.words("bare_noun.openers"),
         rate_marker=r.word("rates.marker"),
     )
