@@ -73,12 +73,30 @@ def _change_after(q: Found, after: str, p: Patterns) -> tuple[str, int] | None:
             return None
         return taken[0], taken[1] + (rate.end() - noun if taken[1] > noun else 0)
     m = p.change_right.match(after)
+    if m is not None and _adjective_of_noun(m.group("word"), after[m.end():], p):
+        return None
     if m is None:
         m = p.change_after_noun.match(after)
         if m and m.group("noun").lower() not in p.count_nouns and not m.group("follow") \
                 and m.group("alone") is None:
             m = None
     return None if m is None else (m.group("word"), m.end())
+
+
+def _adjective_of_noun(word: str, rest: str, p: Patterns) -> bool:
+    """Whether a comparative right after the figure is an adjective of the noun after it
+    ("1,3 miljard euro extra jeugdgeld"), not a change ("€ 1,5 miljoen extra binnen")."""
+    ch = p.data.changes
+    if word.lower() not in lower_set(ch.adjective_comparatives):
+        return False
+    m = _next_word().match(rest)
+    return m is not None and not any(
+        " ".join(rest.lower().split()).startswith(f) for f in lower_set(ch.adjective_followers))
+
+
+@cache
+def _next_word() -> regex.Pattern[str]:
+    return regex.compile(r"\s+[^\W\d_]")
 
 
 @cache

@@ -97,6 +97,8 @@ class ChangeWords:
     times: tuple[str, ...]
     as_much: tuple[str, ...]
     noun_alone: tuple[str, ...]
+    adjective_comparatives: tuple[str, ...]
+    adjective_followers: tuple[str, ...]
     follower_gap: int
     gap_followers: tuple[str, ...]
     bare_verb_gap: int
@@ -318,6 +320,8 @@ def _changes() -> ChangeWords:
         times=r.words("multiples.times"),
         as_much=r.words("multiples.as_much"),
         noun_alone=r.words("comparatives.noun_alone"),
+        adjective_comparatives=r.words("comparatives.adjective"),
+        adjective_followers=r.words("comparatives.adjective_followers"),
         follower_gap=r.integer("comparatives.follower_gap"),
         gap_followers=r.words("comparatives.gap_followers"),
         bare_verb_gap=r.integer("verbs_bare.max_gap"),
