@@ -115,7 +115,8 @@ def _run_on() -> tuple[tuple[regex.Pattern[str], ...], frozenset[str], frozenset
     opener_next = rf"(?:{openers}\s+\p{{Ll}}|{year_openers}\s+(?:\p{{Ll}}|\d{{4}}(?!\d)))"
     patterns = (
         # "... vorig jaar 1,6 miljoen Op een begroting van ..."
-        regex.compile(rf"(?<=[\p{{Ll}}\d%*)”’])\s+(?={opener_next})"),
+        # (also after a table row's closing variance letter: "... 34.970 34.970 V Het ...")
+        regex.compile(rf"(?<=[\p{{Ll}}\d%*)”’]|\d\s\p{{Lu}})\s+(?={opener_next})"),
         # "NEGEN MILJOEN JEUGDGELD VAN GEMEENTEN AFGESNOEPT Van de ..."
         regex.compile(rf"(?<=(?<!\S)\p{{Lu}}{{2,}}(?:\s+\p{{Lu}}{{2,}}){{{n - 1},}})\s+"
                       rf"(?=\p{{Lu}}\p{{Ll}})"),

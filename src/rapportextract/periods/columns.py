@@ -50,7 +50,8 @@ def read_columns(sentence: str, spans: Sequence[tuple[int, int]],
     ("2022 2021 DAEB Niet-DAEB Totaal ..." over six figures: three columns a year). A row
     with one figure more than the years, the first a one- or two-digit number, starts with a
     note number ("Netto-omzet 1 8.168.494 7.840.687"). A sentence that is only a row, with
-    no year of its own, takes the header of the row before it (`header_before`)."""
+    no year of its own, takes the header of the row before it (`header_before`); so does a
+    second row in the same sentence, with no year between the two rows."""
     out: list[str | None] = [None] * len(spans)
     years = [e for e in expressions if e.period and _PLAIN_YEAR.match(e.period)
              and e.how == "explicit"]
@@ -62,6 +63,7 @@ def read_columns(sentence: str, spans: Sequence[tuple[int, int]],
     masked = sentence
     for e in dated:
         masked = masked[:e.start] + "x" * (e.end - e.start) + masked[e.end:]
+    last_end = 0
     for row in rows:
         first = spans[row[0]][0]
         found = _header(masked, [e for e in years if e.end <= first], spans, first)
@@ -69,6 +71,10 @@ def read_columns(sentence: str, spans: Sequence[tuple[int, int]],
         label = [e for e in dated if found and found[-1].end <= e.start and e.end <= first]
         if label and label[-1].template:
             header = tuple(label[-1].template.format(y=y) for y in header)
+        if not header and used and not any(last_end <= e.start < first for e in years):
+            # the next row under the same header line: "2022 2021 Huuropbrengsten 28.762
+            # 28.458 Onderhoudslasten 12.000 11.000"
+            header = used
         if not header and not years and len(rows) == 1 and len(row) == len(spans) \
                 and not re.search(r"\d", _NOT_FIGURES.sub("", masked[:first])):
             header = header_before
@@ -86,6 +92,7 @@ def read_columns(sentence: str, spans: Sequence[tuple[int, int]],
         for i, index in enumerate(cells):
             out[index] = header[i // width]
         used = header
+        last_end = spans[row[-1]][1]
     gap = period_words().patterns["each_gap"]
     for both in expressions:
         # "In 2022 en 2023 waren het er 300 en 310": one year a figure, in turn

@@ -183,6 +183,17 @@ def _label_row(figures: list[Found], text: str, scaled: set[int]) -> None:
         label = text[start.start():run[0].start] if start else ""
         label = _BULLET.split(label)[-1].lstrip("0123456789:; ")
         unit = label_unit(label) if label.strip() else None
+        if unit is None and start is not None and start.start() > 0:
+            # a day or a note number in the label ("Stand geldmiddelen per 31 december
+            # 6.668.939 ...", "Huuropbrengsten 17 54.812 52.906"): the words before it name
+            # what the row measures
+            day = start.start()
+            while day > 0 and (head[day - 1].isdigit() or head[day - 1] in ".,"):
+                day -= 1
+            longer = _ROW_LABEL_START.search(head, 0, day)
+            if longer is not None:
+                wider = _BULLET.split(text[longer.start():run[0].start])[-1]
+                unit = label_unit(wider.lstrip("0123456789:; "))
         if unit is None or unit == "count":
             continue
         for q in run:
