@@ -100,6 +100,17 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         ("group defined by its rank",
          rf"(?<!\w){phrase(sw.rank_article)}\s+(?:\d{{1,3}}|{small}|{alt(sw.rank_numbers)})\s+"
          rf"{alt(sw.rank_adjectives)}"),
+        # "Heeft men minder dan 50 leerlingen dan wordt gesproken van ..."; "meer dan vijftien
+        # procent van hun inkomen kwijt"; "begrensd tot de inflatie ..., plus 1 procentpunt"
+        ("threshold",
+         rf"{alt(sw.comparisons)}\s+{money}[\d.,]*(?:\s+{word}){{0,{sw.definition_gap}}}?\s+"
+         rf"{alt(sw.definition_follows)}", alt(sw.definition_follows)),
+        ("threshold",
+         rf"{alt(sw.comparisons)}\s+(?:{number}|{small}|{alt(sw.rank_numbers)}|\p{{L}}+tien)"
+         rf"\s*(?:%|procent)\s+{alt(sw.income_shares)}", alt(sw.income_shares)),
+        ("norm", rf"{alt(sw.cap_clauses)}\s{clause}", alt(sw.cap_clauses)),
+        ("section or version number",
+         rf"(?<=(?<!\w){alt(sw.section_prepositions)}\s+)\d{{1,2}}\.\d{{1,2}}(?![\d.,]){unit_next}"),
         # a risk table's classes: "Gemiddeld een keer per 2 jaar 4 70", "€ 240.000 > x < €
         # 480.000 4"
         ("risk class",

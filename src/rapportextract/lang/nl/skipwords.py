@@ -88,6 +88,11 @@ class SkipWords:
     rank_numbers: tuple[str, ...]
     frequency: tuple[str, ...]
     frequency_units: tuple[str, ...]
+    definition_follows: tuple[str, ...]
+    definition_gap: int
+    income_shares: tuple[str, ...]
+    cap_clauses: tuple[str, ...]
+    section_prepositions: tuple[str, ...]
     aim_verbs: tuple[str, ...]
     assumptions: tuple[str, ...]
 
@@ -174,6 +179,11 @@ def read_skip_words(text: str | None = None) -> SkipWords:
         rank_numbers=r.words("thresholds.rank_numbers"),
         frequency=r.words("thresholds.frequency"),
         frequency_units=r.words("thresholds.frequency_units"),
+        definition_follows=r.words("thresholds.definition_follows"),
+        definition_gap=r.integer("thresholds.definition_gap_words", minimum=0),
+        income_shares=r.words("thresholds.income_shares"),
+        cap_clauses=r.words("thresholds.cap_clauses"),
+        section_prepositions=r.words("layout.section_prepositions"),
     )
 
 
