@@ -357,6 +357,14 @@ def _counted_noun_next(after: str, p: Patterns) -> bool:
     return word in p.count_nouns or word.endswith(heads)  # "basisscholen": a compound's head
 
 
+def _key_figure(word: str, text: str, p: Patterns) -> bool:
+    """A figure opening a sentence that ends in a full stop, before a plural noun with a
+    capital: a key figure ("35 Ontruimingen vanwege huurachterstand."), not the number of a
+    heading, which ends in no full stop ("2 Ontruimingen en huurschulden")."""
+    ends = p.data.contexts.count_plural_endings
+    return text.rstrip().endswith(".") and word.lower().endswith(ends)
+
+
 def bare_article(q: Found, text: str, p: Patterns) -> bool:
     return q.form == "words" and not q.has_unit and text[q.start : q.end].lower() in p.plain_article
 
@@ -395,6 +403,7 @@ def not_a_figure(q: Found, text: str, p: Patterns) -> str | None:
     if len(written) <= 2:
         if p.footnote_end.search(before) and (after.strip() == "" or after.startswith("\n")):
             return "footnote marker"
-        if p.line_start.search(before) and nxt and nxt.group("word")[0].isupper():
+        if p.line_start.search(before) and nxt and nxt.group("word")[0].isupper() \
+                and not _key_figure(nxt.group("word"), text, p):
             return "footnote or heading number"
     return None
