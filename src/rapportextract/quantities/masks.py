@@ -91,7 +91,9 @@ def _report_masks() -> tuple[_HintedMask, ...]:
          rf"(?<=(?<!\w){alt(sw.titled_prepositions)}\s+){alt(sw.titled_references)}\s+"
          rf"\d{{1,2}}(?![\d.,]\d){unit_next}"
          rf"(?!\s+{long_word}{bare_alt(sw.plural_endings)}(?!\w))"),
-        ("reference", rf"{alt(sw.titled_plurals)}\s+\d{{1,2}}(?:{separator}{item})*(?!\w)"),
+        ("reference",
+         rf"{alt(sw.titled_plurals)}\s+\d{{1,2}}(?![\d.,]?\d){unit_next}(?:{separator}{item})*"
+         rf"(?!\w)"),
         ("rank", rf"(?<!\w){alt(sw.rank_words)}[- ]?\d{{1,3}}(?![\d.,]?\d)"),
         # "25 Okt09": a date with its year's last two digits glued to the month
         ("date", rf"(?<![\w.,])\d{{1,2}}\s+{bare_alt(sw.month_abbreviations)}\d{{2}}(?!\d)"),
