@@ -408,4 +408,9 @@ def not_a_figure(q: Found, text: str, p: Patterns) -> str | None:
         if p.line_start.search(before) and nxt and nxt.group("word")[0].isupper() \
                 and not _key_figure(nxt.group("word"), text, p):
             return "footnote or heading number"
+        if nxt and nxt.group("word")[:1].isupper() and _column_year_before(
+                before, p.data.contexts.year_first, p.data.contexts.year_last):
+            # a numbered part of a table right after its column years: "2026 2027 3
+            # Afwijkingen maatregelen ..."
+            return "footnote or heading number"
     return None
