@@ -11,9 +11,11 @@ a sentence.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 import regex
 
+from rapportextract.lang.nl.files import DataFile
 from rapportextract.lang.nl.skipwords import skip_words
 from rapportextract.lang.nl.words import abbreviations
 from rapportextract.layout import join_lines, split_superscript_marker
@@ -95,6 +97,102 @@ def _inside_quote(text: str, start: int, mark: regex.Match[str]) -> bool:
     return stop is None
 
 
+@cache
+def _run_on() -> tuple[tuple[regex.Pattern[str], ...], frozenset[str], frozenset[str],
+                       regex.Pattern[str]]:
+    """The patterns of a sentence start without a full stop before it (each match ends where
+    the new sentence starts), the title nouns no opener splits after, the abbreviations that
+    may end a sentence, and the opener that must follow such an abbreviation."""
+    f = DataFile("sentences.toml")
+
+    def alt(words: Sequence[str]) -> str:
+        return "(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+    openers = alt(f.words("run_on.openers"))
+    year_openers = alt(f.words("run_on.openers_before_a_year"))
+    n = f.integer("run_on.capitals_min_words", minimum=2)
+    compare = alt(f.lower_words("run_on.comparison_openers"))
+    opener_next = rf"(?:{openers}\s+\p{{Ll}}|{year_openers}\s+(?:\p{{Ll}}|\d{{4}}(?!\d)))"
+    patterns = (
+        # "... vorig jaar 1,6 miljoen Op een begroting van ..."
+        # (also after a table row's closing variance letter: "... 34.970 34.970 V Het ...")
+        regex.compile(rf"(?<=[\p{{Ll}}\d%*)”’]|\d\s\p{{Lu}})\s+(?={opener_next})"),
+        # "NEGEN MILJOEN JEUGDGELD VAN GEMEENTEN AFGESNOEPT Van de ..."
+        regex.compile(rf"(?<=(?<!\S)\p{{Lu}}{{2,}}(?:\s+\p{{Lu}}{{2,}}){{{n - 1},}})\s+"
+                      rf"(?=\p{{Lu}}\p{{Ll}})"),
+        # "... is 14.067; In het eerste half jaar ..."
+        regex.compile(r";\s+(?=\p{Lu}\p{Ll})"),
+        # "... is onder te verdelen naar: 1. niet beïnvloedbaar resultaat ..."
+        regex.compile(r":\s+(?=1[.)]\s)"),
+        # "... te weinig waren.1 Hoewel dit aantal ..."
+        regex.compile(r"(?<=\p{Ll}{2}[.!?]\d{1,2})\s+(?=[\p{Lu}“‘„\"'(])"),
+        # "Aantal inwoners: 26.762 Aantal huishoudens: 10.520"
+        regex.compile(r"(?<=:\s*€?\s*\d[\d.,]*%?)\s+"
+                      r"(?=\p{Lu}\p{Ll}+(?:\s+[\p{L}'’-]+){0,4}:\s*[€\d])"),
+        # a contents line ends in its page number before the next one's section number:
+        # "3 Aantal huishoudens met schulden 9 3.1 Ruim 1 op de 12 huishoudens ... 9"
+        regex.compile(r"(?<=\p{Ll}\s\d{1,3})\s+(?=\d{1,2}(?:\.\d{1,2})+\.?\s+\p{Lu})"),
+        # "0,53% Huurachterstand (In 2018: 0,55%) 0,26% Huurachterstand vertrokken huurders"
+        regex.compile(rf"(?<=\((?i:{compare}\s+)?\d{{4}}\s*:[^()]{{1,40}}\))\s+(?=[€\d])"),
+    )
+    ending = frozenset(f.lower_words("run_on.ending_abbreviations"))
+    return (patterns, frozenset(f.lower_words("run_on.title_nouns")), ending,
+            regex.compile(rf"\s+{opener_next}"))
+
+
+_WORD_BEFORE = regex.compile(r"([\p{L}'’-]+)\W*$")
+_SECTION_START = regex.compile(
+    r"\s*\d{1,2}(?:(?:\.\d{1,2})+\.?(?:\s|$)|\.?(?:\s+(?=\p{Lu})|$))")
+_NUMBER_WORD = regex.compile(r"\p{L}+")
+
+
+def _holds_a_number(text: str) -> bool:
+    """Whether a run-on part holds a number besides the number of its heading: a part
+    without one ("2.7 Huurachterstanden", "Inleiding") stays with the sentence it heads."""
+    head = _SECTION_START.match(text)
+    rest = text[head.end():] if head else text
+    if any(ch.isdigit() for ch in rest):
+        return True
+    words = {w for w in skip_words().small_numbers if w != "een"} | _run_on_scales()
+    return any(m.group().lower() in words for m in _NUMBER_WORD.finditer(rest))
+
+
+def run_on_starts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where a sentence in `text[start:end]` ends without a full stop and the next one
+    begins, as (end of the one, start of the next); none inside brackets."""
+    patterns, titles, _, _ = _run_on()
+    cuts: dict[int, int] = {}
+    for i, pattern in enumerate(patterns):
+        for m in pattern.finditer(text, start, end):
+            if m.end() >= end or m.start() <= start:
+                continue
+            if i == 0:
+                word = _WORD_BEFORE.search(text, start, m.start())
+                if word and word.group(1).lower() in titles:
+                    continue  # "het rapport De staat van de volkshuisvesting"
+            if _inside_brackets(text, start, m.start()) or not _holds_a_number(
+                    text[max([start, *(n for c, n in cuts.items() if c <= m.start())]):m.start()]):
+                continue
+            cut = m.start() + (1 if text[m.start()] in ";:" else 0)
+            cuts.setdefault(cut, m.end())
+    return sorted(cuts.items())
+
+
+@cache
+def _run_on_scales() -> frozenset[str]:
+    return frozenset(DataFile("sentences.toml").lower_words("run_on.scale_words"))
+
+
+def _ending_abbreviation(text: str, match: regex.Match[str]) -> bool:
+    """A scale abbreviation that ends its sentence: an opener follows ("8,1 mld. De ...")."""
+    _, _, ending, opener = _run_on()
+    token = _TOKEN_BEFORE.search(text, 0, match.start() + 1)
+    if token is None:
+        return False
+    word = token.group(1).lower().lstrip("0123456789,.(€ ")
+    return word in ending and opener.match(text, match.end()) is not None
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) of each sentence of `text`, surrounding whitespace excluded."""
     spans: list[tuple[int, int]] = []
@@ -103,13 +201,20 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         mark = match.group()
         if mark.startswith(".") and not mark.startswith("..") and _is_abbreviation(
             text, match.start()
-        ):
+        ) and not _ending_abbreviation(text, match):
             continue
         if _inside_brackets(text, start, match.end()) or _inside_quote(text, start, match):
             continue
         spans.append((start, match.end()))
         start = match.end()
     spans.append((start, len(text)))
+    split: list[tuple[int, int]] = []
+    for a, b in spans:
+        for cut, nxt in run_on_starts(text, a, b):
+            split.append((a, cut))
+            a = nxt
+        split.append((a, b))
+    spans = split
     result: list[tuple[int, int]] = []
     for a, b in spans:
         while a < b and text[a].isspace():

@@ -12,6 +12,7 @@ from rapportextract.facts.cues import continues_previous, inherits_period
 from rapportextract.facts.scope import ScopeFound, scope_cues, without_own_voice
 from rapportextract.models import Quantity, Sentence
 from rapportextract.periods import TimeExpression, find_time_expressions
+from rapportextract.quantities.multipliers import Multiplier
 
 
 @dataclass(frozen=True)
@@ -32,15 +33,17 @@ class SentenceAnalysis:
         return self.sentence.text
 
 
-def analyse(sentence: Sentence, edition: int, *, own_voice: bool = True) -> SentenceAnalysis:
+def analyse(sentence: Sentence, edition: int, *, own_voice: bool = True,
+            carried: Multiplier | None = None) -> SentenceAnalysis:
     """The analysis of one prose sentence of a document of `edition`. Without `own_voice`
-    (a document that is not an organisation's own report), "wij" is no scope cue."""
+    (a document that is not an organisation's own report), "wij" is no scope cue; `carried`
+    is the multiplier of the table head above a row (`multipliers.head_multiplier`)."""
     from rapportextract.quantities import find_quantities
 
     text = sentence.text
     return SentenceAnalysis(
         sentence=sentence,
-        quantities=[q for q in find_quantities(text) if not section_number(q, text)],
+        quantities=[q for q in find_quantities(text, carried) if not section_number(q, text)],
         times=find_time_expressions(text, edition=edition),
         continues=continues_previous(text),
         inherits=inherits_period(text),

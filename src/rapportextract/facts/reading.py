@@ -3,6 +3,8 @@ sentence with what the one before it left (`Prev`) and the paragraph's time scop
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rapportextract.catalogue import Catalogue, load_catalogue
 from rapportextract.errors import EditionNotFoundError
 from rapportextract.facts.analysis import SentenceAnalysis, analyse
@@ -14,6 +16,7 @@ from rapportextract.facts.scope import sentence_scope as whom_of
 from rapportextract.facts.sentence import sentence_facts
 from rapportextract.models import PROSE_KINDS, BlockKind, Document, Fact, Sentence
 from rapportextract.periods import PeriodContext, named_period, read_columns, sets_scope
+from rapportextract.quantities.multipliers import Multiplier, head_multiplier, table_row
 
 
 def extract_facts(doc: Document, catalogue: Catalogue | None = None) -> list[Fact]:
@@ -28,8 +31,9 @@ def extract_facts(doc: Document, catalogue: Catalogue | None = None) -> list[Fac
     prev: Prev | None = None
     prose = [s for s in doc.sentences if s.block_kind in PROSE_KINDS]
     whom = document_scope([s.text for s in prose])
+    head = TableHead()  # a table head's multiplier, carried to the rows below
     for block in _blocks(prose):
-        new, prev = _read_block(doc, doc.edition, block, catalogue, prev, whom)
+        new, prev = _read_block(doc, doc.edition, block, catalogue, prev, whom, head)
         facts.extend(new)
     facts = placed_ids(doc, facts)
     return facts + derived_levels(doc, facts)
@@ -45,13 +49,24 @@ def _blocks(sentences: list[Sentence]) -> list[list[Sentence]]:
     return blocks
 
 
+@dataclass
+class TableHead:
+    """The multiplier of the table caption or head line last read ("(bedragen x € 1.000)"),
+    which scales the table rows read as text below it until prose follows."""
+
+    multiplier: Multiplier | None = None
+
+
 def _read_block(
     doc: Document, edition: int, sentences: list[Sentence], catalogue: Catalogue,
-    prev: Prev | None, whom: ScopeFound = NATIONAL,
+    prev: Prev | None, whom: ScopeFound = NATIONAL, head: TableHead | None = None,
 ) -> tuple[list[Fact], Prev | None]:
     """The facts of one block's sentences, `prev` being what the block before left, and what
     this block's last sentence leaves to the next; `whom` is the document's scope. Each
-    sentence is analysed once (`analysis.analyse`) and the analysis passed down."""
+    sentence is analysed once (`analysis.analyse`) and the analysis passed down. `head`
+    holds the multiplier of a table's caption or head line above ("(bedragen x € 1.000)"):
+    it scales the table rows that follow, until prose does; the block leaves its own in it."""
+    head = head if head is not None else TableHead()
     # A new block ends the paragraph scope; a sentence opening a paragraph may still refer
     # back to the last sentence of the paragraph before ("Die laatste schuld ..."), but not
     # across a heading or a caption.
@@ -63,7 +78,10 @@ def _read_block(
     scope: str | None = None
     header: tuple[str, ...] = ()  # the column years a table row read as text left the next
     for sentence in sentences:
-        analysis = analyse(sentence, edition, own_voice=whom.scope == "organisation")
+        row = table_row(sentence.text)
+        analysis = analyse(sentence, edition, own_voice=whom.scope == "organisation",
+                           carried=head.multiplier if row else None)
+        head.multiplier = head_multiplier(sentence.text) or (head.multiplier if row else None)
         about = whom_of(sentence.text, analysis.cues, prev.about if prev else None, whom,
                         analysis.continues)
         columns = read_columns(sentence.text, [(q.start, q.end) for q in analysis.quantities],

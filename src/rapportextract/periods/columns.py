@@ -50,7 +50,8 @@ def read_columns(sentence: str, spans: Sequence[tuple[int, int]],
     ("2022 2021 DAEB Niet-DAEB Totaal ..." over six figures: three columns a year). A row
     with one figure more than the years, the first a one- or two-digit number, starts with a
     note number ("Netto-omzet 1 8.168.494 7.840.687"). A sentence that is only a row, with
-    no year of its own, takes the header of the row before it (`header_before`)."""
+    no year of its own, takes the header of the row before it (`header_before`); so does a
+    second row in the same sentence, with no year between the two rows."""
     out: list[str | None] = [None] * len(spans)
     years = [e for e in expressions if e.period and _PLAIN_YEAR.match(e.period)
              and e.how == "explicit"]
@@ -62,6 +63,8 @@ def read_columns(sentence: str, spans: Sequence[tuple[int, int]],
     masked = sentence
     for e in dated:
         masked = masked[:e.start] + "x" * (e.end - e.start) + masked[e.end:]
+
+    last_end = 0
     for row in rows:
         first = spans[row[0]][0]
         found = _header(masked, [e for e in years if e.end <= first], spans, first)
@@ -69,6 +72,10 @@ def read_columns(sentence: str, spans: Sequence[tuple[int, int]],
         label = [e for e in dated if found and found[-1].end <= e.start and e.end <= first]
         if label and label[-1].template:
             header = tuple(label[-1].template.format(y=y) for y in header)
+        if not header and used and not any(last_end <= e.start < first for e in years):
+            # the next row under the same header line: "2022 2021 Huuropbrengsten 28.762
+            # 28.458 Onderhoudslasten 12.000 11.000"
+            header = used
         if not header and not years and len(rows) == 1 and len(row) == len(spans) \
                 and not re.search(r"\d", _NOT_FIGURES.sub("", masked[:first])):
             header = header_before
@@ -77,15 +84,15 @@ def read_columns(sentence: str, spans: Sequence[tuple[int, int]],
                 header = tuple(label[-1].template.format(y=y[:4]) for y in header)
         if len(header) < 2:
             continue
-        cells = row
-        if len(row) == len(header) + 1 and _NOTE.match(sentence[slice(*spans[row[0]])]):
-            cells = row[1:]
-        if len(cells) % len(header):
+        cells = _cells(sentence, spans, row, len(header))
+        if cells is None:
             continue
         width = len(cells) // len(header)
         for i, index in enumerate(cells):
-            out[index] = header[i // width]
+            if index is not None:
+                out[index] = header[i // width]
         used = header
+        last_end = spans[row[-1]][1]
     gap = period_words().patterns["each_gap"]
     for both in expressions:
         # "In 2022 en 2023 waren het er 300 en 310": one year a figure, in turn
@@ -105,15 +112,59 @@ def read_columns(sentence: str, spans: Sequence[tuple[int, int]],
     return Columns(out, used)
 
 
+_LONE_DASH = re.compile(r"(?<!\S)[-–](?=\s)")
+_LEADING_DASHES = re.compile(r"(?:(?<!\S)[-–]\s+)+$")
+
+
+def _cells(sentence: str, spans: Sequence[tuple[int, int]], row: list[int],
+           columns: int) -> list[int | None] | None:
+    """The cells of a row under `columns` column years, each the index of its figure or None
+    for an empty one (a lone dash), or None where the row does not fit the header. A dash
+    right before a figure is either an empty cell or the figure's minus written apart
+    ("- - 0,1 - 0,8 - 1,0" under four years): the reading that fits the header is taken, a
+    dash an empty cell where both do. A row with one figure more than the years, the first a
+    one- or two-digit number, starts with a note number ("Netto-omzet 1 8.168.494
+    7.840.687")."""
+    start = spans[row[0]][0]
+    lead = _LEADING_DASHES.search(sentence, 0, start)
+    begin = lead.start() if lead else start
+    tokens: list[tuple[int, int | None]] = [(m.start(), None) for m in
+                                            _LONE_DASH.finditer(sentence, begin, spans[row[-1]][1])]
+    tokens += [(spans[i][0], i) for i in row]
+    tokens.sort()
+    empty = [index for _, index in tokens]
+    minus = [index for k, (_, index) in enumerate(tokens)
+             if not (index is None and k + 1 < len(tokens) and tokens[k + 1][1] is not None
+                     and not sentence[tokens[k][0] + 1:tokens[k + 1][0]].strip())]
+    plain: list[int | None] = list(row)
+    if len(row) == columns + 1 and _NOTE.match(sentence[slice(*spans[row[0]])]):
+        plain = list(row[1:])
+    for cells in (plain, empty, minus):
+        if len(cells) % columns == 0:
+            return cells
+    return None
+
+
 def _rows(sentence: str, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
-    """Runs of at least two figures with nothing but spaces between them."""
+    """Runs of at least two figures with nothing but spaces (and lone dashes: empty cells)
+    between them."""
     runs: list[list[int]] = []
     for i, (start, _) in enumerate(spans):
-        if runs and not sentence[spans[runs[-1][-1]][1]:start].strip():
+        if runs and not _LONE_DASH.sub("", sentence[spans[runs[-1][-1]][1]:start]).strip():
             runs[-1].append(i)
         else:
             runs.append([i])
     return [run for run in runs if len(run) >= 2]
+
+
+def _without_multipliers(label: str) -> str:
+    """A row's label without the multiplier it names, which holds no figure: "Bruto huuromzet
+    (x 1 mln.)", "WOZ-waarde gemiddeld (x 1000)"."""
+    from rapportextract.quantities.multipliers import find_multipliers
+
+    for m in reversed(find_multipliers(label)):
+        label = label[:m.start] + " " + label[m.end:]
+    return label
 
 
 def _header(sentence: str, years: list[TimeExpression], spans: Sequence[tuple[int, int]],
@@ -121,7 +172,7 @@ def _header(sentence: str, years: list[TimeExpression], spans: Sequence[tuple[in
     """The years right above the row: the last run of years before it, with no digit
     between the last year and the row and only a few words between two years."""
     label = _NOTE_BEFORE_ROW.sub("", sentence[years[-1].end:row_start]) if years else ""
-    if not years or re.search(r"\d", _NOT_FIGURES.sub("", label)):
+    if not years or re.search(r"\d", _NOT_FIGURES.sub("", _without_multipliers(label))):
         return []
     if any(years[-1].end <= s < row_start for s, _ in spans):
         return []

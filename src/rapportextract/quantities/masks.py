@@ -23,12 +23,19 @@ _PRODUCT_NAME = regex.compile(r"(?<!\S)\p{Lu}\p{L}*\p{Lu}\p{L}*\s$")
 """A name with two capitals before a dotted number makes it a version: "HiX 6.2", "ISO 9001"."""
 
 
-def _section_number(written: str, before: str, p: Patterns) -> bool:
+_TITLE_NEXT = regex.compile(r"\s+\p{Lu}\p{Ll}")
+"""A word with a capital after a dotted number: the title of a numbered section, also where
+it does not open the line ("... contactpogingen 5.2 Toename in aantal ..."): Dutch writes a
+decimal comma, and an English decimal is not followed by a capital."""
+
+
+def _section_number(written: str, before: str, after: str, p: Patterns) -> bool:
     if not _SECTION_NUMBER.fullmatch(written):
         return False
     return (
         written.count(".") > 1 or written.endswith(".0") or p.line_start.search(before) is not None
         or before.strip() == "" or _PRODUCT_NAME.search(before) is not None
+        or _TITLE_NEXT.match(after) is not None
     )
 
 
@@ -44,6 +51,7 @@ def _report_masks() -> tuple[_HintedMask, ...]:
     data = nl.load()
     ctx = data.contexts
     word = caseless(r"[^\W\d_]+")
+    long_word = caseless(r"[^\W\d_]{3,}")  # a stem that a plural ending can follow
     capital = caseless(r"\p{Lu}")
     lower = caseless(r"\p{Ll}")
     number = r"\d+(?:[.,]\d+)*"
@@ -77,6 +85,40 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         ("date", rf"{alt(sw.date_words)}\s*\d{{1,2}}[/-]\d{{1,2}}(?![\d/-])"),
         ("threshold", rf"{money}[\d.,]*\s*[<>≤≥]\s*{phrase(sw.class_variable)}"),
         ("threshold", rf"{phrase(sw.class_variable)}\s*[<>≤≥]\s*{money}"),
+        # "komt in programma 6 terug" (not "in programma 2 woningen"), "de programma’s 1 t/m
+        # 12", "een risico top 10"
+        ("reference",
+         rf"(?<=(?<!\w){alt(sw.titled_prepositions)}\s+){alt(sw.titled_references)}\s+"
+         rf"\d{{1,2}}(?![\d.,]\d){unit_next}"
+         rf"(?!\s+{long_word}{bare_alt(sw.plural_endings)}(?!\w))"),
+        ("reference",
+         rf"{alt(sw.titled_plurals)}\s+\d{{1,2}}(?![\d.,]?\d){unit_next}(?:{separator}{item})*"
+         rf"(?!\w)"),
+        ("rank", rf"(?<!\w){alt(sw.rank_words)}[- ]?\d{{1,3}}(?![\d.,]?\d)"),
+        # "25 Okt09": a date with its year's last two digits glued to the month
+        ("date", rf"(?<![\w.,])\d{{1,2}}\s+{bare_alt(sw.month_abbreviations)}\d{{2}}(?!\d)"),
+        # "afwijkingen > € 25.000"; "bij de honderd grootste woningcorporaties"
+        ("threshold", rf"{alt(sw.money_signs)}\s*{alt(data.units.currency_prefix)}\s*\d"),
+        ("group defined by its rank",
+         rf"(?<!\w){phrase(sw.rank_article)}\s+(?:\d{{1,3}}|{small}|{alt(sw.rank_numbers)})\s+"
+         rf"{alt(sw.rank_adjectives)}"),
+        # "Heeft men minder dan 50 leerlingen dan wordt gesproken van ..."; "meer dan vijftien
+        # procent van hun inkomen kwijt"; "begrensd tot de inflatie ..., plus 1 procentpunt"
+        ("threshold",
+         rf"{alt(sw.comparisons)}\s+{money}[\d.,]*(?:\s+{word}){{0,{sw.definition_gap}}}?\s+"
+         rf"{alt(sw.definition_follows)}", alt(sw.definition_follows)),
+        ("threshold",
+         rf"{alt(sw.comparisons)}\s+(?:{number}|{small}|{alt(sw.rank_numbers)}|\p{{L}}+tien)"
+         rf"\s*(?:%|procent)\s+{alt(sw.income_shares)}", alt(sw.income_shares)),
+        ("norm", rf"{alt(sw.cap_clauses)}\s{clause}", alt(sw.cap_clauses)),
+        ("section or version number",
+         rf"(?<=(?<!\w){alt(sw.section_prepositions)}\s+)\d{{1,2}}\.\d{{1,2}}(?![\d.,]){unit_next}"),
+        # a risk table's classes: "Gemiddeld een keer per 2 jaar 4 70", "€ 240.000 > x < €
+        # 480.000 4"
+        ("risk class",
+         rf"(?<={alt(sw.frequency)}\s+(?:\d{{1,2}}\s+)?{alt(sw.frequency_units)})\s+"
+         rf"\d{{1,2}}(?:,\d)?\s+\d{{1,3}}(?=\s*$)"),
+        ("risk class", r"(?<=[<>≤≥]\s*(?:€\s*)?\d[\d.,]*)\s+\d{1,2}(?=\s*$)"),
         # "COVID-19", "Fit for 55", "CO 2"; "de 3 W-vragen"
         ("name", alt(sw.names)),
         ("name", rf"(?<![\d.,])\d{{1,2}}\s+{capital}{regex.escape(sw.lettered_suffix)}\w"),
@@ -176,7 +218,12 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         ("page number",
          r"(?<=^\s*\d{1,2}(?:\.\d{1,2})+\.?\s[^\n.;:!?]{3,120}\s)(?<!(?<![\d.,])\d{1,3}(?:[.,]\d+)*\s)"
          r"\d{1,3}\s*$"),
-        ("note reference", rf"(?<={word})\s+\d{{1,2}}(?=\s+{amount}\s+{amount}(?!\d))"),
+        # (not "Rekeningresultaat 0 34.970 34.970": a nought is no note; nor "Veiligheid 55
+        # 2.017 -1.962 95 2.038": small amounts among the amounts after it are the row's, but
+        # a last column may follow: "Cultuur 3 4.210 4.530 320-")
+        ("note reference",
+         rf"(?<={word})\s+(?!0(?!\d))\d{{1,2}}(?=(?:\s+\(?-?{amount}\)?){{2,}}"
+         rf"(?!(?:\s+[-–(]?\s*\d[\d.,]*-?\)?){{2}}))"),
         # "Een gezin van 4 personen met een eigen woning van 280.000 euro betaalt ..."
         ("model case",
          rf"{alt(sw.example_subjects)}\s+van\s+(?:\d{{1,2}}|{small})\s+personen",
@@ -312,6 +359,14 @@ def _counted_noun_next(after: str, p: Patterns) -> bool:
     return word in p.count_nouns or word.endswith(heads)  # "basisscholen": a compound's head
 
 
+def _key_figure(word: str, text: str, p: Patterns) -> bool:
+    """A figure opening a sentence that ends in a full stop, before a plural noun with a
+    capital: a key figure ("35 Ontruimingen vanwege huurachterstand."), not the number of a
+    heading, which ends in no full stop ("2 Ontruimingen en huurschulden")."""
+    ends = p.data.contexts.count_plural_endings
+    return text.rstrip().endswith(".") and word.lower().endswith(ends)
+
+
 def bare_article(q: Found, text: str, p: Patterns) -> bool:
     return q.form == "words" and not q.has_unit and text[q.start : q.end].lower() in p.plain_article
 
@@ -337,7 +392,7 @@ def not_a_figure(q: Found, text: str, p: Patterns) -> str | None:
             nxt = p.next_word.match(after)
             if nxt is None or nxt.group("word").lower() in p.stressed_one_not_before:
                 return "'één' without a counted noun"
-    if q.form == "digits" and not q.signed and _section_number(written, before, p):
+    if q.form == "digits" and not q.signed and _section_number(written, before, after, p):
         return "section or version number"
     if not q.plain_integer or q.signed:
         return None
@@ -350,6 +405,12 @@ def not_a_figure(q: Found, text: str, p: Patterns) -> str | None:
     if len(written) <= 2:
         if p.footnote_end.search(before) and (after.strip() == "" or after.startswith("\n")):
             return "footnote marker"
-        if p.line_start.search(before) and nxt and nxt.group("word")[0].isupper():
+        if p.line_start.search(before) and nxt and nxt.group("word")[0].isupper() \
+                and not _key_figure(nxt.group("word"), text, p):
+            return "footnote or heading number"
+        if nxt and nxt.group("word")[:1].isupper() and _column_year_before(
+                before, p.data.contexts.year_first, p.data.contexts.year_last):
+            # a numbered part of a table right after its column years: "2026 2027 3
+            # Afwijkingen maatregelen ..."
             return "footnote or heading number"
     return None

@@ -8,6 +8,11 @@ amounts of that many euro, or counts of that many where no currency is named. A 
 brackets after a multiplier is a negative amount, the accountant's way ("(3.995)"), and a minus
 sign there is the amount's, not a change.
 
+A row on a line (or in a paragraph) of its own takes the multiplier of the caption or head line
+right above it ("Tabel 3 Exploitatie (bedragen x € 1.000)" and then "Huuropbrengsten 28.762
+28.458"): `head_multiplier` finds it there and the fact stage carries it to the rows below,
+until prose follows (`table_row`).
+
 A row of such a table names its unit in its label ("- solvabiliteit (%) 67,2 65,9", "Bruto
 huuromzet (x 1 mln.) 188,7 184,8", "eigen vermogen per woning 70.006 67.705"): the bare
 numbers of the row take it (`label_unit`, the notion the PDF table reader uses for its row
@@ -38,6 +43,8 @@ class Multiplier:
     currency: bool
     reach: int
     """Where its amounts end: the next blank line (a caption's scale is not the prose's)."""
+    written: str = ""
+    """How a multiplier carried from the caption or head line above was written."""
 
 
 _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
@@ -73,14 +80,43 @@ def find_multipliers(text: str) -> list[Multiplier]:
     return found
 
 
+_YEAR_OR_WORD = regex.compile(r"(?:[^\d]|(?<!\d)(?:19|20)\d\d(?!\d))*")
+_ROW_END = regex.compile(r"(?:[-–]?\s?\(?\d[\d.,]*\)?-?\s+){1,}[-–]?\s?\(?\d[\d.,]*\)?-?"
+                         r"(?:\s+\p{Lu})?\s*$")
+
+
+def head_multiplier(text: str) -> Multiplier | None:
+    """The multiplier that heads the table rows below it: the last of `text` with nothing
+    but words and column years after it ("Tabel 3 Exploitatie (bedragen x € 1.000)",
+    "Bedragen x € 1.000 Omschrijving 2022 2021")."""
+    found = find_multipliers(text)
+    if not found or not _YEAR_OR_WORD.fullmatch(text, found[-1].end):
+        return None
+    m = found[-1]
+    return Multiplier(0, 0, m.scale, m.currency, 0, " ".join(text[m.start:m.end].split()))
+
+
+def table_row(text: str) -> bool:
+    """Whether `text` is (or ends in) a table row read as text: two or more numbers with
+    nothing but spaces between them end it ("Huuropbrengsten 28.762 28.458", "2022 2021"),
+    a variance letter after them included."""
+    return _ROW_END.search(text) is not None
+
+
 def apply_multipliers(
-    figures: list[Found], text: str
+    figures: list[Found], text: str, carried: Multiplier | None = None
 ) -> tuple[list[Found], list[tuple[Found, str]]]:
     """The figures with every multiplier applied to the amounts after it, and the figures that
-    are none (the multiplier itself, a year heading a column), with the reason."""
+    are none (the multiplier itself, a year heading a column), with the reason. `carried` is
+    the multiplier of the caption or head line above a table row (`head_multiplier`): it
+    scales the row where the row has none of its own."""
     multipliers = find_multipliers(text)
+    if not multipliers and carried is not None:
+        multipliers = [Multiplier(0, 0, carried.scale, carried.currency, len(text),
+                                  carried.written)]
     if not multipliers:
         _label_row(figures, text, set())
+        _spaced_minus(figures, text)
         return figures, []
     ctx = nl.load().contexts
     kept: list[Found] = []
@@ -113,15 +149,21 @@ def apply_multipliers(
                 q.plain_integer = False
                 # a sign in a table column is the amount's (a cost, a loss), not a change
                 q.signed = False
-                q.notes.append(f"scaled by the multiplier {text[m.start:m.end].strip()!r}")
+                written = text[m.start:m.end].strip() or m.written
+                q.notes.append(f"scaled by the multiplier {written!r}"
+                               + ("" if m.end > m.start else " of the table's head above"))
         kept.append(q)
     _label_row(kept, text, scaled)
+    _spaced_minus(kept, text)
     return kept, dropped
 
 
 _ROW_LABEL_START = regex.compile(r"(?:^|[:;]|(?<!\S)[-–•](?=\s)|\d(?=\s))[^:;\d]*$")
 """Where a row's label begins: after a colon, a bullet dash, the last figure before it."""
 _BULLET = regex.compile(r"(?<!\S)[-–•](?=\s)")
+_NEXT_LABEL = regex.compile(r"\s+[^\W\d][^\d.;:!?]{0,80}\s+")
+"""The label of the next row between two rows of a paragraph of rows ("... 28.458
+Onderhoudslasten 12.000 ...")."""
 _WORD = regex.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -162,16 +204,19 @@ def label_unit(label: str) -> Unit | None:
 
 def _label_row(figures: list[Found], text: str, scaled: set[int]) -> None:
     """Give the bare numbers of a table row the unit its label names (`label_unit`). A row is
-    a run of two or more numbers with nothing but spaces between them that ends the line,
-    none with a unit of its own; its label is the text right before it."""
+    a run of two or more numbers with nothing but spaces between them that ends the line or
+    is followed by the next row's label and numbers, none with a unit of its own; its label
+    is the text right before it."""
     runs: list[list[Found]] = []
     for q in figures:
         if runs and not text[runs[-1][-1].end:q.start].strip():
             runs[-1].append(q)
         else:
             runs.append([q])
-    for run in runs:
-        if len(run) < 2 or text[run[-1].end:].strip(" .;") or not all(
+    for i, run in enumerate(runs):
+        after = text[run[-1].end:runs[i + 1][0].start] if i + 1 < len(runs) else text[run[-1].end:]
+        next_row = i + 1 < len(runs) and len(runs[i + 1]) >= 2 and _NEXT_LABEL.fullmatch(after)
+        if len(run) < 2 or (after.strip(" .;") and not next_row) or not all(
             q.form == "digits" and q.unit == "count" and q.qualifier == "exact"
             and (not q.has_unit or id(q) in scaled) for q in run
         ):
@@ -183,6 +228,17 @@ def _label_row(figures: list[Found], text: str, scaled: set[int]) -> None:
         label = text[start.start():run[0].start] if start else ""
         label = _BULLET.split(label)[-1].lstrip("0123456789:; ")
         unit = label_unit(label) if label.strip() else None
+        if unit is None and start is not None and start.start() > 0:
+            # a day or a note number in the label ("Stand geldmiddelen per 31 december
+            # 6.668.939 ...", "Huuropbrengsten 17 54.812 52.906"): the words before it name
+            # what the row measures
+            day = start.start()
+            while day > 0 and (head[day - 1].isdigit() or head[day - 1] in ".,"):
+                day -= 1
+            longer = _ROW_LABEL_START.search(head, 0, day)
+            if longer is not None:
+                wider = _BULLET.split(text[longer.start():run[0].start])[-1]
+                unit = label_unit(wider.lstrip("0123456789:; "))
         if unit is None or unit == "count":
             continue
         for q in run:
@@ -191,6 +247,45 @@ def _label_row(figures: list[Found], text: str, scaled: set[int]) -> None:
             q.plain_integer = False
             q.signed = False  # a sign in a table column is the amount's, not a change
             q.notes.append(f"the unit of its row's label {label.strip()!r}")
+
+
+_LONE_DASH = regex.compile(r"(?<!\S)[-–](?=\s)")
+_COLUMN_YEAR = regex.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
+
+
+def _spaced_minus(figures: list[Found], text: str) -> None:
+    """A minus written apart from its number in a table row under a header of years
+    ("Realisatie 2017 Realisatie 2016 ... vorige jaren - - 0,1 - 0,8 - 1,0"): a dash alone
+    is an empty cell, a dash right before a number is that number's minus where only that
+    reading gives the row as many cells as the header has years (or a multiple of them)."""
+    row: list[Found] = []
+    for q in reversed(figures):
+        gap = text[q.end:row[0].start] if row else text[q.end:]
+        if row and _LONE_DASH.sub("", gap).strip():
+            break
+        if not row and gap.strip(" .;"):
+            return
+        row.insert(0, q)
+    if len(row) < 2 or any(q.signed or q.unit == "percent" for q in row):
+        return
+    start = row[0].start
+    label_end = start
+    while True:
+        dash = regex.search(r"[-–]\s*$", text[:label_end])
+        if dash is None or not text[:dash.start()].rstrip() or text[dash.start() - 1] != " ":
+            break
+        label_end = dash.start()
+    dashes = len(_LONE_DASH.findall(text, label_end, row[-1].end))
+    minus = [q for q in row if regex.search(r"(?<!\S)[-–]\s$", text[max(0, q.start - 2):q.start])]
+    years = len(_COLUMN_YEAR.findall(text, 0, label_end))
+    if not minus or years < 2:
+        return
+    as_empty, as_minus = len(row) + dashes, len(row) + dashes - len(minus)
+    if as_minus % years or not as_empty % years:
+        return
+    for q in minus:
+        q.value = -q.value
+        q.notes.append("a minus written apart from its number in a table row: negative")
 
 
 def _bracketed(q: Found, text: str) -> bool:

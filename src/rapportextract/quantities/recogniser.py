@@ -22,7 +22,7 @@ from rapportextract.quantities.masks import (
     masked_spans,
     not_a_figure,
 )
-from rapportextract.quantities.multipliers import apply_multipliers
+from rapportextract.quantities.multipliers import Multiplier, apply_multipliers
 from rapportextract.quantities.numbers import find_numbers
 from rapportextract.quantities.patterns import Patterns, patterns
 from rapportextract.quantities.phrases import alt, compile_pattern
@@ -71,19 +71,21 @@ def _restated(figures: list[Found], text: str, p: Patterns) -> tuple[list[Found]
     return kept, dropped
 
 
-def find_quantities(text: str) -> list[Quantity]:
+def find_quantities(text: str, carried: Multiplier | None = None) -> list[Quantity]:
     """Every figure written in ``text`` (one sentence), in reading order.
 
     Offsets are character offsets in ``text``; ``Quantity.text`` is ``text[start:end]`` and
     covers the figure with its unit, scale, qualifier and change words ("iets meer dan 1.000",
     "een daling van 18.000", "€ 9 miljoen minder").
     """
-    return read_sentence(text)[0]
+    return read_sentence(text, carried)[0]
 
 
-def read_sentence(text: str) -> tuple[list[Quantity], list[SkippedNumber]]:
+def read_sentence(text: str, carried: Multiplier | None = None
+                  ) -> tuple[list[Quantity], list[SkippedNumber]]:
     """The figures of ``text`` (`find_quantities`) and the numbers written in it that are no
-    figures, each with its reason, in reading order."""
+    figures, each with its reason, in reading order. ``carried`` is the multiplier of a
+    table's caption or head line above a row (`multipliers.head_multiplier`)."""
     if not text:
         return [], []
     p = patterns()
@@ -124,7 +126,7 @@ def read_sentence(text: str) -> tuple[list[Quantity], list[SkippedNumber]]:
             figures.append(q)
         elif reason not in _UNSHOWN:
             skipped.append((q, reason))
-    figures, dropped = apply_multipliers(figures, text)
+    figures, dropped = apply_multipliers(figures, text, carried)
     skipped += dropped
     figures, restated = _restated(figures, text, p)
     skipped += restated

@@ -78,6 +78,21 @@ class SkipWords:
     limit_verbs: tuple[str, ...]
     definition_verbs: tuple[str, ...]
     aims: tuple[str, ...]
+    titled_prepositions: tuple[str, ...]
+    titled_plurals: tuple[str, ...]
+    rank_words: tuple[str, ...]
+    month_abbreviations: tuple[str, ...]
+    money_signs: tuple[str, ...]
+    rank_article: str
+    rank_adjectives: tuple[str, ...]
+    rank_numbers: tuple[str, ...]
+    frequency: tuple[str, ...]
+    frequency_units: tuple[str, ...]
+    definition_follows: tuple[str, ...]
+    definition_gap: int
+    income_shares: tuple[str, ...]
+    cap_clauses: tuple[str, ...]
+    section_prepositions: tuple[str, ...]
     aim_verbs: tuple[str, ...]
     assumptions: tuple[str, ...]
 
@@ -154,6 +169,21 @@ def read_skip_words(text: str | None = None) -> SkipWords:
         aims=r.words("targets.aims"),
         aim_verbs=r.words("targets.aim_verbs"),
         assumptions=r.words("assumptions.words"),
+        titled_prepositions=r.words("references.titled_prepositions"),
+        titled_plurals=r.words("references.titled_plurals"),
+        rank_words=r.words("references.rank_words"),
+        month_abbreviations=r.words("references.month_abbreviations"),
+        money_signs=r.words("thresholds.money_signs"),
+        rank_article=r.word("thresholds.rank_article"),
+        rank_adjectives=r.words("thresholds.rank_adjectives"),
+        rank_numbers=r.words("thresholds.rank_numbers"),
+        frequency=r.words("thresholds.frequency"),
+        frequency_units=r.words("thresholds.frequency_units"),
+        definition_follows=r.words("thresholds.definition_follows"),
+        definition_gap=r.integer("thresholds.definition_gap_words", minimum=0),
+        income_shares=r.words("thresholds.income_shares"),
+        cap_clauses=r.words("thresholds.cap_clauses"),
+        section_prepositions=r.words("layout.section_prepositions"),
     )
 
 
