@@ -1,0 +1,56 @@
+"""Text inside a line (fixtures/layout, made by make_text_pdfs.py): a word space after a
+comma or a full stop that the file sets by position alone and narrow is restored; a formula's
+commas on their own are no spaced heading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rapportextract.ingest import read_document
+from rapportextract.ingest.word_gaps import lost_space_cuts
+from rapportextract.layout import join_spaced_letters
+from rapportextract.models import Document, Word
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "layout"
+ENGINES = ["pdfium", "pdfplumber"]
+
+
+def _read(name: str, engine: str) -> Document:
+    return read_document(FIXTURES / name, edition=2023, ocr=False, engine=engine)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_narrow_space_after_punctuation_is_restored(engine: str) -> None:
+    texts = [b.text for b in _read("punctuation_spaces.pdf", engine).blocks()]
+    assert texts == [
+        "The set of blocks was {a, b, c} and it held three of them.",
+        "The office counted the forms by hand. Then it sent them on to the board.",
+    ]
+
+
+CUTS = {
+    "after a comma, in a word of two": ([(0, 2, ","), (3.4, 6, "i")], [0]),
+    "after a full stop, before a capital": (
+        [(0, 5, "o"), (5, 7, "."), (8.3, 14, "T"), (14, 19, "h")], [1]),
+    "after a full stop, too narrow": ([(0, 5, "o"), (5, 7, "."), (7.8, 14, "T")], []),
+    "inside an abbreviation": ([(0, 5, "e"), (5, 7, "."), (7.1, 12, "g"), (12, 14, ".")], []),
+    "between digits of a decimal": ([(0, 5, "1"), (5, 7, "."), (8.3, 14, "5")], []),
+    "a word of two without a mark": ([(0, 5, "a"), (6.6, 11, "b")], []),
+}
+
+
+@pytest.mark.parametrize(("letters", "cuts"), CUTS.values(), ids=CUTS.keys())
+def test_where_a_space_after_punctuation_is_cut(letters: list[tuple[float, float, str]],
+                                                cuts: list[int]) -> None:
+    assert lost_space_cuts(letters, 10.0) == cuts
+
+
+def _word(text: str, x0: float) -> Word:
+    return Word(text=text, bbox=(x0, 100.0, x0 + 4.0 * len(text), 110.0), size=10.0)
+
+
+def test_commas_on_their_own_are_not_spaced_letters() -> None:
+    words = [_word(t, x) for t, x in [("v", 0), (",", 5.5), ("v", 11), (",", 16.5), ("a", 22)]]
+    assert [w.text for w in join_spaced_letters(words)] == ["v", ",", "v", ",", "a"]
