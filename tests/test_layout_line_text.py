@@ -1,6 +1,6 @@
-"""Text inside a line (fixtures/layout, made by make_text_pdfs.py): a word space after a
-comma or a full stop that the file sets by position alone and narrow is restored; a formula's
-commas on their own are no spaced heading."""
+"""Text inside a line (fixtures/layout, made by make_text_pdfs.py): an accent drawn over a
+letter is its mark; a word space after a comma or a full stop that the file sets by position
+alone and narrow is restored; a formula's commas on their own are no spaced heading."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from rapportextract.ingest import read_document
-from rapportextract.ingest.word_gaps import lost_space_cuts
+from rapportextract.ingest.word_gaps import accented_text, lost_space_cuts
 from rapportextract.layout import join_spaced_letters
 from rapportextract.models import Document, Word
 
@@ -54,3 +54,27 @@ def _word(text: str, x0: float) -> Word:
 def test_commas_on_their_own_are_not_spaced_letters() -> None:
     words = [_word(t, x) for t, x in [("v", 0), (",", 5.5), ("v", 11), (",", 16.5), ("a", 22)]]
     assert [w.text for w in join_spaced_letters(words)] == ["v", ",", "v", ",", "a"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_accent_drawn_over_a_letter_is_its_mark(engine: str) -> None:
+    texts = [b.text for b in _read("spacing_accents.pdf", engine).blocks()]
+    assert texts == [
+        "The tenants were not so na\u0131\u0308ve as to sign at once.",
+        "They met in the caf\u00e9 on the corner of the square.",
+    ]
+
+
+ACCENTS = {
+    "before the letter it is over": (
+        [(0, 4, "a"), (3.8, 6.8, "\u00a8"), (4, 6.5, "\u0131"), (6.5, 11, "v")], "a\u0131\u0308v"),
+    "after the letter, composed": ([(0, 4, "e"), (0.5, 3.5, "\u00b4"), (4, 8, "n")], "\u00e9n"),
+    "over no letter": ([(0, 4, "a"), (5, 8, "\u00a8")], None),
+    "no accent": ([(0, 4, "a"), (4, 8, "b")], None),
+}
+
+
+@pytest.mark.parametrize(("letters", "text"), ACCENTS.values(), ids=ACCENTS.keys())
+def test_where_a_spacing_accent_goes(letters: list[tuple[float, float, str]],
+                                     text: str | None) -> None:
+    assert accented_text(letters) == text

@@ -6,6 +6,11 @@ close to nothing. Letters of a tightly set or letter-spaced word have gaps alike
 stay one word; a hyphen, a dash or a slash with room around it ("Indo - Pacific" drawn as
 "Indo-Pacific"), punctuation, digit groups ("12 345") and a combining mark are never cut.
 
+An accent that a file draws as a glyph of its own over a letter (as TeX sets "naïve": a
+spacing diaeresis over a dotless i) becomes that letter's combining mark (`accented_text`):
+sorted by its left edge it came before the letter ("na¨ıve"), and NFKC then made it a space
+and a mark.
+
 Both readers cut their words here, from the same letters, so they give the same words.
 """
 
@@ -20,8 +25,8 @@ from typing import Any, TypeVar
 from pdfplumber.utils.text import LIGATURES
 
 __all__ = [
-    "LOST_SPACE_GAP", "LOST_SPACE_OVER", "PUNCTUATION_SPACE_GAP", "cut_at", "cut_word_dict",
-    "lost_space_cuts",
+    "LOST_SPACE_GAP", "LOST_SPACE_OVER", "PUNCTUATION_SPACE_GAP", "accented_text", "cut_at",
+    "cut_word_dict", "lost_space_cuts",
 ]
 
 T = TypeVar("T")
@@ -74,6 +79,40 @@ def lost_space_cuts(letters: Sequence[tuple[float, float, str]], size: float) ->
     return cuts
 
 
+SPACING_ACCENTS = {
+    "\u00a8": "\u0308", "\u00b4": "\u0301", "\u02c6": "\u0302", "\u02dc": "\u0303",
+    "\u00af": "\u0304", "\u02d8": "\u0306", "\u02d9": "\u0307", "\u02da": "\u030a",
+    "\u02dd": "\u030b", "\u02c7": "\u030c", "\u00b8": "\u0327", "\u02db": "\u0328",
+}
+"""Accents as glyphs of their own (spacing) and the combining mark each stands for; the
+ASCII ones ("^", "`", "~") are left alone: code and formulas use them as characters."""
+
+
+def accented_text(letters: Sequence[tuple[float, float, str]]) -> str | None:
+    """The text of one word's letters ((x0, x1, text) in reading order) with each spacing
+    accent made the combining mark of the letter it is drawn over (the letter whose box
+    holds the accent's middle), composed where Unicode has the letter ("a" and a diaeresis:
+    "ä"); None where no accent stands over a letter of the word."""
+    if not any(c[2] in SPACING_ACCENTS for c in letters):
+        return None
+    marks: dict[int, list[str]] = {}
+    placed: set[int] = set()
+    for i, (x0, x1, text) in enumerate(letters):
+        if text not in SPACING_ACCENTS:
+            continue
+        middle = (x0 + x1) / 2
+        base = next((j for j, c in enumerate(letters) if j != i and c[2] not in SPACING_ACCENTS
+                     and c[0] <= middle <= c[1]), None)
+        if base is not None:
+            marks.setdefault(base, []).append(SPACING_ACCENTS[text])
+            placed.add(i)
+    if not placed:
+        return None
+    text = "".join(c[2] + "".join(marks.get(i, ())) for i, c in enumerate(letters)
+                   if i not in placed)
+    return unicodedata.normalize("NFC", text)
+
+
 def cut_at(items: Sequence[T], cuts: Sequence[int]) -> list[list[T]]:
     """`items` cut after each position of `cuts`."""
     pieces: list[list[T]] = []
@@ -89,17 +128,17 @@ def cut_word_dict(raw: dict[str, Any]) -> list[dict[str, Any]]:
     """A word of pdfplumber's `extract_words` (with its `chars`) cut where its letters show
     a lost word space, each piece joined the way pdfplumber joins a word's letters."""
     chars = raw["chars"]
-    cuts = lost_space_cuts(
-        [(float(c["x0"]), float(c["x1"]), str(c["text"] or "")) for c in chars],
-        float(raw.get("size") or 0.0),
-    )
+    letters = [(float(c["x0"]), float(c["x1"]), str(c["text"] or "")) for c in chars]
+    cuts = lost_space_cuts(letters, float(raw.get("size") or 0.0))
     if not cuts:
-        return [raw]
+        accented = accented_text(letters)
+        return [raw if accented is None else {**raw, "text": accented}]
     pieces: list[dict[str, Any]] = []
-    for part in cut_at(chars, cuts):
+    for part, part_letters in zip(cut_at(chars, cuts), cut_at(letters, cuts), strict=True):
+        plain = "".join(LIGATURES.get(c["text"], c["text"] or "") for c in part)
         pieces.append({
             **raw,
-            "text": "".join(LIGATURES.get(c["text"], c["text"] or "") for c in part),
+            "text": accented_text(part_letters) or plain,
             "x0": min(c["x0"] for c in part), "x1": max(c["x1"] for c in part),
             "top": min(c["top"] for c in part), "bottom": max(c["bottom"] for c in part),
             "chars": part,
