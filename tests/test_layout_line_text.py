@@ -1,6 +1,7 @@
 """Text inside a line (fixtures/layout, made by make_text_pdfs.py): an accent drawn over a
 letter is its mark; a word space after a comma or a full stop that the file sets by position
-alone and narrow is restored; a formula's commas on their own are no spaced heading."""
+alone and narrow is restored; a formula's commas on their own are no spaced heading; a glyph
+without text inside a word leaves the word whole."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from rapportextract.ingest import read_document
 from rapportextract.ingest.word_gaps import accented_text, lost_space_cuts
 from rapportextract.layout import join_spaced_letters
-from rapportextract.models import Document, Word
+from rapportextract.models import Document, NoticeCode, Word
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "layout"
 ENGINES = ["pdfium", "pdfplumber"]
@@ -78,3 +79,10 @@ ACCENTS = {
 def test_where_a_spacing_accent_goes(letters: list[tuple[float, float, str]],
                                      text: str | None) -> None:
     assert accented_text(letters) == text
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_glyph_without_text_inside_a_word_does_not_cut_it(engine: str) -> None:
+    doc = _read("unmapped_ligature.pdf", engine)
+    assert doc.text().strip() == "De classicatie van de woningen is in 2022 herzien."
+    assert NoticeCode.UNMAPPED_GLYPHS in [n.code for n in doc.notices]
