@@ -1,7 +1,8 @@
 """Text inside a line (fixtures/layout, made by make_text_pdfs.py): an accent drawn over a
 letter is its mark; a word space after a comma or a full stop that the file sets by position
 alone and narrow is restored; a formula's commas on their own are no spaced heading; a glyph
-without text inside a word leaves the word whole."""
+without text inside a word leaves the word whole; a standard font with the file's own widths
+opens no gap inside a word."""
 
 from __future__ import annotations
 
@@ -86,3 +87,9 @@ def test_a_glyph_without_text_inside_a_word_does_not_cut_it(engine: str) -> None
     doc = _read("unmapped_ligature.pdf", engine)
     assert doc.text().strip() == "De classicatie van de woningen is in 2022 herzien."
     assert NoticeCode.UNMAPPED_GLYPHS in [n.code for n in doc.notices]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_standard_font_with_its_own_widths_adds_no_space(engine: str) -> None:
+    doc = _read("standard_font_widths.pdf", engine)
+    assert doc.text().strip() == "Our staff of five offered it the briefly stated figures."

@@ -195,6 +195,11 @@ _TEXT_OBJECT_ADDRESS = ctypes.CFUNCTYPE(
 )(ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0)
 
 
+_SAME_ADVANCE = 0.01
+"""Share of the font size: PDFium's step from one letter to the next within this of
+pdfminer's width for the first is the same advance (both read the file's widths)."""
+
+
 def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[Letter]:
     """Every letter of the text layer with pdfplumber's letter fields (generated spaces and
     line breaks, which pdfminer does not make, are left out)."""
@@ -203,6 +208,7 @@ def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[Letter]:
     fonts = _Fonts()
     runs: dict[int, _Run] = {}
     drifts: dict[int, float] = {}
+    advances: dict[int, tuple[float, float, float]] = {}  # a run's last letter: x, advances
     chars: list[Letter] = []
     ox, oy = ctypes.c_double(), ctypes.c_double()
     ox_ref, oy_ref = ctypes.byref(ox), ctypes.byref(oy)
@@ -250,12 +256,22 @@ def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[Letter]:
             adv = extent / scale if scale else 0.0
         else:
             # PDFium set the letters of this run with its substitute's widths: the drift from
-            # pdfminer's widths so far moves this letter along the line too.
+            # pdfminer's widths so far moves this letter along the line too. The letter
+            # before adds the difference of its width and its loose box, PDFium's advance;
+            # but where its loose box is not the step PDFium took from it (an "f" whose box
+            # overhangs) and that step is pdfminer's width, both read the file's widths and
+            # it adds only what they round apart ("onl y" of a file that gives its widths).
             adv = widths.get(text, 0) / 1000 * fontsize
             drift = drifts.get(key, 0.0)
-            x += drift * a / scale
+            before = advances.get(key)
+            if before is not None:
+                step, width, box = x - before[0], before[1], before[2]
+                near = _SAME_ADVANCE * fontsize * scale
+                drift += width - (step if abs(box - step) > near >= abs(step - width) else box)
+            drifts[key] = drift
             get_loose(raw, i, loose_ref)
-            drifts[key] = drift + adv * scale - (loose.right - loose.left)
+            advances[key] = (x, adv * scale, loose.right - loose.left)
+            x += drift * a / scale
         low = descent * fontsize
         pa, pb, pc, pd = page_m[:4]
         # the letter's origin in top-down page space, then its font box from there
