@@ -2,7 +2,7 @@
 letter is its mark; a word space after a comma or a full stop that the file sets by position
 alone and narrow is restored; a formula's commas on their own are no spaced heading; a glyph
 without text inside a word leaves the word whole; a standard font with the file's own widths
-opens no gap inside a word."""
+opens no gap inside a word, nor hides a narrow word space after an "f" that overhangs."""
 
 from __future__ import annotations
 
@@ -93,3 +93,9 @@ def test_a_glyph_without_text_inside_a_word_does_not_cut_it(engine: str) -> None
 def test_a_standard_font_with_its_own_widths_adds_no_space(engine: str) -> None:
     doc = _read("standard_font_widths.pdf", engine)
     assert doc.text().strip() == "Our staff of five offered it the briefly stated figures."
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_narrow_space_after_an_overhanging_letter_is_restored(engine: str) -> None:
+    doc = _read("overhanging_letter.pdf", engine)
+    assert doc.text().strip() == "The board met a number of tenants in May."
