@@ -121,7 +121,8 @@ def _without_placeholders(letters: Sequence[dict[str, Any]]) -> list[dict[str, A
     """The letters without glyph codes that give no text. A glyph dropped from inside a word
     (a ligature "fi" of a font without text for it: "signi" "fi" "er") leaves its room to
     the letter before it, whose box then reaches where the next letter starts: the word is
-    not cut in two at the hole ("signier", as other readers give it, not "signi er")."""
+    not cut in two at the hole ("signier", as other readers give it, not "signi er"; a
+    quote without text after a bracket: "(call", not "( call")."""
     out: list[dict[str, Any]] = []
     for c in letters:
         if not is_placeholder(c):
@@ -138,7 +139,7 @@ def _without_placeholders(letters: Sequence[dict[str, Any]]) -> list[dict[str, A
 def _glued_after(prev: dict[str, Any], glyph: dict[str, Any]) -> bool:
     size = float(glyph.get("size") or 0.0) or float(glyph["bottom"]) - float(glyph["top"])
     return (
-        str(prev.get("text", ""))[-1:].isalpha()
+        bool(str(prev.get("text", "")).strip())
         and prev.get("upright", True) and glyph.get("upright", True)
         and abs(float(prev["top"]) - float(glyph["top"])) <= _GLUED * size
         and -_GLUED * size <= float(glyph["x0"]) - float(prev["x1"]) <= _GLUED * size
