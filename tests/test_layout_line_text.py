@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from rapportextract.ingest import read_document
+from rapportextract.ingest.glyphs import clean_letters
 from rapportextract.ingest.word_gaps import accented_text, lost_space_cuts
 from rapportextract.layout import join_spaced_letters
 from rapportextract.models import Document, NoticeCode, Word
@@ -99,3 +100,20 @@ def test_a_standard_font_with_its_own_widths_adds_no_space(engine: str) -> None:
 def test_a_narrow_space_after_an_overhanging_letter_is_restored(engine: str) -> None:
     doc = _read("overhanging_letter.pdf", engine)
     assert doc.text().strip() == "The board met a number of tenants in May."
+
+
+def _glyph(text: str, x0: float, x1: float) -> dict[str, object]:
+    return {"text": text, "x0": x0, "x1": x1, "top": 100.0, "bottom": 110.0, "doctop": 100.0,
+            "size": 10.0, "upright": True, "fontname": "Serif"}
+
+
+@pytest.mark.parametrize(
+    ("before", "glued"),
+    [pytest.param("i", True, id="after-a-letter"), pytest.param("(", True, id="after-a-bracket"),
+     pytest.param(" ", False, id="after-a-space")],
+)
+def test_a_dropped_glyph_leaves_its_room_to_the_letter_before(before: str, glued: bool) -> None:
+    letters = [_glyph(before, 0.0, 3.0), _glyph("(cid:28)", 3.0, 8.5), _glyph("e", 8.5, 13.0)]
+    kept = clean_letters(letters)
+    assert [c["text"] for c in kept] == [before, "e"]
+    assert kept[0]["x1"] == (8.5 if glued else 3.0)
