@@ -4,8 +4,9 @@ Both PDF readers (`ingest.pdf`, `ingest.pdfium`) hand their letter dicts (pdfplu
 through `clean_letters`:
 
 - a glyph code the font gives no Unicode for reaches the text layer as "(cid:12)" (pdfminer)
-  or PDFium's code with a mapping error: such a letter is dropped, and `placeholders` counts
-  them so the reader can say so in a notice;
+  or PDFium's code with a mapping error: such a letter is dropped (inside a word, its room
+  goes to the letter before it), and `placeholders` counts them so the reader can say so in
+  a notice;
 - a letter outside Unicode's basic plane that PDFium gives as two UTF-16 halves is made
   one character (a lone half, which no file can hold as UTF-8, becomes U+FFFD);
 - a typographic fraction is set as a small raised numerator, the fraction slash and a small
@@ -111,7 +112,17 @@ def without_placeholders(text: str) -> str:
     return str(_PLACEHOLDER.sub("", text))
 
 
+_GLUED = 0.05
+"""Share of the size: a glyph without text that starts this close after the letter before
+it is drawn as part of that letter's word."""
+
+
 def _without_placeholders(letters: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The letters without glyph codes that give no text. A glyph dropped from inside a word
+    (a ligature "fi" of a font without text for it: "signi" "fi" "er") leaves its room to
+    the letter before it, whose box then reaches where the next letter starts: the word is
+    not cut in two at the hole ("signier", as other readers give it, not "signi er"; a
+    quote without text after a bracket: "(call", not "( call")."""
     out: list[dict[str, Any]] = []
     for c in letters:
         if not is_placeholder(c):
@@ -120,7 +131,20 @@ def _without_placeholders(letters: Sequence[dict[str, Any]]) -> list[dict[str, A
         rest = _PLACEHOLDER.sub("", str(c.get("text", "")))
         if rest:
             out.append({**c, "text": rest})
+        elif out and _glued_after(out[-1], c):
+            out[-1] = {**out[-1], "x1": c["x1"], "width": float(c["x1"]) - float(out[-1]["x0"])}
     return out
+
+
+def _glued_after(prev: dict[str, Any], glyph: dict[str, Any]) -> bool:
+    size = float(glyph.get("size") or 0.0) or float(glyph["bottom"]) - float(glyph["top"])
+    return (
+        bool(str(prev.get("text", "")).strip())
+        and prev.get("upright", True) and glyph.get("upright", True)
+        and abs(float(prev["top"]) - float(glyph["top"])) <= _GLUED * size
+        and -_GLUED * size <= float(glyph["x0"]) - float(prev["x1"]) <= _GLUED * size
+        and float(glyph["x1"]) > float(prev["x1"])
+    )
 
 
 def _whole_code_points(letter: dict[str, Any]) -> dict[str, Any]:

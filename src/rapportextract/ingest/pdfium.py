@@ -117,6 +117,7 @@ class _Fonts:
 
     def __init__(self) -> None:
         self.known: dict[int, _Font] = {}
+        self.advances: dict[tuple[int, str], float] = {}
         self.buffer = ctypes.create_string_buffer(256)
 
     def get(self, font: Any) -> _Font:
@@ -124,6 +125,20 @@ class _Fonts:
         found = self.known.get(key)
         if found is None:
             found = self.known[key] = self._read(font)
+        return found
+
+    def advance(self, font: Any, text: str) -> float:
+        """The advance of `text`'s glyph in `font` per point of size, by the font's own widths
+        (0 where PDFium cannot tell: not one character, or no glyph for it)."""
+        if len(text) != 1:
+            return 0.0
+        key = (ctypes.cast(font, ctypes.c_void_p).value or 0, text)
+        found = self.advances.get(key)
+        if found is None:
+            width = ctypes.c_float()
+            ok = pdfium_c.FPDFFont_GetGlyphWidth(font, ord(text), ctypes.c_float(1.0),
+                                                 ctypes.byref(width))
+            found = self.advances[key] = float(width.value) if ok else 0.0
         return found
 
     def _read(self, font: Any) -> _Font:
@@ -171,21 +186,23 @@ class _Oblique(Exception):
     read by the reference reader."""
 
 
-_Run = tuple[str, float, "dict[str, int] | None", float, _Matrix, _Matrix]
+_Run = tuple[str, float, "dict[str, int] | None", float, _Matrix, _Matrix, Any]
 """What the letters of one text object share: font name, descent and standard widths, font
-size, their matrix in PDF space (origin left out), and that matrix in top-down page space."""
+size, their matrix in PDF space (origin left out), that matrix in top-down page space, and
+the font (PDFium's handle)."""
 
 
 def _run(raw: Any, index: int, obj: Any, fonts: _Fonts, to_top: _Matrix) -> _Run:
     """The run of letter `index`: its matrix is the run's (with a form's, unlike the
     object's own matrix)."""
-    name, descent, widths = fonts.get(pdfium_c.FPDFTextObj_GetFont(obj))
+    font = pdfium_c.FPDFTextObj_GetFont(obj)
+    name, descent, widths = fonts.get(font)
     size = ctypes.c_float()
     pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
     fs = pdfium_c.FS_MATRIX()
     pdfium_c.FPDFText_GetMatrix(raw, index, ctypes.byref(fs))
     m: _Matrix = (fs.a, fs.b, fs.c, fs.d, 0.0, 0.0)
-    return name, descent, widths, float(size.value), m, _mult(m, to_top)
+    return name, descent, widths, float(size.value), m, _mult(m, to_top), font
 
 
 # FPDFText_GetTextObject giving the object's address as a number: the letters of a run are
@@ -193,6 +210,11 @@ def _run(raw: Any, index: int, obj: Any, fonts: _Fonts, to_top: _Matrix) -> _Run
 _TEXT_OBJECT_ADDRESS = ctypes.CFUNCTYPE(
     ctypes.c_void_p, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int
 )(ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0)
+
+
+_SAME_ADVANCE = 0.01
+"""Share of the font size: PDFium's step from one letter to the next within this of
+pdfminer's width for the first is the same advance (both read the file's widths)."""
 
 
 def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[Letter]:
@@ -203,6 +225,7 @@ def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[Letter]:
     fonts = _Fonts()
     runs: dict[int, _Run] = {}
     drifts: dict[int, float] = {}
+    advances: dict[int, tuple[float, float, float]] = {}  # a run's last letter: x, advances
     chars: list[Letter] = []
     ox, oy = ctypes.c_double(), ctypes.c_double()
     ox_ref, oy_ref = ctypes.byref(ox), ctypes.byref(oy)
@@ -216,6 +239,7 @@ def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[Letter]:
     get_loose = pdfium_c.FPDFText_GetLooseCharBox
     ta, tb, tc, td, te, tf = to_top
     last: tuple[int, float, float] | None = None
+    wide: tuple[float, float, float, float] | None = None
     for i in range(count):
         code = get_unicode(raw, i)
         if code in (0x0D, 0x0A, 0xFFFE) or (code in (0x20, 0) and is_generated(raw, i) == 1):
@@ -231,14 +255,16 @@ def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[Letter]:
         if run is None:
             obj = ctypes.cast(key, pdfium_c.FPDF_PAGEOBJECT)
             run = runs[key] = _run(raw, i, obj, fonts, to_top)
-        name, descent, widths, fontsize, m, page_m = run
+        name, descent, widths, fontsize, m, page_m, font = run
         a, b = m[:2]
         get_origin(raw, i, ox_ref, oy_ref)
         x, y = ox.value, oy.value
         if (key, x, y) == last:
             # One glyph for several letters (a ligature "ff" mapped to two): PDFium gives
             # each letter the glyph's place, pdfminer one letter with both.
-            chars[-1] = (chars[-1][0] + text, *chars[-1][1:])
+            # The glyph is the ligature's, not its first letter's: its loose box holds it.
+            prev_box = chars[-1][1:5] if wide is None else wide
+            chars[-1] = (chars[-1][0] + text, *prev_box, *chars[-1][5:])
             continue
         last = (key, x, y)
         scale = (a * a + b * b) ** 0.5
@@ -247,15 +273,29 @@ def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[Letter]:
             # The advance along the line, in text space, from the loose box's extent.
             extent = ((loose.right - loose.left) ** 2 * (a / scale) ** 2
                       + (loose.top - loose.bottom) ** 2 * (b / scale) ** 2) ** 0.5 if scale else 0.0
-            adv = extent / scale if scale else 0.0
+            adv = loose_adv = extent / scale if scale else 0.0
+            if not b and scale and 0 < (width := fonts.advance(font, text)) * fontsize < adv:
+                # the font's own advance, where the loose box overhangs it (an "f" of an
+                # embedded font): the box pdfminer gives, from the file's widths
+                adv = width * fontsize
         else:
             # PDFium set the letters of this run with its substitute's widths: the drift from
-            # pdfminer's widths so far moves this letter along the line too.
-            adv = widths.get(text, 0) / 1000 * fontsize
+            # pdfminer's widths so far moves this letter along the line too. The letter
+            # before adds the difference of its width and its loose box, PDFium's advance;
+            # but where its loose box is not the step PDFium took from it (an "f" whose box
+            # overhangs) and that step is pdfminer's width, both read the file's widths and
+            # it adds only what they round apart ("onl y" of a file that gives its widths).
+            adv = loose_adv = widths.get(text, 0) / 1000 * fontsize
             drift = drifts.get(key, 0.0)
-            x += drift * a / scale
+            before = advances.get(key)
+            if before is not None:
+                step, width, box = x - before[0], before[1], before[2]
+                near = _SAME_ADVANCE * fontsize * scale
+                drift += width - (step if abs(box - step) > near >= abs(step - width) else box)
+            drifts[key] = drift
             get_loose(raw, i, loose_ref)
-            drifts[key] = drift + adv * scale - (loose.right - loose.left)
+            advances[key] = (x, adv * scale, loose.right - loose.left)
+            x += drift * a / scale
         low = descent * fontsize
         pa, pb, pc, pd = page_m[:4]
         # the letter's origin in top-down page space, then its font box from there
@@ -267,6 +307,10 @@ def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[Letter]:
         high = low + fontsize
         x0, x1 = px + pc * low, px + pa * adv + pc * high
         y0, y1 = py + pd * low, py + pb * adv + pd * high
+        wide = None
+        if loose_adv != adv:  # the box by the loose extent, should a ligature's letter follow
+            wx1, wy1 = px + pa * loose_adv + pc * high, py + pb * loose_adv + pd * high
+            wide = (min(x0, wx1), max(x0, wx1), min(y0, wy1), max(y0, wy1))
         if x1 < x0:
             x0, x1 = x1, x0
         if y1 < y0:

@@ -27,7 +27,7 @@ from rapportextract.ingest.pdf import (
     _is_bold,
     _turned_direction,
 )
-from rapportextract.ingest.word_gaps import cut_at, lost_space_cuts
+from rapportextract.ingest.word_gaps import accented_text, cut_at, lost_space_cuts
 from rapportextract.layout import normalise_text
 from rapportextract.models import Word
 
@@ -116,7 +116,8 @@ def _upright_words(letters: list[Letter]) -> list[Word]:
             emit(piece, name, size)
 
     def emit(chars: list[Any], name: str | None, size: float) -> None:
-        text = "".join(LIGATURES.get(c[4], c[4] or "") for c in chars)
+        text = accented_text([(c[0], c[1], c[4]) for c in chars]) or "".join(
+            LIGATURES.get(c[4], c[4] or "") for c in chars)
         text = _normalised(text)
         if text:
             append(Word(

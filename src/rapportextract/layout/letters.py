@@ -120,8 +120,9 @@ def join_spaced_letters(words: Sequence[Word], params: LayoutParams = LAYOUT) ->
 
 def _spaced_run(run: Sequence[Word], params: LayoutParams = LAYOUT) -> bool:
     """Mostly single letters, three or more in a row: spaced letters. Ordinary text has
-    single-letter words ("1 en 2") but seldom two side by side."""
-    singles = [len(w.text) == 1 for w in run]
+    single-letter words ("1 en 2") but seldom two side by side; a comma or a full stop on
+    its own is no letter (a formula's "v , v , it")."""
+    singles = [len(w.text) == 1 and w.text.isalnum() for w in run]
     in_a_row = any(all(singles[i:i + 3]) for i in range(len(singles) - 2))
     return len(run) >= params.spaced_letters and in_a_row and sum(singles) >= 0.5 * len(run)
 

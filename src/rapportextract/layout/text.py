@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import regex
 
+from rapportextract.lang import en
 from rapportextract.lang.nl.words import layout_words
 
 # Typographic ligatures and spaces that PDFs carry as single code points.
@@ -121,13 +122,84 @@ def _keeps_hyphen(left: str, right: str) -> bool:
     return stem[-1].lower() in _VOWELS and right[0].lower() in _VOWELS
 
 
+_LETTERS = regex.compile(r"\p{L}+")
+
+
+def _keeps_english_hyphen(left: str, right: str) -> bool:
+    """`_keeps_hyphen` for an English paragraph, where compounds keep their hyphen
+    ("source-" / "level", "two-" / "column", "state-of-the-" / "art") and a word broken at
+    the line end is rejoined ("vari-" / "able", "pre-" / "empt"): decided with the English
+    word list (`lang.en.words`). Kept: a digit on either side, a compound of more parts
+    going on, a capital after it ("Indo-" / "Pacific"), a single letter or capitals before it
+    ("x-" / "axis", "API-" / "based"), two
+    words that are not one; else the halves join, whether they make a known word or a word
+    the list lacks ("recompi-" / "lation")."""
+    stem = left[:-1]
+    if not stem or not right:
+        return True
+    if right[0].isupper() or right[0].isdigit() or stem[-1].isdigit() or "-" in stem:
+        return True
+    first_match = _LETTERS.search(stem.lower())
+    rest_match = _LETTERS.match(right.lower())
+    if first_match is None or rest_match is None:
+        return True
+    first = _LETTERS.findall(stem.lower())[-1]
+    rest = rest_match.group(0)
+    known = en.words()
+    if first + rest in known:
+        return False
+    if len(first) == 1 or (stem.isupper() and len(stem) > 1):
+        return True
+    return first in known and rest in known
+
+
+def is_english(lines: Sequence[str]) -> bool:
+    """Whether the lines read as English: more of English's function words than of Dutch's
+    (`lang.en.function_words`, `layout.toml`'s), and at least two."""
+    tokens = [t.strip(",.;:()\"'").lower() for line in lines for t in line.split()]
+    english = sum(t in en.function_words() for t in tokens)
+    dutch = sum(t in layout_words().function_words for t in tokens)
+    return english >= 2 and english > dutch
+
+
+_CLINGING = ",.;:!?()[]{}\"'“”‘’«»"
+
+
+def _spelled_in(lines: Sequence[str]) -> set[str]:
+    """The words of the lines as spelled there (lower case, punctuation around them off),
+    the hyphenated halves at line ends left out: how the text spells a word elsewhere."""
+    seen: set[str] = set()
+    for line in lines:
+        tokens = line.split()
+        if tokens and tokens[-1].endswith("-"):
+            tokens = tokens[:-1]
+        seen.update(t.strip(_CLINGING).lower() for t in tokens)
+    return seen
+
+
+def _attested(last: str, first: str, seen: set[str]) -> bool | None:
+    """Whether the block itself spells the word broken at a line end with its hyphen (True)
+    or closed (False) elsewhere ("bytecode" three lines on settles "byte-" / "code");
+    None where it does not say."""
+    stem = last.strip(_CLINGING).lower()[:-1]
+    rest = first.strip(_CLINGING).lower()
+    closed, hyphened = f"{stem}{rest}" in seen, f"{stem}-{rest}" in seen
+    return None if closed == hyphened else hyphened
+
+
 def join_lines(lines: Sequence[str]) -> str:
     """Join the lines of one block into running text, repairing line-break hyphenation.
 
     "huur-" + "achterstand" -> "huurachterstand"; "energie-" + "of budgetcoach" keeps the
     hyphen and the space (a suspended compound); "Noord-" + "Holland" keeps the hyphen.
+    English lines are mended by English spelling (`_keeps_english_hyphen`). Where the
+    block spells the word elsewhere, with its hyphen or closed, that spelling decides.
     """
     words = layout_words()
+    english = is_english(lines)
+    keeps = _keeps_english_hyphen if english else _keeps_hyphen
+    suspended = en.suspended_next() if english else words.suspended_next
+    seen = _spelled_in([normalise_text(raw) for raw in lines])
     text = ""
     for raw in lines:
         line = normalise_text(raw)
@@ -139,9 +211,10 @@ def join_lines(lines: Sequence[str]) -> str:
         first = line.split(" ", 1)[0]
         if _HYPHEN_END.search(text) and not text.endswith("--"):
             last = text.rsplit(" ", 1)[-1]
-            if first.lower().strip(",.;:") in words.suspended_next:
+            attested = _attested(last, first, seen)
+            if first.lower().strip(",.;:") in suspended and not (english and "-" in last[:-1]):
                 text = f"{text} {line}"
-            elif _keeps_hyphen(last, first):
+            elif attested if attested is not None else keeps(last, first):
                 text = text + line
             else:
                 text = text[:-1] + line

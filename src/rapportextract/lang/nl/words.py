@@ -46,6 +46,8 @@ class LayoutWords:
     caption: regex.Pattern[str]
     suspended_next: frozenset[str]
     hyphen_abbreviations: frozenset[str]
+    function_words: frozenset[str]
+    """Dutch words that English does not use: they tell a Dutch paragraph from an English one."""
     hyphenated: dict[str, frozenset[str]]
     """Words spelled with a hyphen, by the part before it: "cv" -> {"ketel", ...}."""
     heading_continuation: frozenset[str]
@@ -71,6 +73,7 @@ def layout_words() -> LayoutWords:
         caption=regex.compile(rf"^(?:{alternation(captions)})\s*\d+(?:[.,]\d+)*\b"),
         suspended_next=frozenset(f.lower_words("hyphenation.suspended_compound_next")),
         hyphen_abbreviations=frozenset(f.lower_words("hyphenation.abbreviations")),
+        function_words=frozenset(f.lower_words("hyphenation.function_words")),
         hyphenated=_hyphenated(DataFile("hyphenated.toml").lower_words("hyphenated.words")),
         heading_continuation=frozenset(f.lower_words("headings.continuation_words")),
         # "12", "- 12 -", "pagina 12", "12 van 40", "12 | 40"
