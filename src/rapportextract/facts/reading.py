@@ -65,7 +65,7 @@ def _read_block(
     for sentence in sentences:
         analysis = analyse(sentence, edition, own_voice=whom.scope == "organisation")
         about = whom_of(sentence.text, analysis.cues, prev.about if prev else None, whom,
-                        analysis.continues)
+                        analysis.continues, same_paragraph=sentence is not sentences[0])
         columns = read_columns(sentence.text, [(q.start, q.end) for q in analysis.quantities],
                                analysis.times, header)
         header = columns.header

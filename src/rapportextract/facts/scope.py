@@ -18,11 +18,19 @@ The cues, words of ``lang/nl/cues.toml`` [scope], are looked for in the figure's
 A figure takes the nearest cue before it in its sentence, else the nearest after it; the own
 voice counts only where the sentence has no other cue ("Wij schatten dat 2 procent van de
 Nederlandse huishoudens ..." is national). A sentence without a cue that refers back ("In 2016
-was dit nog 253", "Dat zijn er 150 minder") keeps the scope of the sentence before; any other
-sentence without a cue takes the document's: organisation in a document that speaks as "wij"
-in at least a tenth of its prose sentences (an organisation's own annual report), else
-national (the reports' own figures). A
-capitalised word that is a source of statistics ("CBS"), a month or an article is no name.
+was dit nog 253", "Dat zijn er 150 minder") keeps the scope of the sentence before, and so
+does a later sentence of the same paragraph where that scope names an organisation or a
+place ("De Huurcommissie ontvangt ..." + "Vorig jaar kwamen er 9.000 zaken binnen"), unless
+it speaks of the sector ("het vermogen van de corporaties"). Any other sentence without a
+cue takes the document's: its publisher (`facts.publisher`: "Jaarverslag 2021 Woonstichting
+Hestia"), else organisation in a document that speaks as "wij" in at least a tenth of its
+prose sentences (an organisation's own annual report), else national (the reports' own
+figures). In a document of neither kind that does not speak of the sector, an entry of
+accounts says whose a figure is (`accounts_scope`: "Netto-omzet 76.360" an organisation's,
+"Baten 793.501" or "de leges" a municipality's), unless the bodies are plural ("Gemeenten
+krijgen ..."). A capitalised word that is a source of statistics ("CBS"), a month or an
+article is no name; nor is the name after a source noun ("uit onderzoek van Nieuwsuur": who
+counted, not whom about) or the rest of a surname ("zegt Anna van Rijn").
 """
 
 from __future__ import annotations
@@ -52,6 +60,9 @@ class ScopeFound:
 
 
 NATIONAL = ScopeFound("national", None, -1, "")
+SECTOR = ScopeFound("national", None, -1, "the document speaks of the sector")
+"""The scope of a report on the sector: national, and an entry of accounts in it is the
+sector's ("Afgezet tegen de totale huuropbrengst gaat het om 1,1%")."""
 _OPENING = " '‘\"“("
 
 # A capitalised word, possibly hyphenated ("Noord-Holland", "Geldrop-Mierlo").
@@ -79,6 +90,10 @@ class _Patterns:
     own_voice: re.Pattern[str]
     sector: re.Pattern[str]
     refers_back: re.Pattern[str]
+    sources: frozenset[str]
+    accounts_organisation: re.Pattern[str]
+    accounts_region: re.Pattern[str]
+    plural_bodies: re.Pattern[str]
 
 
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -108,6 +123,11 @@ def _patterns() -> _Patterns:
         own_voice=re.compile(rf"(?<!\w)(?:{_alt(w['own_voice'])})(?!\w)", i),
         sector=re.compile(rf"(?<!\w)(?:{_alt(w['sector_nouns'])})(?!\w)", i),
         refers_back=re.compile(rf"(?<!\w)(?:{_alt(w['refers_back'])})(?!\w)", i),
+        sources=frozenset(w["source_nouns"]),
+        accounts_organisation=re.compile(
+            rf"(?<!\w)(?:{_alt(w['accounts_organisation'])})(?!\w)", i),
+        accounts_region=re.compile(rf"(?<!\w)(?:{_alt(w['accounts_region'])})(?!\w)", i),
+        plural_bodies=re.compile(rf"(?<!\w)(?:{_alt(w['plural_bodies'])})(?!\w)", i),
     )
 
 
@@ -172,6 +192,8 @@ def document_scope(texts: list[str]) -> ScopeFound:
     sector = sum(1 for t in texts if _patterns().sector.search(t))
     if texts and speaking > sector and speaking >= OWN_VOICE_SHARE * len(texts):
         return ScopeFound("organisation", None, -1, "the document speaks as 'wij'")
+    if texts and sector >= OWN_VOICE_SHARE * len(texts):
+        return SECTOR
     return NATIONAL
 
 
@@ -186,6 +208,10 @@ def _word_cue(text: str, word: str, start: int, end: int, previous: str, p: _Pat
               ) -> ScopeFound | None:
     """The cue that starts at one word of a sentence (`scope_cues`), if any."""
     if word in p.places or word in p.regions or word in p.at:
+        if word in p.at and previous in p.sources:
+            return None  # who counted, not whom about ("uit onderzoek van Nieuwsuur")
+        if word in p.at and _after_first_name(text, start):
+            return None  # a surname ("Hans van Dijk"), not "van" an organisation
         named = _name_after(text, end, p)
         if named is None:
             return None
@@ -225,6 +251,16 @@ def _word_cue(text: str, word: str, start: int, end: int, previous: str, p: _Pat
     return None
 
 
+_LAST_WORD = re.compile(r"(\w+)\s+$")
+
+
+def _after_first_name(text: str, start: int) -> bool:
+    """True where the word at `start` follows a capitalised word inside the sentence: "van"
+    after a first name is part of a surname ("zegt Anna van Rijn")."""
+    m = _LAST_WORD.search(text, 0, start)
+    return bool(m and m.group(1)[:1].isupper() and text[:m.start()].strip(_OPENING) != "")
+
+
 def scope_of(cues: list[ScopeFound], position: int) -> ScopeFound | None:
     """The cue a figure at `position` takes: the nearest before it, else the nearest after."""
     before = [c for c in cues if c.start < position]
@@ -235,16 +271,47 @@ def scope_of(cues: list[ScopeFound], position: int) -> ScopeFound | None:
 
 
 def sentence_scope(text: str, cues: list[ScopeFound], previous: ScopeFound | None,
-                   default: ScopeFound = NATIONAL, continues: bool | None = None
-                   ) -> ScopeFound:
+                   default: ScopeFound = NATIONAL, continues: bool | None = None,
+                   same_paragraph: bool = False) -> ScopeFound:
     """The scope a sentence leaves for the next one, and figures without a cue of their own
-    take: its last cue, else the previous sentence's where it refers back, else the
-    document's (`document_scope`)."""
+    take: its last cue, else the previous sentence's where it refers back or stands further
+    on in the same paragraph, else the document's (`document_scope`, `publisher`), else
+    what an entry of accounts says of whose it is (`accounts_scope`)."""
     if cues:
         return cues[-1]
-    if previous is not None and previous.scope != default.scope and _refers_back(text, continues):
-        return previous
+    if previous is not None and previous.scope != default.scope:
+        if _refers_back(text, continues):
+            return previous
+        # Further on in its paragraph a sentence stays with the organisation or place the
+        # paragraph named ("De Huurcommissie ontvangt ..." + "Vorig jaar kwamen er 9.000
+        # zaken binnen."), unless it speaks of the sector ("het vermogen van de corporaties").
+        if same_paragraph and (previous.name or previous.cue.startswith(ACCOUNTS)) \
+                and previous.scope in ("organisation", "region") \
+                and not _patterns().sector.search(text):
+            return previous
+    if default == NATIONAL:
+        return accounts_scope(text) or default
     return default
+
+
+ACCOUNTS = "an entry of accounts: "
+
+
+def accounts_scope(text: str) -> ScopeFound | None:
+    """The scope of a sentence that names an entry of one body's accounts and nobody whose
+    it is (``lang/nl/cues.toml`` [scope] accounts_*): an organisation's ("Netto-omzet 76.360
+    74.243"), a municipality's or province's ("Baten 793.501 846.054"). None where it speaks
+    of the sector ("de huuropbrengsten van de corporaties") or names the country."""
+    p = _patterns()
+    if p.sector.search(text) or p.national.search(text) or p.plural_bodies.search(text):
+        return None
+    region = p.accounts_region.search(text)
+    if region:
+        return ScopeFound("region", None, region.start(), f"{ACCOUNTS}{region.group(0)}")
+    own = p.accounts_organisation.search(text)
+    if own:
+        return ScopeFound("organisation", None, own.start(), f"{ACCOUNTS}{own.group(0)}")
+    return None
 
 
 def _refers_back(text: str, continues: bool | None) -> bool:
