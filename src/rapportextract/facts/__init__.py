@@ -53,7 +53,10 @@ becomes one `Fact`. What this module adds to a quantity:
 - **movements**: the first figure of "van 8.550 naar 5.900" without a year of its own is
   about the sentence's base period ("Tussen 2007 en 2009 ...") or the year before (`pairs`).
 - **scope**: whom the figure is about, national by default (`scope`: "In Amsterdam waren het
-  er 78" is a region, "bij Vivare", "de Huurcommissie" or "wij" an organisation).
+  er 78" is a region, "bij Vivare", "de Huurcommissie" or "wij" an organisation), else what
+  the sentences before it named, else the document's publisher on its first page
+  (`publisher`: "Jaarverslag 2021 Woonstichting Hestia"), else what an entry of accounts
+  says of whose it is ("Netto-omzet ...").
 - **derived levels**: a change plus a level of the same concept gives the other level
   ("€ 164 miljoen, € 9 miljoen minder dan in 2022" -> 2022: 173 mln), unless the document
   states that level itself. Derived facts have ``derived=True`` and ``derived_from``.
@@ -80,7 +83,8 @@ value are all right; facts with confidence below 0.7 rest on distant context.
 The steps, one module each: `analysis` (what is worked out once per sentence and passed
 down: its figures, times, references back, scope cues), `cues` (the Dutch cue words),
 `concepts` (the concept of a figure), `money` (amounts without a currency), `pairs`
-(movements), `scope` (whom a figure is about), `subjects` (its subject, the statement key),
+(movements), `scope` (whom a figure is about), `publisher` (who publishes the document),
+`subjects` (its subject, the statement key),
 `provenance` (ids, origin), `sentence` (the facts of one sentence), `derived` (derived
 levels) and `reading` (the document in one pass, block after block).
 """

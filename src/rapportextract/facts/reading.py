@@ -3,12 +3,16 @@ sentence with what the one before it left (`Prev`) and the paragraph's time scop
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rapportextract.catalogue import Catalogue, load_catalogue
 from rapportextract.errors import EditionNotFoundError
 from rapportextract.facts.analysis import SentenceAnalysis, analyse
 from rapportextract.facts.concepts import Prev
 from rapportextract.facts.derived import derived_levels
 from rapportextract.facts.provenance import placed_ids
+from rapportextract.facts.publisher import publisher as publisher_of
+from rapportextract.facts.publisher import speaking_as
 from rapportextract.facts.scope import NATIONAL, ScopeFound, document_scope
 from rapportextract.facts.scope import sentence_scope as whom_of
 from rapportextract.facts.sentence import sentence_facts
@@ -16,10 +20,12 @@ from rapportextract.models import PROSE_KINDS, BlockKind, Document, Fact, Senten
 from rapportextract.periods import PeriodContext, named_period, read_columns, sets_scope
 
 
-def extract_facts(doc: Document, catalogue: Catalogue | None = None) -> list[Fact]:
+def extract_facts(doc: Document, catalogue: Catalogue | None = None, *,
+                  publisher: ScopeFound | None = None) -> list[Fact]:
     """Every figure of the document's prose as a fact, plus derived levels (the
-    `rapportextract.facts` docstring). Raises `errors.EditionNotFoundError` for a document
-    without an edition."""
+    `rapportextract.facts` docstring). `publisher` is who publishes the document
+    (`facts.publisher`), found from its first page where not given. Raises
+    `errors.EditionNotFoundError` for a document without an edition."""
     if doc.edition is None:
         raise EditionNotFoundError("no edition year for this document", path=doc.path,
                                    hint="pass --edition YEAR")
@@ -27,9 +33,10 @@ def extract_facts(doc: Document, catalogue: Catalogue | None = None) -> list[Fac
     facts: list[Fact] = []
     prev: Prev | None = None
     prose = [s for s in doc.sentences if s.block_kind in PROSE_KINDS]
-    whom = document_scope([s.text for s in prose])
+    who = publisher if publisher is not None else publisher_of(doc)
+    whom = who or document_scope([s.text for s in prose])
     for block in _blocks(prose):
-        new, prev = _read_block(doc, doc.edition, block, catalogue, prev, whom)
+        new, prev = _read_block(doc, doc.edition, block, catalogue, prev, whom, who)
         facts.extend(new)
     facts = placed_ids(doc, facts)
     return facts + derived_levels(doc, facts)
@@ -47,11 +54,12 @@ def _blocks(sentences: list[Sentence]) -> list[list[Sentence]]:
 
 def _read_block(
     doc: Document, edition: int, sentences: list[Sentence], catalogue: Catalogue,
-    prev: Prev | None, whom: ScopeFound = NATIONAL,
+    prev: Prev | None, whom: ScopeFound = NATIONAL, who: ScopeFound | None = None,
 ) -> tuple[list[Fact], Prev | None]:
     """The facts of one block's sentences, `prev` being what the block before left, and what
-    this block's last sentence leaves to the next; `whom` is the document's scope. Each
-    sentence is analysed once (`analysis.analyse`) and the analysis passed down."""
+    this block's last sentence leaves to the next; `whom` is the document's scope, `who` its
+    publisher. Each sentence is analysed once (`analysis.analyse`) and the analysis passed
+    down."""
     # A new block ends the paragraph scope; a sentence opening a paragraph may still refer
     # back to the last sentence of the paragraph before ("Die laatste schuld ..."), but not
     # across a heading or a caption.
@@ -63,7 +71,10 @@ def _read_block(
     scope: str | None = None
     header: tuple[str, ...] = ()  # the column years a table row read as text left the next
     for sentence in sentences:
-        analysis = analyse(sentence, edition, own_voice=whom.scope == "organisation")
+        own_voice = whom.scope == "organisation" or who is not None
+        analysis = analyse(sentence, edition, own_voice=own_voice)
+        if who is not None:
+            analysis = replace(analysis, cues=speaking_as(analysis.cues, who))
         about = whom_of(sentence.text, analysis.cues, prev.about if prev else None, whom,
                         analysis.continues, same_paragraph=sentence is not sentences[0])
         columns = read_columns(sentence.text, [(q.start, q.end) for q in analysis.quantities],
