@@ -10,7 +10,10 @@ The cues, words of ``lang/nl/cues.toml`` [scope], are looked for in the figure's
 - **organisation**: a singular organisation noun with a name ("woningcorporatie Elkien", "de
   Huurcommissie", "het ministerie van ...") or opening the sentence ("De corporatie had ...";
   elsewhere "de corporatie" is the role in general), a capitalised name
-  after "bij" or "door" ("bij Vivare"), or the organisation speaking of itself ("wij", "we",
+  after "bij" or "door" ("bij Vivare"), a capitalised name as the subject of what an
+  organisation does ("Woonrijk zette vorig jaar 71 huurders uit", "In 2011 ontruimde Eigen
+  Haard 42 woningen"; a large municipality or a province so named is a region), or the
+  organisation speaking of itself ("wij", "we",
   "ons", "onze") in its own annual report (`document_scope`; in a report on the sector the
   writer's "wij" is no cue);
 - **unknown**: a group that is not pinned down ("de gerechtsdeurwaarders", "kleine kantoren").
@@ -40,7 +43,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapportextract.facts.cues import continues_previous, cue_patterns
-from rapportextract.lang.nl.words import cue_words
+from rapportextract.lang.nl.words import cue_words, stop_words
 from rapportextract.models import Scope
 from rapportextract.periods import phrase_alternation as _alt
 
@@ -94,6 +97,12 @@ class _Patterns:
     accounts_organisation: re.Pattern[str]
     accounts_region: re.Pattern[str]
     plural_bodies: re.Pattern[str]
+    subject_opening: re.Pattern[str]
+    """A capitalised name opening the sentence before an acting verb (group 1)."""
+    subject_inverted: re.Pattern[str]
+    """An acting verb, then a capitalised name (group 1): "In 2011 ontruimde Eigen Haard"."""
+    place_names: frozenset[str]
+    not_subjects: frozenset[str]
 
 
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -128,6 +137,12 @@ def _patterns() -> _Patterns:
             rf"(?<!\w)(?:{_alt(w['accounts_organisation'])})(?!\w)", i),
         accounts_region=re.compile(rf"(?<!\w)(?:{_alt(w['accounts_region'])})(?!\w)", i),
         plural_bodies=re.compile(rf"(?<!\w)(?:{_alt(w['plural_bodies'])})(?!\w)", i),
+        subject_opening=re.compile(
+            rf"^[{_OPENING}]*((?:(?:De|Het)\s+)?{name})\s+(?:{_alt(w['acting_verbs'])})(?!\w)"),
+        subject_inverted=re.compile(
+            rf"(?<=\w\s)(?:{_alt(w['acting_verbs'])})\s+((?:(?:De|Het)\s+)?{name})(?!\w)"),
+        place_names=frozenset(w["places"]),
+        not_subjects=frozenset(w["not_subjects"]),
     )
 
 
@@ -164,6 +179,10 @@ def scope_cues(text: str) -> list[ScopeFound]:
         if cue is not None:
             found.append(cue)
         previous = word
+    # A subject name that another cue already reads ("De Huurcommissie kreeg ...") is that one.
+    spans = [(f.start, f.start + len(f.cue)) for f in found]
+    found.extend(c for c in _subject_cues(text, p)
+                 if not any(s <= c.start + len(c.cue) and c.start <= e for s, e in spans))
     # A national word inside a name is no national cue ("vanuit Caribisch Nederland").
     named = [(f.start, f.start + len(f.cue)) for f in found if f.name]
     found = [f for f in found if f.scope != "national"
@@ -249,6 +268,32 @@ def _word_cue(text: str, word: str, start: int, end: int, previous: str, p: _Pat
         return ScopeFound("unknown", " ".join(text[begin:end].split()), begin,
                           text[begin:end])
     return None
+
+
+def _subject_cues(text: str, p: _Patterns) -> list[ScopeFound]:
+    """The organisation or place that is the subject of an acting verb (``acting_verbs``):
+    "Woonrijk zette vorig jaar 71 huurders uit", "In 2011 ontruimde Eigen Haard 42 woningen";
+    a place of ``places`` is a region ("Amsterdam telde ...")."""
+    found = []
+    for m in (p.subject_opening.match(text), *p.subject_inverted.finditer(text)):
+        if m is None:
+            continue
+        words = m.group(1).split()
+        first = words[-1] if words[0] in ("De", "Het") and len(words) > 1 else words[0]
+        if _no_subject(first.lower(), p, alone=len(words) == 1) or p.national.fullmatch(first):
+            continue
+        name = m.group(1)
+        scope: Scope = "region" if name.lower() in p.place_names else "organisation"
+        found.append(ScopeFound(scope, name, m.start(1), m.group(0).strip(_OPENING)))
+    return found
+
+
+def _no_subject(word: str, p: _Patterns, *, alone: bool) -> bool:
+    """True where a capitalised word opening a name is no name: an adverb, a function word,
+    a source of statistics. A general stop word may open a name of more words ("Eigen
+    Haard")."""
+    return word in p.not_names or word in p.not_subjects or word in cue_patterns().stopwords \
+        or word in cue_words().openers or (alone and word in stop_words().general)
 
 
 _LAST_WORD = re.compile(r"(\w+)\s+$")
