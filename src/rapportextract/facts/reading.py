@@ -88,8 +88,10 @@ def _read_block(
                                    expressions=analysis.times) or scope
             named = named_period(sentence.text, edition=edition, expressions=analysis.times,
                                  context=before)
-            prev = Prev(_context_text(analysis, prev), [], named, sentence.block_kind,
-                        sentence.text, about)
+            # A sentence without figures passes on the figures before it: "Dat waren er
+            # 6.750" two sentences on still counts what the last figure counted.
+            prev = Prev(_context_text(analysis, prev), prev.facts if prev else [], named,
+                        sentence.block_kind, sentence.text, about)
             continue
         sentence_scope = scope
         if prev is not None and prev.period and analysis.inherits:
