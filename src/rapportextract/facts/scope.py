@@ -6,7 +6,10 @@ The cues, words of ``lang/nl/cues.toml`` [scope], are looked for in the figure's
 - **national**: "Nederland", "landelijk", "Nederlandse", "alle corporaties";
 - **region**: a region noun with a name ("de gemeente Dinkelland", "provincie Utrecht"), a
   capitalised name after "in", "uit" or "binnen" ("In Amsterdam waren het er 78"), a
-  possessive ("in onze gemeente");
+  possessive or "in de gemeente", a place's adjective before a region noun ("in de Utrechtse
+  regio", "alle Zeeuwse gemeenten"; not "Nederlandse"), a province or large municipality of
+  ``places`` by its name alone ("Tilburg (11,2 procent)"; not a dateline "ZWOLLE -", not
+  after another capitalised word: "Woningcorporaties Utrecht" is part of a name);
 - **organisation**: a singular organisation noun with a name ("woningcorporatie Elkien", "de
   Huurcommissie", "het ministerie van ...") or opening the sentence ("De corporatie had ...";
   elsewhere "de corporatie" is the role in general), a capitalised name
@@ -103,6 +106,10 @@ class _Patterns:
     """An acting verb, then a capitalised name (group 1): "In 2011 ontruimde Eigen Haard"."""
     place_names: frozenset[str]
     not_subjects: frozenset[str]
+    region_adjective: re.Pattern[str]
+    """A place's adjective before a region noun: "de Utrechtse regio", "Zeeuwse gemeenten"."""
+    place: re.Pattern[str]
+    """A known place's name ("Maastricht vraagt 16,3 miljoen euro")."""
 
 
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -117,7 +124,7 @@ def _patterns() -> _Patterns:
     return _Patterns(
         national=re.compile(rf"(?<!\w)(?:{_alt(w['national'])})(?!\w)", i),
         own_region=re.compile(rf"(?<!\w)(?:{_alt(w['own_region'])})(?!\w)", i),
-        name_after=re.compile(rf"\s+({name})"),
+        name_after=re.compile(rf"\s+((?:De\s+|Het\s+)?{name})"),
         of_name_after=re.compile(rf"\s+(?i:{_alt(w['name_links'])})\s+({name})"),
         article_before=re.compile(
             rf"(?<!\w)(?i:{_alt(w['organisation_articles'])})\s+(?:([A-Z]\w*)\s+)?$"),
@@ -143,13 +150,24 @@ def _patterns() -> _Patterns:
             rf"(?<=\w\s)(?:{_alt(w['acting_verbs'])})\s+((?:(?:De|Het)\s+)?{name})(?!\w)"),
         place_names=frozenset(w["places"]),
         not_subjects=frozenset(w["not_subjects"]),
+        region_adjective=re.compile(
+            rf"(?<![\w-])([A-Z]\w+(?:{_alt(w['region_adjective_ends'])})\s+"
+            rf"(?:{_alt(w['region_adjective_nouns'])}))(?!\w)"),
+        place=re.compile(rf"(?<![\w'’-])(?:{_alt(w['places'])})(?![\w-])", i),
     )
+
+
+_DATELINE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?[-–—]")
+_NAME_ARTICLES = ("De", "Het")
+"""A capitalised article inside a sentence opens a name ("bij De Veste Wonen")."""
 
 
 def _name(found: str, not_names: frozenset[str]) -> str | None:
     """The name, or None where its first word is no name ("In Maart", "bij CBS")."""
     words = found.split()
-    if not words or words[0].lower().strip("'’") in not_names:
+    first = words[1] if len(words) > 1 and words[0] in _NAME_ARTICLES else (
+        words[0] if words else "")
+    if not words or first.lower().strip("'’") in not_names:
         return None
     return " ".join(words)
 
@@ -179,6 +197,7 @@ def scope_cues(text: str) -> list[ScopeFound]:
         if cue is not None:
             found.append(cue)
         previous = word
+    found.extend(_place_cues(text, p))
     # A subject name that another cue already reads ("De Huurcommissie kreeg ...") is that one.
     spans = [(f.start, f.start + len(f.cue)) for f in found]
     found.extend(c for c in _subject_cues(text, p)
@@ -285,6 +304,25 @@ def _subject_cues(text: str, p: _Patterns) -> list[ScopeFound]:
         name = m.group(1)
         scope: Scope = "region" if name.lower() in p.place_names else "organisation"
         found.append(ScopeFound(scope, name, m.start(1), m.group(0).strip(_OPENING)))
+    return found
+
+
+def _place_cues(text: str, p: _Patterns) -> list[ScopeFound]:
+    """Regions named without a preposition: a place's adjective before a region noun ("in de
+    Utrechtse regio", "alle Zeeuwse gemeenten"), or a known place's name, capitalised and
+    not inside a longer name ("Maastricht vraagt 16,3 miljoen euro, Leeuwarden 27,5
+    miljoen"; not "Regioplatform Woningcorporaties Utrecht")."""
+    found = [ScopeFound("region", m.group(1), m.start(1), m.group(1))
+             for m in p.region_adjective.finditer(text)
+             if not p.national.match(m.group(1))]  # "de 355 Nederlandse gemeenten"
+    for m in p.place.finditer(text):
+        before = _LAST_WORD.search(text, 0, m.start())
+        if not m.group(0)[:1].isupper() or (before and before.group(1)[:1].isupper()
+                                              and text[:before.start()].strip(_OPENING)):
+            continue
+        if _DATELINE.match(text, m.end()) and not text[:m.start()].strip(_OPENING):
+            continue  # a news item's dateline: "AMERSFOORT - Een prijsplafond ..."
+        found.append(ScopeFound("region", m.group(0), m.start(), m.group(0)))
     return found
 
 

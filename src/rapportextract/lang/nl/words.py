@@ -195,7 +195,8 @@ SCOPE_WORD_LISTS = (
     "organisation_articles", "organisation_prepositions", "own_voice", "group_nouns",
     "not_names", "refers_back", "bodies", "name_joiners", "name_links", "source_nouns",
     "accounts_organisation", "accounts_region", "report_nouns", "plural_bodies",
-    "acting_verbs", "places", "not_subjects",
+    "acting_verbs", "places", "not_subjects", "region_adjective_nouns",
+    "region_adjective_ends",
 )
 
 
