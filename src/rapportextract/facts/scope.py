@@ -110,6 +110,10 @@ class _Patterns:
     """A place's adjective before a region noun: "de Utrechtse regio", "Zeeuwse gemeenten"."""
     place: re.Pattern[str]
     """A known place's name ("Maastricht vraagt 16,3 miljoen euro")."""
+    verb_before: re.Pattern[str]
+    """A verb of having or saying right before (at the end of the text searched)."""
+    subject_plural: re.Pattern[str]
+    """Two names joined by "en" opening the sentence before a plural acting verb."""
 
 
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -154,6 +158,11 @@ def _patterns() -> _Patterns:
             rf"(?<![\w-])([A-Z]\w+(?:{_alt(w['region_adjective_ends'])})\s+"
             rf"(?:{_alt(w['region_adjective_nouns'])}))(?!\w)"),
         place=re.compile(rf"(?<![\w'’-])(?:{_alt(w['places'])})(?![\w-])", i),
+        verb_before=re.compile(
+            rf"(?<!\w)(?:{_alt(w['stock_verbs'] + w['speech_verbs'])})\s+$", i),
+        subject_plural=re.compile(
+            rf"^[{_OPENING}]*({_WORD}(?:\s+{_WORD})*\s+en\s+{_WORD}(?:\s+{_WORD})*)\s+"
+            rf"(?:{_alt(w['acting_verbs_plural'])})(?!\w)"),
     )
 
 
@@ -274,8 +283,12 @@ def _word_cue(text: str, word: str, start: int, end: int, previous: str, p: _Pat
         label = f"{phrase}{text[end:of.end()]}" if of else (
             phrase if phrase[:1].isupper() or body else None)
         # Without a name, "de corporatie" is the role in general ("zonder de corporatie iets
-        # te laten weten") unless it is what the sentence opens with ("De corporatie had ...").
-        if label is None and text[:article.start()].strip(_OPENING):
+        # te laten weten") unless it is what the sentence opens with ("De corporatie had
+        # ...") or the subject of what it has or says ("Zo had de corporatie 3.922
+        # woningen", "..., zegt het bedrijf"; not of what any corporation does: "In 74% van
+        # de gevallen voerde de corporatie het vonnis niet uit").
+        if label is None and text[:article.start()].strip(_OPENING) \
+                and not p.verb_before.search(text, 0, article.start()):
             return None
         return ScopeFound("organisation", label, article.start(),
                           text[article.start():of.end() if of else end])
@@ -294,7 +307,8 @@ def _subject_cues(text: str, p: _Patterns) -> list[ScopeFound]:
     "Woonrijk zette vorig jaar 71 huurders uit", "In 2011 ontruimde Eigen Haard 42 woningen";
     a place of ``places`` is a region ("Amsterdam telde ...")."""
     found = []
-    for m in (p.subject_opening.match(text), *p.subject_inverted.finditer(text)):
+    for m in (p.subject_opening.match(text), p.subject_plural.match(text),
+              *p.subject_inverted.finditer(text)):
         if m is None:
             continue
         words = m.group(1).split()

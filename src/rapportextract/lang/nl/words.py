@@ -196,7 +196,7 @@ SCOPE_WORD_LISTS = (
     "not_names", "refers_back", "bodies", "name_joiners", "name_links", "source_nouns",
     "accounts_organisation", "accounts_region", "report_nouns", "plural_bodies",
     "acting_verbs", "places", "not_subjects", "region_adjective_nouns",
-    "region_adjective_ends",
+    "region_adjective_ends", "acting_verbs_plural", "speech_verbs", "stock_verbs",
 )
 
 
