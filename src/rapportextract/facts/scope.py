@@ -110,6 +110,8 @@ class _Patterns:
     """A place's adjective before a region noun: "de Utrechtse regio", "Zeeuwse gemeenten"."""
     place: re.Pattern[str]
     """A known place's name ("Maastricht vraagt 16,3 miljoen euro")."""
+    members_of: re.Pattern[str]
+    """A name joined to a noun of its customers or tenants: "Eneco-klanten" (group 1)."""
     verb_before: re.Pattern[str]
     """A verb of having or saying right before (at the end of the text searched)."""
     subject_plural: re.Pattern[str]
@@ -158,6 +160,8 @@ def _patterns() -> _Patterns:
             rf"(?<![\w-])([A-Z]\w+(?:{_alt(w['region_adjective_ends'])})\s+"
             rf"(?:{_alt(w['region_adjective_nouns'])}))(?!\w)"),
         place=re.compile(rf"(?<![\w'’-])(?:{_alt(w['places'])})(?![\w-])", i),
+        members_of=re.compile(
+            rf"(?<![\w-])([A-Z][\w'’]*)-(?:{_alt(w['member_nouns'])})(?!\w)"),
         verb_before=re.compile(
             rf"(?<!\w)(?:{_alt(w['stock_verbs'] + w['speech_verbs'])})\s+$", i),
         subject_plural=re.compile(
@@ -207,6 +211,10 @@ def scope_cues(text: str) -> list[ScopeFound]:
             found.append(cue)
         previous = word
     found.extend(_place_cues(text, p))
+    for m in p.members_of.finditer(text):
+        if m.group(1).lower() not in p.not_names and not p.national.fullmatch(m.group(1)):
+            scope: Scope = "region" if m.group(1).lower() in p.place_names else "organisation"
+            found.append(ScopeFound(scope, m.group(1), m.start(), m.group(0)))
     # A subject name that another cue already reads ("De Huurcommissie kreeg ...") is that one.
     spans = [(f.start, f.start + len(f.cue)) for f in found]
     found.extend(c for c in _subject_cues(text, p)
