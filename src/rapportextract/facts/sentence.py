@@ -52,12 +52,17 @@ def sentence_facts(
     figures = [(q.start, q.end) for q in quantities]
     if columns is None:
         columns = column_periods(text, figures, exprs)
-    units = {(q.start, q.end): q.unit for q in quantities}
+    # Amounts without a currency first, so that a list knows its figures' units ("Van het
+    # totale bedrag van 353 miljoen euro stond 171 miljoen open bij ... en 182 miljoen bij
+    # ...": three amounts).
+    reasons = [amount_reason(q, text, quantities, prev.facts if prev else None,
+                             analysis.continues) for q in quantities]
+    units = {(q.start, q.end): "EUR" if money else q.unit
+             for q, money in zip(quantities, reasons, strict=True)}
     facts: list[Fact] = []
     for index, q in enumerate(quantities):
         notes = []
-        money = amount_reason(q, text, quantities, prev.facts if prev else None,
-                              analysis.continues)
+        money = reasons[index]
         if money is not None:
             q = q.model_copy(update={"unit": "EUR"})
             notes.append(f"unit EUR from context: {money}")
