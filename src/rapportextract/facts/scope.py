@@ -172,6 +172,7 @@ def _patterns() -> _Patterns:
 
 _DATELINE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?[-–—]")
 _NAME_ARTICLES = ("De", "Het")
+_ARTICLE = re.compile(r"\s+(?:de|het)(?=\s)")
 """A capitalised article inside a sentence opens a name ("bij De Veste Wonen")."""
 
 
@@ -268,6 +269,15 @@ def _word_cue(text: str, word: str, start: int, end: int, previous: str, p: _Pat
         if word in p.at and _after_first_name(text, start):
             return None  # a surname ("Hans van Dijk"), not "van" an organisation
         named = _name_after(text, end, p)
+        if named is None and word in ("bij", "door"):
+            # "bij de Centrale Raad van Beroep": a name of two capitalised words or more after
+            # the article; not "bij de Nederlandse huishoudens" (a national word)
+            after = _ARTICLE.match(text, end)
+            if after is not None:
+                named = _name_after(text, after.end(), p)
+                if named is not None and (len(named[0].split()) < 2
+                                          or p.national.search(named[0])):
+                    named = None
         if named is None:
             return None
         name, stop = named
