@@ -88,7 +88,7 @@ def _trimmed(name: str, words: frozenset[str]) -> str | None:
     parts = name.split()
     while parts and (parts[-1].lower() in reports or re.fullmatch(_YEAR, parts[-1])):
         parts.pop()
-    articles = {"de", "het"}
+    articles = set(cue_words().scope["name_articles"])
     while parts and parts[0].lower() in words - articles:
         parts.pop(0)
     # "De Key", "Het Gooi" are names; "De" alone is none.

@@ -81,6 +81,8 @@ class _Patterns:
     own_region: re.Pattern[str]
     name_after: re.Pattern[str]
     """At a word's end: whitespace, then a name (group 1)."""
+    article_after: re.Pattern[str]
+    """At a word's end: whitespace and a lower-case article ("bij de ...")."""
     of_name_after: re.Pattern[str]
     """At a word's end: "van" and a name ("het ministerie van Volkshuisvesting")."""
     article_before: re.Pattern[str]
@@ -127,10 +129,14 @@ def _patterns() -> _Patterns:
     i = re.IGNORECASE
     # A name: capitalised words, maybe joined by lower-case ones ("Alphen aan den Rijn").
     name = rf"{_WORD}(?:\s+(?:{_alt(w['name_joiners'])}\s+)?{_WORD})*"
+    # ... maybe after a capitalised article ("De Veste Wonen")
+    capital = "|".join(a.capitalize() for a in w["name_articles"])
+    article = rf"(?:(?:{capital})\s+)?"
     return _Patterns(
         national=re.compile(rf"(?<!\w)(?:{_alt(w['national'])})(?!\w)", i),
         own_region=re.compile(rf"(?<!\w)(?:{_alt(w['own_region'])})(?!\w)", i),
-        name_after=re.compile(rf"\s+((?:De\s+|Het\s+)?{name})"),
+        name_after=re.compile(rf"\s+({article}{name})"),
+        article_after=re.compile(rf"\s+(?:{_alt(w['name_articles'])})(?=\s)"),
         of_name_after=re.compile(rf"\s+(?i:{_alt(w['name_links'])})\s+({name})"),
         article_before=re.compile(
             rf"(?<!\w)(?i:{_alt(w['organisation_articles'])})\s+(?:([A-Z]\w*)\s+)?$"),
@@ -151,9 +157,9 @@ def _patterns() -> _Patterns:
         accounts_region=re.compile(rf"(?<!\w)(?:{_alt(w['accounts_region'])})(?!\w)", i),
         plural_bodies=re.compile(rf"(?<!\w)(?:{_alt(w['plural_bodies'])})(?!\w)", i),
         subject_opening=re.compile(
-            rf"^[{_OPENING}]*((?:(?:De|Het)\s+)?{name})\s+(?:{_alt(w['acting_verbs'])})(?!\w)"),
+            rf"^[{_OPENING}]*({article}{name})\s+(?:{_alt(w['acting_verbs'])})(?!\w)"),
         subject_inverted=re.compile(
-            rf"(?<=\w\s)(?:{_alt(w['acting_verbs'])})\s+((?:(?:De|Het)\s+)?{name})(?!\w)"),
+            rf"(?<=\w\s)(?:{_alt(w['acting_verbs'])})\s+({article}{name})(?!\w)"),
         place_names=frozenset(w["places"]),
         not_subjects=frozenset(w["not_subjects"]),
         region_adjective=re.compile(
@@ -165,21 +171,22 @@ def _patterns() -> _Patterns:
         verb_before=re.compile(
             rf"(?<!\w)(?:{_alt(w['stock_verbs'] + w['speech_verbs'])})\s+$", i),
         subject_plural=re.compile(
-            rf"^[{_OPENING}]*({_WORD}(?:\s+{_WORD})*\s+en\s+{_WORD}(?:\s+{_WORD})*)\s+"
+            rf"^[{_OPENING}]*({_WORD}(?:\s+{_WORD})*\s+(?:{_alt(w['name_and'])})\s+"
+            rf"{_WORD}(?:\s+{_WORD})*)\s+"
             rf"(?:{_alt(w['acting_verbs_plural'])})(?!\w)"),
     )
 
 
+# A news item's dateline after a place: "AMERSFOORT -", "DEN HAAG (ANP) -".
 _DATELINE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?[-–—]")
-_NAME_ARTICLES = ("De", "Het")
-_ARTICLE = re.compile(r"\s+(?:de|het)(?=\s)")
-"""A capitalised article inside a sentence opens a name ("bij De Veste Wonen")."""
 
 
 def _name(found: str, not_names: frozenset[str]) -> str | None:
     """The name, or None where its first word is no name ("In Maart", "bij CBS")."""
     words = found.split()
-    first = words[1] if len(words) > 1 and words[0] in _NAME_ARTICLES else (
+    # A capitalised article inside a sentence opens a name ("bij De Veste Wonen").
+    capital = {a.capitalize() for a in cue_words().scope["name_articles"]}
+    first = words[1] if len(words) > 1 and words[0] in capital else (
         words[0] if words else "")
     if not words or first.lower().strip("'’") in not_names:
         return None
@@ -272,7 +279,7 @@ def _word_cue(text: str, word: str, start: int, end: int, previous: str, p: _Pat
         if named is None and word in ("bij", "door"):
             # "bij de Centrale Raad van Beroep": a name of two capitalised words or more after
             # the article; not "bij de Nederlandse huishoudens" (a national word)
-            after = _ARTICLE.match(text, end)
+            after = p.article_after.match(text, end)
             if after is not None:
                 named = _name_after(text, after.end(), p)
                 if named is not None and (len(named[0].split()) < 2
@@ -330,7 +337,8 @@ def _subject_cues(text: str, p: _Patterns) -> list[ScopeFound]:
         if m is None:
             continue
         words = m.group(1).split()
-        first = words[-1] if words[0] in ("De", "Het") and len(words) > 1 else words[0]
+        capital = {a.capitalize() for a in cue_words().scope["name_articles"]}
+        first = words[-1] if words[0] in capital and len(words) > 1 else words[0]
         if _no_subject(first.lower(), p, alone=len(words) == 1) or p.national.fullmatch(first):
             continue
         name = m.group(1)

@@ -197,7 +197,7 @@ SCOPE_WORD_LISTS = (
     "accounts_organisation", "accounts_region", "report_nouns", "plural_bodies",
     "acting_verbs", "places", "not_subjects", "region_adjective_nouns",
     "region_adjective_ends", "acting_verbs_plural", "speech_verbs", "stock_verbs",
-    "member_nouns",
+    "member_nouns", "name_articles", "name_and",
 )
 
 
