@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rapportextract.catalogue import Catalogue, load_catalogue
 from rapportextract.facts import extract_facts
+from rapportextract.facts.publisher import published, publisher
 from rapportextract.figures.charts import chart_facts
 from rapportextract.figures.tables import table_facts
 from rapportextract.ingest import read_document
@@ -60,9 +61,13 @@ def extract(
         # made; the facts keep the order prose, charts, tables.
         charts = chart_facts(document, catalogue)
         tables = table_facts(document, catalogue)
+        # Who publishes it, from page 1, before the pages go: every figure that names no
+        # one else is the publisher's (`facts.publisher`).
+        who = publisher(document)
         if not keep_pages:
             _release_pages(document)
-        facts = [*extract_facts(document, catalogue), *charts, *tables]
+        facts = [*extract_facts(document, catalogue, publisher=who),
+                 *published([*charts, *tables], who)]
     return Extraction(document=document, facts=facts)
 
 

@@ -24,7 +24,12 @@ becomes one `Fact`. What this module adds to a quantity:
   hun woning wonen") does not refine this figure; a concept whose catalogue entry bounds its
   values (``values``) never takes a level outside them. A sentence that only continues the
   previous one passes that one on as context, so a third sentence can still refer to what the
-  first counted. In a list (figures of one unit, its qualifiers after the figures, "Van de
+  first counted; so does a sentence without figures pass on the figures before it ("In 2020
+  werden 2.750 huurders uitgezet. De meesten woonden alleen. Een jaar eerder waren dat er
+  3.050."). A figure of a sentence that refers back keeps the previous sentence's qualifier
+  whether its concept came from its clause or the whole sentence ("Het ging om 59
+  ontruimingen in 2018 tegenover 75 in 2017" after evictions for rent arrears: both). In a
+  list (figures of one unit, its qualifiers after the figures, "Van de
   8.134 ontruimingen kwamen er 551 door overlast en 349 door hennepteelt", or before them,
   "overlast in 6,5 procent, hennepteelt in 5,6 procent") each figure takes the words of its
   own stretch first, and never a qualifier that stands in a later figure's stretch (nor in
@@ -53,7 +58,10 @@ becomes one `Fact`. What this module adds to a quantity:
 - **movements**: the first figure of "van 8.550 naar 5.900" without a year of its own is
   about the sentence's base period ("Tussen 2007 en 2009 ...") or the year before (`pairs`).
 - **scope**: whom the figure is about, national by default (`scope`: "In Amsterdam waren het
-  er 78" is a region, "bij Vivare", "de Huurcommissie" or "wij" an organisation).
+  er 78" is a region, "bij Vivare", "de Huurcommissie" or "wij" an organisation), else what
+  the sentences before it named, else the document's publisher on its first page
+  (`publisher`: "Jaarverslag 2021 Woonstichting Hestia"), else what an entry of accounts
+  says of whose it is ("Netto-omzet ...").
 - **derived levels**: a change plus a level of the same concept gives the other level
   ("€ 164 miljoen, € 9 miljoen minder dan in 2022" -> 2022: 173 mln), unless the document
   states that level itself. Derived facts have ``derived=True`` and ``derived_from``.
@@ -80,7 +88,8 @@ value are all right; facts with confidence below 0.7 rest on distant context.
 The steps, one module each: `analysis` (what is worked out once per sentence and passed
 down: its figures, times, references back, scope cues), `cues` (the Dutch cue words),
 `concepts` (the concept of a figure), `money` (amounts without a currency), `pairs`
-(movements), `scope` (whom a figure is about), `subjects` (its subject, the statement key),
+(movements), `scope` (whom a figure is about), `publisher` (who publishes the document),
+`subjects` (its subject, the statement key),
 `provenance` (ids, origin), `sentence` (the facts of one sentence), `derived` (derived
 levels) and `reading` (the document in one pass, block after block).
 """

@@ -376,22 +376,33 @@ def concept_for(
     # woning wonen, waren samen € 171 miljoen verschuldigd"): the more specific match wins.
     # Not where that qualifier stands in another figure's clause ("€ 320 miljoen, waarvan
     # € 160 miljoen bij huurders die nog in hun woning wonen").
+    def refined(match: ConceptMatch) -> ConceptMatch | None:
+        """A sentence that refers back keeps the previous one's qualifier for its own head
+        word ("... 3.900 vonnissen vanwege huurschuld." + "Ruim 1.000 daarvan eindigden in
+        een ontruiming": evictions for rent arrears; "Het ging om 59 ontruimingen in 2018
+        tegenover 75 in 2017" after a sentence on evictions for rent arrears: both)."""
+        if not continues or match.groups != 1:
+            return None
+        for m in with_previous:
+            # The qualifier must be the previous sentence's: "daarvan" in "37 woningen
+            # ontruimd, bij 28 daarvan speelde een huurachterstand" refers within.
+            if (m.groups > 1 and m.head_start - offset == match.head_start
+                    and all(s < offset for s, _ in m.also_terms) and allowed(m)):
+                return m
+        return None
+
     if local and not (whole and whole.groups > local.groups
                       and whole.head_start == local.head_start
                       and not any(_in_other_clause(text, t, q, others)
                                   for t in whole.also_terms)):
-        if continues and local.groups == 1:
-            # A sentence that refers back keeps the previous one's qualifier for its own head
-            # word ("... 3.900 vonnissen vanwege huurschuld." + "Ruim 1.000 daarvan eindigden
-            # in een ontruiming": evictions for rent arrears).
-            for m in with_previous:
-                # The qualifier must be the previous sentence's: "daarvan" in "37 woningen
-                # ontruimd, bij 28 daarvan speelde een huurachterstand" refers within.
-                if (m.groups > 1 and m.head_start - offset == local.head_start
-                        and all(s < offset for s, _ in m.also_terms) and allowed(m)):
-                    return ConceptChoice(m, m.id, "previous")
+        kept = refined(local)
+        if kept is not None:
+            return ConceptChoice(kept, kept.id, "previous")
         return ConceptChoice(local, local.id, "clause")
     if whole:
+        kept = refined(whole)
+        if kept is not None:
+            return ConceptChoice(kept, kept.id, "previous")
         return ConceptChoice(whole, whole.id, "sentence")
 
     if prev is not None:

@@ -19,7 +19,9 @@ and
   it in the sentence, and no count head (``count_heads``: "Het aantal mensen met schulden")
   before that noun, or
 - the sentence refers back and the last figure but a percentage of the sentence before was an
-  amount ("In 2013 was het nog 421 miljoen").
+  amount ("In 2013 was het nog 421 miljoen"), or that figure was an amount of at least a
+  hundred thousand euro and the sentence counts nothing ("aantal"): "Er is 490 miljoen euro
+  nodig." + "Niet eenmalig 350 miljoen, maar elk jaar."
 
 The fact says so in its diagnostics ("unit EUR from context: 'omzet'").
 """
@@ -118,9 +120,15 @@ def amount_reason(q: Quantity, text: str, others: list[Quantity],
         noun = m
     if noun is not None and money.count_heads.search(text, 0, noun.start()) is None:
         return f"{noun.group(0)!r}"
-    if previous and continues:
+    if previous:
         # A percentage there is the change of the amount ("..., een daling van 12 procent").
         last = [f for f in previous if not f.derived and f.unit != "percent"]
         if last and last[-1].unit == "EUR":
-            return "it refers back to an amount"
+            if continues:
+                return "it refers back to an amount"
+            # Millions without a noun right after millions of euro go on about money ("Er
+            # is 490 miljoen euro nodig." + "Niet eenmalig 350 miljoen, maar elk jaar."),
+            # unless the sentence counts ("Het aantal ... steeg tot 1,2 miljoen").
+            if last[-1].value >= _AMOUNT_SCALE and money.count_heads.search(text) is None:
+                return "the sentence before speaks of millions of euro"
     return "written as a whole-euro amount" if written else None

@@ -3,7 +3,7 @@ sentence with what the one before it left (`Prev`) and the paragraph's time scop
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapportextract.catalogue import Catalogue, load_catalogue
 from rapportextract.errors import EditionNotFoundError
@@ -11,6 +11,8 @@ from rapportextract.facts.analysis import SentenceAnalysis, analyse
 from rapportextract.facts.concepts import Prev
 from rapportextract.facts.derived import derived_levels
 from rapportextract.facts.provenance import placed_ids
+from rapportextract.facts.publisher import publisher as publisher_of
+from rapportextract.facts.publisher import speaking_as
 from rapportextract.facts.scope import NATIONAL, ScopeFound, document_scope
 from rapportextract.facts.scope import sentence_scope as whom_of
 from rapportextract.facts.sentence import sentence_facts
@@ -19,10 +21,12 @@ from rapportextract.periods import PeriodContext, named_period, read_columns, se
 from rapportextract.quantities.multipliers import Multiplier, head_multiplier, table_row
 
 
-def extract_facts(doc: Document, catalogue: Catalogue | None = None) -> list[Fact]:
+def extract_facts(doc: Document, catalogue: Catalogue | None = None, *,
+                  publisher: ScopeFound | None = None) -> list[Fact]:
     """Every figure of the document's prose as a fact, plus derived levels (the
-    `rapportextract.facts` docstring). Raises `errors.EditionNotFoundError` for a document
-    without an edition."""
+    `rapportextract.facts` docstring). `publisher` is who publishes the document
+    (`facts.publisher`), found from its first page where not given. Raises
+    `errors.EditionNotFoundError` for a document without an edition."""
     if doc.edition is None:
         raise EditionNotFoundError("no edition year for this document", path=doc.path,
                                    hint="pass --edition YEAR")
@@ -30,10 +34,11 @@ def extract_facts(doc: Document, catalogue: Catalogue | None = None) -> list[Fac
     facts: list[Fact] = []
     prev: Prev | None = None
     prose = [s for s in doc.sentences if s.block_kind in PROSE_KINDS]
-    whom = document_scope([s.text for s in prose])
+    who = publisher if publisher is not None else publisher_of(doc)
+    whom = who or document_scope([s.text for s in prose])
     head = TableHead()  # a table head's multiplier, carried to the rows below
     for block in _blocks(prose):
-        new, prev = _read_block(doc, doc.edition, block, catalogue, prev, whom, head)
+        new, prev = _read_block(doc, doc.edition, block, catalogue, prev, whom, who, head)
         facts.extend(new)
     facts = placed_ids(doc, facts)
     return facts + derived_levels(doc, facts)
@@ -59,13 +64,15 @@ class TableHead:
 
 def _read_block(
     doc: Document, edition: int, sentences: list[Sentence], catalogue: Catalogue,
-    prev: Prev | None, whom: ScopeFound = NATIONAL, head: TableHead | None = None,
+    prev: Prev | None, whom: ScopeFound = NATIONAL, who: ScopeFound | None = None,
+    head: TableHead | None = None,
 ) -> tuple[list[Fact], Prev | None]:
     """The facts of one block's sentences, `prev` being what the block before left, and what
-    this block's last sentence leaves to the next; `whom` is the document's scope. Each
-    sentence is analysed once (`analysis.analyse`) and the analysis passed down. `head`
-    holds the multiplier of a table's caption or head line above ("(bedragen x € 1.000)"):
-    it scales the table rows that follow, until prose does; the block leaves its own in it."""
+    this block's last sentence leaves to the next; `whom` is the document's scope, `who` its
+    publisher. Each sentence is analysed once (`analysis.analyse`) and the analysis passed
+    down. `head` holds the multiplier of a table's caption or head line above ("(bedragen
+    x € 1.000)"): it scales the table rows that follow, until prose does; the block leaves its
+    own in it."""
     head = head if head is not None else TableHead()
     # A new block ends the paragraph scope; a sentence opening a paragraph may still refer
     # back to the last sentence of the paragraph before ("Die laatste schuld ..."), but not
@@ -79,11 +86,14 @@ def _read_block(
     header: tuple[str, ...] = ()  # the column years a table row read as text left the next
     for sentence in sentences:
         row = table_row(sentence.text)
-        analysis = analyse(sentence, edition, own_voice=whom.scope == "organisation",
+        own_voice = whom.scope == "organisation" or who is not None
+        analysis = analyse(sentence, edition, own_voice=own_voice,
                            carried=head.multiplier if row else None)
         head.multiplier = head_multiplier(sentence.text) or (head.multiplier if row else None)
+        if who is not None:
+            analysis = replace(analysis, cues=speaking_as(analysis.cues, who))
         about = whom_of(sentence.text, analysis.cues, prev.about if prev else None, whom,
-                        analysis.continues)
+                        analysis.continues, same_paragraph=sentence is not sentences[0])
         columns = read_columns(sentence.text, [(q.start, q.end) for q in analysis.quantities],
                                analysis.times, header)
         header = columns.header
@@ -95,8 +105,10 @@ def _read_block(
                                    expressions=analysis.times) or scope
             named = named_period(sentence.text, edition=edition, expressions=analysis.times,
                                  context=before)
-            prev = Prev(_context_text(analysis, prev), [], named, sentence.block_kind,
-                        sentence.text, about)
+            # A sentence without figures passes on the figures before it: "Dat waren er
+            # 6.750" two sentences on still counts what the last figure counted.
+            prev = Prev(_context_text(analysis, prev), prev.facts if prev else [], named,
+                        sentence.block_kind, sentence.text, about)
             continue
         sentence_scope = scope
         if prev is not None and prev.period and analysis.inherits:

@@ -6,11 +6,17 @@ The cues, words of ``lang/nl/cues.toml`` [scope], are looked for in the figure's
 - **national**: "Nederland", "landelijk", "Nederlandse", "alle corporaties";
 - **region**: a region noun with a name ("de gemeente Dinkelland", "provincie Utrecht"), a
   capitalised name after "in", "uit" or "binnen" ("In Amsterdam waren het er 78"), a
-  possessive ("in onze gemeente");
+  possessive or "in de gemeente", a place's adjective before a region noun ("in de Utrechtse
+  regio", "alle Zeeuwse gemeenten"; not "Nederlandse"), a province or large municipality of
+  ``places`` by its name alone ("Tilburg (11,2 procent)"; not a dateline "ZWOLLE -", not
+  after another capitalised word: "Woningcorporaties Utrecht" is part of a name);
 - **organisation**: a singular organisation noun with a name ("woningcorporatie Elkien", "de
   Huurcommissie", "het ministerie van ...") or opening the sentence ("De corporatie had ...";
   elsewhere "de corporatie" is the role in general), a capitalised name
-  after "bij" or "door" ("bij Vivare"), or the organisation speaking of itself ("wij", "we",
+  after "bij" or "door" ("bij Vivare"), a capitalised name as the subject of what an
+  organisation does ("Woonrijk zette vorig jaar 71 huurders uit", "In 2011 ontruimde Eigen
+  Haard 42 woningen"; a large municipality or a province so named is a region), or the
+  organisation speaking of itself ("wij", "we",
   "ons", "onze") in its own annual report (`document_scope`; in a report on the sector the
   writer's "wij" is no cue);
 - **unknown**: a group that is not pinned down ("de gerechtsdeurwaarders", "kleine kantoren").
@@ -18,11 +24,19 @@ The cues, words of ``lang/nl/cues.toml`` [scope], are looked for in the figure's
 A figure takes the nearest cue before it in its sentence, else the nearest after it; the own
 voice counts only where the sentence has no other cue ("Wij schatten dat 2 procent van de
 Nederlandse huishoudens ..." is national). A sentence without a cue that refers back ("In 2016
-was dit nog 253", "Dat zijn er 150 minder") keeps the scope of the sentence before; any other
-sentence without a cue takes the document's: organisation in a document that speaks as "wij"
-in at least a tenth of its prose sentences (an organisation's own annual report), else
-national (the reports' own figures). A
-capitalised word that is a source of statistics ("CBS"), a month or an article is no name.
+was dit nog 253", "Dat zijn er 150 minder") keeps the scope of the sentence before, and so
+does a later sentence of the same paragraph where that scope names an organisation or a
+place ("De Huurcommissie ontvangt ..." + "Vorig jaar kwamen er 9.000 zaken binnen"), unless
+it speaks of the sector ("het vermogen van de corporaties"). Any other sentence without a
+cue takes the document's: its publisher (`facts.publisher`: "Jaarverslag 2021 Woonstichting
+Hestia"), else organisation in a document that speaks as "wij" in at least a tenth of its
+prose sentences (an organisation's own annual report), else national (the reports' own
+figures). In a document of neither kind that does not speak of the sector, an entry of
+accounts says whose a figure is (`accounts_scope`: "Netto-omzet 76.360" an organisation's,
+"Baten 793.501" or "de leges" a municipality's), unless the bodies are plural ("Gemeenten
+krijgen ..."). A capitalised word that is a source of statistics ("CBS"), a month or an
+article is no name; nor is the name after a source noun ("uit onderzoek van Nieuwsuur": who
+counted, not whom about) or the rest of a surname ("zegt Anna van Rijn").
 """
 
 from __future__ import annotations
@@ -32,7 +46,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapportextract.facts.cues import continues_previous, cue_patterns
-from rapportextract.lang.nl.words import cue_words
+from rapportextract.lang.nl.words import cue_words, stop_words
 from rapportextract.models import Scope
 from rapportextract.periods import phrase_alternation as _alt
 
@@ -52,6 +66,9 @@ class ScopeFound:
 
 
 NATIONAL = ScopeFound("national", None, -1, "")
+SECTOR = ScopeFound("national", None, -1, "the document speaks of the sector")
+"""The scope of a report on the sector: national, and an entry of accounts in it is the
+sector's ("Afgezet tegen de totale huuropbrengst gaat het om 1,1%")."""
 _OPENING = " '‘\"“("
 
 # A capitalised word, possibly hyphenated ("Noord-Holland", "Geldrop-Mierlo").
@@ -64,6 +81,8 @@ class _Patterns:
     own_region: re.Pattern[str]
     name_after: re.Pattern[str]
     """At a word's end: whitespace, then a name (group 1)."""
+    article_after: re.Pattern[str]
+    """At a word's end: whitespace and a lower-case article ("bij de ...")."""
     of_name_after: re.Pattern[str]
     """At a word's end: "van" and a name ("het ministerie van Volkshuisvesting")."""
     article_before: re.Pattern[str]
@@ -79,6 +98,26 @@ class _Patterns:
     own_voice: re.Pattern[str]
     sector: re.Pattern[str]
     refers_back: re.Pattern[str]
+    sources: frozenset[str]
+    accounts_organisation: re.Pattern[str]
+    accounts_region: re.Pattern[str]
+    plural_bodies: re.Pattern[str]
+    subject_opening: re.Pattern[str]
+    """A capitalised name opening the sentence before an acting verb (group 1)."""
+    subject_inverted: re.Pattern[str]
+    """An acting verb, then a capitalised name (group 1): "In 2011 ontruimde Eigen Haard"."""
+    place_names: frozenset[str]
+    not_subjects: frozenset[str]
+    region_adjective: re.Pattern[str]
+    """A place's adjective before a region noun: "de Utrechtse regio", "Zeeuwse gemeenten"."""
+    place: re.Pattern[str]
+    """A known place's name ("Maastricht vraagt 16,3 miljoen euro")."""
+    members_of: re.Pattern[str]
+    """A name joined to a noun of its customers or tenants: "Eneco-klanten" (group 1)."""
+    verb_before: re.Pattern[str]
+    """A verb of having or saying right before (at the end of the text searched)."""
+    subject_plural: re.Pattern[str]
+    """Two names joined by "en" opening the sentence before a plural acting verb."""
 
 
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -90,10 +129,14 @@ def _patterns() -> _Patterns:
     i = re.IGNORECASE
     # A name: capitalised words, maybe joined by lower-case ones ("Alphen aan den Rijn").
     name = rf"{_WORD}(?:\s+(?:{_alt(w['name_joiners'])}\s+)?{_WORD})*"
+    # ... maybe after a capitalised article ("De Veste Wonen")
+    capital = "|".join(a.capitalize() for a in w["name_articles"])
+    article = rf"(?:(?:{capital})\s+)?"
     return _Patterns(
         national=re.compile(rf"(?<!\w)(?:{_alt(w['national'])})(?!\w)", i),
         own_region=re.compile(rf"(?<!\w)(?:{_alt(w['own_region'])})(?!\w)", i),
-        name_after=re.compile(rf"\s+({name})"),
+        name_after=re.compile(rf"\s+({article}{name})"),
+        article_after=re.compile(rf"\s+(?:{_alt(w['name_articles'])})(?=\s)"),
         of_name_after=re.compile(rf"\s+(?i:{_alt(w['name_links'])})\s+({name})"),
         article_before=re.compile(
             rf"(?<!\w)(?i:{_alt(w['organisation_articles'])})\s+(?:([A-Z]\w*)\s+)?$"),
@@ -108,13 +151,44 @@ def _patterns() -> _Patterns:
         own_voice=re.compile(rf"(?<!\w)(?:{_alt(w['own_voice'])})(?!\w)", i),
         sector=re.compile(rf"(?<!\w)(?:{_alt(w['sector_nouns'])})(?!\w)", i),
         refers_back=re.compile(rf"(?<!\w)(?:{_alt(w['refers_back'])})(?!\w)", i),
+        sources=frozenset(w["source_nouns"]),
+        accounts_organisation=re.compile(
+            rf"(?<!\w)(?:{_alt(w['accounts_organisation'])})(?!\w)", i),
+        accounts_region=re.compile(rf"(?<!\w)(?:{_alt(w['accounts_region'])})(?!\w)", i),
+        plural_bodies=re.compile(rf"(?<!\w)(?:{_alt(w['plural_bodies'])})(?!\w)", i),
+        subject_opening=re.compile(
+            rf"^[{_OPENING}]*({article}{name})\s+(?:{_alt(w['acting_verbs'])})(?!\w)"),
+        subject_inverted=re.compile(
+            rf"(?<=\w\s)(?:{_alt(w['acting_verbs'])})\s+({article}{name})(?!\w)"),
+        place_names=frozenset(w["places"]),
+        not_subjects=frozenset(w["not_subjects"]),
+        region_adjective=re.compile(
+            rf"(?<![\w-])([A-Z]\w+(?:{_alt(w['region_adjective_ends'])})\s+"
+            rf"(?:{_alt(w['region_adjective_nouns'])}))(?!\w)"),
+        place=re.compile(rf"(?<![\w'’-])(?:{_alt(w['places'])})(?![\w-])", i),
+        members_of=re.compile(
+            rf"(?<![\w-])([A-Z][\w'’]*)-(?:{_alt(w['member_nouns'])})(?!\w)"),
+        verb_before=re.compile(
+            rf"(?<!\w)(?:{_alt(w['stock_verbs'] + w['speech_verbs'])})\s+$", i),
+        subject_plural=re.compile(
+            rf"^[{_OPENING}]*({_WORD}(?:\s+{_WORD})*\s+(?:{_alt(w['name_and'])})\s+"
+            rf"{_WORD}(?:\s+{_WORD})*)\s+"
+            rf"(?:{_alt(w['acting_verbs_plural'])})(?!\w)"),
     )
+
+
+# A news item's dateline after a place: "AMERSFOORT -", "DEN HAAG (ANP) -".
+_DATELINE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?[-–—]")
 
 
 def _name(found: str, not_names: frozenset[str]) -> str | None:
     """The name, or None where its first word is no name ("In Maart", "bij CBS")."""
     words = found.split()
-    if not words or words[0].lower().strip("'’") in not_names:
+    # A capitalised article inside a sentence opens a name ("bij De Veste Wonen").
+    capital = {a.capitalize() for a in cue_words().scope["name_articles"]}
+    first = words[1] if len(words) > 1 and words[0] in capital else (
+        words[0] if words else "")
+    if not words or first.lower().strip("'’") in not_names:
         return None
     return " ".join(words)
 
@@ -144,6 +218,15 @@ def scope_cues(text: str) -> list[ScopeFound]:
         if cue is not None:
             found.append(cue)
         previous = word
+    found.extend(_place_cues(text, p))
+    for m in p.members_of.finditer(text):
+        if m.group(1).lower() not in p.not_names and not p.national.fullmatch(m.group(1)):
+            scope: Scope = "region" if m.group(1).lower() in p.place_names else "organisation"
+            found.append(ScopeFound(scope, m.group(1), m.start(), m.group(0)))
+    # A subject name that another cue already reads ("De Huurcommissie kreeg ...") is that one.
+    spans = [(f.start, f.start + len(f.cue)) for f in found]
+    found.extend(c for c in _subject_cues(text, p)
+                 if not any(s <= c.start + len(c.cue) and c.start <= e for s, e in spans))
     # A national word inside a name is no national cue ("vanuit Caribisch Nederland").
     named = [(f.start, f.start + len(f.cue)) for f in found if f.name]
     found = [f for f in found if f.scope != "national"
@@ -172,6 +255,8 @@ def document_scope(texts: list[str]) -> ScopeFound:
     sector = sum(1 for t in texts if _patterns().sector.search(t))
     if texts and speaking > sector and speaking >= OWN_VOICE_SHARE * len(texts):
         return ScopeFound("organisation", None, -1, "the document speaks as 'wij'")
+    if texts and sector >= OWN_VOICE_SHARE * len(texts):
+        return SECTOR
     return NATIONAL
 
 
@@ -186,7 +271,20 @@ def _word_cue(text: str, word: str, start: int, end: int, previous: str, p: _Pat
               ) -> ScopeFound | None:
     """The cue that starts at one word of a sentence (`scope_cues`), if any."""
     if word in p.places or word in p.regions or word in p.at:
+        if word in p.at and previous in p.sources:
+            return None  # who counted, not whom about ("uit onderzoek van Nieuwsuur")
+        if word in p.at and _after_first_name(text, start):
+            return None  # a surname ("Hans van Dijk"), not "van" an organisation
         named = _name_after(text, end, p)
+        if named is None and word in ("bij", "door"):
+            # "bij de Centrale Raad van Beroep": a name of two capitalised words or more after
+            # the article; not "bij de Nederlandse huishoudens" (a national word)
+            after = p.article_after.match(text, end)
+            if after is not None:
+                named = _name_after(text, after.end(), p)
+                if named is not None and (len(named[0].split()) < 2
+                                          or p.national.search(named[0])):
+                    named = None
         if named is None:
             return None
         name, stop = named
@@ -210,8 +308,12 @@ def _word_cue(text: str, word: str, start: int, end: int, previous: str, p: _Pat
         label = f"{phrase}{text[end:of.end()]}" if of else (
             phrase if phrase[:1].isupper() or body else None)
         # Without a name, "de corporatie" is the role in general ("zonder de corporatie iets
-        # te laten weten") unless it is what the sentence opens with ("De corporatie had ...").
-        if label is None and text[:article.start()].strip(_OPENING):
+        # te laten weten") unless it is what the sentence opens with ("De corporatie had
+        # ...") or the subject of what it has or says ("Zo had de corporatie 3.922
+        # woningen", "..., zegt het bedrijf"; not of what any corporation does: "In 74% van
+        # de gevallen voerde de corporatie het vonnis niet uit").
+        if label is None and text[:article.start()].strip(_OPENING) \
+                and not p.verb_before.search(text, 0, article.start()):
             return None
         return ScopeFound("organisation", label, article.start(),
                           text[article.start():of.end() if of else end])
@@ -225,6 +327,63 @@ def _word_cue(text: str, word: str, start: int, end: int, previous: str, p: _Pat
     return None
 
 
+def _subject_cues(text: str, p: _Patterns) -> list[ScopeFound]:
+    """The organisation or place that is the subject of an acting verb (``acting_verbs``):
+    "Woonrijk zette vorig jaar 71 huurders uit", "In 2011 ontruimde Eigen Haard 42 woningen";
+    a place of ``places`` is a region ("Amsterdam telde ...")."""
+    found = []
+    for m in (p.subject_opening.match(text), p.subject_plural.match(text),
+              *p.subject_inverted.finditer(text)):
+        if m is None:
+            continue
+        words = m.group(1).split()
+        capital = {a.capitalize() for a in cue_words().scope["name_articles"]}
+        first = words[-1] if words[0] in capital and len(words) > 1 else words[0]
+        if _no_subject(first.lower(), p, alone=len(words) == 1) or p.national.fullmatch(first):
+            continue
+        name = m.group(1)
+        scope: Scope = "region" if name.lower() in p.place_names else "organisation"
+        found.append(ScopeFound(scope, name, m.start(1), m.group(0).strip(_OPENING)))
+    return found
+
+
+def _place_cues(text: str, p: _Patterns) -> list[ScopeFound]:
+    """Regions named without a preposition: a place's adjective before a region noun ("in de
+    Utrechtse regio", "alle Zeeuwse gemeenten"), or a known place's name, capitalised and
+    not inside a longer name ("Maastricht vraagt 16,3 miljoen euro, Leeuwarden 27,5
+    miljoen"; not "Regioplatform Woningcorporaties Utrecht")."""
+    found = [ScopeFound("region", m.group(1), m.start(1), m.group(1))
+             for m in p.region_adjective.finditer(text)
+             if not p.national.match(m.group(1))]  # "de 355 Nederlandse gemeenten"
+    for m in p.place.finditer(text):
+        before = _LAST_WORD.search(text, 0, m.start())
+        if not m.group(0)[:1].isupper() or (before and before.group(1)[:1].isupper()
+                                              and text[:before.start()].strip(_OPENING)):
+            continue
+        if _DATELINE.match(text, m.end()) and not text[:m.start()].strip(_OPENING):
+            continue  # a news item's dateline: "AMERSFOORT - Een prijsplafond ..."
+        found.append(ScopeFound("region", m.group(0), m.start(), m.group(0)))
+    return found
+
+
+def _no_subject(word: str, p: _Patterns, *, alone: bool) -> bool:
+    """True where a capitalised word opening a name is no name: an adverb, a function word,
+    a source of statistics. A general stop word may open a name of more words ("Eigen
+    Haard")."""
+    return word in p.not_names or word in p.not_subjects or word in cue_patterns().stopwords \
+        or word in cue_words().openers or (alone and word in stop_words().general)
+
+
+_LAST_WORD = re.compile(r"(\w+)\s+$")
+
+
+def _after_first_name(text: str, start: int) -> bool:
+    """True where the word at `start` follows a capitalised word inside the sentence: "van"
+    after a first name is part of a surname ("zegt Anna van Rijn")."""
+    m = _LAST_WORD.search(text, 0, start)
+    return bool(m and m.group(1)[:1].isupper() and text[:m.start()].strip(_OPENING) != "")
+
+
 def scope_of(cues: list[ScopeFound], position: int) -> ScopeFound | None:
     """The cue a figure at `position` takes: the nearest before it, else the nearest after."""
     before = [c for c in cues if c.start < position]
@@ -235,16 +394,47 @@ def scope_of(cues: list[ScopeFound], position: int) -> ScopeFound | None:
 
 
 def sentence_scope(text: str, cues: list[ScopeFound], previous: ScopeFound | None,
-                   default: ScopeFound = NATIONAL, continues: bool | None = None
-                   ) -> ScopeFound:
+                   default: ScopeFound = NATIONAL, continues: bool | None = None,
+                   same_paragraph: bool = False) -> ScopeFound:
     """The scope a sentence leaves for the next one, and figures without a cue of their own
-    take: its last cue, else the previous sentence's where it refers back, else the
-    document's (`document_scope`)."""
+    take: its last cue, else the previous sentence's where it refers back or stands further
+    on in the same paragraph, else the document's (`document_scope`, `publisher`), else
+    what an entry of accounts says of whose it is (`accounts_scope`)."""
     if cues:
         return cues[-1]
-    if previous is not None and previous.scope != default.scope and _refers_back(text, continues):
-        return previous
+    if previous is not None and previous.scope != default.scope:
+        if _refers_back(text, continues):
+            return previous
+        # Further on in its paragraph a sentence stays with the organisation or place the
+        # paragraph named ("De Huurcommissie ontvangt ..." + "Vorig jaar kwamen er 9.000
+        # zaken binnen."), unless it speaks of the sector ("het vermogen van de corporaties").
+        if same_paragraph and (previous.name or previous.cue.startswith(ACCOUNTS)) \
+                and previous.scope in ("organisation", "region") \
+                and not _patterns().sector.search(text):
+            return previous
+    if default == NATIONAL:
+        return accounts_scope(text) or default
     return default
+
+
+ACCOUNTS = "an entry of accounts: "
+
+
+def accounts_scope(text: str) -> ScopeFound | None:
+    """The scope of a sentence that names an entry of one body's accounts and nobody whose
+    it is (``lang/nl/cues.toml`` [scope] accounts_*): an organisation's ("Netto-omzet 76.360
+    74.243"), a municipality's or province's ("Baten 793.501 846.054"). None where it speaks
+    of the sector ("de huuropbrengsten van de corporaties") or names the country."""
+    p = _patterns()
+    if p.sector.search(text) or p.national.search(text) or p.plural_bodies.search(text):
+        return None
+    region = p.accounts_region.search(text)
+    if region:
+        return ScopeFound("region", None, region.start(), f"{ACCOUNTS}{region.group(0)}")
+    own = p.accounts_organisation.search(text)
+    if own:
+        return ScopeFound("organisation", None, own.start(), f"{ACCOUNTS}{own.group(0)}")
+    return None
 
 
 def _refers_back(text: str, continues: bool | None) -> bool:

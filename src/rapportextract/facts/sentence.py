@@ -57,11 +57,14 @@ def sentence_facts(
     figures = [(q.start, q.end) for q in quantities]
     if columns is None:
         columns = column_periods(text, figures, exprs)
-    units = {(q.start, q.end): q.unit for q in quantities}
-    # the currency an amount takes from its context, for all figures first: "van 245 miljoen
-    # naar 225 miljoen euro" is a movement between two amounts in euro
+    # Amounts without a currency first, so that a list knows its figures' units ("Van het
+    # totale bedrag van 353 miljoen euro stond 171 miljoen open bij ... en 182 miljoen bij
+    # ...": three amounts), and a movement between two amounts is one in euro ("van 245
+    # miljoen naar 225 miljoen euro").
     reasons = [amount_reason(q, text, quantities, prev.facts if prev else None,
                              analysis.continues) for q in quantities]
+    units = {(q.start, q.end): "EUR" if money else q.unit
+             for q, money in zip(quantities, reasons, strict=True)}
     priced = [q if money is None else q.model_copy(update={"unit": "EUR"})
               for q, money in zip(quantities, reasons, strict=True)]
     facts: list[Fact] = []

@@ -196,7 +196,11 @@ SCOPE_WORD_LISTS = (
     "sector_nouns",
     "national", "place_prepositions", "region_nouns", "own_region", "organisation_nouns",
     "organisation_articles", "organisation_prepositions", "own_voice", "group_nouns",
-    "not_names", "refers_back", "bodies", "name_joiners", "name_links",
+    "not_names", "refers_back", "bodies", "name_joiners", "name_links", "source_nouns",
+    "accounts_organisation", "accounts_region", "report_nouns", "plural_bodies",
+    "acting_verbs", "places", "not_subjects", "region_adjective_nouns",
+    "region_adjective_ends", "acting_verbs_plural", "speech_verbs", "stock_verbs",
+    "member_nouns", "name_articles", "name_and",
 )
 
 
