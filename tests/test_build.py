@@ -19,7 +19,6 @@ from typing import Any
 import pytest
 
 from rapportextract.batch import build, collect_reports
-from rapportextract.batch.reading import Job
 from rapportextract.build_text import summary_text
 from rapportextract.errors import EditionNotFoundError, InputError
 from rapportextract.models import Document, Fact, Notice, NoticeCode, Page, Series, Source
@@ -286,27 +285,6 @@ def test_process_pool_gives_the_same_outputs(reports: Path, tmp_path: Path) -> N
     assert pooled.count("extracted") == 3 and inline.ok and pooled.ok
     for name in ("series.json", "series.csv", "datapackage.json"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
-
-
-def test_matplotlib_is_loaded_once_the_first_report_is_in() -> None:
-    # A full build loads matplotlib in the main process while the other reports are read, so
-    # that plot processes forked later start with it: once, after the first result.
-    from rapportextract.batch.reading import Result
-    from rapportextract.batch.run import _read
-    from rapportextract.executor import InProcess
-
-    events: list[str] = []
-
-    class Given(InProcess):
-        def map(self, fn: Any, items: Any, *, crashed: Any) -> Any:
-            for item in items:
-                events.append(f"read {item.index}")
-                yield Result(item.index)
-
-    jobs = [Job(i, f"r{i}.txt", None, None, None, None, None) for i in range(3)]  # type: ignore[arg-type]
-    _read(jobs, Given(), 1, None, lambda r: events.append(f"got {r.index}"),
-          lambda: events.append("loaded"))
-    assert events == ["read 0", "got 0", "loaded", "read 1", "got 1", "read 2", "got 2"]
 
 
 def _recording_plots(monkeypatch: pytest.MonkeyPatch) -> list[str]:
