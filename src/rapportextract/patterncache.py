@@ -20,8 +20,10 @@ import base64
 import hashlib
 import json
 import os
+import re
 import sys
 import tempfile
+from collections.abc import Iterable
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
@@ -149,11 +151,18 @@ def _decode(value: Any) -> Any:
 
 def _save() -> None:
     """Write the cache at exit where this process compiled new patterns; never fails."""
-    path = cache_file()
-    if path is None or _known is None:
+    if _known is not None:
+        _write(cache_file(), _known, _used)
+
+
+def _write(path: Path | None, known: dict[tuple[str, int], Any],
+           used: Iterable[tuple[str, int]]) -> None:
+    """`known` written to `path` whole or not at all; past `_LIMIT` patterns only those of
+    `used`. Never fails."""
+    if path is None:
         return
     try:
-        kept = _known if len(_known) <= _LIMIT else {k: _known[k] for k in _used if k in _known}
+        kept = known if len(known) <= _LIMIT else {k: known[k] for k in used if k in known}
         entries = [[pattern, flags, _encode(data)] for (pattern, flags), data in kept.items()]
         body = json.dumps(entries, separators=(",", ":"))
         text = json.dumps({"sha256": hashlib.sha256(body.encode("utf-8")).hexdigest(),
@@ -168,3 +177,94 @@ def _save() -> None:
         os.replace(temp, path)  # whole or not at all, also where processes race
     except OSError:
         Path(temp).unlink(missing_ok=True)
+
+
+# --- the standard library's `re` ------------------------------------------------------------
+#
+# `re.compile` parses a pattern into its code (a list of integers) in Python, then builds the
+# pattern object from that code in C (`_sre.compile`). The code is kept here as for `regex`,
+# in a file of its own named for the Python version and `_sre`'s magic number (the code's
+# format): the pattern read back is built by the very call `re.compile` ends with.
+
+_known_re: dict[tuple[str, int], Any] | None = None
+_new_re = False
+
+
+def re_cache_file() -> Path | None:
+    """Where the compiled `re` patterns are kept, or None where the cache is off."""
+    path = cache_file()
+    if path is None:
+        return None
+    version = f"{sys.implementation.name}{sys.version_info[0]}.{sys.version_info[1]}"
+    return path.with_name(f"re-patterns-{version}-{_sre().MAGIC}.json")
+
+
+def compile_std(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, from the cache where it holds the pattern."""
+    global _new_re
+    known = _load_re()
+    key = (pattern, int(flags))
+    data = known.get(key)
+    if data is not None:
+        try:
+            return _build_re(data)
+        except Exception:  # a damaged entry: compiled as usual below
+            del known[key]
+    try:
+        data = _parse_re(pattern, int(flags))
+        compiled = _build_re(data)
+    except re.error:
+        raise
+    except Exception:  # another Python's internals: as usual, not kept
+        return re.compile(pattern, flags)
+    if re_cache_file() is not None:
+        known[key] = data
+        if not _new_re:
+            _new_re = True
+            atexit.register(_save_re)
+    return compiled
+
+
+def _parse_re(pattern: str, flags: int) -> tuple[Any, ...]:
+    """What `re._compiler.compile` builds a pattern from (pattern, flags, code, groups,
+    group index, index group)."""
+    from re import _compiler, _parser  # type: ignore[attr-defined,unused-ignore]
+
+    parsed = _parser.parse(pattern, flags)
+    code = _compiler._code(parsed, flags)
+    index: dict[str, int] = dict(parsed.state.groupdict)
+    names: list[str | None] = [None] * parsed.state.groups
+    for name, i in index.items():
+        names[i] = name
+    return (pattern, flags | parsed.state.flags, list(code), parsed.state.groups - 1, index,
+            tuple(names))
+
+
+def _sre() -> Any:
+    """The C core of `re` (no type stubs)."""
+    import importlib
+
+    return importlib.import_module("_sre")
+
+
+def _build_re(data: tuple[Any, ...]) -> re.Pattern[str]:
+    pattern, flags, code, groups, index, names = data
+    built: re.Pattern[str] = _sre().compile(pattern, flags, code, groups, index, names)
+    return built
+
+
+def _load_re() -> dict[tuple[str, int], Any]:
+    global _known_re
+    if _known_re is None:
+        _known_re = {}
+        path = re_cache_file()
+        if path is not None:
+            with suppress(OSError, ValueError, TypeError, KeyError, IndexError):
+                _known_re.update(_decode_file(path.read_bytes()))
+    return _known_re
+
+
+def _save_re() -> None:
+    """Write the `re` cache at exit where this process compiled new patterns; never fails."""
+    if _known_re is not None:
+        _write(re_cache_file(), _known_re, _known_re.keys())
