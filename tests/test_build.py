@@ -13,6 +13,7 @@ import os
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -584,3 +585,26 @@ def test_frictionless_validates_the_corpus_build(tmp_path: Path) -> None:
     assert result.valid, result.flatten(["rowNumber", "fieldName", "type", "note"])
     header = (out / "facts.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.startswith("fact_id,document,")
+
+
+def test_a_build_lets_go_of_each_reports_pages_and_gives_the_same_facts(
+    reports: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The default reader of a build lets go of the pages as `extract` does (a build keeps
+    # only summaries and facts); the facts are those of a reader that keeps them.
+    import rapportextract.pipeline as pipeline
+    from rapportextract.batch.reading import default_extractor
+
+    released: list[str] = []
+    real = pipeline._release_pages
+    monkeypatch.setattr(pipeline, "_release_pages",
+                        lambda document: (released.append(document.name), real(document)))
+    build([reports], tmp_path / "los", workers=1)
+    assert sorted(released) == ["huurschulden-2022.txt", "huurschulden-2023.txt"]
+    keeping = partial(pipeline.extract, keep_pages=True)
+    build([reports], tmp_path / "heel", workers=1, extractor=keeping)
+    assert len(released) == 2
+    facts = [json.loads((tmp_path / d / "facts.json").read_text())["facts"]
+             for d in ("los", "heel")]
+    assert facts[0] == facts[1] and facts[0]
+    assert default_extractor().keywords == {"ocr": True, "keep_pages": False}
