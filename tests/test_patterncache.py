@@ -156,6 +156,20 @@ def test_a_damaged_re_cache_means_compiling_again(fresh_re: Path) -> None:
         patterncache.compile_std("(", 0)
 
 
+def test_unsound_code_under_a_right_checksum_means_compiling_again(fresh_re: Path) -> None:
+    import hashlib
+
+    pattern = r"(?P<j>(?:19|20)\d{2})"
+    body = json.dumps([[pattern, 2, 34, [99, 1, 2, 3], 1, {"j": 1}, [None, "j"]]]).encode()
+    path = patterncache.re_cache_file()
+    assert path is not None
+    path.parent.mkdir(parents=True)
+    path.write_bytes(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+    assert (pattern, 2) in patterncache._load_re()  # read, but its code is refused
+    p = patterncache.compile_std(pattern, re.IGNORECASE)
+    assert p.findall("in 2019 en 2020") == ["2019", "2020"]
+
+
 def test_the_re_cache_is_off_with_the_other(fresh_re: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RAPPORTEXTRACT_PATTERN_CACHE", "0")

@@ -164,16 +164,32 @@ def _write(path: Path | None, known: dict[tuple[str, int], Any],
     try:
         kept = known if len(known) <= _LIMIT else {k: known[k] for k in used if k in known}
         entries = [[pattern, flags, _encode(data)] for (pattern, flags), data in kept.items()]
+    except TypeError:
+        return
+    _write_entries(path, entries)
+
+
+def _write_entries(path: Path, entries: list[Any]) -> None:
+    """A cache file of `entries` with their checksum, whole or not at all; never fails."""
+    try:
         body = json.dumps(entries, separators=(",", ":"))
         text = json.dumps({"sha256": hashlib.sha256(body.encode("utf-8")).hexdigest(),
                            "patterns": entries}, separators=(",", ":"))
+    except (ValueError, TypeError):
+        return
+    _write_bytes(path, text.encode("utf-8"))
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    """`data` written to `path` whole or not at all, also where processes race; never fails."""
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    except (OSError, ValueError, TypeError):
+    except OSError:
         return
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         os.replace(temp, path)  # whole or not at all, also where processes race
     except OSError:
         Path(temp).unlink(missing_ok=True)
@@ -260,11 +276,36 @@ def _load_re() -> dict[tuple[str, int], Any]:
         path = re_cache_file()
         if path is not None:
             with suppress(OSError, ValueError, TypeError, KeyError, IndexError):
-                _known_re.update(_decode_file(path.read_bytes()))
+                _known_re.update(_decode_re_file(path.read_bytes()))
     return _known_re
+
+
+def _decode_re_file(raw: bytes) -> dict[tuple[str, int], Any]:
+    """The entries of an `re` cache file: its checksum on the first line, then plain JSON
+    lists (pattern, the flags asked for, the pattern's flags, code, groups, group index,
+    index group). `_sre.compile` checks the code itself (it refuses code that is not sound)."""
+    digest, _, body = raw.partition(b"\n")
+    if hashlib.sha256(body).hexdigest().encode("ascii") != digest:
+        raise ValueError("checksum")
+    out: dict[tuple[str, int], Any] = {}
+    for key, asked, flags, code, groups, index, names in json.loads(body):
+        if not (isinstance(key, str) and type(asked) is int and type(flags) is int
+                and type(groups) is int and isinstance(code, list)
+                and isinstance(index, dict) and isinstance(names, list)):
+            raise TypeError("entry")
+        out[(key, asked)] = (key, flags, code, groups, index, tuple(names))
+    return out
 
 
 def _save_re() -> None:
     """Write the `re` cache at exit where this process compiled new patterns; never fails."""
-    if _known_re is not None:
-        _write(re_cache_file(), _known_re, _known_re.keys())
+    path = re_cache_file()
+    if path is None or _known_re is None:
+        return
+    try:
+        body = json.dumps([[pattern, asked, data[1], data[2], data[3], data[4], list(data[5])]
+                           for (pattern, asked), data in _known_re.items()],
+                          separators=(",", ":")).encode("utf-8")
+    except (TypeError, ValueError):
+        return
+    _write_bytes(path, hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body)
