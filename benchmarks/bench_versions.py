@@ -6,12 +6,15 @@ put first on PYTHONPATH. pdftotext is timed alongside `extract` where it is inst
         [--pdf a.pdf ...] [--workers 2]
 
 `extract` is given ``--edition 2024`` (a PDF from elsewhere names no edition).
-Make the old tree with ``git worktree add /tmp/old COMMIT``.
+Make the old tree with ``git worktree add /tmp/old COMMIT``. Each tree's package is copied to a
+temporary folder with its bytecode compiled, as in an installed package (a shell that sets
+PYTHONDONTWRITEBYTECODE would make every run compile every module from source).
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import shutil
 import statistics
 import sys
@@ -24,7 +27,16 @@ from _common import PYTHON, ROOT, machine, side_by_side
 
 
 def _with(src: Path, *args: str) -> list[str]:
-    return ["env", f"PYTHONPATH={src}", PYTHON, "-m", "rapportextract", "--quiet", *args]
+    return ["env", "-u", "PYTHONDONTWRITEBYTECODE", f"PYTHONPATH={src}", PYTHON, "-m",
+            "rapportextract", "--quiet", *args]
+
+
+def _installed(src: Path, into: Path) -> Path:
+    """A copy of the tree's package with its bytecode compiled."""
+    shutil.copytree(src / "rapportextract", into / "rapportextract",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    compileall.compile_dir(into, quiet=1)
+    return into
 
 
 def _report(label: str, names: list[str], runs: list[list[float]]) -> None:
@@ -47,6 +59,8 @@ def main() -> None:
     args = parser.parse_args()
     print(machine())
     with tempfile.TemporaryDirectory() as tmp:
+        args.old = _installed(args.old, Path(tmp) / "old-src")
+        args.new = _installed(args.new, Path(tmp) / "new-src")
         if args.corpus is not None:
             commands = [
                 _with(src, "build", str(args.corpus), "-o", f"{tmp}/{name}", "--no-cache",

@@ -103,9 +103,9 @@ def _plot_job(job: tuple[Series, Path]) -> None:
     plots.plot_series(*job)  # looked up on the module on each call (tests wrap it)
 
 
-PARALLEL_PLOTS = 100
+PARALLEL_PLOTS = 16
 """Fewer plots to draw than this are drawn in this process: a plot takes about 10 ms, and a
-further process costs its fork and the pickling of its series."""
+further process costs its fork and the pickling of its series (a few ms)."""
 
 MAX_PLOT_PROCESSES = 8
 """Processes drawing plots at most: a build has about as many plots as catalogue concepts."""
@@ -139,6 +139,10 @@ def _write_plots(
         written.append(path)
     if to_draw:
         many = len(to_draw) >= PARALLEL_PLOTS
+        if many and workers > 1:
+            from rapportextract.export import raster
+
+            raster.warm_up()  # before the fork: every plot process starts with its fonts
         with executor_for(min(workers, MAX_PLOT_PROCESSES) if many else 1) as executor:
             # A process that dies leaves its plot to this one.
             for _ in executor.map(_plot_job, to_draw, crashed=_plot_job):

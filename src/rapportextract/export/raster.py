@@ -372,6 +372,12 @@ def _turned_text(image: Image.Image, text: str, face: Font, right: float, middle
     image.paste(ink, (round(right - turned.width), round(middle - turned.height / 2)), turned)
 
 
+def warm_up() -> None:
+    """Load the plot fonts (for a process about to fork processes that draw)."""
+    for points in (_TICK_FONT, _LEGEND_FONT, _SMALL_FONT):
+        font(points)
+
+
 def render_png(plot: Plot) -> bytes:
     """The plot as PNG bytes (zlib's fast level: these images are small)."""
     buffer = io.BytesIO()
@@ -379,4 +385,6 @@ def render_png(plot: Plot) -> bytes:
     return buffer.getvalue()
 
 
-__all__ = ["Box", "LegendLayout", "axes_box", "font", "legend_layout", "render", "render_png"]
+__all__ = [
+    "Box", "LegendLayout", "axes_box", "font", "legend_layout", "render", "render_png", "warm_up",
+]
