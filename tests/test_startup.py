@@ -1,6 +1,7 @@
 """Start-up: what a process loads before its first fact. The PDFium engine reads a page of
 prose without pdfplumber (loaded only for a ruled table, turned letters or the reference
-reader), and the patterns compiled on the first sentence come from the pattern cache."""
+reader) and without the OCR code (a page without a text layer loads it), and the patterns
+compiled on the first sentence come from the pattern cache."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ import json, sys
 import rapportextract.pipeline as pipeline
 facts = pipeline.extract(sys.argv[1], edition=2024).facts
 print(json.dumps({"facts": len(facts), "loaded": sorted(
-    m for m in ("pdfplumber", "pdfminer", "matplotlib") if m in sys.modules)}))
+    m for m in ("pdfplumber", "pdfminer", "matplotlib", "rapportextract.ingest.ocr")
+    if m in sys.modules)}))
 """
 
 
@@ -48,6 +50,7 @@ def test_a_page_of_prose_is_read_without_pdfplumber(tmp_path: Path) -> None:
     found = _probe(_page(tmp_path / "proza.pdf", ruled=False), tmp_path / "cache")
     assert found["facts"] and "pdfplumber" not in found["loaded"]  # type: ignore[operator]
     assert "matplotlib" not in found["loaded"]  # type: ignore[operator]
+    assert "rapportextract.ingest.ocr" not in found["loaded"]  # type: ignore[operator]
 
 
 def test_a_ruled_page_loads_pdfplumber_for_its_table(tmp_path: Path) -> None:
