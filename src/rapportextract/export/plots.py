@@ -214,8 +214,9 @@ _NBINS = 10
 
 
 def nice_ticks(lo: float, hi: float, steps: Sequence[float], integer: bool = False) -> list[float]:
-    """Ticks between `lo` and `hi` a round step apart (a step of `steps` times a power of ten,
-    whole where `integer`): the fewest intervals above `_NBINS`' worth, at least two ticks."""
+    """Ticks between `lo` and `hi` a round step apart (one of `steps` times a power of ten,
+    whole where `integer`): the smallest such step that makes at most `_NBINS` intervals,
+    or a smaller one where that leaves fewer than two ticks (as matplotlib's `MaxNLocator`)."""
     if not (math.isfinite(lo) and math.isfinite(hi)) or hi <= lo:
         return []
     span = hi - lo
