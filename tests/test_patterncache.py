@@ -177,3 +177,18 @@ def test_the_re_cache_is_off_with_the_other(fresh_re: Path,
     patterncache._save_re()
     assert patterncache.re_cache_file() is None
     assert not any(fresh_re.iterdir())
+
+
+def test_an_entry_for_another_pattern_under_a_right_checksum_is_compiled_anew(
+    fresh: Path,
+) -> None:
+    import hashlib
+
+    body = json.dumps([[PATTERN, int(FLAGS), {"t": ["een ander patroon", 0]}]]).encode()
+    path = patterncache.cache_file()
+    assert path is not None
+    path.parent.mkdir(parents=True)
+    path.write_bytes(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+    assert (PATTERN, int(FLAGS)) in patterncache._load()  # read; decoded when asked for
+    p = patterncache.compile_cached(PATTERN, FLAGS)
+    assert _spans(p) == _spans(regex.compile(PATTERN, FLAGS))

@@ -7,9 +7,9 @@ code in microseconds. The code of every pattern compiled here is kept in one fil
 user's cache folder (``$XDG_CACHE_HOME/rapportextract``, else ``~/.cache/rapportextract``),
 named for the versions of rapportextract, `regex` and Python: a pattern read back is the
 very pattern `regex.compile` gives, and where the file is missing, unreadable or of another
-version, patterns are compiled as usual. The file is JSON (the compiled code, group names
-and lists with their types written out, and a checksum over the whole), never code: nothing
-in it is evaluated or unpickled.
+version, patterns are compiled as usual. The file is a checksum line and JSON (the compiled
+code, group names and lists with their types written out), never code: nothing in it is
+evaluated or unpickled; an entry is decoded only when its pattern is asked for.
 ``RAPPORTEXTRACT_PATTERN_CACHE=0`` turns the cache off.
 """
 
@@ -49,7 +49,8 @@ def cache_file() -> Path | None:
     from rapportextract import __version__
 
     version = f"{__version__}-{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
-    return Path(root) / "rapportextract" / f"patterns-{version}.json"
+    # "v2": a checksum line before the JSON (the first files checked a checksum inside it)
+    return Path(root) / "rapportextract" / f"patterns-v2-{version}.json"
 
 
 def compile_cached(pattern: str, flags: int) -> regex.Pattern[str]:
@@ -61,6 +62,8 @@ def compile_cached(pattern: str, flags: int) -> regex.Pattern[str]:
     data = known.get(key)
     if data is not None:
         try:
+            if isinstance(data, _Stored):  # decoded on first use: a file holds many
+                data = known[key] = data.decoded(pattern)
             return _build(data)
         except Exception:  # a damaged entry: compiled as usual below
             del known[key]
@@ -93,19 +96,34 @@ def _load() -> dict[tuple[str, int], Any]:
     return _known
 
 
-def _decode_file(raw: bytes) -> dict[tuple[str, int], Any]:
-    found = json.loads(raw)
-    body = json.dumps(found["patterns"], separators=(",", ":"))
-    if hashlib.sha256(body.encode("utf-8")).hexdigest() != found["sha256"]:
-        raise ValueError("checksum")
-    out: dict[tuple[str, int], Any] = {}
-    for pattern, flags, data in found["patterns"]:
-        decoded = _decode(data)
-        if not isinstance(pattern, str) or not isinstance(flags, int):
-            raise TypeError("entry")
+class _Stored:
+    """An entry as the file holds it (tagged JSON), decoded only when its pattern is asked
+    for: a process uses a third of the patterns of a file that several versions of the code
+    wrote to."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def decoded(self, pattern: str) -> Any:
+        decoded = _decode(self.value)
         if not isinstance(decoded, tuple) or decoded[:1] != (pattern,):
             raise ValueError("entry")
-        out[(pattern, flags)] = decoded
+        return decoded
+
+
+def _decode_file(raw: bytes) -> dict[tuple[str, int], Any]:
+    """The entries of a cache file: its checksum on the first line, then the JSON list of
+    (pattern, flags, tagged data); the data decoded on first use (`_Stored`)."""
+    digest, _, body = raw.partition(b"\n")
+    if hashlib.sha256(body).hexdigest().encode("ascii") != digest:
+        raise ValueError("checksum")
+    out: dict[tuple[str, int], Any] = {}
+    for pattern, flags, data in json.loads(body):
+        if not isinstance(pattern, str) or type(flags) is not int:
+            raise TypeError("entry")
+        out[(pattern, flags)] = _Stored(data)
     return out
 
 
@@ -163,21 +181,20 @@ def _write(path: Path | None, known: dict[tuple[str, int], Any],
         return
     try:
         kept = known if len(known) <= _LIMIT else {k: known[k] for k in used if k in known}
-        entries = [[pattern, flags, _encode(data)] for (pattern, flags), data in kept.items()]
+        entries = [[pattern, flags, data.value if isinstance(data, _Stored) else _encode(data)]
+                   for (pattern, flags), data in kept.items()]
     except TypeError:
         return
     _write_entries(path, entries)
 
 
 def _write_entries(path: Path, entries: list[Any]) -> None:
-    """A cache file of `entries` with their checksum, whole or not at all; never fails."""
+    """A cache file of `entries`: their checksum on a line, then their JSON; never fails."""
     try:
-        body = json.dumps(entries, separators=(",", ":"))
-        text = json.dumps({"sha256": hashlib.sha256(body.encode("utf-8")).hexdigest(),
-                           "patterns": entries}, separators=(",", ":"))
+        body = json.dumps(entries, separators=(",", ":")).encode("utf-8")
     except (ValueError, TypeError):
         return
-    _write_bytes(path, text.encode("utf-8"))
+    _write_bytes(path, hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body)
 
 
 def _write_bytes(path: Path, data: bytes) -> None:
@@ -302,10 +319,5 @@ def _save_re() -> None:
     path = re_cache_file()
     if path is None or _known_re is None:
         return
-    try:
-        body = json.dumps([[pattern, asked, data[1], data[2], data[3], data[4], list(data[5])]
-                           for (pattern, asked), data in _known_re.items()],
-                          separators=(",", ":")).encode("utf-8")
-    except (TypeError, ValueError):
-        return
-    _write_bytes(path, hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body)
+    _write_entries(path, [[pattern, asked, data[1], data[2], data[3], data[4], list(data[5])]
+                          for (pattern, asked), data in _known_re.items()])
