@@ -29,7 +29,7 @@ from rapportextract.ingest.glyphs import (
     glyph_notices,
     reverse_right_to_left,
 )
-from rapportextract.ingest.pdfparts import (
+from rapportextract.ingest.pdf_parts import (
     _TURNED_DIRECTIONS,
     _TURNED_SETTINGS,
     _WORD_SETTINGS,

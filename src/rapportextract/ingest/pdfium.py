@@ -31,11 +31,7 @@ from rapportextract.ingest.glyphs import (
     has_right_to_left,
     needs_cleaning,
 )
-from rapportextract.ingest.pdfium_shapes import Matrix as _Matrix
-from rapportextract.ingest.pdfium_shapes import mult as _mult
-from rapportextract.ingest.pdfium_shapes import page_objects as _objects
-from rapportextract.ingest.pdfium_words import Letter, letter_dict, letter_words
-from rapportextract.ingest.pdfparts import (
+from rapportextract.ingest.pdf_parts import (
     _damaged,
     _readable_text,
     _rects,
@@ -44,6 +40,10 @@ from rapportextract.ingest.pdfparts import (
     _tables,
     _widthless_notice,
 )
+from rapportextract.ingest.pdfium_shapes import Matrix as _Matrix
+from rapportextract.ingest.pdfium_shapes import mult as _mult
+from rapportextract.ingest.pdfium_shapes import page_objects as _objects
+from rapportextract.ingest.pdfium_words import Letter, letter_dict, letter_words
 from rapportextract.models import Notice, NoticeCode, Page
 
 __all__ = ["read_pdfium_pages"]

@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import groupby
 from typing import Any
 
-from rapportextract.ingest.pdfparts import (
+from rapportextract.ingest.pdf_parts import (
     _TURNED_DIRECTIONS,
     _TURNED_SETTINGS,
     _WORD_SETTINGS,

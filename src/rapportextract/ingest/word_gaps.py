@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any, TypeVar
 
-from rapportextract.ingest.pdfparts import LIGATURES
+from rapportextract.ingest.pdf_parts import LIGATURES
 
 __all__ = ["LOST_SPACE_GAP", "LOST_SPACE_OVER", "cut_at", "cut_word_dict", "lost_space_cuts"]
 
