@@ -6,15 +6,12 @@ put first on PYTHONPATH. pdftotext is timed alongside `extract` where it is inst
         [--pdf a.pdf ...] [--workers 2]
 
 `extract` is given ``--edition 2024`` (a PDF from elsewhere names no edition).
-Make the old tree with ``git worktree add /tmp/old COMMIT``. Each tree's package is copied to a
-temporary folder with its bytecode compiled, as in an installed package (a shell that sets
-PYTHONDONTWRITEBYTECODE would make every run compile every module from source).
+Make the old tree with ``git worktree add /tmp/old COMMIT``.
 """
 
 from __future__ import annotations
 
 import argparse
-import compileall
 import shutil
 import statistics
 import sys
@@ -32,7 +29,11 @@ def _with(src: Path, *args: str) -> list[str]:
 
 
 def _installed(src: Path, into: Path) -> Path:
-    """A copy of the tree's package with its bytecode compiled."""
+    """A copy of the tree's package with its bytecode compiled, as in an installed package
+    (a shell that sets PYTHONDONTWRITEBYTECODE would make every run compile every module from
+    source); each version runs from its copy."""
+    import compileall
+
     shutil.copytree(src / "rapportextract", into / "rapportextract",
                     ignore=shutil.ignore_patterns("__pycache__"))
     compileall.compile_dir(into, quiet=1)
