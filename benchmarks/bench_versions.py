@@ -24,7 +24,20 @@ from _common import PYTHON, ROOT, machine, side_by_side
 
 
 def _with(src: Path, *args: str) -> list[str]:
-    return ["env", f"PYTHONPATH={src}", PYTHON, "-m", "rapportextract", "--quiet", *args]
+    return ["env", "-u", "PYTHONDONTWRITEBYTECODE", f"PYTHONPATH={src}", PYTHON, "-m",
+            "rapportextract", "--quiet", *args]
+
+
+def _installed(src: Path, into: Path) -> Path:
+    """A copy of the tree's package with its bytecode compiled, as in an installed package
+    (a shell that sets PYTHONDONTWRITEBYTECODE would make every run compile every module from
+    source); each version runs from its copy."""
+    import compileall
+
+    shutil.copytree(src / "rapportextract", into / "rapportextract",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    compileall.compile_dir(into, quiet=1)
+    return into
 
 
 def _report(label: str, names: list[str], runs: list[list[float]]) -> None:
@@ -47,6 +60,8 @@ def main() -> None:
     args = parser.parse_args()
     print(machine())
     with tempfile.TemporaryDirectory() as tmp:
+        args.old = _installed(args.old, Path(tmp) / "old-src")
+        args.new = _installed(args.new, Path(tmp) / "new-src")
         if args.corpus is not None:
             commands = [
                 _with(src, "build", str(args.corpus), "-o", f"{tmp}/{name}", "--no-cache",

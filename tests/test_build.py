@@ -13,13 +13,13 @@ import os
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from rapportextract.batch import build, collect_reports
-from rapportextract.batch.reading import Job
 from rapportextract.build_text import summary_text
 from rapportextract.errors import EditionNotFoundError, InputError
 from rapportextract.models import Document, Fact, Notice, NoticeCode, Page, Series, Source
@@ -286,27 +286,6 @@ def test_process_pool_gives_the_same_outputs(reports: Path, tmp_path: Path) -> N
     assert pooled.count("extracted") == 3 and inline.ok and pooled.ok
     for name in ("series.json", "series.csv", "datapackage.json"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
-
-
-def test_matplotlib_is_loaded_once_the_first_report_is_in() -> None:
-    # A full build loads matplotlib in the main process while the other reports are read, so
-    # that plot processes forked later start with it: once, after the first result.
-    from rapportextract.batch.reading import Result
-    from rapportextract.batch.run import _read
-    from rapportextract.executor import InProcess
-
-    events: list[str] = []
-
-    class Given(InProcess):
-        def map(self, fn: Any, items: Any, *, crashed: Any) -> Any:
-            for item in items:
-                events.append(f"read {item.index}")
-                yield Result(item.index)
-
-    jobs = [Job(i, f"r{i}.txt", None, None, None, None, None) for i in range(3)]  # type: ignore[arg-type]
-    _read(jobs, Given(), 1, None, lambda r: events.append(f"got {r.index}"),
-          lambda: events.append("loaded"))
-    assert events == ["read 0", "got 0", "loaded", "read 1", "got 1", "read 2", "got 2"]
 
 
 def _recording_plots(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -606,3 +585,26 @@ def test_frictionless_validates_the_corpus_build(tmp_path: Path) -> None:
     assert result.valid, result.flatten(["rowNumber", "fieldName", "type", "note"])
     header = (out / "facts.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.startswith("fact_id,document,")
+
+
+def test_a_build_lets_go_of_each_reports_pages_and_gives_the_same_facts(
+    reports: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The default reader of a build lets go of the pages as `extract` does (a build keeps
+    # only summaries and facts); the facts are those of a reader that keeps them.
+    import rapportextract.pipeline as pipeline
+    from rapportextract.batch.reading import default_extractor
+
+    released: list[str] = []
+    real = pipeline._release_pages
+    monkeypatch.setattr(pipeline, "_release_pages",
+                        lambda document: (released.append(document.name), real(document)))
+    build([reports], tmp_path / "los", workers=1)
+    assert sorted(released) == ["huurschulden-2022.txt", "huurschulden-2023.txt"]
+    keeping = partial(pipeline.extract, keep_pages=True)
+    build([reports], tmp_path / "heel", workers=1, extractor=keeping)
+    assert len(released) == 2
+    facts = [json.loads((tmp_path / d / "facts.json").read_text())["facts"]
+             for d in ("los", "heel")]
+    assert facts[0] == facts[1] and facts[0]
+    assert default_extractor().keywords == {"ocr": True, "keep_pages": False}

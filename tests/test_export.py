@@ -307,3 +307,23 @@ def test_frictionless_validates_the_package(tmp_path: Path) -> None:
     report = frictionless.validate(str(dp))
     assert not report.valid
     assert "primary-key" in {kind for (kind,) in report.flatten(["type"])}
+
+
+def test_a_plot_is_written_whole_without_a_flush_to_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Plots skip fsync (a plot lost in a power cut fails its hash check and is drawn again);
+    # the other outputs are flushed to disk before they replace the old file.
+    import os
+
+    from rapportextract.export import atomic_write_bytes, atomic_write_text
+
+    synced: list[int] = []
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd))
+    target = tmp_path / "reeks.png"
+    target.write_bytes(b"oud")
+    atomic_write_bytes(target, b"nieuw", sync=False)
+    assert target.read_bytes() == b"nieuw" and synced == []
+    assert [p.name for p in tmp_path.iterdir()] == ["reeks.png"]  # no temporary file left
+    atomic_write_text(tmp_path / "series.csv", "a,b\n")
+    assert len(synced) == 1

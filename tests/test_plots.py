@@ -1,23 +1,25 @@
-"""Plots: what a drawn series shows (markers, legend, axis labels), and that it stays cheap."""
+"""Plots: what a drawn series shows (markers, legend, axis labels), that the image shows it,
+and that it stays cheap."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
 
-import numpy as np
 import pytest
-from matplotlib.figure import Figure
-from matplotlib.legend import Legend
-from matplotlib.lines import Line2D
 
 from rapportextract.export.plots import (
+    HEIGHT,
+    WIDTH,
     DutchUnitFormatter,
+    Mark,
+    Plot,
     draw_series,
     edition_style,
+    nice_ticks,
     plot_series,
-    warm_up,
 )
+from rapportextract.export.raster import axes_box, legend_layout, render
 from rapportextract.lang.nl.words import linking_words
 from rapportextract.models import Observation, Series, Vintage
 
@@ -58,35 +60,23 @@ def _differing_editions(periods: int, editions: int) -> Series:
     return _series(rows)
 
 
-def _marker_lines(fig: Figure) -> list[Line2D]:
-    ax = fig.axes[0]
-    return [line for line in ax.lines
-            if line.get_linestyle() == "None" and len(np.asarray(line.get_xydata()))]
+def _marker_lines(plot: Plot) -> list[Mark]:
+    return [m for m in plot.marks if not m.line_width and m.xs]
 
 
-def _legend(fig: Figure) -> Legend:
-    legend = fig.axes[0].get_legend()
-    assert legend is not None
-    return legend
+def _handles(plot: Plot) -> dict[str, Mark]:
+    return {m.label: m for m in plot.legend if m.label is not None}
 
 
-def _handles(fig: Figure) -> dict[str, Line2D]:
-    legend = _legend(fig)
-    handles = dict(zip([t.get_text() for t in legend.get_texts()], legend.legend_handles,
-                       strict=True))
-    return {label: h for label, h in handles.items() if isinstance(h, Line2D)}
-
-
-def _labels(fig: Figure) -> list[str]:
-    return [t.get_text() for t in _legend(fig).get_texts()]
+def _labels(plot: Plot) -> list[str]:
+    return [m.label or "" for m in plot.legend]
 
 
 def test_every_point_is_drawn_once_in_a_few_artists() -> None:
     series = _differing_editions(periods=19, editions=3)
     fig = draw_series(series)
     marks = _marker_lines(fig)
-    points = sorted((float(x), float(y)) for line in marks
-                    for x, y in np.asarray(line.get_xydata()))
+    points = sorted((x, y) for mark in marks for x, y in zip(mark.xs, mark.ys, strict=True))
     expected = sorted(
         [(float(o.period), float(o.value)) for o in series.observations]
         + [(float(o.period), float(v.value)) for o in series.observations for v in o.vintages
@@ -114,8 +104,7 @@ def test_legend_names_the_headline_each_differing_edition_and_derived_points() -
 def test_derived_points_are_hollow_and_stated_points_filled() -> None:
     series = _differing_editions(periods=6, editions=4)
     fig = draw_series(series)
-    styles = {(str(line.get_color()), line.get_markerfacecolor() == line.get_color())
-              for line in _marker_lines(fig)}
+    styles = {(mark.color, mark.fill == mark.color) for mark in _marker_lines(fig)}
     hollow = {color for color, filled in styles if not filled}
     filled = {color for color, filled in styles if filled}
     assert hollow and filled
@@ -133,7 +122,7 @@ def test_derived_points_are_hollow_and_stated_points_filled() -> None:
     assert False in stating.values() and True in stating.values()
     for number, states in stating.items():
         handle = handles[edition.format(edition=number)]
-        assert (handle.get_markerfacecolor() == handle.get_color()) == states
+        assert (handle.fill == handle.color) == states
 
 
 def test_many_editions_each_have_their_own_colour_and_marker() -> None:
@@ -141,28 +130,28 @@ def test_many_editions_each_have_their_own_colour_and_marker() -> None:
     assert len(set(styles)) == len(styles)
     fig = draw_series(_differing_editions(periods=19, editions=18))
     prefix = linking_words().plot["edition"].split("{")[0]
-    seen = [(h.get_color(), h.get_marker()) for label, h in _handles(fig).items()
+    seen = [(h.color, h.marker) for label, h in _handles(fig).items()
             if label.startswith(prefix)]
     assert len(seen) > 8 and len(set(seen)) == len(seen)
 
 
 def test_a_legend_with_editions_sits_beside_the_plot_and_hides_no_point() -> None:
-    fig = draw_series(_differing_editions(periods=19, editions=18))
-    fig.canvas.draw()
-    ax = fig.axes[0]
-    legend_box = _legend(fig).get_window_extent()
-    assert legend_box.x0 >= ax.get_window_extent().x1
-    assert legend_box.x1 <= fig.bbox.x1 + 1  # and fits in the figure
+    plot = draw_series(_differing_editions(periods=19, editions=18))
+    legend = legend_layout(plot)
+    assert legend is not None
+    assert legend.box.x0 >= axes_box(plot).x1
+    assert legend.box.x1 <= WIDTH + 1  # and fits in the figure
 
 
 def test_a_legend_of_the_headline_alone_stays_inside_the_plot() -> None:
     series = _series([(str(2015 + i), 100 + i, "reported", [_vintage(2016 + i, 100 + i)])
                       for i in range(8)])
-    fig = draw_series(series)
-    fig.canvas.draw()
-    ax = fig.axes[0]
-    assert _labels(fig) == [linking_words().plot["headline"]]
-    assert ax.get_window_extent().contains(*_legend(fig).get_window_extent().get_points()[1])
+    plot = draw_series(series)
+    assert _labels(plot) == [linking_words().plot["headline"]]
+    legend, box = legend_layout(plot), axes_box(plot)
+    assert legend is not None
+    assert box.contains(legend.box.x0, legend.box.y0) and box.contains(legend.box.x1,
+                                                                      legend.box.y1)
 
 
 @pytest.mark.parametrize(
@@ -187,30 +176,97 @@ def test_y_ticks_of_a_plot_are_written_once_each(tmp_path: Path) -> None:
     series = _series([(str(2005 + i), 157_500_000 + 1_000_000 * i, "reported",
                        [_vintage(2006 + i, 157_500_000 + 1_000_000 * i)]) for i in range(19)],
                      unit="EUR")
-    fig = draw_series(series)
-    fig.canvas.draw()
-    labels = [t.get_text() for t in fig.axes[0].get_yticklabels() if t.get_text()]
+    labels = [label for _, label in draw_series(series).yticks]
     assert len(labels) >= 3 and len(set(labels)) == len(labels)
     path = plot_series(series, tmp_path / "reeks.png")
     assert path.read_bytes()[:4] == b"\x89PNG"
 
 
-def test_a_plot_drawn_after_others_is_the_image_drawn_on_a_new_figure(tmp_path: Path) -> None:
-    # plot_series draws every plot of a process on one figure: nothing of a plot drawn before
-    # (markers, legend beside the plot, a fixed y range, the zero line of a change), nor of
-    # the empty one drawn to warm the process up, may stay.
+def test_a_plot_is_the_same_image_whatever_was_drawn_before(tmp_path: Path) -> None:
     change = _series([(str(2010 + i), 5 - 3 * i, "reported", [_vintage(2011 + i, 5 - 3 * i)])
                       for i in range(5)], unit="percent", kind="change")
     one_value = _series([("2020", 7, "reported", [_vintage(2021, 7)])], unit="EUR")
     many = _differing_editions(periods=12, editions=9)
     order = [many, change, one_value, _differing_editions(periods=3, editions=1)]
-    warm_up()  # what a plot process does first: its figure drawn once, empty
-    for i, series in enumerate(order):
-        plot_series(series, tmp_path / f"reused-{i}.png")
-    for i, series in enumerate(order):
-        fresh = tmp_path / f"fresh-{i}.png"
-        draw_series(series).savefig(fresh, format="png", pil_kwargs={"compress_level": 1})
-        assert (tmp_path / f"reused-{i}.png").read_bytes() == fresh.read_bytes(), i
+    first = [plot_series(s, tmp_path / f"a-{i}.png").read_bytes() for i, s in enumerate(order)]
+    again = [plot_series(s, tmp_path / f"b-{i}.png").read_bytes()
+             for i, s in reversed(list(enumerate(order)))]
+    assert first == again[::-1]
+
+
+def _pixel(plot: Plot, x: float, y: float) -> tuple[int, int, int]:
+    """The colour of the image of `plot` at data point (x, y)."""
+    box = axes_box(plot)
+    (xlo, xhi), (ylo, yhi) = plot.xlim, plot.ylim
+    px = box.x0 + (x - xlo) / (xhi - xlo) * box.width
+    py = box.y1 - (y - ylo) / (yhi - ylo) * box.height
+    colour = render(plot).getpixel((int(px), int(py)))
+    assert isinstance(colour, tuple)
+    return colour[0], colour[1], colour[2]
+
+
+def test_the_image_shows_every_point_in_its_colour_and_hollow_points_hollow() -> None:
+    # Headline values rising, one other edition's falling far from them.
+    rows = [(str(2010 + i), 1000 + 100 * i, "derived" if i % 3 == 2 else "reported",
+             [_vintage(2030, 3000 - 100 * i), _vintage(2031, 1000 + 100 * i,
+                                                       "derived" if i % 3 == 2 else "reported")])
+            for i in range(6)]
+    series = _series(rows)
+    plot = draw_series(series)
+    image = render(plot)
+    assert image.size == (WIDTH, HEIGHT)
+    headline = (0x1F, 0x4E, 0x79)
+    stated = [o for o in series.observations if o.status == "reported"]
+    derived = [o for o in series.observations if o.status == "derived"]
+    assert stated and derived
+    for obs in stated:
+        assert _pixel(plot, float(obs.period), float(obs.value)) == headline
+    for obs in derived:  # the middle of a hollow marker is white
+        assert _pixel(plot, float(obs.period), float(obs.value)) == (255, 255, 255)
+    legend = legend_layout(plot)
+    assert legend is not None
+    keys = image.crop((int(legend.box.x0), int(legend.box.y0), int(legend.box.x1),
+                       int(legend.box.y1)))
+    colours = {c for _, c in keys.getcolors(1 << 16) or []}
+    assert headline in colours and (0xD9, 0x5F, 0x02) in colours  # the first edition's colour
+
+
+def test_plots_are_drawn_without_loading_matplotlib(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from rapportextract.export.plots import plot_series\n"
+        "from rapportextract.models import Series\n"
+        "s = Series(id='x', concept='x', label='X', unit='count', kind='level',"
+        " observations=[])\n"
+        f"plot_series(s, {str(tmp_path / 'x.png')!r})\n"
+        "assert 'matplotlib' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+    assert (tmp_path / "x.png").read_bytes()[:4] == b"\x89PNG"
+
+
+@pytest.mark.parametrize(
+    ("lo", "hi", "steps", "integer", "expected"),
+    [
+        pytest.param(800, 8900, (1, 2, 5, 10), False,
+                     [1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000], id="thousands"),
+        pytest.param(-20.5, 11.5, (1, 2, 5, 10), False,
+                     [-20, -15, -10, -5, 0, 5, 10], id="percent-change-around-zero"),
+        pytest.param(2006.5, 2022.5, (1, 2, 2.5, 5, 10), True,
+                     [2008, 2010, 2012, 2014, 2016, 2018, 2020, 2022], id="years"),
+        pytest.param(2012.0, 2016.0, (1, 2, 2.5, 5, 10), True,
+                     [2012, 2013, 2014, 2015, 2016], id="few-years-whole"),
+        pytest.param(0, 2_125_000, (1, 2, 5, 10), False,
+                     [0, 500_000, 1_000_000, 1_500_000, 2_000_000], id="millions"),
+    ],
+)
+def test_ticks_are_round_steps_inside_the_axis(
+    lo: float, hi: float, steps: tuple[float, ...], integer: bool, expected: list[float]
+) -> None:
+    assert nice_ticks(lo, hi, steps, integer) == pytest.approx(expected)
 
 
 def _numbered(count: int) -> list[Series]:
@@ -295,49 +351,20 @@ def test_many_plots_are_drawn_by_local_processes_to_the_same_bytes(
     assert [p.read_bytes() for p in shared] == [p.read_bytes() for p in alone]
 
 
-def test_warm_plot_processes_draw_even_a_few_plots(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import os
-
-    import rapportextract.export.plots as plots
-    from rapportextract.batch.cache import ExtractionCache
-    from rapportextract.batch.run import _write_plots, warm_plot_processes
-    from rapportextract.models import SeriesFile
-
-    log = tmp_path / "drawn.log"
-    real = plots.plot_series
-
-    def recording(series: Series, path: Path) -> Path:
-        with log.open("a") as f:
-            f.write(f"{os.getpid()}\n")
-        return real(series, path)
-
-    monkeypatch.setattr(plots, "plot_series", recording)
-    warm = warm_plot_processes(2)
-    assert warm is not None and warm_plot_processes(1) is None
-    with warm, ExtractionCache(tmp_path / "cache.sqlite") as cache:
-        written = _write_plots(SeriesFile(series=_numbered(2)), tmp_path / "plots", cache,
-                               True, 2, warm)
-    assert str(os.getpid()) not in log.read_text().split()
-    assert all(p.read_bytes()[:4] == b"\x89PNG" for p in written)
-
-
 # --- plots an analyst can read ---------------------------------------------------------------
 
 
-def _headline_lines(fig: Figure) -> list[list[float]]:
+def _headline_lines(plot: Plot) -> list[list[float]]:
     """The x values of each line drawn through headline values."""
-    return [list(np.asarray(line.get_xdata(), dtype=float)) for line in fig.axes[0].lines
-            if line.get_linestyle() == "-" and len(np.asarray(line.get_xdata()))]
+    return [list(m.xs) for m in plot.marks if m.line_width and m.xs]
 
 
 def test_one_observation_is_a_dot_on_a_few_years_around_it() -> None:
     fig = draw_series(_series([("2014", 1700, "reported", [_vintage(2015, 1700)])]))
-    lo, hi = fig.axes[0].get_xlim()
+    lo, hi = fig.xlim
     assert lo < 2014 < hi and 4 <= hi - lo <= 5
     assert _headline_lines(fig) == []  # no line, the dot alone
-    ylo, yhi = fig.axes[0].get_ylim()
+    ylo, yhi = fig.ylim
     assert ylo == 0 and yhi > 1700
 
 
@@ -346,12 +373,12 @@ def test_no_line_runs_across_a_year_without_data() -> None:
             for y in (2012, 2014, 2015, 2016, 2018, 2022, 2023)]
     fig = draw_series(_series(rows))
     assert _headline_lines(fig) == [[2014.0, 2015.0, 2016.0], [2022.0, 2023.0]]
-    lo, hi = fig.axes[0].get_xlim()
+    lo, hi = fig.xlim
     assert 2011 <= lo < 2012 and 2023 < hi <= 2024
 
 
-def _texts(fig: Figure) -> list[str]:
-    return [t.get_text() for t in fig.axes[0].texts]
+def _texts(plot: Plot) -> list[str]:
+    return [note.text for note in plot.notes]
 
 
 def test_qualifiers_part_years_and_sources_are_written_on_the_plot() -> None:
@@ -366,7 +393,7 @@ def test_qualifiers_part_years_and_sources_are_written_on_the_plot() -> None:
     fig = draw_series(series)
     assert words["q_more_than"] in _texts(fig)
     assert words["part_year"].format(period="2022-01/2022-05") in _labels(fig)
-    (source,) = [t.get_text() for t in fig.texts]
+    source = fig.source
     assert "2020, 2021, 2022" in source and "3" in source
 
 
@@ -379,7 +406,7 @@ def test_every_value_of_an_edition_that_disagrees_with_itself_is_marked() -> Non
         Alternative(value=Decimal(201), fact_ids=["b"], page=2, text="201"),
     ]
     fig = draw_series(_series([("2009", 420, "reported", [vintage])]))
-    crosses = [line for line in fig.axes[0].lines if line.get_marker() == "x"]
+    crosses = [mark for mark in fig.marks if mark.marker == "x"]
     (cross,) = crosses
-    assert [tuple(p) for p in np.asarray(cross.get_xydata())] == [(2009.0, 201.0)]
+    assert list(zip(cross.xs, cross.ys, strict=True)) == [(2009.0, 201.0)]
     assert linking_words().plot["alternative"] in _labels(fig)

@@ -57,10 +57,12 @@ class Result:
 
 
 def default_extractor(ocr: bool = True) -> Extractor:
-    """`pipeline.extract` with this OCR option."""
+    """`pipeline.extract` with this OCR option, letting go of each page's words, shapes and
+    tables once the chart and table readers are done (`keep_pages=False`, as `extract`
+    does): a build keeps only each report's summary and facts."""
     from rapportextract.pipeline import extract
 
-    return partial(extract, ocr=ocr)
+    return partial(extract, ocr=ocr, keep_pages=False)
 
 
 @cache

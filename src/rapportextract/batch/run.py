@@ -36,7 +36,7 @@ from rapportextract.batch.reading import (
     read_all,
 )
 from rapportextract.batch.report import BuildReport, DocumentStatus, build_record, summarise
-from rapportextract.executor import Executor, ExecutorKind, LocalProcesses, executor_for
+from rapportextract.executor import Executor, ExecutorKind, executor_for
 from rapportextract.export.csvout import write_series_csv
 from rapportextract.export.datapackage import write_datapackage, write_facts_csv
 from rapportextract.export.jsonout import write_facts_json, write_series_json
@@ -103,39 +103,22 @@ def _plot_job(job: tuple[Series, Path]) -> None:
     plots.plot_series(*job)  # looked up on the module on each call (tests wrap it)
 
 
-PARALLEL_PLOTS = 8
-"""Fewer plots to draw than this are drawn in this process, unless warm plot processes are
-there already: a plot takes about 0.1 s, loading matplotlib 0.6 s, and each further process
-costs a fork and the pickling of its series."""
+PARALLEL_PLOTS = 16
+"""Fewer plots to draw than this are drawn in this process: a plot takes about 10 ms, and a
+further process costs its fork and the pickling of its series (a few ms)."""
 
 MAX_PLOT_PROCESSES = 8
 """Processes drawing plots at most: a build has about as many plots as catalogue concepts."""
 
 
-def _load_plots() -> None:
-    """What a plot process starts with: matplotlib, and its figure drawn once."""
-    from rapportextract.export import plots
-
-    plots.warm_up()
-
-
-def warm_plot_processes(workers: int, reading: int = 0) -> LocalProcesses | None:
-    """Plot processes started now, loading matplotlib on the cores that reading `reading`
-    reports leaves free of `workers` (at least one; none for one worker)."""
-    if workers <= 1:
-        return None
-    count = min(max(workers - reading, 1), MAX_PLOT_PROCESSES)
-    return LocalProcesses(count, warm=_load_plots).start()
-
-
 def _write_plots(
     series_file: SeriesFile, folder: Path, cache: ExtractionCache, reuse: bool,
-    workers: int = 1, warm: LocalProcesses | None = None,
+    workers: int = 1,
 ) -> list[Path]:
     """Draw the plots whose series changed (`reuse`: the others are kept) and remove those of
-    series gone; return every plot file. The plots are drawn by the `warm` plot processes
-    where there are some, else by up to `workers` local processes where there are many (the
-    outputs are files here, whatever executor read the reports)."""
+    series gone; return every plot file. The plots are drawn here, or by up to `workers`
+    local processes where there are many (the outputs are files here, whatever executor read
+    the reports)."""
     from rapportextract.export.names import plot_file_name
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -155,16 +138,12 @@ def _write_plots(
             digests[path] = digest
         written.append(path)
     if to_draw:
-        executor: Executor
-        if warm is not None:
-            executor = warm
-        else:
-            _load_plots()  # here first, so that local processes start with matplotlib
-            many = len(to_draw) >= PARALLEL_PLOTS
-            executor = executor_for(min(workers, MAX_PLOT_PROCESSES) if many else 1)
-        with contextlib.ExitStack() as stack:
-            if executor is not warm:
-                stack.enter_context(executor)
+        many = len(to_draw) >= PARALLEL_PLOTS
+        if many and workers > 1:
+            from rapportextract.export import raster
+
+            raster.warm_up()  # before the fork: every plot process starts with its fonts
+        with executor_for(min(workers, MAX_PLOT_PROCESSES) if many else 1) as executor:
             # A process that dies leaves its plot to this one.
             for _ in executor.map(_plot_job, to_draw, crashed=_plot_job):
                 pass
@@ -284,18 +263,8 @@ def build(
                     cache.put(keys[i], summary, facts)
             tick(reports[i].name)
 
-        # Reports to read mean series that change, and plots to draw: matplotlib is loaded
-        # while the reports are read. With fewer reports than processes (a rebuild), a plot
-        # process on each core left free loads it; with more, every core reads, and this
-        # process loads it once the first report is in, so that the plot processes forked
-        # afterwards start with it (rather than each loading it while the reports are read).
-        few = len(jobs) < workers
-        plotters = warm_plot_processes(workers, len(jobs)) if jobs and few else None
-        if plotters is not None:
-            stack.enter_context(plotters)
         if jobs:
-            _read(jobs, executor, workers, scheduler, on_result,
-                  None if few else _load_plots)
+            _read(jobs, executor, workers, scheduler, on_result)
 
         for i, summary in enumerate(summaries):
             if summary is not None:
@@ -323,9 +292,7 @@ def build(
         record = build_record(failures + statuses, len(all_facts), series_file, linked, warnings)
         outputs.append(write_build_json(outdir, paths, documents, outcome, catalogue_path,
                                         record))
-        outputs += _write_plots(
-            series_file, outdir / "plots", cache, use_cache, workers, plotters
-        )
+        outputs += _write_plots(series_file, outdir / "plots", cache, use_cache, workers)
 
     return BuildReport(
         outdir=outdir, documents=failures + statuses, series=linked,
@@ -359,19 +326,13 @@ def _drop_same_editions(
 
 def _read(
     jobs: list[Job], executor: ExecutorKind | Executor, workers: int, scheduler: str | None,
-    on_result: Callable[[Result], None], after_first: Callable[[], None] | None = None,
+    on_result: Callable[[Result], None],
 ) -> None:
-    """Read the jobs on the executor asked for (one made here is closed here), calling
-    `after_first` once the first result is in (the others are being read meanwhile)."""
-
-    def each(results: Iterable[Result]) -> None:
-        for k, result in enumerate(results):
-            on_result(result)
-            if k == 0 and after_first is not None:
-                after_first()
-
+    """Read the jobs on the executor asked for (one made here is closed here)."""
     if not isinstance(executor, str):
-        each(read_all(jobs, executor))
+        for result in read_all(jobs, executor):
+            on_result(result)
         return
     with executor_for(min(workers, len(jobs)), executor, scheduler) as made:
-        each(read_all(jobs, made))
+        for result in read_all(jobs, made):
+            on_result(result)

@@ -26,7 +26,7 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
-    # matplotlib is imported only when a plot is drawn: the CLI's other commands stay quick.
+    # The plot code (and Pillow) is imported only when a plot is drawn.
     if name in ("plot_series", "plot_all"):
         from rapportextract.export import plots
 

@@ -2,7 +2,9 @@
 
 The data goes to a temporary file in the target's own folder (so the rename cannot cross file
 systems), is flushed to disk, and then replaces the target with `os.replace`. Where anything
-fails before that, the temporary file is removed and the target is left as it was.
+fails before that, the temporary file is removed and the target is left as it was. A file that
+can be made again and is checked before it is used (a plot, by its hash) may skip the flush to
+disk (`sync=False`): still whole or absent for a reader, it may be lost in a power cut.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ def atomic_open(
 
 
 @contextlib.contextmanager
-def _atomic(path: Path, mode: str, encoding: str) -> Iterator[IO[Any]]:
+def _atomic(path: Path, mode: str, encoding: str, sync: bool = True) -> Iterator[IO[Any]]:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
@@ -45,7 +47,8 @@ def _atomic(path: Path, mode: str, encoding: str) -> Iterator[IO[Any]]:
                        newline=None if binary else "") as fh:
             yield fh
             fh.flush()
-            os.fsync(fh.fileno())
+            if sync:
+                os.fsync(fh.fileno())
         # mkstemp creates the file 0600; a written output should carry the usual permissions.
         umask = os.umask(0)
         os.umask(umask)
@@ -57,9 +60,9 @@ def _atomic(path: Path, mode: str, encoding: str) -> Iterator[IO[Any]]:
         raise
 
 
-def atomic_write_bytes(path: str | Path, data: bytes) -> None:
-    """Write `data` to `path` atomically."""
-    with atomic_open(path, "wb") as fh:
+def atomic_write_bytes(path: str | Path, data: bytes, *, sync: bool = True) -> None:
+    """Write `data` to `path` atomically (`sync=False`: not flushed to disk first)."""
+    with _atomic(Path(path), "wb", "utf-8", sync) as fh:
         fh.write(data)
 
 

@@ -1,6 +1,6 @@
 """File names of build outputs that come from data (a series id), made safe for any file system.
 
-Kept apart from `plots.py` so that naming the plots of a build does not import matplotlib.
+Kept apart from `plots.py` so that naming the plots of a build does not import the plot code.
 """
 
 from __future__ import annotations

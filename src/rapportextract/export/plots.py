@@ -1,7 +1,8 @@
 """plots/<series-id>.png: each series over time, with the vintages where editions differ.
 
-Drawn with matplotlib's object API on an Agg canvas (no pyplot, no global backend switch), so
-plotting works in worker processes and on machines without a display. What a plot shows:
+`draw_series` lays a plot out (`Plot`: its marks, notes, axes, ticks and legend: what it shows,
+in plain data); `export.raster` draws that with Pillow, anti-aliased, in about 10 ms, with no
+display, no global state and no plotting library to load. What a plot shows:
 
 - the headline value per period as a line over consecutive calendar years, broken where a
   year has no value (a gap stays visible); parts of a year as loose squares, each named in the
@@ -18,15 +19,11 @@ plotting works in worker processes and on machines without a display. What a plo
 
 from __future__ import annotations
 
-import io
 import math
 import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.ticker import Formatter, MaxNLocator
 
 from rapportextract.export.atomic import atomic_write_bytes
 from rapportextract.export.names import plot_file_name
@@ -56,7 +53,7 @@ def format_value_nl(value: float, unit: Unit, decimals: int = 0, *, millions: bo
     return format_number_nl(value, decimals)
 
 
-class DutchUnitFormatter(Formatter):
+class DutchUnitFormatter:
     """Axis labels in the series' unit, with as many decimals as the ticks need to differ."""
 
     def __init__(self, unit: Unit, millions: bool) -> None:
@@ -64,8 +61,7 @@ class DutchUnitFormatter(Formatter):
         self.millions = millions
         self.decimals = 0
 
-    def set_locs(self, locs: list[float]) -> None:
-        super().set_locs(locs)
+    def set_locs(self, locs: Sequence[float]) -> None:
         scale = _MILLION if self.millions else 1
         # The fewest decimals that write every tick exactly (a step of 2,5 needs one).
         self.decimals = next(
@@ -144,42 +140,145 @@ def _source_line(series: Series) -> str:
     return words.get("source", "{editions}").format(count=len(editions), editions=shown)
 
 
-def _new_figure() -> Figure:
-    fig = Figure(figsize=(7.5, 4.2), dpi=100)
-    FigureCanvasAgg(fig)
-    fig.add_subplot()
-    return fig
+@dataclass(frozen=True)
+class Mark:
+    """Points drawn alike: a line through them (`line_width` > 0), a marker on each, or both.
+    Sizes are in points (1/72 inch) as in print: `size` is the marker's width, `edge` the
+    width of its outline. `face` is the marker's fill: its colour, "white" (hollow on the
+    plot) or "none" (an outline alone). A mark with a `label` is an entry of the legend (one
+    without points, a key only)."""
+
+    xs: tuple[float, ...]
+    ys: tuple[float, ...]
+    color: str
+    line_width: float = 0.0
+    marker: str | None = None
+    size: float = 6.0
+    face: str | None = None
+    edge: float = 1.0
+    label: str | None = None
+    zorder: int = 2
+
+    @property
+    def fill(self) -> str:
+        return self.color if self.face is None else self.face
 
 
-def _blank(fig: Figure) -> Figure:
-    """`fig` emptied for the next series: its plotted artists, legend and texts removed, its
-    axes' data limits and autoscaling reset. The axes and their ticks stay, which is most of
-    what a new figure costs to make (about a quarter of a plot's time)."""
-    ax = fig.axes[0]
-    for artist in [*ax.lines, *ax.texts, *ax.collections, *ax.patches, *fig.texts]:
-        artist.remove()
-    if ax.legend_ is not None:
-        ax.legend_.remove()
-    ax.relim()
-    ax.set_autoscale_on(True)
-    return fig
+@dataclass(frozen=True)
+class Note:
+    """A small text beside a point (a qualifier's word), in the headline's colour."""
+
+    x: float
+    y: float
+    text: str
+    color: str = _HEADLINE_COLOR
 
 
-def draw_series(series: Series, figure: Figure | None = None) -> Figure:
-    """The figure of one series (not yet written): drawn on `figure` (one this function made
-    before, emptied first) or on a new one.
+@dataclass
+class Plot:
+    """What one plot shows, laid out: in data units except where said, ready to draw."""
 
-    Markers that look alike are one artist (one per headline style, one or two per edition),
+    title: list[str]
+    xlabel: str
+    ylabel: str
+    source: str
+    marks: list[Mark] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    zero_line: bool = False
+    xlim: tuple[float, float] = (0.0, 1.0)
+    ylim: tuple[float, float] = (0.0, 1.0)
+    xticks: list[tuple[float, str]] = field(default_factory=list)
+    yticks: list[tuple[float, str]] = field(default_factory=list)
+    legend_beside: bool = False
+    legend_columns: int = 1
+    right: float = 0.97
+    """Right edge of the axes, as a fraction of the figure's width (the legend beside it)."""
+
+    @property
+    def legend(self) -> list[Mark]:
+        """The legend's entries, in the order they were added."""
+        return [m for m in self.marks if m.label is not None]
+
+    def points(self) -> list[tuple[float, float]]:
+        return [p for m in self.marks for p in zip(m.xs, m.ys, strict=True)]
+
+
+WIDTH, HEIGHT, DPI = 750, 420, 100
+"""The figure: 7.5 by 4.2 inches at 100 pixels an inch."""
+LEFT, TOP, BOTTOM = 0.15, 0.88, 0.16
+"""The axes' other edges, as fractions of the figure (from its left and bottom)."""
+_MARGIN = 0.05
+"""Space around the data on an axis whose limits follow the data, as a share of its range."""
+_NBINS = 10
+"""Most intervals between ticks on an axis."""
+
+
+def nice_ticks(lo: float, hi: float, steps: Sequence[float], integer: bool = False) -> list[float]:
+    """Ticks between `lo` and `hi` a round step apart (one of `steps` times a power of ten,
+    whole where `integer`): the smallest such step that makes at most `_NBINS` intervals,
+    or a smaller one where that leaves fewer than two ticks (as matplotlib's `MaxNLocator`)."""
+    if not (math.isfinite(lo) and math.isfinite(hi)) or hi <= lo:
+        return []
+    span = hi - lo
+    mean = (hi + lo) / 2
+    offset = 0.0 if abs(mean) / span < 100 else math.copysign(
+        10 ** (math.log10(abs(mean)) // 1), mean)
+    scale = 10 ** (math.log10(span / _NBINS) // 1)
+    extended = [0.1 * s for s in steps[:-1]] + list(steps) + [10 * steps[1]]
+    candidates = [s * scale for s in extended]
+    if integer:
+        candidates = [s for s in candidates if s < 1 or abs(s - round(s)) < 0.001]
+    vmin, vmax = lo - offset, hi - offset
+    raw = span / _NBINS
+    first = next((k for k, s in enumerate(candidates) if s >= raw), len(candidates) - 1)
+    ticks: list[float] = []
+    for step in reversed(candidates[: first + 1]):
+        if integer and math.floor(vmax) - math.ceil(vmin) >= 1:
+            step = max(1.0, step)
+        base = (vmin // step) * step
+        low = _edge(vmin - base, step, offset, up=False)
+        high = _edge(vmax - base, step, offset, up=True)
+        ticks = [k * step + base for k in range(low, high + 1)]
+        if sum(vmin <= t <= vmax for t in ticks) >= 2:
+            break
+    eps = span * 1e-10
+    return [t + offset for t in ticks if vmin - eps <= t <= vmax + eps]
+
+
+def _edge(x: float, step: float, offset: float, *, up: bool) -> int:
+    """How many steps fit into `x`, rounded down (or up), with a tolerance for float error."""
+    tol = 1e-10
+    if offset > 0:
+        tol = min(0.4999, max(1e-10, 10 ** (math.log10(offset / step) - 12)))
+    whole, rest = divmod(x, step)
+    if up:
+        return int(whole) if abs(rest / step) < tol else int(whole) + 1
+    return int(whole) + 1 if abs(rest / step - 1) < tol else int(whole)
+
+
+def draw_series(series: Series) -> Plot:
+    """The plot of one series, laid out (`export.raster` draws it).
+
+    Markers that look alike are one mark (one per headline style, one or two per edition),
     so that drawing costs little however many periods and editions a series has. The legend
     sits inside the plot while it names only the headline, and in a column beside the plot as
     soon as editions have markers of their own, where it can never hide a point.
     """
     words = linking_words().plot
-    fig = _new_figure() if figure is None else _blank(figure)
-    ax = fig.axes[0]
-
     values = [float(v.value) for o in series.observations for v in o.vintages]
     millions = series.unit == "EUR" and bool(values) and max(abs(v) for v in values) >= _MILLION
+    plot = Plot(
+        title=textwrap.wrap(series.label, 70)[:2],
+        xlabel=words.get("period", "period"),
+        ylabel=_axis_label(series.unit, millions),
+        source=_source_line(series),
+        zero_line=series.kind == "change",
+    )
+    marks = plot.marks
+
+    def mark(points: Sequence[tuple[float, float]], color: str, **style: object) -> None:
+        xs, ys = _xs_ys(points)
+        marks.append(Mark(tuple(xs), tuple(ys), color, **style))  # type: ignore[arg-type]
 
     # Headline markers by style: (annual, derived) -> points.
     headline: dict[tuple[bool, bool], list[tuple[float, float]]] = {}
@@ -199,26 +298,24 @@ def draw_series(series: Series, figure: Figure | None = None) -> Figure:
 
     annual = sorted(headline.get((True, False), []) + headline.get((True, True), []))
     for run in (r for r in _runs(annual) if len(r) > 1):  # a lone year is its dot alone
-        ax.plot(*_xs_ys(run), color=_HEADLINE_COLOR, linewidth=1.8, zorder=2)
+        mark(run, _HEADLINE_COLOR, line_width=1.8, zorder=2)
     if headline:
         # Line and dot: a series of lone points is read as well as one of consecutive years.
-        ax.plot([], [], marker="o", markersize=6, linewidth=1.8, color=_HEADLINE_COLOR,
-                label=words.get("headline", "headline"))
-    for (is_year, derived), marks in sorted(headline.items()):
-        ax.plot(*_xs_ys(marks), marker="o" if is_year else "s", markersize=6, linestyle="none",
-                color=_HEADLINE_COLOR,
-                markerfacecolor="white" if derived else _HEADLINE_COLOR, zorder=3)
+        mark([], _HEADLINE_COLOR, line_width=1.8, marker="o",
+             label=words.get("headline", "headline"))
+    for (is_year, derived), points in sorted(headline.items()):
+        mark(points, _HEADLINE_COLOR, marker="o" if is_year else "s",
+             face="white" if derived else None, zorder=3)
     for obs in series.observations:
         x = period_position(obs.period)
         if x is None:
             continue
         if not is_annual(obs.period):
-            ax.plot([], [], marker="s", linestyle="none", color=_HEADLINE_COLOR,
-                    label=words.get("part_year", "{period}").format(period=obs.period))
+            mark([], _HEADLINE_COLOR, marker="s",
+                 label=words.get("part_year", "{period}").format(period=obs.period))
         if obs.qualifier != "exact":
-            ax.annotate(words.get(f"q_{obs.qualifier}", obs.qualifier), (x, float(obs.value)),
-                        xytext=(5, 5), textcoords="offset points", fontsize=7,
-                        color=_HEADLINE_COLOR, zorder=5)
+            plot.notes.append(Note(x, float(obs.value),
+                                   words.get(f"q_{obs.qualifier}", obs.qualifier)))
     others = [
         (x, float(a.value))
         for obs in series.observations
@@ -226,88 +323,63 @@ def draw_series(series: Series, figure: Figure | None = None) -> Figure:
         for v in obs.vintages for a in v.alternatives[1:]
     ]
     if others:
-        ax.plot(*_xs_ys(others), marker="x", markersize=7, linestyle="none", color="#c00000",
-                markeredgewidth=1.6, zorder=5, label=words.get("alternative", "alternative"))
+        mark(others, "#c00000", marker="x", size=7, edge=1.6, zorder=5,
+             label=words.get("alternative", "alternative"))
 
     for i, (edition, by_status) in enumerate(sorted(editions.items())):
         color, marker = edition_style(i)
         label = words.get("edition", "{edition}").format(edition=edition)
-        # Filled (stated) first: the legend shows the first artist that carries the label.
+        # Filled (stated) first: the legend shows the first mark that carries the label.
         for j, derived in enumerate(sorted(by_status)):
-            ax.plot(*_xs_ys(by_status[derived]), marker=marker, markersize=5,
-                    linestyle="none", color=color, markerfacecolor="none" if derived else color,
-                    zorder=4, label=label if j == 0 else None)
+            mark(by_status[derived], color, marker=marker, size=5,
+                 face="none" if derived else None, zorder=4, label=label if j == 0 else None)
     any_derived = any(derived for _, derived in headline) or any(
         True in by_status for by_status in editions.values()
     )
     if any_derived:
-        ax.plot([], [], marker="o", linestyle="none", color=_HEADLINE_COLOR,
-                markerfacecolor="white", label=words.get("derived", "derived"))
+        mark([], _HEADLINE_COLOR, marker="o", face="white",
+             label=words.get("derived", "derived"))
 
-    if series.kind == "change":
-        ax.axhline(0, color="#999999", linewidth=0.8, zorder=1)
-    xs = [x for obs in series.observations if (x := period_position(obs.period)) is not None]
+    _set_limits(plot, values)
+    formatter = DutchUnitFormatter(series.unit, millions)
+    # Steps of 1, 2 or 5 (no 2,5): tick labels as short as the values allow.
+    ys = nice_ticks(*plot.ylim, steps=(1, 2, 5, 10))
+    formatter.set_locs(ys)
+    plot.yticks = [(y, formatter(y)) for y in ys]
+    plot.xticks = [(x, f"{x:.0f}") for x in nice_ticks(*plot.xlim, steps=(1, 2, 2.5, 5, 10),
+                                                       integer=True)]
+    entries = len(plot.legend)
+    if editions or others or entries > 3:
+        plot.legend_beside = True
+        plot.legend_columns = math.ceil(entries / _LEGEND_ROWS)
+        plot.right -= plot.legend_columns * _LEGEND_COLUMN_WIDTH
+    return plot
+
+
+def _set_limits(plot: Plot, values: list[float]) -> None:
+    points = plot.points()
+    xs = [x for x, _ in points]
     if xs:
-        ax.set_xlim(*_x_limits(xs))
+        plot.xlim = _x_limits(xs)
     if values and max(values) == min(values):
         # One value (or one repeated): a range around it, from zero where it is positive.
         v = values[0]
-        ax.set_ylim((0, v * 1.25) if v > 0 else (v * 1.25, 0) if v < 0 else (-1, 1))
-    # Steps of 1, 2 or 5 (no 2,5): tick labels as short as the values allow.
-    ax.yaxis.set_major_locator(MaxNLocator(steps=[1, 2, 5, 10]))
-    ax.yaxis.set_major_formatter(DutchUnitFormatter(series.unit, millions))
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.xaxis.set_major_formatter(lambda x, _pos: f"{x:.0f}")
-    ax.set_xlabel(words.get("period", "period"))
-    ax.set_ylabel(_axis_label(series.unit, millions))
-    ax.grid(True, axis="y", color="#dddddd", linewidth=0.6)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    # A fixed title height: nothing is drawn above the plot that the title would have to
-    # clear, and finding that out would measure every tick label on each draw.
-    ax.set_title("\n".join(textwrap.wrap(series.label, 70)[:2]), fontsize=10, loc="left",
-                 y=1.0)
-    right = 0.97
-    entries = len(ax.get_legend_handles_labels()[0])
-    fig.text(0.01, 0.01, _source_line(series), fontsize=7, color="#555555", ha="left",
-             va="bottom")
-    if editions or others or entries > 3:
-        columns = math.ceil(entries / _LEGEND_ROWS)
-        right -= columns * _LEGEND_COLUMN_WIDTH
-        ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0),
-                  ncols=columns, borderaxespad=0.0, handletextpad=0.3, columnspacing=0.8)
-    elif entries:
-        ax.legend(fontsize=8, frameon=False, loc="best")
-    fig.subplots_adjust(left=0.15, right=right, top=0.88, bottom=0.16)
-    return fig
-
-
-_reused: list[Figure] = []
-"""The one figure this process draws its plots on, once made."""
-
-
-def _figure() -> Figure:
-    if not _reused:
-        _reused.append(_new_figure())
-    return _reused[0]
-
-
-def warm_up() -> None:
-    """Make the figure plots are drawn on and draw it once, empty: the font is loaded and
-    its letters rendered, which makes a process's first plot about twice as slow as the
-    next. For a process waiting to draw (and one about to fork processes that will)."""
-    empty = Series(id="-", concept="-", label="-", unit="count", kind="level",
-                   observations=[])
-    draw_series(empty, _figure()).canvas.draw()
+        plot.ylim = (0, v * 1.25) if v > 0 else (v * 1.25, 0) if v < 0 else (-1, 1)
+        return
+    ys = [y for _, y in points] + ([0.0] if plot.zero_line and points else [])
+    if ys:
+        lo, hi = min(ys), max(ys)
+        pad = (hi - lo) * _MARGIN
+        plot.ylim = (lo - pad, hi + pad) if hi > lo else (lo - 1, hi + 1)
 
 
 def plot_series(series: Series, path: str | Path) -> Path:
     """Draw one series and write it as PNG (atomically)."""
-    fig = draw_series(series, _figure())
-    buffer = io.BytesIO()
-    # Fast zlib level: these plots are small, and drawing them dominates a cached rebuild.
-    fig.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
-    atomic_write_bytes(path, buffer.getvalue())
+    from rapportextract.export.raster import render_png
+
+    # Not flushed to disk one by one (33 flushes were a third of drawing the corpus's plots):
+    # a plot lost in a power cut fails its hash check, and the next build draws it again.
+    atomic_write_bytes(path, render_png(draw_series(series)), sync=False)
     return Path(path)
 
 
@@ -319,12 +391,15 @@ def plot_all(series_list: Sequence[Series], folder: str | Path) -> list[Path]:
 
 __all__: list[str] = [
     "DutchUnitFormatter",
+    "Mark",
+    "Note",
+    "Plot",
     "draw_series",
     "edition_style",
     "format_number_nl",
     "format_value_nl",
+    "nice_ticks",
     "plot_all",
     "plot_file_name",
     "plot_series",
-    "warm_up",
 ]

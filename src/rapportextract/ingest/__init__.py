@@ -83,9 +83,11 @@ def _read_scans(
     """Read the pages without a text layer by OCR where it is on and installed. Returns the
     warnings about those pages, and the hint for a document none of whose pages could be
     read."""
+    scans = [p for p in pages if not p.has_text_layer]
+    if pages and not scans:
+        return [], ""  # every page has its text: the OCR code is not even loaded
     from rapportextract.ingest.ocr import MISSING_HINT, find_engine, ocr_pages
 
-    scans = [p for p in pages if not p.has_text_layer]
     engine = find_engine() if ocr and scans else None
     if engine is None:
         hint = MISSING_HINT if ocr else (

@@ -17,15 +17,12 @@ from __future__ import annotations
 import ctypes
 import gc
 from collections.abc import Callable, Iterator
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pdfminer.fontmetrics import FONT_METRICS
-from pdfplumber.container import Container
-from pdfplumber.table import TableFinder, TableSettings
 
 from rapportextract.errors import InputError, RapportExtractError
 from rapportextract.ingest.glyphs import (
@@ -34,7 +31,7 @@ from rapportextract.ingest.glyphs import (
     has_right_to_left,
     needs_cleaning,
 )
-from rapportextract.ingest.pdf import (
+from rapportextract.ingest.pdf_parts import (
     _damaged,
     _readable_text,
     _rects,
@@ -42,8 +39,6 @@ from rapportextract.ingest.pdf import (
     _segments,
     _tables,
     _widthless_notice,
-    _words,
-    read_pdf_pages,
 )
 from rapportextract.ingest.pdfium_shapes import Matrix as _Matrix
 from rapportextract.ingest.pdfium_shapes import mult as _mult
@@ -53,10 +48,11 @@ from rapportextract.models import Notice, NoticeCode, Page
 
 __all__ = ["read_pdfium_pages"]
 
-class _Sheet(Container):
+class _Sheet:
     """The shapes of one page as pdfplumber's dicts, and its letters as `Letter` tuples: what
     `ingest.pdf`'s shape and table code reads from a pdfplumber page. Letter dicts are made
-    only for what asks for them (a table's text)."""
+    only for what asks for them (a table's text). pdfplumber (its table finder) is loaded
+    only for a page with lines or rectangles, where a ruled table can be."""
 
     def __init__(
         self, number: int, width: float, height: float,
@@ -72,6 +68,22 @@ class _Sheet(Container):
     @property
     def objects(self) -> dict[str, list[dict[str, Any]]]:
         return self._objects
+
+    @property
+    def rects(self) -> list[dict[str, Any]]:
+        return self._objects.get("rect", [])
+
+    @property
+    def lines(self) -> list[dict[str, Any]]:
+        return self._objects.get("line", [])
+
+    @property
+    def curves(self) -> list[dict[str, Any]]:
+        return self._objects.get("curve", [])
+
+    @property
+    def images(self) -> list[dict[str, Any]]:
+        return self._objects.get("image", [])
 
     @property
     def chars(self) -> list[dict[str, Any]]:
@@ -90,7 +102,13 @@ class _Sheet(Container):
         return self.chars if self.odd else []
 
     def find_tables(self) -> list[Any]:
-        tables = TableFinder(self, TableSettings.resolve(None)).tables  # type: ignore[arg-type]
+        if not (self.rects or self.lines or self.curves):
+            return []  # pdfplumber's table finder finds tables by their ruling: none here
+        from pdfplumber.table import TableFinder, TableSettings
+
+        sheet = _ruled_sheet()(self.page_number, self.width, self.height, self._objects,
+                               self.letters)
+        tables = TableFinder(sheet, TableSettings.resolve(None)).tables  # type: ignore[arg-type]
         for table in tables:
             # A table's text is read from the letters whose middle is in a cell: those in
             # its box are all it can take, and testing only them saves testing the page's
@@ -103,6 +121,31 @@ class _Sheet(Container):
             table.page = _Sheet(  # type: ignore[assignment]
                 self.page_number, self.width, self.height, {}, inside)
         return tables
+
+
+@cache
+def _ruled_sheet() -> type[_Sheet]:
+    """`_Sheet` as a pdfplumber `Container` (its edges), what pdfplumber's table finder reads."""
+    from pdfplumber.container import Container
+
+    class RuledSheet(_Sheet, Container):
+        pass
+
+    return RuledSheet
+
+
+_STANDARD_FAMILIES = ("Arial", "Courier", "Helvetica", "Symbol", "Times", "ZapfDingbats")
+"""The families of the fonts pdfminer keeps metrics of (the 14 standard fonts and the names
+Windows gives some of them): only a font of these names has pdfminer's metrics loaded."""
+
+
+def _standard_metrics(name: str) -> tuple[dict[str, Any], dict[str, int]] | None:
+    if not name.startswith(_STANDARD_FAMILIES):
+        return None
+    from pdfminer.fontmetrics import FONT_METRICS
+
+    found: tuple[dict[str, Any], dict[str, int]] | None = FONT_METRICS.get(name)
+    return found
 
 
 _Font = tuple[str, float, dict[str, int] | None]
@@ -144,7 +187,7 @@ class _Fonts:
     def _read(self, font: Any) -> _Font:
         size = pdfium_c.FPDFFont_GetBaseFontName(font, self.buffer, len(self.buffer))
         name = self.buffer.raw[: max(size - 1, 0)].decode("utf-8", "replace") if size else ""
-        metrics = FONT_METRICS.get(name)
+        metrics = _standard_metrics(name)
         if metrics is not None:
             descent_em = metrics[0].get("Descent", 0)
             assert isinstance(descent_em, int | float)
@@ -348,6 +391,8 @@ def _page(sheet: _Sheet) -> Page:
     # the reference reader's letter dicts, which `glyphs.clean_letters` mends first.
     words = None if sheet.odd else letter_words(sheet.letters)
     if words is None:
+        from rapportextract.ingest.pdf import _words
+
         words = _words(sheet)
     return Page(
         number=sheet.page_number, width=sheet.width, height=sheet.height, words=words,
@@ -426,6 +471,8 @@ def read_pdfium_pages(
     if pdf is None:
         # PDFium gives one error code for several faults (a file without pages passes for an
         # encrypted one): the reference reader says what is wrong, or reads what it can.
+        from rapportextract.ingest.pdf import read_pdf_pages
+
         return read_pdf_pages(path, password=password, check=check, progress=progress)
     try:
         title = _title(pdf)

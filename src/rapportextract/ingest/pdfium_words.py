@@ -17,12 +17,11 @@ from functools import lru_cache
 from itertools import groupby
 from typing import Any
 
-from pdfplumber.utils.text import LIGATURES, extract_words
-
-from rapportextract.ingest.pdf import (
+from rapportextract.ingest.pdf_parts import (
     _TURNED_DIRECTIONS,
     _TURNED_SETTINGS,
     _WORD_SETTINGS,
+    LIGATURES,
     _font_family,
     _is_bold,
     _turned_direction,
@@ -160,6 +159,8 @@ def _upright_words(letters: list[Letter]) -> list[Word]:
 
 def _turned_words(letters: list[Letter]) -> list[Word]:
     """`ingest.pdf._words`'s way with turned letters: by direction, through pdfplumber."""
+    from pdfplumber.utils.text import extract_words  # only for a page with turned letters
+
     turned: dict[str, list[dict[str, Any]]] = {}
     for letter in letters:
         c = letter_dict(letter)

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any, TypeVar
 
-from pdfplumber.utils.text import LIGATURES
+from rapportextract.ingest.pdf_parts import LIGATURES
 
 __all__ = [
     "LOST_SPACE_GAP", "LOST_SPACE_OVER", "PUNCTUATION_SPACE_GAP", "accented_text", "cut_at",
