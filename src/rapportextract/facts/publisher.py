@@ -70,6 +70,10 @@ def publisher_in(line: str) -> ScopeFound | None:
     cues = without_own_voice(scope_cues(line))
     named = [c for c in cues if c.name and c.scope in ("organisation", "region")]
     if named:
+        # a title about the country as well ("Huisuitzettingen in Nederland en in Almere")
+        # names no publisher
+        if any(c.scope == "national" for c in cues):
+            return None
         return _found(named[0].scope, _trimmed(named[0].name or "", words), line)
     for pattern in (after, before):
         m = pattern.search(line)
