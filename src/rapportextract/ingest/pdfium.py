@@ -33,6 +33,7 @@ from rapportextract.ingest.glyphs import (
     glyph_notices,
     has_right_to_left,
     needs_cleaning,
+    placeholders,
 )
 from rapportextract.ingest.pdf import (
     _damaged,
@@ -49,7 +50,7 @@ from rapportextract.ingest.pdfium_shapes import Matrix as _Matrix
 from rapportextract.ingest.pdfium_shapes import mult as _mult
 from rapportextract.ingest.pdfium_shapes import page_objects as _objects
 from rapportextract.ingest.pdfium_words import Letter, letter_dict, letter_words
-from rapportextract.models import Notice, NoticeCode, Page
+from rapportextract.models import Notice, NoticeCode, Page, Word
 
 __all__ = ["read_pdfium_pages"]
 
@@ -171,28 +172,59 @@ class _Oblique(Exception):
     read by the reference reader."""
 
 
-_Run = tuple[str, float, "dict[str, int] | None", float, _Matrix, _Matrix]
-"""What the letters of one text object share: font name, descent and standard widths, font
-size, their matrix in PDF space (origin left out), and that matrix in top-down page space."""
+_Run = tuple[
+    str, "dict[str, int] | None", float, float, float, float, float, float, float,
+    float, float, float, float, bool, tuple[float, ...], bool,
+]
+"""What the letters of one text object share, worked out once for the run (`_run`)."""
 
 
 def _run(raw: Any, index: int, obj: Any, fonts: _Fonts, to_top: _Matrix) -> _Run:
     """The run of letter `index`: its matrix is the run's (with a form's, unlike the
-    object's own matrix)."""
+    object's own matrix). Font name, standard widths, font size; the matrix's a and scale
+    along the line and the squares of its direction; the font box's bottom and top across
+    the line; the matrix in top-down page space (a, b, c, d), whether pdfminer calls such a
+    letter upright, the letter dict's matrix; whether the advance is measured from PDFium's
+    loose box (not from the standard widths). Raises `_Oblique` for a slanted run."""
     name, descent, widths = fonts.get(pdfium_c.FPDFTextObj_GetFont(obj))
     size = ctypes.c_float()
     pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
+    fontsize = float(size.value)
     fs = pdfium_c.FS_MATRIX()
     pdfium_c.FPDFText_GetMatrix(raw, index, ctypes.byref(fs))
     m: _Matrix = (fs.a, fs.b, fs.c, fs.d, 0.0, 0.0)
-    return name, descent, widths, float(size.value), m, _mult(m, to_top)
+    pa, pb, pc, pd = _mult(m, to_top)[:4]
+    if pa and pb and abs(pa * pb) > 1e-9:
+        raise _Oblique  # see `_Oblique`
+    a, b = m[:2]
+    scale = (a * a + b * b) ** 0.5
+    a2, b2 = ((a / scale) ** 2, (b / scale) ** 2) if scale else (0.0, 0.0)
+    low = descent * fontsize
+    return (
+        name, widths, fontsize, a, scale, a2, b2, low, low + fontsize, pa, pb, pc, pd,
+        # pdfminer's test, in PDF's upward space: flipping to top-down turns d's sign.
+        pa * -pd > 0 and pb * -pc <= 0, (pa, -pb, pc, -pd), widths is None or bool(b) or not scale,
+    )
 
 
+def _unchecked(func: Any, restype: Any) -> Any:
+    """PDFium's `func` without ctypes' conversion of each argument (no `argtypes`): a third of
+    the time a call, which counts where five calls are made for every letter. The caller gives
+    the arguments as the C function takes them (the text page as pypdfium2's pointer, indexes
+    as ints, results through `ctypes.byref`)."""
+    bare = type(func)(ctypes.cast(func, ctypes.c_void_p).value)
+    bare.restype = restype
+    return bare
+
+
+_GET_UNICODE = _unchecked(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
+_IS_GENERATED = _unchecked(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)
+_MAP_ERROR = _unchecked(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.c_int)
+_GET_ORIGIN = _unchecked(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
+_GET_LOOSE = _unchecked(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
 # FPDFText_GetTextObject giving the object's address as a number: the letters of a run are
 # told apart by it, and turning pypdfium2's pointer into a number cost a ctypes cast a letter.
-_TEXT_OBJECT_ADDRESS = ctypes.CFUNCTYPE(
-    ctypes.c_void_p, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int
-)(ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0)
+_TEXT_OBJECT_ADDRESS = _unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
 
 
 def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[Letter]:
@@ -208,12 +240,8 @@ def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[Letter]:
     ox_ref, oy_ref = ctypes.byref(ox), ctypes.byref(oy)
     loose = pdfium_c.FS_RECTF()
     loose_ref = ctypes.byref(loose)
-    get_unicode = pdfium_c.FPDFText_GetUnicode
-    is_generated = pdfium_c.FPDFText_IsGenerated
-    map_error = pdfium_c.FPDFText_HasUnicodeMapError
-    text_object = _TEXT_OBJECT_ADDRESS
-    get_origin = pdfium_c.FPDFText_GetCharOrigin
-    get_loose = pdfium_c.FPDFText_GetLooseCharBox
+    get_unicode, is_generated, map_error = _GET_UNICODE, _IS_GENERATED, _MAP_ERROR
+    text_object, get_origin, get_loose = _TEXT_OBJECT_ADDRESS, _GET_ORIGIN, _GET_LOOSE
     ta, tb, tc, td, te, tf = to_top
     last: tuple[int, float, float] | None = None
     for i in range(count):
@@ -231,8 +259,8 @@ def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[Letter]:
         if run is None:
             obj = ctypes.cast(key, pdfium_c.FPDF_PAGEOBJECT)
             run = runs[key] = _run(raw, i, obj, fonts, to_top)
-        name, descent, widths, fontsize, m, page_m = run
-        a, b = m[:2]
+        (name, widths, fontsize, a, scale, a2, b2, low, high, pa, pb, pc, pd, upright, matrix,
+         measured) = run
         get_origin(raw, i, ox_ref, oy_ref)
         x, y = ox.value, oy.value
         if (key, x, y) == last:
@@ -241,41 +269,30 @@ def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[Letter]:
             chars[-1] = (chars[-1][0] + text, *chars[-1][1:])
             continue
         last = (key, x, y)
-        scale = (a * a + b * b) ** 0.5
-        if widths is None or b or not scale:
-            get_loose(raw, i, loose_ref)
+        get_loose(raw, i, loose_ref)
+        if measured:
             # The advance along the line, in text space, from the loose box's extent.
-            extent = ((loose.right - loose.left) ** 2 * (a / scale) ** 2
-                      + (loose.top - loose.bottom) ** 2 * (b / scale) ** 2) ** 0.5 if scale else 0.0
+            extent = ((loose.right - loose.left) ** 2 * a2
+                      + (loose.top - loose.bottom) ** 2 * b2) ** 0.5 if scale else 0.0
             adv = extent / scale if scale else 0.0
         else:
             # PDFium set the letters of this run with its substitute's widths: the drift from
             # pdfminer's widths so far moves this letter along the line too.
-            adv = widths.get(text, 0) / 1000 * fontsize
+            adv = widths.get(text, 0) / 1000 * fontsize  # type: ignore[union-attr]
             drift = drifts.get(key, 0.0)
             x += drift * a / scale
-            get_loose(raw, i, loose_ref)
             drifts[key] = drift + adv * scale - (loose.right - loose.left)
-        low = descent * fontsize
-        pa, pb, pc, pd = page_m[:4]
         # the letter's origin in top-down page space, then its font box from there
         px, py = ta * x + tc * y + te, tb * x + td * y + tf
-        if pa and pb and abs(pa * pb) > 1e-9:
-            raise _Oblique  # see `_Oblique`
         # pdfminer's box: its lower-left and upper-right corners through the matrix (only
         # those two, also for a turned letter), put in order
-        high = low + fontsize
         x0, x1 = px + pc * low, px + pa * adv + pc * high
         y0, y1 = py + pd * low, py + pb * adv + pd * high
         if x1 < x0:
             x0, x1 = x1, x0
         if y1 < y0:
             y0, y1 = y1, y0
-        chars.append((
-            text, x0, x1, y0, y1, doctop + y0,
-            # pdfminer's test, in PDF's upward space: flipping to top-down turns d's sign.
-            pa * -pd > 0 and pb * -pc <= 0, name, y1 - y0, (pa, -pb, pc, -pd),
-        ))
+        chars.append((text, x0, x1, y0, y1, doctop + y0, upright, name, y1 - y0, matrix))
     return chars
 
 
@@ -309,8 +326,20 @@ def _page(sheet: _Sheet) -> Page:
         number=sheet.page_number, width=sheet.width, height=sheet.height, words=words,
         rects=_rects(sheet), segments=_segments([*sheet.lines, *sheet.curves]),
         tables=_tables(sheet) if words else [],
-        has_text_layer=_readable_text(sheet, words),
+        has_text_layer=_readable(sheet, words),
     )
+
+
+def _readable(sheet: _Sheet, words: list[Word]) -> bool:
+    """`ingest.pdf._readable_text` without a letter dict for every letter: a glyph code
+    without text ("(cid:12)") is only in a letter whose text holds "(cid:", so only those are
+    counted, against all of the page's letters; the rest of the test is asked of a sheet
+    without letters."""
+    coded = [letter_dict(c) for c in sheet.letters if "(cid:" in c[0]]
+    if placeholders(coded) > 0.3 * len(sheet.letters):
+        return False
+    bare = _Sheet(sheet.page_number, sheet.width, sheet.height, sheet.objects, [])
+    return _readable_text(bare, words)
 
 
 _PageRead = tuple[Page | None, list[Notice]]
