@@ -120,11 +120,14 @@ class _Fonts:
         self.known: dict[int, _Font] = {}
         self.buffer = ctypes.create_string_buffer(256)
 
-    def get(self, font: Any) -> _Font:
-        key = ctypes.cast(font, ctypes.c_void_p).value or 0
-        found = self.known.get(key)
+    def get(self, address: int) -> _Font:
+        """The font at `address` (0 for none)."""
+        found = self.known.get(address)
         if found is None:
-            found = self.known[key] = self._read(font)
+            # A pointer made from the address, not `ctypes.cast`: a cast pointer and its
+            # `_objects` refer to each other, garbage only the collector frees.
+            font = pdfium_c.FPDF_FONT.from_buffer_copy(ctypes.c_void_p(address))
+            found = self.known[address] = self._read(font)
         return found
 
     def _read(self, font: Any) -> _Font:
@@ -186,7 +189,7 @@ def _run(raw: Any, index: int, obj: Any, fonts: _Fonts, to_top: _Matrix) -> _Run
     the line; the matrix in top-down page space (a, b, c, d), whether pdfminer calls such a
     letter upright, the letter dict's matrix; whether the advance is measured from PDFium's
     loose box (not from the standard widths). Raises `_Oblique` for a slanted run."""
-    name, descent, widths = fonts.get(pdfium_c.FPDFTextObj_GetFont(obj))
+    name, descent, widths = fonts.get(_FONT_ADDRESS(obj) or 0)
     size = ctypes.c_float()
     pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
     fontsize = float(size.value)
@@ -225,6 +228,7 @@ _GET_LOOSE = _unchecked(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
 # FPDFText_GetTextObject giving the object's address as a number: the letters of a run are
 # told apart by it, and turning pypdfium2's pointer into a number cost a ctypes cast a letter.
 _TEXT_OBJECT_ADDRESS = _unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
+_FONT_ADDRESS = _unchecked(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
 
 
 def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[Letter]:
@@ -257,7 +261,7 @@ def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[Letter]:
             continue
         run = runs.get(key)
         if run is None:
-            obj = ctypes.cast(key, pdfium_c.FPDF_PAGEOBJECT)
+            obj = pdfium_c.FPDF_PAGEOBJECT.from_buffer_copy(ctypes.c_void_p(key))
             run = runs[key] = _run(raw, i, obj, fonts, to_top)
         (name, widths, fontsize, a, scale, a2, b2, low, high, pa, pb, pc, pd, upright, matrix,
          measured) = run
