@@ -4,6 +4,7 @@ fragments where a gap is wider than a word space."""
 from __future__ import annotations
 
 import statistics
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -131,8 +132,13 @@ def _attach_superscripts(rows: list[list[Word]], params: LayoutParams = LAYOUT) 
     ]
     moved: list[tuple[int, Word, int]] = []
     largest = max((st.size for st in stats), default=0.0)
-    # the band a word's bottom must be in to be raised above each row
+    # the band a word's bottom must be in to be raised above each row, and the bands in the
+    # order of their tops: a word is looked for only in the bands that start less than the
+    # widest band above its bottom (a point of margin against rounding), the same rows
     bands = [(st.top, st.baseline - params.superscript_rise * st.size) for st in stats]
+    by_top = sorted(range(len(bands)), key=lambda j: bands[j][0])
+    tops = [bands[j][0] for j in by_top]
+    widest = max((low - top for top, low in bands), default=0.0)
     for i, row in enumerate(rows):
         for word in row:
             # small beside some row (a row of raised letters alone is small only beside its host)
@@ -141,7 +147,8 @@ def _attach_superscripts(rows: list[list[Word]], params: LayoutParams = LAYOUT) 
             if not small and not marker:
                 continue
             bottom = word.bbox[3]
-            for j in [j for j, (top, low) in enumerate(bands) if top < bottom < low and j != i]:
+            near = by_top[bisect_left(tops, bottom - widest - 1.0):bisect_left(tops, bottom)]
+            for j in sorted(j for j in near if bands[j][0] < bottom < bands[j][1] and j != i):
                 st, host = stats[j], rows[j]
                 if (
                     (word_size(word) < params.superscript_size * st.size or marker)
