@@ -30,6 +30,7 @@ from rapportextract.ingest.glyphs import (
     glyph_notices,
     has_right_to_left,
     needs_cleaning,
+    placeholders,
 )
 from rapportextract.ingest.pdf_parts import (
     _damaged,
@@ -44,7 +45,7 @@ from rapportextract.ingest.pdfium_shapes import Matrix as _Matrix
 from rapportextract.ingest.pdfium_shapes import mult as _mult
 from rapportextract.ingest.pdfium_shapes import page_objects as _objects
 from rapportextract.ingest.pdfium_words import Letter, letter_dict, letter_words
-from rapportextract.models import Notice, NoticeCode, Page
+from rapportextract.models import Notice, NoticeCode, Page, Word
 
 __all__ = ["read_pdfium_pages"]
 
@@ -163,21 +164,26 @@ class _Fonts:
         self.advances: dict[tuple[int, str], float] = {}
         self.buffer = ctypes.create_string_buffer(256)
 
-    def get(self, font: Any) -> _Font:
-        key = ctypes.cast(font, ctypes.c_void_p).value or 0
-        found = self.known.get(key)
+    def get(self, address: int) -> _Font:
+        """The font at `address` (0 for none)."""
+        found = self.known.get(address)
         if found is None:
-            found = self.known[key] = self._read(font)
+            # A pointer made from the address, not `ctypes.cast`: a cast pointer and its
+            # `_objects` refer to each other, garbage only the collector frees.
+            font = pdfium_c.FPDF_FONT.from_buffer_copy(ctypes.c_void_p(address))
+            found = self.known[address] = self._read(font)
         return found
 
-    def advance(self, font: Any, text: str) -> float:
-        """The advance of `text`'s glyph in `font` per point of size, by the font's own widths
-        (0 where PDFium cannot tell: not one character, or no glyph for it)."""
-        if len(text) != 1:
+    def advance(self, address: int, text: str) -> float:
+        """The advance of `text`'s glyph in the font at `address` per point of size, by the
+        font's own widths (0 where PDFium cannot tell: not one character, or no glyph for
+        it)."""
+        if len(text) != 1 or not address:
             return 0.0
-        key = (ctypes.cast(font, ctypes.c_void_p).value or 0, text)
+        key = (address, text)
         found = self.advances.get(key)
         if found is None:
+            font = pdfium_c.FPDF_FONT.from_buffer_copy(ctypes.c_void_p(address))
             width = ctypes.c_float()
             ok = pdfium_c.FPDFFont_GetGlyphWidth(font, ord(text), ctypes.c_float(1.0),
                                                  ctypes.byref(width))
@@ -229,30 +235,63 @@ class _Oblique(Exception):
     read by the reference reader."""
 
 
-_Run = tuple[str, float, "dict[str, int] | None", float, _Matrix, _Matrix, Any]
-"""What the letters of one text object share: font name, descent and standard widths, font
-size, their matrix in PDF space (origin left out), that matrix in top-down page space, and
-the font (PDFium's handle)."""
+_Run = tuple[
+    str, "dict[str, int] | None", float, float, float, float, float, float, float,
+    float, float, float, float, bool, tuple[float, ...], bool, int,
+]
+"""What the letters of one text object share, worked out once for the run (`_run`)."""
 
 
 def _run(raw: Any, index: int, obj: Any, fonts: _Fonts, to_top: _Matrix) -> _Run:
     """The run of letter `index`: its matrix is the run's (with a form's, unlike the
-    object's own matrix)."""
-    font = pdfium_c.FPDFTextObj_GetFont(obj)
+    object's own matrix). Font name, standard widths, font size; the matrix's a and scale
+    along the line and the squares of its direction; the font box's bottom and top across
+    the line; the matrix in top-down page space (a, b, c, d), whether pdfminer calls such a
+    letter upright, the letter dict's matrix; whether the advance is measured from PDFium's
+    loose box (not from the standard widths); the font's address. Raises `_Oblique` for a
+    slanted run."""
+    font = _FONT_ADDRESS(obj) or 0
     name, descent, widths = fonts.get(font)
     size = ctypes.c_float()
     pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
+    fontsize = float(size.value)
     fs = pdfium_c.FS_MATRIX()
     pdfium_c.FPDFText_GetMatrix(raw, index, ctypes.byref(fs))
     m: _Matrix = (fs.a, fs.b, fs.c, fs.d, 0.0, 0.0)
-    return name, descent, widths, float(size.value), m, _mult(m, to_top), font
+    pa, pb, pc, pd = _mult(m, to_top)[:4]
+    if pa and pb and abs(pa * pb) > 1e-9:
+        raise _Oblique  # see `_Oblique`
+    a, b = m[:2]
+    scale = (a * a + b * b) ** 0.5
+    a2, b2 = ((a / scale) ** 2, (b / scale) ** 2) if scale else (0.0, 0.0)
+    low = descent * fontsize
+    return (
+        name, widths, fontsize, a, scale, a2, b2, low, low + fontsize, pa, pb, pc, pd,
+        # pdfminer's test, in PDF's upward space: flipping to top-down turns d's sign.
+        pa * -pd > 0 and pb * -pc <= 0, (pa, -pb, pc, -pd), widths is None or bool(b) or not scale,
+        font,
+    )
 
 
+def _unchecked(func: Any, restype: Any) -> Any:
+    """PDFium's `func` without ctypes' conversion of each argument (no `argtypes`): a third of
+    the time a call, which counts where five calls are made for every letter. The caller gives
+    the arguments as the C function takes them (the text page as pypdfium2's pointer, indexes
+    as ints, results through `ctypes.byref`)."""
+    bare = type(func)(ctypes.cast(func, ctypes.c_void_p).value)
+    bare.restype = restype
+    return bare
+
+
+_GET_UNICODE = _unchecked(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
+_IS_GENERATED = _unchecked(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)
+_MAP_ERROR = _unchecked(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.c_int)
+_GET_ORIGIN = _unchecked(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
+_GET_LOOSE = _unchecked(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
 # FPDFText_GetTextObject giving the object's address as a number: the letters of a run are
 # told apart by it, and turning pypdfium2's pointer into a number cost a ctypes cast a letter.
-_TEXT_OBJECT_ADDRESS = ctypes.CFUNCTYPE(
-    ctypes.c_void_p, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int
-)(ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0)
+_TEXT_OBJECT_ADDRESS = _unchecked(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
+_FONT_ADDRESS = _unchecked(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
 
 
 _SAME_ADVANCE = 0.01
@@ -274,12 +313,8 @@ def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[Letter]:
     ox_ref, oy_ref = ctypes.byref(ox), ctypes.byref(oy)
     loose = pdfium_c.FS_RECTF()
     loose_ref = ctypes.byref(loose)
-    get_unicode = pdfium_c.FPDFText_GetUnicode
-    is_generated = pdfium_c.FPDFText_IsGenerated
-    map_error = pdfium_c.FPDFText_HasUnicodeMapError
-    text_object = _TEXT_OBJECT_ADDRESS
-    get_origin = pdfium_c.FPDFText_GetCharOrigin
-    get_loose = pdfium_c.FPDFText_GetLooseCharBox
+    get_unicode, is_generated, map_error = _GET_UNICODE, _IS_GENERATED, _MAP_ERROR
+    text_object, get_origin, get_loose = _TEXT_OBJECT_ADDRESS, _GET_ORIGIN, _GET_LOOSE
     ta, tb, tc, td, te, tf = to_top
     last: tuple[int, float, float] | None = None
     wide: tuple[float, float, float, float] | None = None
@@ -296,10 +331,10 @@ def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[Letter]:
             continue
         run = runs.get(key)
         if run is None:
-            obj = ctypes.cast(key, pdfium_c.FPDF_PAGEOBJECT)
+            obj = pdfium_c.FPDF_PAGEOBJECT.from_buffer_copy(ctypes.c_void_p(key))
             run = runs[key] = _run(raw, i, obj, fonts, to_top)
-        name, descent, widths, fontsize, m, page_m, font = run
-        a, b = m[:2]
+        (name, widths, fontsize, a, scale, a2, b2, low, high, pa, pb, pc, pd, upright, matrix,
+         measured, font) = run
         get_origin(raw, i, ox_ref, oy_ref)
         x, y = ox.value, oy.value
         if (key, x, y) == last:
@@ -310,14 +345,14 @@ def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[Letter]:
             chars[-1] = (chars[-1][0] + text, *prev_box, *chars[-1][5:])
             continue
         last = (key, x, y)
-        scale = (a * a + b * b) ** 0.5
-        if widths is None or b or not scale:
-            get_loose(raw, i, loose_ref)
+        get_loose(raw, i, loose_ref)
+        if measured:
             # The advance along the line, in text space, from the loose box's extent.
-            extent = ((loose.right - loose.left) ** 2 * (a / scale) ** 2
-                      + (loose.top - loose.bottom) ** 2 * (b / scale) ** 2) ** 0.5 if scale else 0.0
+            extent = ((loose.right - loose.left) ** 2 * a2
+                      + (loose.top - loose.bottom) ** 2 * b2) ** 0.5 if scale else 0.0
             adv = loose_adv = extent / scale if scale else 0.0
-            if not b and scale and 0 < (width := fonts.advance(font, text)) * fontsize < adv:
+            if not b2 and scale and (
+                    0 < (width := fonts.advance(font, text)) * fontsize < adv):
                 # the font's own advance, where the loose box overhangs it (an "f" of an
                 # embedded font): the box pdfminer gives, from the file's widths
                 adv = width * fontsize
@@ -328,7 +363,7 @@ def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[Letter]:
             # but where its loose box is not the step PDFium took from it (an "f" whose box
             # overhangs) and that step is pdfminer's width, both read the file's widths and
             # it adds only what they round apart ("onl y" of a file that gives its widths).
-            adv = loose_adv = widths.get(text, 0) / 1000 * fontsize
+            adv = loose_adv = widths.get(text, 0) / 1000 * fontsize  # type: ignore[union-attr]
             drift = drifts.get(key, 0.0)
             before = advances.get(key)
             if before is not None:
@@ -336,18 +371,12 @@ def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[Letter]:
                 near = _SAME_ADVANCE * fontsize * scale
                 drift += width - (step if abs(box - step) > near >= abs(step - width) else box)
             drifts[key] = drift
-            get_loose(raw, i, loose_ref)
             advances[key] = (x, adv * scale, loose.right - loose.left)
             x += drift * a / scale
-        low = descent * fontsize
-        pa, pb, pc, pd = page_m[:4]
         # the letter's origin in top-down page space, then its font box from there
         px, py = ta * x + tc * y + te, tb * x + td * y + tf
-        if pa and pb and abs(pa * pb) > 1e-9:
-            raise _Oblique  # see `_Oblique`
         # pdfminer's box: its lower-left and upper-right corners through the matrix (only
         # those two, also for a turned letter), put in order
-        high = low + fontsize
         x0, x1 = px + pc * low, px + pa * adv + pc * high
         y0, y1 = py + pd * low, py + pb * adv + pd * high
         wide = None
@@ -358,11 +387,7 @@ def _chars(textpage: Any, to_top: _Matrix, doctop: float) -> list[Letter]:
             x0, x1 = x1, x0
         if y1 < y0:
             y0, y1 = y1, y0
-        chars.append((
-            text, x0, x1, y0, y1, doctop + y0,
-            # pdfminer's test, in PDF's upward space: flipping to top-down turns d's sign.
-            pa * -pd > 0 and pb * -pc <= 0, name, y1 - y0, (pa, -pb, pc, -pd),
-        ))
+        chars.append((text, x0, x1, y0, y1, doctop + y0, upright, name, y1 - y0, matrix))
     return chars
 
 
@@ -398,8 +423,20 @@ def _page(sheet: _Sheet) -> Page:
         number=sheet.page_number, width=sheet.width, height=sheet.height, words=words,
         rects=_rects(sheet), segments=_segments([*sheet.lines, *sheet.curves]),
         tables=_tables(sheet) if words else [],
-        has_text_layer=_readable_text(sheet, words),
+        has_text_layer=_readable(sheet, words),
     )
+
+
+def _readable(sheet: _Sheet, words: list[Word]) -> bool:
+    """`ingest.pdf._readable_text` without a letter dict for every letter: a glyph code
+    without text ("(cid:12)") is only in a letter whose text holds "(cid:", so only those are
+    counted, against all of the page's letters; the rest of the test is asked of a sheet
+    without letters."""
+    coded = [letter_dict(c) for c in sheet.letters if "(cid:" in c[0]]
+    if placeholders(coded) > 0.3 * len(sheet.letters):
+        return False
+    bare = _Sheet(sheet.page_number, sheet.width, sheet.height, sheet.objects, [])
+    return _readable_text(bare, words)
 
 
 _PageRead = tuple[Page | None, list[Notice]]

@@ -4,8 +4,9 @@ fragments where a gap is wider than a word space."""
 from __future__ import annotations
 
 import statistics
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -27,16 +28,28 @@ class Frag:
     kind: BlockKind | None = None
     heading_like: bool = False
     """A line that reads as a heading in the body's style (`blocks.title_line`)."""
+    _memo: tuple[list[Word], int, list[Word], BBox, float | None] | None = field(
+        default=None, init=False, repr=False, compare=False)
+    """The words the box below was worked out from, their number, the body words, the box
+    and the median size (None till asked): layout asks for a fragment's box tens of times,
+    and it is worked out again only where `words` is another list or of another length."""
+
+    def _worked_out(self) -> tuple[list[Word], int, list[Word], BBox, float | None]:
+        memo, words = self._memo, self.words
+        if memo is None or memo[0] is not words or memo[1] != len(words):
+            body = [w for w in words if not w.superscript]
+            box = union_bbox([w.bbox for w in body] or [w.bbox for w in words])
+            assert box is not None
+            memo = self._memo = (words, len(words), body, box, None)
+        return memo
 
     @property
     def body_words(self) -> list[Word]:
-        return [w for w in self.words if not w.superscript]
+        return list(self._worked_out()[2])
 
     @property
     def bbox(self) -> BBox:
-        box = union_bbox([w.bbox for w in self.body_words] or [w.bbox for w in self.words])
-        assert box is not None
-        return box
+        return self._worked_out()[3]
 
     @property
     def x0(self) -> float:
@@ -56,17 +69,21 @@ class Frag:
 
     @property
     def size(self) -> float:
-        sizes = [w.size or 0.0 for w in self.body_words] or [w.size or 0.0 for w in self.words]
-        return statistics.median(sizes)
+        words, count, body, box, size = self._worked_out()
+        if size is None:
+            sizes = [w.size or 0.0 for w in body] or [w.size or 0.0 for w in words]
+            size = statistics.median(sizes)
+            self._memo = (words, count, body, box, size)
+        return size
 
     @property
     def bold(self) -> bool:
-        words = self.body_words
+        words = self._worked_out()[2]
         return bool(words) and all(w.bold for w in words)
 
     @property
     def text(self) -> str:
-        return " ".join(w.text for w in self.body_words)
+        return " ".join(w.text for w in self._worked_out()[2])
 
 
 def word_size(word: Word) -> float:
@@ -115,21 +132,26 @@ def _attach_superscripts(rows: list[list[Word]], params: LayoutParams = LAYOUT) 
     ]
     moved: list[tuple[int, Word, int]] = []
     largest = max((st.size for st in stats), default=0.0)
+    # the band a word's bottom must be in to be raised above each row, and the bands in the
+    # order of their tops: a word is looked for only in the bands that start less than the
+    # widest band above its bottom (a point of margin against rounding), the same rows
+    bands = [(st.top, st.baseline - params.superscript_rise * st.size) for st in stats]
+    by_top = sorted(range(len(bands)), key=lambda j: bands[j][0])
+    tops = [bands[j][0] for j in by_top]
+    widest = max((low - top for top, low in bands), default=0.0)
     for i, row in enumerate(rows):
         for word in row:
             # small beside some row (a row of raised letters alone is small only beside its host)
             small = word_size(word) < params.superscript_size * largest
-            if not small and not _MARKER_TEXT.match(word.text):
+            marker = _MARKER_TEXT.match(word.text)
+            if not small and not marker:
                 continue
-            for j, host in enumerate(rows):
-                if j == i:
-                    continue
-                st = stats[j]
-                raised = st.top < word.bbox[3] < st.baseline - params.superscript_rise * st.size
+            bottom = word.bbox[3]
+            near = by_top[bisect_left(tops, bottom - widest - 1.0):bisect_left(tops, bottom)]
+            for j in sorted(j for j in near if bands[j][0] < bottom < bands[j][1] and j != i):
+                st, host = stats[j], rows[j]
                 if (
-                    raised
-                    and (word_size(word) < params.superscript_size * st.size
-                         or _MARKER_TEXT.match(word.text))
+                    (word_size(word) < params.superscript_size * st.size or marker)
                     and _glued(word, [w for w in host if not w.superscript], params)
                 ):
                     moved.append((i, word, j))

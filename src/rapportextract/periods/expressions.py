@@ -10,6 +10,7 @@ from typing import Literal
 
 from rapportextract.periods.clauses import clause_bounds
 from rapportextract.periods.words import PeriodWords, alt, period_words
+from rapportextract.regexneeds import Possible
 
 Role = Literal["point", "base"]
 How = Literal["explicit", "relative", "anchored", "previous", "present", "month", "focus"]
@@ -87,7 +88,9 @@ def _past_years(edition: int, n: int) -> str:
 
 def _candidates(sentence: str, edition: int, w: PeriodWords) -> list[TimeExpression]:
     found: list[TimeExpression] = []
-    p = w.patterns
+    # the patterns that cannot match the sentence (no month name in it, no "kwartaal") match
+    # nothing here: most of the 45 are skipped for most sentences (`regexneeds`)
+    p = Possible(w.patterns, sentence)
 
     def add(m: re.Match[str], period: str | None, how: How = "explicit", *, role: Role = "point",
             offset: int = 0, start: int | None = None, end: int | None = None,
