@@ -59,6 +59,7 @@ def line_pitches(items: Sequence[Item], params: LayoutParams = LAYOUT) -> dict[f
     of the distances between successive lines of one column, so paragraph spacing does not
     count; never more than 1.5 times the size (a page of one-line paragraphs)."""
     by_size: dict[float, list[float]] = {}
+    going_on: dict[float, int] = {}
     lines = sorted(
         (it for it in items if it.frag is not None),
         key=lambda it: (it.column if it.column is not None else -1, it.box[1]),
@@ -71,10 +72,16 @@ def line_pitches(items: Sequence[Item], params: LayoutParams = LAYOUT) -> dict[f
         pitch = fb.top - fa.top
         if params.pitch_min * fa.size <= pitch <= params.pitch_max * fa.size:
             by_size.setdefault(round(fa.size), []).append(pitch)
+            if fb.text[:1].islower():
+                going_on[round(fa.size)] = going_on.get(round(fa.size), 0) + 1
     result: dict[float, float] = {}
     for size, pitches in by_size.items():
         pitches.sort()
-        result[size] = min(pitches[len(pitches) // 4], params.pitch_cap * size)
+        pitch = pitches[len(pitches) // 4]
+        # lines set wide apart that mostly go on in lower case are prose set double-spaced,
+        # not a page of one-line paragraphs
+        spaced = going_on.get(size, 0) >= params.spaced_share * len(pitches)
+        result[size] = pitch if spaced else min(pitch, params.pitch_cap * size)
     return result
 
 

@@ -38,7 +38,7 @@ from rapportextract.layout.letters import (
     join_spaced_letters,
     join_touching_words,
 )
-from rapportextract.layout.margins import margin_zone, running_key, running_keys
+from rapportextract.layout.margins import line_numbers, margin_zone, running_key, running_keys
 from rapportextract.layout.params import LAYOUT, LayoutParams
 from rapportextract.layout.regions import chart_regions
 from rapportextract.layout.rows import Frag, cut_row, word_rows
@@ -127,7 +127,9 @@ def build_blocks(
 ) -> list[Block]:
     """The blocks of one page in reading order, ids ``p{page}-b{index}``."""
     page = layout.page
-    frags = layout.frags
+    numbers = line_numbers(layout.frags, params)
+    numbered = {id(f) for stack in numbers for f in stack}
+    frags = [f for f in layout.frags if id(f) not in numbered]
     headers: list[Frag] = []
     footers: list[Frag] = []
     page_number = layout_words().page_number
@@ -209,6 +211,8 @@ def build_blocks(
     blocks.extend(note_blocks)
     for group in group_lines(footers):
         blocks.append(make_block(group, BlockKind.FOOTER, None, body, params))
+    # line numbers in the margin are furniture of the page, as a footer is
+    blocks += [make_block(stack, BlockKind.FOOTER, None, body, params) for stack in numbers]
     for i, block in enumerate(blocks):
         block.id = f"p{page.number}-b{i}"
         block.page = page.number

@@ -162,6 +162,13 @@ class LayoutParams:
     margin_words: int = 16
     """...and has at most this many words (a header names the report and a chapter)."""
 
+    line_number_run: int = 5
+    """Bare numbers one over the other in the margin, counting up, at least this many: the
+    line numbers of a draft or a proof, no text of the page (a list of figures in a table
+    column stands inside the text's width)."""
+    line_number_align: float = 3.0
+    """Line numbers share their left or right edge within this many points."""
+
     # columns and reading order (`columns`)
     max_page_width: float = 14_400.0
     """The widest a PDF page can be (the format's own limit, points); text spread wider comes
@@ -206,6 +213,10 @@ class LayoutParams:
     pitch_cap: float = 1.5
     """Share of the font size: the usual line pitch is never more than this (a page of
     one-line paragraphs would otherwise read its paragraph spacing as the pitch)."""
+    spaced_share: float = 0.5
+    """Where at least this share of the line distances of a size end at a line that goes on
+    in lower case, the lines are prose set double-spaced: their distance is the pitch,
+    however wide (a page of one-line paragraphs starts its lines with a capital)."""
     pitch_default: float = 1.3
     """Share of the font size: the line pitch where a size has no pairs of lines to learn
     from (the usual leading of body text)."""

@@ -163,9 +163,12 @@ def cut_row(
     frags: list[Frag] = []
     current: list[Word] = []
     prev: Word | None = None
+    end = 0.0
+    """Where the line so far ends: a marker raised after a word ("Firefox[4] and") ends it
+    past the word, so the space after the marker is a word space, not a column gap."""
     for word in row:
         if prev is not None and not word.superscript:
-            gap = word.bbox[0] - prev.bbox[2]
+            gap = word.bbox[0] - end
             size = max(word_size(word), word_size(prev))
             crosses = any(prev.bbox[2] <= g0 + 1 and word.bbox[0] >= g1 - 1 for g0, g1 in gutters)
             if gap > params.column_gap * size or crosses:
@@ -174,6 +177,9 @@ def cut_row(
         current.append(word)
         if not word.superscript:
             prev = word
+            end = word.bbox[2]
+        elif prev is not None and word.bbox[0] - end <= params.marker_gap:
+            end = max(end, word.bbox[2])
     if current:
         frags.append(Frag(current))
     return frags

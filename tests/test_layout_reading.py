@@ -1,0 +1,57 @@
+"""Reading order on the furniture of real pages: margin line numbers, double-spaced prose,
+citation marks raised in a line. Fixtures from fixtures/layout/make_reading_pdfs.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rapportextract.ingest import read_document
+from rapportextract.layout.rows import cut_row, word_rows
+from rapportextract.models import BlockKind, Word
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "layout"
+
+
+def _prose(name: str) -> list[str]:
+    doc = read_document(FIXTURES / name, edition=2023, ocr=False)
+    return [b.text for b in doc.blocks()
+            if b.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.CAPTION)]
+
+
+def test_margin_line_numbers_are_no_text() -> None:
+    blocks = _prose("line_numbers.pdf")
+    assert len(blocks) == 3
+    assert blocks[0].startswith("In het eerste halfjaar meldden zich 412 huurders")
+    assert blocks[0].endswith("binnen een jaar weg.")
+    assert blocks[2].startswith("De wachttijd")
+    # no line number is left in the text, at a line's start or glued into a sentence
+    assert all(" 4 " not in b and not b[:1].isdigit() for b in blocks)
+
+
+def test_double_spaced_paragraph_lines_go_on() -> None:
+    blocks = _prose("double_spaced.pdf")
+    assert len(blocks) == 2
+    assert blocks[0].endswith("verdeeld over drie straten.")
+    assert blocks[1].startswith("De bewoners van de eerste straat")
+
+
+def _words(text: str, x: float, top: float, size: float = 12.0) -> list[Word]:
+    out: list[Word] = []
+    for token in text.split():
+        width = 0.55 * size * len(token)
+        out.append(Word(text=token, bbox=(x, top, x + width, top + size), size=size))
+        x += width + 0.28 * size
+    return out
+
+
+def test_raised_citation_mark_does_not_cut_its_line() -> None:
+    """"Firefox[4] and is": the space after the mark is a word space; measured from the word
+    before the mark it is as wide as a column gap."""
+    words = _words("created as an extension for Firefox", 36.0, 100.0)
+    end = words[-1].bbox[2]
+    mark = Word(text="[4]", bbox=(end + 0.5, 97.0, end + 12.5, 106.0), size=8.0)
+    words += [mark, *_words("and is included", end + 16.0, 100.0)]
+    rows = word_rows(words)
+    assert len(rows) == 1
+    (frag,) = cut_row(rows[0])
+    assert frag.text == "created as an extension for Firefox and is included"
