@@ -55,3 +55,23 @@ def test_raised_citation_mark_does_not_cut_its_line() -> None:
     assert len(rows) == 1
     (frag,) = cut_row(rows[0])
     assert frag.text == "created as an extension for Firefox and is included"
+
+
+def test_narrow_gutter_beside_a_heading_still_parts_the_columns() -> None:
+    doc = read_document(FIXTURES / "narrow_gutter.pdf", edition=2023, ocr=False)
+    blocks = [b for b in doc.blocks() if b.kind is not BlockKind.FOOTER]
+    assert [(b.kind, b.column) for b in blocks] == [
+        (BlockKind.HEADING, None),
+        (BlockKind.PARAGRAPH, 0), (BlockKind.PARAGRAPH, 0),
+        (BlockKind.HEADING, 1),
+        (BlockKind.PARAGRAPH, 1), (BlockKind.PARAGRAPH, 1),
+    ]
+    assert blocks[3].text == "2 Uitspraken"
+    assert blocks[2].text.endswith("of werd het verzoek ingetrokken.")
+
+
+def test_page_number_above_the_margin_of_a_one_page_document_is_a_footer() -> None:
+    doc = read_document(FIXTURES / "narrow_gutter.pdf", edition=2023, ocr=False)
+    (footer,) = [b for b in doc.blocks() if b.kind is BlockKind.FOOTER]
+    assert footer.text == "1"
+    assert "1" not in doc.text().split()

@@ -88,3 +88,26 @@ def line_numbers(frags: Sequence[Frag], params: LayoutParams = LAYOUT) -> list[l
             ):
                 found.append(stack)
     return found
+
+
+def loose_page_numbers(
+    frags: Sequence[Frag], page: Page, page_number: regex.Pattern[str],
+    params: LayoutParams = LAYOUT,
+) -> dict[int, str]:
+    """Page numbers above the margin (a paper's "1" under its text, well inside the page):
+    the lowest line (or the highest), a bare page number alone on its row, a good gap away
+    from every other line, in the bottom (top) half of the page. Ids to "bottom" or "top"."""
+    height = page.height or params.page_height
+    found: dict[int, str] = {}
+    ordered = sorted(frags, key=lambda f: f.top)
+    for zone, frag, rest in (("bottom", ordered[-1:], ordered[:-1]), ("top", ordered[:1],
+                                                                        ordered[1:])):
+        if not frag or not rest or not page_number.match(frag[0].text):
+            continue
+        f = frag[0]
+        gap = f.top - max(o.bottom for o in rest) if zone == "bottom" else (
+            min(o.top for o in rest) - f.bottom)
+        half = f.top > height / 2 if zone == "bottom" else f.bottom < height / 2
+        if half and gap >= params.page_number_gap * f.size:
+            found[id(f)] = zone
+    return found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapportextract.lang.nl.words import layout_words
 from rapportextract.layout.aligned import aligned_tables
@@ -38,7 +38,13 @@ from rapportextract.layout.letters import (
     join_spaced_letters,
     join_touching_words,
 )
-from rapportextract.layout.margins import line_numbers, margin_zone, running_key, running_keys
+from rapportextract.layout.margins import (
+    line_numbers,
+    loose_page_numbers,
+    margin_zone,
+    running_key,
+    running_keys,
+)
 from rapportextract.layout.params import LAYOUT, LayoutParams
 from rapportextract.layout.regions import chart_regions
 from rapportextract.layout.rows import Frag, cut_row, word_rows
@@ -138,8 +144,9 @@ def build_blocks(
     # margin may be its own: there only a repeated text or a page number is a footer
     noted = any(starts_footnote(f) for f in frags if f.size <= small
                 and margin_zone(f, page, params) == "bottom")
+    loose = loose_page_numbers(frags, page, page_number, params)
     for f in frags:
-        zone = margin_zone(f, page, params)
+        zone = margin_zone(f, page, params) or loose.get(id(f))
         if zone is None:
             continue
         set_small = f.size <= small and len(f.text.split()) <= params.margin_words and not (
@@ -151,7 +158,15 @@ def build_blocks(
     in_notes = {id(f) for note in notes for f in note}
     body_frags = [f for f in frags if f.kind is None and id(f) not in in_notes]
 
-    boxes = [f.bbox for f in body_frags] + column_regions(layout.regions, body_frags, params)
+    # a gutter is looked for between pieces of lines cut at any space wider than a word
+    # space: a line and a heading level with it in the next column, set a gutter apart, are
+    # one fragment where the heading's size makes the gutter pass for a word space
+    narrow = replace(params, column_gap=params.gutter_piece_gap)
+    pieces = [
+        g.bbox for f in body_frags
+        for g in cut_row(sorted(f.words, key=lambda w: w.bbox[0]), (), narrow, smaller=True)
+    ]
+    boxes = pieces + column_regions(layout.regions, body_frags, params)
     gutters = find_gutters(boxes, body, params)
     if gutters:
         # re-cut rows that ran across a gutter with a narrow gap

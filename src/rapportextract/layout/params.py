@@ -159,6 +159,10 @@ class LayoutParams:
     """Share of the body size: a line in the top or bottom margin set at most this large is a
     header or footer even where nothing repeats (a document of a page or two); headers and
     footers are set a point or two smaller than the body, a title in the margin is larger."""
+    page_number_gap: float = 1.5
+    """Share of its size: a bare page number stands at least this far below the last line
+    of the body (or above the first) to count as the page's number where it stands above
+    the margin; a figure ending a list stands a line pitch under the item above."""
     margin_words: int = 16
     """...and has at most this many words (a header names the report and a chapter)."""
 
@@ -180,6 +184,11 @@ class LayoutParams:
     gutter_scan: float = 0.25
     """The gutter is looked for between this share of the text width from the left and the
     same share from the right (the middle half)."""
+    gutter_piece_gap: float = 0.7
+    """Share of the smaller font size of two words: the gutter is looked for between pieces of
+    lines cut at every gap wider than this, wider than the widest word space of a justified
+    line, narrower than a gutter of 10 points between body text of 10 and a heading of 14
+    beside it (`column_gap`, measured on the heading's size, keeps those one line)."""
     gutter_width: float = 0.5
     """A gutter is at least this share of the body size wide."""
     gutter_crossing: float = 0.5

@@ -156,10 +156,12 @@ def _glued(word: Word, row: Sequence[Word], params: LayoutParams = LAYOUT) -> bo
 
 
 def cut_row(
-    row: list[Word], gutters: Sequence[tuple[float, float]] = (), params: LayoutParams = LAYOUT
+    row: list[Word], gutters: Sequence[tuple[float, float]] = (), params: LayoutParams = LAYOUT,
+    *, smaller: bool = False,
 ) -> list[Frag]:
     """Cut a row where the gap between words is wider than a word space can be, or where it
-    crosses a known column gutter."""
+    crosses a known column gutter. The gap is measured against the larger of the two words'
+    sizes, or with `smaller` the smaller (a gap beside a heading is wide for the body)."""
     frags: list[Frag] = []
     current: list[Word] = []
     prev: Word | None = None
@@ -169,7 +171,8 @@ def cut_row(
     for word in row:
         if prev is not None and not word.superscript:
             gap = word.bbox[0] - end
-            size = max(word_size(word), word_size(prev))
+            sizes = (word_size(word), word_size(prev))
+            size = min(sizes) if smaller else max(sizes)
             crosses = any(prev.bbox[2] <= g0 + 1 and word.bbox[0] >= g1 - 1 for g0, g1 in gutters)
             if gap > params.column_gap * size or crosses:
                 frags.append(Frag(current))
