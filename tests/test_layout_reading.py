@@ -75,3 +75,26 @@ def test_page_number_above_the_margin_of_a_one_page_document_is_a_footer() -> No
     (footer,) = [b for b in doc.blocks() if b.kind is BlockKind.FOOTER]
     assert footer.text == "1"
     assert "1" not in doc.text().split()
+
+
+def test_columns_under_a_listing_across_their_gutter_are_read_apart() -> None:
+    doc = read_document(FIXTURES / "listing_over_columns.pdf", edition=2023, ocr=False)
+    blocks = doc.blocks()
+    listing = blocks[0]
+    # every step of the listing stays on one line with its comment
+    assert [line.text.split(" //")[0] for line in listing.lines][:3] == [
+        "laad huur, rij[12]", "laad betaald, rij[16]", "trek af achterstand, huur, betaald"]
+    assert blocks[1].kind is BlockKind.CAPTION
+    body = [(b.column, b.text[:24]) for b in blocks[2:]]
+    assert body == [
+        (0, "De controle draait op de"), (0, "Een huurder die na het g"),
+        (1, "Sinds de zomer stuurt he"), (1, "Voor volgend jaar wil de"),
+    ]
+    assert blocks[2].text.endswith("binnen een week.")
+
+
+def test_short_lines_at_a_column_foot_are_not_joined_to_the_next_column() -> None:
+    blocks = _prose("column_break_ends.pdf")
+    assert blocks[1] == "Servicepunt Onderhoud Kadeweg 12, Zwolle"
+    assert blocks[2].startswith("Soort melding")
+    assert blocks[3].startswith("Bij een melding over de verwarming")

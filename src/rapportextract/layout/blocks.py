@@ -306,6 +306,40 @@ def _aside(block: Block, para: Block, params: LayoutParams) -> bool:
         _size(para) - params.size_change)
 
 
+def _ends_full(para: Block, blocks: Sequence[Block], params: LayoutParams) -> bool:
+    """The paragraph's last line runs on to near the right edge of its column, as a line
+    does that a column break cuts off, or breaks its last word ("betalings-"); a short last
+    line ends its paragraph (a note, a label of a form)."""
+    if not para.lines:
+        return False
+    if para.text.endswith(("-", "\u00ad")):
+        return True
+    left, right = _column_edges(para.column, blocks)
+    last = para.lines[-1].bbox
+    size = _size(para) or params.body_size
+    short = right - last[2]
+    return short <= max((1 - params.full_line) * (right - left), params.full_line_word * size)
+
+
+def _column_edges(column: int | None, blocks: Sequence[Block]) -> tuple[float, float]:
+    edges = [(line.bbox[0], line.bbox[2]) for b in blocks if b.column == column
+             and b.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING) for line in b.lines]
+    return min(x0 for x0, _ in edges), max(x1 for _, x1 in edges)
+
+
+def _starts_flush(para: Block, blocks: Sequence[Block], params: LayoutParams) -> bool:
+    """The paragraph's first line starts at its column's left edge and runs on to near the
+    right one, as the rest of a paragraph does after a column break; an indented first line
+    starts a paragraph, and text set in from the edge or short lines are a figure's (a table
+    without rules or a listing at the column's head)."""
+    if not para.lines:
+        return False
+    left, right = _column_edges(para.column, blocks)
+    first = para.lines[0].bbox
+    full = len(para.lines) == 1 or first[2] - left >= params.full_line * (right - left)
+    return full and first[0] - left <= params.tail_edge
+
+
 def merge_across_columns(blocks: list[Block], params: LayoutParams = LAYOUT) -> None:
     """A paragraph that ends the left column without ending its sentence goes on at the top
     of the right column, also past a chart, table, caption or small print at the foot of
@@ -326,6 +360,8 @@ def merge_across_columns(blocks: list[Block], params: LayoutParams = LAYOUT) -> 
             and a.column is not None and b.column == a.column + 1
             and not _OPEN_END.search(a.text)
             and (j == i + 1 or not b.text[:1].isupper())
+            and _ends_full(a, blocks, params)
+            and _starts_flush(b, blocks, params)
         ):
             blocks[i] = a.model_copy(update={
                 "text": join_lines([a.text, b.text]), "lines": a.lines + b.lines,

@@ -27,6 +27,7 @@ from rapportextract.layout.columns import (
     assign_columns,
     column_regions,
     find_gutters,
+    join_spanning_rows,
     lift_region_titles,
     merge_row_pieces,
     reading_order,
@@ -158,16 +159,18 @@ def build_blocks(
     in_notes = {id(f) for note in notes for f in note}
     body_frags = [f for f in frags if f.kind is None and id(f) not in in_notes]
 
-    # a gutter is looked for between pieces of lines cut at any space wider than a word
-    # space: a line and a heading level with it in the next column, set a gutter apart, are
-    # one fragment where the heading's size makes the gutter pass for a word space
-    narrow = replace(params, column_gap=params.gutter_piece_gap)
-    pieces = [
-        g.bbox for f in body_frags
-        for g in cut_row(sorted(f.words, key=lambda w: w.bbox[0]), (), narrow, smaller=True)
-    ]
-    boxes = pieces + column_regions(layout.regions, body_frags, params)
-    gutters = find_gutters(boxes, body, params)
+    regions = column_regions(layout.regions, body_frags, params)
+    gutters = find_gutters([f.bbox for f in body_frags] + regions, body, params)
+    if not gutters:
+        # then between pieces of lines cut at any space wider than a word space: a line and
+        # a heading level with it in the next column, a narrow gutter apart, are one
+        # fragment where the heading's size makes the gutter pass for a word space
+        narrow = replace(params, column_gap=params.gutter_piece_gap)
+        pieces = [
+            g.bbox for f in body_frags
+            for g in cut_row(sorted(f.words, key=lambda w: w.bbox[0]), (), narrow, smaller=True)
+        ]
+        gutters = find_gutters(pieces + regions, body, params)
     if gutters:
         # re-cut rows that ran across a gutter with a narrow gap
         body_frags = [
@@ -178,6 +181,7 @@ def build_blocks(
     items += [Item(box=r.bbox, column=None, block=r) for r in layout.regions if r.bbox]
     assign_columns(items, gutters, params)
     absorb_short_tails(items, params)
+    join_spanning_rows(items, gutters, params)
     lift_region_titles(items, params)
     items = merge_row_pieces(items, params)
     pitches = line_pitches(items, params)

@@ -191,6 +191,10 @@ class LayoutParams:
     beside it (`column_gap`, measured on the heading's size, keeps those one line)."""
     gutter_width: float = 0.5
     """A gutter is at least this share of the body size wide."""
+    column_share: float = 0.55
+    """A line wider than this share of the text width crosses the gutter of two columns (a
+    code listing, a wide caption): where such lines hide the page's gutter, it is looked for
+    between them (`columns._band_gutter`)."""
     gutter_crossing: float = 0.5
     """At most this share of the lines of the shorter column may cross a gutter (a title,
     a full-width line): more is one column with a narrow space."""
@@ -240,6 +244,13 @@ class LayoutParams:
     gives differ by rounding)."""
     size_change: float = 0.75
     """Lines whose sizes differ by more than this (points) are different blocks."""
+    full_line: float = 0.7
+    """Share of the column width: a paragraph whose last line reaches at least this far may
+    go on past a column break; a ragged line falls short of the edge by a word, a last line
+    of a paragraph often by half the column..."""
+    full_line_word: float = 10.0
+    """...or that falls short of the edge by no more than this many times its size: the
+    long word that did not fit (a Dutch compound is ten ems), in a narrow column."""
     heading_size: float = 1.15
     """Lines at least this share of the body size are set as a heading."""
     heading_words: int = 15

@@ -173,7 +173,14 @@ def cut_row(
             gap = word.bbox[0] - end
             sizes = (word_size(word), word_size(prev))
             size = min(sizes) if smaller else max(sizes)
-            crosses = any(prev.bbox[2] <= g0 + 1 and word.bbox[0] >= g1 - 1 for g0, g1 in gutters)
+            # the gap spans the gutter, or takes its middle and is wider than a word space
+            # (a column's line that pokes into the gutter)
+            crosses = any(
+                (prev.bbox[2] <= g0 + 1 and word.bbox[0] >= g1 - 1)
+                or (gap > params.gutter_piece_gap * size
+                    and prev.bbox[2] <= (g0 + g1) / 2 <= word.bbox[0])
+                for g0, g1 in gutters
+            )
             if gap > params.column_gap * size or crosses:
                 frags.append(Frag(current))
                 current = []
