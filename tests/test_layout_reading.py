@@ -98,3 +98,9 @@ def test_short_lines_at_a_column_foot_are_not_joined_to_the_next_column() -> Non
     assert blocks[1] == "Servicepunt Onderhoud Kadeweg 12, Zwolle"
     assert blocks[2].startswith("Soort melding")
     assert blocks[3].startswith("Bij een melding over de verwarming")
+
+
+def test_paragraphs_without_gap_or_indent_part_at_a_short_last_line() -> None:
+    blocks = _prose("flush_paragraphs.pdf")
+    assert [b.split(" ")[0] for b in blocks] == ["De", "Het", "Voor"]
+    assert blocks[0].endswith("die vorig jaar zijn opgeknapt.")

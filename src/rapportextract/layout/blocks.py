@@ -105,6 +105,48 @@ def starts_block(
     return bool(BULLET.match(frag.text) or is_caption(frag.text, params))
 
 
+def column_edges(items: Sequence[Item], params: LayoutParams = LAYOUT
+                 ) -> dict[int | None, tuple[float, float]]:
+    """Where the lines of each column start and end: the edges most lines reach (a tenth of
+    the lines may stand out, a web address past the right edge, a centred title)."""
+    by_column: dict[int | None, list[Frag]] = {}
+    for it in items:
+        if it.frag is not None:
+            by_column.setdefault(it.column, []).append(it.frag)
+    edges: dict[int | None, tuple[float, float]] = {}
+    for column, frags in by_column.items():
+        if len(frags) < params.edge_lines:
+            continue
+        lefts = sorted(f.x0 for f in frags)
+        rights = sorted(f.x1 for f in frags)
+        edges[column] = (lefts[len(lefts) // 10], rights[-1 - len(rights) // 10])
+    return edges
+
+
+_SENTENCE_END = regex.compile(r"[.!?:][\"'”’)\]]*$")
+
+
+def ends_paragraph(prev: Frag, frag: Frag, edges: tuple[float, float] | None,
+                   params: LayoutParams = LAYOUT) -> bool:
+    """A paragraph set with neither a gap nor an indent ends on a line that ends its
+    sentence well short of the column's right edge, and the next starts at the left edge
+    with a capital (or a figure); a justified line runs to the edge, a ragged one falls
+    short of it by a word at most."""
+    if edges is None:
+        return False
+    left, right = edges
+    width = right - left
+    return (
+        width > 0
+        and prev.x1 <= right - params.short_line * width
+        and bool(_SENTENCE_END.search(prev.text))
+        and abs(frag.x0 - left) <= params.tail_edge
+        and abs(prev.x0 - left) <= params.tail_edge
+        and (frag.text[:1].isupper() or frag.text[:1].isdigit())
+        and abs(frag.size - prev.size) <= params.same_size
+    )
+
+
 _LIST_MARKER = regex.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[*•·▪◦●■□➢►–—-])(?:\s|$)")
 
 

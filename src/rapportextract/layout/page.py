@@ -10,6 +10,8 @@ from rapportextract.layout.aligned import aligned_tables
 from rapportextract.layout.blocks import (
     body_font_size,
     chart_block,
+    column_edges,
+    ends_paragraph,
     footnote_frags,
     group_lines,
     line_pitches,
@@ -198,6 +200,7 @@ def build_blocks(
             run.clear()
 
     ordered = reading_order(items)
+    edges = column_edges(items, params)
     for i, it in enumerate(ordered):
         if it.block is not None:
             flush()
@@ -213,7 +216,10 @@ def build_blocks(
         ):
             it.frag.heading_like = True
             flush()
-        if run and (it.column != run_column or starts_block(run[-1], it.frag, pitches, params)):
+        if run and (
+            it.column != run_column or starts_block(run[-1], it.frag, pitches, params)
+            or ends_paragraph(run[-1], it.frag, edges.get(it.column), params)
+        ):
             flush()
         run_column = it.column
         run.append(it.frag)

@@ -251,6 +251,13 @@ class LayoutParams:
     full_line_word: float = 10.0
     """...or that falls short of the edge by no more than this many times its size: the
     long word that did not fit (a Dutch compound is ten ems), in a narrow column."""
+    short_line: float = 0.2
+    """Share of the column width: a line that ends its sentence at least this far short of
+    the right edge, over a line at the left edge that starts with a capital, ends its
+    paragraph where the page sets no gap and no indent (a ragged line falls short by a word,
+    a paragraph's last line by half the column on average)."""
+    edge_lines: int = 3
+    """A column's edges are known from at least this many lines."""
     heading_size: float = 1.15
     """Lines at least this share of the body size are set as a heading."""
     heading_words: int = 15
