@@ -104,3 +104,10 @@ def test_paragraphs_without_gap_or_indent_part_at_a_short_last_line() -> None:
     blocks = _prose("flush_paragraphs.pdf")
     assert [b.split(" ")[0] for b in blocks] == ["De", "Het", "Voor"]
     assert blocks[0].endswith("die vorig jaar zijn opgeknapt.")
+
+
+def test_loose_leading_keeps_an_items_second_line() -> None:
+    blocks = _prose("loose_list.pdf")
+    assert len(blocks) == 6
+    assert blocks[2].endswith("fors hoger werd dan een jaar eerder.")
+    assert blocks[4].endswith("een keer per jaar in rekening brengt.")

@@ -57,9 +57,10 @@ def is_caption(text: str, params: LayoutParams = LAYOUT) -> bool:
 def line_pitches(items: Sequence[Item], params: LayoutParams = LAYOUT) -> dict[float, float]:
     """The usual distance from one line's top to the next, per font size: the lower quartile
     of the distances between successive lines of one column, so paragraph spacing does not
-    count; never more than 1.5 times the size (a page of one-line paragraphs)."""
+    count; never more than 1.5 times the size (a page of one-line paragraphs), unless lines
+    that go on in lower case stand further apart."""
     by_size: dict[float, list[float]] = {}
-    going_on: dict[float, int] = {}
+    going_on: dict[float, list[float]] = {}
     lines = sorted(
         (it for it in items if it.frag is not None),
         key=lambda it: (it.column if it.column is not None else -1, it.box[1]),
@@ -73,15 +74,17 @@ def line_pitches(items: Sequence[Item], params: LayoutParams = LAYOUT) -> dict[f
         if params.pitch_min * fa.size <= pitch <= params.pitch_max * fa.size:
             by_size.setdefault(round(fa.size), []).append(pitch)
             if fb.text[:1].islower():
-                going_on[round(fa.size)] = going_on.get(round(fa.size), 0) + 1
+                going_on.setdefault(round(fa.size), []).append(pitch)
     result: dict[float, float] = {}
     for size, pitches in by_size.items():
         pitches.sort()
-        pitch = pitches[len(pitches) // 4]
-        # lines set wide apart that mostly go on in lower case are prose set double-spaced,
-        # not a page of one-line paragraphs
-        spaced = going_on.get(size, 0) >= params.spaced_share * len(pitches)
-        result[size] = pitch if spaced else min(pitch, params.pitch_cap * size)
+        result[size] = min(pitches[len(pitches) // 4], params.pitch_cap * size)
+        # a line that goes on in lower case goes on its paragraph: where such lines stand
+        # wider apart than the cap (loose leading, prose set double-spaced), theirs is the
+        # pitch; a page of one-line paragraphs has few of them
+        inside = sorted(going_on.get(size, []))
+        if len(inside) >= params.pitch_pairs:
+            result[size] = max(result[size], inside[len(inside) // 4])
     return result
 
 

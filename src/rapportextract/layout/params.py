@@ -226,10 +226,9 @@ class LayoutParams:
     pitch_cap: float = 1.5
     """Share of the font size: the usual line pitch is never more than this (a page of
     one-line paragraphs would otherwise read its paragraph spacing as the pitch)."""
-    spaced_share: float = 0.5
-    """Where at least this share of the line distances of a size end at a line that goes on
-    in lower case, the lines are prose set double-spaced: their distance is the pitch,
-    however wide (a page of one-line paragraphs starts its lines with a capital)."""
+    pitch_pairs: int = 2
+    """At least this many pairs of lines where the second goes on in lower case tell the
+    pitch of a size past `pitch_cap` (loose leading, prose set double-spaced)."""
     pitch_default: float = 1.3
     """Share of the font size: the line pitch where a size has no pairs of lines to learn
     from (the usual leading of body text)."""
