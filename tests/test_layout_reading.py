@@ -111,3 +111,10 @@ def test_loose_leading_keeps_an_items_second_line() -> None:
     assert len(blocks) == 6
     assert blocks[2].endswith("fors hoger werd dan een jaar eerder.")
     assert blocks[4].endswith("een keer per jaar in rekening brengt.")
+
+
+def test_indent_under_a_line_that_starts_with_an_enumeration_letter() -> None:
+    blocks = _prose("enumeration_line.pdf")
+    assert len(blocks) == 2
+    assert blocks[0].endswith("(c) een bezoek aan huis na twee gemiste betalingen.")
+    assert blocks[1].startswith("Het telefoontje werkte het best.")

@@ -90,8 +90,10 @@ def line_pitches(items: Sequence[Item], params: LayoutParams = LAYOUT) -> dict[f
 
 def starts_block(
     prev: Frag, frag: Frag, pitches: dict[float, float], params: LayoutParams = LAYOUT,
-    *, titles: bool = True,
+    *, titles: bool = True, before: Frag | None = None,
 ) -> bool:
+    """Whether `frag` starts a new block after `prev` (`before` is the line above `prev` in
+    the same block, if any)."""
     size = max(prev.size, frag.size)
     if frag.top - prev.bottom < -params.overlap_break * size:
         return True
@@ -102,7 +104,7 @@ def starts_block(
         return True
     if titles and prev.heading_like:
         return True
-    if first_line_indent(prev, frag, params):
+    if first_line_indent(prev, frag, params, before=before):
         return True
     # "Tabel 2 is zonder lijnen gezet." after a line break is prose, not a caption.
     return bool(BULLET.match(frag.text) or is_caption(frag.text, params))
@@ -153,16 +155,24 @@ def ends_paragraph(prev: Frag, frag: Frag, edges: tuple[float, float] | None,
 _LIST_MARKER = regex.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[*•·▪◦●■□➢►–—-])(?:\s|$)")
 
 
-def first_line_indent(prev: Frag, frag: Frag, params: LayoutParams = LAYOUT) -> bool:
+def first_line_indent(
+    prev: Frag, frag: Frag, params: LayoutParams = LAYOUT, *, before: Frag | None = None
+) -> bool:
     """A line that starts an em or more to the right of the one above, with its middle
     elsewhere (not centred text): the first line of a paragraph set with an indent. The
-    second line of a list item stands as far in, after its marker: that goes on."""
+    second line of a list item stands as far in, after its marker: that goes on; but a line
+    that goes on the sentence of the line above it, at the same edge, is no item's first
+    line, whatever it starts with ("(e) V8, the ...")."""
     size = max(prev.size, frag.size)
     indent = frag.x0 - prev.x0
+    item = bool(_LIST_MARKER.match(prev.text)) and not (
+        before is not None and abs(before.x0 - prev.x0) <= params.paragraph_edge
+        and not _SENTENCE_END.search(before.text) and not _LIST_MARKER.match(before.text)
+    )
     return (
         params.indent_min * size <= indent <= params.indent_max * size
         and abs((frag.x0 + frag.x1) - (prev.x0 + prev.x1)) / 2 > params.indent_centred * size
-        and not _LIST_MARKER.match(prev.text)
+        and not item
     )
 
 

@@ -217,7 +217,9 @@ def build_blocks(
             it.frag.heading_like = True
             flush()
         if run and (
-            it.column != run_column or starts_block(run[-1], it.frag, pitches, params)
+            it.column != run_column
+            or starts_block(run[-1], it.frag, pitches, params,
+                            before=run[-2] if len(run) > 1 else None)
             or ends_paragraph(run[-1], it.frag, edges.get(it.column), params)
         ):
             flush()
