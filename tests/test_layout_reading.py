@@ -118,3 +118,9 @@ def test_indent_under_a_line_that_starts_with_an_enumeration_letter() -> None:
     assert len(blocks) == 2
     assert blocks[0].endswith("(c) een bezoek aan huis na twee gemiste betalingen.")
     assert blocks[1].startswith("Het telefoontje werkte het best.")
+
+
+def test_indented_one_line_paragraph_over_an_indented_first_line() -> None:
+    blocks = _prose("indented_one_liner.pdf")
+    assert blocks[1] == "Het eerste overleg ging over de renovatie van de flats."
+    assert blocks[2].startswith("Daarna sprak de raad")

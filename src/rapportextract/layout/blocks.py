@@ -152,6 +152,26 @@ def ends_paragraph(prev: Frag, frag: Frag, edges: tuple[float, float] | None,
     )
 
 
+def indented_one_liner(before: Frag | None, prev: Frag, frag: Frag,
+                       edges: tuple[float, float] | None,
+                       params: LayoutParams = LAYOUT) -> bool:
+    """Two lines one under the other, both set in by a paragraph's indent from the line
+    above them, the first ending its sentence and the second running on to the right edge:
+    the first is a paragraph of one line (a block quote set in stays whole: its lines end
+    short of the edge; a run-in title of a few words on a line of its own goes on)."""
+    if before is None or edges is None:
+        return False
+    size = max(prev.size, frag.size)
+    return (
+        first_line_indent(before, prev, params)
+        and abs(frag.x0 - prev.x0) <= params.paragraph_edge
+        and bool(_SENTENCE_END.search(prev.text))
+        and len(prev.text.split()) > params.title_words
+        and frag.x1 >= edges[1] - size
+        and frag.text[:1].isupper()
+    )
+
+
 _LIST_MARKER = regex.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[*•·▪◦●■□➢►–—-])(?:\s|$)")
 
 

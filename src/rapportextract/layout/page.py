@@ -14,6 +14,7 @@ from rapportextract.layout.blocks import (
     ends_paragraph,
     footnote_frags,
     group_lines,
+    indented_one_liner,
     line_pitches,
     make_block,
     merge_across_columns,
@@ -201,7 +202,10 @@ def build_blocks(
 
     ordered = reading_order(items)
     edges = column_edges(items, params)
+    above: Frag | None = None
+    """The line above the last of the run, in its column (in the run or the block before)."""
     for i, it in enumerate(ordered):
+        line_above = run[-1] if run and run_column == it.column else None
         if it.block is not None:
             flush()
             it.block.column = it.column
@@ -221,10 +225,12 @@ def build_blocks(
             or starts_block(run[-1], it.frag, pitches, params,
                             before=run[-2] if len(run) > 1 else None)
             or ends_paragraph(run[-1], it.frag, edges.get(it.column), params)
+            or indented_one_liner(above, run[-1], it.frag, edges.get(it.column), params)
         ):
             flush()
         run_column = it.column
         run.append(it.frag)
+        above = line_above
     flush()
     merge_title_lines(blocks)
     merge_across_columns(blocks, params)
