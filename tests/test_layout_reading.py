@@ -124,3 +124,13 @@ def test_indented_one_line_paragraph_over_an_indented_first_line() -> None:
     blocks = _prose("indented_one_liner.pdf")
     assert blocks[1] == "Het eerste overleg ging over de renovatie van de flats."
     assert blocks[2].startswith("Daarna sprak de raad")
+
+
+def test_line_across_a_sidebar_table_does_not_cut_the_prose_columns() -> None:
+    doc = read_document(FIXTURES / "sidebar_table.pdf", edition=2023, ocr=False)
+    blocks = [b for b in doc.blocks() if b.kind is BlockKind.PARAGRAPH]
+    assert blocks[0].text.startswith("De corporatie verhuurde")
+    assert blocks[0].text.endswith("keurig af.")
+    assert blocks[1].text.endswith("binnen een maand.")
+    note = next(b for b in blocks if b.text.startswith("Alle cijfers"))
+    assert note.column == 2

@@ -169,12 +169,14 @@ def assign_columns(
     items: list[Item], gutters: Sequence[tuple[float, float]], params: LayoutParams = LAYOUT
 ) -> None:
     """Column index = the number of gutters left of where the item starts; None where it
-    spans a gutter, reaching well into the columns on both sides."""
+    spans a gutter, reaching well into the columns on both sides, and so covers more than
+    half of the columns (a line across the two columns of a sidebar's table, beside two
+    columns of prose, stays in the sidebar: the prose band goes on past it)."""
     for it in items:
         x0, _, x1, _ = it.box
         reach = params.span_reach
-        spans = any(g0 - x0 >= reach and x1 - g1 >= reach for g0, g1 in gutters)
-        if not gutters or spans:
+        crossed = sum(1 for g0, g1 in gutters if g0 - x0 >= reach and x1 - g1 >= reach)
+        if not gutters or (crossed and crossed + 1 > (len(gutters) + 1) / 2):
             it.column = None
         else:
             it.column = sum(1 for g0, _ in gutters if x0 >= g0)
