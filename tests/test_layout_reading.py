@@ -134,3 +134,12 @@ def test_line_across_a_sidebar_table_does_not_cut_the_prose_columns() -> None:
     assert blocks[1].text.endswith("binnen een maand.")
     note = next(b for b in blocks if b.text.startswith("Alle cijfers"))
     assert note.column == 2
+
+
+def test_lines_that_do_not_overlap_side_to_side_are_not_one_paragraph() -> None:
+    doc = read_document(FIXTURES / "ruling_head.pdf", edition=2023, ocr=False)
+    texts = [b.text for b in doc.blocks()]
+    # the names, set left one under the other, overlap: they stay one block
+    assert texts[:3] == [
+        "DE RECHTBANK", "C/07/2023/114", "mr. A. Jansen mr. B. de Boer mr. C. Visser"]
+    assert texts[-1].startswith("De huurder heeft sinds maart 2022")

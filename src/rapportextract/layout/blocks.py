@@ -99,6 +99,10 @@ def starts_block(
         return True
     if abs(frag.size - prev.size) > params.size_change or frag.bold != prev.bold:
         return True
+    # lines of one paragraph overlap side to side; a title centred over a number set right
+    # or a name set left (the heading block of a judgment, a letter) do not
+    if frag.x0 > prev.x1 or frag.x1 < prev.x0:
+        return True
     pitch = pitches.get(round(prev.size), params.pitch_default * prev.size)
     if frag.top - prev.top > pitch + params.pitch_slack * size:
         return True
