@@ -143,3 +143,12 @@ def test_lines_that_do_not_overlap_side_to_side_are_not_one_paragraph() -> None:
     assert texts[:3] == [
         "DE RECHTBANK", "C/07/2023/114", "mr. A. Jansen mr. B. de Boer mr. C. Visser"]
     assert texts[-1].startswith("De huurder heeft sinds maart 2022")
+
+
+def test_notes_in_the_margins_stay_out_of_the_paragraphs() -> None:
+    blocks = _prose("margin_notes.pdf")
+    assert "Zie bijlage 2" in blocks and "Besluit van het bestuur van 14 maart" in blocks
+    body = [b for b in blocks if b.startswith(("De corporatie", "Bij huurders"))]
+    assert len(body) == 2
+    assert body[0].endswith("elke maand kan missen.")
+    assert body[1].endswith("met alle schuldeisers.")

@@ -117,6 +117,40 @@ def find_gutters(
     return [*left, gutter, *right]
 
 
+def margin_gutters(
+    boxes: Sequence[BBox], size: float, params: LayoutParams = LAYOUT
+) -> list[tuple[float, float]]:
+    """The gutters between one column of text and notes in its margins ("Here is a note"
+    set beside a paragraph): a few short lines wholly outside the edges most lines keep,
+    with words in them, and no line that reaches from the margin into the text."""
+    if len(boxes) < params.gutter_lines:
+        return []
+    # the edges of the column: where its long lines (set full, or justified) start and end
+    longest = max(b[2] - b[0] for b in boxes)
+    long = [b for b in boxes if b[2] - b[0] >= longest / 2]
+    left = statistics.median(b[0] for b in long)
+    right = statistics.median(b[2] for b in long)
+    width = right - left
+    apart = params.gutter_width * size
+    gutters: list[tuple[float, float]] = []
+    for side in ("left", "right"):
+        if side == "left":
+            notes = [b for b in boxes if b[2] < left - apart]
+            edge = max((b[2] for b in notes), default=0.0)
+            crossing = [b for b in boxes if b[0] < edge and b[2] > left]
+        else:
+            notes = [b for b in boxes if b[0] > right + apart]
+            edge = min((b[0] for b in notes), default=0.0)
+            crossing = [b for b in boxes if b[0] < right and b[2] > edge]
+        if (
+            notes and not crossing
+            and len(notes) <= params.margin_note_share * len(boxes)
+            and all(b[2] - b[0] <= params.margin_note_width * width for b in notes)
+        ):
+            gutters.append((edge, left) if side == "left" else (right, edge))
+    return gutters
+
+
 def _prose_sides(
     boxes: Sequence[BBox], gutter: tuple[float, float], size: float,
     params: LayoutParams = LAYOUT,

@@ -32,6 +32,7 @@ from rapportextract.layout.columns import (
     find_gutters,
     join_spanning_rows,
     lift_region_titles,
+    margin_gutters,
     merge_row_pieces,
     reading_order,
 )
@@ -174,6 +175,17 @@ def build_blocks(
             for g in cut_row(sorted(f.words, key=lambda w: w.bbox[0]), (), narrow, smaller=True)
         ]
         gutters = find_gutters(pieces + regions, body, params)
+    if not gutters:
+        # one column, perhaps with notes in its margins (cut from its lines where a note
+        # stands a narrow gap past the line's end)
+        narrow = replace(params, column_gap=params.gutter_piece_gap)
+        # (pieces with a word in them: a hanging bullet or number is no note)
+        pieces = [
+            g.bbox for f in body_frags
+            for g in cut_row(sorted(f.words, key=lambda w: w.bbox[0]), (), narrow, smaller=True)
+            if sum(c.isalpha() for c in g.text) >= params.note_letters
+        ]
+        gutters = margin_gutters(pieces, body, params)
     if gutters:
         # re-cut rows that ran across a gutter with a narrow gap
         body_frags = [

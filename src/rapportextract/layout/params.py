@@ -198,6 +198,13 @@ class LayoutParams:
     gutter_crossing: float = 0.5
     """At most this share of the lines of the shorter column may cross a gutter (a title,
     a full-width line): more is one column with a narrow space."""
+    margin_note_share: float = 0.25
+    """Notes in a margin beside one column of text are at most this share of its lines..."""
+    margin_note_width: float = 0.3
+    """...each at most this share of the column's width."""
+    note_letters: int = 3
+    """A note in the margin has at least this many letters (a hanging bullet or a list's
+    number has none)."""
     span_reach: float = 20.0
     """How far (points) a line must reach into the columns on both sides of a gutter to count
     as full width; a long web address that pokes into the gutter still belongs to its
