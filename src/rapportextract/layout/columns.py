@@ -103,7 +103,7 @@ def find_gutters(
     columns are two gutters; a side too narrow for two columns has none). With `prose`
     (the sides of a gutter found in a band), only columns of prose lines count."""
     gutter = find_gutter(boxes, size, params)
-    if gutter is not None and prose and not _prose_sides(boxes, gutter, size, params):
+    if gutter is not None and prose and not prose_sides(boxes, gutter, size, params):
         gutter = None
     banded = gutter is None
     if banded:
@@ -151,7 +151,7 @@ def margin_gutters(
     return gutters
 
 
-def _prose_sides(
+def prose_sides(
     boxes: Sequence[BBox], gutter: tuple[float, float], size: float,
     params: LayoutParams = LAYOUT,
 ) -> bool:
@@ -194,7 +194,7 @@ def _band_gutter(
         if len(run) < params.gutter_lines or len(run) == len(boxes):
             break
         gutter = find_gutter(run, size, params)
-        if gutter is not None and _prose_sides(run, gutter, size, params):
+        if gutter is not None and prose_sides(run, gutter, size, params):
             return gutter
     return None
 

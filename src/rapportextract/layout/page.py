@@ -34,6 +34,7 @@ from rapportextract.layout.columns import (
     lift_region_titles,
     margin_gutters,
     merge_row_pieces,
+    prose_sides,
     reading_order,
 )
 from rapportextract.layout.geometry import boxes_near, centre_in
@@ -175,6 +176,13 @@ def build_blocks(
             for g in cut_row(sorted(f.words, key=lambda w: w.bbox[0]), (), narrow, smaller=True)
         ]
         gutters = find_gutters(pieces + regions, body, params)
+        # pieces of a few justified lines may leave a strip free by chance: columns have
+        # many lines side by side
+        if gutters and not (
+            _side_by_side(pieces, gutters[0], params.gutter_lines)
+            and all(prose_sides(pieces, g, body, params) for g in gutters)
+        ):
+            gutters = []
     if not gutters:
         # one column, perhaps with notes in its margins (cut from its lines where a note
         # stands a narrow gap past the line's end)
@@ -262,6 +270,16 @@ def build_blocks(
         block.id = f"p{page.number}-b{i}"
         block.page = page.number
     return blocks
+
+
+def _side_by_side(boxes: list[tuple[float, float, float, float]], gutter: tuple[float, float],
+                  least: int) -> bool:
+    """At least `least` rows have a piece right of the gutter level with one left of it (a
+    justified line cut at its wide spaces counts once)."""
+    left = [b for b in boxes if b[2] <= gutter[0] + 0.5]
+    right = [b for b in boxes if b[0] >= gutter[1] - 0.5]
+    level = {round(r[3]) for r in right if any(le[1] < r[3] and r[1] < le[3] for le in left)}
+    return len(level) >= least
 
 
 def _laid_out(layout: PageLayout, blocks: list[Block]) -> Page:

@@ -189,6 +189,9 @@ class LayoutParams:
     lines cut at every gap wider than this, wider than the widest word space of a justified
     line, narrower than a gutter of 10 points between body text of 10 and a heading of 14
     beside it (`column_gap`, measured on the heading's size, keeps those one line)."""
+    gutter_space: float = 1.5
+    """A gap over a gutter's middle parts a row only where it is this many times the row's
+    usual space: a justified line's spaces are all about as wide."""
     gutter_width: float = 0.5
     """A gutter is at least this share of the body size wide."""
     column_share: float = 0.55

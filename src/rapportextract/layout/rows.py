@@ -6,6 +6,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import regex
 
@@ -164,6 +165,9 @@ def cut_row(
     sizes, or with `smaller` the smaller (a gap beside a heading is wide for the body)."""
     frags: list[Frag] = []
     current: list[Word] = []
+    plain = [w for w in row if not w.superscript]
+    spaces = sorted(b.bbox[0] - a.bbox[2] for a, b in pairwise(plain))
+    space = spaces[len(spaces) // 2] if spaces else 0.0
     prev: Word | None = None
     end = 0.0
     """Where the line so far ends: a marker raised after a word ("Firefox[4] and") ends it
@@ -174,10 +178,11 @@ def cut_row(
             sizes = (word_size(word), word_size(prev))
             size = min(sizes) if smaller else max(sizes)
             # the gap spans the gutter, or takes its middle and is wider than a word space
-            # (a column's line that pokes into the gutter)
+            # and than the row's other spaces (a column's line that pokes into the gutter;
+            # the even wide spaces of a justified line across the page stay)
             crosses = any(
                 (prev.bbox[2] <= g0 + 1 and word.bbox[0] >= g1 - 1)
-                or (gap > params.gutter_piece_gap * size
+                or (gap > params.gutter_piece_gap * size and gap > params.gutter_space * space
                     and prev.bbox[2] <= (g0 + g1) / 2 <= word.bbox[0])
                 for g0, g1 in gutters
             )
