@@ -53,8 +53,9 @@ AFTER = [
         pytest.param([*PARA, "Telefonisch spreekuur", *AFTER],
                      [BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.PARAGRAPH],
                      id="plain-heading-between-paragraphs-at-body-leading"),
+        # no heading: the short line ends its paragraph, set with neither gap nor indent
         pytest.param([*PARA, "Vooral in de winter.", *AFTER],
-                     [BlockKind.PARAGRAPH],
+                     [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH],
                      id="short-last-line-ends-its-sentence"),
         pytest.param([*AFTER[:1], "kleine huurders", *AFTER[1:]],
                      [BlockKind.PARAGRAPH],

@@ -57,8 +57,10 @@ def is_caption(text: str, params: LayoutParams = LAYOUT) -> bool:
 def line_pitches(items: Sequence[Item], params: LayoutParams = LAYOUT) -> dict[float, float]:
     """The usual distance from one line's top to the next, per font size: the lower quartile
     of the distances between successive lines of one column, so paragraph spacing does not
-    count; never more than 1.5 times the size (a page of one-line paragraphs)."""
+    count; never more than 1.5 times the size (a page of one-line paragraphs), unless lines
+    that go on in lower case stand further apart."""
     by_size: dict[float, list[float]] = {}
+    going_on: dict[float, list[float]] = {}
     lines = sorted(
         (it for it in items if it.frag is not None),
         key=lambda it: (it.column if it.column is not None else -1, it.box[1]),
@@ -71,46 +73,130 @@ def line_pitches(items: Sequence[Item], params: LayoutParams = LAYOUT) -> dict[f
         pitch = fb.top - fa.top
         if params.pitch_min * fa.size <= pitch <= params.pitch_max * fa.size:
             by_size.setdefault(round(fa.size), []).append(pitch)
+            if fb.text[:1].islower():
+                going_on.setdefault(round(fa.size), []).append(pitch)
     result: dict[float, float] = {}
     for size, pitches in by_size.items():
         pitches.sort()
         result[size] = min(pitches[len(pitches) // 4], params.pitch_cap * size)
+        # a line that goes on in lower case goes on its paragraph: where such lines stand
+        # wider apart than the cap (loose leading, prose set double-spaced), theirs is the
+        # pitch; a page of one-line paragraphs has few of them
+        inside = sorted(going_on.get(size, []))
+        if len(inside) >= params.pitch_pairs:
+            result[size] = max(result[size], inside[len(inside) // 4])
     return result
 
 
 def starts_block(
     prev: Frag, frag: Frag, pitches: dict[float, float], params: LayoutParams = LAYOUT,
-    *, titles: bool = True,
+    *, titles: bool = True, before: Frag | None = None,
 ) -> bool:
+    """Whether `frag` starts a new block after `prev` (`before` is the line above `prev` in
+    the same block, if any)."""
     size = max(prev.size, frag.size)
     if frag.top - prev.bottom < -params.overlap_break * size:
         return True
     if abs(frag.size - prev.size) > params.size_change or frag.bold != prev.bold:
+        return True
+    # lines of one paragraph overlap side to side; a title centred over a number set right
+    # or a name set left (the heading block of a judgment, a letter) do not
+    if frag.x0 > prev.x1 or frag.x1 < prev.x0:
         return True
     pitch = pitches.get(round(prev.size), params.pitch_default * prev.size)
     if frag.top - prev.top > pitch + params.pitch_slack * size:
         return True
     if titles and prev.heading_like:
         return True
-    if first_line_indent(prev, frag, params):
+    if first_line_indent(prev, frag, params, before=before):
         return True
     # "Tabel 2 is zonder lijnen gezet." after a line break is prose, not a caption.
     return bool(BULLET.match(frag.text) or is_caption(frag.text, params))
 
 
+def column_edges(items: Sequence[Item], params: LayoutParams = LAYOUT
+                 ) -> dict[int | None, tuple[float, float]]:
+    """Where the lines of each column start and end: the edges most lines reach (a tenth of
+    the lines may stand out, a web address past the right edge, a centred title)."""
+    by_column: dict[int | None, list[Frag]] = {}
+    for it in items:
+        if it.frag is not None:
+            by_column.setdefault(it.column, []).append(it.frag)
+    edges: dict[int | None, tuple[float, float]] = {}
+    for column, frags in by_column.items():
+        if len(frags) < params.edge_lines:
+            continue
+        lefts = sorted(f.x0 for f in frags)
+        rights = sorted(f.x1 for f in frags)
+        edges[column] = (lefts[len(lefts) // 10], rights[-1 - len(rights) // 10])
+    return edges
+
+
+_SENTENCE_END = regex.compile(r"[.!?:][\"'”’)\]]*$")
+
+
+def ends_paragraph(prev: Frag, frag: Frag, edges: tuple[float, float] | None,
+                   params: LayoutParams = LAYOUT) -> bool:
+    """A paragraph set with neither a gap nor an indent ends on a line that ends its
+    sentence well short of the column's right edge, and the next starts at the left edge
+    with a capital (or a figure); a justified line runs to the edge, a ragged one falls
+    short of it by a word at most."""
+    if edges is None:
+        return False
+    left, right = edges
+    width = right - left
+    return (
+        width > 0
+        and prev.x1 <= right - params.short_line * width
+        and bool(_SENTENCE_END.search(prev.text))
+        and abs(frag.x0 - left) <= params.tail_edge
+        and abs(prev.x0 - left) <= params.tail_edge
+        and (frag.text[:1].isupper() or frag.text[:1].isdigit())
+        and abs(frag.size - prev.size) <= params.same_size
+    )
+
+
+def indented_one_liner(before: Frag | None, prev: Frag, frag: Frag,
+                       edges: tuple[float, float] | None,
+                       params: LayoutParams = LAYOUT) -> bool:
+    """Two lines one under the other, both set in by a paragraph's indent from the line
+    above them, the first ending its sentence and the second running on to the right edge:
+    the first is a paragraph of one line (a block quote set in stays whole: its lines end
+    short of the edge; a run-in title of a few words on a line of its own goes on)."""
+    if before is None or edges is None:
+        return False
+    size = max(prev.size, frag.size)
+    return (
+        first_line_indent(before, prev, params)
+        and abs(frag.x0 - prev.x0) <= params.paragraph_edge
+        and bool(_SENTENCE_END.search(prev.text))
+        and len(prev.text.split()) > params.title_words
+        and frag.x1 >= edges[1] - size
+        and frag.text[:1].isupper()
+    )
+
+
 _LIST_MARKER = regex.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[*•·▪◦●■□➢►–—-])(?:\s|$)")
 
 
-def first_line_indent(prev: Frag, frag: Frag, params: LayoutParams = LAYOUT) -> bool:
+def first_line_indent(
+    prev: Frag, frag: Frag, params: LayoutParams = LAYOUT, *, before: Frag | None = None
+) -> bool:
     """A line that starts an em or more to the right of the one above, with its middle
     elsewhere (not centred text): the first line of a paragraph set with an indent. The
-    second line of a list item stands as far in, after its marker: that goes on."""
+    second line of a list item stands as far in, after its marker: that goes on; but a line
+    that goes on the sentence of the line above it, at the same edge, is no item's first
+    line, whatever it starts with ("(e) V8, the ...")."""
     size = max(prev.size, frag.size)
     indent = frag.x0 - prev.x0
+    item = bool(_LIST_MARKER.match(prev.text)) and not (
+        before is not None and abs(before.x0 - prev.x0) <= params.paragraph_edge
+        and not _SENTENCE_END.search(before.text) and not _LIST_MARKER.match(before.text)
+    )
     return (
         params.indent_min * size <= indent <= params.indent_max * size
         and abs((frag.x0 + frag.x1) - (prev.x0 + prev.x1)) / 2 > params.indent_centred * size
-        and not _LIST_MARKER.match(prev.text)
+        and not item
     )
 
 
@@ -299,6 +385,40 @@ def _aside(block: Block, para: Block, params: LayoutParams) -> bool:
         _size(para) - params.size_change)
 
 
+def _ends_full(para: Block, blocks: Sequence[Block], params: LayoutParams) -> bool:
+    """The paragraph's last line runs on to near the right edge of its column, as a line
+    does that a column break cuts off, or breaks its last word ("betalings-"); a short last
+    line ends its paragraph (a note, a label of a form)."""
+    if not para.lines:
+        return False
+    if para.text.endswith(("-", "\u00ad")):
+        return True
+    left, right = _column_edges(para.column, blocks)
+    last = para.lines[-1].bbox
+    size = _size(para) or params.body_size
+    short = right - last[2]
+    return short <= max((1 - params.full_line) * (right - left), params.full_line_word * size)
+
+
+def _column_edges(column: int | None, blocks: Sequence[Block]) -> tuple[float, float]:
+    edges = [(line.bbox[0], line.bbox[2]) for b in blocks if b.column == column
+             and b.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING) for line in b.lines]
+    return min(x0 for x0, _ in edges), max(x1 for _, x1 in edges)
+
+
+def _starts_flush(para: Block, blocks: Sequence[Block], params: LayoutParams) -> bool:
+    """The paragraph's first line starts at its column's left edge and runs on to near the
+    right one, as the rest of a paragraph does after a column break; an indented first line
+    starts a paragraph, and text set in from the edge or short lines are a figure's (a table
+    without rules or a listing at the column's head)."""
+    if not para.lines:
+        return False
+    left, right = _column_edges(para.column, blocks)
+    first = para.lines[0].bbox
+    full = len(para.lines) == 1 or first[2] - left >= params.full_line * (right - left)
+    return full and first[0] - left <= params.tail_edge
+
+
 def merge_across_columns(blocks: list[Block], params: LayoutParams = LAYOUT) -> None:
     """A paragraph that ends the left column without ending its sentence goes on at the top
     of the right column, also past a chart, table, caption or small print at the foot of
@@ -319,6 +439,8 @@ def merge_across_columns(blocks: list[Block], params: LayoutParams = LAYOUT) -> 
             and a.column is not None and b.column == a.column + 1
             and not _OPEN_END.search(a.text)
             and (j == i + 1 or not b.text[:1].isupper())
+            and _ends_full(a, blocks, params)
+            and _starts_flush(b, blocks, params)
         ):
             blocks[i] = a.model_copy(update={
                 "text": join_lines([a.text, b.text]), "lines": a.lines + b.lines,

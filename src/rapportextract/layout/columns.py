@@ -4,6 +4,7 @@ full-width lines and regions, column after column within a band."""
 from __future__ import annotations
 
 import math
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
@@ -96,32 +97,146 @@ class Item:
 
 
 def find_gutters(
-    boxes: Sequence[BBox], size: float, params: LayoutParams = LAYOUT
+    boxes: Sequence[BBox], size: float, params: LayoutParams = LAYOUT, *, prose: bool = False
 ) -> list[tuple[float, float]]:
     """All column gutters, left to right: a gutter, then the gutters of each side (three
-    columns are two gutters; a side too narrow for two columns has none)."""
+    columns are two gutters; a side too narrow for two columns has none). With `prose`
+    (the sides of a gutter found in a band), only columns of prose lines count."""
     gutter = find_gutter(boxes, size, params)
+    if gutter is not None and prose and not prose_sides(boxes, gutter, size, params):
+        gutter = None
+    banded = gutter is None
+    if banded:
+        gutter = _band_gutter(boxes, size, params)
     if gutter is None:
         return []
     g0, g1 = gutter
-    left = find_gutters([b for b in boxes if b[2] <= g0 + 0.5], size, params)
-    right = find_gutters([b for b in boxes if b[0] >= g1 - 0.5], size, params)
+    sides = prose or banded
+    left = find_gutters([b for b in boxes if b[2] <= g0 + 0.5], size, params, prose=sides)
+    right = find_gutters([b for b in boxes if b[0] >= g1 - 0.5], size, params, prose=sides)
     return [*left, gutter, *right]
+
+
+def margin_gutters(
+    boxes: Sequence[BBox], size: float, params: LayoutParams = LAYOUT
+) -> list[tuple[float, float]]:
+    """The gutters between one column of text and notes in its margins ("Here is a note"
+    set beside a paragraph): a few short lines wholly outside the edges most lines keep,
+    with words in them, and no line that reaches from the margin into the text."""
+    if len(boxes) < params.gutter_lines:
+        return []
+    # the edges of the column: where its long lines (set full, or justified) start and end
+    longest = max(b[2] - b[0] for b in boxes)
+    long = [b for b in boxes if b[2] - b[0] >= longest / 2]
+    left = statistics.median(b[0] for b in long)
+    right = statistics.median(b[2] for b in long)
+    width = right - left
+    apart = params.gutter_width * size
+    gutters: list[tuple[float, float]] = []
+    for side in ("left", "right"):
+        if side == "left":
+            notes = [b for b in boxes if b[2] < left - apart]
+            edge = max((b[2] for b in notes), default=0.0)
+            crossing = [b for b in boxes if b[0] < edge and b[2] > left]
+        else:
+            notes = [b for b in boxes if b[0] > right + apart]
+            edge = min((b[0] for b in notes), default=0.0)
+            crossing = [b for b in boxes if b[0] < right and b[2] > edge]
+        if (
+            notes and not crossing
+            and len(notes) <= params.margin_note_share * len(boxes)
+            and all(b[2] - b[0] <= params.margin_note_width * width for b in notes)
+        ):
+            gutters.append((edge, left) if side == "left" else (right, edge))
+    return gutters
+
+
+def prose_sides(
+    boxes: Sequence[BBox], gutter: tuple[float, float], size: float,
+    params: LayoutParams = LAYOUT,
+) -> bool:
+    """The lines on both sides of the gutter are mostly lines of prose, not the cells of a
+    listing or a table set without rules."""
+    def row_widths(side: list[BBox]) -> list[float]:
+        # a justified line may come in pieces cut at its wide spaces: a row's extent counts
+        rows: dict[int, list[BBox]] = {}
+        for b in side:
+            rows.setdefault(round(b[3]), []).append(b)
+        return [max(b[2] for b in r) - min(b[0] for b in r) for r in rows.values()]
+
+    left = row_widths([b for b in boxes if b[2] <= gutter[0] + 0.5])
+    right = row_widths([b for b in boxes if b[0] >= gutter[1] - 0.5])
+    least = params.paragraph_width * size
+    return bool(left and right) and min(statistics.median(left), statistics.median(right)) >= least
+
+
+def _band_gutter(
+    boxes: Sequence[BBox], size: float, params: LayoutParams = LAYOUT
+) -> tuple[float, float] | None:
+    """The gutter of a band of two columns under (or over) lines across most of the page: a
+    listing of code, a caption, a table set wide cross the gutter more often than the page's
+    columns leave it free. The page is cut at every such wide line; the largest stretch
+    between them whose lines have a gutter, with prose lines on both sides, gives it."""
+    if len(boxes) < params.gutter_lines:
+        return None
+    left_edge = min(b[0] for b in boxes)
+    right_edge = max(b[2] for b in boxes)
+    if not math.isfinite(right_edge - left_edge):
+        return None
+    wide = params.column_share * (right_edge - left_edge)
+    runs: list[list[BBox]] = [[]]
+    for box in sorted(boxes, key=lambda b: b[1]):
+        if box[2] - box[0] > wide:
+            runs.append([])
+        else:
+            runs[-1].append(box)
+    for run in sorted(runs, key=len, reverse=True):
+        if len(run) < params.gutter_lines or len(run) == len(boxes):
+            break
+        gutter = find_gutter(run, size, params)
+        if gutter is not None and prose_sides(run, gutter, size, params):
+            return gutter
+    return None
 
 
 def assign_columns(
     items: list[Item], gutters: Sequence[tuple[float, float]], params: LayoutParams = LAYOUT
 ) -> None:
     """Column index = the number of gutters left of where the item starts; None where it
-    spans a gutter, reaching well into the columns on both sides."""
+    spans a gutter, reaching well into the columns on both sides, and so covers more than
+    half of the columns (a line across the two columns of a sidebar's table, beside two
+    columns of prose, stays in the sidebar: the prose band goes on past it)."""
     for it in items:
         x0, _, x1, _ = it.box
         reach = params.span_reach
-        spans = any(g0 - x0 >= reach and x1 - g1 >= reach for g0, g1 in gutters)
-        if not gutters or spans:
+        crossed = sum(1 for g0, g1 in gutters if g0 - x0 >= reach and x1 - g1 >= reach)
+        if not gutters or (crossed and crossed + 1 > (len(gutters) + 1) / 2):
             it.column = None
         else:
             it.column = sum(1 for g0, _ in gutters if x0 >= g0)
+
+
+def join_spanning_rows(
+    items: list[Item], gutters: Sequence[tuple[float, float]], params: LayoutParams = LAYOUT
+) -> None:
+    """A piece of a line across the columns (a listing's comment, a wide table row) takes
+    the other pieces of its row into the full width with it, unless a gutter parts them."""
+    changed = True
+    while changed:
+        changed = False
+        spanning = [it for it in items if it.column is None and it.frag is not None]
+        for it in items:
+            if it.column is None or it.frag is None:
+                continue
+            size = it.frag.size
+            for wide in spanning:
+                if abs(wide.box[3] - it.box[3]) > params.row_tolerance * size:
+                    continue
+                a, b = (it.box, wide.box) if it.box[0] < wide.box[0] else (wide.box, it.box)
+                if not any(a[2] <= g0 + 1 and b[0] >= g1 - 1 for g0, g1 in gutters):
+                    it.column = None
+                    changed = True
+                    break
 
 
 def absorb_short_tails(items: list[Item], params: LayoutParams = LAYOUT) -> None:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapportextract.lang.nl.words import layout_words
 from rapportextract.layout.aligned import aligned_tables
 from rapportextract.layout.blocks import (
     body_font_size,
     chart_block,
+    column_edges,
+    ends_paragraph,
     footnote_frags,
     group_lines,
+    indented_one_liner,
     line_pitches,
     make_block,
     merge_across_columns,
@@ -27,8 +30,11 @@ from rapportextract.layout.columns import (
     assign_columns,
     column_regions,
     find_gutters,
+    join_spanning_rows,
     lift_region_titles,
+    margin_gutters,
     merge_row_pieces,
+    prose_sides,
     reading_order,
 )
 from rapportextract.layout.geometry import boxes_near, centre_in
@@ -38,7 +44,13 @@ from rapportextract.layout.letters import (
     join_spaced_letters,
     join_touching_words,
 )
-from rapportextract.layout.margins import margin_zone, running_key, running_keys
+from rapportextract.layout.margins import (
+    line_numbers,
+    loose_page_numbers,
+    margin_zone,
+    running_key,
+    running_keys,
+)
 from rapportextract.layout.params import LAYOUT, LayoutParams
 from rapportextract.layout.regions import chart_regions
 from rapportextract.layout.rows import Frag, cut_row, word_rows
@@ -127,7 +139,9 @@ def build_blocks(
 ) -> list[Block]:
     """The blocks of one page in reading order, ids ``p{page}-b{index}``."""
     page = layout.page
-    frags = layout.frags
+    numbers = line_numbers(layout.frags, params)
+    numbered = {id(f) for stack in numbers for f in stack}
+    frags = [f for f in layout.frags if id(f) not in numbered]
     headers: list[Frag] = []
     footers: list[Frag] = []
     page_number = layout_words().page_number
@@ -136,8 +150,9 @@ def build_blocks(
     # margin may be its own: there only a repeated text or a page number is a footer
     noted = any(starts_footnote(f) for f in frags if f.size <= small
                 and margin_zone(f, page, params) == "bottom")
+    loose = loose_page_numbers(frags, page, page_number, params)
     for f in frags:
-        zone = margin_zone(f, page, params)
+        zone = margin_zone(f, page, params) or loose.get(id(f))
         if zone is None:
             continue
         set_small = f.size <= small and len(f.text.split()) <= params.margin_words and not (
@@ -149,8 +164,36 @@ def build_blocks(
     in_notes = {id(f) for note in notes for f in note}
     body_frags = [f for f in frags if f.kind is None and id(f) not in in_notes]
 
-    boxes = [f.bbox for f in body_frags] + column_regions(layout.regions, body_frags, params)
-    gutters = find_gutters(boxes, body, params)
+    regions = column_regions(layout.regions, body_frags, params)
+    gutters = find_gutters([f.bbox for f in body_frags] + regions, body, params)
+    if not gutters:
+        # then between pieces of lines cut at any space wider than a word space: a line and
+        # a heading level with it in the next column, a narrow gutter apart, are one
+        # fragment where the heading's size makes the gutter pass for a word space
+        narrow = replace(params, column_gap=params.gutter_piece_gap)
+        pieces = [
+            g.bbox for f in body_frags
+            for g in cut_row(sorted(f.words, key=lambda w: w.bbox[0]), (), narrow, smaller=True)
+        ]
+        gutters = find_gutters(pieces + regions, body, params)
+        # pieces of a few justified lines may leave a strip free by chance: columns have
+        # many lines side by side
+        if gutters and not (
+            _side_by_side(pieces, gutters[0], params.gutter_lines)
+            and all(prose_sides(pieces, g, body, params) for g in gutters)
+        ):
+            gutters = []
+    if not gutters:
+        # one column, perhaps with notes in its margins (cut from its lines where a note
+        # stands a narrow gap past the line's end)
+        narrow = replace(params, column_gap=params.gutter_piece_gap)
+        # (pieces with a word in them: a hanging bullet or number is no note)
+        pieces = [
+            g.bbox for f in body_frags
+            for g in cut_row(sorted(f.words, key=lambda w: w.bbox[0]), (), narrow, smaller=True)
+            if sum(c.isalpha() for c in g.text) >= params.note_letters
+        ]
+        gutters = margin_gutters(pieces, body, params)
     if gutters:
         # re-cut rows that ran across a gutter with a narrow gap
         body_frags = [
@@ -161,6 +204,7 @@ def build_blocks(
     items += [Item(box=r.bbox, column=None, block=r) for r in layout.regions if r.bbox]
     assign_columns(items, gutters, params)
     absorb_short_tails(items, params)
+    join_spanning_rows(items, gutters, params)
     lift_region_titles(items, params)
     items = merge_row_pieces(items, params)
     pitches = line_pitches(items, params)
@@ -177,7 +221,11 @@ def build_blocks(
             run.clear()
 
     ordered = reading_order(items)
+    edges = column_edges(items, params)
+    above: Frag | None = None
+    """The line above the last of the run, in its column (in the run or the block before)."""
     for i, it in enumerate(ordered):
+        line_above = run[-1] if run and run_column == it.column else None
         if it.block is not None:
             flush()
             it.block.column = it.column
@@ -192,10 +240,17 @@ def build_blocks(
         ):
             it.frag.heading_like = True
             flush()
-        if run and (it.column != run_column or starts_block(run[-1], it.frag, pitches, params)):
+        if run and (
+            it.column != run_column
+            or starts_block(run[-1], it.frag, pitches, params,
+                            before=run[-2] if len(run) > 1 else None)
+            or ends_paragraph(run[-1], it.frag, edges.get(it.column), params)
+            or indented_one_liner(above, run[-1], it.frag, edges.get(it.column), params)
+        ):
             flush()
         run_column = it.column
         run.append(it.frag)
+        above = line_above
     flush()
     merge_title_lines(blocks)
     merge_across_columns(blocks, params)
@@ -209,10 +264,22 @@ def build_blocks(
     blocks.extend(note_blocks)
     for group in group_lines(footers):
         blocks.append(make_block(group, BlockKind.FOOTER, None, body, params))
+    # line numbers in the margin are furniture of the page, as a footer is
+    blocks += [make_block(stack, BlockKind.FOOTER, None, body, params) for stack in numbers]
     for i, block in enumerate(blocks):
         block.id = f"p{page.number}-b{i}"
         block.page = page.number
     return blocks
+
+
+def _side_by_side(boxes: list[tuple[float, float, float, float]], gutter: tuple[float, float],
+                  least: int) -> bool:
+    """At least `least` rows have a piece right of the gutter level with one left of it (a
+    justified line cut at its wide spaces counts once)."""
+    left = [b for b in boxes if b[2] <= gutter[0] + 0.5]
+    right = [b for b in boxes if b[0] >= gutter[1] - 0.5]
+    level = {round(r[3]) for r in right if any(le[1] < r[3] and r[1] < le[3] for le in left)}
+    return len(level) >= least
 
 
 def _laid_out(layout: PageLayout, blocks: list[Block]) -> Page:

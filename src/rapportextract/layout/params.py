@@ -159,8 +159,19 @@ class LayoutParams:
     """Share of the body size: a line in the top or bottom margin set at most this large is a
     header or footer even where nothing repeats (a document of a page or two); headers and
     footers are set a point or two smaller than the body, a title in the margin is larger."""
+    page_number_gap: float = 1.5
+    """Share of its size: a bare page number stands at least this far below the last line
+    of the body (or above the first) to count as the page's number where it stands above
+    the margin; a figure ending a list stands a line pitch under the item above."""
     margin_words: int = 16
     """...and has at most this many words (a header names the report and a chapter)."""
+
+    line_number_run: int = 5
+    """Bare numbers one over the other in the margin, counting up, at least this many: the
+    line numbers of a draft or a proof, no text of the page (a list of figures in a table
+    column stands inside the text's width)."""
+    line_number_align: float = 3.0
+    """Line numbers share their left or right edge within this many points."""
 
     # columns and reading order (`columns`)
     max_page_width: float = 14_400.0
@@ -173,11 +184,30 @@ class LayoutParams:
     gutter_scan: float = 0.25
     """The gutter is looked for between this share of the text width from the left and the
     same share from the right (the middle half)."""
+    gutter_piece_gap: float = 0.7
+    """Share of the smaller font size of two words: the gutter is looked for between pieces of
+    lines cut at every gap wider than this, wider than the widest word space of a justified
+    line, narrower than a gutter of 10 points between body text of 10 and a heading of 14
+    beside it (`column_gap`, measured on the heading's size, keeps those one line)."""
+    gutter_space: float = 1.5
+    """A gap over a gutter's middle parts a row only where it is this many times the row's
+    usual space: a justified line's spaces are all about as wide."""
     gutter_width: float = 0.5
     """A gutter is at least this share of the body size wide."""
+    column_share: float = 0.55
+    """A line wider than this share of the text width crosses the gutter of two columns (a
+    code listing, a wide caption): where such lines hide the page's gutter, it is looked for
+    between them (`columns._band_gutter`)."""
     gutter_crossing: float = 0.5
     """At most this share of the lines of the shorter column may cross a gutter (a title,
     a full-width line): more is one column with a narrow space."""
+    margin_note_share: float = 0.25
+    """Notes in a margin beside one column of text are at most this share of its lines..."""
+    margin_note_width: float = 0.3
+    """...each at most this share of the column's width."""
+    note_letters: int = 3
+    """A note in the margin has at least this many letters (a hanging bullet or a list's
+    number has none)."""
     span_reach: float = 20.0
     """How far (points) a line must reach into the columns on both sides of a gutter to count
     as full width; a long web address that pokes into the gutter still belongs to its
@@ -206,6 +236,9 @@ class LayoutParams:
     pitch_cap: float = 1.5
     """Share of the font size: the usual line pitch is never more than this (a page of
     one-line paragraphs would otherwise read its paragraph spacing as the pitch)."""
+    pitch_pairs: int = 2
+    """At least this many pairs of lines where the second goes on in lower case tell the
+    pitch of a size past `pitch_cap` (loose leading, prose set double-spaced)."""
     pitch_default: float = 1.3
     """Share of the font size: the line pitch where a size has no pairs of lines to learn
     from (the usual leading of body text)."""
@@ -220,6 +253,20 @@ class LayoutParams:
     gives differ by rounding)."""
     size_change: float = 0.75
     """Lines whose sizes differ by more than this (points) are different blocks."""
+    full_line: float = 0.7
+    """Share of the column width: a paragraph whose last line reaches at least this far may
+    go on past a column break; a ragged line falls short of the edge by a word, a last line
+    of a paragraph often by half the column..."""
+    full_line_word: float = 10.0
+    """...or that falls short of the edge by no more than this many times its size: the
+    long word that did not fit (a Dutch compound is ten ems), in a narrow column."""
+    short_line: float = 0.2
+    """Share of the column width: a line that ends its sentence at least this far short of
+    the right edge, over a line at the left edge that starts with a capital, ends its
+    paragraph where the page sets no gap and no indent (a ragged line falls short by a word,
+    a paragraph's last line by half the column on average)."""
+    edge_lines: int = 3
+    """A column's edges are known from at least this many lines."""
     heading_size: float = 1.15
     """Lines at least this share of the body size are set as a heading."""
     heading_words: int = 15

@@ -7,6 +7,7 @@ import statistics
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import regex
 
@@ -178,24 +179,44 @@ def _glued(word: Word, row: Sequence[Word], params: LayoutParams = LAYOUT) -> bo
 
 
 def cut_row(
-    row: list[Word], gutters: Sequence[tuple[float, float]] = (), params: LayoutParams = LAYOUT
+    row: list[Word], gutters: Sequence[tuple[float, float]] = (), params: LayoutParams = LAYOUT,
+    *, smaller: bool = False,
 ) -> list[Frag]:
     """Cut a row where the gap between words is wider than a word space can be, or where it
-    crosses a known column gutter."""
+    crosses a known column gutter. The gap is measured against the larger of the two words'
+    sizes, or with `smaller` the smaller (a gap beside a heading is wide for the body)."""
     frags: list[Frag] = []
     current: list[Word] = []
+    plain = [w for w in row if not w.superscript]
+    spaces = sorted(b.bbox[0] - a.bbox[2] for a, b in pairwise(plain))
+    space = spaces[len(spaces) // 2] if spaces else 0.0
     prev: Word | None = None
+    end = 0.0
+    """Where the line so far ends: a marker raised after a word ("Firefox[4] and") ends it
+    past the word, so the space after the marker is a word space, not a column gap."""
     for word in row:
         if prev is not None and not word.superscript:
-            gap = word.bbox[0] - prev.bbox[2]
-            size = max(word_size(word), word_size(prev))
-            crosses = any(prev.bbox[2] <= g0 + 1 and word.bbox[0] >= g1 - 1 for g0, g1 in gutters)
+            gap = word.bbox[0] - end
+            sizes = (word_size(word), word_size(prev))
+            size = min(sizes) if smaller else max(sizes)
+            # the gap spans the gutter, or takes its middle and is wider than a word space
+            # and than the row's other spaces (a column's line that pokes into the gutter;
+            # the even wide spaces of a justified line across the page stay)
+            crosses = any(
+                (prev.bbox[2] <= g0 + 1 and word.bbox[0] >= g1 - 1)
+                or (gap > params.gutter_piece_gap * size and gap > params.gutter_space * space
+                    and prev.bbox[2] <= (g0 + g1) / 2 <= word.bbox[0])
+                for g0, g1 in gutters
+            )
             if gap > params.column_gap * size or crosses:
                 frags.append(Frag(current))
                 current = []
         current.append(word)
         if not word.superscript:
             prev = word
+            end = word.bbox[2]
+        elif prev is not None and word.bbox[0] - end <= params.marker_gap:
+            end = max(end, word.bbox[2])
     if current:
         frags.append(Frag(current))
     return frags
