@@ -10,8 +10,9 @@ from typing import NamedTuple
 
 import regex
 
+from rapportextract.quantities.change_patterns import change_nouns
 from rapportextract.quantities.found import Found
-from rapportextract.quantities.patterns import change_nouns, patterns
+from rapportextract.quantities.patterns import patterns
 from rapportextract.quantities.phrases import alt, bare_alt, caseless, compile_pattern, phrase
 
 _BRACKET_CLOSE = regex.compile(r"\s*\)")
