@@ -158,11 +158,13 @@ def _wide_patterns() -> _Wide:
             rf"{movement}(?:\s+[^\s:;.()]+){{0,{ch.colon_gap}}}?\s*:{fill}\s*$"
         ),
         noun_opening=compile_pattern(
-            rf"(?:(?:^|(?<=[\n{opening}])|(?<=[{opening}]\s+))\s*(?:{adjectives}\s+)?"
+            rf"(?:(?:(?:^|(?<=[\n{opening}])|(?<=[{opening}]\s+))\s*(?:{adjectives}\s+)?"
             # a row label after the figures of the row before: "€ 1.449 Verschil € 24"
             rf"|(?<=\s)(?-i:(?=\p{{Lu}})))(?P<word>{nouns})"
+            # "Reiskosten, nadeel € 42.000"
+            rf"|(?<=,\s*)(?P<word>{alt(ch.bare_noun_after_comma)})"
             # "Verschil t.o.v. begroting € 57"
-            rf"(?:\s+{alt(ch.base_phrases)}{letters}{{1,3}}?)?\s*:?\s*$"
+            rf")(?:\s+{alt(ch.base_phrases)}{letters}{{1,3}}?)?\s*:?\s*$"
         ),
         comparative_noun=compile_pattern(
             # a year may stand among the words: "lagere lasten over 2021 van € 196.000"

@@ -133,6 +133,7 @@ class ChangeWords:
     outcome_better: tuple[str, ...]
     outcome_worse: tuple[str, ...]
     bare_noun_openers: tuple[str, ...]
+    bare_noun_after_comma: tuple[str, ...]
     rate_marker: str
 
 
@@ -356,6 +357,7 @@ def _changes() -> ChangeWords:
         outcome_better=r.words("outcomes.better"),
         outcome_worse=r.words("outcomes.worse"),
         bare_noun_openers=r.words("bare_noun.openers"),
+        bare_noun_after_comma=r.words("bare_noun.after_comma"),
         rate_marker=r.word("rates.marker"),
     )
 
