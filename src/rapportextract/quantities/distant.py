@@ -142,6 +142,9 @@ def _wide_patterns() -> _Wide:
     adjective = caseless(r"[^\W\d_]+e")
     movement = (rf"(?:(?P<word>{verbs})|(?:{alt(ch.separable_finite)}){word}{{0,7}}?"
                 rf"\s+(?P<word>{particles}))")
+    # a word of the clause, or an aside set off by two commas ("steeg de schuld, dus wat er
+    # openstaat, gemiddeld met"): the words of the aside count as one
+    aside = rf"(?:{word}|,\s+{alt(ch.inserted_openers)}{letters}{{1,8}}?,)"
     opening = "|".join(regex.escape(o) for o in ch.bare_noun_openers)
     # "kwam ... uit op": a copula whose parts the clause may set apart
     split = [rf"{phrase(head)}{word}{{0,3}}?\s+{phrase(tail)}"
@@ -149,7 +152,7 @@ def _wide_patterns() -> _Wide:
     copulas = "(?:" + "|".join([alt(ch.copulas), *split]) + ")"
     return _Wide(
         verb=compile_pattern(
-            rf"(?:(?P<word>{alt(ch.finite_verbs)}){word}{{1,{ch.far_verb_gap}}}?"
+            rf"(?:(?P<word>{alt(ch.finite_verbs)}){aside}{{1,{ch.far_verb_gap}}}?"
             # "nam het aantal zowel op maand- als op jaarbasis toe, met respectievelijk 3 en 20"
             rf"|{alt(ch.separable_finite)}{word}{{1,{ch.far_verb_gap}}}?\s+(?P<word>{particles}),?)"
             rf"\s+{met}{fill}\s*$"

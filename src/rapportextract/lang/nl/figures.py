@@ -118,6 +118,7 @@ class ChangeWords:
     variance_comparatives: tuple[str, ...]
     variance_noun_gap: int
     far_verb_gap: int
+    inserted_openers: tuple[str, ...]
     split_copulas: tuple[str, ...]
     subject_prepositions: tuple[str, ...]
     variance_words: tuple[str, ...]
@@ -342,6 +343,7 @@ def _changes() -> ChangeWords:
         variance_comparatives=r.words("variances.comparatives"),
         variance_noun_gap=r.integer("variances.noun_gap", minimum=1),
         far_verb_gap=r.integer("verbs.far_gap", minimum=1),
+        inserted_openers=r.words("verbs.inserted_openers"),
         split_copulas=r.words("nouns.split_copulas"),
         subject_prepositions=r.words("nouns.subject_prepositions"),
         variance_words=r.words("variances.words"),
