@@ -212,21 +212,36 @@ def against_budget() -> regex.Pattern[str]:
 
 
 def variance_column(found: list[Found], text: str) -> None:
-    """The last figure of a text row under a header whose last column is a variance: the
-    variance noun written with a capital, only words in lower case after it (what the column
-    compares), then the row's label and at least two figures ending the text."""
+    """The figure of a text row under a header's variance column: the variance noun written
+    with a capital, only words in lower case after it (what the column compares), the names of
+    the columns after it (each a word with a capital and words in lower case: "Stand primo
+    Mutatie Stand ultimo"), then the row's label (one such name) and at least two figures
+    ending the text. The row's figures stand in the header's columns from the right: under
+    "Mutatie Stand ultimo" the variance is the one before the last."""
     if _variance_marker_row(found, text):
         return
     m = _variance_header().search(text)
     if m is None:
         return
     row = [q for q in found if q.start >= m.start("row")]
-    if len(row) < 2 or row[-1].kind != "level" or row[-1].end < len(text.rstrip()) - 1:
+    if len(row) < 2 or row[-1].end < len(text.rstrip()) - 1:
         return
-    last = row[-1]
-    last.kind = "change"
-    last.notes.append(f"change: the last column, '{m.group('word')}', is a variance")
-    last.notes.append(VARIANCE_NOTE)
+    # the names after the variance noun: the columns to its right, then the row's label
+    after = len(_COLUMN_NAME.findall(text, m.end("word"), m.start("row"))) - 1
+    if after < 0 or after >= len(row):
+        return
+    figure = row[len(row) - 1 - after]
+    if figure.kind != "level":
+        return
+    figure.kind = "change"
+    where = "last column" if after == 0 else f"column {after + 1} from the right"
+    figure.notes.append(f"change: the {where}, '{m.group('word')}', is a variance")
+    figure.notes.append(VARIANCE_NOTE)
+
+
+# the name of a column or a row label in a header read as text: a word with a capital, then
+# words in lower case ("Stand ultimo", "Totaal reserves", "Bestemmingsreserves (overige)")
+_COLUMN_NAME = regex.compile(r"(?<!\S)\p{Lu}[^\W\d]*(?:\s+(?:\p{Ll}|\()[^\W\d]*\)?)*")
 
 
 def _variance_marker_row(found: list[Found], text: str) -> bool:
@@ -255,7 +270,7 @@ def _variance_header() -> regex.Pattern[str]:
     ch = patterns().data.changes
     lower = caseless(r"\p{Ll}[\w.]*")
     label = caseless(r"\p{Lu}[^\W\d]*") + r"(?:\s+" + caseless(r"[^\W\d][^\W\d]*") + ")*?"
-    figure = r"(?:€\s*)?[-−]?\d[\d.,]*-?"
+    figure = r"(?:€\s*)?(?:[-−]\s?)?\d[\d.,]*-?"
     return compile_pattern(
         rf"(?-i:(?=\p{{Lu}}))(?P<word>{alt(ch.variance_nouns)})(?:\s+{lower}){{0,8}}\s+{label}"
         rf"(?P<row>(?:\s+{figure}){{2,}})\s*$"
