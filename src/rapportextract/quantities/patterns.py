@@ -265,7 +265,8 @@ def _masks(data: nl.DutchData) -> tuple[tuple[Mask, ...], tuple[Mask, ...]]:
         # references: Grafiek 3, Tabel 2.1, blz. 12, artikel 7:231 BW, IFRS 9, vraag 9, 12 en 13
         ("reference",
          rf"{alt(ctx.reference_words)}\s*{ref_number}[a-z]?"
-         rf"(?:(?:\s*,\s*{ref_number})*\s*{alt(ctx.reference_joiners)}\s*{ref_number})?(?!\w)"),
+         rf"(?:(?:\s*,\s*{ref_number})*\s*{alt(ctx.reference_joiners)}\s*{ref_number})?(?!\w)"
+         rf"(?!\s*{alt(ctx.reference_not_before)}(?!\w))"),
         # house numbers after a street name: Koninginnegracht 14, Postbus 29204
         ("house number", rf"(?<=\w{bare_alt(ctx.street_endings)})\s+\d+[a-z]?(?!\w)"),
         # Dutch postcodes: 2595 AL (four digits, two capitals)

@@ -152,6 +152,7 @@ class Contexts:
     range_unordered_joiners: tuple[str, ...]
     reference_words: tuple[str, ...]
     reference_joiners: tuple[str, ...]
+    reference_not_before: tuple[str, ...]
     caption_multipliers: tuple[str, ...]
     multiplier_markers: tuple[str, ...]
     multiplier_currency_markers: tuple[str, ...]
@@ -383,6 +384,7 @@ def _contexts() -> Contexts:
         range_unordered_joiners=r.words("ranges.unordered_joiners"),
         reference_words=r.words("references.words"),
         reference_joiners=r.words("references.list_joiners"),
+        reference_not_before=r.words("references.not_before"),
         caption_multipliers=r.words("references.caption_multipliers"),
         multiplier_markers=r.words("references.multiplier_markers"),
         multiplier_currency_markers=r.words("references.multiplier_currency_markers"),
