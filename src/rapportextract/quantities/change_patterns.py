@@ -115,6 +115,13 @@ def change_patterns(data: nl.DutchData) -> dict[str, Any]:
         "change_row_label": compile_pattern(
             rf"(?:^|\s)(?P<word>{nouns})(?:\s+[-+−–]?\d[\d.,]*\s*%)+\s*$"
         ),
+        # a row of amounts labelled with a variance noun with a capital and words in lower
+        # case: "Mutatie liquide middelen -412.118 1.204.560" (a change in every column)
+        "variance_row_label": compile_pattern(
+            rf"(?:^|\s)(?-i:(?=\p{{Lu}}))(?P<word>{alt(ch.variance_nouns)})"
+            r"(?:\s+(?-i:\p{Ll})[\w-]*){0,4}(?:\s+(?:€\s*)?(?:-/-\s*)?[-+−–]?\d[\d.,]*"
+            rf"(?:\s*{alt(list(data.scales))})?)+\s*$"
+        ),
         # "minder", "lager", "gestegen" right after the figure, or a change noun
         # ("151 procent prijsstijging")
         "change_right": compile_pattern(

@@ -406,6 +406,11 @@ def change_row(found: list[Found], text: str, p: Patterns) -> None:
     21.525 25.419 23.281 2.138"), the row's last figure is that variance."""
     variance_column(found, text)
     _range_start(found, text, p)
+    if row := p.variance_row_label.search(text):
+        for q in found:
+            if q.kind == "level" and q.start >= row.end("word"):
+                q.kind = "change"
+                q.notes.append(f"change: in a row labelled '{row.group('word')}'")
     m = p.change_row_label.search(text)
     if m is None:
         return

@@ -93,6 +93,7 @@ class Patterns:
     change_subject_left: regex.Pattern[str]
     signed_level_left: regex.Pattern[str]
     change_row_label: regex.Pattern[str]
+    variance_row_label: regex.Pattern[str]
     decrease_words: frozenset[str]
     decrease_noun_ends: tuple[str, ...]
     """Decrease nouns that close a compound ("omzetdaling"): the compound's direction."""
