@@ -91,7 +91,7 @@ def _adjective_of_noun(word: str, rest: str, p: Patterns) -> bool:
         return False
     m = _next_word().match(rest)
     # "22 extra woningen toe ... ten opzichte van 2020": a comparison later in the clause
-    # makes it the change after all
+    # (before any comma) makes it the change after all
     return m is not None and not any(
         " ".join(rest.lower().split()).startswith(f) for f in lower_set(ch.adjective_followers)
     ) and _compared_later().match(rest) is None
@@ -105,7 +105,7 @@ def _next_word() -> regex.Pattern[str]:
 @cache
 def _compared_later() -> regex.Pattern[str]:
     ch = patterns().data.changes
-    return compile_pattern(rf"[^.;:!?]*?(?<!\w){alt([*ch.base_phrases, *ch.gap_followers])}\s")
+    return compile_pattern(rf"[^.,;:!?]*?(?<!\w){alt([*ch.base_phrases, *ch.gap_followers])}\s")
 
 
 @cache
