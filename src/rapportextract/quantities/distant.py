@@ -230,8 +230,8 @@ def variance_column(found: list[Found], text: str) -> None:
     after = len(_COLUMN_NAME.findall(text, m.end("word"), m.start("row"))) - 1
     if after < 0 or after >= len(row):
         return
-    figure = row[len(row) - 1 - after]
-    if figure.kind != "level":
+    figure = row[-1] if after == 0 else _middle_cell(row, text, m, after)
+    if figure is None or figure.kind != "level":
         return
     figure.kind = "change"
     where = "last column" if after == 0 else f"column {after + 1} from the right"
@@ -239,6 +239,28 @@ def variance_column(found: list[Found], text: str) -> None:
     figure.notes.append(VARIANCE_NOTE)
 
 
+def _middle_cell(row: list[Found], text: str, m: regex.Match[str], after: int) -> Found | None:
+    """The figure under a variance column with `after` columns to its right, where the row
+    fills the header's columns: its figures, or its figures and its lone dashes (empty cells:
+    "Algemene reserve 6.753 - 6.753"), as many as the header's names before the variance
+    column (one of them may name the label column) and the variance column and those after.
+    None where the row does not fill them or an empty cell stands under the variance."""
+    start = max(text.rfind(c, 0, m.start("word")) for c in "):;") + 1
+    before = len(_COLUMN_NAME.findall(text, start, m.start("word")))
+    columns = {before + after, before + 1 + after}
+    if len(row) in columns:
+        return row[len(row) - 1 - after]
+    dashes = [d.start() for d in _LONE_DASH.finditer(text, m.start("row"))]
+    if len(row) + len(dashes) not in columns:
+        return None
+    placed: list[tuple[int, Found | None]] = [(d, None) for d in dashes]
+    placed += [(q.start, q) for q in row]
+    cells = [cell for _, cell in sorted(placed, key=lambda c: c[0])]
+    return cells[len(cells) - 1 - after]
+
+
+# a dash alone between the figures of a row: an empty cell, or a minus written apart
+_LONE_DASH = regex.compile(r"(?<!\S)[-–](?!\S)")
 # the name of a column or a row label in a header read as text: a word with a capital, then
 # words in lower case ("Stand ultimo", "Totaal reserves", "Bestemmingsreserves (overige)")
 _COLUMN_NAME = regex.compile(r"(?<!\S)\p{Lu}[^\W\d]*(?:\s+(?:\p{Ll}|\()[^\W\d]*\)?)*")
