@@ -234,9 +234,24 @@ def variance_column(found: list[Found], text: str) -> None:
     if figure is None or figure.kind != "level":
         return
     figure.kind = "change"
+    _minus_apart(figure, row, text)
     where = "last column" if after == 0 else f"column {after + 1} from the right"
     figure.notes.append(f"change: the {where}, '{m.group('word')}', is a variance")
     figure.notes.append(VARIANCE_NOTE)
+
+
+def _minus_apart(figure: Found, row: list[Found], text: str) -> None:
+    """A lone dash right before the variance between two figures is its minus where the
+    figure before less this one makes the figure after ("26.022 - 831 25.191": a stock at the
+    start, its change, the stock at the end)."""
+    i = row.index(figure)
+    if not 0 < i < len(row) - 1 or figure.value < 0 \
+            or not _LONE_DASH.fullmatch(text[row[i - 1].end : figure.start].strip()):
+        return
+    if row[i - 1].value - figure.value == row[i + 1].value:
+        figure.value = -figure.value
+        figure.signed = True
+        figure.notes.append("sign: the dash before it is its minus (the row adds up)")
 
 
 def _middle_cell(row: list[Found], text: str, m: regex.Match[str], after: int) -> Found | None:
@@ -291,7 +306,8 @@ def _row_marker() -> regex.Pattern[str]:
 def _variance_header() -> regex.Pattern[str]:
     ch = patterns().data.changes
     lower = caseless(r"\p{Ll}[\w.]*")
-    label = caseless(r"\p{Lu}[^\W\d]*") + r"(?:\s+" + caseless(r"[^\W\d][^\W\d]*") + ")*?"
+    # a word of the label may stand in brackets: "Bestemmingsreserves (overige)"
+    label = caseless(r"\p{Lu}[^\W\d]*") + r"(?:\s+\(?" + caseless(r"[^\W\d][^\W\d]*") + r"\)?)*?"
     figure = r"(?:€\s*)?(?:[-−]\s?)?\d[\d.,]*-?"
     return compile_pattern(
         rf"(?-i:(?=\p{{Lu}}))(?P<word>{alt(ch.variance_nouns)})(?:\s+{lower}){{0,8}}\s+{label}"
