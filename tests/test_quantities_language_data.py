@@ -69,7 +69,7 @@ def test_copy_of_the_data_loads(data_copy: Path) -> None:
         ("units.toml", 'unit = "EUR"', 'unit = "USD"', "must be \\\"EUR\\\""),
         ("changes.toml",
          'decrease_particles = ["af", "terug", "omlaag", "achteruit", "op achteruit", '
-         '"erop achteruit"]',
+         '"erop achteruit", "naar beneden"]',
          "decrease_particles = []", "non-empty list"),
         ("numbers.toml", 'twee = 2', 'twee = 2\n" " = 3', "entry"),
         ("changes.toml", '"daalde", "daalden", "daalt", "zakte"',

@@ -90,6 +90,16 @@ def _bare(q: Quantity, text: str) -> bool:
     return not (word[0].isupper() or _PLURAL.search(word.lower()))
 
 
+def _clause_end(text: str, start: int) -> int:
+    """Where the clause that goes on at `start` ends: a comma, semicolon, colon or full stop
+    not inside a number."""
+    m = _CLAUSE_END.search(text, start)
+    return m.start() if m else len(text)
+
+
+_CLAUSE_END = re.compile(r"[;:!?]|[.,](?!\d)")
+
+
 def _small_scale(q: Quantity, others: list[Quantity]) -> bool:
     """True where the figure is written with a scale that multiplies only small numbers, or is
     the low end of a range whose high end is ("7 a 8 ton")."""
@@ -120,6 +130,10 @@ def amount_reason(q: Quantity, text: str, others: list[Quantity],
         noun = m
     if noun is not None and money.count_heads.search(text, 0, noun.start()) is None:
         return f"{noun.group(0)!r}"
+    # "vinden negen miljoen een hoop geld": a noun of an amount after it in its clause
+    after = money.nouns.search(text, q.end, _clause_end(text, q.end))
+    if after is not None and money.count_heads.search(text, 0, q.start) is None:
+        return f"{after.group(0)!r} after it"
     if previous:
         # A percentage there is the change of the amount ("..., een daling van 12 procent").
         last = [f for f in previous if not f.derived and f.unit != "percent"]
@@ -131,4 +145,9 @@ def amount_reason(q: Quantity, text: str, others: list[Quantity],
             # unless the sentence counts ("Het aantal ... steeg tot 1,2 miljoen").
             if last[-1].value >= _AMOUNT_SCALE and money.count_heads.search(text) is None:
                 return "the sentence before speaks of millions of euro"
+            # "... naar 1,1 miljard euro. De postbezorging liep terug tot 1,9 miljard": a
+            # scale word after an amount with a scale goes on in euro
+            if abs(last[-1].value) >= _AMOUNT_SCALE and not written \
+                    and money.count_heads.search(text, 0, q.start) is None:
+                return "the sentence before ends on an amount with a scale"
     return "written as a whole-euro amount" if written else None

@@ -90,13 +90,22 @@ def _adjective_of_noun(word: str, rest: str, p: Patterns) -> bool:
     if word.lower() not in lower_set(ch.adjective_comparatives):
         return False
     m = _next_word().match(rest)
+    # "22 extra woningen toe ... ten opzichte van 2020": a comparison later in the clause
+    # (before any comma) makes it the change after all
     return m is not None and not any(
-        " ".join(rest.lower().split()).startswith(f) for f in lower_set(ch.adjective_followers))
+        " ".join(rest.lower().split()).startswith(f) for f in lower_set(ch.adjective_followers)
+    ) and _compared_later().match(rest) is None
 
 
 @cache
 def _next_word() -> regex.Pattern[str]:
     return regex.compile(r"\s+[^\W\d_]")
+
+
+@cache
+def _compared_later() -> regex.Pattern[str]:
+    ch = patterns().data.changes
+    return compile_pattern(rf"[^.,;:!?]*?(?<!\w){alt([*ch.base_phrases, *ch.gap_followers])}\s")
 
 
 @cache
@@ -406,6 +415,11 @@ def change_row(found: list[Found], text: str, p: Patterns) -> None:
     21.525 25.419 23.281 2.138"), the row's last figure is that variance."""
     variance_column(found, text)
     _range_start(found, text, p)
+    if row := p.variance_row_label.search(text):
+        for q in found:
+            if q.kind == "level" and q.start >= row.end("word"):
+                q.kind = "change"
+                q.notes.append(f"change: in a row labelled '{row.group('word')}'")
     m = p.change_row_label.search(text)
     if m is None:
         return

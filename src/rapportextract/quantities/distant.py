@@ -10,8 +10,9 @@ from typing import NamedTuple
 
 import regex
 
+from rapportextract.quantities.change_patterns import change_nouns
 from rapportextract.quantities.found import Found
-from rapportextract.quantities.patterns import change_nouns, patterns
+from rapportextract.quantities.patterns import patterns
 from rapportextract.quantities.phrases import alt, bare_alt, caseless, compile_pattern, phrase
 
 _BRACKET_CLOSE = regex.compile(r"\s*\)")
@@ -141,6 +142,9 @@ def _wide_patterns() -> _Wide:
     adjective = caseless(r"[^\W\d_]+e")
     movement = (rf"(?:(?P<word>{verbs})|(?:{alt(ch.separable_finite)}){word}{{0,7}}?"
                 rf"\s+(?P<word>{particles}))")
+    # a word of the clause, or an aside set off by two commas ("steeg de schuld, dus wat er
+    # openstaat, gemiddeld met"): the words of the aside count as one
+    aside = rf"(?:{word}|,\s+{alt(ch.inserted_openers)}{letters}{{1,8}}?,)"
     opening = "|".join(regex.escape(o) for o in ch.bare_noun_openers)
     # "kwam ... uit op": a copula whose parts the clause may set apart
     split = [rf"{phrase(head)}{word}{{0,3}}?\s+{phrase(tail)}"
@@ -148,7 +152,7 @@ def _wide_patterns() -> _Wide:
     copulas = "(?:" + "|".join([alt(ch.copulas), *split]) + ")"
     return _Wide(
         verb=compile_pattern(
-            rf"(?:(?P<word>{alt(ch.finite_verbs)}){word}{{1,{ch.far_verb_gap}}}?"
+            rf"(?:(?P<word>{alt(ch.finite_verbs)}){aside}{{1,{ch.far_verb_gap}}}?"
             # "nam het aantal zowel op maand- als op jaarbasis toe, met respectievelijk 3 en 20"
             rf"|{alt(ch.separable_finite)}{word}{{1,{ch.far_verb_gap}}}?\s+(?P<word>{particles}),?)"
             rf"\s+{met}{fill}\s*$"
@@ -157,11 +161,13 @@ def _wide_patterns() -> _Wide:
             rf"{movement}(?:\s+[^\s:;.()]+){{0,{ch.colon_gap}}}?\s*:{fill}\s*$"
         ),
         noun_opening=compile_pattern(
-            rf"(?:(?:^|(?<=[\n{opening}])|(?<=[{opening}]\s+))\s*(?:{adjectives}\s+)?"
+            rf"(?:(?:(?:^|(?<=[\n{opening}])|(?<=[{opening}]\s+))\s*(?:{adjectives}\s+)?"
             # a row label after the figures of the row before: "€ 1.449 Verschil € 24"
             rf"|(?<=\s)(?-i:(?=\p{{Lu}})))(?P<word>{nouns})"
+            # "Reiskosten, nadeel € 42.000"
+            rf"|(?<=,\s*)(?P<word>{alt(ch.bare_noun_after_comma)})"
             # "Verschil t.o.v. begroting € 57"
-            rf"(?:\s+{alt(ch.base_phrases)}{letters}{{1,3}}?)?\s*:?\s*$"
+            rf")(?:\s+{alt(ch.base_phrases)}{letters}{{1,3}}?)?\s*:?\s*$"
         ),
         comparative_noun=compile_pattern(
             # a year may stand among the words: "lagere lasten over 2021 van € 196.000"
@@ -206,21 +212,73 @@ def against_budget() -> regex.Pattern[str]:
 
 
 def variance_column(found: list[Found], text: str) -> None:
-    """The last figure of a text row under a header whose last column is a variance: the
-    variance noun written with a capital, only words in lower case after it (what the column
-    compares), then the row's label and at least two figures ending the text."""
+    """The figure of a text row under a header's variance column: the variance noun written
+    with a capital, only words in lower case after it (what the column compares), the names of
+    the columns after it (each a word with a capital and words in lower case: "Stand primo
+    Mutatie Stand ultimo"), then the row's label (one such name) and at least two figures
+    ending the text. The row's figures stand in the header's columns from the right: under
+    "Mutatie Stand ultimo" the variance is the one before the last."""
     if _variance_marker_row(found, text):
         return
     m = _variance_header().search(text)
     if m is None:
         return
     row = [q for q in found if q.start >= m.start("row")]
-    if len(row) < 2 or row[-1].kind != "level" or row[-1].end < len(text.rstrip()) - 1:
+    if len(row) < 2 or row[-1].end < len(text.rstrip()) - 1:
         return
-    last = row[-1]
-    last.kind = "change"
-    last.notes.append(f"change: the last column, '{m.group('word')}', is a variance")
-    last.notes.append(VARIANCE_NOTE)
+    # the names after the variance noun: the columns to its right, then the row's label
+    after = len(_COLUMN_NAME.findall(text, m.end("word"), m.start("row"))) - 1
+    if after < 0 or after >= len(row):
+        return
+    figure = row[-1] if after == 0 else _middle_cell(row, text, m, after)
+    if figure is None or figure.kind != "level":
+        return
+    figure.kind = "change"
+    _minus_apart(figure, row, text)
+    where = "last column" if after == 0 else f"column {after + 1} from the right"
+    figure.notes.append(f"change: the {where}, '{m.group('word')}', is a variance")
+    figure.notes.append(VARIANCE_NOTE)
+
+
+def _minus_apart(figure: Found, row: list[Found], text: str) -> None:
+    """A lone dash right before the variance between two figures is its minus where the
+    figure before less this one makes the figure after ("26.022 - 831 25.191": a stock at the
+    start, its change, the stock at the end)."""
+    i = row.index(figure)
+    if not 0 < i < len(row) - 1 or figure.value < 0 \
+            or not _LONE_DASH.fullmatch(text[row[i - 1].end : figure.start].strip()):
+        return
+    if row[i - 1].value - figure.value == row[i + 1].value:
+        figure.value = -figure.value
+        figure.signed = True
+        figure.notes.append("sign: the dash before it is its minus (the row adds up)")
+
+
+def _middle_cell(row: list[Found], text: str, m: regex.Match[str], after: int) -> Found | None:
+    """The figure under a variance column with `after` columns to its right, where the row
+    fills the header's columns: its figures, or its figures and its lone dashes (empty cells:
+    "Algemene reserve 6.753 - 6.753"), as many as the header's names before the variance
+    column (one of them may name the label column) and the variance column and those after.
+    None where the row does not fill them or an empty cell stands under the variance."""
+    start = max(text.rfind(c, 0, m.start("word")) for c in "):;") + 1
+    before = len(_COLUMN_NAME.findall(text, start, m.start("word")))
+    columns = {before + after, before + 1 + after}
+    if len(row) in columns:
+        return row[len(row) - 1 - after]
+    dashes = [d.start() for d in _LONE_DASH.finditer(text, m.start("row"))]
+    if len(row) + len(dashes) not in columns:
+        return None
+    placed: list[tuple[int, Found | None]] = [(d, None) for d in dashes]
+    placed += [(q.start, q) for q in row]
+    cells = [cell for _, cell in sorted(placed, key=lambda c: c[0])]
+    return cells[len(cells) - 1 - after]
+
+
+# a dash alone between the figures of a row: an empty cell, or a minus written apart
+_LONE_DASH = regex.compile(r"(?<!\S)[-–](?!\S)")
+# the name of a column or a row label in a header read as text: a word with a capital, then
+# words in lower case ("Stand ultimo", "Totaal reserves", "Bestemmingsreserves (overige)")
+_COLUMN_NAME = regex.compile(r"(?<!\S)\p{Lu}[^\W\d]*(?:\s+(?:\p{Ll}|\()[^\W\d]*\)?)*")
 
 
 def _variance_marker_row(found: list[Found], text: str) -> bool:
@@ -248,8 +306,9 @@ def _row_marker() -> regex.Pattern[str]:
 def _variance_header() -> regex.Pattern[str]:
     ch = patterns().data.changes
     lower = caseless(r"\p{Ll}[\w.]*")
-    label = caseless(r"\p{Lu}[^\W\d]*") + r"(?:\s+" + caseless(r"[^\W\d][^\W\d]*") + ")*?"
-    figure = r"(?:€\s*)?[-−]?\d[\d.,]*-?"
+    # a word of the label may stand in brackets: "Bestemmingsreserves (overige)"
+    label = caseless(r"\p{Lu}[^\W\d]*") + r"(?:\s+\(?" + caseless(r"[^\W\d][^\W\d]*") + r"\)?)*?"
+    figure = r"(?:€\s*)?(?:[-−]\s?)?\d[\d.,]*-?"
     return compile_pattern(
         rf"(?-i:(?=\p{{Lu}}))(?P<word>{alt(ch.variance_nouns)})(?:\s+{lower}){{0,8}}\s+{label}"
         rf"(?P<row>(?:\s+{figure}){{2,}})\s*$"

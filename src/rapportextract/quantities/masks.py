@@ -70,6 +70,7 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         # "de afdelingen 2 tot en met 6, 8, 10 en 16", "artikelen 9, tweede lid, en 10"
         ("reference",
          rf"{alt(sw.reference_words + ctx.reference_words)}\s*\d+(?:[.:]\d+)*[a-z]?"
+         rf"(?!\s*{alt(ctx.reference_not_before)}(?!\w))"
          rf"(?:{separator}{item})*(?!\w)(?:\s*\(\s*\d{{4,6}}\s*\))?"),
         # "Programma 5: Wmo", "Thema 2 Wonen", "Programma 5. Werk", "DEEL 3 – PARAGRAFEN",
         # "(voordeel € 1.200,-- programma 2)"

@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 import regex
 
 from rapportextract.lang import nl
+from rapportextract.quantities.change_patterns import all_qualifiers, change_patterns
 from rapportextract.quantities.phrases import (
     DIGITS,
     Deferred,
@@ -20,7 +21,6 @@ from rapportextract.quantities.phrases import (
     compile_pattern,
     lower_set,
     not_after,
-    phrase,
 )
 
 Mask = tuple[str, regex.Pattern[str]]
@@ -93,6 +93,7 @@ class Patterns:
     change_subject_left: regex.Pattern[str]
     signed_level_left: regex.Pattern[str]
     change_row_label: regex.Pattern[str]
+    variance_row_label: regex.Pattern[str]
     decrease_words: frozenset[str]
     decrease_noun_ends: tuple[str, ...]
     """Decrease nouns that close a compound ("omzetdaling"): the compound's direction."""
@@ -265,7 +266,8 @@ def _masks(data: nl.DutchData) -> tuple[tuple[Mask, ...], tuple[Mask, ...]]:
         # references: Grafiek 3, Tabel 2.1, blz. 12, artikel 7:231 BW, IFRS 9, vraag 9, 12 en 13
         ("reference",
          rf"{alt(ctx.reference_words)}\s*{ref_number}[a-z]?"
-         rf"(?:(?:\s*,\s*{ref_number})*\s*{alt(ctx.reference_joiners)}\s*{ref_number})?(?!\w)"),
+         rf"(?:(?:\s*,\s*{ref_number})*\s*{alt(ctx.reference_joiners)}\s*{ref_number})?(?!\w)"
+         rf"(?!\s*{alt(ctx.reference_not_before)}(?!\w))"),
         # house numbers after a street name: Koninginnegracht 14, Postbus 29204
         ("house number", rf"(?<=\w{bare_alt(ctx.street_endings)})\s+\d+[a-z]?(?!\w)"),
         # Dutch postcodes: 2595 AL (four digits, two capitals)
@@ -338,139 +340,6 @@ def _context_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, Any]:
     }
 
 
-def change_nouns(ch: nl.ChangeWords, *, variances: bool = True) -> str:
-    """A change noun, or a compound ending on a long one ("omzetgroei", "prijsstijging");
-    with `variances`, the neutral nouns of a variance too ("verschil")."""
-    nouns = ch.decrease_nouns + ch.increase_nouns + (ch.variance_nouns if variances else ())
-    long = [n for n in nouns if len(n) >= ch.compound_min_length
-            and n not in ch.not_compound_nouns] + list(ch.compound_only_decrease)
-    head = caseless(r"[^\W\d_]{2,}?")
-    results = alt(ch.not_change_compounds)
-    return rf"(?:{alt(nouns)}|(?<!\w)(?!{results}(?!\w)){head}{bare_alt(long)}(?!\w))"
-
-
-def _change_patterns(data: nl.DutchData) -> dict[str, Any]:
-    """Qualifier words before a figure, and the words that make it a change."""
-    ch = data.changes
-    nouns = change_nouns(ch)
-    # a variance ("verschil") is a change after its adjective or before "van", not as subject
-    plain_nouns = change_nouns(ch, variances=False)
-    variance_adjectives = ch.variance_decrease_adjectives + ch.variance_increase_adjectives
-    verbs = alt(ch.decrease_verbs + ch.increase_verbs)
-    particles = alt(ch.decrease_particles + ch.increase_particles)
-    comparatives = alt(ch.decrease_comparatives + ch.increase_comparatives)
-    met = phrase(ch.verb_size_marker)
-    fill = rf"(?:\s+{alt(ch.size_fillers)})*"
-    openers = alt(ch.size_openers)
-    # a word between a finite verb and "met": letters (an abbreviation such as "t.o.v." too)
-    # or a year ("daalde in 2017 met 23 procent", "steeg t.o.v. 2020 met 20%")
-    # or a day before a month ("daalden op 1 juli met 0,4 procent")
-    day = rf"\d{{1,2}}(?=\s+{alt(data.contexts.months)})"
-    gap = r"(?:\s+(?:" + caseless(r"[^\W\d_][\w.-]*") + rf"|\d{{4}}|{day}))"
-    # the verb before the size: "daalde", "steeg in een jaar", "nam vorig jaar verder af",
-    # "daalde, in 2014" (a year after the comma), "nam af, en wel" (an opener)
-    verb_lead = (
-        rf"(?:(?P<word>{verbs})[,:]?|(?P<word>{alt(ch.finite_verbs)}){gap}{{1,8}}?[,:]?"
-        rf"|{alt(ch.separable_finite)}{gap}{{0,7}}?\s+(?P<word>{particles}),?"
-        rf"|(?P<word>{verbs}),\s+{alt(data.contexts.year_always_before)}\s+\d{{4}})"
-    )
-    word = caseless(r"[^\W\d_]+")
-    return {
-        "qualifier_any_left": compile_pattern(rf"{alt(all_qualifiers(data))}\s*$"),
-        # "een forse daling van", "een toename met", "een afname van het aantal klachten met"
-        "change_noun_left": compile_pattern(
-            rf"(?:{alt(ch.noun_articles)}\s+)?(?:{alt(ch.intensifiers + variance_adjectives)}\s+)?"
-            rf"(?:(?P<word>{nouns})|(?<=(?<!\w){alt(variance_adjectives)}\s+)"
-            rf"(?P<word>{alt(ch.variance_adjective_nouns)}))"
-            rf"(?:(?:\s*\(\s*|\s+){alt(ch.noun_size_markers)}"
-            # "was de daling het sterkst, met 3,3 procent"
-            rf"|(?:\s+{word}){{0,3}}?,\s+{alt(ch.noun_size_markers)}"
-            rf"|\s+{alt(ch.noun_size_markers)}(?:\s+{word}){{1,5}}?\s+{met}"
-            # "een lichte daling te zien van 3 procent"
-            rf"|(?!\s+{alt(ch.base_phrases)})(?:\s+{word}){{1,3}}?\s+{phrase(ch.noun_size_markers[0])}"
-            # "een stijging ten opzichte van 2021 met 14 procent"
-            rf"|\s+{alt(ch.base_phrases)}{gap}{{1,3}}?\s+(?:{met}|{alt(ch.noun_size_markers)}))"
-            # "een stijging van tussen de 20 en 50 procent"
-            rf"(?:\s+{alt(ch.range_markers)})?{fill}\s*$"
-        ),
-        # "daalde met", "is toegenomen, met", "steeg in een jaar met": a finite verb may
-        # stand up to eight words (no figures but years, no punctuation) before
-        # "met" ("daalde ten opzichte van een jaar eerder met 7 procent"); a separable verb
-        # takes its direction from its particle ("nam vorig jaar verder af met 33 procent")
-        "change_verb_left": compile_pattern(
-            rf"{verb_lead}(?:\s+{openers})?\s+{met}{fill}\s*$"
-        ),
-        # "stegen tussen de 20 en 50 procent" (a pattern of its own: one that ends on either
-        # "met" or "tussen" has no fixed word to look for first and is ten times slower)
-        "change_verb_range_left": compile_pattern(
-            rf"{verb_lead}\s+{alt(ch.range_markers)}\s*$"
-        ),
-        "change_bare_left": compile_pattern(rf"{met}{fill}\s*$"),
-        # "De huren stegen vorig jaar 5,5 procent" (for a percentage only)
-        "change_verb_bare_left": compile_pattern(
-            rf"(?P<word>{alt(ch.finite_verbs)})"
-            rf"(?:(?!\s+{alt(ch.copulas + ch.bare_verb_not_between)}(?!\w)){gap})"
-            rf"{{0,{ch.bare_verb_gap}}}?{fill}"
-            rf"(?<!{alt(ch.bare_verb_not_after)})\s*$"
-        ),
-        "change_verb_bare_not_right": compile_pattern(rf"\s+{alt(ch.bare_verb_not_before)}"),
-        # "gingen dit jaar flink omhoog: 9,5 procent" (for a percentage only)
-        "change_colon_left": compile_pattern(
-            rf"(?:(?P<word>{verbs})|{alt(ch.separable_finite)}{gap}{{0,7}}?\s+(?P<word>{particles}))"
-            rf"(?:\s+[^\s:;.]+){{0,{ch.colon_gap}}}?\s*:{fill}\s*$"
-        ),
-        "separable_verb": compile_pattern(alt(ch.separable_finite)),
-        "apart_joiner": compile_pattern(alt(ch.apart_joiners)),
-        "apart_not_between": compile_pattern(alt(ch.apart_not_between)),
-        "apart_share_right": compile_pattern(rf"\s+{alt(ch.apart_share_after)}"),
-        # "was deze stijging nog 7,2 procent", "de daling bedroeg 3%"
-        "change_subject_left": compile_pattern(
-            rf"(?:{alt(ch.copulas)}\s+{alt(ch.subject_articles)}\s+(?P<word>{plain_nouns})"
-            # "was de groei op Rotterdam The Hague Airport 0,2 procent" (the figure right after:
-            # "Er was een stijging bij gezinnen met 3 kinderen" counts children)
-            rf"(?:\s+{alt(ch.subject_prepositions)}(?:\s+(?!{met}(?!\w)){word}){{1,5}}?(?=\s*$))?"
-            # "de huurverhoging bedroeg dit jaar 3,4 procent" (not "Na de verhoging bedraagt de
-            # huur € 612": an article after the copula opens another subject)
-            rf"|{alt(ch.subject_articles)}\s+(?P<word>{plain_nouns})\s+{alt(ch.copulas)}"
-            rf"(?!\s+{alt(ch.noun_articles)}\s){gap}{{0,3}}?"
-            # "is de daling het grootst, te weten 15 procent"
-            rf"|{alt(ch.subject_articles)}\s+(?P<word>{plain_nouns})(?:\s+{word}){{0,3}},?\s+{openers})"
-            rf"{fill}\s*$"
-        ),
-        "level_left": compile_pattern(rf"{alt(ch.level_markers)}\s*$"),
-        "signed_level_left": compile_pattern(rf"{alt(ch.signed_level)}\s*$"),
-        # a table row read as text whose label is a change: "Omzetgroei 6,5% 5,9% -10,0%"
-        "change_row_label": compile_pattern(
-            rf"(?:^|\s)(?P<word>{nouns})(?:\s+[-+−–]?\d[\d.,]*\s*%)+\s*$"
-        ),
-        # "minder", "lager", "gestegen" right after the figure, or a change noun
-        # ("151 procent prijsstijging")
-        "change_right": compile_pattern(
-            rf"^\s*(?P<word>{comparatives}|{verbs}|{plain_nouns})"
-        ),
-        # "zeshonderd vonnissen meer dan", "2 corporaties minder.": a counted noun between;
-        # any noun where a comparison follows ("54 faillissementen minder dan")
-        "change_after_noun": compile_pattern(
-            rf"^\s+(?!{alt(ch.not_nouns)})(?P<noun>[^\W\d_]+)\s+"
-            rf"(?:(?P<word>{alt(ch.noun_alone)})(?P<alone>)|(?P<word>{comparatives})"
-            rf"(?=\s+(?P<follow>{alt(ch.comparative_followers)})"
-            # "9 bedrijven minder failliet verklaard dan in april"
-            rf"|(?:\s+{word}){{1,{ch.follower_gap}}}?\s+(?P<follow>{alt(ch.gap_followers)})"
-            # "kwamen er 340 aanvragen meer binnen.", "werden 736 klachten minder ingediend": a
-            # verb or its particle ending the clause
-            rf"|(?P<follow>(?:\s+{word}){{1,2}})\s*(?:[.,;:]|$)"
-            rf"|\s*[.,;:]|\s*$))"
-        ),
-        # "met 8% toe", "met 10 procent gestegen": up to three words in between; a particle
-        # before an article is a preposition ("met 4.100 op het laagste niveau")
-        "change_particle_right": compile_pattern(
-            rf"^(?:\s+(?!\d)\w+){{0,3}}?\s+"
-            rf"(?P<word>{verbs}|{particles}"
-            rf"(?!\s+{alt(ch.noun_articles + ch.particle_not_before)}))"
-        ),
-    }
-
-
 @cache
 def patterns() -> Patterns:
     data = nl.load()
@@ -505,9 +374,5 @@ def patterns() -> Patterns:
         ),
         **_share_patterns(data, grammar),
         **_context_patterns(data, grammar),
-        **_change_patterns(data),
+        **change_patterns(data),
     )
-
-
-def all_qualifiers(data: nl.DutchData) -> list[str]:
-    return [w for words in data.qualifiers.values() for w in words]

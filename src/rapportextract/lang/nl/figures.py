@@ -118,6 +118,7 @@ class ChangeWords:
     variance_comparatives: tuple[str, ...]
     variance_noun_gap: int
     far_verb_gap: int
+    inserted_openers: tuple[str, ...]
     split_copulas: tuple[str, ...]
     subject_prepositions: tuple[str, ...]
     variance_words: tuple[str, ...]
@@ -133,6 +134,7 @@ class ChangeWords:
     outcome_better: tuple[str, ...]
     outcome_worse: tuple[str, ...]
     bare_noun_openers: tuple[str, ...]
+    bare_noun_after_comma: tuple[str, ...]
     rate_marker: str
 
 
@@ -150,6 +152,7 @@ class Contexts:
     range_unordered_joiners: tuple[str, ...]
     reference_words: tuple[str, ...]
     reference_joiners: tuple[str, ...]
+    reference_not_before: tuple[str, ...]
     caption_multipliers: tuple[str, ...]
     multiplier_markers: tuple[str, ...]
     multiplier_currency_markers: tuple[str, ...]
@@ -341,6 +344,7 @@ def _changes() -> ChangeWords:
         variance_comparatives=r.words("variances.comparatives"),
         variance_noun_gap=r.integer("variances.noun_gap", minimum=1),
         far_verb_gap=r.integer("verbs.far_gap", minimum=1),
+        inserted_openers=r.words("verbs.inserted_openers"),
         split_copulas=r.words("nouns.split_copulas"),
         subject_prepositions=r.words("nouns.subject_prepositions"),
         variance_words=r.words("variances.words"),
@@ -356,6 +360,7 @@ def _changes() -> ChangeWords:
         outcome_better=r.words("outcomes.better"),
         outcome_worse=r.words("outcomes.worse"),
         bare_noun_openers=r.words("bare_noun.openers"),
+        bare_noun_after_comma=r.words("bare_noun.after_comma"),
         rate_marker=r.word("rates.marker"),
     )
 
@@ -379,6 +384,7 @@ def _contexts() -> Contexts:
         range_unordered_joiners=r.words("ranges.unordered_joiners"),
         reference_words=r.words("references.words"),
         reference_joiners=r.words("references.list_joiners"),
+        reference_not_before=r.words("references.not_before"),
         caption_multipliers=r.words("references.caption_multipliers"),
         multiplier_markers=r.words("references.multiplier_markers"),
         multiplier_currency_markers=r.words("references.multiplier_currency_markers"),
