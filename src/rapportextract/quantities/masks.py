@@ -3,6 +3,7 @@ set phrases) and bare numbers that are years, durations, factors, markers or the
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import cache
 
 import regex
@@ -298,7 +299,13 @@ def mask_reason(spans: list[tuple[int, int, str]], start: int, end: int) -> str 
 def _range_end() -> regex.Pattern[str]:
     """The other end of a range after a four-digit number: "2000 en 2500 basisscholen"."""
     joiners = alt(nl.load().contexts.range_joiners)
-    return compile_pattern(rf"\s*{joiners}\s*(?:\d{{1,3}}(?:\.\d{{3}})*|\d{{4}})(?!\d)")
+    return compile_pattern(rf"\s*{joiners}\s*(?P<end>\d{{1,3}}(?:\.\d{{3}})*|\d{{4}})(?!\d)")
+
+
+def _range_upward(end: regex.Match[str], value: Decimal) -> bool:
+    """Whether a range's other end is at least its first: "2000 tot 2500 woningen" is a range,
+    "voor 2010 tot 78 huisuitzettingen" a year and a figure of another time."""
+    return Decimal(end.group("end").replace(".", "")) >= value
 
 
 def _is_year(q: Found, before: str, after: str, p: Patterns) -> bool:
@@ -330,7 +337,7 @@ def _is_year(q: Found, before: str, after: str, p: Patterns) -> bool:
     if word in p.count_nouns:
         return False
     end = _range_end().match(after)
-    if end and _counted_noun_next(after[end.end() :], p):
+    if end and _range_upward(end, q.value) and _counted_noun_next(after[end.end() :], p):
         return False  # "tussen de 2000 en 2500 basisscholen"
     if after_preposition:
         return True
