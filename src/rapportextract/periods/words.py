@@ -172,7 +172,8 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
         "previous": rf"{b}(?P<prev>{alt(w.previous)}){e}",
         "base_before": (
             # up to two fillers: "dan in dezelfde periode van 2021"
-            rf"{b}{alt(w.words['base_markers'])}\s+(?:{alt(w.words['base_fillers'])}\s+){{0,2}}$"
+            rf"{b}{alt(w.words['base_markers'])}\s+(?:(?:{alt(w.words['base_fillers'])}\s+){{0,2}}"
+            rf"|{alt(w.words['articles'])}\s+[^\s\d]+\s+{of}\s+)$"
         ),
         "since_start": rf"^{alt(w.words['since'])}{e}",
         "base_chain": rf"^\s+{alt(w.words['base_chain'])}\s+$",
