@@ -168,6 +168,10 @@ def _report_masks() -> tuple[_HintedMask, ...]:
          rf"{alt(sw.target_nouns)}"),
         # "scholen met minder dan 150 leerlingen"
         ("threshold", rf"{alt(sw.group_nouns)}\s+met\s+{alt(sw.group_bounds)}\s+{money}"),
+        # "gemeenten vanaf 150 duizend inwoners"
+        ("threshold",
+         rf"{alt(sw.group_nouns)}\s+{alt(sw.group_bounds_direct)}\s+{money}[\d.,]*"
+         rf"(?:\s+{alt(tuple(data.scales))})?(?=\s+{long_word}{bare_alt(sw.plural_endings)}(?!\w))"),
         # "Telefoonnummer 14-074"; "uit 2013[1]"; a letter-spaced year "2 0 2 0"
         ("phone number",
          rf"{alt(sw.phone_words)}\s*:?\s*\+?\(?\d[\d\s()-]{{3,}}\d"),
