@@ -96,6 +96,8 @@ def _report_masks() -> tuple[_HintedMask, ...]:
          rf"{alt(sw.titled_plurals)}\s+\d{{1,2}}(?![\d.,]?\d){unit_next}(?:{separator}{item})*"
          rf"(?!\w)"),
         ("rank", rf"(?<!\w){alt(sw.rank_words)}[- ]?\d{{1,3}}(?![\d.,]?\d)"),
+        # "in de brief van 28 september1": a date with a footnote marker glued to its month
+        ("date", rf"(?<![\w.,])\d{{1,2}}\.?\s+{bare_alt(ctx.months)}\d{{1,2}}(?![\d.,]?\d)"),
         # "25 Okt09": a date with its year's last two digits glued to the month
         ("date", rf"(?<![\w.,])\d{{1,2}}\s+{bare_alt(sw.month_abbreviations)}\d{{2}}(?!\d)"),
         # "afwijkingen > € 25.000"; "bij de honderd grootste woningcorporaties"
