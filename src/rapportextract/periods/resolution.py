@@ -208,6 +208,11 @@ def resolve_period(
     # time expression is that time's figure, whatever role the expression has for the rest.
     labelled = [e for e in exprs if e.period and e.end <= start
                 and period_words().patterns["bracket_gap"].match(sentence[e.end:start])]
+    # "van € 12 miljoen (2021) naar € 15 miljoen (2022)": a time alone in brackets right after
+    # a figure dates that figure
+    labelled += [e for e in exprs if e.period and e.start >= end
+                 and period_words().patterns["bracket_time_open"].match(sentence[end:e.start])
+                 and period_words().patterns["bracket_time_close"].match(sentence, e.end)]
     if labelled:
         expr = labelled[-1]
         confidence = 0.95 if expr.how == "explicit" else 0.9

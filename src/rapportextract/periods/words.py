@@ -198,6 +198,9 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
         # the gap between a figure and its own year: "107 in 2016", "107 ontruimingen in 2016"
         "right_after": rf"^\s*(?:{token}\s+)?(?:{alt(w.words['of'])}\s+)?$",
         "bracket_gap": r"^\s*\(\s*$",
+        # a time alone in brackets right after a figure, which it dates: "€ 12 miljoen (2021)"
+        "bracket_time_open": r"^\s*\(\s*$",
+        "bracket_time_close": r"\s*\)",
         # a time followed by a figure in brackets, which it labels: "in maart (5 procent)"
         "relative_clause": rf"\s*,\s*{alt(w.words['relative_pronouns'])}{e}",
         "bracket_label": r"\s*\(\s*[-+−]?(?:€\s*)?\d",
