@@ -176,6 +176,11 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
             rf"|{alt(w.words['articles'])}\s+[^\s\d]+\s+{of}\s+)$"
         ),
         "since_start": rf"^{alt(w.words['since'])}{e}",
+        # "het hoogste aantal sinds 2015": a record, no base (up to three words between)
+        "record_since": (
+            rf"{b}{alt(w.words['record_words'])}\s+(?:[^\s\d]+\s+){{0,3}}"
+            rf"{alt(w.words['since'])}\s+$"
+        ),
         "base_chain": rf"^\s+{alt(w.words['base_chain'])}\s+$",
         # "zoveel als aan het begin van de crisis in 2008": up to eight words without digits
         "as_before": (
