@@ -272,9 +272,10 @@ def _with_roles(sentence: str, exprs: list[TimeExpression], edition: int,
         role = expr.role
         before = sentence[max(0, expr.start - 40):expr.start]
         is_since = bool(w.patterns["since_start"].search(expr.text))
-        if w.patterns["record_since"].search(before) or (
-                is_since and w.patterns["record_since"].search(before + expr.text.split()[0] + " ")):
-            continue  # "het hoogste aantal sinds 2015": a record, neither base nor period
+        # "het hoogste aantal sinds 2015": a record, neither base nor period
+        with_since = before + expr.text.split()[0] + " " if is_since else before
+        if w.patterns["record_since"].search(with_since):
+            continue
         as_before = w.patterns["as_before"].search(sentence[max(0, expr.start - 80):expr.start])
         if role == "point" and (w.patterns["base_before"].search(before) or is_since
                                 or as_before):
