@@ -163,6 +163,11 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
             r"\s+(?P<y1>(?:19|20)\d{2})\s?[-–/]\s?(?P<y2>(?:19|20)?\d{2})(?!\d|[.,]\d)"
         ),
         "year": rf"{b}(?P<y>{_YEAR}){e}",
+        # a date in digits, day first: "1-1-2021", "30/06/2021", "31.12.2020"
+        "numeric_date": (
+            r"(?<![\d.,/-])(?P<d>\d{1,2})(?P<sep>[-/.])(?P<mo>\d{1,2})(?P=sep)"
+            r"(?P<y>(?:19|20)\d{2})(?![\d]|[.,]\d)"
+        ),
         "relative": rf"{b}(?P<rel>{rel}){e}",
         "present": rf"{b}{alt(w.words['present'])}{e}",
         "anchored": rf"{b}(?P<anch>{alt(w.anchored)}){e}",
