@@ -103,7 +103,7 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         # "afwijkingen > € 25.000"; "bij de honderd grootste woningcorporaties"
         ("threshold", rf"{alt(sw.money_signs)}\s*{alt(data.units.currency_prefix)}\s*\d"),
         ("group defined by its rank",
-         rf"(?:(?<!\w){phrase(sw.rank_article)}\s+|^\s*)"
+         rf"(?:(?<!\w){phrase(sw.rank_article)}\s+|^\s*|(?<=\s)(?={capital}))"
          rf"(?:\d{{1,3}}|{small}|{alt(sw.rank_numbers)})\s+{alt(sw.rank_adjectives)}"),
         # "Heeft men minder dan 50 leerlingen dan wordt gesproken van ..."; "meer dan vijftien
         # procent van hun inkomen kwijt"; "begrensd tot de inflatie ..., plus 1 procentpunt"
