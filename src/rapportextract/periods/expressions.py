@@ -191,6 +191,11 @@ def _candidates(sentence: str, edition: int, w: PeriodWords) -> list[TimeExpress
             add(m, form.format(y=day_year), how_of(m))
         else:
             add(m, None, "month", template=form)
+    for m in p["numeric_date"].finditer(sentence):
+        # "per 1-1-2021", "op 30-06-2021": as the same date written out
+        day, mon = int(m.group("d")), int(m.group("mo"))
+        if 1 <= day <= 31 and 1 <= mon <= 12:
+            add(m, m.group("y") if (day, mon) == (31, 12) else f"{m.group('y')}-{mon:02d}")
     for m in p["month_rel"].finditer(sentence):
         rel = m.group("rel") or m.group("rel2")
         year = edition + w.relative[" ".join(rel.lower().split())]
@@ -275,6 +280,10 @@ def _with_roles(sentence: str, exprs: list[TimeExpression], edition: int,
         role = expr.role
         before = sentence[max(0, expr.start - 40):expr.start]
         is_since = bool(w.patterns["since_start"].search(expr.text))
+        # "het hoogste aantal sinds 2015": a record, neither base nor period
+        with_since = before + expr.text.split()[0] + " " if is_since else before
+        if w.patterns["record_since"].search(with_since):
+            continue
         as_before = w.patterns["as_before"].search(sentence[max(0, expr.start - 80):expr.start])
         if role == "point" and (w.patterns["base_before"].search(before) or is_since
                                 or as_before):

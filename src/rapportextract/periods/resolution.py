@@ -193,8 +193,9 @@ def resolve_period(
 
     # "minder sterk dan de stijging in maart (5 procent)": a time right before a figure in
     # brackets is that figure's (step 0), not the time of the sentence's other figures
+    # ("173 miljoen euro in 2021 (+114 procent)": a time right after the figure is its own too)
     labels = {id(e) for e in exprs
-              if period_words().patterns["bracket_label"].match(sentence, e.end)}
+              if period_words().patterns["bracket_label"].match(sentence, e.end) and not own(e)}
     points = [e for e in exprs if e.role == "point" and e.period and (not e.from_to or own(e))
               and id(e) not in labels]
     bases = [e for e in exprs if e.period and (e.role == "base" or (e.from_to and not own(e)))]
@@ -207,6 +208,11 @@ def resolve_period(
     # time expression is that time's figure, whatever role the expression has for the rest.
     labelled = [e for e in exprs if e.period and e.end <= start
                 and period_words().patterns["bracket_gap"].match(sentence[e.end:start])]
+    # "van € 12 miljoen (2021) naar € 15 miljoen (2022)": a time alone in brackets right after
+    # a figure dates that figure
+    labelled += [e for e in exprs if e.period and e.start >= end
+                 and period_words().patterns["bracket_time_open"].match(sentence[end:e.start])
+                 and period_words().patterns["bracket_time_close"].match(sentence, e.end)]
     if labelled:
         expr = labelled[-1]
         confidence = 0.95 if expr.how == "explicit" else 0.9
@@ -227,7 +233,10 @@ def resolve_period(
     if not in_clause and described:
         chosen, source, confidence = described[-1], "clause", 0.95
     elif in_clause:
-        chosen, source, confidence = _nearest(in_clause, start, end), "clause", 1.0
+        # "van ruim 1000 per jaar voor 2010 tot 78 in 2019": a time right after the figure is
+        # its own, however near another stands before it
+        owned = [e for e in in_clause if own(e)]
+        chosen, source, confidence = _nearest(owned or in_clause, start, end), "clause", 1.0
     else:
         # A year after the figure in another clause belongs to that clause ("bij 12% van de
         # uitzettingen, tegen 10% in 2017"): only a year before the figure carries over.

@@ -163,6 +163,11 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
             r"\s+(?P<y1>(?:19|20)\d{2})\s?[-–/]\s?(?P<y2>(?:19|20)?\d{2})(?!\d|[.,]\d)"
         ),
         "year": rf"{b}(?P<y>{_YEAR}){e}",
+        # a date in digits, day first: "1-1-2021", "30/06/2021", "31.12.2020"
+        "numeric_date": (
+            r"(?<![\d.,/-])(?P<d>\d{1,2})(?P<sep>[-/.])(?P<mo>\d{1,2})(?P=sep)"
+            r"(?P<y>(?:19|20)\d{2})(?![\d]|[.,]\d)"
+        ),
         "relative": rf"{b}(?P<rel>{rel}){e}",
         "present": rf"{b}{alt(w.words['present'])}{e}",
         "anchored": rf"{b}(?P<anch>{alt(w.anchored)}){e}",
@@ -172,9 +177,15 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
         "previous": rf"{b}(?P<prev>{alt(w.previous)}){e}",
         "base_before": (
             # up to two fillers: "dan in dezelfde periode van 2021"
-            rf"{b}{alt(w.words['base_markers'])}\s+(?:{alt(w.words['base_fillers'])}\s+){{0,2}}$"
+            rf"{b}{alt(w.words['base_markers'])}\s+(?:(?:{alt(w.words['base_fillers'])}\s+){{0,2}}"
+            rf"|{alt(w.words['articles'])}\s+[^\s\d]+\s+{of}\s+)$"
         ),
         "since_start": rf"^{alt(w.words['since'])}{e}",
+        # "het hoogste aantal sinds 2015": a record, no base (up to three words between)
+        "record_since": (
+            rf"{b}{alt(w.words['record_words'])}\s+(?:[^\s\d]+\s+){{0,3}}"
+            rf"{alt(w.words['since'])}\s+$"
+        ),
         "base_chain": rf"^\s+{alt(w.words['base_chain'])}\s+$",
         # "zoveel als aan het begin van de crisis in 2008": up to eight words without digits
         "as_before": (
@@ -197,6 +208,9 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
         # the gap between a figure and its own year: "107 in 2016", "107 ontruimingen in 2016"
         "right_after": rf"^\s*(?:{token}\s+)?(?:{alt(w.words['of'])}\s+)?$",
         "bracket_gap": r"^\s*\(\s*$",
+        # a time alone in brackets right after a figure, which it dates: "€ 12 miljoen (2021)"
+        "bracket_time_open": r"^\s*\(\s*$",
+        "bracket_time_close": r"\s*\)",
         # a time followed by a figure in brackets, which it labels: "in maart (5 procent)"
         "relative_clause": rf"\s*,\s*{alt(w.words['relative_pronouns'])}{e}",
         "bracket_label": r"\s*\(\s*[-+−]?(?:€\s*)?\d",

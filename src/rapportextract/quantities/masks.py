@@ -3,6 +3,7 @@ set phrases) and bare numbers that are years, durations, factors, markers or the
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import cache
 
 import regex
@@ -96,13 +97,15 @@ def _report_masks() -> tuple[_HintedMask, ...]:
          rf"{alt(sw.titled_plurals)}\s+\d{{1,2}}(?![\d.,]?\d){unit_next}(?:{separator}{item})*"
          rf"(?!\w)"),
         ("rank", rf"(?<!\w){alt(sw.rank_words)}[- ]?\d{{1,3}}(?![\d.,]?\d)"),
+        # "in de brief van 28 september1": a date with a footnote marker glued to its month
+        ("date", rf"(?<![\w.,])\d{{1,2}}\.?\s+{bare_alt(ctx.months)}\d{{1,2}}(?![\d.,]?\d)"),
         # "25 Okt09": a date with its year's last two digits glued to the month
         ("date", rf"(?<![\w.,])\d{{1,2}}\s+{bare_alt(sw.month_abbreviations)}\d{{2}}(?!\d)"),
         # "afwijkingen > € 25.000"; "bij de honderd grootste woningcorporaties"
         ("threshold", rf"{alt(sw.money_signs)}\s*{alt(data.units.currency_prefix)}\s*\d"),
         ("group defined by its rank",
-         rf"(?<!\w){phrase(sw.rank_article)}\s+(?:\d{{1,3}}|{small}|{alt(sw.rank_numbers)})\s+"
-         rf"{alt(sw.rank_adjectives)}"),
+         rf"(?:(?<!\w){phrase(sw.rank_article)}\s+|^\s*|(?<=\s)(?={capital}))"
+         rf"(?:\d{{1,3}}|{small}|{alt(sw.rank_numbers)})\s+{alt(sw.rank_adjectives)}"),
         # "Heeft men minder dan 50 leerlingen dan wordt gesproken van ..."; "meer dan vijftien
         # procent van hun inkomen kwijt"; "begrensd tot de inflatie ..., plus 1 procentpunt"
         ("threshold",
@@ -168,6 +171,10 @@ def _report_masks() -> tuple[_HintedMask, ...]:
          rf"{alt(sw.target_nouns)}"),
         # "scholen met minder dan 150 leerlingen"
         ("threshold", rf"{alt(sw.group_nouns)}\s+met\s+{alt(sw.group_bounds)}\s+{money}"),
+        # "gemeenten vanaf 150 duizend inwoners"
+        ("threshold",
+         rf"{alt(sw.group_nouns)}\s+{alt(sw.group_bounds_direct)}\s+{money}[\d.,]*"
+         rf"(?:\s+{alt(tuple(data.scales))})?(?=\s+{long_word}{bare_alt(sw.plural_endings)}(?!\w))"),
         # "Telefoonnummer 14-074"; "uit 2013[1]"; a letter-spaced year "2 0 2 0"
         ("phone number",
          rf"{alt(sw.phone_words)}\s*:?\s*\+?\(?\d[\d\s()-]{{3,}}\d"),
@@ -299,7 +306,13 @@ def mask_reason(spans: list[tuple[int, int, str]], start: int, end: int) -> str 
 def _range_end() -> regex.Pattern[str]:
     """The other end of a range after a four-digit number: "2000 en 2500 basisscholen"."""
     joiners = alt(nl.load().contexts.range_joiners)
-    return compile_pattern(rf"\s*{joiners}\s*(?:\d{{1,3}}(?:\.\d{{3}})*|\d{{4}})(?!\d)")
+    return compile_pattern(rf"\s*{joiners}\s*(?P<end>\d{{1,3}}(?:\.\d{{3}})*|\d{{4}})(?!\d)")
+
+
+def _range_upward(end: regex.Match[str], value: Decimal) -> bool:
+    """Whether a range's other end is at least its first: "2000 tot 2500 woningen" is a range,
+    "voor 2010 tot 78 huisuitzettingen" a year and a figure of another time."""
+    return Decimal(end.group("end").replace(".", "")) >= value
 
 
 def _is_year(q: Found, before: str, after: str, p: Patterns) -> bool:
@@ -331,7 +344,7 @@ def _is_year(q: Found, before: str, after: str, p: Patterns) -> bool:
     if word in p.count_nouns:
         return False
     end = _range_end().match(after)
-    if end and _counted_noun_next(after[end.end() :], p):
+    if end and _range_upward(end, q.value) and _counted_noun_next(after[end.end() :], p):
         return False  # "tussen de 2000 en 2500 basisscholen"
     if after_preposition:
         return True

@@ -49,6 +49,7 @@ class SkipWords:
     target_gap: int
     group_nouns: tuple[str, ...]
     group_bounds: tuple[str, ...]
+    group_bounds_direct: tuple[str, ...]
     phone_words: tuple[str, ...]
     bracket_marker_max_digits: int
     age_group_suffixes: tuple[str, ...]
@@ -138,6 +139,7 @@ def read_skip_words(text: str | None = None) -> SkipWords:
         target_gap=r.integer("thresholds.target_gap_words", minimum=0),
         group_nouns=r.words("thresholds.group_nouns"),
         group_bounds=r.words("thresholds.group_bounds"),
+        group_bounds_direct=r.words("thresholds.group_bounds_direct"),
         phone_words=r.words("phones.words"),
         bracket_marker_max_digits=r.integer("layout.bracket_marker_max_digits", minimum=1),
         age_group_suffixes=r.words("thresholds.age_group_suffixes"),

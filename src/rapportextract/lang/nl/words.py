@@ -217,6 +217,7 @@ PERIOD_WORD_LISTS = (
     "mid_year", "ago", "one", "past_years", "years_word", "decade", "year_pair_open",
     "school_year", "as_markers", "year_and_open", "year_and_join", "each_join",
     "base_chain", "last_quarter", "last_months", "relative_pronouns", "scope_not",
+    "record_words",
 )
 
 
