@@ -15,6 +15,7 @@ from pathlib import Path
 
 import regex
 
+from rapportextract.ingest.text_tables import is_year_table, table_cells, table_grid
 from rapportextract.lang.nl.words import layout_words
 from rapportextract.layout import (
     BULLET,
@@ -23,7 +24,7 @@ from rapportextract.layout import (
     normalise_text,
     strip_glued_markers,
 )
-from rapportextract.models import Block, BlockKind, Page
+from rapportextract.models import Block, BlockKind, Page, TableGrid
 
 _URL_LINE = regex.compile(r"^(?:https?://|www\.)\S+$")
 _FOOTNOTE_START = regex.compile(r"^(\d{1,3})\s+(?=\p{Lu})")
@@ -61,6 +62,8 @@ def _drafts(page_text: str) -> list[_Draft]:
     def close() -> None:
         nonlocal current
         if current is not None and current.lines:
+            if current.kind is BlockKind.TABLE and not is_year_table(current.lines):
+                current.kind = BlockKind.PARAGRAPH  # bars, but no table the table stage reads
             drafts.append(current)
         current = None
 
@@ -70,6 +73,14 @@ def _drafts(page_text: str) -> list[_Draft]:
             close()
             continue
         indented = raw[:1].isspace()
+        if table_cells(line) is not None:  # a row of a table written with bars
+            if current is None or current.kind is not BlockKind.TABLE:
+                close()
+                current = _Draft(BlockKind.TABLE, starts_page_line=indented)
+            current.lines.append(line)
+            continue
+        if current is not None and current.kind is BlockKind.TABLE:
+            close()
         if _is_caps_heading(line):
             prev = drafts[-1] if current is None and drafts else current
             if (
@@ -258,7 +269,13 @@ def text_pages(text: str) -> list[Page]:
         blocks: list[Block] = [
             Block(id="", kind=BlockKind.HEADER, page=number, text=h) for h in headers
         ]
+        tables: list[tuple[int, list[str]]] = []  # a table's block and its rows
         for draft in drafts:
+            if draft.kind is BlockKind.TABLE:
+                tables.append((len(blocks), draft.lines))
+                blocks.append(Block(id="", kind=BlockKind.TABLE, page=number,
+                                    text="\n".join(draft.lines)))
+                continue
             body = join_lines(draft.lines)
             refs: list[str] = []
             if draft.kind is BlockKind.FOOTNOTE:
@@ -274,7 +291,8 @@ def text_pages(text: str) -> list[Page]:
         blocks += [Block(id="", kind=BlockKind.FOOTER, page=number, text=f) for f in footers]
         for i, block in enumerate(blocks):
             block.id = f"p{number}-b{i}"
-        pages.append(Page(number=number, blocks=blocks))
+        grids: list[TableGrid] = [table_grid(rows, blocks[i].id) for i, rows in tables]
+        pages.append(Page(number=number, blocks=blocks, tables=grids))
     return pages
 
 

@@ -1,0 +1,73 @@
+"""Tables written in plain text with bars between the cells, as Markdown and many exports of
+web pages and spreadsheets write them::
+
+    Kwijtschelding | 2019 | 2020 | 2021
+    aantal verzoeken | 164 | 115 | 115
+
+A run of such lines with years in a head row (or a head column) is a table of its own
+(`BlockKind.TABLE`, with a `TableGrid` on the page), read by the table stage like a table of a
+PDF: each figure takes its column's year. Read as prose, the rows ran into one sentence, and
+every figure took one period. Other runs of bars (a single row, a table without years, which
+the table stage does not read) stay prose, as before."""
+
+from __future__ import annotations
+
+import regex
+
+from rapportextract.models import TableCell, TableGrid
+
+_RULE_CELL = regex.compile(r"^:?-{3,}:?$")
+"""A cell of Markdown's line under the head ("---", ":---:")."""
+
+_YEAR_CELL = regex.compile(r"^(?:19|20)\d{2}\*{0,2}$")
+"""A cell that is a year, as the table stage reads a year label (`figures.numbers.year_of`)."""
+
+_HEAD_ROWS = 3
+"""The table stage looks for its year row among the first three rows (or columns)."""
+
+_MIN_CELLS = 3
+"""A table row holds a label and at least two cells: fewer bars is prose ("en/of | ...")."""
+
+
+def table_cells(line: str) -> list[str] | None:
+    """The cells of a text table row, or None for a line that is none. Bars at the start and
+    end of the line open and close it; the cells between are stripped."""
+    if line.count("|") < 2:
+        return None
+    inner = line.strip()
+    if inner.startswith("|"):
+        inner = inner[1:]
+    if inner.endswith("|"):
+        inner = inner[:-1]
+    cells = [cell.strip() for cell in inner.split("|")]
+    if len(cells) < _MIN_CELLS or sum(1 for c in cells if c) < 2:
+        return None
+    return cells
+
+
+def is_rule_row(cells: list[str]) -> bool:
+    """Markdown's line under a table's head: only dashes (and colons), no content."""
+    return all(_RULE_CELL.match(c) or not c for c in cells) and any(cells)
+
+
+def is_year_table(lines: list[str]) -> bool:
+    """Whether a run of bar rows is a table the table stage reads: two rows or more, and two
+    years in one of the first rows, or in one of the first columns."""
+    rows = [c for line in lines if (c := table_cells(line)) is not None and not is_rule_row(c)]
+    if len(rows) < 2:
+        return False
+    width = max(len(r) for r in rows)
+    columns = [[r[k] for r in rows if k < len(r)] for k in range(min(width, _HEAD_ROWS))]
+    return any(sum(1 for cell in cells if _YEAR_CELL.match(cell)) >= 2
+               for cells in [*rows[:_HEAD_ROWS], *columns])
+
+
+def table_grid(lines: list[str], block_id: str) -> TableGrid:
+    """The grid of a run of table rows (rule rows left out), for the table stage."""
+    rows: list[list[TableCell | None]] = []
+    for line in lines:
+        cells = table_cells(line)
+        if cells is None or is_rule_row(cells):
+            continue
+        rows.append([TableCell(text=c) for c in cells])
+    return TableGrid(rows=rows, block_id=block_id)

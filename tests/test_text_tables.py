@@ -1,0 +1,111 @@
+"""Tables written in plain text with bars between the cells (`ingest.text_tables`): each
+figure takes its column's year, as in a table of a PDF."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from rapportextract.ingest import read_document
+from rapportextract.ingest.text_tables import is_rule_row, table_cells
+from rapportextract.models import BlockKind
+from rapportextract.pipeline import extract
+
+_REPORT = """Jaarverslag schuldhulp 2024
+
+De gemeente Wieringerwaard ontving weer meer verzoeken om kwijtschelding.
+
+| Kwijtschelding | 2021 | 2022 | 2023 |
+|---|---|---|---|
+| aantal verzoeken | 212 | 198 | 240 |
+| toegekend bedrag | € 31.450 | € 29.800 | € 36.125 |
+
+Het aantal verzoeken steeg in 2023 met 42.
+"""
+
+
+@pytest.fixture
+def report(tmp_path: Path) -> Path:
+    path = tmp_path / "jaarverslag.txt"
+    path.write_text(_REPORT, encoding="utf-8")
+    return path
+
+
+def test_bar_rows_are_one_table_block_with_a_grid(report: Path) -> None:
+    doc = read_document(report, edition=2024)
+    page = doc.pages[0]
+    kinds = [b.kind for b in page.blocks]
+    assert kinds.count(BlockKind.TABLE) == 1
+    assert len(page.tables) == 1
+    grid = page.tables[0]
+    # the rule row under the head is no row of the grid
+    assert [[c.text for c in row if c] for row in grid.rows] == [
+        ["Kwijtschelding", "2021", "2022", "2023"],
+        ["aantal verzoeken", "212", "198", "240"],
+        ["toegekend bedrag", "€ 31.450", "€ 29.800", "€ 36.125"],
+    ]
+    table = next(b for b in page.blocks if b.kind is BlockKind.TABLE)
+    assert grid.block_id == table.id
+    # the prose around the table stays prose
+    assert any(b.kind is BlockKind.PARAGRAPH and "Wieringerwaard" in b.text for b in page.blocks)
+
+
+def test_each_figure_of_a_bar_table_takes_its_column_year(report: Path) -> None:
+    facts = extract(report, edition=2024).facts
+    table = [f for f in facts if f.source.origin == "table"]
+    got = {(f.subject, f.period): (f.value, f.unit) for f in table}
+    assert got[("aantal verzoeken", "2021")] == (Decimal(212), "count")
+    assert got[("aantal verzoeken", "2023")] == (Decimal(240), "count")
+    assert got[("toegekend bedrag", "2022")] == (Decimal(29800), "EUR")
+    assert len(table) == 6
+    # no figure of the table is read again as prose, and the sentence after it is
+    prose = [f for f in facts if f.source.origin == "text"]
+    assert [f.value for f in prose] == [Decimal(42)]
+
+
+@pytest.mark.parametrize(
+    ("line", "cells"),
+    [
+        pytest.param("| a | 1 | 2 |", ["a", "1", "2"], id="bars-at-both-ends"),
+        pytest.param("label | 10 | 20", ["label", "10", "20"], id="no-outer-bars"),
+        pytest.param("ja | nee", None, id="one-bar-is-prose"),
+        pytest.param("een | | |", None, id="one-filled-cell-is-no-row"),
+        pytest.param("Geen tabel hier.", None, id="no-bar"),
+    ],
+)
+def test_table_cells(line: str, cells: list[str] | None) -> None:
+    assert table_cells(line) == cells
+
+
+def test_rule_row() -> None:
+    assert is_rule_row(["---", ":---:", "---:"])
+    assert not is_rule_row(["---", "12"])
+
+
+@pytest.mark.parametrize(
+    ("text", "table"),
+    [
+        pytest.param("| Jaar | 2022 | 2023 |\n| woningen | 410 | 455 |\n", True,
+                     id="years-in-head-row"),
+        pytest.param("| | woningen | huurders |\n| 2022 | 410 | 800 |\n| 2023 | 455 | 870 |\n",
+                     True, id="years-in-head-column"),
+        pytest.param("| Breda | 12 | 14 |\n", False, id="one-row-stays-prose"),
+        pytest.param("| Gemeente | woningen | huurders |\n| Breda | 410 | 800 |\n", False,
+                     id="no-years-stays-prose"),
+    ],
+)
+def test_only_tables_of_years_become_tables(tmp_path: Path, text: str, table: bool) -> None:
+    path = tmp_path / "rijen.txt"
+    path.write_text(text, encoding="utf-8")
+    page = read_document(path, edition=2024).pages[0]
+    assert (len(page.tables) == 1) is table
+    assert any(b.kind is BlockKind.TABLE for b in page.blocks) is table
+
+
+def test_bar_row_without_a_table_keeps_its_figures_as_prose(tmp_path: Path) -> None:
+    path = tmp_path / "rij.txt"
+    path.write_text("Ontruimingen | Breda | 14 | Tilburg | 9\n", encoding="utf-8")
+    values = sorted(f.value for f in extract(path, edition=2024).facts if not f.derived)
+    assert values == [Decimal(9), Decimal(14)]
