@@ -106,6 +106,13 @@ def test_paragraphs_without_gap_or_indent_part_at_a_short_last_line() -> None:
     assert blocks[0].endswith("die vorig jaar zijn opgeknapt.")
 
 
+def test_flush_right_prose_parts_at_gaps_not_at_starts() -> None:
+    blocks = _prose("flush_right.pdf")
+    assert [b.split(" ")[0] for b in blocks] == ["Op", "De", "Toen"]
+    assert blocks[0].endswith("om beter te kunnen kijken.")
+    assert blocks[1].endswith("het dak van de kar reikte.")
+
+
 def test_loose_leading_keeps_an_items_second_line() -> None:
     blocks = _prose("loose_list.pdf")
     assert len(blocks) == 6

@@ -12,6 +12,7 @@ from rapportextract.layout.blocks import (
     chart_block,
     column_edges,
     ends_paragraph,
+    flush_right_columns,
     footnote_frags,
     group_lines,
     indented_one_liner,
@@ -222,6 +223,7 @@ def build_blocks(
 
     ordered = reading_order(items)
     edges = column_edges(items, params)
+    flush_right = flush_right_columns(items, params)
     above: Frag | None = None
     """The line above the last of the run, in its column (in the run or the block before)."""
     for i, it in enumerate(ordered):
@@ -235,7 +237,8 @@ def build_blocks(
         after = ordered[i + 1] if i + 1 < len(ordered) else None
         if (
             after is not None and after.frag is not None and after.column == it.column
-            and not starts_block(it.frag, after.frag, pitches, params, titles=False)
+            and not starts_block(it.frag, after.frag, pitches, params, titles=False,
+                                 ragged_left=it.column in flush_right)
             and title_line(it.frag, after.frag, params)
         ):
             it.frag.heading_like = True
@@ -243,9 +246,11 @@ def build_blocks(
         if run and (
             it.column != run_column
             or starts_block(run[-1], it.frag, pitches, params,
-                            before=run[-2] if len(run) > 1 else None)
+                            before=run[-2] if len(run) > 1 else None,
+                            ragged_left=it.column in flush_right)
             or ends_paragraph(run[-1], it.frag, edges.get(it.column), params)
-            or indented_one_liner(above, run[-1], it.frag, edges.get(it.column), params)
+            or (it.column not in flush_right
+                and indented_one_liner(above, run[-1], it.frag, edges.get(it.column), params))
         ):
             flush()
         run_column = it.column

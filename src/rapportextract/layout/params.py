@@ -267,6 +267,10 @@ class LayoutParams:
     a paragraph's last line by half the column on average)."""
     edge_lines: int = 3
     """A column's edges are known from at least this many lines."""
+    flush_right_share: float = 0.8
+    """Share of a column's lines that end at its right edge where it is set flush right..."""
+    ragged_left_share: float = 0.5
+    """...with at most this share starting at one of its two most common starts."""
     heading_size: float = 1.15
     """Lines at least this share of the body size are set as a heading."""
     heading_words: int = 15
