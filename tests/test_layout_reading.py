@@ -113,6 +113,17 @@ def test_flush_right_prose_parts_at_gaps_not_at_starts() -> None:
     assert blocks[1].endswith("het dak van de kar reikte.")
 
 
+def test_a_list_set_one_name_a_line_is_a_block_per_name() -> None:
+    blocks = _prose("name_list.pdf")
+    assert blocks[:3] == ["Anneke de Vries, Woonstichting Noord",
+                          "Bram Jansen, Gemeente Leeuwarden",
+                          "Carla Bakker, Huurdersvereniging De Kaai"]
+    assert len(blocks) == 9
+    # the prose under it wraps only what did not fit: one paragraph
+    assert blocks[8].startswith("De raad kwam vorig jaar zes keer bijeen.")
+    assert blocks[8].endswith("over huurachterstanden.")
+
+
 def test_loose_leading_keeps_an_items_second_line() -> None:
     blocks = _prose("loose_list.pdf")
     assert len(blocks) == 6

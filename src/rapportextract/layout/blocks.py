@@ -133,38 +133,6 @@ def column_edges(items: Sequence[Item], params: LayoutParams = LAYOUT
     return edges
 
 
-def flush_right_columns(items: Sequence[Item], params: LayoutParams = LAYOUT
-                        ) -> set[int | None]:
-    """The columns set flush right and ragged left: most lines end at one right edge and
-    few start at one of the two most common starts (a justified column starts most at its
-    edge, a list with hanging indents at two; a page of poetry or children's prose set
-    against the right margin starts each line elsewhere). Their starts tell no paragraph."""
-    by_column: dict[int | None, list[Frag]] = {}
-    for it in items:
-        if it.frag is not None:
-            by_column.setdefault(it.column, []).append(it.frag)
-    flush: set[int | None] = set()
-    for column, frags in by_column.items():
-        if len(frags) < params.edge_lines:
-            continue
-        rights = sorted(f.x1 for f in frags)
-        right = rights[-1 - len(rights) // 10]
-        at_right = sum(abs(f.x1 - right) <= params.tail_edge for f in frags)
-        starts = [f.x0 for f in frags]
-        common = 0
-        for _ in range(2):
-            if not starts:
-                break
-            near = max(starts, key=lambda x: sum(abs(y - x) <= params.tail_edge for y in starts))
-            kept = [x for x in starts if abs(x - near) > params.tail_edge]
-            common += len(starts) - len(kept)
-            starts = kept
-        if (at_right >= params.flush_right_share * len(frags)
-                and common <= params.ragged_left_share * len(frags)):
-            flush.add(column)
-    return flush
-
-
 _SENTENCE_END = regex.compile(r"[.!?:][\"'”’)\]]*$")
 
 

@@ -12,7 +12,6 @@ from rapportextract.layout.blocks import (
     chart_block,
     column_edges,
     ends_paragraph,
-    flush_right_columns,
     footnote_frags,
     group_lines,
     indented_one_liner,
@@ -53,6 +52,7 @@ from rapportextract.layout.margins import (
     running_keys,
 )
 from rapportextract.layout.params import LAYOUT, LayoutParams
+from rapportextract.layout.ragged import entry_list, flush_right_columns
 from rapportextract.layout.regions import chart_regions
 from rapportextract.layout.rows import Frag, cut_row, word_rows
 from rapportextract.layout.ruled import add_rule_tables, bar_grid, rule_tables
@@ -218,7 +218,10 @@ def build_blocks(
 
     def flush() -> None:
         if run:
-            blocks.append(make_block(list(run), None, run_column, body, params))
+            # a list set one entry a line is a block per line
+            parts = ([[line] for line in run] if entry_list(run, edges.get(run_column), params)
+                     else [list(run)])
+            blocks.extend(make_block(part, None, run_column, body, params) for part in parts)
             run.clear()
 
     ordered = reading_order(items)

@@ -265,6 +265,10 @@ class LayoutParams:
     the right edge, over a line at the left edge that starts with a capital, ends its
     paragraph where the page sets no gap and no indent (a ragged line falls short by a word,
     a paragraph's last line by half the column on average)."""
+    entry_lines: int = 3
+    """A list set one entry a line (`blocks.entry_list`) has at least this many lines..."""
+    entry_share: float = 0.5
+    """...and at least this share of them stop where the next line's first word fits."""
     edge_lines: int = 3
     """A column's edges are known from at least this many lines."""
     flush_right_share: float = 0.8
