@@ -267,8 +267,9 @@ class LayoutParams:
     a paragraph's last line by half the column on average)."""
     entry_lines: int = 3
     """A list set one entry a line (`blocks.entry_list`) has at least this many lines..."""
-    entry_share: float = 0.5
-    """...and at least this share of them stop where the next line's first word fits."""
+    entry_share: float = 0.3
+    """...and at least this share of them stop where the next line's first word fits (two
+    lists side by side leave one a narrow column: many of its entries nearly fill it)."""
     edge_lines: int = 3
     """A column's edges are known from at least this many lines."""
     flush_right_share: float = 0.8
