@@ -106,6 +106,24 @@ def test_paragraphs_without_gap_or_indent_part_at_a_short_last_line() -> None:
     assert blocks[0].endswith("die vorig jaar zijn opgeknapt.")
 
 
+def test_flush_right_prose_parts_at_gaps_not_at_starts() -> None:
+    blocks = _prose("flush_right.pdf")
+    assert [b.split(" ")[0] for b in blocks] == ["Op", "De", "Toen"]
+    assert blocks[0].endswith("om beter te kunnen kijken.")
+    assert blocks[1].endswith("het dak van de kar reikte.")
+
+
+def test_a_list_set_one_name_a_line_is_a_block_per_name() -> None:
+    blocks = _prose("name_list.pdf")
+    assert blocks[:3] == ["Anneke de Vries, Woonstichting Noord",
+                          "Bram Jansen, Gemeente Leeuwarden",
+                          "Carla Bakker, Huurdersvereniging De Kaai"]
+    assert len(blocks) == 9
+    # the prose under it wraps only what did not fit: one paragraph
+    assert blocks[8].startswith("De raad kwam vorig jaar zes keer bijeen.")
+    assert blocks[8].endswith("over huurachterstanden.")
+
+
 def test_loose_leading_keeps_an_items_second_line() -> None:
     blocks = _prose("loose_list.pdf")
     assert len(blocks) == 6

@@ -90,10 +90,11 @@ def line_pitches(items: Sequence[Item], params: LayoutParams = LAYOUT) -> dict[f
 
 def starts_block(
     prev: Frag, frag: Frag, pitches: dict[float, float], params: LayoutParams = LAYOUT,
-    *, titles: bool = True, before: Frag | None = None,
+    *, titles: bool = True, before: Frag | None = None, ragged_left: bool = False,
 ) -> bool:
     """Whether `frag` starts a new block after `prev` (`before` is the line above `prev` in
-    the same block, if any)."""
+    the same block, if any). In a column set flush right (`ragged_left`) every line starts
+    elsewhere: no start is an indent."""
     size = max(prev.size, frag.size)
     if frag.top - prev.bottom < -params.overlap_break * size:
         return True
@@ -108,7 +109,7 @@ def starts_block(
         return True
     if titles and prev.heading_like:
         return True
-    if first_line_indent(prev, frag, params, before=before):
+    if not ragged_left and first_line_indent(prev, frag, params, before=before):
         return True
     # "Tabel 2 is zonder lijnen gezet." after a line break is prose, not a caption.
     return bool(BULLET.match(frag.text) or is_caption(frag.text, params))

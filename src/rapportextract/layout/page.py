@@ -52,6 +52,7 @@ from rapportextract.layout.margins import (
     running_keys,
 )
 from rapportextract.layout.params import LAYOUT, LayoutParams
+from rapportextract.layout.ragged import entry_list, flush_right_columns
 from rapportextract.layout.regions import chart_regions
 from rapportextract.layout.rows import Frag, cut_row, word_rows
 from rapportextract.layout.ruled import add_rule_tables, bar_grid, rule_tables
@@ -217,11 +218,15 @@ def build_blocks(
 
     def flush() -> None:
         if run:
-            blocks.append(make_block(list(run), None, run_column, body, params))
+            # a list set one entry a line is a block per line
+            parts = ([[line] for line in run] if entry_list(run, edges.get(run_column), params)
+                     else [list(run)])
+            blocks.extend(make_block(part, None, run_column, body, params) for part in parts)
             run.clear()
 
     ordered = reading_order(items)
     edges = column_edges(items, params)
+    flush_right = flush_right_columns(items, params)
     above: Frag | None = None
     """The line above the last of the run, in its column (in the run or the block before)."""
     for i, it in enumerate(ordered):
@@ -235,7 +240,8 @@ def build_blocks(
         after = ordered[i + 1] if i + 1 < len(ordered) else None
         if (
             after is not None and after.frag is not None and after.column == it.column
-            and not starts_block(it.frag, after.frag, pitches, params, titles=False)
+            and not starts_block(it.frag, after.frag, pitches, params, titles=False,
+                                 ragged_left=it.column in flush_right)
             and title_line(it.frag, after.frag, params)
         ):
             it.frag.heading_like = True
@@ -243,9 +249,11 @@ def build_blocks(
         if run and (
             it.column != run_column
             or starts_block(run[-1], it.frag, pitches, params,
-                            before=run[-2] if len(run) > 1 else None)
+                            before=run[-2] if len(run) > 1 else None,
+                            ragged_left=it.column in flush_right)
             or ends_paragraph(run[-1], it.frag, edges.get(it.column), params)
-            or indented_one_liner(above, run[-1], it.frag, edges.get(it.column), params)
+            or (it.column not in flush_right
+                and indented_one_liner(above, run[-1], it.frag, edges.get(it.column), params))
         ):
             flush()
         run_column = it.column

@@ -265,8 +265,17 @@ class LayoutParams:
     the right edge, over a line at the left edge that starts with a capital, ends its
     paragraph where the page sets no gap and no indent (a ragged line falls short by a word,
     a paragraph's last line by half the column on average)."""
+    entry_lines: int = 3
+    """A list set one entry a line (`blocks.entry_list`) has at least this many lines..."""
+    entry_share: float = 0.3
+    """...and at least this share of them stop where the next line's first word fits (two
+    lists side by side leave one a narrow column: many of its entries nearly fill it)."""
     edge_lines: int = 3
     """A column's edges are known from at least this many lines."""
+    flush_right_share: float = 0.8
+    """Share of a column's lines that end at its right edge where it is set flush right..."""
+    ragged_left_share: float = 0.5
+    """...with at most this share starting at one of its two most common starts."""
     heading_size: float = 1.15
     """Lines at least this share of the body size are set as a heading."""
     heading_words: int = 15

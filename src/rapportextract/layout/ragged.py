@@ -1,0 +1,91 @@
+"""How a column's lines meet its edges where the page sets no paragraph by indent or full
+stop: prose set flush right (`flush_right_columns`), a list set one entry a line
+(`entry_list`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+import regex
+
+from rapportextract.layout.blocks import _SENTENCE_END
+from rapportextract.layout.columns import Item
+from rapportextract.layout.params import LAYOUT, LayoutParams
+from rapportextract.layout.rows import Frag
+
+_RUNS_ON = regex.compile(r"[,;\-–—]$")
+"""A line that ends on a comma or a dash goes on (a verse, a split word)."""
+
+
+def flush_right_columns(items: Sequence[Item], params: LayoutParams = LAYOUT
+                        ) -> set[int | None]:
+    """The columns set flush right and ragged left: most lines end at one right edge and
+    few start at one of the two most common starts (a justified column starts most at its
+    edge, a list with hanging indents at two; a page of poetry or children's prose set
+    against the right margin starts each line elsewhere). Their starts tell no paragraph."""
+    by_column: dict[int | None, list[Frag]] = {}
+    for it in items:
+        if it.frag is not None:
+            by_column.setdefault(it.column, []).append(it.frag)
+    flush: set[int | None] = set()
+    for column, frags in by_column.items():
+        if len(frags) < params.edge_lines:
+            continue
+        rights = sorted(f.x1 for f in frags)
+        right = rights[-1 - len(rights) // 10]
+        at_right = sum(abs(f.x1 - right) <= params.tail_edge for f in frags)
+        starts = [f.x0 for f in frags]
+        common = 0
+        for _ in range(2):
+            if not starts:
+                break
+            near = max(starts, key=lambda x: sum(abs(y - x) <= params.tail_edge for y in starts))
+            kept = [x for x in starts if abs(x - near) > params.tail_edge]
+            common += len(starts) - len(kept)
+            starts = kept
+        if (at_right >= params.flush_right_share * len(frags)
+                and common <= params.ragged_left_share * len(frags)):
+            flush.add(column)
+    return flush
+
+
+
+
+def ends_entry(prev: Frag, frag: Frag, edges: tuple[float, float] | None,
+               params: LayoutParams = LAYOUT) -> bool:
+    """A line that stops short where the first word of the next would have fitted after it,
+    both at the column's left edge, the next with a capital: the line ended on purpose, an
+    entry of a list set one a line (names, addresses) with no gap, no marker and no full
+    stop. Prose wraps only the word that did not fit; a line that ends on a comma or a
+    hyphen goes on (a verse, a split word)."""
+    if edges is None or not frag.text or not prev.text:
+        return False
+    left, right = edges
+    first = frag.text.split()[0]
+    per_char = (frag.x1 - frag.x0) / len(frag.text)
+    return (
+        abs(frag.x0 - left) <= params.tail_edge
+        and abs(prev.x0 - left) <= params.tail_edge
+        and (frag.text[:1].isupper() or frag.text[:1].isdigit())
+        and not _RUNS_ON.search(prev.text)
+        and abs(frag.size - prev.size) <= params.same_size
+        and prev.x1 + per_char * (len(first) + 1) <= right
+    )
+
+
+def entry_list(lines: Sequence[Frag], edges: tuple[float, float] | None,
+               params: LayoutParams = LAYOUT) -> bool:
+    """A run of lines that is a list set one entry a line: at least `entry_lines` lines at
+    one left edge, each starting with a capital, none ending on a comma, a hyphen or a full
+    stop, and most stopping where the next line's first word would have fitted (`ends_entry`):
+    a board of names, a column of addresses."""
+    if edges is None or len(lines) < params.entry_lines:
+        return False
+    fits = sum(ends_entry(a, b, edges, params) for a, b in pairwise(lines))
+    return (
+        all(abs(f.x0 - lines[0].x0) <= params.tail_edge for f in lines)
+        and all(f.text[:1].isupper() or f.text[:1].isdigit() for f in lines)
+        and not any(_RUNS_ON.search(f.text) or _SENTENCE_END.search(f.text) for f in lines)
+        and fits >= params.entry_share * (len(lines) - 1)
+    )
