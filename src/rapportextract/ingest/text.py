@@ -15,7 +15,12 @@ from pathlib import Path
 
 import regex
 
-from rapportextract.ingest.text_tables import is_year_table, table_cells, table_grid
+from rapportextract.ingest.text_tables import (
+    is_year_table,
+    space_table_end,
+    table_cells,
+    table_grid,
+)
 from rapportextract.lang.nl.words import layout_words
 from rapportextract.layout import (
     BULLET,
@@ -167,6 +172,35 @@ def _split_heading_lines(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+def _split_space_tables(drafts: list[_Draft]) -> list[_Draft]:
+    """A head line of years and the rows of figures under it, written with spaces
+    ("Kwijtschelding 2019 2020 2021" over "aantal verzoeken 164 115 115"), are a table block
+    of their own, read by the table stage like a table written with bars; the lines around it
+    stay their paragraph."""
+    out: list[_Draft] = []
+    for draft in drafts:
+        if draft.kind is not BlockKind.PARAGRAPH:
+            out.append(draft)
+            continue
+        current = _Draft(draft.kind, starts_page_line=draft.starts_page_line)
+        i = 0
+        while i < len(draft.lines):
+            end = space_table_end(draft.lines, i)
+            if end == i:
+                current.lines.append(draft.lines[i])
+                i += 1
+                continue
+            if current.lines:
+                out.append(current)
+            out.append(_Draft(BlockKind.TABLE, draft.lines[i:end],
+                              draft.starts_page_line and i == 0))
+            current = _Draft(draft.kind)
+            i = end
+        if current.lines:
+            out.append(current)
+    return out
+
+
 def _split_note_lines(drafts: list[_Draft]) -> list[_Draft]:
     """Footnotes printed one under the other without a blank line: each numbered line
     starts its own block."""
@@ -264,7 +298,7 @@ def text_pages(text: str) -> list[Page]:
     running = _running_lines(chunks)
     for number, chunk in enumerate(chunks, start=1):
         headers, page_text, footers = _split_running(chunk, running, len(chunks) > 1)
-        drafts = _split_note_lines(_split_heading_lines(_drafts(page_text)))
+        drafts = _split_note_lines(_split_heading_lines(_split_space_tables(_drafts(page_text))))
         markers = _mark_footnotes(drafts)
         blocks: list[Block] = [
             Block(id="", kind=BlockKind.HEADER, page=number, text=h) for h in headers

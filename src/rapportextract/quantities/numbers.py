@@ -12,6 +12,7 @@ import regex
 from rapportextract.models import Unit
 from rapportextract.quantities.found import Form, Found
 from rapportextract.quantities.patterns import Patterns, patterns
+from rapportextract.quantities.year_rows import year_row_cells
 
 HUNDRED = Decimal(100)
 _CENT = Decimal("0.01")
@@ -150,10 +151,11 @@ def _space_thousands(prev: Found, q: Found, text: str) -> bool:
 
 
 def _join_space_groups(found: list[Found], text: str) -> list[Found]:
+    cells = year_row_cells(text)  # cells of a row under years stay apart ("164 115 115 105")
     joined: list[Found] = []
     for q in found:
         prev = joined[-1] if joined else None
-        if prev is None or not _space_thousands(prev, q, text):
+        if prev is None or q.start in cells or not _space_thousands(prev, q, text):
             joined.append(q)
             continue
         unit: Unit = "EUR" if "EUR" in (prev.unit, q.unit) else q.unit
