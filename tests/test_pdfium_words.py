@@ -12,6 +12,7 @@ import pytest
 
 from rapportextract.ingest import pdfium as engine
 from rapportextract.ingest.pdf import _words
+from rapportextract.ingest.pdfium_letters import Oblique
 from rapportextract.ingest.pdfium_words import Letter, letter_dict, letter_words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,7 +95,7 @@ def test_the_words_of_every_page(path: Path) -> None:
         for index in range(len(pdf)):
             try:
                 sheet = engine._sheet(pdf[index], index + 1, 0.0)
-            except engine._Oblique:
+            except Oblique:
                 continue  # read by the reference reader
             # A page with a fake bold or letters to mend is read from letter dicts (None here).
             words = None if sheet.odd else letter_words(sheet.letters)
