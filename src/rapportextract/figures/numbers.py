@@ -10,6 +10,7 @@ from rapportextract.models import (
     Unit,
 )
 from rapportextract.quantities import find_quantities, parse_digits
+from rapportextract.year_labels import year_of as year_of
 
 # The shape of a label that is one figure and nothing else ("1.720", "1,1", "€ 164", "50%",
 # "-15"); its digits are read by the prose recogniser's `parse_digits`, the one reader of Dutch
@@ -67,16 +68,6 @@ def _quantity_number(text: str) -> Number | None:
     if quantity.form != "digits" or quantity.ambiguous:
         return None
     return Number(quantity.value, None if quantity.unit == "count" else quantity.unit)
-
-
-# A category label of a year, possibly with a footnote star for a preliminary figure ("2023*").
-_YEAR_LABEL = re.compile(r"^((?:19|20)\d{2})\*{0,2}$")
-
-
-def year_of(label: str) -> str | None:
-    """The year a category label names ("2023", "2023*"), or None."""
-    match = _YEAR_LABEL.match(label.strip())
-    return match[1] if match else None
 
 
 def is_year(text: str) -> bool:

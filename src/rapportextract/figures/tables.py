@@ -24,10 +24,11 @@ from rapportextract.figures.concepts import (
     figure_fact_id,
     resolve_concept,
 )
-from rapportextract.figures.numbers import parse_number, year_of
+from rapportextract.figures.numbers import parse_number
 from rapportextract.lang.nl.words import chart_words
 from rapportextract.models import BBox, Document, Fact, Page, Source, TableGrid, Unit
 from rapportextract.quantities.multipliers import find_multipliers, label_unit
+from rapportextract.year_labels import year_header
 
 __all__ = ["TableCellFigure", "read_table", "table_facts"]
 
@@ -56,26 +57,17 @@ def _texts(grid: TableGrid) -> list[list[str]]:
     return [[" ".join(c.text.split()) if c is not None else "" for c in row] for row in grid.rows]
 
 
-def _year_header(rows: list[list[str]]) -> tuple[int, dict[int, str]] | None:
-    """The first of the top three rows that holds two or more years: its year columns."""
-    for index, row in enumerate(rows[:3]):
-        years = {k: year for k, cell in enumerate(row) if (year := year_of(cell)) is not None}
-        if len(years) >= 2:
-            return index, years
-    return None
-
-
 def read_table(grid: TableGrid) -> list[TableCellFigure]:
     """The numbers of one grid with their row label and year; empty where the grid is no
     table of yearly figures (no year header row, no year column)."""
     rows = _texts(grid)
     if not rows:
         return []
-    header = _year_header(rows)
+    header = year_header(rows)
     if header is not None:
         return _by_columns(grid, rows, *header)
     transposed = [list(col) for col in zip(*rows, strict=False)]
-    header = _year_header(transposed)
+    header = year_header(transposed)
     if header is not None:
         figures = _by_columns(grid, transposed, *header, transposed=True)
         return figures

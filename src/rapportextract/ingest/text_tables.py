@@ -19,15 +19,10 @@ from __future__ import annotations
 import regex
 
 from rapportextract.models import TableCell, TableGrid
+from rapportextract.year_labels import year_header
 
 _RULE_CELL = regex.compile(r"^:?-{3,}:?$")
 """A cell of Markdown's line under the head ("---", ":---:")."""
-
-_YEAR_CELL = regex.compile(r"^(?:19|20)\d{2}\*{0,2}$")
-"""A cell that is a year, as the table stage reads a year label (`figures.numbers.year_of`)."""
-
-_HEAD_ROWS = 3
-"""The table stage looks for its year row among the first three rows (or columns)."""
 
 _MIN_CELLS = 3
 """A table row holds a label and at least two cells: fewer bars is prose ("en/of | ...")."""
@@ -60,10 +55,8 @@ def is_year_table(lines: list[str]) -> bool:
     rows = [c for line in lines if (c := table_cells(line)) is not None and not is_rule_row(c)]
     if len(rows) < 2:
         return False
-    width = max(len(r) for r in rows)
-    columns = [[r[k] for r in rows if k < len(r)] for k in range(min(width, _HEAD_ROWS))]
-    return any(sum(1 for cell in cells if _YEAR_CELL.match(cell)) >= 2
-               for cells in [*rows[:_HEAD_ROWS], *columns])
+    columns = [[r[k] for r in rows if k < len(r)] for k in range(max(len(r) for r in rows))]
+    return year_header(rows) is not None or year_header(columns) is not None
 
 
 def table_grid(lines: list[str], block_id: str) -> TableGrid:
