@@ -88,25 +88,32 @@ class Arrival(NamedTuple):
     amount_not_after: regex.Pattern[str]
 
 
+def _last_word(words: str, max_words: int, *, named: bool, bracket: bool) -> str:
+    """Up to `max_words` words, then one of `words` that ends its clause (a stop, a comma, a
+    colon, the end; with `bracket` also an opening bracket); `named` puts it in group
+    ``word``."""
+    word = caseless(r"[^\W\d_][\w-]*")
+    last = f"(?P<word>{words})" if named else words
+    ends = "[.,;:(]" if bracket else "[.,;:]"
+    return rf"(?:\s+{word}){{0,{max_words}}}?\s+{last}(?=\s*(?:{ends}|$))"
+
+
 @cache
 def arrival() -> Arrival:
     ch = patterns().data.changes
-    word = caseless(r"[^\W\d_][\w-]*")
     return Arrival(
         outcome_verb=compile_pattern(rf"(?<!\w){alt(ch.outcome_finite)}(?!\w)"),
-        outcome_particle=compile_pattern(
-            rf"(?:\s+{word}){{0,{ch.separable_bare_max_words}}}?\s+"
-            rf"(?P<word>{alt(ch.outcome_better + ch.outcome_worse)})(?=\s*(?:[.,;:(]|$))"
-        ),
+        outcome_particle=compile_pattern(_last_word(
+            alt(ch.outcome_better + ch.outcome_worse), ch.separable_bare_max_words,
+            named=True, bracket=True)),
         verb=compile_pattern(alt(ch.arrival_finite)),
-        particle=compile_pattern(rf"(?:\s+{word}){{0,{ch.arrival_max_words}}}?\s+"
-                                 rf"{alt(ch.arrival_particles)}(?=\s*(?:[.,;:]|$))"),
-        separable_particle=compile_pattern(
-            rf"(?:\s+{word}){{0,{ch.separable_bare_max_words}}}?\s+"
-            rf"(?P<word>{alt(ch.decrease_particles + ch.increase_particles)})(?=\s*(?:[.,;:(]|$))"
-        ),
-        joined=compile_pattern(rf"(?:\s+{word}){{0,{ch.arrival_max_words}}}?\s+"
-                               rf"{alt(ch.arrival_joined)}(?=\s*(?:[.,;:]|$))"),
+        particle=compile_pattern(_last_word(
+            alt(ch.arrival_particles), ch.arrival_max_words, named=False, bracket=False)),
+        separable_particle=compile_pattern(_last_word(
+            alt(ch.decrease_particles + ch.increase_particles), ch.separable_bare_max_words,
+            named=True, bracket=True)),
+        joined=compile_pattern(_last_word(
+            alt(ch.arrival_joined), ch.arrival_max_words, named=False, bracket=False)),
         amount_not_after=compile_pattern(alt(ch.separable_amount_not_after)),
     )
 
