@@ -151,11 +151,18 @@ def _space_thousands(prev: Found, q: Found, text: str) -> bool:
 
 
 def _join_space_groups(found: list[Found], text: str) -> list[Found]:
-    cells = year_row_cells(text)  # cells of a row under years stay apart ("164 115 115 105")
+    # cells of a row under years stay apart ("164 115 115 105"): found only for a sentence
+    # with numbers that could join, which few have
+    cells: set[int] | None = None
     joined: list[Found] = []
     for q in found:
         prev = joined[-1] if joined else None
-        if prev is None or q.start in cells or not _space_thousands(prev, q, text):
+        if prev is None or not _space_thousands(prev, q, text):
+            joined.append(q)
+            continue
+        if cells is None:
+            cells = year_row_cells(text)
+        if q.start in cells:
             joined.append(q)
             continue
         unit: Unit = "EUR" if "EUR" in (prev.unit, q.unit) else q.unit
