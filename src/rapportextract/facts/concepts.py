@@ -34,6 +34,8 @@ class Prev:
     "Bij 78 procent daarvan ..." still knows what is counted)."""
     about: ScopeFound | None = None
     """Whom the sentence was about (`facts.scope`), for a next one that refers back."""
+    mentioned: str | None = None
+    """The last time the sentence names (`periods.mentioned_period`), for a "toen" after it."""
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,13 @@ from rapportextract.facts.scope import NATIONAL, ScopeFound, document_scope
 from rapportextract.facts.scope import sentence_scope as whom_of
 from rapportextract.facts.sentence import sentence_facts
 from rapportextract.models import PROSE_KINDS, BlockKind, Document, Fact, Sentence
-from rapportextract.periods import PeriodContext, named_period, read_columns, sets_scope
+from rapportextract.periods import (
+    PeriodContext,
+    mentioned_period,
+    named_period,
+    read_columns,
+    sets_scope,
+)
 from rapportextract.quantities.multipliers import Multiplier, head_multiplier, table_row
 
 
@@ -98,7 +104,10 @@ def _read_block(
                                analysis.times, header)
         header = columns.header
         # what a month without a year is read against ("In augustus ...")
-        before = PeriodContext(scope=scope, previous=prev.period if prev else None)
+        before = PeriodContext(scope=scope, previous=prev.period if prev else None,
+                               mentioned=prev.mentioned if prev else None)
+        mentioned = mentioned_period(sentence.text, edition=edition, context=before,
+                                     expressions=analysis.times)
         if not analysis.quantities:
             if sentence.block_kind == BlockKind.PARAGRAPH:
                 scope = sets_scope(sentence.text, edition=edition, context=before,
@@ -108,7 +117,8 @@ def _read_block(
             # A sentence without figures passes on the figures before it: "Dat waren er
             # 6.750" two sentences on still counts what the last figure counted.
             prev = Prev(_context_text(analysis, prev), prev.facts if prev else [], named,
-                        sentence.block_kind, sentence.text, about)
+                        sentence.block_kind, sentence.text, about,
+                        mentioned or (prev.mentioned if prev else None))
             continue
         sentence_scope = scope
         if prev is not None and prev.period and analysis.inherits:
@@ -123,7 +133,7 @@ def _read_block(
                                expressions=analysis.times) or scope
         prev = Prev(_context_text(analysis, prev), new,
                     new[-1].period if new else None, sentence.block_kind, sentence.text,
-                    about)
+                    about, mentioned)
     return facts, prev
 
 

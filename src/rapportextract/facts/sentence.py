@@ -4,6 +4,7 @@ confidence and source (the rules are in the `rapportextract.facts` docstring).""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rapportextract.catalogue import Catalogue
 from rapportextract.facts.analysis import SentenceAnalysis
@@ -17,9 +18,11 @@ from rapportextract.models import Document, Fact, Source
 from rapportextract.periods import (
     PeriodContext,
     column_periods,
+    elapsed_years,
     heading_period,
     resolve_period,
 )
+from rapportextract.periods.words import period_words
 from rapportextract.quantities.distant import VARIANCE_NOTE
 
 _PERIOD = re.compile(r"\d{4}(?:-(?:H[12]|Q[1-4]|\d{2}|early))?(?:/\d{4}-\d{2})?")
@@ -53,6 +56,7 @@ def sentence_facts(
         scope=scope,
         heading=heading_period(sentence.heading, edition=edition),
         previous=prev.period if prev else None,
+        mentioned=prev.mentioned if prev else None,
     )
     figures = [(q.start, q.end) for q in quantities]
     if columns is None:
@@ -80,7 +84,18 @@ def sentence_facts(
         period = _survey_period(columns[index] or resolution.period, choice.concept, catalogue,
                                 edition)
         second = movement_start(priced, index, text, exprs)
-        if second is not None:
+        # "in vijf jaar tijd opgelopen van € 400.000 naar € 1,5 miljoen", "de afgelopen drie
+        # jaar met 33 procent gedaald": the change and the movement's last figure are of the
+        # last year, its first figure of the year before the first
+        elapsed = elapsed_years(period) if resolution.elapsed and not columns[index] else None
+        ends_movement = (index > 0 and movement_start(priced, index - 1, text, exprs) is q) \
+            or bool(period_words().patterns["reached"].search(text, max(0, q.start - 12),
+                                                               q.start))
+        if elapsed is not None and (q.kind == "change" or second is not None or ends_movement):
+            period = elapsed[1] if second is not None else elapsed[0]
+            resolution = replace(resolution, base_period=resolution.base_period or elapsed[1])
+            notes.append(f"period {period}: a movement over the years {elapsed[1]}-{elapsed[0]}")
+        elif second is not None:
             to = resolve_period(text, (second.start, second.end), edition=edition,
                                 context=context, expressions=exprs)
             start = start_period(to.period, resolution.base_period or to.base_period) \

@@ -59,7 +59,7 @@ def read_columns(sentence: str, spans: Sequence[tuple[int, int]],
     rows = _rows(sentence, spans)
     # a day or month in the row's label ("Aantal woningen 1 januari 12.997 13.225") is no
     # figure: each column is that day of its own year (2017-01, 2016-01)
-    dated = [e for e in expressions if e.how == "month" and e.template]
+    dated = [e for e in expressions if e.how == "month" and e.template and "{y}" in e.template]
     masked = sentence
     for e in dated:
         masked = masked[:e.start] + "x" * (e.end - e.start) + masked[e.end:]

@@ -47,6 +47,20 @@ class TimeExpression:
     ("{y}-10", "{y}-01/{y}-10")."""
 
 
+ELAPSED = "elapsed"
+"""The `TimeExpression.template` of "de afgelopen vijf jaar", "het afgelopen decennium", "in
+drie jaar tijd": whole years up to the data year, over which a change or a movement runs
+(its figures are of the last year and the year before the first, `resolve_period`)."""
+
+IN_MONTHS = "months"
+"""The `TimeExpression.template` of an anchored expression whose `offset` is in months ("een
+halfjaar eerder"), not years."""
+
+PAST_MONTHS = "past:{n}"
+"""The `TimeExpression.template` of "het afgelopen halfjaar", "de afgelopen drie maanden":
+the `n` months up to the month in focus (`resolve_period`)."""
+
+
 BOTH_YEARS = "both"
 """The `TimeExpression.template` of "in 2022 en 2023": a span of both years for one figure,
 one year a figure for two (`columns.read_columns`)."""
@@ -117,6 +131,24 @@ def _candidates(sentence: str, edition: int, w: PeriodWords) -> list[TimeExpress
         y = int(m.group("y"))
         if m1 <= m2:
             add(m, f"{y}-{m1:02d}/{y}-{m2:02d}")
+    for m in p["month_year_range"].finditer(sentence):
+        first = int(m.group("y1")), month_of(m.group("m1"))
+        last_month = int(m.group("y2")), month_of(m.group("m2"))
+        if first < last_month:
+            add(m, f"{first[0]}-{first[1]:02d}/{last_month[0]}-{last_month[1]:02d}")
+    for m in p["year_end_month"].finditer(sentence):
+        if m.group("y"):
+            add(m, m.group("y"))
+        else:
+            add(m, None, "month", template="{y}")
+    for m in p["past_months"].finditer(sentence):
+        n = 6 if m.group("half") else 3 if m.group("quarter") else _count(m.group("n"), w)
+        if 1 <= n < 12:
+            add(m, None, "month", template=PAST_MONTHS.format(n=n))
+    for m in p["years_time"].finditer(sentence):
+        n = _count(m.group("n"), w)
+        if n > 1:
+            add(m, _past_years(edition, n), "relative", template=ELAPSED)
     for m in p["first_n_months"].finditer(sentence):
         n_text = m.group("n").lower()
         n = int(n_text) if n_text.isdigit() else w.counts.get(n_text, 0)
@@ -224,9 +256,9 @@ def _candidates(sentence: str, edition: int, w: PeriodWords) -> list[TimeExpress
     for m in p["ago"].finditer(sentence):
         add(m, str(edition - _count(m.group("n"), w)), "relative")
     for m in p["past_years"].finditer(sentence):
-        add(m, _past_years(edition, _count(m.group("n"), w)), "relative")
+        add(m, _past_years(edition, _count(m.group("n"), w)), "relative", template=ELAPSED)
     for m in p["decade"].finditer(sentence):
-        add(m, _past_years(edition, 10), "relative")
+        add(m, _past_years(edition, 10), "relative", template=ELAPSED)
     for m in p["year_pair"].finditer(sentence):
         y1, y2 = int(m.group("y1")), m.group("y2")
         last = int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)
@@ -245,13 +277,22 @@ def _candidates(sentence: str, edition: int, w: PeriodWords) -> list[TimeExpress
     # the time of writing dates a clause that names no other time: "Over 2020 noemen we nu
     # € 227 miljoen" is about 2020, but in "In 2015 was het 9 procent, inmiddels 18 procent"
     # the 18 procent is of the time of writing
+    # ("van nog geen tien in 2013 naar ongeveer veertig nu": the time of the movement's first
+    # figure is not that of its last)
     named = [e for e in found if e.how in ("explicit", "relative", "month")]
+    towards = re.compile(rf"(?<!\w){alt(w.words['movement_to'])}(?!\w)", re.IGNORECASE)
     for m in p["present"].finditer(sentence):
         c_start, c_end = clause_bounds(sentence, m.start())
-        if not any(e.start < c_end and e.end > c_start for e in named):
+        if not any(e.start < c_end and e.end > c_start
+                   and not (e.end <= m.start() and towards.search(sentence, e.end, m.start()))
+                   for e in named):
             add(m, f"{edition}-early", "present")
     for m in p["anchored"].finditer(sentence):
-        add(m, None, "anchored", offset=w.anchored[" ".join(m.group("anch").lower().split())])
+        words = " ".join(m.group("anch").lower().split())
+        if words in w.anchored_months:
+            add(m, None, "anchored", offset=w.anchored_months[words], template=IN_MONTHS)
+        else:
+            add(m, None, "anchored", offset=w.anchored[words])
     for m in p["after_years"].finditer(sentence):
         add(m, None, "anchored", offset=1, template=AFTER_YEARS)
     for m in p["after_alone"].finditer(sentence):
@@ -278,11 +319,12 @@ def _with_roles(sentence: str, exprs: list[TimeExpression], edition: int,
     out: list[TimeExpression] = []
     for expr in exprs:
         role = expr.role
-        before = sentence[max(0, expr.start - 40):expr.start]
+        before = sentence[max(0, expr.start - 70):expr.start]
         is_since = bool(w.patterns["since_start"].search(expr.text))
         # "het hoogste aantal sinds 2015": a record, neither base nor period
         with_since = before + expr.text.split()[0] + " " if is_since else before
-        if w.patterns["record_since"].search(with_since):
+        if w.patterns["record_since"].search(with_since) \
+                or w.patterns["reference_before"].search(before):
             continue
         as_before = w.patterns["as_before"].search(sentence[max(0, expr.start - 80):expr.start])
         if role == "point" and (w.patterns["base_before"].search(before) or is_since
@@ -295,6 +337,12 @@ def _with_roles(sentence: str, exprs: list[TimeExpression], edition: int,
                 expr = TimeExpression(expr.start, expr.end, expr.text, f"{edition}-early",
                                       "point", expr.how, expr.offset, template=expr.template)
                 role = "point"
+        # "vanaf 2026 jaarlijks 2,3 miljard euro minder" in a 2024 edition: a time to come
+        # is no base to compare with, it is when the figure starts
+        elif role == "base" and expr.period and expr.period[:4].isdigit() \
+                and int(expr.period[:4]) > edition and (is_since or re.search(
+                    alt(w.words["since"]) + r"\s+$", before, re.IGNORECASE)):
+            role = "point"
         # "dan een jaar geleden voor 2022": a time joined to a base is part of that base
         if role == "point" and out and out[-1].role == "base" \
                 and w.patterns["base_chain"].match(sentence[out[-1].end:expr.start]):

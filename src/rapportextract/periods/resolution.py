@@ -10,6 +10,9 @@ from typing import Literal
 from rapportextract.periods.clauses import clause_bounds
 from rapportextract.periods.expressions import (
     AFTER_YEARS,
+    ELAPSED,
+    IN_MONTHS,
+    PAST_MONTHS,
     TimeExpression,
     find_time_expressions,
 )
@@ -27,7 +30,10 @@ class PeriodContext:
     heading: str | None = None
     """A period named in the heading above the sentence."""
     previous: str | None = None
-    """The period of the previous sentence, for "toen" and "in dat jaar"."""
+    """The period of the previous sentence, for a month without a year and "een jaar later"."""
+    mentioned: str | None = None
+    """The last time the previous sentence names (a period or a base), for "toen", "in dat
+    jaar": "... een verdubbeling ten opzichte van 2020. Toen waren het er 15.000." is 2020."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,10 @@ class PeriodResolution:
     """How sure the choice is: 1.0 for an expression in the figure's own clause, lower for one
     elsewhere in the sentence (0.9), the paragraph scope (0.85), the heading (0.8) or the
     default data year (0.8); times 0.95 where the expression was relative ("vorig jaar")."""
+    elapsed: bool = False
+    """True where the period is whole years over which something moved ("in drie jaar tijd",
+    "de afgelopen vijf jaar"): a change over them is of the last year, compared with the
+    year before the first (`elapsed_years`)."""
 
 
 def _year(period: str) -> int:
@@ -81,6 +91,48 @@ def _year_in_focus(exprs: list[TimeExpression], i: int, context: PeriodContext,
     return _year(context.previous or context.scope or context.heading or str(edition)), None
 
 
+def _shifted_months(anchor: str, offset: int) -> str | None:
+    """The period `offset` months from `anchor`, as long as it (a month, a quarter after "een
+    kwartaal eerder", a half after "een halfjaar eerder"); None where the anchor is not that
+    short (a year "een halfjaar eerder" says nothing)."""
+    months = _months(anchor)
+    if months is None or months[1] - months[0] + 1 > abs(offset) or offset == 0:
+        return None
+    first, last = months[0] + offset, months[1] + offset
+    year, month = divmod(last, 12)
+    if first == last:
+        return f"{year}-{month + 1:02d}"
+    if last - first == 2 and month % 3 == 2:
+        return f"{year}-Q{month // 3 + 1}"
+    if last - first == 5 and month % 6 == 5:
+        return f"{year}-H{month // 6 + 1}"
+    f_year, f_month = divmod(first, 12)
+    return f"{f_year}-{f_month + 1:02d}/{year}-{month + 1:02d}"
+
+
+def _past_months(n: int, exprs: list[TimeExpression], i: int,
+                 context: PeriodContext) -> str | None:
+    """"Het afgelopen halfjaar", "de afgelopen drie maanden": the `n` months up to the month
+    in focus, a month (or the end of a quarter or half) named in the sentence, else the
+    period of the sentence before; with no month in focus they name no period that could be
+    told ("De werkloosheid is de laatste zes maanden gedaald" keeps its context's)."""
+    named = [e.period for j, e in enumerate(exprs) if j != i and e.role == "point"
+             and e.period and _WITHIN_YEAR.match(e.period)]
+    focus = named[-1] if named else context.previous
+    months = _months(focus) if focus and _WITHIN_YEAR.match(focus) else None
+    if months is None:
+        return None
+    last = months[1]
+    first = last - n + 1
+    year, month = divmod(last, 12)
+    if n == 3 and month % 3 == 2:
+        return f"{year}-Q{month // 3 + 1}"
+    if n == 6 and month % 6 == 5:
+        return f"{year}-H{month // 6 + 1}"
+    f_year, f_month = divmod(first, 12)
+    return f"{f_year}-{f_month + 1:02d}/{year}-{month + 1:02d}"
+
+
 def _years_after(year: int, data_year: int) -> str:
     """"De jaren daarna" after `year`: the years from the next one up to the data year."""
     first = year + 1
@@ -97,9 +149,12 @@ def _figure_before(sentence: str, exprs: list[TimeExpression], position: int) ->
 
 def _resolve_context_bound(sentence: str, exprs: list[TimeExpression], default: str,
                            context: PeriodContext, edition: int) -> list[TimeExpression]:
-    periods: dict[int, str] = {}
+    periods: dict[int, str | None] = {}
     so_far = period_words().patterns["through_alone"]
+    past = PAST_MONTHS.split(":")[0] + ":"
     for i, expr in enumerate(exprs):
+        if expr.how == "month" and expr.template and expr.template.startswith(past):
+            continue
         if expr.how == "month" and expr.template:
             year, plain = _year_in_focus(exprs, i, context, edition)
             periods[i] = expr.template.format(y=year)
@@ -108,6 +163,10 @@ def _resolve_context_bound(sentence: str, exprs: list[TimeExpression], default: 
                 periods[plain] = periods[i]
         elif expr.how == "focus" and context.previous and _MONTH.match(context.previous):
             periods[i] = context.previous
+    exprs = [replace(e, period=periods[i]) if i in periods else e for i, e in enumerate(exprs)]
+    for i, expr in enumerate(exprs):
+        if expr.how == "month" and expr.template and expr.template.startswith(past):
+            periods[i] = _past_months(int(expr.template[len(past):]), exprs, i, context)
     exprs = [replace(e, period=periods[i]) if i in periods else e for i, e in enumerate(exprs)]
     resolved: list[TimeExpression] = []
     for i, expr in enumerate(exprs):
@@ -124,7 +183,8 @@ def _resolve_context_bound(sentence: str, exprs: list[TimeExpression], default: 
                 anchor = context.previous
             else:
                 anchor = default
-            period = _shifted(anchor, expr.offset)
+            period = _shifted(anchor, expr.offset) if expr.template != IN_MONTHS \
+                else _shifted_months(anchor, expr.offset)
             if expr.template == AFTER_YEARS:
                 period = _years_after(_year(anchor), edition - 1)
         elif expr.how == "previous":
@@ -134,9 +194,48 @@ def _resolve_context_bound(sentence: str, exprs: list[TimeExpression], default: 
             if named:
                 period, how = named[-1].period, "anchored"
             else:
-                period = context.previous or default
+                period = context.mentioned or context.previous or default
         resolved.append(replace(expr, period=period, how=how))
     return resolved
+
+
+def _months(period: str) -> tuple[int, int] | None:
+    """The first and last month of `period`, counted as year * 12 + month - 1 (None for
+    "YYYY-early", which has no fixed end)."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})|-Q([1-4])|-H([12]))?(?:/(\d{4})-(\d{2}))?", period)
+    if m is None:
+        return None
+    year = int(m.group(1)) * 12
+    if m.group(5):
+        return year + int(m.group(2)) - 1, int(m.group(5)) * 12 + int(m.group(6)) - 1
+    if m.group(2):
+        return year + int(m.group(2)) - 1, year + int(m.group(2)) - 1
+    if m.group(3):
+        q = int(m.group(3))
+        return year + 3 * q - 3, year + 3 * q - 1
+    if m.group(4):
+        h = int(m.group(4))
+        return year + 6 * h - 6, year + 6 * h - 1
+    return year, year + 11
+
+
+def _within(inner: str, outer: str) -> bool:
+    """Whether `inner` is a part of `outer` and not the whole of it (May in the first half)."""
+    a, b = _months(inner), _months(outer)
+    return a is not None and b is not None and b[0] <= a[0] and a[1] <= b[1] and a != b
+
+
+def _after_base(base: TimeExpression, base_period: str, edition: int) -> str:
+    """The period after `base` that a figure compared with it is of: the same period a year
+    later ("2 procent hoger dan vorig jaar"; "ten opzichte van mei 2019" in a 2020 edition is
+    May 2020); a month named without its year ("vergeleken met juli"), or one whose year
+    later would be after the edition ("ten opzichte van mei 2022" in a 2022 edition), is
+    compared with by the month after it."""
+    if _MONTH.match(base_period) and (base.how == "month" or _year(base_period) >= edition):
+        year, month = _year(base_period), int(base_period[5:7])
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return f"{year}-{month:02d}"
+    return _shifted(base_period, 1)
 
 
 def _nearest(exprs: list[TimeExpression], start: int, end: int) -> TimeExpression | None:
@@ -260,7 +359,8 @@ def resolve_period(
     if chosen is not None and chosen.period:
         if chosen.how != "explicit":
             confidence *= 0.95
-        result = PeriodResolution(chosen.period, source, base_period, chosen.text, confidence)
+        result = PeriodResolution(chosen.period, source, base_period, chosen.text, confidence,
+                                  elapsed=chosen.template == ELAPSED)
     elif context.scope:
         result = PeriodResolution(context.scope, "scope", base_period, None, 0.85)
     elif context.heading:
@@ -274,13 +374,14 @@ def resolve_period(
     own_month = bool(base_period and _WITHIN_YEAR.match(base_period)
                      and _PLAIN_YEAR.match(result.period)
                      and _year(base_period) >= int(result.period))
-    if base_period and result.source in ("scope", "heading", "default") \
-            and (base_period == result.period or own_month):
-        result = replace(result, period=_shifted(base_period, 1))
+    if base is not None and base_period and result.source in ("scope", "heading", "default") \
+            and (base_period == result.period or own_month
+                 or _within(base_period, result.period)):
+        result = replace(result, period=_after_base(base, base_period, edition))
     # "minder dan in dezelfde periode in 2005" after "de eerste negen maanden van 2006": the
     # base is those months of 2005
     same = base is not None and bool(period_words().patterns["same_period"].search(
-        sentence[max(0, base.start - 40):base.start]))
+        sentence[max(0, base.start - 60):base.start]))
     if same and base_period and _PLAIN_YEAR.match(base_period) \
             and _WITHIN_YEAR.match(result.period):
         shifted = _shifted(result.period, _year(base_period) - _year(result.period))
@@ -313,3 +414,28 @@ def named_period(sentence: str, *, edition: int, context: PeriodContext | None =
     # the time it compares with leaves that time to the next
     bases = [e.period for e in named if e.role == "base" and e.how == "explicit"]
     return points[-1] if points else bases[-1] if bases else None
+
+
+def mentioned_period(sentence: str, *, edition: int, context: PeriodContext | None = None,
+                     expressions: list[TimeExpression] | None = None) -> str | None:
+    """The last time the sentence names, a period or a base, which a "toen" or "in dat jaar"
+    of the next sentence refers back to ("... is een verdubbeling ten opzichte van 2020. Toen
+    ..." is 2020); the time of writing and times that only hang on another are left out."""
+    named = [e for e in resolve_expressions(sentence, edition=edition, context=context,
+                                            expressions=expressions)
+             if e.period and e.how in ("explicit", "relative", "month")]
+    return named[-1].period if named else None
+
+
+_SPAN = re.compile(r"(\d{4})-01/(\d{4})-12")
+
+
+def elapsed_years(period: str) -> tuple[str, str] | None:
+    """For whole years over which something moved (`PeriodResolution.elapsed`), the year a
+    change over them is of and the year it compares with: "in drie jaar tijd verdubbeld" in
+    a 2018 edition (2015-01/2017-12) is 2017 against 2014, the year before the first; the
+    first figure of "van 400 naar 1.500" over those years is of 2014, the last of 2017."""
+    span = _SPAN.fullmatch(period)
+    if span is None or span.group(1) >= span.group(2):
+        return None
+    return span.group(2), str(int(span.group(1)) - 1)

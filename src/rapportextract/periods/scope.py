@@ -3,6 +3,8 @@ paragraph, and the period a heading names."""
 
 from __future__ import annotations
 
+import re
+
 from rapportextract.periods.expressions import TimeExpression, find_time_expressions
 from rapportextract.periods.resolution import PeriodContext, resolve_expressions
 from rapportextract.periods.words import period_words
@@ -28,9 +30,17 @@ def sets_scope(sentence: str, *, edition: int, context: PeriodContext | None = N
         if expr.how not in ("explicit", "relative", "month") \
                 or " ".join(expr.text.lower().split()) in writing:
             continue
-        if expr.role == "point" and expr.period and expr.period.startswith(str(edition)):
+        if expr.role == "point" and expr.period and (
+                expr.period.startswith(str(edition)) or (_QUARTER_OR_HALF.fullmatch(
+                    expr.period) and expr.period.startswith(str(edition - 1)))):
             return expr.period
     return None
+
+
+_QUARTER_OR_HALF = re.compile(r"\d{4}-(?:Q[1-4]|H[12])")
+"""A quarter or half of the data year moves the paragraph as one of the edition year does:
+"Over het slotkwartaal van 2017 boekte het bedrijf 980 miljoen euro omzet. Pakketten waren
+goed voor 321 miljoen euro." in a 2018 edition is about 2017-Q4 throughout."""
 
 
 def heading_period(heading: str | None, *, edition: int) -> str | None:

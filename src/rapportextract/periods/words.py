@@ -82,6 +82,27 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
             rf"(?:,\s*{month}\.?\s*)*"
             rf"(?:{alt(w.words['range_join'])})\s*{day}(?P<m2>{month})\.?\s+(?P<y>{_YEAR})"
         ),
+        # "tussen december 2018 en juli 2019", "van oktober 2020 tot en met maart 2021"
+        "month_year_range": (
+            rf"{b}(?:{alt(w.words['range_open'])}\s+)?{day}(?P<m1>{month})\.?\s+(?P<y1>{_YEAR})\s*"
+            rf"(?:{alt(w.words['range_join'])})\s*{day}(?P<m2>{month})\.?\s+(?P<y2>{_YEAR})"
+        ),
+        # "eind december", "ultimo december 2007": the last day of the year, the year itself
+        "year_end_month": (
+            rf"{b}{alt(w.words['year_end'])}\s+(?P<m>{alt(w.words['last_month'])})"
+            rf"(?:\s+(?P<y>{_YEAR}))?{e}"
+        ),
+        # "het afgelopen halfjaar", "de afgelopen drie maanden", "afgelopen kwartaal": the
+        # months up to the month in focus
+        "past_months": (
+            rf"{b}{alt(w.words['past_years'])}\s+(?:(?P<n>{count})\s+{alt(w.words['months_word'])}"
+            rf"|(?P<half>{alt(w.words['half'])})|(?P<quarter>{alt(w.words['quarter'])})){e}"
+        ),
+        # "in drie jaar tijd", "in vijf jaar tijd": the years up to the figure's
+        "years_time": (
+            rf"{b}{alt(w.words['years_time_open'])}\s+(?P<n>{count})\s+{alt(w.words['years_word'])}"
+            rf"\s+{alt(w.words['years_time_close'])}{e}"
+        ),
         "first_n_months": (
             rf"{b}{art}{first}\s+(?P<n>{count})\s+{alt(w.words['months_word'])}{tail}{e}"
         ),
@@ -170,7 +191,7 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
         ),
         "relative": rf"{b}(?P<rel>{rel}){e}",
         "present": rf"{b}{alt(w.words['present'])}{e}",
-        "anchored": rf"{b}(?P<anch>{alt(w.anchored)}){e}",
+        "anchored": rf"{b}(?P<anch>{alt([*w.anchored, *w.anchored_months])}){e}",
         "after_years": rf"{b}{alt(w.words['after_years'])}{e}",
         "after_alone": rf"{b}{alt(w.words['after_alone'])}{e}",
         "yearly": rf"{b}{alt(w.words['yearly'])}{e}",
@@ -181,6 +202,8 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
             rf"|{alt(w.words['articles'])}\s+[^\s\d]+\s+{of}\s+)$"
         ),
         "since_start": rf"^{alt(w.words['since'])}{e}",
+        # "de huurverhoging uit 2018": a time that dates a thing, no figure
+        "reference_before": rf"{b}{alt(w.words['reference_before'])}\s+$",
         # "het hoogste aantal sinds 2015": a record, no base (up to three words between)
         "record_since": (
             rf"{b}{alt(w.words['record_words'])}\s+(?:[^\s\d]+\s+){{0,3}}"
@@ -197,6 +220,8 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
             rf"\s+(?:{alt(w.words['of'])}\s+)?$"
         ),
         "movement_to": rf"^\s*{alt(w.words['movement_to'])}{e}",
+        # "in tien jaar tijd verdubbeld tot ruim 40.000": the level a movement reached
+        "reached": rf"{b}{alt(w.words['movement_to'])}\s+$",
         # "tegen 7.100 in 2008": the year of a figure compared with.
         "compared_before": (
             rf"{b}{alt(w.words['compared_with'])}\s+(?:{alt(w.words['compared_fillers'])}\s+)?"

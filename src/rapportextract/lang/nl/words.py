@@ -217,7 +217,7 @@ PERIOD_WORD_LISTS = (
     "mid_year", "ago", "one", "past_years", "years_word", "decade", "year_pair_open",
     "school_year", "as_markers", "year_and_open", "year_and_join", "each_join",
     "base_chain", "last_quarter", "last_months", "relative_pronouns", "scope_not",
-    "record_words",
+    "record_words", "last_month", "years_time_open", "years_time_close", "reference_before",
 )
 
 
@@ -233,6 +233,8 @@ class PeriodWords:
     words: dict[str, list[str]]
     relative: dict[str, int]
     anchored: dict[str, int]
+    anchored_months: dict[str, int]
+    """As `anchored`, in months: "een halfjaar eerder" is six months before."""
     previous: list[str]
 
 
@@ -251,6 +253,7 @@ def read_period_words(text: str | None = None) -> PeriodWords:
         words={name: list(f.lower_words(f"words.{name}")) for name in PERIOD_WORD_LISTS},
         relative=_lower_ints(f, "relative"),
         anchored=_lower_ints(f, "anchored"),
+        anchored_months=_lower_ints(f, "anchored_months"),
         previous=list(f.lower_words("previous.phrases")),
     )
 
