@@ -25,9 +25,10 @@ that belongs to a given figure (`resolve_period`):
 A figure from the context or the default whose base is that same period ("2 procent hoger
 dan vorig jaar"), or one of its months ("ten opzichte van mei 2019"), is of the period after
 its base (for a month without its year, or one of the edition year, the month after:
-"vergeleken met juli"); a change "vorig jaar" after a sentence about one month of the edition year is that
-month a year before. A time inside a comparison ("dan het gemiddelde in 2014", "onder het
-recordniveau van 2013", "dan een jaar geleden voor 2022") is a base, not a period.
+"vergeleken met juli"); a change "vorig jaar" after a sentence about one month of the
+edition year is that month a year before. A time inside a comparison ("dan het gemiddelde
+in 2014", "onder het recordniveau van 2013", "dan een jaar geleden voor 2022") is a base,
+not a period.
 
 "Toen" and "destijds" at the start of a sentence are the last time the sentence before
 names (`mentioned_period`); "het afgelopen halfjaar" the months up to the month in focus;

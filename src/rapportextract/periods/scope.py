@@ -17,12 +17,12 @@ def sets_scope(sentence: str, *, edition: int, context: PeriodContext | None = N
     Reports switch from the data year to the publication year to describe recent developments
     ("Het beeld over de eerste maanden van 2024 is wisselend"); the switch holds for the
     following sentences of that paragraph, as does a quarter or half of the data year
-    ("Over het slotkwartaal van 2017 ..." in a 2018 edition). A past year named in passing ("eind 2022 is een
-    convenant opgesteld", "sinds begin 2021 is het verplicht") sets nothing, and neither does
-    the time of writing ("Inmiddels gaat het beter"): it describes, it does not date the
-    figures that follow. A month without a year is read in its `context` ("In augustus
-    kwamen er meer bij" in a 2021 edition, with no other year in focus, moves the paragraph
-    to 2021-08).
+    ("Over het slotkwartaal van 2017 ..." in a 2018 edition). A past year named in passing
+    ("eind 2022 is een convenant opgesteld", "sinds begin 2021 is het verplicht") sets
+    nothing, and neither does the time of writing ("Inmiddels gaat het beter"): it
+    describes, it does not date the figures that follow. A month without a year is read in
+    its `context` ("In augustus kwamen er meer bij" in a 2021 edition, with no other year in
+    focus, moves the paragraph to 2021-08).
     """
     writing = set(period_words().words["scope_not"])
     for expr in resolve_expressions(sentence, edition=edition, context=context,
