@@ -60,7 +60,21 @@ def _pair(first: Quantity, second: Quantity) -> bool:
 
 
 def start_period(period: str, base: str | None) -> str | None:
-    """The period of a movement's first figure: the sentence's base, else the year before."""
+    """The period of a movement's first figure: the sentence's base, else the period before
+    the second figure's, of the same length: the year before a year, the month before a month
+    ("verlaagd van 21 naar 9 procent per 1 juli 2022": 21 is 2022-06), the quarter or half
+    before a quarter or half; before "begin 2023" (the time of writing moving on), the year
+    before. A stretch of several years ("in de periode 2018-2022") has none that could be told."""
     if base is not None and base != period:
         return base
-    return str(int(period) - 1) if re.fullmatch(r"\d{4}", period) else None
+    if re.fullmatch(r"\d{4}(?:-early)?", period):
+        return str(int(period[:4]) - 1)
+    year = int(period[:4])
+    if month := re.fullmatch(r"\d{4}-(\d{2})", period):
+        number = int(month.group(1))
+        return f"{year - 1}-12" if number == 1 else f"{year}-{number - 1:02d}"
+    if part := re.fullmatch(r"\d{4}-([QH])([1-4])", period):
+        kind, number = part.group(1), int(part.group(2))
+        last = 4 if kind == "Q" else 2
+        return f"{year - 1}-{kind}{last}" if number == 1 else f"{year}-{kind}{number - 1}"
+    return None

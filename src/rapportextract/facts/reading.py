@@ -131,10 +131,19 @@ def _read_block(
             # kwartaal van 2012 kwamen er 14.000 verzoeken binnen") moves the paragraph too.
             scope = sets_scope(sentence.text, edition=edition, context=before,
                                expressions=analysis.times) or scope
-        prev = Prev(_context_text(analysis, prev), new,
-                    new[-1].period if new else None, sentence.block_kind, sentence.text,
-                    about, mentioned)
+        prev = Prev(_context_text(analysis, prev), new, _focus_period(new, sentence.text),
+                    sentence.block_kind, sentence.text, about, mentioned)
     return facts, prev
+
+
+def _focus_period(facts: list[Fact], text: str) -> str | None:
+    """The period a sentence leaves the next: its last figure's, leaving out figures in
+    brackets ("Eind 2019 was 11,4 procent (2018: 11,5 procent) actief. Dit percentage
+    verschilt per gemeente ..." is about 2019)."""
+    outside = [f for f in facts
+               if text.count("(", 0, f.source.start) <= text.count(")", 0, f.source.start)]
+    last = (outside or facts)[-1:]
+    return last[0].period if last else None
 
 
 def _context_text(analysis: SentenceAnalysis, prev: Prev | None) -> str:

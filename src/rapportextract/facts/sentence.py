@@ -57,6 +57,8 @@ def sentence_facts(
         heading=heading_period(sentence.heading, edition=edition),
         previous=prev.period if prev else None,
         mentioned=prev.mentioned if prev else None,
+        continues=bool(prev and prev.period and analysis.continues
+                       and prev.mentioned == prev.period),
     )
     figures = [(q.start, q.end) for q in quantities]
     if columns is None:

@@ -146,9 +146,10 @@ def _candidates(sentence: str, edition: int, w: PeriodWords) -> list[TimeExpress
         if 1 <= n < 12:
             add(m, None, "month", template=PAST_MONTHS.format(n=n))
     for m in p["years_time"].finditer(sentence):
+        # "in een jaar tijd" is the year just gone, as "het afgelopen jaar"
         n = _count(m.group("n"), w)
-        if n > 1:
-            add(m, _past_years(edition, n), "relative", template=ELAPSED)
+        if n >= 1:
+            add(m, _past_years(edition, n), "relative", template=ELAPSED if n > 1 else None)
     for m in p["first_n_months"].finditer(sentence):
         n_text = m.group("n").lower()
         n = int(n_text) if n_text.isdigit() else w.counts.get(n_text, 0)

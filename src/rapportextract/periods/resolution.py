@@ -31,6 +31,10 @@ class PeriodContext:
     """A period named in the heading above the sentence."""
     previous: str | None = None
     """The period of the previous sentence, for a month without a year and "een jaar later"."""
+    continues: bool = False
+    """True where the sentence refers back ("dat", "dit") to one that named its period
+    (`previous`): "Op 31 december 2019 stonden er 22.722 ingeschreven. Ten opzichte van vorig
+    jaar is dat 8,7 procent meer." keeps 2019 for the figure referred to."""
     mentioned: str | None = None
     """The last time the previous sentence names (a period or a base), for "toen", "in dat
     jaar": "... een verdubbeling ten opzichte van 2020. Toen waren het er 15.000." is 2020."""
@@ -230,12 +234,19 @@ def _after_base(base: TimeExpression, base_period: str, edition: int) -> str:
     later ("2 procent hoger dan vorig jaar"; "ten opzichte van mei 2019" in a 2020 edition is
     May 2020); a month named without its year ("vergeleken met juli"), or one whose year
     later would be after the edition ("ten opzichte van mei 2022" in a 2022 edition), is
-    compared with by the month after it."""
-    if _MONTH.match(base_period) and (base.how == "month" or _year(base_period) >= edition):
-        year, month = _year(base_period), int(base_period[5:7])
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-        return f"{year}-{month:02d}"
+    compared with by the month after it, and so is a quarter or half by the next one."""
+    part = _PART.fullmatch(base_period)
+    if part and (base.how == "month" or _year(base_period) >= edition):
+        # ... and so is a quarter or half of the edition year ("20 procent minder dan in het
+        # eerste kwartaal van dit jaar" is of the second quarter)
+        year, kind, number = _year(base_period), part.group(1), int(part.group(2))
+        last = {"": 12, "Q": 4, "H": 2}[kind]
+        year, number = (year + 1, 1) if number == last else (year, number + 1)
+        return f"{year}-{number:02d}" if kind == "" else f"{year}-{kind}{number}"
     return _shifted(base_period, 1)
+
+
+_PART = re.compile(r"\d{4}-([QH]?)(\d{1,2})")
 
 
 def _nearest(exprs: list[TimeExpression], start: int, end: int) -> TimeExpression | None:
@@ -377,7 +388,13 @@ def resolve_period(
     if base is not None and base_period and result.source in ("scope", "heading", "default") \
             and (base_period == result.period or own_month
                  or _within(base_period, result.period)):
-        result = replace(result, period=_after_base(base, base_period, edition))
+        if context.continues and base.how == "relative" and base_period == context.previous:
+            # "dat" is the figure of the sentence before, of the period it named: "vorig
+            # jaar" is the year before that one, as the writer counts from the figure
+            result = replace(result, period=base_period,
+                             base_period=_shifted(base_period, -1))
+        else:
+            result = replace(result, period=_after_base(base, base_period, edition))
     # "minder dan in dezelfde periode in 2005" after "de eerste negen maanden van 2006": the
     # base is those months of 2005
     same = base is not None and bool(period_words().patterns["same_period"].search(

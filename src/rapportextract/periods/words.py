@@ -45,7 +45,10 @@ def phrase_alternation(phrases: Iterable[str]) -> str:
 alt = phrase_alternation  # the short name the patterns below read better with
 
 
-_YEAR = r"(?<![\d.,/-])(?:19|20)\d{2}(?![\d]|[.,]\d|\s?[-–/]\s?(?:19|20)?\d{2}\b)"
+# a footnote marker glued to a year at the end of a sentence ("in 2021.1", "in 2021.12 De")
+# leaves the year
+_YEAR = (r"(?<![\d.,/-])(?:19|20)\d{2}"
+         r"(?![\d]|,\d|\.\d(?!\d?(?:$|\s+(?-i:[A-Z])))|\s?[-–/]\s?(?:19|20)?\d{2}\b)")
 
 
 def full_month_names(w: nl_words.PeriodWords) -> list[str]:
@@ -100,7 +103,8 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
         ),
         # "in drie jaar tijd", "in vijf jaar tijd": the years up to the figure's
         "years_time": (
-            rf"{b}{alt(w.words['years_time_open'])}\s+(?P<n>{count})\s+{alt(w.words['years_word'])}"
+            rf"{b}{alt(w.words['years_time_open'])}\s+(?P<n>{count}|{alt(w.words['one'])})\s+"
+            rf"{alt(w.words['years_word'])}"
             rf"\s+{alt(w.words['years_time_close'])}{e}"
         ),
         "first_n_months": (
