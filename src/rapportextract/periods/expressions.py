@@ -147,7 +147,7 @@ def _candidates(sentence: str, edition: int, w: PeriodWords) -> list[TimeExpress
             add(m, None, "month", template=PAST_MONTHS.format(n=n))
     for m in p["years_time"].finditer(sentence):
         # "in een jaar tijd" is the year just gone, as "het afgelopen jaar"
-        n = _count(m.group("n"), w)
+        n = _count(m.group("n") or m.group("n2"), w)
         if n >= 1:
             add(m, _past_years(edition, n), "relative", template=ELAPSED if n > 1 else None)
     for m in p["first_n_months"].finditer(sentence):

@@ -166,7 +166,10 @@ def _resolve_context_bound(sentence: str, exprs: list[TimeExpression], default: 
             if plain is not None and so_far.match(expr.text):
                 periods[plain] = periods[i]
         elif expr.how == "focus" and context.previous and _MONTH.match(context.previous):
-            periods[i] = context.previous
+            # "Vergeleken met vorige maand steeg het aantal" after a sentence about May: a base
+            # "vorige maand" is the month before the one in focus, which the figure is of
+            periods[i] = context.previous if expr.role == "point" \
+                else _shifted_months(context.previous, -1)
     exprs = [replace(e, period=periods[i]) if i in periods else e for i, e in enumerate(exprs)]
     for i, expr in enumerate(exprs):
         if expr.how == "month" and expr.template and expr.template.startswith(past):

@@ -103,9 +103,10 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
         ),
         # "in drie jaar tijd", "in vijf jaar tijd": the years up to the figure's
         "years_time": (
-            rf"{b}{alt(w.words['years_time_open'])}\s+(?P<n>{count}|{alt(w.words['one'])})\s+"
-            rf"{alt(w.words['years_word'])}"
-            rf"\s+{alt(w.words['years_time_close'])}{e}"
+            rf"{b}(?:{alt(w.words['years_time_open'])}\s+(?P<n>{count}|{alt(w.words['one'])})\s+"
+            rf"{alt(w.words['years_word'])}\s+{alt(w.words['years_time_close'])}"
+            rf"|{alt(w.words['years_span_open'])}\s+(?P<n2>{count})\s+"
+            rf"{alt(w.words['years_word'])}){e}"
         ),
         "first_n_months": (
             rf"{b}{art}{first}\s+(?P<n>{count})\s+{alt(w.words['months_word'])}{tail}{e}"
