@@ -404,8 +404,12 @@ def resolve_period(
         sentence[max(0, base.start - 60):base.start]))
     if same and base_period and _PLAIN_YEAR.match(base_period) \
             and _WITHIN_YEAR.match(result.period):
-        shifted = _shifted(result.period, _year(base_period) - _year(result.period))
-        result = replace(result, base_period=shifted)
+        offset = _year(base_period) - _year(result.period)
+        # "vergeleken met dezelfde periode vorig jaar" after "de eerste negen maanden van
+        # 2005" in a 2006 edition: the same months a year before the figure's
+        if offset == 0 and base is not None and base.how == "relative":
+            offset = -1
+        result = replace(result, base_period=_shifted(result.period, offset))
     return result
 
 

@@ -38,10 +38,11 @@ def sets_scope(sentence: str, *, edition: int, context: PeriodContext | None = N
     return None
 
 
-_QUARTER_OR_HALF = re.compile(r"\d{4}-(?:Q[1-4]|H[12])")
-"""A quarter or half of the data year moves the paragraph as one of the edition year does:
-"Over het slotkwartaal van 2017 boekte het bedrijf 980 miljoen euro omzet. Pakketten waren
-goed voor 321 miljoen euro." in a 2018 edition is about 2017-Q4 throughout."""
+_QUARTER_OR_HALF = re.compile(r"\d{4}-(?:Q[1-4]|H[12])|(\d{4})-\d{2}/\1-\d{2}")
+"""A quarter, half or stretch of months of the data year moves the paragraph as one of the
+edition year does: "Over het slotkwartaal van 2017 boekte het bedrijf 980 miljoen euro omzet.
+Pakketten waren goed voor 321 miljoen euro." in a 2018 edition is about 2017-Q4 throughout,
+and so is "de eerste negen maanden van 2005" in a 2006 edition (a single month is not)."""
 
 
 def heading_period(heading: str | None, *, edition: int) -> str | None:
