@@ -186,8 +186,10 @@ def _resolve_context_bound(sentence: str, exprs: list[TimeExpression], default: 
                     and not _figure_before(sentence, exprs, expr.start):
                 # "Een jaar later was dat 3.000": hung on the previous sentence's year; after
                 # a figure of its own ("321 miljoen euro, tegen 271 miljoen euro een jaar
-                # eerder") on the year that figure takes
-                anchor = context.previous
+                # eerder") on the year that figure takes. Hung on the sentence before, it dates
+                # the whole sentence, as "toen" does ("Het jaar ervoor boekte het ziekenhuis,
+                # met vestigingen in Breda en Tilburg, een resultaat van 19 miljoen euro").
+                anchor, how = context.previous, "previous"
             else:
                 anchor = default
             period = _shifted(anchor, expr.offset) if expr.template != IN_MONTHS \
