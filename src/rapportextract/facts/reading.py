@@ -19,6 +19,7 @@ from rapportextract.facts.sentence import sentence_facts
 from rapportextract.models import PROSE_KINDS, BlockKind, Document, Fact, Sentence
 from rapportextract.periods import (
     PeriodContext,
+    derived_scope,
     mentioned_period,
     named_period,
     read_columns,
@@ -131,6 +132,10 @@ def _read_block(
             # kwartaal van 2012 kwamen er 14.000 verzoeken binnen") moves the paragraph too.
             scope = sets_scope(sentence.text, edition=edition, context=before,
                                expressions=analysis.times) or scope
+            # a sentence whose figures were dated only by what they are compared with
+            if new and all(f.period == new[0].period for f in new) \
+                    and not any(e.role == "point" for e in analysis.times):
+                scope = derived_scope(new[0].period, edition) or scope
         prev = Prev(_context_text(analysis, prev), new, _focus_period(new, sentence.text),
                     sentence.block_kind, sentence.text, about, mentioned)
     return facts, prev

@@ -70,7 +70,7 @@ from rapportextract.periods.resolution import (
     resolve_expressions,
     resolve_period,
 )
-from rapportextract.periods.scope import heading_period, sets_scope
+from rapportextract.periods.scope import derived_scope, heading_period, sets_scope
 from rapportextract.periods.words import load_period_words, phrase_alternation
 
 __all__ = [
@@ -83,6 +83,7 @@ __all__ = [
     "TimeExpression",
     "clause_bounds",
     "column_periods",
+    "derived_scope",
     "elapsed_years",
     "find_time_expressions",
     "heading_period",

@@ -31,11 +31,31 @@ def sets_scope(sentence: str, *, edition: int, context: PeriodContext | None = N
         if expr.how not in ("explicit", "relative", "month") \
                 or " ".join(expr.text.lower().split()) in writing:
             continue
-        if expr.role == "point" and expr.period and (
-                expr.period.startswith(str(edition)) or (_QUARTER_OR_HALF.fullmatch(
-                    expr.period) and expr.period.startswith(str(edition - 1)))):
+        if expr.role == "point" and expr.period and moves_paragraph(expr.period, edition):
             return expr.period
     return None
+
+
+def moves_paragraph(period: str, edition: int) -> bool:
+    """Whether `period`, named for a sentence's own figures, holds for the rest of its
+    paragraph: any period of the edition year, and a quarter, half or stretch of months of
+    the data year."""
+    return period.startswith(str(edition)) or bool(
+        _QUARTER_OR_HALF.fullmatch(period) and period.startswith(str(edition - 1)))
+
+
+def derived_scope(period: str | None, edition: int) -> str | None:
+    """The paragraph period a sentence leaves whose figures name no time of their own but
+    were dated by what they are compared with: "Ten opzichte van mei 2019 is het aantal met
+    24 procent gestegen." in a 2020 edition is about May 2020, and so is the next sentence
+    ("Ook landelijk nam het aantal toe, met 3 procent."). Only a part of a year counts (a
+    month, quarter, half or stretch of months), not a whole year or the time of writing."""
+    if period and _PART_OF_YEAR.fullmatch(period) and moves_paragraph(period, edition):
+        return period
+    return None
+
+
+_PART_OF_YEAR = re.compile(r"\d{4}-(?:\d{2}|Q[1-4]|H[12])(?:/\d{4}-\d{2})?")
 
 
 _QUARTER_OR_HALF = re.compile(r"\d{4}-(?:Q[1-4]|H[12])|(\d{4})-\d{2}/\1-\d{2}")
