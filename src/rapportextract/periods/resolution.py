@@ -98,8 +98,11 @@ def _year_in_focus(exprs: list[TimeExpression], i: int, context: PeriodContext,
 def _shifted_months(anchor: str, offset: int) -> str | None:
     """The period `offset` months from `anchor`, as long as it (a month, a quarter after "een
     kwartaal eerder", a half after "een halfjaar eerder"); None where the anchor is not that
-    short (a year "een halfjaar eerder" says nothing)."""
+    short. A year is its end for this ("Eind 2022 telde de stad 3.400 daklozen. Een halfjaar
+    eerder waren het er 2.900." is 2022-06): a shift in months is said of a stock."""
     months = _months(anchor)
+    if months is not None and _PLAIN_YEAR.match(anchor):
+        months = (months[1], months[1])
     if months is None or months[1] - months[0] + 1 > abs(offset) or offset == 0:
         return None
     first, last = months[0] + offset, months[1] + offset

@@ -78,6 +78,12 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
     token = r"[^\s,;:()\d]+"  # a word after a figure: "miljoen", "procent"
     figure = r"\d[\d.]*(?:,\d+)?%?"
     day = r"(?:[0-3]?\d\s+)?"
+    # "het overeenkomstige halfjaar van", "in dezelfde maanden in", "hetzelfde kwartaal":
+    # the same stretch of another year
+    same_stretch = (
+        rf"(?:{of}\s+)?{art}{alt(w.words['same_adjectives'])}\s+{alt(w.words['same_units'])}"
+        rf"\s+(?:{of}\s+)?"
+    )
     patterns = {
         # "tussen januari en mei 2022"; with days: "in de periode 1 maart tot en met 1 juni 2020"
         "month_range": (
@@ -202,9 +208,10 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
         "yearly": rf"{b}{alt(w.words['yearly'])}{e}",
         "previous": rf"{b}(?P<prev>{alt(w.previous)}){e}",
         "base_before": (
-            # up to two fillers: "dan in dezelfde periode van 2021"
+            # up to two fillers: "dan in dezelfde periode van 2021"; or the same stretch of
+            # another year: "ten opzichte van het overeenkomstige halfjaar van 2015"
             rf"{b}{alt(w.words['base_markers'])}\s+(?:(?:{alt(w.words['base_fillers'])}\s+){{0,2}}"
-            rf"|{alt(w.words['articles'])}\s+[^\s\d]+\s+{of}\s+)$"
+            rf"|{alt(w.words['articles'])}\s+[^\s\d]+\s+{of}\s+|{same_stretch})$"
         ),
         "since_start": rf"^{alt(w.words['since'])}{e}",
         # "de huurverhoging uit 2018": a time that dates a thing, no figure
@@ -234,7 +241,9 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
             rf"\s+(?:{alt(w.words['of'])}\s+)?$"
         ),
         # "dezelfde periode vorig jaar", "dezelfde maand een jaar eerder"
-        "same_period": rf"{b}{alt(w.words['same_period'])}\s+(?:{alt(w.words['of'])}\s+)?$",
+        "same_period": (
+            rf"(?:{b}{alt(w.words['same_period'])}\s+(?:{alt(w.words['of'])}\s+)?|{same_stretch})$"
+        ),
         # the gap between a figure and its own year: "107 in 2016", "107 ontruimingen in 2016"
         "right_after": rf"^\s*(?:{token}\s+)?(?:{alt(w.words['of'])}\s+)?$",
         "bracket_gap": r"^\s*\(\s*$",

@@ -218,7 +218,7 @@ PERIOD_WORD_LISTS = (
     "school_year", "as_markers", "year_and_open", "year_and_join", "each_join",
     "base_chain", "last_quarter", "last_months", "relative_pronouns", "scope_not",
     "record_words", "last_month", "years_time_open", "years_time_close", "reference_before",
-    "years_span_open",
+    "years_span_open", "same_adjectives", "same_units",
 )
 
 
