@@ -45,6 +45,9 @@ def test_period_fact_case(case: dict[str, Any]) -> None:
         assert found, f"{figure!r} not found in {[f.source.text for f in facts]}"
         got = {key: getattr(found[-1], key) for key in expected}
         assert got == expected, (figure, found[-1].diagnostics)
+        if "diagnostic" in case:
+            assert any(case["diagnostic"] in note for note in found[-1].diagnostics), \
+                found[-1].diagnostics
 
 
 def test_columns_need_two_years_in_a_row() -> None:

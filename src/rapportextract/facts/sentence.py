@@ -83,6 +83,8 @@ def sentence_facts(
             notes.append(choice.why)
         resolution = resolve_period(text, (q.start, q.end), edition=edition, context=context,
                                     expressions=exprs, change=q.kind == "change")
+        if resolution.note:
+            notes.append(resolution.note)
         period = _survey_period(columns[index] or resolution.period, choice.concept, catalogue,
                                 edition)
         second = movement_start(priced, index, text, exprs)

@@ -13,11 +13,14 @@ from rapportextract.periods.words import PeriodWords, alt, period_words
 from rapportextract.regexneeds import Possible
 
 Role = Literal["point", "base"]
-How = Literal["explicit", "relative", "anchored", "previous", "present", "month", "focus"]
+How = Literal["explicit", "relative", "anchored", "previous", "present", "month", "focus",
+              "reference"]
 """How the period was found; "present" is the time of writing ("nu", "momenteel"), early in
 the edition year, which holds for its own sentence only (`scope.sets_scope`); "month" is a
 month without a year ("in oktober"), which takes the year in focus (`template`); "focus" is
-"vorige maand", the month named before."""
+"vorige maand", the month named before; "reference" a time that dates a thing named ("de
+huurverhoging uit 2018"), which is no period of any figure (its `period` is None) and is kept
+only so that a figure near it can say why its period was not read from it."""
 
 
 AFTER_YEARS = "after"
@@ -324,8 +327,11 @@ def _with_roles(sentence: str, exprs: list[TimeExpression], edition: int,
         is_since = bool(w.patterns["since_start"].search(expr.text))
         # "het hoogste aantal sinds 2015": a record, neither base nor period
         with_since = before + expr.text.split()[0] + " " if is_since else before
-        if w.patterns["record_since"].search(with_since) \
-                or w.patterns["reference_before"].search(before):
+        if w.patterns["record_since"].search(with_since):
+            continue
+        if w.patterns["reference_before"].search(before):
+            out.append(TimeExpression(expr.start, expr.end, expr.text, None, "point",
+                                      "reference"))
             continue
         as_before = w.patterns["as_before"].search(sentence[max(0, expr.start - 80):expr.start])
         if role == "point" and (w.patterns["base_before"].search(before) or is_since

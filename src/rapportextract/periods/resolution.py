@@ -52,6 +52,9 @@ class PeriodResolution:
     """How sure the choice is: 1.0 for an expression in the figure's own clause, lower for one
     elsewhere in the sentence (0.9), the paragraph scope (0.85), the heading (0.8) or the
     default data year (0.8); times 0.95 where the expression was relative ("vorig jaar")."""
+    note: str | None = None
+    """Why a time near the figure was not taken as its period, for the fact's diagnostics
+    ("'uit 2018' dates what it follows, not the figure")."""
     elapsed: bool = False
     """True where the period is whole years over which something moved ("in drie jaar tijd",
     "de afgelopen vijf jaar"): a change over them is of the last year, compared with the
@@ -75,6 +78,7 @@ def _shifted(anchor: str, offset: int) -> str:
 
 
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
+_PAST = PAST_MONTHS.split(":")[0] + ":"
 _PLAIN_YEAR = re.compile(r"^\d{4}$")
 
 
@@ -158,9 +162,8 @@ def _resolve_context_bound(sentence: str, exprs: list[TimeExpression], default: 
                            context: PeriodContext, edition: int) -> list[TimeExpression]:
     periods: dict[int, str | None] = {}
     so_far = period_words().patterns["through_alone"]
-    past = PAST_MONTHS.split(":")[0] + ":"
     for i, expr in enumerate(exprs):
-        if expr.how == "month" and expr.template and expr.template.startswith(past):
+        if expr.how == "month" and expr.template and expr.template.startswith(_PAST):
             continue
         if expr.how == "month" and expr.template:
             year, plain = _year_in_focus(exprs, i, context, edition)
@@ -175,8 +178,8 @@ def _resolve_context_bound(sentence: str, exprs: list[TimeExpression], default: 
                 else _shifted_months(context.previous, -1)
     exprs = [replace(e, period=periods[i]) if i in periods else e for i, e in enumerate(exprs)]
     for i, expr in enumerate(exprs):
-        if expr.how == "month" and expr.template and expr.template.startswith(past):
-            periods[i] = _past_months(int(expr.template[len(past):]), exprs, i, context)
+        if expr.how == "month" and expr.template and expr.template.startswith(_PAST):
+            periods[i] = _past_months(int(expr.template[len(_PAST):]), exprs, i, context)
     exprs = [replace(e, period=periods[i]) if i in periods else e for i, e in enumerate(exprs)]
     resolved: list[TimeExpression] = []
     for i, expr in enumerate(exprs):
@@ -415,6 +418,14 @@ def resolve_period(
         if offset == 0 and base is not None and base.how == "relative":
             offset = -1
         result = replace(result, base_period=_shifted(result.period, offset))
+    unread = [e for e in exprs if e.period is None and e.start < c_end and e.end > c_start
+              and (e.how == "reference" or (e.how == "month" and e.template
+                                             and e.template.startswith(_PAST)))]
+    if unread and result.source != "clause":
+        e = unread[0]
+        why = "it dates the thing named before it, not the figure" if e.how == "reference" \
+            else "no month in focus to count back from"
+        result = replace(result, note=f"period not from {e.text!r}: {why}")
     return result
 
 
