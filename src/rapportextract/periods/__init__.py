@@ -60,11 +60,11 @@ from rapportextract.periods.expressions import (
     TimeExpression,
     find_time_expressions,
 )
+from rapportextract.periods.months import elapsed_years
 from rapportextract.periods.resolution import (
     PeriodContext,
     PeriodResolution,
     ResolutionSource,
-    elapsed_years,
     mentioned_period,
     named_period,
     resolve_expressions,

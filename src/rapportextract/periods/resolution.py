@@ -16,6 +16,7 @@ from rapportextract.periods.expressions import (
     TimeExpression,
     find_time_expressions,
 )
+from rapportextract.periods.months import months_of, shifted_months, within
 from rapportextract.periods.words import period_words
 
 ResolutionSource = Literal["clause", "sentence", "scope", "heading", "default"]
@@ -99,28 +100,6 @@ def _year_in_focus(exprs: list[TimeExpression], i: int, context: PeriodContext,
     return _year(context.previous or context.scope or context.heading or str(edition)), None
 
 
-def _shifted_months(anchor: str, offset: int) -> str | None:
-    """The period `offset` months from `anchor`, as long as it (a month, a quarter after "een
-    kwartaal eerder", a half after "een halfjaar eerder"); None where the anchor is not that
-    short. A year is its end for this ("Eind 2022 telde de stad 3.400 daklozen. Een halfjaar
-    eerder waren het er 2.900." is 2022-06): a shift in months is said of a stock."""
-    months = _months(anchor)
-    if months is not None and _PLAIN_YEAR.match(anchor):
-        months = (months[1], months[1])
-    if months is None or months[1] - months[0] + 1 > abs(offset) or offset == 0:
-        return None
-    first, last = months[0] + offset, months[1] + offset
-    year, month = divmod(last, 12)
-    if first == last:
-        return f"{year}-{month + 1:02d}"
-    if last - first == 2 and month % 3 == 2:
-        return f"{year}-Q{month // 3 + 1}"
-    if last - first == 5 and month % 6 == 5:
-        return f"{year}-H{month // 6 + 1}"
-    f_year, f_month = divmod(first, 12)
-    return f"{f_year}-{f_month + 1:02d}/{year}-{month + 1:02d}"
-
-
 def _past_months(n: int, exprs: list[TimeExpression], i: int,
                  context: PeriodContext) -> str | None:
     """"Het afgelopen halfjaar", "de afgelopen drie maanden": the `n` months up to the month
@@ -130,7 +109,7 @@ def _past_months(n: int, exprs: list[TimeExpression], i: int,
     named = [e.period for j, e in enumerate(exprs) if j != i and e.role == "point"
              and e.period and _WITHIN_YEAR.match(e.period)]
     focus = named[-1] if named else context.previous
-    months = _months(focus) if focus and _WITHIN_YEAR.match(focus) else None
+    months = months_of(focus) if focus and _WITHIN_YEAR.match(focus) else None
     if months is None:
         return None
     last = months[1]
@@ -175,7 +154,7 @@ def _resolve_context_bound(sentence: str, exprs: list[TimeExpression], default: 
             # "Vergeleken met vorige maand steeg het aantal" after a sentence about May: a base
             # "vorige maand" is the month before the one in focus, which the figure is of
             periods[i] = context.previous if expr.role == "point" \
-                else _shifted_months(context.previous, -1)
+                else shifted_months(context.previous, -1)
     exprs = [replace(e, period=periods[i]) if i in periods else e for i, e in enumerate(exprs)]
     for i, expr in enumerate(exprs):
         if expr.how == "month" and expr.template and expr.template.startswith(_PAST):
@@ -199,7 +178,7 @@ def _resolve_context_bound(sentence: str, exprs: list[TimeExpression], default: 
             else:
                 anchor = default
             period = _shifted(anchor, expr.offset) if expr.template != IN_MONTHS \
-                else _shifted_months(anchor, expr.offset)
+                else shifted_months(anchor, expr.offset)
             if expr.template == AFTER_YEARS:
                 period = _years_after(_year(anchor), edition - 1)
         elif expr.how == "previous":
@@ -212,32 +191,6 @@ def _resolve_context_bound(sentence: str, exprs: list[TimeExpression], default: 
                 period = context.mentioned or context.previous or default
         resolved.append(replace(expr, period=period, how=how))
     return resolved
-
-
-def _months(period: str) -> tuple[int, int] | None:
-    """The first and last month of `period`, counted as year * 12 + month - 1 (None for
-    "YYYY-early", which has no fixed end)."""
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2})|-Q([1-4])|-H([12]))?(?:/(\d{4})-(\d{2}))?", period)
-    if m is None:
-        return None
-    year = int(m.group(1)) * 12
-    if m.group(5):
-        return year + int(m.group(2)) - 1, int(m.group(5)) * 12 + int(m.group(6)) - 1
-    if m.group(2):
-        return year + int(m.group(2)) - 1, year + int(m.group(2)) - 1
-    if m.group(3):
-        q = int(m.group(3))
-        return year + 3 * q - 3, year + 3 * q - 1
-    if m.group(4):
-        h = int(m.group(4))
-        return year + 6 * h - 6, year + 6 * h - 1
-    return year, year + 11
-
-
-def _within(inner: str, outer: str) -> bool:
-    """Whether `inner` is a part of `outer` and not the whole of it (May in the first half)."""
-    a, b = _months(inner), _months(outer)
-    return a is not None and b is not None and b[0] <= a[0] and a[1] <= b[1] and a != b
 
 
 def _after_base(base: TimeExpression, base_period: str, edition: int) -> str:
@@ -398,7 +351,7 @@ def resolve_period(
                      and _year(base_period) >= int(result.period))
     if base is not None and base_period and result.source in ("scope", "heading", "default") \
             and (base_period == result.period or own_month
-                 or _within(base_period, result.period)):
+                 or within(base_period, result.period)):
         if context.continues and base.how == "relative" and base_period == context.previous:
             # "dat" is the figure of the sentence before, of the period it named: "vorig
             # jaar" is the year before that one, as the writer counts from the figure
@@ -465,17 +418,3 @@ def mentioned_period(sentence: str, *, edition: int, context: PeriodContext | No
                                             expressions=expressions)
              if e.period and e.how in ("explicit", "relative", "month")]
     return named[-1].period if named else None
-
-
-_SPAN = re.compile(r"(\d{4})-01/(\d{4})-12")
-
-
-def elapsed_years(period: str) -> tuple[str, str] | None:
-    """For whole years over which something moved (`PeriodResolution.elapsed`), the year a
-    change over them is of and the year it compares with: "in drie jaar tijd verdubbeld" in
-    a 2018 edition (2015-01/2017-12) is 2017 against 2014, the year before the first; the
-    first figure of "van 400 naar 1.500" over those years is of 2014, the last of 2017."""
-    span = _SPAN.fullmatch(period)
-    if span is None or span.group(1) >= span.group(2):
-        return None
-    return span.group(2), str(int(span.group(1)) - 1)
