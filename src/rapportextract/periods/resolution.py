@@ -230,6 +230,20 @@ def _bracket_around(sentence: str, position: int) -> tuple[int, int] | None:
     return (opening, closing if closing >= 0 else len(sentence))
 
 
+_DASH = re.compile(r"\s[–—-]\s")
+
+
+def _aside_around(sentence: str, position: int) -> tuple[int, int] | None:
+    """The aside between two dashes ("de stijging – tot 39.300 in 2018 – is gestopt")
+    `position` stands in, if any: dashes written with a space either side, taken in pairs."""
+    dashes = [m.start() for m in _DASH.finditer(sentence)]
+    opened = [d for d in dashes if d < position]
+    closing = [d for d in dashes if d >= position]
+    if len(opened) % 2 == 1 and closing:
+        return (opened[-1], closing[0])
+    return None
+
+
 def resolve_period(
     sentence: str,
     span: tuple[int, int],
@@ -317,8 +331,12 @@ def resolve_period(
         # "toen" and "een jaar eerder" hung on a year of this sentence speak only for their
         # own clause ("Sinds 2019, toen het € 244 miljoen was, is het met 16% gedaald").
         # A year in brackets ("0,53% (2018: 0,55%)") speaks only for the figures inside them.
+        # So does a year in an aside between dashes ("de stijging – tot 39.300 in 2018 – is
+        # gestopt, maar het is nog een verdubbeling").
+        aside = _aside_around(sentence, start)
         before = [e for e in points if e.end <= start and e.how != "anchored"
-                  and _bracket_around(sentence, e.start) in (None, bracket)]
+                  and _bracket_around(sentence, e.start) in (None, bracket)
+                  and _aside_around(sentence, e.start) in (None, aside)]
         if before:
             chosen = before[-1]
             source, confidence = "sentence", 0.9
