@@ -7,8 +7,15 @@ from __future__ import annotations
 
 import re
 
+YEAR = r"(?:19|20)\d{2}"
+"""A year of the range tables and charts label columns with."""
+YEAR_RUN = rf"{YEAR}(?:[ \t]+{YEAR})+"
+"""Two years or more with only spaces between them: a head of columns written as text
+("2019 2020 2021"), for text ingestion (`ingest.text_tables`) and for the figure reader
+(`quantities.year_rows`) alike."""
+
 # A category label of a year, possibly with a footnote star for a preliminary figure ("2023*").
-_YEAR_LABEL = re.compile(r"^((?:19|20)\d{2})\*{0,2}$")
+_YEAR_LABEL = re.compile(rf"^({YEAR})\*{{0,2}}$")
 
 _HEAD_ROWS = 3
 """A table's row of years is one of its first three rows."""
