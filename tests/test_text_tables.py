@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from rapportextract.ingest import read_document
-from rapportextract.ingest.text_tables import is_rule_row, table_cells
+from rapportextract.ingest.text_tables import is_rule_row, table_cells, unflatten
 from rapportextract.models import BlockKind
 from rapportextract.pipeline import extract
 
@@ -109,3 +109,83 @@ def test_bar_row_without_a_table_keeps_its_figures_as_prose(tmp_path: Path) -> N
     path.write_text("Ontruimingen | Breda | 14 | Tilburg | 9\n", encoding="utf-8")
     values = sorted(f.value for f in extract(path, edition=2024).facts if not f.derived)
     assert values == [Decimal(9), Decimal(14)]
+
+
+# Tables whose lines a web page, a copy or a scraper ran together, or whose head stands apart
+# from its rows: each figure still takes its column's year. Each case: the text, and the
+# (value, period) of every figure read from it, in order.
+_LAYOUTS = [
+    pytest.param("Meldingen | 2020 | 2021 | 2022 | ontvangen | 88 | 93 | 71 |\n",
+                 [(88, "2020"), (93, "2021"), (71, "2022")], id="head-and-row-on-one-line"),
+    pytest.param("| Meldingen | 2021 | 2022 | ontvangen | 88 | 93 | opgelost | 40 | 52 |\n",
+                 [(88, "2021"), (93, "2022"), (40, "2021"), (52, "2022")],
+                 id="head-and-two-rows-on-one-line"),
+    pytest.param("Meldingen\t2021\t2022\tontvangen\t88\t93\topgelost\t40\t52\n",
+                 [(88, "2021"), (93, "2022"), (40, "2021"), (52, "2022")],
+                 id="tabs-between-cells"),
+    pytest.param("Meldingen  2021  2022  ontvangen  88  93  opgelost  40  52\n",
+                 [(88, "2021"), (93, "2022"), (40, "2021"), (52, "2022")],
+                 id="runs-of-spaces-between-cells"),
+    pytest.param("Meldingen; 2021; 2022; ontvangen; 88; 93; opgelost; 40; 52;\n",
+                 [(88, "2021"), (93, "2022"), (40, "2021"), (52, "2022")],
+                 id="semicolons-between-cells"),
+    pytest.param("Meldingen | 2021 | 2022 | ontvangen | € 1.250 | € 980 |\n",
+                 [(1250, "2021"), (980, "2022")], id="amounts-in-cells"),
+    pytest.param("Meldingen | 2021 | 2022 | 2023 | ontvangen | 88 | - | 71 |\n",
+                 [(88, "2021"), (71, "2023")], id="empty-cell-as-a-dash"),
+    pytest.param("Het aantal meldingen was 2021: 88; 2022: 93.\n",
+                 [(88, "2021"), (93, "2022")], id="list-of-year-and-figure"),
+    pytest.param("| Meldingen | 2021 | 2022 |\n| ontvangen | 88 | 93 | opgelost | 40 | 52 |\n",
+                 [(88, "2021"), (93, "2022"), (40, "2021"), (52, "2022")],
+                 id="two-rows-on-the-line-under-the-head"),
+    pytest.param("Meldingen | 2021 | 2022 | ontvangen | 88 | 93 |\nopgelost | 40 | 52 |\n",
+                 [(88, "2021"), (93, "2022"), (40, "2021"), (52, "2022")],
+                 id="first-row-on-the-head-line"),
+    pytest.param("| 2021 | 2022 | ontvangen | 88 | 93 |\n| opgelost | 40 | 52 |\n",
+                 [(88, "2021"), (93, "2022"), (40, "2021"), (52, "2022")],
+                 id="head-without-a-label"),
+    pytest.param("| Meldingen | 2021 | 2022 |\n\n| ontvangen | 88 | 93 |\n| opgelost | 40 | 52 |\n",
+                 [(88, "2021"), (93, "2022"), (40, "2021"), (52, "2022")],
+                 id="blank-line-under-a-bar-head"),
+    pytest.param("Meldingen 2021 2022\n\nontvangen 88 93\nopgelost 40 52\n",
+                 [(88, "2021"), (93, "2022"), (40, "2021"), (52, "2022")],
+                 id="blank-line-under-a-space-head"),
+    pytest.param("| Subsidie | 2021 | 2022 |\n(bedragen x € 1.000)\n| wijkteams | 12 | 15 |\n",
+                 [(12000, "2021"), (15000, "2022")], id="multiplier-note-under-the-head"),
+    pytest.param("Subsidie 2021 2022\n\n(bedragen x € 1.000)\n\nwijkteams 12 15\n",
+                 [(12000, "2021"), (15000, "2022")], id="note-apart-between-head-and-rows"),
+    pytest.param("| Meldingen | 2021 | 2022 |\n\nHet aantal steeg in 2022 met 5.\n",
+                 [(5, "2022")], id="prose-after-a-head-stays-prose"),
+    pytest.param("Stand 2021 2022\n\nDe stichting telde 41 leden.\n",
+                 [(41, "2023")], id="figure-in-prose-after-a-head-takes-no-column"),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), _LAYOUTS)
+def test_run_together_and_split_tables(tmp_path: Path, text: str,
+                                       want: list[tuple[int, str]]) -> None:
+    path = tmp_path / "tabel.txt"
+    path.write_text(text, encoding="utf-8")
+    facts = [f for f in extract(path, edition=2024).facts if not f.derived]
+    assert [(f.value, f.period) for f in facts] == [(Decimal(v), p) for v, p in want]
+
+
+@pytest.mark.parametrize(
+    ("rows", "want"),
+    [
+        pytest.param([["A", "2021", "2022", "b", "1", "2", "c", "3", "4"]],
+                     [["A", "2021", "2022"], ["b", "1", "2"], ["c", "3", "4"]],
+                     id="head-and-rows"),
+        pytest.param([["A", "2021", "2022"], ["b", "1", "2", "c", "3", "4"]],
+                     [["A", "2021", "2022"], ["b", "1", "2"], ["c", "3", "4"]],
+                     id="rows-run-together"),
+        pytest.param([["A", "2021", "2022", "Verschil"], ["b", "1", "2", "1"]],
+                     [["A", "2021", "2022", "Verschil"], ["b", "1", "2", "1"]],
+                     id="a-column-more-than-years-stays"),
+        pytest.param([["A", "2021", "2022"], ["b", "1", "2", "3", "4", "5"]],
+                     [["A", "2021", "2022"], ["b", "1", "2", "3", "4", "5"]],
+                     id="no-label-in-each-part-stays"),
+    ],
+)
+def test_unflatten(rows: list[list[str]], want: list[list[str]]) -> None:
+    assert unflatten(rows) == want

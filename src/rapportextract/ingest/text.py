@@ -16,7 +16,10 @@ from pathlib import Path
 import regex
 
 from rapportextract.ingest.text_tables import (
+    head_width,
+    is_head_note,
     is_year_table,
+    rows_under,
     space_table_end,
     table_cells,
     table_grid,
@@ -201,6 +204,36 @@ def _split_space_tables(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+def _join_split_heads(drafts: list[_Draft]) -> list[_Draft]:
+    """A head line of years written apart from its rows, by a blank line or a note in
+    brackets ("(bedragen x € 1.000)"), heads the rows right after it that fit it: one table
+    block (`text_tables.head_width`, `rows_under`)."""
+    out: list[_Draft] = []
+    i = 0
+    while i < len(drafts):
+        head = drafts[i]
+        i += 1
+        if head.kind is not BlockKind.PARAGRAPH or len(head.lines) != 1 \
+                or not head_width(head.lines[0]):
+            out.append(head)
+            continue
+        note: list[str] = []
+        if i < len(drafts) and len(drafts[i].lines) == 1 and is_head_note(drafts[i].lines[0]):
+            note = drafts[i].lines
+        rows = drafts[i + len(note)] if i + len(note) < len(drafts) else None
+        count = rows_under(rows.lines, head.lines[0]) \
+            if rows is not None and rows.kind is BlockKind.PARAGRAPH else 0
+        if rows is None or not count:
+            out.append(head)
+            continue
+        out.append(_Draft(BlockKind.TABLE, [*head.lines, *note, *rows.lines[:count]],
+                          head.starts_page_line))
+        if count < len(rows.lines):
+            out.append(_Draft(rows.kind, rows.lines[count:]))
+        i += len(note) + 1
+    return out
+
+
 def _split_note_lines(drafts: list[_Draft]) -> list[_Draft]:
     """Footnotes printed one under the other without a blank line: each numbered line
     starts its own block."""
@@ -298,7 +331,8 @@ def text_pages(text: str) -> list[Page]:
     running = _running_lines(chunks)
     for number, chunk in enumerate(chunks, start=1):
         headers, page_text, footers = _split_running(chunk, running, len(chunks) > 1)
-        drafts = _split_note_lines(_split_heading_lines(_split_space_tables(_drafts(page_text))))
+        drafts = _split_note_lines(_split_heading_lines(_split_space_tables(
+            _join_split_heads(_drafts(page_text)))))
         markers = _mark_footnotes(drafts)
         blocks: list[Block] = [
             Block(id="", kind=BlockKind.HEADER, page=number, text=h) for h in headers

@@ -19,7 +19,7 @@ from __future__ import annotations
 import regex
 
 from rapportextract.models import TableCell, TableGrid
-from rapportextract.year_labels import year_header
+from rapportextract.year_labels import YEAR_RUN, year_header, year_of
 
 _RULE_CELL = regex.compile(r"^:?-{3,}:?$")
 """A cell of Markdown's line under the head ("---", ":---:")."""
@@ -49,12 +49,67 @@ def is_rule_row(cells: list[str]) -> bool:
     return all(_RULE_CELL.match(c) or not c for c in cells) and any(cells)
 
 
+_FIGURE_CELL = regex.compile(r"^(?:€\s*)?[-−–+]?\(?\d[\d.,]*\)?\s*%?$|^[-–]?$")
+"""A cell of figures: a number (an amount, a percentage, a negative in brackets), a lone dash
+or nothing for an empty one."""
+
+
+def _is_row(cells: list[str]) -> bool:
+    """A label (no figure) and cells of figures."""
+    return not _FIGURE_CELL.match(cells[0]) and all(_FIGURE_CELL.match(c) for c in cells[1:])
+
+
+def _chunks(cells: list[str], width: int) -> list[list[str]] | None:
+    """`cells` as rows of `width` cells each, where they are whole rows of a label and
+    figures; None where they are not."""
+    if not cells or len(cells) % width:
+        return None
+    rows = [cells[k:k + width] for k in range(0, len(cells), width)]
+    return rows if all(_is_row(r) for r in rows) else None
+
+
+def unflatten(rows: list[list[str]]) -> list[list[str]]:
+    """The rows of a bar table whose lines ran together, as a web page or a copy leaves them:
+    a head of years and its rows on one line ("Kwijtschelding | 2019 | 2020 | aantal | 164 |
+    115 |"), or several rows on one line ("toegekend | 310 | 355 | afgewezen | 41 | 38"). A
+    run of years in the head sets the width (its label and the years); cells after it, and a
+    later line as long as a whole number of rows, are split into rows of that width where
+    each is a label and figures. Other lines stay as they are."""
+    out: list[list[str]] = []
+    width = 0
+    for cells in rows:
+        if not width:
+            years = [k for k, c in enumerate(cells) if year_of(c) is not None]
+            run = years[:1]
+            for k in years[1:]:
+                if k != run[-1] + 1:
+                    break
+                run.append(k)
+            if len(run) >= 2 and run[0] <= 1:
+                width = len(run) + 1  # a row: its label and a cell a year
+                head = cells[:run[-1] + 1]
+                rest = _chunks(cells[len(head):], width) if len(cells) > len(head) else []
+                if rest is not None:
+                    out.append(head if run[0] == 1 else ["", *head])
+                    out.extend(rest)
+                    continue
+                width = 0
+            out.append(cells)
+            continue
+        split = _chunks(cells, width) if len(cells) > width else None
+        out.extend(split if split is not None else [cells])
+    return out
+
+
 def is_year_table(lines: list[str]) -> bool:
-    """Whether a run of bar rows is a table the table stage reads: two rows or more, and two
-    years in one of the first rows, or in one of the first columns."""
-    rows = [c for line in lines if (c := table_cells(line)) is not None and not is_rule_row(c)]
-    if len(rows) < 2:
+    """Whether a run of bar rows is a table the table stage reads: two lines or more, and two
+    years in one of the first rows, or in one of the first columns. A single line stays
+    prose, where the sentence reading gives each figure its column's year
+    (`periods.columns`), head and rows on one line included."""
+    cells = [c for line in lines if (c := table_cells(line)) is not None and not is_rule_row(c)]
+    if len(cells) < 2:
         return False
+    rows = unflatten(cells)
     columns = [[r[k] for r in rows if k < len(r)] for k in range(max(len(r) for r in rows))]
     return year_header(rows) is not None or year_header(columns) is not None
 
@@ -65,16 +120,60 @@ def table_grid(lines: list[str], block_id: str) -> TableGrid:
     if lines and table_cells(lines[0]) is None:  # a table written with spaces
         rows = [[TableCell(text=c) for c in cells] for cells in space_grid_rows(lines)]
         return TableGrid(rows=rows, block_id=block_id)
+    texts: list[list[str]] = []
     for line in lines:
         cells = table_cells(line)
+        if cells is None and texts and len(texts) == 1 and is_head_note(line):
+            texts[0][0] = f"{texts[0][0]} {line}".strip()  # "(bedragen x € 1.000)"
+            continue
         if cells is None or is_rule_row(cells):
             continue
-        rows.append([TableCell(text=c) for c in cells])
+        texts.append(cells)
+    rows = [[TableCell(text=c) for c in cells] for cells in unflatten(texts)]
     return TableGrid(rows=rows, block_id=block_id)
 
 
-_SPACE_HEAD = regex.compile(
-    r"^(?P<label>[^\d|]*?)\s*(?P<years>(?:19|20)\d{2}(?:\s+(?:19|20)\d{2})+)$")
+_NOTE_LINE = regex.compile(r"^\((?P<inner>[^()]*)\)$")
+_MULTIPLIER_DIGITS = regex.compile(r"(?<![\d.,])1(?:[.\s]?000)*(?![\d.,])")
+
+
+def is_head_note(line: str) -> bool:
+    """A line in brackets under a table's head, with no figure but a multiplier's one
+    ("(bedragen x € 1.000)", "(x 1 mln.)"): it tells the unit of the rows below, and so
+    belongs to the head."""
+    m = _NOTE_LINE.match(line.strip())
+    return m is not None and not regex.search(r"\d", _MULTIPLIER_DIGITS.sub("", m["inner"]))
+
+
+def head_width(line: str) -> int:
+    """The number of cells of a head line of years standing on its own (a bar line with two
+    years or more and no figure, or a head written with spaces: its label and years); 0 for
+    another line."""
+    cells = table_cells(line)
+    if cells is None:
+        years = space_head_years(line)
+        return years + 1 if years else 0
+    if year_header([cells]) is None or any(
+            _FIGURE_CELL.match(c) and c and year_of(c) is None for c in cells):
+        return 0
+    return len(cells)
+
+
+def rows_under(lines: list[str], head: str) -> int:
+    """How many of `lines`, from the first, are rows that fit under the head line `head`
+    (as many cells, a label first), written the same way (bars or spaces)."""
+    width = head_width(head)
+    bars = table_cells(head) is not None
+    count = 0
+    for line in lines:
+        cells = table_cells(line) if bars else space_row_cells(line, width - 1)
+        if cells is None or (bars and (is_rule_row(cells) or _chunks(cells, width) is None)):
+            break
+        count += 1
+    return count
+
+
+_SPACE_HEAD = regex.compile(rf"^(?P<label>[^\d|]*?)\s*(?P<years>{YEAR_RUN})$")
 """A head line of a table written with spaces: a label without digits, then two years or more
 ("Kwijtschelding 2019 2020 2021")."""
 
@@ -104,11 +203,14 @@ def space_table_end(lines: list[str], head: int) -> int:
     """The end of a table written with spaces whose head line is `lines[head]`: after its
     last row (`head` itself where no row follows)."""
     columns = space_head_years(lines[head])
-    end = head + 1
+    first = head + 1
+    if first < len(lines) - 1 and is_head_note(lines[first]):
+        first += 1  # "(bedragen x € 1.000)" under the head
+    end = first
     if columns >= 2:
         while end < len(lines) and space_row_cells(lines[end], columns) is not None:
             end += 1
-    return end if end > head + 1 else head
+    return end if end > first else head
 
 
 def space_grid_rows(lines: list[str]) -> list[list[str]]:
@@ -117,6 +219,9 @@ def space_grid_rows(lines: list[str]) -> list[list[str]]:
     assert m is not None
     rows = [[m.group("label").strip(), *m.group("years").split()]]
     for line in lines[1:]:
+        if len(rows) == 1 and is_head_note(line):
+            rows[0][0] = f"{rows[0][0]} {line}".strip()
+            continue
         cells = space_row_cells(line, len(rows[0]) - 1)
         assert cells is not None
         rows.append(cells)

@@ -107,13 +107,21 @@ def read_columns(sentence: str, spans: Sequence[tuple[int, int]],
         # taken for a header)
         named = _header(sentence, years, spans, len(sentence))
         gaps = [sentence[a.end:b.start] for a, b in pairwise(named)]
-        if len(named) >= 2 and not any(gap.strip() for gap in gaps):
+        if len(named) >= 2 and all(_blank(gap) for gap in gaps):
             used = tuple(e.period or "" for e in named)
     return Columns(out, used)
 
 
-_LONE_DASH = re.compile(r"(?<!\S)[-–](?=\s)")
-_LEADING_DASHES = re.compile(r"(?:(?<!\S)[-–]\s+)+$")
+_SEPARATORS = re.compile(r"[|;\t]")
+"""What a table written as text puts between its cells besides spaces: bars ("| 2021 | 2022
+|"), semicolons of a spreadsheet export, tabs."""
+_LONE_DASH = re.compile(r"(?<![^\s|;])[-–](?=[\s|;])")
+_LEADING_DASHES = re.compile(r"(?:(?<![^\s|;])[-–][\s|;]+)+$")
+
+
+def _blank(text: str) -> bool:
+    """Whether `text` between two cells holds nothing but spaces and cell separators."""
+    return not _SEPARATORS.sub("", text).strip()
 
 
 def _cells(sentence: str, spans: Sequence[tuple[int, int]], row: list[int],
@@ -150,7 +158,7 @@ def _rows(sentence: str, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
     between them."""
     runs: list[list[int]] = []
     for i, (start, _) in enumerate(spans):
-        if runs and not _LONE_DASH.sub("", sentence[spans[runs[-1][-1]][1]:start]).strip():
+        if runs and _blank(_LONE_DASH.sub("", sentence[spans[runs[-1][-1]][1]:start])):
             runs[-1].append(i)
         else:
             runs.append([i])
@@ -179,7 +187,7 @@ def _header(sentence: str, years: list[TimeExpression], spans: Sequence[tuple[in
     header = [years[-1]]
     for year in reversed(years[:-1]):
         gap = sentence[year.end:header[0].start]
-        if re.search(r"\d", gap) or len(gap.split()) > _MAX_HEADER_GAP_WORDS:
+        if re.search(r"\d", gap) or len(_SEPARATORS.sub(" ", gap).split()) > _MAX_HEADER_GAP_WORDS:
             break
         header.insert(0, year)
     return header
