@@ -189,3 +189,17 @@ def test_run_together_and_split_tables(tmp_path: Path, text: str,
 )
 def test_unflatten(rows: list[list[str]], want: list[list[str]]) -> None:
     assert unflatten(rows) == want
+
+
+def test_bar_table_with_budget_and_variance_columns(tmp_path: Path) -> None:
+    path = tmp_path / "rekening.txt"
+    path.write_text("| Programma | Begroting 2023 | Rekening 2023 | Verschil |\n"
+                    "|---|---|---|---|\n"
+                    "| Sport | 640 | 702 | 62 |\n", encoding="utf-8")
+    facts = [f for f in extract(path, edition=2024).facts if not f.derived]
+    assert [(f.value, f.kind, f.period, f.base_period, f.source.origin) for f in facts] == [
+        (Decimal(640), "level", "2023", None, "table"),
+        (Decimal(702), "level", "2023", None, "table"),
+        (Decimal(62), "change", "2023", None, "table"),
+    ]
+    assert "budget column" in facts[0].diagnostics[0]

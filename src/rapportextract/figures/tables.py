@@ -28,7 +28,7 @@ from rapportextract.figures.numbers import parse_number
 from rapportextract.lang.nl.words import chart_words
 from rapportextract.models import BBox, Document, Fact, Page, Source, TableGrid, Unit
 from rapportextract.quantities.multipliers import find_multipliers, label_unit
-from rapportextract.year_labels import year_header
+from rapportextract.year_labels import ColumnRole, column_role, year_header
 
 __all__ = ["TableCellFigure", "read_table", "table_facts"]
 
@@ -51,6 +51,13 @@ class TableCellFigure:
     total: bool
     row: int
     column: int
+    role: ColumnRole = "actual"
+    """What the column holds by its head: realised figures, a budget, or a variance."""
+    head: str = ""
+    """The column's head as printed ("Begroting 2023")."""
+    base: str | None = None
+    """For a variance between two years' columns ("2022 | 2023 | Verschil"): the earlier year;
+    None for a variance against a budget."""
 
 
 def _texts(grid: TableGrid) -> list[list[str]]:
@@ -82,6 +89,9 @@ def _by_columns(
     transposed: bool = False,
 ) -> list[TableCellFigure]:
     totals = chart_words().totals
+    heads = {k: rows[header][k] if k < len(rows[header]) else "" for k in years}
+    roles = {k: column_role(head) for k, head in heads.items()}
+    bases = _variance_bases(years, roles)
     figures: list[TableCellFigure] = []
     for r in range(header + 1, len(rows)):
         row = rows[r]
@@ -109,9 +119,29 @@ def _by_columns(
                     total=total,
                     row=r,
                     column=column,
+                    role=roles[column],
+                    head=heads[column],
+                    base=bases.get(column),
                 )
             )
     return figures
+
+
+def _variance_bases(years: dict[int, str], roles: dict[int, ColumnRole]) -> dict[int, str]:
+    """The base year of each variance column that compares two years ("2022 | 2023 |
+    Verschil": 2022): the latest year before the variance's own, of a column left of it.
+    A variance against a budget (a budget column in the head) has none."""
+    if "budget" in roles.values():
+        return {}
+    bases: dict[int, str] = {}
+    for k, role in roles.items():
+        if role != "variance":
+            continue
+        earlier = [y for c, y in years.items() if c < k and roles[c] == "actual"
+                   and y < years[k]]
+        if earlier:
+            bases[k] = max(earlier)
+    return bases
 
 
 def _unit_and_scale(text: str) -> tuple[Unit | None, int]:
@@ -222,6 +252,13 @@ def _page_facts(
                         concept = None
             sentence = caption.text if caption else figure.row_label
             place = (t_index, figure.row, figure.column)
+            diagnostics = []
+            if figure.role == "budget":
+                diagnostics.append(f"budget column {figure.head!r}: a planned amount, "
+                                   "not a realised one")
+            elif figure.role == "variance":
+                diagnostics.append(f"variance column {figure.head!r}: a change against "
+                                   + (figure.base if figure.base else "the budget"))
             facts.append(
                 Fact(
                     id=figure_fact_id(doc, "table", page.number, *place),
@@ -232,6 +269,8 @@ def _page_facts(
                     value=amount,
                     unit=unit,
                     period=figure.period,
+                    kind="change" if figure.role == "variance" else "level",
+                    base_period=figure.base,
                     confidence=CONFIDENCE_TABLE,
                     source=Source(
                         page=page.number,
@@ -244,6 +283,7 @@ def _page_facts(
                         block_id=grid.block_id,
                         note="totals row" if figure.total else None,
                     ),
+                    diagnostics=diagnostics,
                 )
             )
     return facts
