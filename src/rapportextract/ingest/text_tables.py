@@ -30,18 +30,28 @@ _MIN_CELLS = 3
 
 def table_cells(line: str) -> list[str] | None:
     """The cells of a text table row, or None for a line that is none. Bars at the start and
-    end of the line open and close it; the cells between are stripped."""
-    if line.count("|") < 2:
+    end of the line open and close it; the cells between are stripped. A line of a
+    spreadsheet export with semicolons between its cells is read so too."""
+    bar = "|" if line.count("|") >= 2 else _csv_separator(line)
+    if bar is None:
         return None
     inner = line.strip()
-    if inner.startswith("|"):
+    if inner.startswith(bar):
         inner = inner[1:]
-    if inner.endswith("|"):
+    if inner.endswith(bar):
         inner = inner[:-1]
-    cells = [cell.strip() for cell in inner.split("|")]
+    cells = [cell.strip() for cell in inner.split(bar)]
     if len(cells) < _MIN_CELLS or sum(1 for c in cells if c) < 2:
         return None
     return cells
+
+
+def _csv_separator(line: str) -> str | None:
+    """The semicolon of a line of a spreadsheet export ("2021;164;120"): two or more, none
+    followed by a space, as prose writes it ("a; b; c")."""
+    if line.count(";") >= 2 and not regex.search(r";\s", line.rstrip()):
+        return ";"
+    return None
 
 
 def is_rule_row(cells: list[str]) -> bool:
@@ -177,10 +187,14 @@ _SPACE_HEAD = regex.compile(rf"^(?P<label>[^\d|]*?)\s*(?P<years>{YEAR_RUN})$")
 """A head line of a table written with spaces: a label without digits, then two years or more
 ("Kwijtschelding 2019 2020 2021")."""
 
+_SPACE_CELL = r"(?:€\s?)?[-−–]?\d[\d.,]*%?|[-–]"
+"""A cell of a row written with spaces: a figure, an amount after its euro sign ("€ 31.450"),
+or a lone dash for an empty one."""
 _SPACE_ROW = regex.compile(
-    r"^(?P<label>[^\d|]*?\p{L}[^\d|]*?)\s+(?P<cells>(?:[-−–]?\d[\d.,]*%?|[-–])"
-    r"(?:\s+(?:[-−–]?\d[\d.,]*%?|[-–]))*)$")
+    rf"^(?P<label>[^\d|€]*?\p{{L}}[^\d|€]*?)\s+(?P<cells>(?:{_SPACE_CELL})"
+    rf"(?:\s+(?:{_SPACE_CELL}))*)$")
 """A row under it: a label without digits, then figures (or lone dashes) with spaces between."""
+_SPACE_CELLS = regex.compile(_SPACE_CELL)
 
 
 def space_head_years(line: str) -> int:
@@ -195,7 +209,7 @@ def space_row_cells(line: str, columns: int) -> list[str] | None:
     m = _SPACE_ROW.match(line)
     if m is None:
         return None
-    cells = m.group("cells").split()
+    cells = _SPACE_CELLS.findall(m.group("cells"))
     return [m.group("label").strip(), *cells] if len(cells) == columns else None
 
 

@@ -20,6 +20,9 @@ _NOT_FIGURES = re.compile(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d.])|€\s*1\.000(?:\
 # A note number right before the row, which the figure reader already set aside as no figure
 # ("Omzet 3 612.004 598.117").
 _NOTE_BEFORE_ROW = re.compile(r"(?<![\d.,])\d{1,2}\s*$")
+# The number of a note or row at the start of a row's label ("17. Vennootschapsbelasting
+# (3.995) (4.240)", "3 Huuropbrengsten 28.762 28.458"), no figure either.
+_NOTE_STARTS_LABEL = re.compile(r"^[\s|;]*\d{1,2}(?:\.\s+|\s+(?=[A-Z]))")
 _MAX_HEADER_GAP_WORDS = 3
 """Words a header may have between two of its years ("Rekening 2018 Begroting 2018")."""
 
@@ -93,6 +96,9 @@ def read_columns(sentence: str, spans: Sequence[tuple[int, int]],
                 out[index] = header[i // width]
         used = header
         last_end = spans[row[-1]][1]
+    for index, year in _year_pairs(sentence, spans, years).items():
+        if out[index] is None:
+            out[index] = year
     gap = period_words().patterns["each_gap"]
     for both in expressions:
         # "In 2022 en 2023 waren het er 300 en 310": one year a figure, in turn
@@ -119,9 +125,14 @@ _LONE_DASH = re.compile(r"(?<![^\s|;])[-–](?=[\s|;])")
 _LEADING_DASHES = re.compile(r"(?:(?<![^\s|;])[-–][\s|;]+)+$")
 
 
+_BRACKETS = re.compile(r"^\s*\)|\(\s*$")
+"""The brackets of a negative amount in a row of accounts ("(3.995) (4.240)")."""
+
+
 def _blank(text: str) -> bool:
-    """Whether `text` between two cells holds nothing but spaces and cell separators."""
-    return not _SEPARATORS.sub("", text).strip()
+    """Whether `text` between two cells holds nothing but spaces and cell separators (and the
+    brackets closing one figure and opening the next)."""
+    return not _SEPARATORS.sub("", _BRACKETS.sub("", text)).strip()
 
 
 def _cells(sentence: str, spans: Sequence[tuple[int, int]], row: list[int],
@@ -153,6 +164,33 @@ def _cells(sentence: str, spans: Sequence[tuple[int, int]], row: list[int],
     return None
 
 
+def _year_pairs(sentence: str, spans: Sequence[tuple[int, int]],
+                years: Sequence[TimeExpression]) -> dict[int, str]:
+    """The figures of a table with its years down the first column, run into one line
+    ("Jaar | Aantal | 2021 | 164 | 2022 | 105"): years and figures in turn, nothing but cell
+    separators between them, two pairs or more. Each figure takes the year right before it."""
+    items = sorted([(e.start, e.end, -1, e.period or "") for e in years]
+                   + [(begin, end, i, "") for i, (begin, end) in enumerate(spans)])
+    out: dict[int, str] = {}
+    run: dict[int, str] = {}
+    k = 0
+    while k + 1 < len(items):
+        year, figure = items[k], items[k + 1]
+        chained = not run or _blank(sentence[items[k - 1][1]:year[0]])
+        if year[2] == -1 and figure[2] >= 0 and chained \
+                and _blank(sentence[year[1]:figure[0]]):
+            run[figure[2]] = year[3]
+            k += 2
+            continue
+        if len(run) >= 2:
+            out.update(run)
+        run = {}
+        k += 1
+    if len(run) >= 2:
+        out.update(run)
+    return out
+
+
 def _rows(sentence: str, spans: Sequence[tuple[int, int]]) -> list[list[int]]:
     """Runs of at least two figures with nothing but spaces (and lone dashes: empty cells)
     between them."""
@@ -180,6 +218,7 @@ def _header(sentence: str, years: list[TimeExpression], spans: Sequence[tuple[in
     """The years right above the row: the last run of years before it, with no digit
     between the last year and the row and only a few words between two years."""
     label = _NOTE_BEFORE_ROW.sub("", sentence[years[-1].end:row_start]) if years else ""
+    label = _NOTE_STARTS_LABEL.sub("", label)
     if not years or re.search(r"\d", _NOT_FIGURES.sub("", _without_multipliers(label))):
         return []
     if any(years[-1].end <= s < row_start for s, _ in spans):
