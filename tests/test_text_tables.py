@@ -223,3 +223,23 @@ def test_bar_table_with_budget_and_variance_columns(tmp_path: Path) -> None:
         (Decimal(62), "change", "2023", None, "table"),
     ]
     assert "budget column" in facts[0].diagnostics[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Meerjarenraming | 2025 | 2026 | 2027 | Saldo | -95 | 12 | -4 |\n",
+                     id="bars-on-one-line"),
+        pytest.param("Meerjarenraming 2025 2026 2027 Saldo -95 12 -4\n", id="spaces"),
+        pytest.param("| Meerjarenraming | 2025 | 2026 | 2027 |\n| Saldo | -95 | 12 | -4 |\n",
+                     id="bar-table"),
+    ],
+)
+def test_saldo_row_of_a_multi_year_budget_is_levels_with_their_signs(
+        tmp_path: Path, text: str) -> None:
+    path = tmp_path / "raming.txt"
+    path.write_text(text, encoding="utf-8")
+    facts = [f for f in extract(path, edition=2024).facts if not f.derived]
+    assert [(f.value, f.kind, f.period) for f in facts] == [
+        (Decimal(-95), "level", "2025"), (Decimal(12), "level", "2026"),
+        (Decimal(-4), "level", "2027")]
