@@ -147,6 +147,14 @@ _LAYOUTS = [
     pytest.param("| Meldingen | 2021 | 2022 |\n\n| ontvangen | 88 | 93 |\n| opgelost | 40 | 52 |\n",
                  [(88, "2021"), (93, "2022"), (40, "2021"), (52, "2022")],
                  id="blank-line-under-a-bar-head"),
+    pytest.param("| Meldingen | 2021 | 2022 |\n\n| ontvangen | 88 | 93 |\n\n"
+                 "| opgelost | 40 | 52 |\n",
+                 [(88, "2021"), (93, "2022"), (40, "2021"), (52, "2022")],
+                 id="blank-line-between-every-two-rows"),
+    pytest.param("| Meldingen | 2021 | 2022 |\n| ontvangen | 88 | 93 |\n\n| opgelost | 40 | 52 |\n"
+                 "\nIn 2023 kwamen er nog 12 bij.\n",
+                 [(12, "2023"), (88, "2021"), (93, "2022"), (40, "2021"), (52, "2022")],
+                 id="a-row-after-a-blank-line-then-prose"),
     pytest.param("Meldingen 2021 2022\n\nontvangen 88 93\nopgelost 40 52\n",
                  [(88, "2021"), (93, "2022"), (40, "2021"), (52, "2022")],
                  id="blank-line-under-a-space-head"),

@@ -207,30 +207,41 @@ def _split_space_tables(drafts: list[_Draft]) -> list[_Draft]:
 def _join_split_heads(drafts: list[_Draft]) -> list[_Draft]:
     """A head line of years written apart from its rows, by a blank line or a note in
     brackets ("(bedragen x € 1.000)"), heads the rows right after it that fit it: one table
-    block (`text_tables.head_width`, `rows_under`)."""
+    block (`text_tables.head_width`, `rows_under`). So do a table's head and the rows after
+    blank lines between them (a converter that puts one between every two rows)."""
+    drafts = list(drafts)
     out: list[_Draft] = []
     i = 0
     while i < len(drafts):
-        head = drafts[i]
+        draft = drafts[i]
         i += 1
-        if head.kind is not BlockKind.PARAGRAPH or len(head.lines) != 1 \
-                or not head_width(head.lines[0]):
-            out.append(head)
+        head = draft.lines[0]
+        lone = draft.kind is BlockKind.PARAGRAPH and len(draft.lines) == 1
+        if not (lone or draft.kind is BlockKind.TABLE) or not head_width(head):
+            out.append(draft)
             continue
-        note: list[str] = []
-        if i < len(drafts) and len(drafts[i].lines) == 1 and is_head_note(drafts[i].lines[0]):
-            note = drafts[i].lines
-        rows = drafts[i + len(note)] if i + len(note) < len(drafts) else None
-        count = rows_under(rows.lines, head.lines[0]) \
-            if rows is not None and rows.kind is BlockKind.PARAGRAPH else 0
-        if rows is None or not count:
-            out.append(head)
+        lines = list(draft.lines)
+        j = i
+        if lone and j < len(drafts) and len(drafts[j].lines) == 1 \
+                and is_head_note(drafts[j].lines[0]):
+            lines += drafts[j].lines
+            j += 1
+        found = False
+        while j < len(drafts) and drafts[j].kind is BlockKind.PARAGRAPH:
+            count = rows_under(drafts[j].lines, head)
+            if not count:
+                break
+            found = True
+            lines += drafts[j].lines[:count]
+            if count < len(drafts[j].lines):
+                drafts[j] = _Draft(drafts[j].kind, drafts[j].lines[count:])
+                break
+            j += 1
+        if not found:
+            out.append(draft)
             continue
-        out.append(_Draft(BlockKind.TABLE, [*head.lines, *note, *rows.lines[:count]],
-                          head.starts_page_line))
-        if count < len(rows.lines):
-            out.append(_Draft(rows.kind, rows.lines[count:]))
-        i += len(note) + 1
+        out.append(_Draft(BlockKind.TABLE, lines, draft.starts_page_line))
+        i = j
     return out
 
 
