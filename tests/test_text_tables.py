@@ -251,3 +251,29 @@ def test_saldo_row_of_a_multi_year_budget_is_levels_with_their_signs(
     assert [(f.value, f.kind, f.period) for f in facts] == [
         (Decimal(-95), "level", "2025"), (Decimal(12), "level", "2026"),
         (Decimal(-4), "level", "2027")]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "values"),
+    [
+        pytest.param("Tabel 4 Bijzondere bijstand (bedragen x € 1.000)\n| | 2021 | 2022 |\n"
+                     "| toegekend | 31 | 27 |\n", "Bijzondere bijstand: toegekend",
+                     [Decimal(31000), Decimal(27000)], id="caption-with-multiplier"),
+        pytest.param("(bedragen x € 1.000)\n\n| Bijstand | 2021 | 2022 |\n"
+                     "| toegekend | 31 | 27 |\n",
+                     "toegekend", [Decimal(31000), Decimal(27000)], id="note-line-above"),
+        pytest.param("(x € 1.000)\nTabel 4 Bijzondere bijstand\n| | 2021 | 2022 |\n"
+                     "| toegekend | 31 | 27 |\n", "Bijzondere bijstand: toegekend",
+                     [Decimal(31000), Decimal(27000)], id="note-above-the-caption"),
+        pytest.param("Dit jaar hielpen we 31 gezinnen.\n\n| | 2021 | 2022 |\n"
+                     "| toegekend | 31 | 27 |\n", "toegekend", [Decimal(31), Decimal(27)],
+                     id="prose-above-is-no-caption"),
+    ],
+)
+def test_caption_of_a_text_table(tmp_path: Path, text: str, subject: str,
+                                 values: list[Decimal]) -> None:
+    path = tmp_path / "tabel.txt"
+    path.write_text(text, encoding="utf-8")
+    table = [f for f in extract(path, edition=2024).facts if f.source.origin == "table"]
+    assert {f.subject for f in table} == {subject}
+    assert [f.value for f in table] == values

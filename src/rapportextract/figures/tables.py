@@ -16,7 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from rapportextract.figures.charts.captions import Caption, find_captions, unit_and_scale
+from rapportextract.figures.charts.captions import (
+    Caption,
+    find_captions,
+    parse_caption,
+    unit_and_scale,
+)
 from rapportextract.figures.charts.read import read_charts_with
 from rapportextract.figures.concepts import (
     ConceptMatcher,
@@ -26,7 +31,7 @@ from rapportextract.figures.concepts import (
 )
 from rapportextract.figures.numbers import parse_number
 from rapportextract.lang.nl.words import chart_words
-from rapportextract.models import BBox, Document, Fact, Page, Source, TableGrid, Unit
+from rapportextract.models import BBox, BlockKind, Document, Fact, Page, Source, TableGrid, Unit
 from rapportextract.quantities.multipliers import find_multipliers, label_unit
 from rapportextract.year_labels import ColumnRole, column_role, year_header
 
@@ -191,6 +196,54 @@ def _caption_for(grid: TableGrid, captions: list[Caption]) -> Caption | None:
     return best[1] if best else None
 
 
+_TEXT_HEAD_BLOCKS = 2
+"""A table of a text page takes its caption and note from at most this many blocks above."""
+
+
+def _text_caption(page: Page, grid: TableGrid) -> Caption | None:
+    """The caption of a table of a text page, which has no boxes to place it by: the caption
+    block right above the table ("Tabel 3 Kwijtschelding (bedragen x € 1.000)"), or a line
+    above it that only names the amounts' multiplier ("(bedragen x € 1.000)"), or both, in
+    either order. None for a table of a PDF page."""
+    if grid.bbox is not None or grid.block_id is None:
+        return None
+    index = next((i for i, b in enumerate(page.blocks) if b.id == grid.block_id), None)
+    if index is None:
+        return None
+    caption: Caption | None = None
+    note: tuple[Unit | None, int] | None = None
+    for block in reversed(page.blocks[max(0, index - _TEXT_HEAD_BLOCKS):index]):
+        if block.kind is BlockKind.CAPTION and caption is None:
+            caption = parse_caption(" ".join(block.text.split()))
+            if caption is None or caption.kind != "table":
+                return None
+        elif block.kind is BlockKind.PARAGRAPH and note is None and _is_note(block.text):
+            note = _unit_and_scale(block.text)
+        else:
+            break
+    if note is not None and (caption is None or caption.scale == 1):
+        unit, scale = note
+        text = " ".join(page.blocks[index - 1].text.split())
+        if caption is None:
+            return Caption("table", "", text, "", unit, scale, (0, 0, 0, 0))
+        return Caption(caption.kind, caption.number, caption.text, caption.title,
+                       caption.unit or unit, scale, caption.bbox, caption.size)
+    return caption
+
+
+def _is_note(text: str) -> bool:
+    """A line that only names the multiplier of the amounts below: "(bedragen x € 1.000)",
+    "Bedragen x € 1.000"."""
+    found = find_multipliers(text)
+    if len(found) != 1 or len(text.split()) > _NOTE_WORDS:
+        return False
+    rest = text[:found[0].start] + text[found[0].end:]
+    return not any(c.isdigit() for c in rest)
+
+
+_NOTE_WORDS = 6
+
+
 def _in_chart(grid: TableGrid, regions: list[BBox]) -> bool:
     if grid.bbox is None:
         return False
@@ -223,7 +276,7 @@ def _page_facts(
     for t_index, grid in enumerate(page.tables):
         if _in_chart(grid, regions):
             continue
-        caption = _caption_for(grid, captions)
+        caption = _caption_for(grid, captions) or _text_caption(page, grid)
         title = caption.title if caption else ""
         figures = read_table(grid)
         head_unit, head_scale = _head_multiplier(grid, caption)
