@@ -94,3 +94,21 @@ def test_saldo_row_of_a_multi_year_budget_keeps_its_signs_and_years() -> None:
     assert [(f.row_label, f.period, f.value) for f in figures if f.row_label == "Saldo"] == [
         ("Saldo", "2025", Decimal(-95)), ("Saldo", "2026", Decimal(12)),
         ("Saldo", "2027", Decimal(-4))]
+
+
+def test_a_year_over_two_sub_columns() -> None:
+    grid = _grid(["", "2022", "", "2023", ""], ["", "aantal", "bedrag", "aantal", "bedrag"],
+                 ["huurders", "12", "€ 3.000", "14", "€ 3.500"])
+    got = [(f.row_label, f.period, f.value, f.unit) for f in read_table(grid)]
+    assert got == [
+        ("huurders, aantal", "2022", Decimal(12), "count"),
+        ("huurders, bedrag", "2022", Decimal(3000), "EUR"),
+        ("huurders, aantal", "2023", Decimal(14), "count"),
+        ("huurders, bedrag", "2023", Decimal(3500), "EUR"),
+    ]
+
+
+def test_sub_heads_without_a_spanning_year_change_nothing() -> None:
+    grid = _grid(["", "2022", "2023"], ["", "aantal", "aantal"], ["huurders", "12", "14"])
+    assert [(f.row_label, f.period) for f in read_table(grid)] == [
+        ("huurders", "2022"), ("huurders", "2023")]

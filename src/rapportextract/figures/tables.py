@@ -94,16 +94,18 @@ def _by_columns(
     transposed: bool = False,
 ) -> list[TableCellFigure]:
     totals = chart_words().totals
+    spanning, subheads = _sub_columns(rows, header, years)
     heads = {k: rows[header][k] if k < len(rows[header]) else "" for k in years}
+    heads |= {k: heads[spanning[k]] for k in spanning}
+    years = dict(sorted({**years, **{k: years[y] for k, y in spanning.items()}}.items()))
     roles = {k: column_role(head) for k, head in heads.items()}
     bases = _variance_bases(years, roles)
     figures: list[TableCellFigure] = []
-    for r in range(header + 1, len(rows)):
+    for r in range(header + (2 if subheads else 1), len(rows)):
         row = rows[r]
         label = next((c for k, c in enumerate(row) if k not in years and c.strip()), "")
         if not label or parse_number(label) is not None:
             continue
-        unit, scale = _unit_and_scale(label)
         total = label.split()[0].lower().strip(":") in totals
         for column, year in years.items():
             if column >= len(row):
@@ -111,10 +113,12 @@ def _by_columns(
             number = parse_number(row[column])
             if number is None:
                 continue
+            named = f"{label}, {subheads[column]}" if column in subheads else label
+            unit, scale = _unit_and_scale(named)
             cell = grid.rows[column][r] if transposed else grid.rows[r][column]
             figures.append(
                 TableCellFigure(
-                    row_label=label,
+                    row_label=named,
                     period=year,
                     text=row[column],
                     value=number.value,
@@ -130,6 +134,38 @@ def _by_columns(
                 )
             )
     return figures
+
+
+def _sub_columns(rows: list[list[str]], header: int, years: dict[int, str]
+                 ) -> tuple[dict[int, int], dict[int, str]]:
+    """A year over several sub-columns, its head cell spanning them (empty cells right of it
+    in the head row, a merged cell in a PDF), and a row of sub-heads under it::
+
+        |           | 2022   |        | 2023   |        |
+        |           | aantal | bedrag | aantal | bedrag |
+        | huurders  | 12     | € 3.000| 14     | € 3.500|
+
+    The sub-columns right of a year column, with nothing in the head row over them, and the
+    year column it spans from, and each sub-head by column (it names what the column
+    measures); nothing where the row under the head is no row of sub-heads (figures, or
+    fewer than two cells) or no year spans a column."""
+    if header + 1 >= len(rows):
+        return {}, {}
+    head, sub = rows[header], rows[header + 1]
+    cells = {k: c for k, c in enumerate(sub) if c.strip()}
+    if len(cells) < 2 or any(parse_number(c) is not None for c in cells.values()):
+        return {}, {}
+    spanning: dict[int, int] = {}
+    for k in cells:
+        left = [c for c in years if c < k]
+        if k in years or not left:
+            continue
+        start = max(left)
+        if not any(j < len(head) and head[j].strip() for j in range(start + 1, k + 1)):
+            spanning[k] = start
+    if not spanning:
+        return {}, {}
+    return spanning, {k: cells[k] for k in [*years, *spanning] if k in cells}
 
 
 def _variance_bases(years: dict[int, str], roles: dict[int, ColumnRole]) -> dict[int, str]:
