@@ -112,3 +112,16 @@ def test_sub_heads_without_a_spanning_year_change_nothing() -> None:
     grid = _grid(["", "2022", "2023"], ["", "aantal", "aantal"], ["huurders", "12", "14"])
     assert [(f.row_label, f.period) for f in read_table(grid)] == [
         ("huurders", "2022"), ("huurders", "2023")]
+
+
+def test_each_year_repeated_over_its_sub_columns() -> None:
+    grid = _grid(["", "2022", "2022", "2023", "2023"],
+                 ["Bijzondere bijstand", "Aantal", "Bedrag in €", "Aantal", "Bedrag in €"],
+                 ["toegekend", "41", "18.250", "37", "16.900"])
+    got = [(f.row_label, f.period, f.value, f.unit) for f in read_table(grid)]
+    assert got == [
+        ("toegekend, Aantal", "2022", Decimal(41), "count"),
+        ("toegekend, Bedrag in €", "2022", Decimal(18250), "EUR"),
+        ("toegekend, Aantal", "2023", Decimal(37), "count"),
+        ("toegekend, Bedrag in €", "2023", Decimal(16900), "EUR"),
+    ]

@@ -72,6 +72,7 @@ def test_each_figure_of_a_bar_table_takes_its_column_year(report: Path) -> None:
         pytest.param("label | 10 | 20", ["label", "10", "20"], id="no-outer-bars"),
         pytest.param("ja | nee", None, id="one-bar-is-prose"),
         pytest.param("een | | |", None, id="one-filled-cell-is-no-row"),
+        pytest.param("B. Zorg | | | |", ["B. Zorg", "", "", ""], id="a-section-row"),
         pytest.param("Geen tabel hier.", None, id="no-bar"),
     ],
 )
@@ -182,6 +183,12 @@ _LAYOUTS = [
     pytest.param("(bedragen x € 1.000) 2022 2021 4. Rentelasten (1.205) (1.390)\n",
                  [(-1205000, "2022"), (-1390000, "2021")],
                  id="negatives-in-brackets-after-a-row-number"),
+    pytest.param("Meldingen | 2021 | 2022 | 2023 |\n---|---|---|---|\nA. Wonen | |||\n"
+                 "ontvangen | 88 | 93 | 71 |\n",
+                 [(88, "2021"), (93, "2022"), (71, "2023")], id="a-section-row-of-one-label"),
+    pytest.param("2021 | 2022 | |\nontvangen | 88 | 93 |\nopgelost | 40 | 52 |\n",
+                 [(88, "2021"), (93, "2022"), (40, "2021"), (52, "2022")],
+                 id="head-without-its-corner-cell"),
     pytest.param("| Meldingen | 2021 | 2022 |\n\nHet aantal steeg in 2022 met 5.\n",
                  [(5, "2022")], id="prose-after-a-head-stays-prose"),
     pytest.param("Stand 2021 2022\n\nDe stichting telde 41 leden.\n",

@@ -114,7 +114,10 @@ def _by_columns(
             if number is None:
                 continue
             named = f"{label}, {subheads[column]}" if column in subheads else label
-            unit, scale = _unit_and_scale(named)
+            # the sub-head names the column's unit before the row's label does
+            unit, scale = _unit_and_scale(subheads.get(column, ""))
+            if unit is None:
+                unit, scale = _unit_and_scale(label)
             cell = grid.rows[column][r] if transposed else grid.rows[r][column]
             figures.append(
                 TableCellFigure(
@@ -147,8 +150,9 @@ def _sub_columns(rows: list[list[str]], header: int, years: dict[int, str]
 
     The sub-columns right of a year column, with nothing in the head row over them, and the
     year column it spans from, and each sub-head by column (it names what the column
-    measures); nothing where the row under the head is no row of sub-heads (figures, or
-    fewer than two cells) or no year spans a column."""
+    measures); so too where the head repeats each year over its sub-columns ("2022 | 2022 |
+    2023 | 2023"). Nothing where the row under the head is no row of sub-heads (figures, or
+    fewer than two cells) or no year spans or repeats."""
     if header + 1 >= len(rows):
         return {}, {}
     head, sub = rows[header], rows[header + 1]
@@ -156,6 +160,7 @@ def _sub_columns(rows: list[list[str]], header: int, years: dict[int, str]
     if len(cells) < 2 or any(parse_number(c) is not None for c in cells.values()):
         return {}, {}
     spanning: dict[int, int] = {}
+    repeated = len(set(years.values())) < len(years)  # "2022 | 2022 | 2023 | 2023"
     for k in cells:
         left = [c for c in years if c < k]
         if k in years or not left:
@@ -163,7 +168,7 @@ def _sub_columns(rows: list[list[str]], header: int, years: dict[int, str]
         start = max(left)
         if not any(j < len(head) and head[j].strip() for j in range(start + 1, k + 1)):
             spanning[k] = start
-    if not spanning:
+    if not spanning and not repeated:
         return {}, {}
     return spanning, {k: cells[k] for k in [*years, *spanning] if k in cells}
 

@@ -26,6 +26,9 @@ _RULE_CELL = regex.compile(r"^:?-{3,}:?$")
 
 _MIN_CELLS = 3
 """A table row holds a label and at least two cells: fewer bars is prose ("en/of | ...")."""
+_SECTION_CELLS = 4
+"""A row of a label alone and at least three empty cells heads a section of a table ("a)
+Formulieren | | | |")."""
 
 
 def table_cells(line: str) -> list[str] | None:
@@ -41,7 +44,8 @@ def table_cells(line: str) -> list[str] | None:
     if inner.endswith(bar):
         inner = inner[:-1]
     cells = [cell.strip() for cell in inner.split(bar)]
-    if len(cells) < _MIN_CELLS or sum(1 for c in cells if c) < 2:
+    filled = sum(1 for c in cells if c)
+    if len(cells) < _MIN_CELLS or (filled < 2 and (filled < 1 or len(cells) < _SECTION_CELLS)):
         return None
     return cells
 
@@ -139,8 +143,21 @@ def table_grid(lines: list[str], block_id: str) -> TableGrid:
         if cells is None or is_rule_row(cells):
             continue
         texts.append(cells)
-    rows = [[TableCell(text=c) for c in cells] for cells in unflatten(texts)]
+    rows = [[TableCell(text=c) for c in cells] for cells in _corner(unflatten(texts))]
     return TableGrid(rows=rows, block_id=block_id)
+
+
+def _corner(rows: list[list[str]]) -> list[list[str]]:
+    """A head row of years that lost its empty corner cell, as converters of web tables leave
+    it ("2020 | 2021 | |" over "label | 12 | 14 |"): the years stand one column to the left
+    of their figures. Where the head starts with a year and ends empty, and the rows under it
+    start with a label, the head moves one column to the right."""
+    if len(rows) < 2 or year_of(rows[0][0]) is None or rows[0][-1]:
+        return rows
+    below = [r for r in rows[1:] if r]
+    if not below or not all(r[0] and not _FIGURE_CELL.match(r[0]) for r in below):
+        return rows
+    return [["", *rows[0][:-1]], *rows[1:]]
 
 
 _NOTE_LINE = regex.compile(r"^\((?P<inner>[^()]*)\)$")
