@@ -284,3 +284,30 @@ def test_caption_of_a_text_table(tmp_path: Path, text: str, subject: str,
     table = [f for f in extract(path, edition=2024).facts if f.source.origin == "table"]
     assert {f.subject for f in table} == {subject}
     assert [f.value for f in table] == values
+
+
+_BUDGET = """Meerjarenraming
+Bedragen x €1.000
+2024 2025 2026 2027
+1a Autonome ontwikkelingen (lopend beleid)
+Huur sporthal -41
+Onderhoud bruggen -120 -125 -130 -135
+Saldo -161 -125 -130 -135
+2 Nieuw beleid
+Jongerenwerk -60 -60 -60 -60
+Saldo -60 -60 -60 -60
+"""
+
+
+def test_full_rows_under_a_far_head_line_take_its_years(tmp_path: Path) -> None:
+    """A multi-year budget whose lines ran into one paragraph: rows that fill the head line
+    of years take its years, whatever section labels (with their numbers) and shorter rows
+    stand between; a section number after a row ("... -135 2 Nieuw beleid") is no cell."""
+    path = tmp_path / "raming.txt"
+    path.write_text(_BUDGET, encoding="utf-8")
+    facts = [f for f in extract(path, edition=2024).facts if not f.derived]
+    got = [(f.value, f.period) for f in facts]
+    years = ["2024", "2025", "2026", "2027"]
+    for row in ([-120, -125, -130, -135], [-161, -125, -130, -135], [-60] * 4):
+        cells = [(Decimal(v * 1000), y) for v, y in zip(row, years, strict=True)]
+        assert any(got[k:k + 4] == cells for k in range(len(got))), row

@@ -14,6 +14,9 @@ from rapportextract.periods.words import period_words
 
 _PLAIN_YEAR = re.compile(r"^\d{4}$")
 _NOTE = re.compile(r"^\d{1,2}$")
+_SECTION_AFTER = re.compile(r"[a-z]?\s+[A-Z]")
+"""What follows the number of a section heading run into the row before it ("3 Afwijkingen",
+"1b Financiële")."""
 # Digits a header or label may hold that are no figures: a note reference ("5.11.1") and the
 # multiplier of a table's amounts ("x € 1.000", "in € 1.000").
 _NOT_FIGURES = re.compile(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d.])|€\s*1\.000(?:\.000)?(?![\d.])")
@@ -79,6 +82,11 @@ def read_columns(sentence: str, spans: Sequence[tuple[int, int]],
             # the next row under the same header line: "2022 2021 Huuropbrengsten 28.762
             # 28.458 Onderhoudslasten 12.000 11.000"
             header = used
+        reach = False
+        if not header:
+            head = _head_line(sentence, [e for e in years if e.end <= first])
+            if head:
+                header, reach = tuple(e.period or "" for e in head), True
         if not header and not years and len(rows) == 1 and len(row) == len(spans) \
                 and not re.search(r"\d", _NOT_FIGURES.sub("", masked[:first])):
             header = header_before
@@ -88,7 +96,7 @@ def read_columns(sentence: str, spans: Sequence[tuple[int, int]],
         if len(header) < 2:
             continue
         cells = _cells(sentence, spans, row, len(header))
-        if cells is None:
+        if cells is None or (reach and len(cells) != len(header)):
             continue
         width = len(cells) // len(header)
         for i, index in enumerate(cells):
@@ -143,7 +151,8 @@ def _cells(sentence: str, spans: Sequence[tuple[int, int]], row: list[int],
     ("- - 0,1 - 0,8 - 1,0" under four years): the reading that fits the header is taken, a
     dash an empty cell where both do. A row with one figure more than the years, the first a
     one- or two-digit number, starts with a note number ("Netto-omzet 1 8.168.494
-    7.840.687")."""
+    7.840.687"); the last such a number before a capitalised word, it ends on the number of
+    the next section ("Saldo -862 -79 3 Afwijkingen")."""
     start = spans[row[0]][0]
     lead = _LEADING_DASHES.search(sentence, 0, start)
     begin = lead.start() if lead else start
@@ -158,10 +167,27 @@ def _cells(sentence: str, spans: Sequence[tuple[int, int]], row: list[int],
     plain: list[int | None] = list(row)
     if len(row) == columns + 1 and _NOTE.match(sentence[slice(*spans[row[0]])]):
         plain = list(row[1:])
+    elif len(row) == columns + 1 and _NOTE.match(sentence[slice(*spans[row[-1]])]) \
+            and _SECTION_AFTER.match(sentence, spans[row[-1]][1]):
+        plain = list(row[:-1])  # the number of the next section: "-310 3 Afwijkingen"
     for cells in (plain, empty, minus):
         if len(cells) % columns == 0:
             return cells
     return None
+
+
+def _head_line(sentence: str, years: Sequence[TimeExpression]) -> list[TimeExpression]:
+    """The head line of a table read as text further up the sentence: the last years before
+    the row, two or more with only spaces (or cell separators) between them and no year
+    after them ("2022 2023 2024 2025 1a Nieuw beleid Reclame -384 Saldo -862 -79 -179
+    -240"). A row that fits it exactly takes its years, whatever rows that do not fit, or
+    section labels with numbers, stand between."""
+    head = list(years[-1:])
+    for year in reversed(years[:-1]):
+        if not _blank(sentence[year.end:head[0].start]):
+            break
+        head.insert(0, year)
+    return head if len(head) >= 2 else []
 
 
 def _year_pairs(sentence: str, spans: Sequence[tuple[int, int]],
