@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from rapportextract.ingest import read_document
-from rapportextract.ingest.text_tables import is_rule_row, table_cells, unflatten
+from rapportextract.ingest.text_tables import cell_table, is_rule_row, table_cells, unflatten
 from rapportextract.models import BlockKind
 from rapportextract.pipeline import extract
 
@@ -311,3 +311,48 @@ def test_full_rows_under_a_far_head_line_take_its_years(tmp_path: Path) -> None:
     for row in ([-120, -125, -130, -135], [-161, -125, -130, -135], [-60] * 4):
         cells = [(Decimal(v * 1000), y) for v, y in zip(row, years, strict=True)]
         assert any(got[k:k + 4] == cells for k in range(len(got))), row
+
+
+def _one_a_line(*cells: str, blank: bool = True) -> str:
+    return ("\n\n" if blank else "\n").join(cells) + "\n"
+
+
+@pytest.mark.parametrize("blank", [True, False], ids=["blank-lines", "no-blank-lines"])
+def test_table_written_a_cell_a_line(tmp_path: Path, blank: bool) -> None:
+    """A web table converted to text a cell a line: heads of years (with words), sub-heads
+    for each year's columns, then rows of a label and a figure a column; a section label of
+    its own ('Taakveld 2') is no row."""
+    text = _one_a_line(
+        "De tabel toont de lasten en baten per taakveld.",
+        "Taakveld", "Rekening 2022", "Begroting 2023", "Lasten", "Baten", "Lasten", "Baten",
+        "Taakveld 1", "Sport", "410", "35", "425", "40", "Cultuur", "220", "18", "230", "20",
+        "Daarna volgt de toelichting.", blank=blank)
+    path = tmp_path / "lasten.txt"
+    path.write_text(text, encoding="utf-8")
+    page = read_document(path, edition=2024).pages[0]
+    assert [b.kind for b in page.blocks].count(BlockKind.TABLE) == 1
+    facts = [f for f in extract(path, edition=2024).facts if f.source.origin == "table"]
+    got = [(f.subject, f.period, f.value) for f in facts]
+    assert got[:4] == [("Sport, Lasten", "2022", Decimal(410)), ("Sport, Baten", "2022", 35),
+                       ("Sport, Lasten", "2023", 425), ("Sport, Baten", "2023", 40)]
+    assert len(got) == 8
+    assert all("budget column" in f.diagnostics[0] for f in facts if f.period == "2023")
+
+
+@pytest.mark.parametrize(
+    ("cells", "table"),
+    [
+        pytest.param(["2022", "2023", "aanvragen", "64", "71"],
+                     [["", "2022", "2023"], ["aanvragen", "64", "71"]], id="bare-years"),
+        pytest.param(["Meldingen", "2022", "2023", "Verschil", "ontvangen", "80", "95", "15"],
+                     [["Meldingen", "2022", "2023", "Verschil"], ["ontvangen", "80", "95", "15"]],
+                     id="with-a-variance-column"),
+        pytest.param(["Stand 2022", "Stand 2023", "woningen"], None, id="no-row"),
+        pytest.param(["In 2022", "In 2023", "meldingen", "80"], None, id="a-row-too-short"),
+        pytest.param(["Inleiding", "Het jaar 2022 was rustig", "Ook 2023 verliep goed",
+                      "Cijfers", "12"], None, id="short-prose-lines"),
+    ],
+)
+def test_cell_table(cells: list[str], table: list[list[str]] | None) -> None:
+    found = cell_table(cells)
+    assert (found[2] if found else None) == table

@@ -36,7 +36,7 @@ def year_header(rows: list[list[str]]) -> tuple[int, dict[int, str]] | None:
     with a few words ("Begroting 2023", "Rekening 2023", "Realisatie 2022") is taken, a
     variance column right of them ("Verschil", "Afwijking 2023") included (`column_role`): of
     its own year, else of the latest year of the columns it compares."""
-    for read in (year_of, _head_year):
+    for read in (year_of, head_year):
         for index, row in enumerate(rows[:_HEAD_ROWS]):
             years = {k: year for k, cell in enumerate(row) if (year := read(cell)) is not None}
             if len(years) >= 2:
@@ -61,8 +61,9 @@ _HEAD_WORDS = 6
 """A column's head of a year with words is short: "Begroting 2021 na wijziging"."""
 
 
-def _head_year(cell: str) -> str | None:
-    """The one year a column's head names among a few words and no other figure."""
+def head_year(cell: str) -> str | None:
+    """The one year a column's head names among a few words and no other figure ("2023",
+    "Begroting 2023", "Rekening 2023 na wijziging")."""
     years = _HEAD_YEAR.findall(cell)
     if len(years) != 1 or len(cell.split()) > _HEAD_WORDS:
         return None

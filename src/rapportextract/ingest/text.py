@@ -16,7 +16,9 @@ from pathlib import Path
 import regex
 
 from rapportextract.ingest.text_tables import (
+    cell_table,
     head_width,
+    is_cell_line,
     is_head_note,
     is_year_table,
     rows_under,
@@ -204,6 +206,69 @@ def _split_space_tables(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+def _join_cell_tables(drafts: list[_Draft]) -> list[_Draft]:
+    """A table written a cell a line (each head, label and figure on a line of its own, often
+    with blank lines between, as converters of web pages leave tables) is one table block:
+    its rows are written with bars between the cells (`text_tables.cell_table`), so that the
+    table stage reads it as any text table. The lines around it stay as they were."""
+    out: list[_Draft] = []
+    i = 0
+    while i < len(drafts):
+        if drafts[i].kind not in _CELL_KINDS:
+            out.append(drafts[i])
+            i += 1
+            continue
+        j = i
+        while j < len(drafts) and drafts[j].kind in _CELL_KINDS:
+            j += 1
+        group = drafts[i:j]
+        places = [(d, k) for d, draft in enumerate(group) for k in range(len(draft.lines))]
+        lines = [group[d].lines[k] for d, k in places]
+        done = 0
+        for begin, end, rows in _cell_tables(lines):
+            out.extend(_regroup(group, places[done:begin]))
+            d, k = places[begin]
+            out.append(_Draft(BlockKind.TABLE, ["| " + " | ".join(r) + " |" for r in rows],
+                              group[d].starts_page_line and k == 0))
+            done = end
+        out.extend(_regroup(group, places[done:]))
+        i = j
+    return out
+
+
+_CELL_KINDS = (BlockKind.PARAGRAPH, BlockKind.HEADING)
+
+
+def _cell_tables(lines: list[str]) -> list[tuple[int, int, list[list[str]]]]:
+    """The tables written a cell a line among `lines`: the first and end line of each, and
+    its rows."""
+    tables: list[tuple[int, int, list[list[str]]]] = []
+    a = 0
+    while a < len(lines):
+        if not is_cell_line(lines[a]):
+            a += 1
+            continue
+        b = a
+        while b < len(lines) and is_cell_line(lines[b]):
+            b += 1
+        done = a
+        while (found := cell_table(lines[done:b])) is not None:
+            begin, end, rows = found
+            tables.append((done + begin, done + end, rows))
+            done += end
+        a = b
+    return tables
+
+
+def _regroup(run: list[_Draft], places: list[tuple[int, int]]) -> list[_Draft]:
+    """The drafts of `run` that hold the lines at `places`, each with only those lines."""
+    groups: dict[int, list[int]] = {}
+    for d, k in places:
+        groups.setdefault(d, []).append(k)
+    return [_Draft(run[d].kind, [run[d].lines[k] for k in lines],
+                   run[d].starts_page_line and lines[0] == 0) for d, lines in groups.items()]
+
+
 def _join_split_heads(drafts: list[_Draft]) -> list[_Draft]:
     """A head line of years written apart from its rows, by a blank line or a note in
     brackets ("(bedragen x € 1.000)"), heads the rows right after it that fit it: one table
@@ -343,7 +408,7 @@ def text_pages(text: str) -> list[Page]:
     for number, chunk in enumerate(chunks, start=1):
         headers, page_text, footers = _split_running(chunk, running, len(chunks) > 1)
         drafts = _split_note_lines(_split_heading_lines(_split_space_tables(
-            _join_split_heads(_drafts(page_text)))))
+            _join_split_heads(_join_cell_tables(_drafts(page_text))))))
         markers = _mark_footnotes(drafts)
         blocks: list[Block] = [
             Block(id="", kind=BlockKind.HEADER, page=number, text=h) for h in headers

@@ -19,7 +19,7 @@ from __future__ import annotations
 import regex
 
 from rapportextract.models import TableCell, TableGrid
-from rapportextract.year_labels import YEAR_RUN, year_header, year_of
+from rapportextract.year_labels import YEAR_RUN, column_role, head_year, year_header, year_of
 
 _RULE_CELL = regex.compile(r"^:?-{3,}:?$")
 """A cell of Markdown's line under the head ("---", ":---:")."""
@@ -257,3 +257,92 @@ def space_grid_rows(lines: list[str]) -> list[list[str]]:
         assert cells is not None
         rows.append(cells)
     return rows
+
+
+_CELL_WORDS = 8
+"""A table cell standing on a line of its own is short: a head, a label, a figure."""
+_SENTENCE_END = regex.compile(r"[.!?]$")
+
+
+def is_cell_line(line: str) -> bool:
+    """Whether a line can be one cell of a table written a cell a line, as converters of web
+    pages leave tables: a figure, or a few words that do not end a sentence."""
+    line = line.strip()
+    if not line or "|" in line:
+        return False
+    return bool(_FIGURE_CELL.match(line)) or (
+        len(line.split()) <= _CELL_WORDS and not _SENTENCE_END.search(line))
+
+
+def _is_head_cell(cell: str) -> bool:
+    return year_of(cell) is not None or head_year(cell) is not None
+
+
+def _is_variance_cell(cell: str) -> bool:
+    return not regex.search(r"\d", cell) and column_role(cell) == "variance"
+
+
+def _is_word_cell(cell: str) -> bool:
+    return not regex.search(r"\d", cell) and not _FIGURE_CELL.match(cell)
+
+
+def _is_figure(cell: str) -> bool:
+    return bool(_FIGURE_CELL.match(cell)) and bool(cell) and year_of(cell) is None
+
+
+def cell_table(cells: list[str]) -> tuple[int, int, list[list[str]]] | None:
+    """The first table in `cells` written a cell a line::
+
+        Programma / Rekening 2016 / Begroting 2017 / Lasten / Baten / Lasten / Baten /
+        Wonen / 880 / 311 / 901 / 320 / Zorg / ...
+
+    A head of two or more cells that each name a year (a variance column, "Verschil", may
+    follow), its corner label before it; then sub-heads, as many words as a whole number of
+    times (two or more) the head's columns; then rows, each a label and a figure for every
+    column (a label with none is a section of the table). Returns the first and the end
+    index of its cells and its rows (head, sub-heads, rows) for a grid, with each head over
+    its sub-columns; None where no such head has a full row under it."""
+    for h in range(len(cells)):
+        if not (_is_head_cell(cells[h]) and h + 1 < len(cells) and _is_head_cell(cells[h + 1])):
+            continue
+        end = h
+        while end < len(cells) and _is_head_cell(cells[end]):
+            end += 1
+        while end < len(cells) and _is_variance_cell(cells[end]):
+            end += 1
+        heads = cells[h:end]
+        words = end
+        while words < len(cells) and _is_word_cell(cells[words]):
+            words += 1
+        subs: list[str] = []
+        count = words - end
+        for spare in range(3):  # the last word cells may be the first row's label
+            if count - spare >= 2 * len(heads) and (count - spare) % len(heads) == 0:
+                subs = cells[end:end + count - spare]
+                break
+        width = len(subs) or len(heads)
+        rows: list[list[str]] = []
+        k = end + len(subs)
+        while k < len(cells) and not _is_figure(cells[k]):
+            label = cells[k]
+            figures = cells[k + 1:k + 1 + width]
+            if len(figures) == width and all(_is_figure(c) or c in "-–" for c in figures):
+                rows.append([label, *figures])
+                k += 1 + width
+            elif k + 1 < len(cells) and not _is_figure(cells[k + 1]):
+                rows.append([label, *[""] * width])  # a section: "Programma 1"
+                k += 1
+            else:
+                break
+        while rows and not any(rows[-1][1:]):
+            rows.pop()
+            k -= 1
+        if not any(any(r[1:]) for r in rows):
+            continue
+        start = h - 1 if h > 0 and _is_word_cell(cells[h - 1]) else h
+        corner = cells[h - 1] if start < h else ""
+        per = width // len(heads)
+        head = [corner, *[c for head in heads for c in [head, *[""] * (per - 1)]]]
+        table = [head, *([["", *subs]] if subs else []), *rows]
+        return start, k, table
+    return None
