@@ -16,7 +16,12 @@ from pathlib import Path
 import regex
 
 from rapportextract.ingest.text_tables import (
+    cell_table,
+    head_width,
+    is_cell_line,
+    is_head_note,
     is_year_table,
+    rows_under,
     space_table_end,
     table_cells,
     table_grid,
@@ -201,6 +206,110 @@ def _split_space_tables(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+def _join_cell_tables(drafts: list[_Draft]) -> list[_Draft]:
+    """A table written a cell a line (each head, label and figure on a line of its own, often
+    with blank lines between, as converters of web pages leave tables) is one table block:
+    its rows are written with bars between the cells (`text_tables.cell_table`), so that the
+    table stage reads it as any text table. The lines around it stay as they were."""
+    out: list[_Draft] = []
+    i = 0
+    while i < len(drafts):
+        if drafts[i].kind not in _CELL_KINDS:
+            out.append(drafts[i])
+            i += 1
+            continue
+        j = i
+        while j < len(drafts) and drafts[j].kind in _CELL_KINDS:
+            j += 1
+        group = drafts[i:j]
+        places = [(d, k) for d, draft in enumerate(group) for k in range(len(draft.lines))]
+        lines = [group[d].lines[k] for d, k in places]
+        done = 0
+        for begin, end, rows in _cell_tables(lines):
+            out.extend(_regroup(group, places[done:begin]))
+            d, k = places[begin]
+            out.append(_Draft(BlockKind.TABLE, ["| " + " | ".join(r) + " |" for r in rows],
+                              group[d].starts_page_line and k == 0))
+            done = end
+        out.extend(_regroup(group, places[done:]))
+        i = j
+    return out
+
+
+_CELL_KINDS = (BlockKind.PARAGRAPH, BlockKind.HEADING)
+
+
+def _cell_tables(lines: list[str]) -> list[tuple[int, int, list[list[str]]]]:
+    """The tables written a cell a line among `lines`: the first and end line of each, and
+    its rows."""
+    tables: list[tuple[int, int, list[list[str]]]] = []
+    a = 0
+    while a < len(lines):
+        if not is_cell_line(lines[a]):
+            a += 1
+            continue
+        b = a
+        while b < len(lines) and is_cell_line(lines[b]):
+            b += 1
+        done = a
+        while (found := cell_table(lines[done:b])) is not None:
+            begin, end, rows = found
+            tables.append((done + begin, done + end, rows))
+            done += end
+        a = b
+    return tables
+
+
+def _regroup(run: list[_Draft], places: list[tuple[int, int]]) -> list[_Draft]:
+    """The drafts of `run` that hold the lines at `places`, each with only those lines."""
+    groups: dict[int, list[int]] = {}
+    for d, k in places:
+        groups.setdefault(d, []).append(k)
+    return [_Draft(run[d].kind, [run[d].lines[k] for k in lines],
+                   run[d].starts_page_line and lines[0] == 0) for d, lines in groups.items()]
+
+
+def _join_split_heads(drafts: list[_Draft]) -> list[_Draft]:
+    """A head line of years written apart from its rows, by a blank line or a note in
+    brackets ("(bedragen x € 1.000)"), heads the rows right after it that fit it: one table
+    block (`text_tables.head_width`, `rows_under`). So do a table's head and the rows after
+    blank lines between them (a converter that puts one between every two rows)."""
+    drafts = list(drafts)
+    out: list[_Draft] = []
+    i = 0
+    while i < len(drafts):
+        draft = drafts[i]
+        i += 1
+        head = draft.lines[0]
+        lone = draft.kind is BlockKind.PARAGRAPH and len(draft.lines) == 1
+        if not (lone or draft.kind is BlockKind.TABLE) or not head_width(head):
+            out.append(draft)
+            continue
+        lines = list(draft.lines)
+        j = i
+        if lone and j < len(drafts) and len(drafts[j].lines) == 1 \
+                and is_head_note(drafts[j].lines[0]):
+            lines += drafts[j].lines
+            j += 1
+        found = False
+        while j < len(drafts) and drafts[j].kind is BlockKind.PARAGRAPH:
+            count = rows_under(drafts[j].lines, head)
+            if not count:
+                break
+            found = True
+            lines += drafts[j].lines[:count]
+            if count < len(drafts[j].lines):
+                drafts[j] = _Draft(drafts[j].kind, drafts[j].lines[count:])
+                break
+            j += 1
+        if not found:
+            out.append(draft)
+            continue
+        out.append(_Draft(BlockKind.TABLE, lines, draft.starts_page_line))
+        i = j
+    return out
+
+
 def _split_note_lines(drafts: list[_Draft]) -> list[_Draft]:
     """Footnotes printed one under the other without a blank line: each numbered line
     starts its own block."""
@@ -298,7 +407,8 @@ def text_pages(text: str) -> list[Page]:
     running = _running_lines(chunks)
     for number, chunk in enumerate(chunks, start=1):
         headers, page_text, footers = _split_running(chunk, running, len(chunks) > 1)
-        drafts = _split_note_lines(_split_heading_lines(_split_space_tables(_drafts(page_text))))
+        drafts = _split_note_lines(_split_heading_lines(_split_space_tables(
+            _join_split_heads(_join_cell_tables(_drafts(page_text))))))
         markers = _mark_footnotes(drafts)
         blocks: list[Block] = [
             Block(id="", kind=BlockKind.HEADER, page=number, text=h) for h in headers

@@ -165,6 +165,8 @@ _NEXT_LABEL = regex.compile(r"\s+[^\W\d][^\d.;:!?]{0,80}\s+")
 """The label of the next row between two rows of a paragraph of rows ("... 28.458
 Onderhoudslasten 12.000 ...")."""
 _WORD = regex.compile(r"[^\W\d_][\w'’-]*")
+_CELL_GAP = " \t\n|"
+"""What stands between two cells of a table row read as text: spaces, or bars."""
 
 
 @cache
@@ -209,14 +211,16 @@ def _label_row(figures: list[Found], text: str, scaled: set[int]) -> None:
     is the text right before it."""
     runs: list[list[Found]] = []
     for q in figures:
-        if runs and not text[runs[-1][-1].end:q.start].strip():
+        # bars between the cells: a table row written with bars ("Saldo | -1.234 | 567 |")
+        if runs and not text[runs[-1][-1].end:q.start].strip(_CELL_GAP):
             runs[-1].append(q)
         else:
             runs.append([q])
     for i, run in enumerate(runs):
         after = text[run[-1].end:runs[i + 1][0].start] if i + 1 < len(runs) else text[run[-1].end:]
-        next_row = i + 1 < len(runs) and len(runs[i + 1]) >= 2 and _NEXT_LABEL.fullmatch(after)
-        if len(run) < 2 or (after.strip(" .;") and not next_row) or not all(
+        next_row = i + 1 < len(runs) and len(runs[i + 1]) >= 2 and _NEXT_LABEL.fullmatch(
+            after.replace("|", " "))
+        if len(run) < 2 or (after.strip(_CELL_GAP + ".;") and not next_row) or not all(
             q.form == "digits" and q.unit == "count" and q.qualifier == "exact"
             and (not q.has_unit or id(q) in scaled) for q in run
         ):

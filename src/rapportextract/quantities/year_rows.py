@@ -15,8 +15,12 @@ from __future__ import annotations
 
 import regex
 
-_YEAR_HEADER = regex.compile(r"(?<![\d.,])(?:19|20)\d{2}(?:[ \t]+(?:19|20)\d{2})+(?![\d.,%])")
-"""Two years or more with only spaces between them: the head of a table's columns."""
+from rapportextract.year_labels import YEAR_RUN
+
+_YEAR_HEADER = regex.compile(rf"(?<![\d.,]){YEAR_RUN}(?![\d.,%])")
+"""Two years or more with only spaces between them (the pattern text ingestion reads a head
+line with, `year_labels.YEAR_RUN`), not inside a longer number: the head of a table's
+columns."""
 
 _TOKEN = regex.compile(r"\S+")
 _DIGIT = regex.compile(r"\d")
