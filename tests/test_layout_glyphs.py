@@ -48,6 +48,29 @@ def test_fake_bold_letters_count_once(engine: str) -> None:
     assert first.text == "Specificaties"
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_shadowed_title_letters_count_once(engine: str) -> None:
+    doc = read_document(FIXTURES / "shadowed_title.pdf", edition=2023, ocr=False, engine=engine)
+    assert doc.blocks()[0].text == "WONEN IN CIJFERS"
+
+
+@pytest.mark.parametrize(
+    ("size", "offset", "once"),
+    [
+        pytest.param(10.0, 0.4, True, id="body-fake-bold"),
+        pytest.param(10.0, 1.5, False, id="body-letters-apart"),
+        pytest.param(40.0, 1.3, True, id="title-shadow"),
+        pytest.param(40.0, 3.0, False, id="title-letters-apart"),
+    ],
+)
+def test_letter_printed_again_close_by_counts_once(size: float, offset: float,
+                                                   once: bool) -> None:
+    from rapportextract.ingest.pdf import _unique_chars
+
+    letters = [_letter("W", 10.0, 100.0, size), _letter("W", 10.0 + offset, 100.0 + offset, size)]
+    assert len(_unique_chars(letters)) == (1 if once else 2)
+
+
 def _letter(text: str, x0: float, top: float, size: float) -> dict[str, Any]:
     return {"text": text, "x0": x0, "x1": x0 + 0.55 * size, "top": top, "bottom": top + size,
             "doctop": top, "size": size, "upright": True, "fontname": "Sans"}

@@ -50,6 +50,18 @@ part of the fraction (the digits of a set fraction touch the slash or overlap it
 reader gives for a substituted font are a little off)."""
 
 
+_TWIN_SHARE = 0.05
+"""Share of the size: a letter printed again this close to itself is the same letter (a
+fake bold, a shadow or outline set under the letters: on a 50-point logo the copies stand
+1 to 2 points apart), never less than a point."""
+
+
+def twin_reach(size: float | None) -> float:
+    """How far (points, each way) a copy of a letter of this size may stand from it and
+    still be that letter printed again (`_TWIN_SHARE`)."""
+    return max(1.0, _TWIN_SHARE * (size or 0.0))
+
+
 _TO_CLEAN = regex.compile(r"[\ud800-\udfff\u2044]|\(cid:\d+\)")
 
 
