@@ -121,8 +121,8 @@ def tick_ladders(
             ladders.append((box, (run[-1][0].bbox[1] - run[0][0].bbox[1]) / (len(run) - 1)))
     # rows: one baseline, rising to the right, no word with letters between them
     for row in word_rows([w for w, _ in ticks], params):
-        values = {id(w): v for w, v in ticks}
-        run_ticks = [(w, values[id(w)]) for w in row]
+        # (the rows may hold copies of the words: a raised one joined to the word before)
+        run_ticks = [(w, v) for w in row if (v := tick_value(w.text)) is not None]
         for run in _runs(run_ticks, _middle, params):
             box = union_bbox([w.bbox for w, _ in run])
             if box is None or run[0][1] > run[-1][1] or any(
