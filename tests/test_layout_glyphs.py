@@ -48,6 +48,36 @@ def test_fake_bold_letters_count_once(engine: str) -> None:
     assert first.text == "Specificaties"
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_shadowed_title_letters_count_once(engine: str) -> None:
+    doc = read_document(FIXTURES / "shadowed_title.pdf", edition=2023, ocr=False, engine=engine)
+    assert doc.blocks()[0].text == "WONEN IN CIJFERS"
+
+
+@pytest.mark.parametrize(
+    ("size", "offset", "once"),
+    [
+        pytest.param(10.0, 0.4, True, id="body-fake-bold"),
+        pytest.param(10.0, 1.5, False, id="body-letters-apart"),
+        pytest.param(40.0, 1.3, True, id="title-shadow"),
+        pytest.param(40.0, 3.0, False, id="title-letters-apart"),
+    ],
+)
+def test_letter_printed_again_close_by_counts_once(size: float, offset: float,
+                                                   once: bool) -> None:
+    from rapportextract.ingest.pdf import _unique_chars
+
+    letters = [_letter("W", 10.0, 100.0, size), _letter("W", 10.0 + offset, 100.0 + offset, size)]
+    assert len(_unique_chars(letters)) == (1 if once else 2)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_word_space_without_text_keeps_words_apart(engine: str) -> None:
+    doc = read_document(FIXTURES / "unmapped_space.pdf", edition=2023, ocr=False, engine=engine)
+    assert "Het aantal huurders met een achterstand daalde vorig jaar tot 117.000." in doc.text()
+    assert NoticeCode.UNMAPPED_GLYPHS not in [n.code for n in doc.notices]
+
+
 def _letter(text: str, x0: float, top: float, size: float) -> dict[str, Any]:
     return {"text": text, "x0": x0, "x1": x0 + 0.55 * size, "top": top, "bottom": top + size,
             "doctop": top, "size": size, "upright": True, "fontname": "Sans"}
@@ -133,3 +163,37 @@ def test_flagged_codes_map_through_the_font_where_they_are_text(letters: list[An
                                                                   text: str) -> None:
     cleaned = clean_letters([letter_dict(c) for c in encoded_letters(letters)])
     assert "".join(c["text"] for c in cleaned) == text
+
+
+def _line(words: list[str], code: str, font: str = "Serif") -> list[dict[str, Any]]:
+    """Letters of words set apart by the letter `code` (a space or a glyph code), in `font`;
+    a "?" in a word is a ligature without text."""
+    letters: list[dict[str, Any]] = []
+    x = 10.0
+    for n, word in enumerate(words):
+        if n:
+            letters.append({**_letter(code, x, 100.0, 10.0), "fontname": font})
+            x += 2.5
+        for ch in word:
+            text = "(cid:7)" if ch == "?" else ch
+            letters.append({**_letter(text, x, 100.0, 10.0), "fontname": font})
+            x += 5.5
+    return letters
+
+
+PROSE_WORDS = ["de", "huurders", "van", "deze", "corporatie", "kregen", "vaker", "een",
+               "regeling", "aangeboden"]
+
+
+@pytest.mark.parametrize(
+    ("words", "code", "expected"),
+    [
+        pytest.param(PROSE_WORDS, "(cid:3)", " ".join(PROSE_WORDS),
+                     id="frequent-code-is-the-space"),
+        pytest.param(["signi?er", *PROSE_WORDS], " ", " ".join(["signier", *PROSE_WORDS]),
+                     id="rare-code-is-dropped"),
+        pytest.param(["ab"] * 4, "(cid:3)", "abababab", id="too-few-letters-to-tell"),
+    ],
+)
+def test_space_codes(words: list[str], code: str, expected: str) -> None:
+    assert "".join(c["text"] for c in clean_letters(_line(words, code))) == expected

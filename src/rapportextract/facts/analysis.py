@@ -19,7 +19,8 @@ from rapportextract.quantities.multipliers import Multiplier
 class SentenceAnalysis:
     sentence: Sentence
     quantities: list[Quantity]
-    """The figures that become facts (a section number run into its heading is left out)."""
+    """The figures that become facts (a section number run into its heading is left out, and
+    a sentence without a word has none: `has_words`)."""
     times: list[TimeExpression]
     continues: bool
     """It refers back to the sentence before (`cues.continues_previous`)."""
@@ -43,12 +44,24 @@ def analyse(sentence: Sentence, edition: int, *, own_voice: bool = True,
     text = sentence.text
     return SentenceAnalysis(
         sentence=sentence,
-        quantities=[q for q in find_quantities(text, carried) if not section_number(q, text)],
+        quantities=[q for q in find_quantities(text, carried) if not section_number(q, text)]
+        if has_words(text) else [],
         times=find_time_expressions(text, edition=edition),
         continues=continues_previous(text),
         inherits=inherits_period(text),
         cues=scope_cues(text) if own_voice else without_own_voice(scope_cues(text)),
     )
+
+
+_WORD = re.compile(r"[^\W\d_]{2}")
+
+
+def has_words(text: str) -> bool:
+    """Whether the text has a word (two letters in a row). A "sentence" without one names
+    nothing its figures could count: a page number, a footnote marker, a row of axis ticks
+    or bar labels that escaped its chart ("8.000 6.000 4.000"), a column of a table read as
+    text. Its figures are no facts."""
+    return bool(_WORD.search(text))
 
 
 # "1. Ontruimingen Voor het derde jaar ...": a section number run into its heading's text.

@@ -6,7 +6,8 @@ through `clean_letters`:
 - a glyph code the font gives no Unicode for reaches the text layer as "(cid:12)" (pdfminer)
   or PDFium's code with a mapping error: such a letter is dropped (inside a word, its room
   goes to the letter before it), and `placeholders` counts them so the reader can say so in
-  a notice;
+  a notice; a font's word space without text (its most frequent code, in a font that gives
+  text for its other letters) is read as a space instead, so its words stay apart;
 - a letter outside Unicode's basic plane that PDFium gives as two UTF-16 halves is made
   one character (a lone half, which no file can hold as UTF-8, becomes U+FFFD);
 - a typographic fraction is set as a small raised numerator, the fraction slash and a small
@@ -48,6 +49,18 @@ _SLASH_REACH = 0.25
 """Share of the slash's size: how far a digit may stand from a fraction slash and still be
 part of the fraction (the digits of a set fraction touch the slash or overlap it; the boxes a
 reader gives for a substituted font are a little off)."""
+
+
+_TWIN_SHARE = 0.05
+"""Share of the size: a letter printed again this close to itself is the same letter (a
+fake bold, a shadow or outline set under the letters: on a 50-point logo the copies stand
+1 to 2 points apart), never less than a point."""
+
+
+def twin_reach(size: float | None) -> float:
+    """How far (points, each way) a copy of a letter of this size may stand from it and
+    still be that letter printed again (`_TWIN_SHARE`)."""
+    return max(1.0, _TWIN_SHARE * (size or 0.0))
 
 
 _TO_CLEAN = regex.compile(r"[\ud800-\udfff\u2044]|\(cid:\d+\)")
@@ -124,9 +137,13 @@ def _without_placeholders(letters: Sequence[dict[str, Any]]) -> list[dict[str, A
     not cut in two at the hole ("signier", as other readers give it, not "signi er"; a
     quote without text after a bracket: "(call", not "( call")."""
     out: list[dict[str, Any]] = []
+    spaces = _space_codes(letters)
     for c in letters:
         if not is_placeholder(c):
             out.append(c)
+            continue
+        if (c.get("fontname"), c.get("text")) in spaces:
+            out.append({**c, "text": " "})
             continue
         rest = _PLACEHOLDER.sub("", str(c.get("text", "")))
         if rest:
@@ -134,6 +151,46 @@ def _without_placeholders(letters: Sequence[dict[str, Any]]) -> list[dict[str, A
         elif out and _glued_after(out[-1], c):
             out[-1] = {**out[-1], "x1": c["x1"], "width": float(c["x1"]) - float(out[-1]["x0"])}
     return out
+
+
+_SPACE_SHARE = 0.07
+"""Share of a font's letters: a glyph code without text this frequent in a font whose other
+letters have text, and which has no space of its own, is its word space (a space is one
+letter in six or seven of prose; a ligature without text, "fi", one in a hundred)."""
+
+_SPACE_MIN = 40
+"""A font with fewer letters than this on the page says too little to tell its space."""
+
+_MAPPED_SHARE = 0.6
+"""A font whose letters have text at least this often names its letters; one with fewer
+gives glyph numbers, and any of its codes may be a letter."""
+
+
+def _space_codes(letters: Sequence[dict[str, Any]]) -> set[tuple[Any, Any]]:
+    """The (font, code) of glyph codes without text that are the word space of their font:
+    its most frequent code, at least `_SPACE_SHARE` of its letters, in a font of at least
+    `_SPACE_MIN` letters that has no space letter and gives text for most of its letters
+    (`_MAPPED_SHARE`). Dropping such a
+    code glued the words of a line ("JournaloftheAssociation"); it is a space."""
+    fonts: dict[Any, dict[str, int]] = {}
+    for c in letters:
+        text = str(c.get("text", ""))
+        counts = fonts.setdefault(c.get("fontname"), {})
+        key = text if _PLACEHOLDER.fullmatch(text) else " " if text.isspace() else ""
+        counts[key] = counts.get(key, 0) + 1
+    spaces: set[tuple[Any, Any]] = set()
+    for font, counts in fonts.items():
+        total = sum(counts.values())
+        codes = {k: n for k, n in counts.items() if k.startswith("(cid:")}
+        if (
+            not codes or " " in counts or total < _SPACE_MIN
+            or counts.get("", 0) < _MAPPED_SHARE * total
+        ):
+            continue
+        code, n = max(codes.items(), key=lambda item: item[1])
+        if n >= _SPACE_SHARE * total:
+            spaces.add((font, code))
+    return spaces
 
 
 def _glued_after(prev: dict[str, Any], glyph: dict[str, Any]) -> bool:
@@ -205,10 +262,12 @@ def _touching_slash(
 def glyph_notices(
     name: str, number: int, letters: Sequence[dict[str, Any]], words: Iterable[Word]
 ) -> list[Notice]:
-    """What a reader should say about a page's letters: glyphs dropped for want of text, and
-    words in a right-to-left script."""
+    """What a reader should say about a page's letters: glyphs dropped for want of text (not
+    a font's word space without text, which is read as a space), and words in a
+    right-to-left script."""
     notices: list[Notice] = []
-    dropped = placeholders(letters)
+    spaces = _space_codes(letters)
+    dropped = placeholders(c for c in letters if (c.get("fontname"), c.get("text")) not in spaces)
     if dropped:
         notices.append(Notice(
             code=NoticeCode.UNMAPPED_GLYPHS, page=number,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
+from math import ceil
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -28,6 +29,7 @@ from rapportextract.ingest.glyphs import (
     clean_letters,
     glyph_notices,
     reverse_right_to_left,
+    twin_reach,
 )
 from rapportextract.ingest.pdf_parts import (
     _TURNED_DIRECTIONS,
@@ -51,8 +53,9 @@ from rapportextract.models import Notice, NoticeCode, Page, Word
 
 
 def _unique_chars(chars: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The same letter printed again within a point of itself (a fake bold) counts once, and
-is marked bold (`"bold"`): drawing a letter twice is how some tools set a bold weight."""
+    """The same letter printed again within a point of itself (a fake bold; further off on
+large letters, a shadow: `glyphs.twin_reach`) counts once, and is marked bold (`"bold"`):
+drawing a letter twice is how some tools set a bold weight."""
     seen: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
     # Most letters have no letter of the same text anywhere near: a coarse grid of 4-point
     # cells answers that with one or two lookups, so the nine exact cells are looked up only
@@ -64,15 +67,16 @@ is marked bold (`"bold"`): drawing a letter twice is how some tools set a bold w
         x, y = float(c["x0"]), float(c["top"])
         text = str(c.get("text", ""))
         bx, by = round(x), round(y)
-        cx0, cx1, cy0, cy1 = (bx - 1) >> 2, (bx + 1) >> 2, (by - 1) >> 2, (by + 1) >> 2
-        if (
-            (text, cx0, cy0) in near or (text, cx1, cy0) in near
-            or (text, cx0, cy1) in near or (text, cx1, cy1) in near
+        reach = twin_reach(c.get("size"))
+        r = ceil(reach)
+        cx0, cx1, cy0, cy1 = (bx - r) >> 2, (bx + r) >> 2, (by - r) >> 2, (by + r) >> 2
+        if any(
+            (text, gx, gy) in near for gx in range(cx0, cx1 + 1) for gy in range(cy0, cy1 + 1)
         ):
             twin = next((
-                (ox, oy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+                (ox, oy) for dx in range(-r, r + 1) for dy in range(-r, r + 1)
                 for ox, oy in seen.get((text, bx + dx, by + dy), ())
-                if abs(x - ox) <= 1 and abs(y - oy) <= 1
+                if abs(x - ox) <= reach and abs(y - oy) <= reach
             ), None)
             if twin is not None:
                 doubled.add(twin)

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 from itertools import groupby
+from math import ceil
 from typing import Any
 
+from rapportextract.ingest.glyphs import twin_reach
 from rapportextract.ingest.pdf_parts import (
     _TURNED_DIRECTIONS,
     _TURNED_SETTINGS,
@@ -52,21 +54,22 @@ def letter_dict(letter: Letter) -> dict[str, Any]:
 
 def _unique(letters: list[Letter]) -> list[Letter]:
     """`ingest.pdf._unique_chars` on tuples: a letter printed again within a point of itself
-    (a fake bold) counts once."""
+    (a fake bold; further off on large letters, a shadow: `glyphs.twin_reach`) counts once."""
     seen: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
     near: set[tuple[str, int, int]] = set()
     unique: list[Letter] = []
     for c in letters:
         text, x, y = c[0], c[1], c[3]
         bx, by = round(x), round(y)
-        cx0, cx1, cy0, cy1 = (bx - 1) >> 2, (bx + 1) >> 2, (by - 1) >> 2, (by + 1) >> 2
-        if (
-            (text, cx0, cy0) in near or (text, cx1, cy0) in near
-            or (text, cx0, cy1) in near or (text, cx1, cy1) in near
+        reach = twin_reach(c[8])
+        r = ceil(reach)
+        cx0, cx1, cy0, cy1 = (bx - r) >> 2, (bx + r) >> 2, (by - r) >> 2, (by + r) >> 2
+        if any(
+            (text, gx, gy) in near for gx in range(cx0, cx1 + 1) for gy in range(cy0, cy1 + 1)
         ):
             twin = any(
-                abs(x - ox) <= 1 and abs(y - oy) <= 1
-                for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+                abs(x - ox) <= reach and abs(y - oy) <= reach
+                for dx in range(-r, r + 1) for dy in range(-r, r + 1)
                 for ox, oy in seen.get((text, bx + dx, by + dy), ())
             )
             if twin:

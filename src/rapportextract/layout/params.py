@@ -121,6 +121,28 @@ class LayoutParams:
     """A box is framed prose where at least this share of its words stand in prose rows."""
     legend: LegendParams = field(default=LEGEND)
     """The legend keys beside a chart (shared with the chart reader)."""
+    # value axes printed as text (`ticks`)
+    tick_count: int = 4
+    """A value axis printed as text has at least this many tick labels."""
+    tick_slack: float = 0.12
+    """Share of the mean step by which the places of two ticks' steps may differ."""
+    tick_align: float = 2.0
+    """Tick labels of one column end within about this many points of one right edge."""
+    tick_margin: float = 1.0
+    """A tick is alone on its line where no word ends within this share of its height left
+    of it (line numbers and table cells stand beside text)."""
+    tick_below: float = 1.6
+    """The category labels under a plot stand within this many tick pitches below its last
+    tick (turned labels reach furthest)."""
+    tick_gap: float = 3.0
+    """The labels of a plot follow each other at most this many tick pitches apart; a wider
+    gap ends the chart."""
+    tick_rise: float = 4.0
+    """The category labels of horizontal bars stand at most this many label heights above
+    each other and above the row of ticks under them."""
+    tick_slot: float = 1.25
+    """...or at most this share more than the widest gap between them so far: category labels
+    set one per slot stand equally far apart, however wide the slots."""
 
     # tables drawn with rules (`ruled`)
     rule_height: float = 2.0

@@ -9,6 +9,7 @@ from rapportextract.layout.aligned import FIGURE
 from rapportextract.layout.geometry import box_gap, boxes_near, centre_in
 from rapportextract.layout.params import LAYOUT, LEGEND, LayoutParams, LegendParams
 from rapportextract.layout.rows import word_rows
+from rapportextract.layout.ticks import ladder_region, tick_ladders
 from rapportextract.models import (
     BBox,
     Page,
@@ -108,7 +109,23 @@ def chart_regions(page: Page, words: Sequence[Word], params: LayoutParams = LAYO
         if len(inside) < params.chart_words and not figures:
             continue
         charts.append(_with_legend_keys(box, page, params.legend))
-    return _merge_overlapping(charts)
+    merged = _merge_overlapping(charts)
+    return merged + _scale_charts(words, merged, params)
+
+
+def _scale_charts(
+    words: Sequence[Word], charts: Sequence[BBox], params: LayoutParams = LAYOUT
+) -> list[BBox]:
+    """Charts whose plot is no drawing found here (a picture, shapes the clusters miss),
+    found from the value axis they print as text (`ticks`); none where the axis lies in or
+    by a chart found from its drawing (whose labels it is). Each is its own region, whatever
+    it overlaps: a word in two regions goes to the first, a chart found from its drawing."""
+    ladders = [
+        (ladder, pitch) for ladder, pitch in tick_ladders(words, params)
+        if not any(boxes_near(ladder, box, params.figure_reach) for box in charts)
+    ]
+    axes = [ladder for ladder, _ in ladders]
+    return [ladder_region(ladder, pitch, words, axes, params) for ladder, pitch in ladders]
 
 
 def _merge_overlapping(boxes: list[BBox]) -> list[BBox]:
