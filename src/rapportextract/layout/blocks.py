@@ -111,6 +111,8 @@ def starts_block(
         return True
     if not ragged_left and first_line_indent(prev, frag, params, before=before):
         return True
+    if not ragged_left and hanging_item(before, prev, frag, params):
+        return True
     # "Tabel 2 is zonder lijnen gezet." after a line break is prose, not a caption.
     return bool(BULLET.match(frag.text) or is_caption(frag.text, params))
 
@@ -134,6 +136,12 @@ def column_edges(items: Sequence[Item], params: LayoutParams = LAYOUT
 
 
 _SENTENCE_END = regex.compile(r"[.!?:][\"'”’)\]]*$")
+
+
+def ends_sentence(text: str) -> bool:
+    """The text ends on a full stop, a question or exclamation mark or a colon (a closing
+    quote or bracket may follow)."""
+    return bool(_SENTENCE_END.search(text))
 
 
 def ends_paragraph(prev: Frag, frag: Frag, edges: tuple[float, float] | None,
@@ -198,6 +206,24 @@ def first_line_indent(
         params.indent_min * size <= indent <= params.indent_max * size
         and abs((frag.x0 + frag.x1) - (prev.x0 + prev.x1)) / 2 > params.indent_centred * size
         and not item
+    )
+
+
+def hanging_item(before: Frag | None, prev: Frag, frag: Frag,
+                 params: LayoutParams = LAYOUT) -> bool:
+    """A line that starts with an item's number or marker ("2)", "3.", "b)") an indent to the
+    left of the line above, which goes on the item before it at its hanging indent: the next
+    item of a list or of notes set with hanging indents and no gap. The first line of an
+    indented paragraph is no item's second line: it has no line above it in its block."""
+    if before is None or not _LIST_MARKER.match(frag.text):
+        return False
+    size = max(prev.size, frag.size)
+    outdent = prev.x0 - frag.x0
+    return (
+        params.indent_min * size <= outdent <= params.indent_max * size
+        and (abs(before.x0 - prev.x0) <= params.paragraph_edge
+             or (abs(before.x0 - frag.x0) <= params.paragraph_edge
+                 and bool(_LIST_MARKER.match(before.text))))
     )
 
 

@@ -12,6 +12,7 @@ from rapportextract.layout.blocks import (
     chart_block,
     column_edges,
     ends_paragraph,
+    ends_sentence,
     footnote_frags,
     group_lines,
     indented_one_liner,
@@ -219,8 +220,7 @@ def build_blocks(
     def flush() -> None:
         if run:
             # a list set one entry a line is a block per line
-            parts = ([[line] for line in run] if entry_list(run, edges.get(run_column), params)
-                     else [list(run)])
+            parts = entry_list(run, edges.get(run_column), params) or [list(run)]
             blocks.extend(make_block(part, None, run_column, body, params) for part in parts)
             run.clear()
 
@@ -238,8 +238,14 @@ def build_blocks(
             continue
         assert it.frag is not None
         after = ordered[i + 1] if i + 1 < len(ordered) else None
+        # a short line under a line of its block that ended no sentence, with no gap, is
+        # the next entry of a list ("Nov. 3 - Meeting 7:45 am" between two dates), no title
+        listed = line_above is not None and not starts_block(
+            line_above, it.frag, pitches, params, ragged_left=it.column in flush_right
+        ) and not ends_sentence(line_above.text)
         if (
             after is not None and after.frag is not None and after.column == it.column
+            and not listed
             and not starts_block(it.frag, after.frag, pitches, params, titles=False,
                                  ragged_left=it.column in flush_right)
             and title_line(it.frag, after.frag, params)
