@@ -391,19 +391,21 @@ def _size(block: Block) -> float:
     return statistics.median(sizes) if sizes else 0.0
 
 
-def _aside(block: Block, para: Block, params: LayoutParams) -> bool:
+def _aside(block: Block, para: Block, blocks: Sequence[Block], params: LayoutParams) -> bool:
     """A block that may stand between the two parts of a paragraph broken by a column
     break: a chart, table or caption, or smaller print (a notice in a box at the foot of the
     column), in the paragraph's column and below it; a chart with its labels and caption at
-    the head of the next column (blocks that end their sentence)."""
+    the head of the next column (blocks that end their sentence), or a listing there (short
+    lines, set in or not reaching the column's right edge)."""
     if block.bbox is None or para.bbox is None or para.column is None:
         return False
     if block.column == para.column + 1:
         # a figure at the head of the next column, before the paragraph goes on: its chart,
-        # labels and caption (a whole block, ending its sentence)
+        # labels and caption (a whole block, ending its sentence), a code listing
         return block.kind in (BlockKind.CHART, BlockKind.TABLE, BlockKind.CAPTION,
                               BlockKind.HEADING) or (
-            block.text[:1].isupper() and bool(_OPEN_END.search(block.text)))
+            block.text[:1].isupper() and bool(_OPEN_END.search(block.text))) or (
+            len(block.lines) > 1 and not _starts_flush(block, blocks, params))
     if block.column != para.column or block.bbox[1] < para.bbox[3] - 1:
         return False
     if block.kind in (BlockKind.CHART, BlockKind.TABLE, BlockKind.CAPTION):
@@ -455,7 +457,8 @@ def merge_across_columns(blocks: list[Block], params: LayoutParams = LAYOUT) -> 
     while i + 1 < len(blocks):
         a = blocks[i]
         j = i + 1
-        while j < len(blocks) and a.kind is BlockKind.PARAGRAPH and _aside(blocks[j], a, params):
+        while (j < len(blocks) and a.kind is BlockKind.PARAGRAPH
+               and _aside(blocks[j], a, blocks, params)):
             j += 1
         if j >= len(blocks):
             i += 1
