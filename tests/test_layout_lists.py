@@ -60,3 +60,17 @@ def test_a_calendar_set_in_from_its_column_is_a_block_per_date() -> None:
     assert blocks[0].endswith("lid is van de vereniging.")
     assert blocks[7].startswith("Aanmelden is niet nodig.")
     assert len(blocks) == 8
+
+
+def test_web_addresses_one_a_line_are_a_block_each_with_their_wrapped_tails() -> None:
+    blocks = _prose("url_list.pdf")
+    assert blocks[1:] == [
+        "https://www.voorbeeldcorporatie.nl/jaarverslag/2023/huurachterstanden.pdf",
+        "https://data.voorbeeldgemeente.nl/statistiek/wonen/huishoudens-met-"
+        "betalingsproblemen-per-wijk-2023.csv",
+        "https://www.voorbeeldbond.nl/nieuws/2024/01/ontruimingen.html",
+        "https://open.voorbeeldprovincie.nl/publicaties/monitor/woonlasten/bijlagen/tabellen/"
+        " hoofdstuk-3-tabel-2.xlsx",
+        "www.voorbeeldloket.nl/schuldhulp/cijfers",
+        "Alle adressen zijn geraadpleegd in maart 2024.",
+    ]

@@ -113,6 +113,8 @@ def starts_block(
         return True
     if not ragged_left and hanging_item(before, prev, frag, params):
         return True
+    if url_entry(prev, frag):
+        return True
     # "Tabel 2 is zonder lijnen gezet." after a line break is prose, not a caption.
     return bool(BULLET.match(frag.text) or is_caption(frag.text, params))
 
@@ -207,6 +209,23 @@ def first_line_indent(
         and abs((frag.x0 + frag.x1) - (prev.x0 + prev.x1)) / 2 > params.indent_centred * size
         and not item
     )
+
+
+_URL_START = regex.compile(r"^(?:https?://|www\.)\S")
+_ADDRESS_TAIL = regex.compile(r"^\S{4,}[/_%.]\S+$")
+"""The wrapped tail of a web address: one word with a slash, underscore, escape or dot in it."""
+
+
+def url_entry(prev: Frag, frag: Frag) -> bool:
+    """A list of web addresses, one a line: a line that is all one address (or the wrapped
+    tail of one) is followed by the next address, or by a line of words starting with a
+    capital (the list's note); the wrapped tail of an address goes on it."""
+    if " " in prev.text.strip():
+        return False
+    if _URL_START.match(frag.text):
+        return True
+    return (bool(_URL_START.match(prev.text) or _ADDRESS_TAIL.match(prev.text))
+            and " " in frag.text.strip() and frag.text[:1].isupper())
 
 
 def hanging_item(before: Frag | None, prev: Frag, frag: Frag,

@@ -187,6 +187,11 @@ def _attested(last: str, first: str, seen: set[str]) -> bool | None:
     return None if closed == hyphened else hyphened
 
 
+_WEB_ADDRESS = regex.compile(r"^(?:https?://|www\.)|/\S*/")
+"""A word that is (part of) a web address or a path: it starts like one or has two
+slashes ("en/of" has one)."""
+
+
 def join_lines(lines: Sequence[str]) -> str:
     """Join the lines of one block into running text, repairing line-break hyphenation.
 
@@ -214,6 +219,9 @@ def join_lines(lines: Sequence[str]) -> str:
             attested = _attested(last, first, seen)
             if first.lower().strip(",.;:") in suspended and not (english and "-" in last[:-1]):
                 text = f"{text} {line}"
+            elif _WEB_ADDRESS.search(last):
+                # a web address is never hyphenated at a line break: its hyphen is its own
+                text = text + line
             elif attested if attested is not None else keeps(last, first):
                 text = text + line
             else:
