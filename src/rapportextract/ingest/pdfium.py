@@ -12,9 +12,7 @@ read by `ingest.pdfium_letters`.
 
 from __future__ import annotations
 
-import contextlib
 import gc
-import warnings
 from collections.abc import Callable, Iterator
 from functools import cache, cached_property
 from pathlib import Path
@@ -195,7 +193,7 @@ def _read_page(pdf: Any, number: int, path: Path, doctop: float) -> tuple[_PageR
     gc.disable()
     read: Page | None
     try:
-        page = _flattened(pdf, number)
+        page = pdf[number - 1]
         try:
             sheet = _sheet(page, number, doctop)
             doctop += sheet.height
@@ -219,31 +217,12 @@ def _read_page(pdf: Any, number: int, path: Path, doctop: float) -> tuple[_PageR
     return (read, notices), doctop
 
 
-def _flattened(pdf: Any, number: int) -> Any:
-    """The page with what its annotations show in normal display (a form field's value, a
-    free-text note, a stamp) made part of its content, as a reader sees it and as text
-    tools read it; a page without annotations as it is."""
-    page = pdf[number - 1]
-    if pdfium_c.FPDFPage_GetAnnotCount(page.raw) <= 0 or pdf.formenv is None:
-        return page
-    if page.flatten() != pdfium_c.FLATTEN_SUCCESS:
-        return page
-    page.close()  # PDFium shows the flattened content to a page loaded again
-    return pdf[number - 1]
-
-
 def open_pdfium(path: Path, password: str | None) -> Any | None:
-    """The PDF opened by PDFium, with its forms loaded (their fields' appearances are read
-    as page content, `_flattened`), or None where PDFium cannot open it."""
+    """The PDF opened by PDFium, or None where PDFium cannot open it."""
     try:
-        pdf = pdfium.PdfDocument(str(path), password=password or None)
+        return pdfium.PdfDocument(str(path), password=password or None)
     except pdfium.PdfiumError:
         return None
-    with warnings.catch_warnings(), contextlib.suppress(pdfium.PdfiumError):
-        # a form in XFA, which this PDFium build does not run: its static fields still show
-        warnings.simplefilter("ignore")
-        pdf.init_forms()
-    return pdf
 
 
 def _title(pdf: Any) -> str | None:
