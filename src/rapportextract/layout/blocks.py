@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from itertools import pairwise
 
 import regex
@@ -306,8 +306,11 @@ def _frag_text_lines(frags: Sequence[Frag]) -> list[str]:
 
 
 def make_block(frags: list[Frag], kind: BlockKind | None, column: int | None,
-                body: float, params: LayoutParams = LAYOUT) -> Block:
-    text = join_lines(_frag_text_lines(frags))
+                body: float, params: LayoutParams = LAYOUT,
+                spelled: Collection[str] = frozenset()) -> Block:
+    """The block of these lines; `spelled` is how the document spells its words, which
+    settles a hyphen at a line end (`join_lines`)."""
+    text = join_lines(_frag_text_lines(frags), spelled)
     refs = _markers(frags)
     if kind is None:
         if is_caption(text, params):
@@ -467,7 +470,8 @@ def _starts_flush(para: Block, blocks: Sequence[Block], params: LayoutParams) ->
     return full and first[0] - left <= params.tail_edge
 
 
-def merge_across_columns(blocks: list[Block], params: LayoutParams = LAYOUT) -> None:
+def merge_across_columns(blocks: list[Block], params: LayoutParams = LAYOUT,
+                         spelled: Collection[str] = frozenset()) -> None:
     """A paragraph that ends the left column without ending its sentence goes on at the top
     of the right column, also past a chart, table, caption or small print at the foot of
     the left column or at the head of the right one, when the right column goes on in lower
@@ -492,7 +496,7 @@ def merge_across_columns(blocks: list[Block], params: LayoutParams = LAYOUT) -> 
             and _starts_flush(b, blocks, params)
         ):
             blocks[i] = a.model_copy(update={
-                "text": join_lines([a.text, b.text]), "lines": a.lines + b.lines,
+                "text": join_lines([a.text, b.text], spelled), "lines": a.lines + b.lines,
                 "bbox": union_bbox([x for x in (a.bbox, b.bbox) if x is not None]),
                 "footnote_refs": list(dict.fromkeys(a.footnote_refs + b.footnote_refs)),
             })

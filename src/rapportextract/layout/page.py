@@ -57,7 +57,7 @@ from rapportextract.layout.ragged import entry_list, flush_right_columns
 from rapportextract.layout.regions import chart_regions
 from rapportextract.layout.rows import Frag, cut_row, word_rows
 from rapportextract.layout.ruled import add_rule_tables, bar_grid, rule_tables
-from rapportextract.layout.text import strip_glued_markers
+from rapportextract.layout.text import spelled_words, strip_glued_markers
 from rapportextract.layout.turned import turned_lines
 from rapportextract.models import (
     Block,
@@ -137,9 +137,11 @@ def prepare_page(page: Page, params: LayoutParams = LAYOUT) -> PageLayout:
 
 
 def build_blocks(
-    layout: PageLayout, *, running: set[str], body: float, params: LayoutParams = LAYOUT
+    layout: PageLayout, *, running: set[str], body: float, params: LayoutParams = LAYOUT,
+    spelled: frozenset[str] = frozenset(),
 ) -> list[Block]:
-    """The blocks of one page in reading order, ids ``p{page}-b{index}``."""
+    """The blocks of one page in reading order, ids ``p{page}-b{index}``; `spelled` is how
+    the document spells its words (`text.spelled_words`), which settles line-end hyphens."""
     page = layout.page
     numbers = line_numbers(layout.frags, params)
     numbered = {id(f) for stack in numbers for f in stack}
@@ -221,7 +223,8 @@ def build_blocks(
         if run:
             # a list set one entry a line is a block per line
             parts = entry_list(run, edges.get(run_column), params) or [list(run)]
-            blocks.extend(make_block(part, None, run_column, body, params) for part in parts)
+            blocks.extend(make_block(part, None, run_column, body, params, spelled)
+                          for part in parts)
             run.clear()
 
     ordered = reading_order(items)
@@ -267,9 +270,10 @@ def build_blocks(
         above = line_above
     flush()
     merge_title_lines(blocks)
-    merge_across_columns(blocks, params)
-    blocks += [make_block([line], None, None, body, params) for line in layout.turned]
-    note_blocks = [make_block(note, BlockKind.FOOTNOTE, None, body, params) for note in notes]
+    merge_across_columns(blocks, params, spelled)
+    blocks += [make_block([line], None, None, body, params, spelled) for line in layout.turned]
+    note_blocks = [make_block(note, BlockKind.FOOTNOTE, None, body, params, spelled)
+                   for note in notes]
     own = [ref for nb in note_blocks for ref in nb.footnote_refs]
     for block in blocks:
         if block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.CAPTION):
@@ -319,7 +323,9 @@ def layout_pages(pages: Sequence[Page], params: LayoutParams = LAYOUT) -> list[P
     prepared = [prepare_page(p, params) for p in joined]
     running = running_keys([(p.page, p.frags) for p in prepared], params)
     body = body_font_size((w for p in joined for w in p.words), params)
+    spelled = spelled_words(w.text for p in joined for w in p.words)
     return [
-        _laid_out(prep, build_blocks(prep, running=running, body=body, params=params))
+        _laid_out(prep, build_blocks(prep, running=running, body=body, params=params,
+                                     spelled=spelled))
         for prep in prepared
     ]
