@@ -33,3 +33,14 @@ def test_sentence_whole_across_a_page_break_with_header_and_page_number(engine: 
     assert "In die tijd groeit de schuld van de huurder vaak snel door de incassokosten." in texts
     assert not any("Monitor huurachterstanden" in t for t in texts)
     assert not any(t.startswith("incassokosten") for t in texts)
+
+
+def test_paragraph_whole_past_a_code_listing_at_the_head_of_the_next_column() -> None:
+    doc = read_document(FIXTURES / "listing_at_column_head.pdf", edition=2023, ocr=False)
+    paragraphs = [b.text for b in doc.blocks() if b.kind is BlockKind.PARAGRAPH]
+    assert (
+        "Het script dat de lijst maakt, loopt elke nacht over alle contracten. Voor elk "
+        "contract telt het de openstaande maanden op en het bewaart daarna alleen de gegevens "
+        "van huurders met meer dan een openstaande maand. Zo komt niemand op de lijst die "
+        "alleen een paar dagen te laat betaalde."
+    ) in paragraphs

@@ -87,3 +87,11 @@ def test_hyphen_compounds_fixture(engine: str) -> None:
                  "sociaal-economische"):
         assert kept in text
     assert "betalingsachterstand" in text
+
+
+def test_a_line_end_hyphen_follows_the_documents_own_spelling_elsewhere() -> None:
+    doc = read_document(FIXTURES / "hyphen_spelled_elsewhere.pdf", edition=2023, ocr=False)
+    texts = [b.text for b in doc.blocks()]
+    # page 2 breaks "buurt-" / "app"; page 1 writes "buurt-app" whole
+    assert texts[1] == ("Bijna de helft van de meldingen ging over lekkages. De corporatie wil "
+                        "de buurt-app volgend jaar ook in de andere wijken aanbieden.")

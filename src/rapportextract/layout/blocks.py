@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from itertools import pairwise
 
 import regex
@@ -111,6 +111,10 @@ def starts_block(
         return True
     if not ragged_left and first_line_indent(prev, frag, params, before=before):
         return True
+    if not ragged_left and hanging_item(before, prev, frag, params):
+        return True
+    if url_entry(prev, frag):
+        return True
     # "Tabel 2 is zonder lijnen gezet." after a line break is prose, not a caption.
     return bool(BULLET.match(frag.text) or is_caption(frag.text, params))
 
@@ -134,6 +138,12 @@ def column_edges(items: Sequence[Item], params: LayoutParams = LAYOUT
 
 
 _SENTENCE_END = regex.compile(r"[.!?:][\"'”’)\]]*$")
+
+
+def ends_sentence(text: str) -> bool:
+    """The text ends on a full stop, a question or exclamation mark or a colon (a closing
+    quote or bracket may follow)."""
+    return bool(_SENTENCE_END.search(text))
 
 
 def ends_paragraph(prev: Frag, frag: Frag, edges: tuple[float, float] | None,
@@ -201,6 +211,41 @@ def first_line_indent(
     )
 
 
+_URL_START = regex.compile(r"^(?:https?://|www\.)\S")
+_ADDRESS_TAIL = regex.compile(r"^\S{4,}[/_%.]\S+$")
+"""The wrapped tail of a web address: one word with a slash, underscore, escape or dot in it."""
+
+
+def url_entry(prev: Frag, frag: Frag) -> bool:
+    """A list of web addresses, one a line: a line that is all one address (or the wrapped
+    tail of one) is followed by the next address, or by a line of words starting with a
+    capital (the list's note); the wrapped tail of an address goes on it."""
+    if " " in prev.text.strip():
+        return False
+    if _URL_START.match(frag.text):
+        return True
+    return (bool(_URL_START.match(prev.text) or _ADDRESS_TAIL.match(prev.text))
+            and " " in frag.text.strip() and frag.text[:1].isupper())
+
+
+def hanging_item(before: Frag | None, prev: Frag, frag: Frag,
+                 params: LayoutParams = LAYOUT) -> bool:
+    """A line that starts with an item's number or marker ("2)", "3.", "b)") an indent to the
+    left of the line above, which goes on the item before it at its hanging indent: the next
+    item of a list or of notes set with hanging indents and no gap. The first line of an
+    indented paragraph is no item's second line: it has no line above it in its block."""
+    if before is None or not _LIST_MARKER.match(frag.text):
+        return False
+    size = max(prev.size, frag.size)
+    outdent = prev.x0 - frag.x0
+    return (
+        params.indent_min * size <= outdent <= params.indent_max * size
+        and (abs(before.x0 - prev.x0) <= params.paragraph_edge
+             or (abs(before.x0 - frag.x0) <= params.paragraph_edge
+                 and bool(_LIST_MARKER.match(before.text))))
+    )
+
+
 _OPEN_LINE_END = regex.compile(r"[.,;:!?…\-–—)\]\"'”’]$")
 
 
@@ -261,8 +306,11 @@ def _frag_text_lines(frags: Sequence[Frag]) -> list[str]:
 
 
 def make_block(frags: list[Frag], kind: BlockKind | None, column: int | None,
-                body: float, params: LayoutParams = LAYOUT) -> Block:
-    text = join_lines(_frag_text_lines(frags))
+                body: float, params: LayoutParams = LAYOUT,
+                spelled: Collection[str] = frozenset()) -> Block:
+    """The block of these lines; `spelled` is how the document spells its words, which
+    settles a hyphen at a line end (`join_lines`)."""
+    text = join_lines(_frag_text_lines(frags), spelled)
     refs = _markers(frags)
     if kind is None:
         if is_caption(text, params):
@@ -365,19 +413,21 @@ def _size(block: Block) -> float:
     return statistics.median(sizes) if sizes else 0.0
 
 
-def _aside(block: Block, para: Block, params: LayoutParams) -> bool:
+def _aside(block: Block, para: Block, blocks: Sequence[Block], params: LayoutParams) -> bool:
     """A block that may stand between the two parts of a paragraph broken by a column
     break: a chart, table or caption, or smaller print (a notice in a box at the foot of the
     column), in the paragraph's column and below it; a chart with its labels and caption at
-    the head of the next column (blocks that end their sentence)."""
+    the head of the next column (blocks that end their sentence), or a listing there (short
+    lines, set in or not reaching the column's right edge)."""
     if block.bbox is None or para.bbox is None or para.column is None:
         return False
     if block.column == para.column + 1:
         # a figure at the head of the next column, before the paragraph goes on: its chart,
-        # labels and caption (a whole block, ending its sentence)
+        # labels and caption (a whole block, ending its sentence), a code listing
         return block.kind in (BlockKind.CHART, BlockKind.TABLE, BlockKind.CAPTION,
                               BlockKind.HEADING) or (
-            block.text[:1].isupper() and bool(_OPEN_END.search(block.text)))
+            block.text[:1].isupper() and bool(_OPEN_END.search(block.text))) or (
+            len(block.lines) > 1 and not _starts_flush(block, blocks, params))
     if block.column != para.column or block.bbox[1] < para.bbox[3] - 1:
         return False
     if block.kind in (BlockKind.CHART, BlockKind.TABLE, BlockKind.CAPTION):
@@ -420,7 +470,8 @@ def _starts_flush(para: Block, blocks: Sequence[Block], params: LayoutParams) ->
     return full and first[0] - left <= params.tail_edge
 
 
-def merge_across_columns(blocks: list[Block], params: LayoutParams = LAYOUT) -> None:
+def merge_across_columns(blocks: list[Block], params: LayoutParams = LAYOUT,
+                         spelled: Collection[str] = frozenset()) -> None:
     """A paragraph that ends the left column without ending its sentence goes on at the top
     of the right column, also past a chart, table, caption or small print at the foot of
     the left column or at the head of the right one, when the right column goes on in lower
@@ -429,7 +480,8 @@ def merge_across_columns(blocks: list[Block], params: LayoutParams = LAYOUT) -> 
     while i + 1 < len(blocks):
         a = blocks[i]
         j = i + 1
-        while j < len(blocks) and a.kind is BlockKind.PARAGRAPH and _aside(blocks[j], a, params):
+        while (j < len(blocks) and a.kind is BlockKind.PARAGRAPH
+               and _aside(blocks[j], a, blocks, params)):
             j += 1
         if j >= len(blocks):
             i += 1
@@ -444,7 +496,7 @@ def merge_across_columns(blocks: list[Block], params: LayoutParams = LAYOUT) -> 
             and _starts_flush(b, blocks, params)
         ):
             blocks[i] = a.model_copy(update={
-                "text": join_lines([a.text, b.text]), "lines": a.lines + b.lines,
+                "text": join_lines([a.text, b.text], spelled), "lines": a.lines + b.lines,
                 "bbox": union_bbox([x for x in (a.bbox, b.bbox) if x is not None]),
                 "footnote_refs": list(dict.fromkeys(a.footnote_refs + b.footnote_refs)),
             })

@@ -12,6 +12,7 @@ from rapportextract.layout.blocks import (
     chart_block,
     column_edges,
     ends_paragraph,
+    ends_sentence,
     footnote_frags,
     group_lines,
     indented_one_liner,
@@ -56,7 +57,7 @@ from rapportextract.layout.ragged import entry_list, flush_right_columns
 from rapportextract.layout.regions import chart_regions
 from rapportextract.layout.rows import Frag, cut_row, word_rows
 from rapportextract.layout.ruled import add_rule_tables, bar_grid, rule_tables
-from rapportextract.layout.text import strip_glued_markers
+from rapportextract.layout.text import spelled_words, strip_glued_markers
 from rapportextract.layout.turned import turned_lines
 from rapportextract.models import (
     Block,
@@ -136,9 +137,11 @@ def prepare_page(page: Page, params: LayoutParams = LAYOUT) -> PageLayout:
 
 
 def build_blocks(
-    layout: PageLayout, *, running: set[str], body: float, params: LayoutParams = LAYOUT
+    layout: PageLayout, *, running: set[str], body: float, params: LayoutParams = LAYOUT,
+    spelled: frozenset[str] = frozenset(),
 ) -> list[Block]:
-    """The blocks of one page in reading order, ids ``p{page}-b{index}``."""
+    """The blocks of one page in reading order, ids ``p{page}-b{index}``; `spelled` is how
+    the document spells its words (`text.spelled_words`), which settles line-end hyphens."""
     page = layout.page
     numbers = line_numbers(layout.frags, params)
     numbered = {id(f) for stack in numbers for f in stack}
@@ -219,9 +222,9 @@ def build_blocks(
     def flush() -> None:
         if run:
             # a list set one entry a line is a block per line
-            parts = ([[line] for line in run] if entry_list(run, edges.get(run_column), params)
-                     else [list(run)])
-            blocks.extend(make_block(part, None, run_column, body, params) for part in parts)
+            parts = entry_list(run, edges.get(run_column), params) or [list(run)]
+            blocks.extend(make_block(part, None, run_column, body, params, spelled)
+                          for part in parts)
             run.clear()
 
     ordered = reading_order(items)
@@ -238,8 +241,14 @@ def build_blocks(
             continue
         assert it.frag is not None
         after = ordered[i + 1] if i + 1 < len(ordered) else None
+        # a short line under a line of its block that ended no sentence, with no gap, is
+        # the next entry of a list ("Nov. 3 - Meeting 7:45 am" between two dates), no title
+        listed = line_above is not None and not starts_block(
+            line_above, it.frag, pitches, params, ragged_left=it.column in flush_right
+        ) and not ends_sentence(line_above.text)
         if (
             after is not None and after.frag is not None and after.column == it.column
+            and not listed
             and not starts_block(it.frag, after.frag, pitches, params, titles=False,
                                  ragged_left=it.column in flush_right)
             and title_line(it.frag, after.frag, params)
@@ -261,9 +270,10 @@ def build_blocks(
         above = line_above
     flush()
     merge_title_lines(blocks)
-    merge_across_columns(blocks, params)
-    blocks += [make_block([line], None, None, body, params) for line in layout.turned]
-    note_blocks = [make_block(note, BlockKind.FOOTNOTE, None, body, params) for note in notes]
+    merge_across_columns(blocks, params, spelled)
+    blocks += [make_block([line], None, None, body, params, spelled) for line in layout.turned]
+    note_blocks = [make_block(note, BlockKind.FOOTNOTE, None, body, params, spelled)
+                   for note in notes]
     own = [ref for nb in note_blocks for ref in nb.footnote_refs]
     for block in blocks:
         if block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.CAPTION):
@@ -313,7 +323,9 @@ def layout_pages(pages: Sequence[Page], params: LayoutParams = LAYOUT) -> list[P
     prepared = [prepare_page(p, params) for p in joined]
     running = running_keys([(p.page, p.frags) for p in prepared], params)
     body = body_font_size((w for p in joined for w in p.words), params)
+    spelled = spelled_words(w.text for p in joined for w in p.words)
     return [
-        _laid_out(prep, build_blocks(prep, running=running, body=body, params=params))
+        _laid_out(prep, build_blocks(prep, running=running, body=body, params=params,
+                                     spelled=spelled))
         for prep in prepared
     ]

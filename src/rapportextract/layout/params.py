@@ -289,6 +289,10 @@ class LayoutParams:
     a paragraph's last line by half the column on average)."""
     entry_lines: int = 3
     """A list set one entry a line (`blocks.entry_list`) has at least this many lines..."""
+    entry_capitals: float = 0.5
+    """...at least this share of them starting with a capital or a figure: an entry may
+    start in lower case ("van Dam, Gemeente Assen", "de Wit, ...", a brand name), while the
+    lines of wrapped prose mostly do; the entries' ends tell the list (`entry_share`)..."""
     entry_share: float = 0.3
     """...and at least this share of them stop where the next line's first word fits (two
     lists side by side leave one a narrow column: many of its entries nearly fill it)."""

@@ -75,17 +75,37 @@ def ends_entry(prev: Frag, frag: Frag, edges: tuple[float, float] | None,
 
 
 def entry_list(lines: Sequence[Frag], edges: tuple[float, float] | None,
-               params: LayoutParams = LAYOUT) -> bool:
-    """A run of lines that is a list set one entry a line: at least `entry_lines` lines at
-    one left edge, each starting with a capital, none ending on a comma, a hyphen or a full
-    stop, and most stopping where the next line's first word would have fitted (`ends_entry`):
-    a board of names, a column of addresses."""
-    if edges is None or len(lines) < params.entry_lines:
-        return False
-    fits = sum(ends_entry(a, b, edges, params) for a, b in pairwise(lines))
-    return (
-        all(abs(f.x0 - lines[0].x0) <= params.tail_edge for f in lines)
-        and all(f.text[:1].isupper() or f.text[:1].isdigit() for f in lines)
+               params: LayoutParams = LAYOUT) -> list[list[Frag]] | None:
+    """A run of lines that is a list set one entry a line, cut into its entries; None where
+    the run is no such list. An entry starts at the run's left edge; a line set in from it
+    goes on the entry above (a calendar date whose text wraps under its text). The list has
+    at least `entry_lines` entries at one left edge, at least half starting with a capital or
+    a figure (a name may start in lower case: "van Dam, ...", "de Jong", "iDEAL"), none
+    ending on a comma, a hyphen or a full stop, and most stopping where the next entry's
+    first word would have fitted (`ends_entry`): a board of names, a column of addresses."""
+    if edges is None or not lines:
+        return None
+    left = min(f.x0 for f in lines)
+    entries: list[list[Frag]] = []
+    for f in lines:
+        if abs(f.x0 - left) <= params.tail_edge or not entries:
+            entries.append([f])
+        else:
+            entries[-1].append(f)
+    starts = [e[0] for e in entries]
+    if len(starts) < params.entry_lines or abs(lines[0].x0 - left) > params.tail_edge:
+        return None
+    # the list's own left edge: a list may be set in from its column (a calendar under a
+    # heading); on the right, its column's edge or its longest entry, whichever is further
+    bounds = (left, max(edges[1], max(f.x1 for f in lines)))
+    fits = sum(ends_entry(e[-1], b[0], bounds, params) for e, b in pairwise(entries))
+    capitals = sum(f.text[:1].isupper() or f.text[:1].isdigit() for f in starts)
+    if (
+        capitals >= params.entry_capitals * len(starts)
         and not any(_RUNS_ON.search(f.text) or _SENTENCE_END.search(f.text) for f in lines)
-        and fits >= params.entry_share * (len(lines) - 1)
-    )
+        and fits >= params.entry_share * (len(starts) - 1)
+        # a wrapped entry is the exception: a paragraph's lines are all set at one edge
+        and len(lines) - len(starts) < len(starts)
+    ):
+        return entries
+    return None

@@ -3,7 +3,7 @@ split off, the lines of a block joined with line-break hyphenation repaired."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 import regex
 
@@ -177,7 +177,7 @@ def _spelled_in(lines: Sequence[str]) -> set[str]:
     return seen
 
 
-def _attested(last: str, first: str, seen: set[str]) -> bool | None:
+def _attested(last: str, first: str, seen: Collection[str]) -> bool | None:
     """Whether the block itself spells the word broken at a line end with its hyphen (True)
     or closed (False) elsewhere ("bytecode" three lines on settles "byte-" / "code");
     None where it does not say."""
@@ -187,13 +187,26 @@ def _attested(last: str, first: str, seen: set[str]) -> bool | None:
     return None if closed == hyphened else hyphened
 
 
-def join_lines(lines: Sequence[str]) -> str:
+_WEB_ADDRESS = regex.compile(r"^(?:https?://|www\.)|/\S*/")
+"""A word that is (part of) a web address or a path: it starts like one or has two
+slashes ("en/of" has one)."""
+
+
+def spelled_words(words: Iterable[str]) -> frozenset[str]:
+    """How a document spells its words (lower case, punctuation around them off), the
+    halves broken at a line end left out: what `join_lines` may look up as `spelled`."""
+    return frozenset(t.strip(_CLINGING).lower() for t in words
+                     if t and not t.endswith(("-", "\u00ad")))
+
+
+def join_lines(lines: Sequence[str], spelled: Collection[str] = frozenset()) -> str:
     """Join the lines of one block into running text, repairing line-break hyphenation.
 
     "huur-" + "achterstand" -> "huurachterstand"; "energie-" + "of budgetcoach" keeps the
     hyphen and the space (a suspended compound); "Noord-" + "Holland" keeps the hyphen.
     English lines are mended by English spelling (`_keeps_english_hyphen`). Where the
-    block spells the word elsewhere, with its hyphen or closed, that spelling decides.
+    block spells the word elsewhere, with its hyphen or closed, that spelling decides; else
+    where the rest of the document does (`spelled`, from `spelled_words`) and says one way.
     """
     words = layout_words()
     english = is_english(lines)
@@ -212,8 +225,13 @@ def join_lines(lines: Sequence[str]) -> str:
         if _HYPHEN_END.search(text) and not text.endswith("--"):
             last = text.rsplit(" ", 1)[-1]
             attested = _attested(last, first, seen)
+            if attested is None and spelled:
+                attested = _attested(last, first, spelled)
             if first.lower().strip(",.;:") in suspended and not (english and "-" in last[:-1]):
                 text = f"{text} {line}"
+            elif _WEB_ADDRESS.search(last):
+                # a web address is never hyphenated at a line break: its hyphen is its own
+                text = text + line
             elif attested if attested is not None else keeps(last, first):
                 text = text + line
             else:
