@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from rapportextract.catalogue import Catalogue, ConceptMatch
 from rapportextract.facts.cues import continues_previous, cue_patterns
+from rapportextract.facts.limits import noun_reason, rate_reason
 from rapportextract.facts.scope import ScopeFound
 from rapportextract.lang.nl.files import DataFile
 from rapportextract.lang.nl.words import cue_words, stop_words
@@ -290,13 +291,20 @@ def concept_for(
     corporations = _about_corporations(q, text)
     others = [o for o in (others or []) if o != (q.start, q.end)]
 
+    if (rate := rate_reason(q, text, others)) is not None:
+        return ConceptChoice(None, None, "none", why=rate)
     own_noun = _has_own_noun(q, text)
     points = _in_points(q)
+    blocked: list[str] = []
+    """Why a concept the text names was refused for this figure (`facts.limits`)."""
 
     def allowed(m: ConceptMatch | None) -> ConceptMatch | None:
         if m is None:
             return None
         if corporations and not m.concept.about_corporations:
+            return None
+        if (reason := noun_reason(m.concept, q, text)) is not None:
+            blocked.append(reason)
             return None
         # A figure with a noun of its own ("2 huurders", "2.646 rechters") is not what another
         # figure's noun counts ("Van de 5 ontruimingen leverden 2 huurders zelf de sleutel in").
@@ -418,7 +426,8 @@ def concept_for(
                 return ConceptChoice(m, m.id, "previous")
         if continues:
             for fact in reversed(prev.facts):
-                if fact.concept and _inherits(fact, q) and not fact.derived:
+                if fact.concept and _inherits(fact, q) and not fact.derived \
+                        and _fits(catalogue, fact.concept, q, text, blocked):
                     return ConceptChoice(None, fact.concept, "previous", fact.subject)
         for m in with_previous:
             # The previous sentence may name what is counted, this one the qualifier
@@ -437,8 +446,8 @@ def concept_for(
         if continues:
             for fact in reversed(prev.facts):
                 if _inherits(fact, q) and not fact.derived:
-                    return ConceptChoice(None, None, "none", fact.subject,
-                                         "no concept: it refers back to a figure without one")
+                    return ConceptChoice(None, None, "none", fact.subject, blocked[0] if blocked
+                                         else "no concept: it refers back to a figure without one")
     if sentence.heading:
         # The heading may name what is counted ("Kenmerken van uitgezette huishoudens" over
         # "65 procent was alleenstaand"): its words count as the sentence's own.
@@ -452,8 +461,26 @@ def concept_for(
         if from_heading and (any(s >= offset for s, _ in from_heading.terms)
                              or (continues and opens)):
             return ConceptChoice(from_heading, from_heading.id, "heading")
-    return ConceptChoice(None, None, "none", why=_no_concept(q, text, prev, continues,
-                                                            corporations, catalogue))
+    return ConceptChoice(None, None, "none", why=blocked[0] if blocked else _no_concept(
+        q, text, prev, continues, corporations, catalogue))
+
+
+def _fits(catalogue: Catalogue, concept_id: str, q: Quantity, text: str,
+          blocked: list[str]) -> bool:
+    """True where a figure that refers back can take the previous figure's concept: the
+    concept's unit fits the figure ("Dat is 0,15 procent van alle woningen" after a change
+    of a count is no count), and so does the figure's own noun (`facts.limits`)."""
+    concept = catalogue.get(concept_id)
+    if concept is None:
+        return False
+    if concept.unit != q.unit and not (q.kind == "change" and q.unit == "percent"
+                                       and not _in_points(q)
+                                       and concept.unit in ("count", "EUR")):
+        return False
+    if (reason := noun_reason(concept, q, text)) is not None:
+        blocked.append(reason)
+        return False
+    return True
 
 
 def _no_concept(q: Quantity, text: str, prev: Prev | None, continues: bool,

@@ -1,0 +1,139 @@
+"""What a figure cannot be, whatever concept its sentence names: a rate or an average ("0,3
+huisuitzettingen per 1000 woningen"), a count of another kind of thing than the concept
+counts ("de 19 corporaties", "met 7100 huurwoningen", "twee huurders van bedrijfspanden").
+`facts.concepts` asks these before it takes a concept, and leaves the figure without one
+(with the reason in its diagnostics) rather than guess. The words are in `lang/nl/cues.toml`
+([counted_nouns], [rates])."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapportextract.catalogue import Concept
+from rapportextract.lang.nl.files import DataFile
+from rapportextract.models import Quantity
+
+_CLASSES = ("people", "dwellings", "organisations", "children", "signals", "premises")
+_WORD = re.compile(r"\s*\(?\s*([^\W\d_]+(?:'[^\W\d_]+)?)")
+_BRACKETS = re.compile(r"\s*\([^()]{0,60}\)")
+
+
+@dataclass(frozen=True)
+class _Words:
+    classes: dict[str, str]
+    """Noun -> its class."""
+    premises: frozenset[str]
+    skip: frozenset[str]
+    stock_before: re.Pattern[str]
+    stock_after: re.Pattern[str]
+    rate: re.Pattern[str]
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len,
+                                                                        reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    f = DataFile("cues.toml")
+    classes = {w: name for name in _CLASSES for w in f.lower_words(f"counted_nouns.{name}")}
+    per, bases = f.lower_words("rates.per"), f.lower_words("rates.bases")
+    flags = re.IGNORECASE
+    return _Words(
+        classes=classes,
+        premises=frozenset(f.lower_words("counted_nouns.premises")),
+        skip=frozenset(f.lower_words("counted_nouns.skip")),
+        # the marker right before the figure
+        stock_before=re.compile(rf"(?<!\w)(?:{_alt(f.lower_words('counted_nouns.stock_before'))})"
+                                rf"\s*$", flags),
+        stock_after=re.compile(rf"^(?:\s+\w+){{0,2}}?\s+(?:{_alt(f.lower_words('counted_nouns.stock_after'))})"
+                               rf"(?!\w)", flags),
+        # "per 1000 woningen", "per duizend inwoners", "per huurder"
+        rate=re.compile(rf"(?<!\w)(?:{_alt(per)})\s+(?:(?:{_alt(bases)})(?!\w)\s*[^\W\d_]+"
+                        rf"|(?:{_alt(f.lower_words('rates.units'))})(?!\w))", flags),
+    )
+
+
+def counted_noun(q: Quantity, text: str) -> tuple[str | None, str | None]:
+    """The noun right after a count and its class ("19 corporaties" -> organisations, "7100
+    sociale huurwoningen" -> dwellings; adjectives and a bracket between are skipped), or
+    (None, None) where the figure has none the class lists know."""
+    words = _words()
+    pos = q.end
+    if (bracket := _BRACKETS.match(text, pos)) is not None:
+        pos = bracket.end()
+    for _ in range(3):
+        m = _WORD.match(text, pos)
+        if m is None:
+            return None, None
+        word = m.group(1).lower()
+        if word in words.classes:
+            noun_class = words.classes[word]
+            if noun_class == "people" and _of_premises(text, m.end()):
+                return word, "premises"
+            return word, noun_class
+        if word not in words.skip and not word.endswith("e"):
+            return None, None
+        pos = m.end()
+    return None, None
+
+
+def _of_premises(text: str, end: int) -> bool:
+    """True where "huurders" is followed by "van" and premises ("huurders van
+    bedrijfspanden")."""
+    m = re.match(r"\s+van\s+(?:de\s+|hun\s+)?([^\W\d_]+)", text[end:], re.IGNORECASE)
+    return m is not None and m.group(1).lower() in _words().premises
+
+
+def is_stock(q: Quantity, text: str) -> bool:
+    """True where a count of dwellings is the size of a stock: "met 7100 huurwoningen", "op
+    een totaal van 105.000 woningen", "die samen 1,6 miljoen woningen bezitten"."""
+    words = _words()
+    if words.stock_before.search(text[:q.start]):
+        return True
+    return bool(words.stock_after.match(text[q.end:]))
+
+
+_STOP = re.compile(r"[,;:.!?](?!\d)")
+_RANGE = re.compile(r"\s*(?:en|tot|tot en met|à|a|of|-|–)\s*", re.IGNORECASE)
+
+
+def rate_reason(q: Quantity, text: str, others: list[tuple[int, int]]) -> str | None:
+    """Why the figure is a rate or an average ("0,3 huisuitzettingen per 1000 woningen",
+    "€ 650 per huurder", "tussen 1,4 en 1,9 uitzettingen per 1000 woningen"), or None. The
+    "per" must follow the figure before a punctuation mark or another figure (the other end
+    of a range goes on)."""
+    if q.kind != "level" or q.unit == "percent":
+        return None
+    stop = _STOP.search(text, q.end)
+    end = stop.start() if stop else len(text)
+    pos = q.end
+    for o_start, o_end in sorted(others):
+        if o_start < pos or o_start >= end:
+            continue
+        if not _RANGE.fullmatch(text[pos:o_start]):
+            end = o_start
+            break
+        pos = o_end
+    m = _words().rate.search(text, q.end, end)
+    if m is None:
+        return None
+    return (f"no concept: a rate or an average ({' '.join(m.group(0).split())!r}), not a "
+            "count or an amount of what the catalogue measures")
+
+
+def noun_reason(concept: Concept, q: Quantity, text: str) -> str | None:
+    """Why a count cannot be `concept` by the noun right after it, or None where it can."""
+    if q.unit != "count" or q.kind != "level":
+        return None
+    noun, noun_class = counted_noun(q, text)
+    if noun is None:
+        return None
+    if not concept.counts_class(noun_class):
+        return f"no concept: it counts {noun_class} ({noun!r}), not what {concept.id} counts"
+    if noun_class == "dwellings" and concept.counts != ("dwellings",) and is_stock(q, text):
+        return f"no concept: {noun!r} here is the size of a housing stock, not {concept.id}"
+    return None
