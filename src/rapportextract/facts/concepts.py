@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from rapportextract.catalogue import Catalogue, ConceptMatch
 from rapportextract.facts.cues import continues_previous, cue_patterns
-from rapportextract.facts.limits import noun_reason, rate_reason
+from rapportextract.facts.limits import no_concept_reason, noun_reason, rate_reason, veto_span
 from rapportextract.facts.scope import ScopeFound
 from rapportextract.lang.nl.files import DataFile
 from rapportextract.lang.nl.words import cue_words, stop_words
@@ -318,12 +318,15 @@ def concept_for(
     forward = _list_direction(
         catalogue.matches(text, unit=q.unit, kind=q.kind, points=points), q, text, members)
 
+    veto_start, veto_end = veto_span(text, q, others, part)
+    veto = text[veto_start:veto_end]
+
     def best(scope_text: str, position: tuple[int, int], *,
              qualifier_in: tuple[int, int] | None = None) -> ConceptMatch | None:
         # A ruling-out word in the figure's part of the sentence counts for its clause too.
         for m in _own_segment_first(_own_noun_first(catalogue.matches(
                 scope_text, unit=q.unit, kind=q.kind, points=points, position=position,
-                value=q.value, veto=text[part[0]:part[1]]), q, text), q, text, members, forward):
+                value=q.value, veto=veto), q, text), q, text, members, forward):
             if qualifier_in is not None and not any(
                 qualifier_in[0] <= s and e <= qualifier_in[1] for s, e in m.also_terms
             ):
@@ -350,9 +353,19 @@ def concept_for(
         own = best(_mask(text, keep), position, qualifier_in=(c_start, c_end))
         if own is not None and own.groups == local.groups:
             local = own
+    def vetoed_by_its_clause(m: ConceptMatch) -> bool:
+        # A head in another clause brings that clause's ruling-out words: "Terwijl we nog 302
+        # keer een ontruiming moesten aanzeggen, deden we dat nu 251 keer".
+        if veto_start <= m.head_start < veto_end:
+            return False
+        head_clause = text[slice(*clause_bounds(text, m.head_start))]
+        return any(c == m.id for c, _ in catalogue.ruled_out(head_clause, unit=q.unit,
+                                                              kind=q.kind))
+
     whole_found = [m for m in _own_segment_first(_own_noun_first(catalogue.matches(
-        text, unit=q.unit, kind=q.kind, points=points, position=position, value=q.value),
-        q, text), q, text, members, forward) if allowed(m)]
+        text, unit=q.unit, kind=q.kind, points=points, position=position, value=q.value,
+        veto=veto, veto_only=True), q, text), q, text, members, forward)
+        if allowed(m) and not vetoed_by_its_clause(m)]
 
     def qualifies_other(m: ConceptMatch) -> bool:
         # Every qualifier stands in a later figure's clause: "De huurachterstand: € 353
@@ -461,8 +474,8 @@ def concept_for(
         if from_heading and (any(s >= offset for s, _ in from_heading.terms)
                              or (continues and opens)):
             return ConceptChoice(from_heading, from_heading.id, "heading")
-    return ConceptChoice(None, None, "none", why=blocked[0] if blocked else _no_concept(
-        q, text, prev, continues, corporations, catalogue))
+    return ConceptChoice(None, None, "none", why=blocked[0] if blocked else no_concept_reason(
+        q, text, prev.text if prev else None, continues, corporations, catalogue))
 
 
 def _fits(catalogue: Catalogue, concept_id: str, q: Quantity, text: str,
@@ -481,23 +494,3 @@ def _fits(catalogue: Catalogue, concept_id: str, q: Quantity, text: str,
         blocked.append(reason)
         return False
     return True
-
-
-def _no_concept(q: Quantity, text: str, prev: Prev | None, continues: bool,
-                corporations: bool, catalogue: Catalogue) -> str:
-    """Why a figure has no concept, in words for its diagnostics."""
-    ruled_out = [] if corporations else catalogue.ruled_out(
-        text, unit=q.unit, kind=q.kind, value=q.value)
-    if ruled_out:
-        concept, why = ruled_out[0]
-        return f"no concept: the sentence speaks of {concept}, but {why}"
-    if corporations:
-        return "no concept: a share of corporations (a survey finding) the catalogue has no " \
-               "concept for"
-    if continues and (prev is None or not prev.text.strip()):
-        return "no concept: it refers back, but there is no sentence before it to refer to"
-    if continues:
-        return "no concept: it refers back, but the sentence before names nothing the " \
-               "catalogue measures"
-    return "no concept: no catalogue term in its sentence, the one before or the heading"
-

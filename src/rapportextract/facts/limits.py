@@ -2,7 +2,9 @@
 huisuitzettingen per 1000 woningen"), a count of another kind of thing than the concept
 counts ("de 19 corporaties", "met 7100 huurwoningen", "twee huurders van bedrijfspanden").
 `facts.concepts` asks these before it takes a concept, and leaves the figure without one
-(with the reason in its diagnostics) rather than guess. The words are in `lang/nl/cues.toml`
+(with the reason in its diagnostics) rather than guess. Also here: where a catalogue
+``without`` word counts for a figure (`veto_span`: not in another figure's clause) and the
+reason a figure has no concept (`no_concept_reason`). The words are in `lang/nl/cues.toml`
 ([counted_nouns], [rates])."""
 
 from __future__ import annotations
@@ -11,11 +13,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapportextract.catalogue import Concept
+from rapportextract.catalogue import Catalogue, Concept
 from rapportextract.lang.nl.files import DataFile
 from rapportextract.models import Quantity
+from rapportextract.periods import clause_bounds
 
-_CLASSES = ("people", "dwellings", "organisations", "children", "signals", "premises")
+Span = tuple[int, int]
+
+_CLASSES = ("people", "dwellings", "organisations", "children", "signals", "premises", "times")
 _WORD = re.compile(r"\s*\(?\s*([^\W\d_]+(?:'[^\W\d_]+)?)")
 _BRACKETS = re.compile(r"\s*\([^()]{0,60}\)")
 
@@ -101,6 +106,12 @@ _STOP = re.compile(r"[,;:.!?](?!\d)")
 _RANGE = re.compile(r"\s*(?:en|tot|tot en met|à|a|of|-|–)\s*", re.IGNORECASE)
 
 
+def range_joined(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """True where two figures are the ends of one range ("tussen 20 en 50 procent")."""
+    (_, a_end), (b_start, _) = sorted([first, second])
+    return bool(_RANGE.fullmatch(text[a_end:b_start]))
+
+
 def rate_reason(q: Quantity, text: str, others: list[tuple[int, int]]) -> str | None:
     """Why the figure is a rate or an average ("0,3 huisuitzettingen per 1000 woningen",
     "€ 650 per huurder", "tussen 1,4 en 1,9 uitzettingen per 1000 woningen"), or None. The
@@ -137,3 +148,44 @@ def noun_reason(concept: Concept, q: Quantity, text: str) -> str | None:
     if noun_class == "dwellings" and concept.counts != ("dwellings",) and is_stock(q, text):
         return f"no concept: {noun!r} here is the size of a housing stock, not {concept.id}"
     return None
+
+
+def veto_span(text: str, q: Quantity, others: list[Span], part: Span) -> Span:
+    """Where a ruling-out word counts for figure `q`: its part of the sentence, less the
+    clauses of other figures and what leads up to a later one ("Het aantal aangezegde
+    ontruimingen steeg, van 7.700 naar 9.500, maar het aantal doorgezette ontruimingen bleef
+    met 3.218 stabiel": "aangezegde" rules out evictions for 7.700 and 9.500, not for
+    3.218)."""
+    start, end = part
+    own = clause_bounds(text, q.start)
+    for o_start, o_end in others:
+        if not start <= o_start < end or range_joined(text, (q.start, q.end), (o_start, o_end)):
+            continue
+        o_clause = clause_bounds(text, o_start)
+        if o_clause == own:
+            continue
+        if o_start < q.start:
+            start = max(start, o_clause[1])
+        else:
+            end = min(end, own[1])
+    return start, end
+
+
+def no_concept_reason(q: Quantity, text: str, prev_text: str | None, continues: bool,
+                corporations: bool, catalogue: Catalogue) -> str:
+    """Why a figure has no concept, in words for its diagnostics."""
+    ruled_out = [] if corporations else catalogue.ruled_out(
+        text, unit=q.unit, kind=q.kind, value=q.value)
+    if ruled_out:
+        concept, why = ruled_out[0]
+        return f"no concept: the sentence speaks of {concept}, but {why}"
+    if corporations:
+        return "no concept: a share of corporations (a survey finding) the catalogue has no " \
+               "concept for"
+    if continues and not (prev_text or "").strip():
+        return "no concept: it refers back, but there is no sentence before it to refer to"
+    if continues:
+        return "no concept: it refers back, but the sentence before names nothing the " \
+               "catalogue measures"
+    return "no concept: no catalogue term in its sentence, the one before or the heading"
+
