@@ -303,7 +303,7 @@ def concept_for(
             return None
         if corporations and not m.concept.about_corporations:
             return None
-        if (reason := noun_reason(m.concept, q, text)) is not None:
+        if (reason := noun_reason(m.concept, q, text, others)) is not None:
             blocked.append(reason)
             return None
         # A figure with a noun of its own ("2 huurders", "2.646 rechters") is not what another

@@ -34,6 +34,8 @@ class _Words:
     stock_before: re.Pattern[str]
     stock_after: re.Pattern[str]
     rate: re.Pattern[str]
+    more_less: re.Pattern[str]
+    apposition: re.Pattern[str]
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -59,6 +61,12 @@ def _words() -> _Words:
         # "per 1000 woningen", "per duizend inwoners", "per huurder"
         rate=re.compile(rf"(?<!\w)(?:{_alt(per)})\s+(?:(?:{_alt(bases)})(?!\w)\s*[^\W\d_]+"
                         rf"|(?:{_alt(f.lower_words('rates.units'))})(?!\w))", flags),
+        more_less=re.compile(rf"\s*(?<!\w)(?:{_alt(f.lower_words('counted_nouns.more_less'))})"
+                             rf"(?!\w)", flags),
+        # ", een toename van" right before the change, after the count it is a change of
+        apposition=re.compile(
+            rf",\s*(?:een|de)\s+(?:{_alt(f.lower_words('counted_nouns.change_nouns'))})\s+"
+            rf"(?:van|met)\s+", flags),
     )
 
 
@@ -66,8 +74,11 @@ def counted_noun(q: Quantity, text: str) -> tuple[str | None, str | None]:
     """The noun right after a count and its class ("19 corporaties" -> organisations, "7100
     sociale huurwoningen" -> dwellings; adjectives and a bracket between are skipped), or
     (None, None) where the figure has none the class lists know."""
+    return _noun_at(text, q.end)
+
+
+def _noun_at(text: str, pos: int) -> tuple[str | None, str | None]:
     words = _words()
-    pos = q.end
     if (bracket := _BRACKETS.match(text, pos)) is not None:
         pos = bracket.end()
     for _ in range(3):
@@ -136,8 +147,40 @@ def rate_reason(q: Quantity, text: str, others: list[tuple[int, int]]) -> str | 
             "count or an amount of what the catalogue measures")
 
 
-def noun_reason(concept: Concept, q: Quantity, text: str) -> str | None:
-    """Why a count cannot be `concept` by the noun right after it, or None where it can."""
+def _changed_noun(q: Quantity, text: str, others: list[Span]) -> tuple[str | None, str | None]:
+    """What a relative change counts: the noun after it ("10 procent meer klanten"), or the
+    noun of the count it stands in apposition to ("1 miljoen signalen over achterstanden, een
+    toename van 10 procent")."""
+    words = _words()
+    end = q.end
+    # the first end of a range counts what the second does ("10 tot 30 procent meer mensen")
+    for o_start, o_end in sorted(others):
+        if o_start >= end and _RANGE.fullmatch(text[end:o_start]):
+            end = o_end
+    after = words.more_less.match(text, end)
+    noun = _noun_at(text, after.end() if after else end)
+    if noun[0] is not None and (after or words.more_less.search(text, q.start, end)):
+        return noun
+    before = [o for o in others if o[1] <= q.start]
+    if before:
+        between = text[max(before)[1]:q.end]
+        if (m := words.apposition.search(between)) and not re.search(r"[,;:]", between[m.end():]):
+            return _noun_at(text, max(before)[1])
+    return None, None
+
+
+def noun_reason(concept: Concept, q: Quantity, text: str,
+                others: list[Span] | None = None) -> str | None:
+    """Why a count, or a relative change of one, cannot be `concept` by the noun it counts,
+    or None where it can."""
+    if q.kind == "change" and q.unit == "percent":
+        noun, noun_class = _changed_noun(q, text, others or [])
+        if noun is None:
+            return None
+        if concept.unit != "count" or not concept.counts_class(noun_class):
+            return (f"no concept: a change of a count of {noun_class} ({noun!r}), not of "
+                    f"{concept.id}")
+        return None
     if q.unit != "count" or q.kind != "level":
         return None
     noun, noun_class = counted_noun(q, text)
