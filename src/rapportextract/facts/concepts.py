@@ -10,7 +10,15 @@ from functools import lru_cache
 
 from rapportextract.catalogue import Catalogue, ConceptMatch
 from rapportextract.facts.cues import continues_previous, cue_patterns
-from rapportextract.facts.limits import no_concept_reason, noun_reason, rate_reason, veto_span
+from rapportextract.facts.limits import (
+    in_points,
+    no_concept_reason,
+    noun_reason,
+    rate_reason,
+    takes_previous,
+    veto_span,
+)
+from rapportextract.facts.parts import part_reason, whole_match, whole_of
 from rapportextract.facts.scope import ScopeFound
 from rapportextract.lang.nl.files import DataFile
 from rapportextract.lang.nl.words import cue_words, stop_words
@@ -193,19 +201,11 @@ def _noun_of_other(m: ConceptMatch, text: str, others: list[tuple[int, int]]) ->
                for _, end in others)
 
 
-_POINTS = "percentage points"
-"""The note `quantities` gives a figure written in percentage points ("3 procentpunt")."""
-
-
-def _in_points(q: Quantity) -> bool:
-    return q.unit == "percent" and _POINTS in q.notes
-
-
 def _inherits(fact: Fact, q: Quantity) -> bool:
     # A relative change ("bijna 15% minder") continues a count or an amount; a change in
     # points continues a percentage only.
     return fact.unit == q.unit or (q.kind == "change" and q.unit == "percent"
-                                   and not _in_points(q) and fact.unit in ("count", "EUR"))
+                                   and not in_points(q) and fact.unit in ("count", "EUR"))
 
 
 def _part_bounds(text: str, position: int) -> tuple[int, int]:
@@ -285,7 +285,27 @@ def concept_for(
     """The concept of figure `q` of `sentence` (the `rapportextract.facts` docstring);
     `continues` is whether the sentence refers back (worked out here where not given).
     `units` gives the unit of each of the sentence's figures (`others`): a list is made of the
-    figures of one unit."""
+    figures of one unit. A part of a whole takes no concept that is the whole's
+    (`facts.parts`)."""
+    choice = _choose(q, sentence, prev, catalogue, others, continues, units)
+    text = sentence.text
+    spans = [o for o in (others or []) if o != (q.start, q.end)]
+    if choice.match is not None and (phrase := whole_of(q, text, spans)) is not None:
+        whole = whole_match(q, text, phrase, catalogue, choice.match)
+        if whole is not None:
+            return ConceptChoice(whole, whole.id, choice.how)
+    why = part_reason(q, text, choice.match, choice.concept, spans,
+                      prev.facts if prev else [])
+    if why is not None:
+        return ConceptChoice(None, None, "none", why=why)
+    return choice
+
+
+def _choose(
+    q: Quantity, sentence: Sentence, prev: Prev | None, catalogue: Catalogue,
+    others: list[tuple[int, int]] | None, continues: bool | None,
+    units: Mapping[Span, str] | None,
+) -> ConceptChoice:
     text = sentence.text
     cues = cue_patterns()
     corporations = _about_corporations(q, text)
@@ -294,7 +314,7 @@ def concept_for(
     if (rate := rate_reason(q, text, others)) is not None:
         return ConceptChoice(None, None, "none", why=rate)
     own_noun = _has_own_noun(q, text)
-    points = _in_points(q)
+    points = in_points(q)
     blocked: list[str] = []
     """Why a concept the text names was refused for this figure (`facts.limits`)."""
 
@@ -440,7 +460,7 @@ def concept_for(
         if continues:
             for fact in reversed(prev.facts):
                 if fact.concept and _inherits(fact, q) and not fact.derived \
-                        and _fits(catalogue, fact.concept, q, text, blocked):
+                        and takes_previous(catalogue, fact.concept, q, text, blocked):
                     return ConceptChoice(None, fact.concept, "previous", fact.subject)
         for m in with_previous:
             # The previous sentence may name what is counted, this one the qualifier
@@ -476,21 +496,3 @@ def concept_for(
             return ConceptChoice(from_heading, from_heading.id, "heading")
     return ConceptChoice(None, None, "none", why=blocked[0] if blocked else no_concept_reason(
         q, text, prev.text if prev else None, continues, corporations, catalogue))
-
-
-def _fits(catalogue: Catalogue, concept_id: str, q: Quantity, text: str,
-          blocked: list[str]) -> bool:
-    """True where a figure that refers back can take the previous figure's concept: the
-    concept's unit fits the figure ("Dat is 0,15 procent van alle woningen" after a change
-    of a count is no count), and so does the figure's own noun (`facts.limits`)."""
-    concept = catalogue.get(concept_id)
-    if concept is None:
-        return False
-    if concept.unit != q.unit and not (q.kind == "change" and q.unit == "percent"
-                                       and not _in_points(q)
-                                       and concept.unit in ("count", "EUR")):
-        return False
-    if (reason := noun_reason(concept, q, text)) is not None:
-        blocked.append(reason)
-        return False
-    return True

@@ -232,3 +232,29 @@ def no_concept_reason(q: Quantity, text: str, prev_text: str | None, continues: 
                "catalogue measures"
     return "no concept: no catalogue term in its sentence, the one before or the heading"
 
+
+_POINTS = "percentage points"
+"""The note `quantities` gives a figure written in percentage points ("3 procentpunt")."""
+
+
+def in_points(q: Quantity) -> bool:
+    return q.unit == "percent" and _POINTS in q.notes
+
+
+def takes_previous(catalogue: Catalogue, concept_id: str, q: Quantity, text: str,
+                   blocked: list[str]) -> bool:
+    """True where a figure that refers back can take the previous figure's concept: the
+    concept's unit fits the figure ("Dat is 0,15 procent van alle woningen" after a change
+    of a count is no count), and so does the figure's own noun; a refusal's reason is added
+    to `blocked`."""
+    concept = catalogue.get(concept_id)
+    if concept is None:
+        return False
+    if concept.unit != q.unit and not (q.kind == "change" and q.unit == "percent"
+                                       and not in_points(q)
+                                       and concept.unit in ("count", "EUR")):
+        return False
+    if (reason := noun_reason(concept, q, text)) is not None:
+        blocked.append(reason)
+        return False
+    return True
