@@ -17,6 +17,7 @@ from rapportextract.facts.limits import (
     rate_reason,
     takes_previous,
     veto_span,
+    whole_class,
 )
 from rapportextract.facts.parts import part_reason, whole_match, whole_of
 from rapportextract.facts.scope import ScopeFound
@@ -115,6 +116,14 @@ def _own_noun_first(found: list[ConceptMatch], q: Quantity, text: str) -> list[C
 
     own = [m for m in found if own_noun(m)]
     return own[:1] + [m for m in found if m not in own[:1]]
+
+
+@lru_cache(maxsize=1)
+def _back_whole() -> re.Pattern[str]:
+    """A whole that refers back ("In 73 procent van die zaken ...")."""
+    words = DataFile("cues.toml").lower_words("partitive.back_wholes")
+    return re.compile(rf"\s*(?:van|onder)\s+(?:{'|'.join(map(re.escape, words))})(?!\w)",
+                      re.IGNORECASE)
 
 
 Span = tuple[int, int]
@@ -314,6 +323,10 @@ def _choose(
     if (rate := rate_reason(q, text, others)) is not None:
         return ConceptChoice(None, None, "none", why=rate)
     own_noun = _has_own_noun(q, text)
+    # A share of a whole named after it ("tot 8 procent van het totaal aantal huurders") is
+    # not about what the sentence before counted.
+    own_whole = (q.unit, q.kind) == ("percent", "level") and whole_class(text, q.end) \
+        is not None and not _back_whole().match(text, q.end)
     points = in_points(q)
     blocked: list[str] = []
     """Why a concept the text names was refused for this figure (`facts.limits`)."""
@@ -453,7 +466,7 @@ def _choose(
                                     drop_later=True):
             # Not for a count with a noun of its own that does not refer back: "21 huurders
             # betaalden alsnog de huurschuld" after a sentence on judgments counts tenants.
-            if own_noun and not continues and m.head_start < offset:
+            if (own_whole or (own_noun and not continues)) and m.head_start < offset:
                 continue
             if allowed(m) and m.groups > 1 and any(s >= offset for s, _ in m.also_terms):
                 return ConceptChoice(m, m.id, "previous")
@@ -472,7 +485,7 @@ def _choose(
             own_words = any(s >= offset for s, _ in m.also_terms)
             if m.concept.about_corporations and not own_words and not continues:
                 continue
-            if own_noun and not continues and m.head_start < offset:
+            if (own_whole or (own_noun and not continues)) and m.head_start < offset:
                 continue
             if allowed(m) and (continues or (here and (m.groups > 1 or m.head_start >= offset))):
                 return ConceptChoice(m, m.id, "previous")

@@ -77,6 +77,20 @@ def counted_noun(q: Quantity, text: str) -> tuple[str | None, str | None]:
     return _noun_at(text, q.end)
 
 
+@lru_cache(maxsize=1)
+def _share_link() -> re.Pattern[str]:
+    links = DataFile("cues.toml").lower_words("partitive.links")
+    return re.compile(rf"\s*(?:{_alt(links)})\s+", re.IGNORECASE)
+
+
+def whole_class(text: str, end: int) -> str | None:
+    """The class of the whole a percentage ending at `end` is a share of ("8 procent van het
+    totaal aantal huurders" -> people), or None where none is named or its noun has no
+    class ("van de gevallen", "van het totaal")."""
+    link = _share_link().match(text, end)
+    return _noun_at(text, link.end())[1] if link else None
+
+
 def _noun_at(text: str, pos: int) -> tuple[str | None, str | None]:
     words = _words()
     if (bracket := _BRACKETS.match(text, pos)) is not None:
