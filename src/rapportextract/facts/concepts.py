@@ -126,6 +126,13 @@ def _back_whole() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+def _names_whole(m: ConceptMatch, whole: str) -> bool:
+    """True where the whole a share is of is a head word of the match's concept ("65 procent
+    van alle corporatiewoningen" is the survey's coverage, whose head the sentence before
+    named as "woningen")."""
+    return any(signal.head_spans(whole) for signal in m.concept.signals)
+
+
 Span = tuple[int, int]
 _WORDS_AFTER = re.compile(r"[\W\d_]*[^\W\d_]{2,}")
 
@@ -325,6 +332,7 @@ def _choose(
     own_noun = _has_own_noun(q, text)
     # A share of a whole named after it ("tot 8 procent van het totaal aantal huurders") is
     # not about what the sentence before counted.
+    whole_text = re.split(r"[,;:.()]", text[q.end:q.end + 80], maxsplit=1)[0]
     own_whole = (q.unit, q.kind) == ("percent", "level") and whole_class(text, q.end) \
         is not None and not _back_whole().match(text, q.end)
     points = in_points(q)
@@ -466,7 +474,8 @@ def _choose(
                                     drop_later=True):
             # Not for a count with a noun of its own that does not refer back: "21 huurders
             # betaalden alsnog de huurschuld" after a sentence on judgments counts tenants.
-            if (own_whole or (own_noun and not continues)) and m.head_start < offset:
+            if ((own_whole and not _names_whole(m, whole_text)) or (own_noun and not continues)) \
+                    and m.head_start < offset:
                 continue
             if allowed(m) and m.groups > 1 and any(s >= offset for s, _ in m.also_terms):
                 return ConceptChoice(m, m.id, "previous")
@@ -485,7 +494,8 @@ def _choose(
             own_words = any(s >= offset for s, _ in m.also_terms)
             if m.concept.about_corporations and not own_words and not continues:
                 continue
-            if (own_whole or (own_noun and not continues)) and m.head_start < offset:
+            if ((own_whole and not _names_whole(m, whole_text)) or (own_noun and not continues)) \
+                    and m.head_start < offset:
                 continue
             if allowed(m) and (continues or (here and (m.groups > 1 or m.head_start >= offset))):
                 return ConceptChoice(m, m.id, "previous")

@@ -156,6 +156,10 @@ def rate_reason(q: Quantity, text: str, others: list[tuple[int, int]]) -> str | 
         pos = o_end
     m = _words().rate.search(text, q.end, end)
     if m is None:
+        # before it in its clause: "Per dag worden gemiddeld vier huishoudens uitgezet", "De
+        # achterstand per huurder steeg tot gemiddeld € 1.050"
+        m = _words().rate.search(text, clause_bounds(text, q.start)[0], q.start)
+    if m is None:
         return None
     return (f"no concept: a rate or an average ({' '.join(m.group(0).split())!r}), not a "
             "count or an amount of what the catalogue measures")
