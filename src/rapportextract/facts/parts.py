@@ -5,6 +5,8 @@
 - A part takes a concept only where something of its own qualifies it: "Van de vonnissen
   waren er 25 wegens een huurschuld en 1 wegens woonfraude" -- 25 are judgments for rent
   arrears, but 1 is no count of all judgments (the catalogue has no concept for the reason).
+- A part after "waarvan" whose concept is named wholly before it ("22.000 verzoeken om een
+  regeling, waarvan er 18.000 werden toegekend") is no count of that concept.
 - "In 3 gevallen werd de woning ontruimd" after a sentence that counted the evictions is a
   part of those, not the evictions of the year.
 
@@ -33,6 +35,8 @@ class _Words:
     """Between a part and its whole: "9 van de 27"."""
     opener_only: re.Pattern[str]
     """A partitive opener right before the whole's figure: "Van de 27"."""
+    part_marker: re.Pattern[str]
+    """ "waarvan" between a whole and a part: "22.000 verzoeken, waarvan er 18.000 ..." """
     case_nouns: frozenset[str]
     case_before: re.Pattern[str]
 
@@ -53,6 +57,8 @@ def _words() -> _Words:
                           rf"[^\W\d_]+", flags),
         of_whole=re.compile(rf"\s+(?:{_alt(links)})\s+$", flags),
         opener_only=re.compile(rf"^\W*(?:{_alt(openers)})\s+$", flags),
+        part_marker=re.compile(rf"(?<!\w)(?:{_alt(f.lower_words('partitive.part_markers'))})"
+                               rf"(?!\w)", flags),
         case_nouns=frozenset(f.lower_words("partitive.case_nouns")),
         case_before=re.compile(rf"(?<!\w)(?:{_alt(f.lower_words('partitive.case_before'))})"
                                rf"\s+$", flags),
@@ -93,9 +99,21 @@ def part_reason(q: Quantity, text: str, match: ConceptMatch | None, concept: str
                 others: list[Span], previous: Sequence[Fact]) -> str | None:
     """Why a count that is a part of a whole named before it cannot take the concept chosen
     for it (`match`, or `concept` taken from the sentence before), or None."""
-    if q.unit != "count" or q.kind != "level" or concept is None:
+    if q.unit not in ("count", "EUR") or q.kind != "level" or concept is None:
         return None
-    if match is not None and match.groups > 1:
+    before = [o for o in others if o[1] <= q.start]
+    # the last marker before the figure that follows a whole ("3.000 ontruimingen, waarvan
+    # 2.000 wegens huurschuld en 300 in Amsterdam": 300 is a part too)
+    markers = [m for m in _words().part_marker.finditer(text, 0, q.start)
+               if any(end <= m.start() for _, end in before)]
+    marker = markers[-1] if markers else None
+    if marker is not None and match is not None and all(s < marker.start()
+                                                        for s, _ in match.terms):
+        # "22.000 verzoeken om een regeling, waarvan er 18.000 werden toegekend", "3.000
+        # ontruimingen, waarvan 2.000 in de Randstad": every word of the concept is the whole's
+        return (f"no concept: a part ({marker.group(0)!r}) of the {concept} named before it, "
+                "and nothing of its own names what it counts")
+    if q.unit != "count" or (match is not None and match.groups > 1):
         return None
     whole = _whole_before(q, text, others)
     if whole is not None and match is not None and whole[0] <= match.head_start < whole[1]:
