@@ -19,7 +19,7 @@ from rapportextract.facts.limits import (
     veto_span,
     whole_class,
 )
-from rapportextract.facts.parts import part_reason, whole_match, whole_of
+from rapportextract.facts.parts import counts_cases, part_reason, whole_match, whole_of
 from rapportextract.facts.scope import ScopeFound
 from rapportextract.lang.nl.files import DataFile
 from rapportextract.lang.nl.words import cue_words, stop_words
@@ -419,6 +419,8 @@ def _choose(
         whole = next((m for m in whole_found if not qualifies_other(m)), None)
     if continues is None:
         continues = continues_previous(text)
+    # "In 58 gevallen werd de huurder uitgezet": the cases are those the sentence before spoke of
+    continues = continues or (prev is not None and counts_cases(q, text))
     if prev is not None and prev.own.rstrip().endswith("?"):
         # An answer refers to its question ("Hoeveel huurders lopen achter met de huur?" +
         # "Ongeveer 135.000.").
@@ -448,7 +450,13 @@ def _choose(
         for m in with_previous:
             # The qualifier must be the previous sentence's: "daarvan" in "37 woningen
             # ontruimd, bij 28 daarvan speelde een huurachterstand" refers within.
-            if (m.groups > 1 and m.head_start - offset == match.head_start
+            # (the head may be placed on the previous sentence's word for it: "... de
+            # ontruiming wegens huurachterstand." + "In 58 gevallen werd de huurder
+            # uitgezet")
+            same_head = m.head_start - offset == match.head_start or (m.id != match.id and any(
+                (match.head_start, match.head_end) in signal.head_spans(text)
+                for signal in m.concept.signals))
+            if (m.groups > 1 and same_head
                     and all(s < offset for s, _ in m.also_terms) and allowed(m)):
                 return m
         return None

@@ -23,6 +23,7 @@ from functools import lru_cache
 from rapportextract.catalogue import Catalogue, ConceptMatch
 from rapportextract.lang.nl.files import DataFile
 from rapportextract.models import Fact, Quantity
+from rapportextract.periods import clause_bounds
 
 Span = tuple[int, int]
 
@@ -37,6 +38,8 @@ class _Words:
     """A partitive opener right before the whole's figure: "Van de 27"."""
     part_marker: re.Pattern[str]
     """ "waarvan" between a whole and a part: "22.000 verzoeken, waarvan er 18.000 ..." """
+    rest: re.Pattern[str]
+    """ "de overige" right before a figure: the rest of a whole."""
     case_nouns: frozenset[str]
     case_before: re.Pattern[str]
 
@@ -59,6 +62,7 @@ def _words() -> _Words:
         opener_only=re.compile(rf"^\W*(?:{_alt(openers)})\s+$", flags),
         part_marker=re.compile(rf"(?<!\w)(?:{_alt(f.lower_words('partitive.part_markers'))})"
                                rf"(?!\w)", flags),
+        rest=re.compile(rf"(?<!\w)(?:{_alt(f.lower_words('partitive.rest'))})\s+$", flags),
         case_nouns=frozenset(f.lower_words("partitive.case_nouns")),
         case_before=re.compile(rf"(?<!\w)(?:{_alt(f.lower_words('partitive.case_before'))})"
                                rf"\s+$", flags),
@@ -113,19 +117,31 @@ def part_reason(q: Quantity, text: str, match: ConceptMatch | None, concept: str
         # ontruimingen, waarvan 2.000 in de Randstad": every word of the concept is the whole's
         return (f"no concept: a part ({marker.group(0)!r}) of the {concept} named before it, "
                 "and nothing of its own names what it counts")
+    if match is not None and _words().rest.search(text[:q.start]) and not any(
+            clause[0] <= s < clause[1] for s, _ in match.terms
+            for clause in [clause_bounds(text, q.start)]):
+        # "Bij 132 huishoudens was sprake van een huurschuld, bij de overige 125 van
+        # woonfraude": the rest is what the other part is not
+        return (f"no concept: the rest of a whole, and its own clause names nothing of "
+                f"{concept}")
     if q.unit != "count" or (match is not None and match.groups > 1):
         return None
     whole = _whole_before(q, text, others)
     if whole is not None and match is not None and whole[0] <= match.head_start < whole[1]:
         return (f"no concept: a part of the {concept} named before it, for a reason the "
                 "catalogue has no concept for")
-    noun = _NEXT.match(text, q.end)
-    if (noun is not None and noun.group(1).lower() in _words().case_nouns
-            and _words().case_before.search(text[:q.start])
-            and any(f.concept == concept and not f.derived for f in previous)):
+    if counts_cases(q, text) and any(f.concept == concept and not f.derived
+                                     for f in previous):
         return (f"no concept: a part of the {concept} counted in the sentence before, not "
                 "all of them")
     return None
+
+
+def counts_cases(q: Quantity, text: str) -> bool:
+    """True where a figure counts cases ("In 3 gevallen ...", "bij 58 gevallen")."""
+    noun = _NEXT.match(text, q.end)
+    return (noun is not None and noun.group(1).lower() in _words().case_nouns
+            and _words().case_before.search(text[:q.start]) is not None)
 
 
 def whole_match(q: Quantity, text: str, phrase: Span, catalogue: Catalogue,
