@@ -19,6 +19,7 @@ from rapportextract.facts.limits import (
     veto_span,
     whole_class,
 )
+from rapportextract.facts.lists import list_direction, own_segment_first, respective_match
 from rapportextract.facts.parts import counts_cases, part_reason, whole_match, whole_of
 from rapportextract.facts.scope import ScopeFound
 from rapportextract.lang.nl.files import DataFile
@@ -134,83 +135,6 @@ def _names_whole(m: ConceptMatch, whole: str) -> bool:
 
 
 Span = tuple[int, int]
-_WORDS_AFTER = re.compile(r"[\W\d_]*[^\W\d_]{2,}")
-
-
-def _segments(text: str, figures: list[Span], *, forward: bool) -> dict[Span, Span]:
-    """The stretch of a sentence that belongs to each of its figures. In a list whose words
-    follow its figures (`forward`: "Van de 8.134 ontruimingen kwamen er 551 door overlast en
-    349 door hennepteelt"), from the figure to the next one, but a figure in brackets takes the
-    words before it ("vooral alleenstaanden (79 procent) en meestal een huurschuld (85
-    procent)"). In a list whose words come first ("Overlast was in 6,5 procent de reden,
-    hennepteelt in 5,6 procent"), from the figure before to the end of this one."""
-    order = sorted(figures)
-    bracketed = [text[:start].rstrip().endswith("(") for start, _ in order]
-    found: dict[Span, Span] = {}
-    for i, (start, end) in enumerate(order):
-        if bracketed[i] or not forward:
-            found[(start, end)] = (order[i - 1][1] if i else 0, end)
-        elif i + 1 < len(order):
-            found[(start, end)] = (start, end if bracketed[i + 1] else order[i + 1][0])
-        else:
-            found[(start, end)] = (start, len(text))
-    return found
-
-
-def _list_direction(found: list[ConceptMatch], q: Quantity, text: str, others: list[Span],
-                    offset: int = 0) -> bool | None:
-    """Whether a sentence of several figures is a list whose words follow its figures (True:
-    some term of the sentence's matches `found` stands after the last figure) or come first
-    (False: qualifiers stand before the first figure and between the last two); None where
-    it is neither. `offset` as for `_own_segment_first`."""
-    if not others:
-        return None
-    figures = sorted([*others, (q.start, q.end)])
-    first, before_last, (last_start, last_end) = figures[0][0], figures[-2][1], figures[-1]
-    if any(t[0] - offset >= last_end for m in found for t in m.terms):
-        return True
-    # "... 31 op grond van een huurachterstand en 4 wegens overlast": words of its own after
-    # the last figure, though none the catalogue knows.
-    if _WORDS_AFTER.match(text, last_end):
-        return True
-    qualifiers = [t[0] - offset for m in found for t in m.also_terms]
-    if any(0 <= t < first for t in qualifiers) and any(before_last <= t < last_start
-                                                  for t in qualifiers):
-        return False
-    return None
-
-
-def _own_segment_first(found: list[ConceptMatch], q: Quantity, text: str,
-                       others: list[Span], forward: bool | None, offset: int = 0, *,
-                       drop_later: bool = False) -> list[ConceptMatch]:
-    """The matches (best first) reordered for a figure of a list (`_list_direction`): first
-    those with a term in the figure's own stretch of the sentence (`_segments`), last those
-    whose qualifying terms all stand in the stretch of a later figure (left out where
-    `drop_later`). `offset` is where the sentence starts in the text the matches were found
-    in (the previous sentence may come before it)."""
-    if forward is None or len(found) < 2:
-        return found
-    segments = _segments(text, [*others, (q.start, q.end)], forward=forward)
-    own = segments[(q.start, q.end)]
-
-    def within(span: Span, segment: Span) -> bool:
-        return segment[0] <= span[0] - offset < segment[1]
-
-    # Where the figure's own stretch names nothing the catalogue knows ("en 4 wegens
-    # overlast"), an earlier figure's qualifiers are that figure's too.
-    bare = forward and not any(within(t, own) for m in found for t in m.terms)
-    foreign = [segments[o] for o in others if o[0] > q.start or bare]
-
-    def place(m: ConceptMatch) -> int:
-        also = m.also_terms
-        if also and all(any(within(t, seg) for seg in foreign) for t in also):
-            return 2
-        return 0 if any(within(t, own) for t in m.terms) else 1
-
-    placed = sorted(found, key=place)
-    return [m for m in placed if place(m) < 2] if drop_later else placed
-
-
 def _noun_of_other(m: ConceptMatch, text: str, others: list[tuple[int, int]]) -> bool:
     """True where the match's head word is the noun right after another figure."""
     return any(end <= m.head_start and not text[end:m.head_start].strip()
@@ -246,42 +170,6 @@ def _own_part_first(found: list[ConceptMatch], part: tuple[int, int],
         if any(start <= s and e <= end for s, e in m.also_terms):
             return m
     return found[0]
-
-
-@lru_cache(maxsize=1)
-def _respective() -> re.Pattern[str]:
-    words = DataFile("cues.toml").lower_words("respective.words")
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
-
-
-def _respective_match(q: Quantity, text: str, members: list[Span], catalogue: Catalogue,
-                      points: bool) -> ConceptMatch | None:
-    """For a figure after "respectievelijk": the concept whose noun before that word has the
-    figure's place among the figures after it ("Het aantal huisuitzettingen en vonnissen
-    bedroeg respectievelijk 5.900 en 23.500"), where nouns and figures are as many."""
-    word = _respective().search(text)
-    if word is None or q.start < word.end():
-        return None
-    figures = sorted(f for f in [*members, (q.start, q.end)] if f[0] >= word.end())
-    if len(figures) < 2:
-        return None
-    # Of matches on one head word, the most specific ("Zittende en vertrokken huurders waren
-    # ... schuldig": the two qualified amounts, not the total); each stands where its
-    # qualifier does, or its head word, which must come before "respectievelijk".
-    found = catalogue.matches(text, unit=q.unit, kind=q.kind, points=points)
-    most = {m.head_start: 0 for m in found}
-    for m in found:
-        most[m.head_start] = max(most[m.head_start], m.groups)
-
-    def place(m: ConceptMatch) -> int:
-        return min((start for start, _ in m.also_terms), default=m.head_start)
-
-    nouns = sorted((m for m in found
-                    if m.groups == most[m.head_start] and place(m) < word.start()), key=place)
-    if len(nouns) != len(figures):
-        return None
-    return nouns[figures.index((q.start, q.end))]
 
 
 def _in_other_clause(text: str, term: tuple[int, int], q: Quantity,
@@ -356,7 +244,7 @@ def _choose(
     part = _part_bounds(text, q.start)
     # "Bij 349 ontruimingen, 4 procent van het totaal, ging het om ...": no list.
     members = [o for o in others if units is None or units.get(o) == q.unit]
-    forward = _list_direction(
+    forward = list_direction(
         catalogue.matches(text, unit=q.unit, kind=q.kind, points=points), q, text, members)
 
     veto_start, veto_end = veto_span(text, q, others, part)
@@ -365,7 +253,7 @@ def _choose(
     def best(scope_text: str, position: tuple[int, int], *,
              qualifier_in: tuple[int, int] | None = None) -> ConceptMatch | None:
         # A ruling-out word in the figure's part of the sentence counts for its clause too.
-        for m in _own_segment_first(_own_noun_first(catalogue.matches(
+        for m in own_segment_first(_own_noun_first(catalogue.matches(
                 scope_text, unit=q.unit, kind=q.kind, points=points, position=position,
                 value=q.value, veto=veto), q, text), q, text, members, forward):
             if qualifier_in is not None and not any(
@@ -376,7 +264,7 @@ def _choose(
                 return m
         return None
 
-    respective = allowed(_respective_match(q, text, members, catalogue, points))
+    respective = allowed(respective_match(q, text, members, catalogue, points))
     if respective is not None:
         return ConceptChoice(respective, respective.id, "sentence")
     position = (q.start, q.end)
@@ -403,7 +291,7 @@ def _choose(
         return any(c == m.id for c, _ in catalogue.ruled_out(head_clause, unit=q.unit,
                                                               kind=q.kind))
 
-    whole_found = [m for m in _own_segment_first(_own_noun_first(catalogue.matches(
+    whole_found = [m for m in own_segment_first(_own_noun_first(catalogue.matches(
         text, unit=q.unit, kind=q.kind, points=points, position=position, value=q.value,
         veto=veto, veto_only=True), q, text), q, text, members, forward)
         if allowed(m) and not vetoed_by_its_clause(m)]
@@ -434,8 +322,8 @@ def _choose(
         found_before = catalogue.matches(joined, unit=q.unit, kind=q.kind, points=points,
                                          position=shifted, value=q.value)
         if forward is None:
-            forward = _list_direction(found_before, q, text, members, offset)
-        with_previous = _own_segment_first(found_before, q, text, members, forward, offset)
+            forward = list_direction(found_before, q, text, members, offset)
+        with_previous = own_segment_first(found_before, q, text, members, forward, offset)
     # The sentence may add a qualifier to the clause's head word ("Huurders die nog in hun
     # woning wonen, waren samen € 171 miljoen verschuldigd"): the more specific match wins.
     # Not where that qualifier stands in another figure's clause ("€ 320 miljoen, waarvan
@@ -478,7 +366,7 @@ def _choose(
     if prev is not None:
         # A qualifier in this sentence may refine what the previous one named ("... € 353
         # miljoen aan huurachterstand." + "Daarvan was € 182 miljoen van vertrokken huurders").
-        for m in _own_segment_first(with_previous, q, text, members, forward, offset,
+        for m in own_segment_first(with_previous, q, text, members, forward, offset,
                                     drop_later=True):
             # Not for a count with a noun of its own that does not refer back: "21 huurders
             # betaalden alsnog de huurschuld" after a sentence on judgments counts tenants.
