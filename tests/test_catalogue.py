@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from rapportextract.catalogue import load_catalogue
+from rapportextract.catalogue import load_catalogue, parse_catalogue_text
 from rapportextract.errors import CatalogueError
 
 CASES = Path(__file__).parent / "cases" / "concepts.yaml"
@@ -148,3 +148,22 @@ def test_published_metrics_are_in_the_catalogue_or_corporation_statements(
     # Findings about corporations' own practice stay statements (see concepts.toml).
     outside = {m for m in metrics if m not in catalogue}
     assert outside and all(m.startswith("share_corporations_") for m in outside)
+
+
+def test_counts_names_what_a_count_of_the_concept_counts() -> None:
+    text = """
+[[concept]]
+id = "referrals"
+unit = "count"
+counts = ["people"]
+  [[concept.signal]]
+  head = ["doorverwezen"]
+"""
+    concepts, _ = parse_catalogue_text(text, "extra.toml")
+    referrals = concepts[0]
+    assert referrals.counts == ("people",)
+    assert referrals.counts_class("people") and referrals.counts_class(None)
+    assert not referrals.counts_class("organisations")
+    packaged = load_catalogue()
+    assert packaged["evictions_total"].counts_class("dwellings")
+    assert not packaged["tenants_with_arrears"].counts_class("dwellings")

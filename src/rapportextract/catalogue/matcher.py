@@ -52,6 +52,7 @@ class Catalogue:
         # The facts stage asks about the same text for every figure in it (and about a
         # sentence again with each neighbour): what a text offers is worked out once.
         self._hits: dict[str, list[tuple[Concept, list[_Hit]]]] = {}
+        self._unvetoed: dict[str, list[tuple[Concept, list[_Hit]]]] = {}
         self._vetoes: dict[str, frozenset[int]] = {}
 
     def __contains__(self, concept_id: object) -> bool:
@@ -86,15 +87,20 @@ class Catalogue:
         value: Decimal | None = None,
         veto: str | None = None,
         points: bool = False,
+        veto_only: bool = False,
     ) -> list[ConceptMatch]:
         """Every concept `text` signals that fits `unit` (and, for a level, `value`), best
         first (the `rapportextract.catalogue` docstring). `veto` is where ``without`` terms are
         looked for, where that is wider than `text` (a clause is matched, but a ruling-out word
         elsewhere in the sentence still counts). `points`: the figure is a change written in
-        percentage points, which only a percentage can make."""
+        percentage points, which only a percentage can make. `veto_only`: ``without`` terms
+        count in `veto` alone, not in the rest of `text` (a ruling-out word in another
+        figure's clause is that figure's)."""
         found: list[ConceptMatch] = []
         vetoed = self._vetoed(veto) if veto is not None else frozenset()
-        for concept, hits in self._text_hits(text):
+        every = (_remembered(self._unvetoed, text, lambda t: self._find_hits(t, vetoes=False))
+                 if veto_only and veto is not None else self._text_hits(text))
+        for concept, hits in every:
             if not _unit_fits(concept, unit, kind) or not concept.fits_value(value, kind):
                 continue
             best: ConceptMatch | None = None
@@ -120,14 +126,15 @@ class Catalogue:
         """The signals `text` holds, grouped by concept in catalogue order."""
         return _remembered(self._hits, text, self._find_hits)
 
-    def _find_hits(self, text: str) -> list[tuple[Concept, list[_Hit]]]:
+    def _find_hits(self, text: str, *, vetoes: bool = True
+                   ) -> list[tuple[Concept, list[_Hit]]]:
         lowered = text.lower()
         present = {w for w in self._literals if w in lowered}
         # Many signals share a term list ("@eviction"): each pattern runs once per text.
         spans: _Known = {}
         hits: list[tuple[Concept, list[_Hit]]] = []
         for index, (concept, signal) in enumerate(self._signals):
-            hit = _find_signal(index, signal, text, present, spans)
+            hit = _find_signal(index, signal, text, present, spans, vetoes=vetoes)
             if hit is None:
                 continue
             if hits and hits[-1][0] is concept:
@@ -216,12 +223,12 @@ def _remembered(answers: dict[str, _V], text: str, work: Callable[[str], _V]) ->
 
 
 def _find_signal(index: int, signal: Signal, text: str, present: set[str],
-                 spans: _Known) -> _Hit | None:
-    """`signal` in `text` where all its term groups occur and none of its ``without`` terms;
-    `spans` keeps each pattern's spans in this text."""
+                 spans: _Known, *, vetoes: bool = True) -> _Hit | None:
+    """`signal` in `text` where all its term groups occur and (with `vetoes`) none of its
+    ``without`` terms; `spans` keeps each pattern's spans in this text."""
     if present.isdisjoint(signal._head_literals):
         return None
-    if signal._without_re is not None and signal._without_re.search(text):
+    if vetoes and signal._without_re is not None and signal._without_re.search(text):
         return None
     heads = _spans(signal._head_re, text, spans, every_start=False)
     if not heads:

@@ -62,12 +62,22 @@ class Concept:
     values: tuple[Decimal, Decimal] | None = None
     """The range a level of this concept can take (inclusive), where the concept's nature
     bounds it: a count of responding corporations is never a million."""
+    counts: tuple[str, ...] = ()
+    """What a count of this concept counts, as classes of the noun right after a figure
+    (`lang/nl/cues.toml` [counted_nouns]: "people", "dwellings", "organisations", ...): a
+    count whose noun is of another class is not this concept ("de 19 corporaties" are no
+    evictions). Empty: any noun."""
 
     def fits_value(self, value: Decimal | None, kind: str | None = None) -> bool:
         if self.values is None or value is None or kind == "change":
             return True
         low, high = self.values
         return low <= value <= high
+
+    def counts_class(self, noun_class: str | None) -> bool:
+        """True where a count whose own noun is of `noun_class` (None: unknown) can be this
+        concept."""
+        return noun_class is None or not self.counts or noun_class in self.counts
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,7 @@ def _parse_signal(raw: Any, where: str, path: str, terms: Terms) -> Signal:
 
 
 _CONCEPT_KEYS = {"id", "label_nl", "label_en", "unit", "kind", "core", "about_corporations",
-                 "data_year", "values", "signal"}
+                 "data_year", "values", "counts", "signal"}
 
 
 def _parse_values(raw: Any, where: str, path: str) -> tuple[Decimal, Decimal] | None:
@@ -123,6 +123,7 @@ def _parse_concept(raw: Any, index: int, path: str, terms: Terms) -> Concept:
         about_corporations=bool(raw.get("about_corporations", False)), signals=signals,
         data_year=bool(raw.get("data_year", False)),
         values=_parse_values(raw.get("values"), where, path),
+        counts=_str_list(raw["counts"], f"{where}.counts", path) if "counts" in raw else (),
     )
 
 
@@ -166,5 +167,6 @@ def merge_concepts(base: list[Concept], extra: list[Concept], path: str) -> list
             id=old.id, label_nl=old.label_nl, label_en=old.label_en, unit=old.unit,
             kind=old.kind, core=old.core, about_corporations=old.about_corporations,
             signals=old.signals + c.signals, data_year=old.data_year, values=old.values,
+            counts=old.counts,
         )
     return list(merged.values())

@@ -10,6 +10,17 @@ from functools import lru_cache
 
 from rapportextract.catalogue import Catalogue, ConceptMatch
 from rapportextract.facts.cues import continues_previous, cue_patterns
+from rapportextract.facts.limits import (
+    in_points,
+    no_concept_reason,
+    noun_reason,
+    rate_reason,
+    takes_previous,
+    veto_span,
+    whole_class,
+)
+from rapportextract.facts.lists import list_direction, own_segment_first, respective_match
+from rapportextract.facts.parts import counts_cases, part_reason, whole_match, whole_of
 from rapportextract.facts.scope import ScopeFound
 from rapportextract.lang.nl.files import DataFile
 from rapportextract.lang.nl.words import cue_words, stop_words
@@ -110,103 +121,33 @@ def _own_noun_first(found: list[ConceptMatch], q: Quantity, text: str) -> list[C
     return own[:1] + [m for m in found if m not in own[:1]]
 
 
+@lru_cache(maxsize=1)
+def _back_whole() -> re.Pattern[str]:
+    """A whole that refers back ("In 73 procent van die zaken ...")."""
+    words = DataFile("cues.toml").lower_words("partitive.back_wholes")
+    return re.compile(rf"\s*(?:van|onder)\s+(?:{'|'.join(map(re.escape, words))})(?!\w)",
+                      re.IGNORECASE)
+
+
+def _names_whole(m: ConceptMatch, whole: str) -> bool:
+    """True where the whole a share is of is a head word of the match's concept ("65 procent
+    van alle corporatiewoningen" is the survey's coverage, whose head the sentence before
+    named as "woningen")."""
+    return any(signal.head_spans(whole) for signal in m.concept.signals)
+
+
 Span = tuple[int, int]
-_WORDS_AFTER = re.compile(r"[\W\d_]*[^\W\d_]{2,}")
-
-
-def _segments(text: str, figures: list[Span], *, forward: bool) -> dict[Span, Span]:
-    """The stretch of a sentence that belongs to each of its figures. In a list whose words
-    follow its figures (`forward`: "Van de 8.134 ontruimingen kwamen er 551 door overlast en
-    349 door hennepteelt"), from the figure to the next one, but a figure in brackets takes the
-    words before it ("vooral alleenstaanden (79 procent) en meestal een huurschuld (85
-    procent)"). In a list whose words come first ("Overlast was in 6,5 procent de reden,
-    hennepteelt in 5,6 procent"), from the figure before to the end of this one."""
-    order = sorted(figures)
-    bracketed = [text[:start].rstrip().endswith("(") for start, _ in order]
-    found: dict[Span, Span] = {}
-    for i, (start, end) in enumerate(order):
-        if bracketed[i] or not forward:
-            found[(start, end)] = (order[i - 1][1] if i else 0, end)
-        elif i + 1 < len(order):
-            found[(start, end)] = (start, end if bracketed[i + 1] else order[i + 1][0])
-        else:
-            found[(start, end)] = (start, len(text))
-    return found
-
-
-def _list_direction(found: list[ConceptMatch], q: Quantity, text: str, others: list[Span],
-                    offset: int = 0) -> bool | None:
-    """Whether a sentence of several figures is a list whose words follow its figures (True:
-    some term of the sentence's matches `found` stands after the last figure) or come first
-    (False: qualifiers stand before the first figure and between the last two); None where
-    it is neither. `offset` as for `_own_segment_first`."""
-    if not others:
-        return None
-    figures = sorted([*others, (q.start, q.end)])
-    first, before_last, (last_start, last_end) = figures[0][0], figures[-2][1], figures[-1]
-    if any(t[0] - offset >= last_end for m in found for t in m.terms):
-        return True
-    # "... 31 op grond van een huurachterstand en 4 wegens overlast": words of its own after
-    # the last figure, though none the catalogue knows.
-    if _WORDS_AFTER.match(text, last_end):
-        return True
-    qualifiers = [t[0] - offset for m in found for t in m.also_terms]
-    if any(0 <= t < first for t in qualifiers) and any(before_last <= t < last_start
-                                                  for t in qualifiers):
-        return False
-    return None
-
-
-def _own_segment_first(found: list[ConceptMatch], q: Quantity, text: str,
-                       others: list[Span], forward: bool | None, offset: int = 0, *,
-                       drop_later: bool = False) -> list[ConceptMatch]:
-    """The matches (best first) reordered for a figure of a list (`_list_direction`): first
-    those with a term in the figure's own stretch of the sentence (`_segments`), last those
-    whose qualifying terms all stand in the stretch of a later figure (left out where
-    `drop_later`). `offset` is where the sentence starts in the text the matches were found
-    in (the previous sentence may come before it)."""
-    if forward is None or len(found) < 2:
-        return found
-    segments = _segments(text, [*others, (q.start, q.end)], forward=forward)
-    own = segments[(q.start, q.end)]
-
-    def within(span: Span, segment: Span) -> bool:
-        return segment[0] <= span[0] - offset < segment[1]
-
-    # Where the figure's own stretch names nothing the catalogue knows ("en 4 wegens
-    # overlast"), an earlier figure's qualifiers are that figure's too.
-    bare = forward and not any(within(t, own) for m in found for t in m.terms)
-    foreign = [segments[o] for o in others if o[0] > q.start or bare]
-
-    def place(m: ConceptMatch) -> int:
-        also = m.also_terms
-        if also and all(any(within(t, seg) for seg in foreign) for t in also):
-            return 2
-        return 0 if any(within(t, own) for t in m.terms) else 1
-
-    placed = sorted(found, key=place)
-    return [m for m in placed if place(m) < 2] if drop_later else placed
-
-
 def _noun_of_other(m: ConceptMatch, text: str, others: list[tuple[int, int]]) -> bool:
     """True where the match's head word is the noun right after another figure."""
     return any(end <= m.head_start and not text[end:m.head_start].strip()
                for _, end in others)
 
 
-_POINTS = "percentage points"
-"""The note `quantities` gives a figure written in percentage points ("3 procentpunt")."""
-
-
-def _in_points(q: Quantity) -> bool:
-    return q.unit == "percent" and _POINTS in q.notes
-
-
 def _inherits(fact: Fact, q: Quantity) -> bool:
     # A relative change ("bijna 15% minder") continues a count or an amount; a change in
     # points continues a percentage only.
     return fact.unit == q.unit or (q.kind == "change" and q.unit == "percent"
-                                   and not _in_points(q) and fact.unit in ("count", "EUR"))
+                                   and not in_points(q) and fact.unit in ("count", "EUR"))
 
 
 def _part_bounds(text: str, position: int) -> tuple[int, int]:
@@ -233,42 +174,6 @@ def _own_part_first(found: list[ConceptMatch], part: tuple[int, int],
     return found[0]
 
 
-@lru_cache(maxsize=1)
-def _respective() -> re.Pattern[str]:
-    words = DataFile("cues.toml").lower_words("respective.words")
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
-
-
-def _respective_match(q: Quantity, text: str, members: list[Span], catalogue: Catalogue,
-                      points: bool) -> ConceptMatch | None:
-    """For a figure after "respectievelijk": the concept whose noun before that word has the
-    figure's place among the figures after it ("Het aantal huisuitzettingen en vonnissen
-    bedroeg respectievelijk 5.900 en 23.500"), where nouns and figures are as many."""
-    word = _respective().search(text)
-    if word is None or q.start < word.end():
-        return None
-    figures = sorted(f for f in [*members, (q.start, q.end)] if f[0] >= word.end())
-    if len(figures) < 2:
-        return None
-    # Of matches on one head word, the most specific ("Zittende en vertrokken huurders waren
-    # ... schuldig": the two qualified amounts, not the total); each stands where its
-    # qualifier does, or its head word, which must come before "respectievelijk".
-    found = catalogue.matches(text, unit=q.unit, kind=q.kind, points=points)
-    most = {m.head_start: 0 for m in found}
-    for m in found:
-        most[m.head_start] = max(most[m.head_start], m.groups)
-
-    def place(m: ConceptMatch) -> int:
-        return min((start for start, _ in m.also_terms), default=m.head_start)
-
-    nouns = sorted((m for m in found
-                    if m.groups == most[m.head_start] and place(m) < word.start()), key=place)
-    if len(nouns) != len(figures):
-        return None
-    return nouns[figures.index((q.start, q.end))]
-
-
 def _in_other_clause(text: str, term: tuple[int, int], q: Quantity,
                      others: list[tuple[int, int]]) -> bool:
     """True where `term` stands in a clause that holds another figure and not `q`."""
@@ -286,19 +191,51 @@ def concept_for(
     """The concept of figure `q` of `sentence` (the `rapportextract.facts` docstring);
     `continues` is whether the sentence refers back (worked out here where not given).
     `units` gives the unit of each of the sentence's figures (`others`): a list is made of the
-    figures of one unit."""
+    figures of one unit. A part of a whole takes no concept that is the whole's
+    (`facts.parts`)."""
+    choice = _choose(q, sentence, prev, catalogue, others, continues, units)
+    text = sentence.text
+    spans = [o for o in (others or []) if o != (q.start, q.end)]
+    if choice.match is not None and (phrase := whole_of(q, text, spans)) is not None:
+        whole = whole_match(q, text, phrase, catalogue, choice.match)
+        if whole is not None:
+            return ConceptChoice(whole, whole.id, choice.how)
+    why = part_reason(q, text, choice.match, choice.concept, spans,
+                      prev.facts if prev else [])
+    if why is not None:
+        return ConceptChoice(None, None, "none", why=why)
+    return choice
+
+
+def _choose(
+    q: Quantity, sentence: Sentence, prev: Prev | None, catalogue: Catalogue,
+    others: list[tuple[int, int]] | None, continues: bool | None,
+    units: Mapping[Span, str] | None,
+) -> ConceptChoice:
     text = sentence.text
     cues = cue_patterns()
     corporations = _about_corporations(q, text)
     others = [o for o in (others or []) if o != (q.start, q.end)]
 
+    if (rate := rate_reason(q, text, others)) is not None:
+        return ConceptChoice(None, None, "none", why=rate)
     own_noun = _has_own_noun(q, text)
-    points = _in_points(q)
+    # A share of a whole named after it ("tot 8 procent van het totaal aantal huurders") is
+    # not about what the sentence before counted.
+    whole_text = re.split(r"[,;:.()]", text[q.end:q.end + 80], maxsplit=1)[0]
+    own_whole = (q.unit, q.kind) == ("percent", "level") and whole_class(text, q.end) \
+        is not None and not _back_whole().match(text, q.end)
+    points = in_points(q)
+    blocked: list[str] = []
+    """Why a concept the text names was refused for this figure (`facts.limits`)."""
 
     def allowed(m: ConceptMatch | None) -> ConceptMatch | None:
         if m is None:
             return None
         if corporations and not m.concept.about_corporations:
+            return None
+        if (reason := noun_reason(m.concept, q, text, others)) is not None:
+            blocked.append(reason)
             return None
         # A figure with a noun of its own ("2 huurders", "2.646 rechters") is not what another
         # figure's noun counts ("Van de 5 ontruimingen leverden 2 huurders zelf de sleutel in").
@@ -309,15 +246,18 @@ def concept_for(
     part = _part_bounds(text, q.start)
     # "Bij 349 ontruimingen, 4 procent van het totaal, ging het om ...": no list.
     members = [o for o in others if units is None or units.get(o) == q.unit]
-    forward = _list_direction(
+    forward = list_direction(
         catalogue.matches(text, unit=q.unit, kind=q.kind, points=points), q, text, members)
+
+    veto_start, veto_end = veto_span(text, q, others, part)
+    veto = text[veto_start:veto_end]
 
     def best(scope_text: str, position: tuple[int, int], *,
              qualifier_in: tuple[int, int] | None = None) -> ConceptMatch | None:
         # A ruling-out word in the figure's part of the sentence counts for its clause too.
-        for m in _own_segment_first(_own_noun_first(catalogue.matches(
+        for m in own_segment_first(_own_noun_first(catalogue.matches(
                 scope_text, unit=q.unit, kind=q.kind, points=points, position=position,
-                value=q.value, veto=text[part[0]:part[1]]), q, text), q, text, members, forward):
+                value=q.value, veto=veto), q, text), q, text, members, forward):
             if qualifier_in is not None and not any(
                 qualifier_in[0] <= s and e <= qualifier_in[1] for s, e in m.also_terms
             ):
@@ -326,7 +266,7 @@ def concept_for(
                 return m
         return None
 
-    respective = allowed(_respective_match(q, text, members, catalogue, points))
+    respective = allowed(respective_match(q, text, members, catalogue, points))
     if respective is not None:
         return ConceptChoice(respective, respective.id, "sentence")
     position = (q.start, q.end)
@@ -344,9 +284,19 @@ def concept_for(
         own = best(_mask(text, keep), position, qualifier_in=(c_start, c_end))
         if own is not None and own.groups == local.groups:
             local = own
-    whole_found = [m for m in _own_segment_first(_own_noun_first(catalogue.matches(
-        text, unit=q.unit, kind=q.kind, points=points, position=position, value=q.value),
-        q, text), q, text, members, forward) if allowed(m)]
+    def vetoed_by_its_clause(m: ConceptMatch) -> bool:
+        # A head in another clause brings that clause's ruling-out words: "Terwijl we nog 302
+        # keer een ontruiming moesten aanzeggen, deden we dat nu 251 keer".
+        if veto_start <= m.head_start < veto_end:
+            return False
+        head_clause = text[slice(*clause_bounds(text, m.head_start))]
+        return any(c == m.id for c, _ in catalogue.ruled_out(head_clause, unit=q.unit,
+                                                              kind=q.kind))
+
+    whole_found = [m for m in own_segment_first(_own_noun_first(catalogue.matches(
+        text, unit=q.unit, kind=q.kind, points=points, position=position, value=q.value,
+        veto=veto, veto_only=True), q, text), q, text, members, forward)
+        if allowed(m) and not vetoed_by_its_clause(m)]
 
     def qualifies_other(m: ConceptMatch) -> bool:
         # Every qualifier stands in a later figure's clause: "De huurachterstand: € 353
@@ -359,6 +309,8 @@ def concept_for(
         whole = next((m for m in whole_found if not qualifies_other(m)), None)
     if continues is None:
         continues = continues_previous(text)
+    # "In 58 gevallen werd de huurder uitgezet": the cases are those the sentence before spoke of
+    continues = continues or (prev is not None and counts_cases(q, text))
     if prev is not None and prev.own.rstrip().endswith("?"):
         # An answer refers to its question ("Hoeveel huurders lopen achter met de huur?" +
         # "Ongeveer 135.000.").
@@ -372,8 +324,8 @@ def concept_for(
         found_before = catalogue.matches(joined, unit=q.unit, kind=q.kind, points=points,
                                          position=shifted, value=q.value)
         if forward is None:
-            forward = _list_direction(found_before, q, text, members, offset)
-        with_previous = _own_segment_first(found_before, q, text, members, forward, offset)
+            forward = list_direction(found_before, q, text, members, offset)
+        with_previous = own_segment_first(found_before, q, text, members, forward, offset)
     # The sentence may add a qualifier to the clause's head word ("Huurders die nog in hun
     # woning wonen, waren samen € 171 miljoen verschuldigd"): the more specific match wins.
     # Not where that qualifier stands in another figure's clause ("€ 320 miljoen, waarvan
@@ -388,7 +340,13 @@ def concept_for(
         for m in with_previous:
             # The qualifier must be the previous sentence's: "daarvan" in "37 woningen
             # ontruimd, bij 28 daarvan speelde een huurachterstand" refers within.
-            if (m.groups > 1 and m.head_start - offset == match.head_start
+            # (the head may be placed on the previous sentence's word for it: "... de
+            # ontruiming wegens huurachterstand." + "In 58 gevallen werd de huurder
+            # uitgezet")
+            same_head = m.head_start - offset == match.head_start or (m.id != match.id and any(
+                (match.head_start, match.head_end) in signal.head_spans(text)
+                for signal in m.concept.signals))
+            if (m.groups > 1 and same_head
                     and all(s < offset for s, _ in m.also_terms) and allowed(m)):
                 return m
         return None
@@ -410,17 +368,19 @@ def concept_for(
     if prev is not None:
         # A qualifier in this sentence may refine what the previous one named ("... € 353
         # miljoen aan huurachterstand." + "Daarvan was € 182 miljoen van vertrokken huurders").
-        for m in _own_segment_first(with_previous, q, text, members, forward, offset,
+        for m in own_segment_first(with_previous, q, text, members, forward, offset,
                                     drop_later=True):
             # Not for a count with a noun of its own that does not refer back: "21 huurders
             # betaalden alsnog de huurschuld" after a sentence on judgments counts tenants.
-            if own_noun and not continues and m.head_start < offset:
+            if ((own_whole and not _names_whole(m, whole_text)) or (own_noun and not continues)) \
+                    and m.head_start < offset:
                 continue
             if allowed(m) and m.groups > 1 and any(s >= offset for s, _ in m.also_terms):
                 return ConceptChoice(m, m.id, "previous")
         if continues:
             for fact in reversed(prev.facts):
-                if fact.concept and _inherits(fact, q) and not fact.derived:
+                if fact.concept and _inherits(fact, q) and not fact.derived \
+                        and takes_previous(catalogue, fact.concept, q, text, blocked):
                     return ConceptChoice(None, fact.concept, "previous", fact.subject)
         for m in with_previous:
             # The previous sentence may name what is counted, this one the qualifier
@@ -432,15 +392,16 @@ def concept_for(
             own_words = any(s >= offset for s, _ in m.also_terms)
             if m.concept.about_corporations and not own_words and not continues:
                 continue
-            if own_noun and not continues and m.head_start < offset:
+            if ((own_whole and not _names_whole(m, whole_text)) or (own_noun and not continues)) \
+                    and m.head_start < offset:
                 continue
             if allowed(m) and (continues or (here and (m.groups > 1 or m.head_start >= offset))):
                 return ConceptChoice(m, m.id, "previous")
         if continues:
             for fact in reversed(prev.facts):
                 if _inherits(fact, q) and not fact.derived:
-                    return ConceptChoice(None, None, "none", fact.subject,
-                                         "no concept: it refers back to a figure without one")
+                    return ConceptChoice(None, None, "none", fact.subject, blocked[0] if blocked
+                                         else "no concept: it refers back to a figure without one")
     if sentence.heading:
         # The heading may name what is counted ("Kenmerken van uitgezette huishoudens" over
         # "65 procent was alleenstaand"): its words count as the sentence's own.
@@ -454,25 +415,5 @@ def concept_for(
         if from_heading and (any(s >= offset for s, _ in from_heading.terms)
                              or (continues and opens)):
             return ConceptChoice(from_heading, from_heading.id, "heading")
-    return ConceptChoice(None, None, "none", why=_no_concept(q, text, prev, continues,
-                                                            corporations, catalogue))
-
-
-def _no_concept(q: Quantity, text: str, prev: Prev | None, continues: bool,
-                corporations: bool, catalogue: Catalogue) -> str:
-    """Why a figure has no concept, in words for its diagnostics."""
-    ruled_out = [] if corporations else catalogue.ruled_out(
-        text, unit=q.unit, kind=q.kind, value=q.value)
-    if ruled_out:
-        concept, why = ruled_out[0]
-        return f"no concept: the sentence speaks of {concept}, but {why}"
-    if corporations:
-        return "no concept: a share of corporations (a survey finding) the catalogue has no " \
-               "concept for"
-    if continues and (prev is None or not prev.text.strip()):
-        return "no concept: it refers back, but there is no sentence before it to refer to"
-    if continues:
-        return "no concept: it refers back, but the sentence before names nothing the " \
-               "catalogue measures"
-    return "no concept: no catalogue term in its sentence, the one before or the heading"
-
+    return ConceptChoice(None, None, "none", why=blocked[0] if blocked else no_concept_reason(
+        q, text, prev.text if prev else None, continues, corporations, catalogue))

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapportextract.lang.nl.files import DataFile
 from rapportextract.lang.nl.words import cue_words
 from rapportextract.periods import phrase_alternation as _alt
 
@@ -58,13 +59,23 @@ def cue_patterns() -> Cues:
 _OWN_NOUN = re.compile(r"\s+(?!ge)[^\W\d_]{3,}(?:en|s)(?!\w)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _movement() -> re.Pattern[str]:
+    f = DataFile("cues.toml")
+    start = f.lower_words("continuation.movement_from")
+    end = f.lower_words("continuation.movement_to")
+    # "Van ongeveer 1000 ... tot 78 ...": the opener, at most two words, a figure
+    return re.compile(rf"^\W*{_alt(start)}\s+(?:[^\d\s]+\s+){{0,2}}\d.*?(?<!\w){_alt(end)}"
+                      rf"\s+(?:[^\d\s]+\s+){{0,2}}\d", re.IGNORECASE)
+
+
 def continues_previous(text: str) -> bool:
     """True where the sentence refers back to the previous one ("Dat is circa 25%"). A
     reference after a semicolon refers to the sentence's own first part ("In 2016 spraken
     rechters 18.500 vonnissen uit; in 2015 waren het er nog 22.000"), and "het aantal" with a
     noun of its own ("Tussen 2007 en 2009 daalde het aantal huisuitzettingen ...") is none."""
     found = cue_patterns()
-    if found.continuation.match(text):
+    if found.continuation.match(text) or _movement().match(text):
         return True
     first = text.split(";", 1)[0]
     return any(not (m.group(0).lower().endswith("aantal") and _own_noun_at(first, m.end()))
