@@ -11,7 +11,7 @@ import regex
 from rapportextract.lang import nl
 from rapportextract.lang.nl.skipwords import skip_words
 from rapportextract.quantities.found import LEFT_WINDOW, RIGHT_WINDOW, Found
-from rapportextract.quantities.patterns import Patterns
+from rapportextract.quantities.patterns import Patterns, patterns
 from rapportextract.quantities.phrases import alt, bare_alt, caseless, compile_pattern, phrase
 
 _SECTION_NUMBER = regex.compile(r"\d{1,2}(?:\.\d{1,2})+")
@@ -327,6 +327,10 @@ def _is_year(q: Found, before: str, after: str, p: Patterns) -> bool:
     if p.change_noun_left.search(before):
         return False  # "een daling van 2000"
     after_preposition = p.year_before.search(before) is not None
+    if not after_preposition and (
+        _bound_left().search(before) or _comparative_right().match(after)
+    ):
+        return False  # "ruim 2000 minder dan eind maart", "bijna 2000 per maand"
     if not ctx.year_first <= q.value <= ctx.year_last and not (
         after_preposition and ctx.year_wide_first <= q.value <= ctx.year_wide_last
     ):
@@ -349,6 +353,21 @@ def _is_year(q: Found, before: str, after: str, p: Patterns) -> bool:
     if after_preposition:
         return True
     return not any(word.endswith(e) for e in ctx.count_plural_endings)
+
+
+@cache
+def _bound_left() -> regex.Pattern[str]:
+    """A qualifier of size right before the number: "ruim", "bijna", "meer dan" make it a
+    quantity ("ruim 2000 minder"); the approximate ones ("rond", "circa") also go with years."""
+    words = [w for name, ws in patterns().data.qualifiers.items() if name != "approx" for w in ws]
+    return compile_pattern(rf"(?<!\w){alt(words)}\s+$")
+
+
+@cache
+def _comparative_right() -> regex.Pattern[str]:
+    """A comparative right after the number: "2000 minder dan", "3000 meer"."""
+    ch = patterns().data.changes
+    return compile_pattern(rf"\s+{alt(ch.decrease_comparatives + ch.increase_comparatives)}(?!\w)")
 
 
 _YEAR_BEFORE = regex.compile(r"(?<![\d.,])(\d{4})[^\S\n]+$")

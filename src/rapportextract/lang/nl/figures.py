@@ -136,6 +136,8 @@ class ChangeWords:
     bare_noun_openers: tuple[str, ...]
     bare_noun_after_comma: tuple[str, ...]
     rate_marker: str
+    respectively: tuple[str, ...]
+    met_level_predicates: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -331,7 +333,7 @@ def _changes() -> ChangeWords:
         bare_verb_not_after=r.words("verbs_bare.not_after"),
         bare_verb_not_before=r.words("verbs_bare.not_before"),
         bare_verb_not_between=r.words("verbs_bare.not_between"),
-        not_nouns=r.words("comparatives.not_nouns"),
+        not_nouns=r.words("comparatives.not_nouns") + r.words("comparatives.degree_adverbs"),
         apart_joiners=r.words("apart.joiners"),
         apart_max_words=r.integer("apart.max_words", minimum=1),
         apart_not_between=r.words("apart.not_between"),
@@ -362,6 +364,8 @@ def _changes() -> ChangeWords:
         bare_noun_openers=r.words("bare_noun.openers"),
         bare_noun_after_comma=r.words("bare_noun.after_comma"),
         rate_marker=r.word("rates.marker"),
+        respectively=r.words("apart.respectively"),
+        met_level_predicates=r.words("level_markers.after_met"),
     )
 
 
