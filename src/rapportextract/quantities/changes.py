@@ -95,8 +95,11 @@ def _adjective_of_noun(word: str, rest: str, p: Patterns) -> bool:
     m = _next_word().match(rest)
     # "22 extra woningen toe ... ten opzichte van 2020": a comparison later in the clause
     # (before any comma) makes it the change after all
+    # a follower is a whole word: "185 extra opbrengsten" is no "extra op"
+    words = " ".join(rest.lower().split())
     return m is not None and not any(
-        " ".join(rest.lower().split()).startswith(f) for f in lower_set(ch.adjective_followers)
+        words.startswith(f) and not words[len(f) : len(f) + 1].isalpha()
+        for f in lower_set(ch.adjective_followers)
     ) and _compared_later().match(rest) is None
 
 
@@ -181,7 +184,8 @@ def _repeats(previous: Found, q: Found, text: str, p: Patterns) -> bool:
     """Whether a percentage repeats the change in percent just before it for another group
     or year ("stegen met 2,5 procent bij de overheid, in de bouw 4,1 procent")."""
     if previous.kind != "change" or previous.signed or previous.unit != "percent" \
-            or q.unit != "percent":
+            or q.unit != "percent" or previous.form == "words":
+        # a multiple is no change to repeat: "Bijna twee keer zoveel mensen, 7 procent, ..."
         return False
     between = text[previous.end : q.start]
     if len(between.split()) > p.data.changes.apart_max_words:

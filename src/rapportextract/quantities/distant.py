@@ -263,7 +263,8 @@ def _wide_patterns() -> _Wide:
             rf"(?:^|(?<=[,;:]\s*)|(?<=\n))\s*{alt(ch.subject_articles)}\s+"
             # an adjective ("De gemiddelde huurverhoging"), then what it is of or per ("van
             # het aantal huishoudens", "per 1 juli")
-            rf"(?:{adjective}\s+)?(?P<word>{change_nouns(ch, variances=False)})"
+            rf"(?:(?:{adjective}|{alt(ch.subject_adjectives)})\s+)?"
+            rf"(?P<word>{change_nouns(ch, variances=False)})"
             rf"(?:\s+{alt(ch.subject_prepositions)}{word}{{1,4}}?)?\s+{copulas}{word}{{0,3}}?{fill}"
             r"\s*$"
         ),

@@ -121,6 +121,7 @@ class ChangeWords:
     inserted_openers: tuple[str, ...]
     split_copulas: tuple[str, ...]
     subject_prepositions: tuple[str, ...]
+    subject_adjectives: tuple[str, ...]
     variance_words: tuple[str, ...]
     variance_row_markers: tuple[str, ...]
     budget_bases: tuple[str, ...]
@@ -349,6 +350,7 @@ def _changes() -> ChangeWords:
         inserted_openers=r.words("verbs.inserted_openers"),
         split_copulas=r.words("nouns.split_copulas"),
         subject_prepositions=r.words("nouns.subject_prepositions"),
+        subject_adjectives=r.words("nouns.subject_adjectives"),
         variance_words=r.words("variances.words"),
         variance_row_markers=r.words("variances.row_markers"),
         budget_bases=r.words("variances.budget_bases"),
