@@ -20,8 +20,8 @@ and
   before that noun, or
 - the sentence refers back and the last figure but a percentage of the sentence before was an
   amount ("In 2013 was het nog 421 miljoen"), or that figure was an amount of at least a
-  hundred thousand euro and the sentence counts nothing ("aantal"): "Er is 490 miljoen euro
-  nodig." + "Niet eenmalig 350 miljoen, maar elk jaar."
+  hundred thousand euro and no count head ("aantal") stands before the figure: "Er is 490
+  miljoen euro nodig." + "Niet eenmalig 350 miljoen, maar elk jaar."
 
 The fact says so in its diagnostics ("unit EUR from context: 'omzet'").
 """
@@ -140,14 +140,13 @@ def amount_reason(q: Quantity, text: str, others: list[Quantity],
         if last and last[-1].unit == "EUR":
             if continues:
                 return "it refers back to an amount"
-            # Millions without a noun right after millions of euro go on about money ("Er
-            # is 490 miljoen euro nodig." + "Niet eenmalig 350 miljoen, maar elk jaar."),
-            # unless the sentence counts ("Het aantal ... steeg tot 1,2 miljoen").
-            if last[-1].value >= _AMOUNT_SCALE and money.count_heads.search(text) is None:
-                return "the sentence before speaks of millions of euro"
-            # "... naar 1,1 miljard euro. De postbezorging liep terug tot 1,9 miljard": a
-            # scale word after an amount with a scale goes on in euro
-            if abs(last[-1].value) >= _AMOUNT_SCALE and not written \
+            # A scaled figure without a noun of its own after an amount of a hundred thousand
+            # euro or more goes on about money ("Er is 490 miljoen euro nodig." + "Niet
+            # eenmalig 350 miljoen, maar elk jaar."; "... naar 1,1 miljard euro. De
+            # postbezorging liep terug tot 1,9 miljard"), unless a count head stands before
+            # it ("Het aantal reizigers groeide tot 2,4 miljoen"). A whole-euro amount
+            # ("650,-") is one anyway (below).
+            if abs(last[-1].value) >= _AMOUNT_SCALE \
                     and money.count_heads.search(text, 0, q.start) is None:
-                return "the sentence before ends on an amount with a scale"
+                return "the sentence before ends on an amount of a hundred thousand euro or more"
     return "written as a whole-euro amount" if written else None
