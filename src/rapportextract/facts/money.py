@@ -6,7 +6,8 @@ knows its sentence and the one before. A count is an amount in euro where it is 
 a scale word ("ton", "miljoen", "miljard") or as "650,-", no noun of its own follows it (a
 change's particle or comparative is none: "nam met 14 miljoen af") ("2,4 miljoen
 huishoudens" stays a count: the next word must not be a noun of its own, that is a plural
-("huishoudens", "zaken", "mensen") or a capitalised word, unless it is a function word or one
+("huishoudens", "zaken", "mensen"), an adjective and a plural ("1 miljoen automatische
+signalen") or a capitalised word, unless it is a function word or one
 of ``after`` in ``lang/nl/cues.toml`` [money]: "de overige 1,3 miljard kwam uit ..." is bare),
 and
 
@@ -87,6 +88,10 @@ def _bare(q: Quantity, text: str) -> bool:
     word = m.group(1)
     if word.lower() in _money().after:
         return True
+    if word.lower().endswith("e") and (noun := _NEXT_WORD.match(text, m.end())) is not None \
+            and noun.group(1).lower() not in _money().after \
+            and _PLURAL.search(noun.group(1).lower()):
+        return False  # "1 miljoen automatische signalen": an adjective and its plural noun
     return not (word[0].isupper() or _PLURAL.search(word.lower()))
 
 

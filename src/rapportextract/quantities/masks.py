@@ -205,6 +205,12 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         ("unit of measure",
          rf"(?<![\w.,])\d+(?:[.,]\d+)*(?:\s+{alt(tuple(data.scales))})?\s*"
          rf"{caseless(alt(sw.measure_units))}(?![\w²³])"),
+        # "1,66 miljoen ton vracht": "ton" after a scale word is a weight, never a hundred
+        # thousand (euro)
+        ("unit of measure",
+         rf"(?<![\w.,])\d+(?:[.,]\d+)*\s+"
+         rf"{alt(tuple(w for w in data.scales if w.lower() not in data.small_scales))}"
+         rf"\s+{alt(data.small_scales)}(?!\w)"),
         ("score",
          rf"{alt(ctx.score_before + sw.score_nouns)}\s+{mark}\s*\(\s*(?:\d{{4}}\s*:\s*)?"
          rf"{mark}\s*\)"),
