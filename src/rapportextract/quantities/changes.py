@@ -14,6 +14,7 @@ from rapportextract.quantities.distant import (
     against_budget,
     apposition_left,
     budget_clause,
+    budget_compared_before,
     clause_change_noun,
     level_predicate_after,
     variance,
@@ -222,6 +223,8 @@ def classify_change(
     if VARIANCE_NOTE not in q.notes and (
         (was == "level" and variance().search(text, q.start, q.end))
         or against_budget().match(text, q.end)
+        # "Ten opzichte van de begroting vallen de lasten € 2,3 miljoen lager uit"
+        or budget_compared_before(q, text, floor)
     ):
         q.notes.append(VARIANCE_NOTE)
 

@@ -124,8 +124,11 @@ def budget_clause(q: Found, text: str, floor: int) -> int | None:
     "negatief") or the figure's own sign; else a rise. None where no such clause opens."""
     if q.unit not in ("EUR", "percent") or q.kind != "level":
         return None
-    start = max(floor, max(text.rfind(c, 0, q.start) for c in ".;:\n") + 1)
-    if _budget_compared().search(text, start, q.start) is None:
+    if (place := _budget_place().match(text, q.end)) is not None:
+        # "De lasten bleven € 900.000 onder de begroting"
+        below = patterns().data.changes.below_budget
+        return -1 if place.group("word").lower() in {w.lower() for w in below} else 1
+    if not budget_compared_before(q, text, floor):
         return None
     after = _variance_after().match(text, q.end)
     ch = patterns().data.changes
@@ -134,10 +137,30 @@ def budget_clause(q: Found, text: str, floor: int) -> int | None:
     return -1 if worse or q.value < 0 else 1
 
 
+def budget_compared_before(q: Found, text: str, floor: int) -> bool:
+    """Whether the clause of the figure compares with the budget before it: "Ten opzichte van
+    de begroting", "Afgezet tegen de raming", "Het verschil met de begroting"."""
+    start = max(floor, max(text.rfind(c, 0, q.start) for c in ".;:\n") + 1)
+    return _budget_compared().search(text, start, q.start) is not None
+
+
 @cache
 def _budget_compared() -> regex.Pattern[str]:
     ch = patterns().data.changes
-    return compile_pattern(rf"(?<!\w){alt(ch.base_phrases)}\s+{alt(ch.budget_bases)}(?!\w)")
+    openers = alt([*ch.base_phrases, *ch.budget_compare_openers])
+    after_noun = alt(ch.budget_compare_after_noun)
+    return compile_pattern(
+        rf"(?:(?<!\w){openers}|(?<!\w){alt(ch.variance_nouns)}\s+{after_noun})"
+        rf"\s+{alt(ch.budget_bases)}(?!\w)"
+    )
+
+
+@cache
+def _budget_place() -> regex.Pattern[str]:
+    ch = patterns().data.changes
+    return compile_pattern(
+        rf"\s+(?P<word>{alt(ch.below_budget + ch.above_budget)})\s+{alt(ch.budget_bases)}(?!\w)"
+    )
 
 
 @cache
@@ -299,7 +322,10 @@ def against_budget() -> regex.Pattern[str]:
     word = caseless(r"[^\W\d_]+")
     # "€ 2,4 miljoen hoger uit dan begroot", "met € 2,6 miljoen ten opzichte van de begroting"
     compared = alt([*ch.gap_followers, *ch.base_phrases])
-    return compile_pattern(rf"(?:\s+{word}){{0,3}}?\s+{compared}\s+{alt(ch.budget_bases)}(?!\w)")
+    between = alt(ch.budget_prepositions)
+    return compile_pattern(
+        rf"(?:\s+{word}){{0,3}}?\s+{compared}(?:\s+{between})?\s+{alt(ch.budget_bases)}(?!\w)"
+    )
 
 
 def variance_column(found: list[Found], text: str) -> None:

@@ -125,6 +125,11 @@ class ChangeWords:
     variance_words: tuple[str, ...]
     variance_row_markers: tuple[str, ...]
     budget_bases: tuple[str, ...]
+    budget_prepositions: tuple[str, ...]
+    budget_compare_openers: tuple[str, ...]
+    budget_compare_after_noun: tuple[str, ...]
+    below_budget: tuple[str, ...]
+    above_budget: tuple[str, ...]
     arrival_finite: tuple[str, ...]
     arrival_particles: tuple[str, ...]
     arrival_max_words: int
@@ -354,6 +359,11 @@ def _changes() -> ChangeWords:
         variance_words=r.words("variances.words"),
         variance_row_markers=r.words("variances.row_markers"),
         budget_bases=r.words("variances.budget_bases"),
+        budget_prepositions=r.words("variances.budget_prepositions"),
+        budget_compare_openers=r.words("variances.budget_compare_openers"),
+        budget_compare_after_noun=r.words("variances.budget_compare_after_noun"),
+        below_budget=r.words("variances.below_budget"),
+        above_budget=r.words("variances.above_budget"),
         arrival_finite=r.words("arrivals.finite"),
         arrival_particles=r.words("arrivals.particles"),
         arrival_max_words=r.integer("arrivals.max_words", minimum=1),
