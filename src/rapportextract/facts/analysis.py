@@ -42,11 +42,13 @@ def analyse(sentence: Sentence, edition: int, *, own_voice: bool = True,
     from rapportextract.quantities import find_quantities
 
     text = sentence.text
+    quantities = ([q for q in find_quantities(text, carried) if not section_number(q, text)]
+                  if has_words(text) else [])
     return SentenceAnalysis(
         sentence=sentence,
-        quantities=[q for q in find_quantities(text, carried) if not section_number(q, text)]
-        if has_words(text) else [],
-        times=find_time_expressions(text, edition=edition),
+        quantities=quantities,
+        times=[t for t in find_time_expressions(text, edition=edition)
+               if not _figure_read_as_year(t, quantities)],
         continues=continues_previous(text),
         inherits=inherits_period(text),
         cues=scope_cues(text) if own_voice else without_own_voice(scope_cues(text)),
@@ -62,6 +64,15 @@ def has_words(text: str) -> bool:
     or bar labels that escaped its chart ("8.000 6.000 4.000"), a column of a table read as
     text. Its figures are no facts."""
     return bool(_WORD.search(text))
+
+
+def _figure_read_as_year(t: TimeExpression, quantities: list[Quantity]) -> bool:
+    """Whether a bare year of the time expressions is the number of a figure the recogniser
+    read as a count ("ruim 2000 minder dan eind maart", "een daling van 2000"): no period."""
+    digits = t.text.strip()
+    return len(digits) == 4 and digits.isdigit() and any(
+        q.unit == "count" and q.start <= t.start and t.end <= q.end and abs(q.value) == int(digits)
+        for q in quantities)
 
 
 # "1. Ontruimingen Voor het derde jaar ...": a section number run into its heading's text.

@@ -6,7 +6,8 @@ knows its sentence and the one before. A count is an amount in euro where it is 
 a scale word ("ton", "miljoen", "miljard") or as "650,-", no noun of its own follows it (a
 change's particle or comparative is none: "nam met 14 miljoen af") ("2,4 miljoen
 huishoudens" stays a count: the next word must not be a noun of its own, that is a plural
-("huishoudens", "zaken", "mensen") or a capitalised word, unless it is a function word or one
+("huishoudens", "zaken", "mensen"), an adjective and a plural ("1 miljoen automatische
+signalen") or a capitalised word, unless it is a function word or one
 of ``after`` in ``lang/nl/cues.toml`` [money]: "de overige 1,3 miljard kwam uit ..." is bare),
 and
 
@@ -20,8 +21,8 @@ and
   before that noun, or
 - the sentence refers back and the last figure but a percentage of the sentence before was an
   amount ("In 2013 was het nog 421 miljoen"), or that figure was an amount of at least a
-  hundred thousand euro and the sentence counts nothing ("aantal"): "Er is 490 miljoen euro
-  nodig." + "Niet eenmalig 350 miljoen, maar elk jaar."
+  hundred thousand euro and no count head ("aantal") stands before the figure: "Er is 490
+  miljoen euro nodig." + "Niet eenmalig 350 miljoen, maar elk jaar."
 
 The fact says so in its diagnostics ("unit EUR from context: 'omzet'").
 """
@@ -87,6 +88,10 @@ def _bare(q: Quantity, text: str) -> bool:
     word = m.group(1)
     if word.lower() in _money().after:
         return True
+    if word.lower().endswith("e") and (noun := _NEXT_WORD.match(text, m.end())) is not None \
+            and noun.group(1).lower() not in _money().after \
+            and _PLURAL.search(noun.group(1).lower()):
+        return False  # "1 miljoen automatische signalen": an adjective and its plural noun
     return not (word[0].isupper() or _PLURAL.search(word.lower()))
 
 
@@ -140,14 +145,13 @@ def amount_reason(q: Quantity, text: str, others: list[Quantity],
         if last and last[-1].unit == "EUR":
             if continues:
                 return "it refers back to an amount"
-            # Millions without a noun right after millions of euro go on about money ("Er
-            # is 490 miljoen euro nodig." + "Niet eenmalig 350 miljoen, maar elk jaar."),
-            # unless the sentence counts ("Het aantal ... steeg tot 1,2 miljoen").
-            if last[-1].value >= _AMOUNT_SCALE and money.count_heads.search(text) is None:
-                return "the sentence before speaks of millions of euro"
-            # "... naar 1,1 miljard euro. De postbezorging liep terug tot 1,9 miljard": a
-            # scale word after an amount with a scale goes on in euro
-            if abs(last[-1].value) >= _AMOUNT_SCALE and not written \
+            # A scaled figure without a noun of its own after an amount of a hundred thousand
+            # euro or more goes on about money ("Er is 490 miljoen euro nodig." + "Niet
+            # eenmalig 350 miljoen, maar elk jaar."; "... naar 1,1 miljard euro. De
+            # postbezorging liep terug tot 1,9 miljard"), unless a count head stands before
+            # it ("Het aantal reizigers groeide tot 2,4 miljoen"). A whole-euro amount
+            # ("650,-") is one anyway (below).
+            if abs(last[-1].value) >= _AMOUNT_SCALE \
                     and money.count_heads.search(text, 0, q.start) is None:
-                return "the sentence before ends on an amount with a scale"
+                return "the sentence before ends on an amount of a hundred thousand euro or more"
     return "written as a whole-euro amount" if written else None

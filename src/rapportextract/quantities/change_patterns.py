@@ -70,7 +70,8 @@ def change_patterns(data: nl.DutchData) -> dict[str, Any]:
         # "met" ("daalde ten opzichte van een jaar eerder met 7 procent"); a separable verb
         # takes its direction from its particle ("nam vorig jaar verder af met 33 procent")
         "change_verb_left": compile_pattern(
-            rf"{verb_lead}(?:\s+{openers})?\s+{met}{fill}\s*$"
+            # "stegen de omzet (met 3,7 procent)": the size in brackets
+            rf"{verb_lead}(?:\s+{openers})?(?:\s+|\s*\(\s*){met}{fill}\s*$"
         ),
         # "stegen tussen de 20 en 50 procent" (a pattern of its own: one that ends on either
         # "met" or "tussen" has no fixed word to look for first and is ten times slower)
@@ -137,7 +138,10 @@ def change_patterns(data: nl.DutchData) -> dict[str, Any]:
             rf"|(?:\s+{word}){{1,{ch.follower_gap}}}?\s+(?P<follow>{alt(ch.gap_followers)})"
             # "kwamen er 340 aanvragen meer binnen.", "werden 736 klachten minder ingediend": a
             # verb or its particle ending the clause
-            rf"|(?P<follow>(?:\s+{word}){{1,2}})\s*(?:[.,;:]|$)"
+            # or three after a preposition ("150 000 hennepplanten minder in beslag genomen.";
+            # not "5.000 huurders meer betalingsproblemen gaan ervaren")
+            rf"|(?P<follow>(?:\s+{word}){{1,2}}|\s+{alt(ch.adjective_followers)}(?:\s+{word}){{2}})"
+            rf"\s*(?:[.,;:]|$)"
             rf"|\s*[.,;:]|\s*$))"
         ),
         # "met 8% toe", "met 10 procent gestegen": up to three words in between; a particle
@@ -146,6 +150,11 @@ def change_patterns(data: nl.DutchData) -> dict[str, Any]:
             rf"^(?:\s+(?!\d)\w+){{0,3}}?\s+"
             rf"(?P<word>{verbs}|{particles}"
             rf"(?!\s+{alt(ch.noun_articles + ch.particle_not_before)}))"
+        ),
+        # the particle of a separable verb before "met" up to seven words on, ending the
+        # clause: "nam het aantal met 3 procent naar verhouding het minst snel toe"
+        "change_particle_far_right": compile_pattern(
+            rf"^(?:\s+(?!\d)\w+){{4,7}}?\s+(?P<word>{particles})(?=\s*(?:[.,;:]|$))"
         ),
     }
 

@@ -13,14 +13,16 @@ from rapportextract.quantities.distant import (
     WIDE_WINDOW,
     against_budget,
     apposition_left,
+    budget_clause,
+    budget_compared_before,
+    clause_change_noun,
+    level_predicate_after,
     variance,
     variance_column,
     wide_left,
 )
 from rapportextract.quantities.distant import arrival as distant_arrival
 from rapportextract.quantities.found import LEFT_WINDOW, RIGHT_WINDOW, Found
-from rapportextract.quantities.masks import not_a_figure
-from rapportextract.quantities.numbers import clean
 from rapportextract.quantities.patterns import Patterns, patterns
 from rapportextract.quantities.phrases import (
     alt,
@@ -29,6 +31,8 @@ from rapportextract.quantities.phrases import (
     lower_set,
     phrase,
 )
+from rapportextract.quantities.signs import RANGE_NOTE as _RANGE_NOTE
+from rapportextract.quantities.signs import trailing_minus
 
 
 def qualify(q: Found, text: str, floor: int, p: Patterns) -> None:
@@ -92,8 +96,11 @@ def _adjective_of_noun(word: str, rest: str, p: Patterns) -> bool:
     m = _next_word().match(rest)
     # "22 extra woningen toe ... ten opzichte van 2020": a comparison later in the clause
     # (before any comma) makes it the change after all
+    # a follower is a whole word: "185 extra opbrengsten" is no "extra op"
+    words = " ".join(rest.lower().split())
     return m is not None and not any(
-        " ".join(rest.lower().split()).startswith(f) for f in lower_set(ch.adjective_followers)
+        words.startswith(f) and not words[len(f) : len(f) + 1].isalpha()
+        for f in lower_set(ch.adjective_followers)
     ) and _compared_later().match(rest) is None
 
 
@@ -178,7 +185,8 @@ def _repeats(previous: Found, q: Found, text: str, p: Patterns) -> bool:
     """Whether a percentage repeats the change in percent just before it for another group
     or year ("stegen met 2,5 procent bij de overheid, in de bouw 4,1 procent")."""
     if previous.kind != "change" or previous.signed or previous.unit != "percent" \
-            or q.unit != "percent":
+            or q.unit != "percent" or previous.form == "words":
+        # a multiple is no change to repeat: "Bijna twee keer zoveel mensen, 7 procent, ..."
         return False
     between = text[previous.end : q.start]
     if len(between.split()) > p.data.changes.apart_max_words:
@@ -212,8 +220,12 @@ def classify_change(
     _classify(q, text, floor, ceiling, p, previous, following)
     if q.kind != "change":
         return
-    if (was == "level" and variance().search(text, q.start, q.end)) \
-            or against_budget().match(text, q.end):
+    if VARIANCE_NOTE not in q.notes and (
+        (was == "level" and variance().search(text, q.start, q.end))
+        or against_budget().match(text, q.end)
+        # "Ten opzichte van de begroting vallen de lasten € 2,3 miljoen lager uit"
+        or budget_compared_before(q, text, floor)
+    ):
         q.notes.append(VARIANCE_NOTE)
 
 
@@ -244,6 +256,12 @@ def _classify(
         q.kind = "change"
         return
     if q.form in ("ratio", "majority"):
+        return
+    if q.unit == "percent" and (plus := _PLUS_APART.search(text, max(floor, q.start - 3), q.start)):
+        # "straatroven + 7 procent": the plus sign written apart
+        _make_change(q, 1)
+        q.start = plus.start()
+        q.notes.append("change: a plus sign written apart before it")
         return
     if previous is not None and previous.kind == "change" and previous.unit != q.unit \
             and _IN_BRACKETS.fullmatch(text, previous.end, q.start) \
@@ -294,6 +312,8 @@ def _classify(
             q.start = m.start()
         else:
             q.notes.append(f"change: '{m.group('word')}' far before the figure")
+        if variance().fullmatch(m.group("word")):
+            q.notes.append(VARIANCE_NOTE)  # "De onderuitputting op de kredieten bedroeg"
         return
     taken = _change_after(q, after, p)
     if taken:
@@ -355,15 +375,25 @@ def _classify(
                 text[following.end : following.end + RIGHT_WINDOW])
             if m is not None:
                 q.notes.append(_RANGE_SIZE_NOTE)
+        if m is None and p.separable_verb.search(text, 0, q.start):
+            # "nam het aantal met 3 procent naar verhouding het minst snel toe": the particle
+            # of a separable verb before it may stand further on
+            m = p.change_particle_far_right.match(after)
         if m and _foreign_particle(m.group("word"), text, q.start, p):
             m = None
         if m:
             _make_change(q, _direction(m.group("word"), p))
             q.notes.append(f"change: 'met' ... '{m.group('word')}'")
+        elif (noun := clause_change_noun(q, text)) is not None:
+            _make_change(q, _direction(noun.group("word"), p))
+            q.notes.append(f"change: 'met' and the change '{noun.group('word')}' of its clause")
+        elif level_predicate_after(q, text):
+            q.notes.append(_LEVEL_MET)
         elif (last := _elided_change(previous, text, p)) is not None:
             _make_change(q, -1 if last.value < 0 else 1)
             q.notes.append("change: 'met' after a change, the same verb left out")
-    if q.kind == "level" and previous is not None and _repeats(previous, q, text, p):
+    if q.kind == "level" and previous is not None and _LEVEL_MET not in q.notes \
+            and _repeats(previous, q, text, p):
         _make_change(q, -1 if previous.value < 0 else 1)
         q.notes.append("change: repeats the change before it for another group or year")
         return
@@ -371,43 +401,17 @@ def _classify(
         # percentage points measure a difference of two percentages, never a level
         q.kind = "change"
         q.notes.append("change: a difference in percentage points")
+    if q.kind == "level" and (direction := budget_clause(q, text, floor)) is not None:
+        _make_change(q, direction)
+        q.notes.append("change: the clause compares with the budget")
+        q.notes.append(VARIANCE_NOTE)
 
 
 _POINTS = "percentage points"
+_LEVEL_MET = "level: 'met' and a predicate of how high its subject is"
+# a plus sign before a space and the figure, not glued to a word: "straatroven + 7 procent"
+_PLUS_APART = regex.compile(r"(?<![\w+])\+\s+$")
 _RANGE_SIZE_NOTE = "change: the start of a range after 'met', its verb after the range"
-_RANGE_NOTE = "unit taken from the end of the range"
-# The accountant's minus after a grouped figure ("7.092-"), not before a word or figure.
-_TRAILING_MINUS = regex.compile(r"-(?=\s*(?:$|[.,;:)]|\s[^\W\d]))")
-_GROUPED = regex.compile(r"\d[.,]\d")
-# a minus ending a table row read as text ("Economie 4 9.115 12.462 280-") also after a
-# figure of three digits or fewer
-_ROW_END = regex.compile(r"-\s*$")
-
-
-def trailing_minus(q: Found, text: str) -> None:
-    """A figure written with the minus after it ("saldo 3.415-") or "negatief" ending its
-    clause ("€ 2,6 miljoen negatief") is negative, a level."""
-    if q.form != "digits" or q.signed or q.value < 0:
-        return
-    if (m := _negative_after().match(text, q.end)) is not None:
-        q.value = -q.value
-        q.notes.append(f"'{m.group('word')}' after the figure: a negative amount")
-        return
-    if _TRAILING_MINUS.match(text, q.end) is None or (
-        _GROUPED.search(text, q.start, q.end) is None and not _ROW_END.match(text, q.end)
-    ):
-        return
-    q.value = -q.value
-    q.end += 1
-    q.notes.append("minus after the figure: a negative amount")
-
-
-@cache
-def _negative_after() -> regex.Pattern[str]:
-    words = alt(patterns().data.changes.negative_after)
-    return compile_pattern(rf"\s+(?P<word>{words})(?=\s*(?:$|[.,;:)]))")
-
-
 def change_row(found: list[Found], text: str, p: Patterns) -> None:
     """A table row read as text whose label is a change ("Omzetgroei 6,5% 5,9% -10,0%"):
     every percentage after the label is a change, signed as written. Under a header whose
@@ -460,27 +464,3 @@ def _movement_from() -> regex.Pattern[str]:
 def _make_change(q: Found, direction: int) -> None:
     q.kind = "change"
     q.value = -abs(q.value) if direction < 0 else abs(q.value)
-
-
-def borrow_range_unit(found: list[Found], text: str, p: Patterns) -> None:
-    """"tussen 5 en 10%", "2 à 3 miljoen euro": the first number takes the second's unit."""
-    unordered = lower_set(p.data.contexts.range_unordered_joiners)
-    for first, second in itertools.pairwise(found):
-        if first.has_unit or not second.has_unit or first.form != "digits":
-            continue
-        m = p.range_left.fullmatch(text[first.start : second.start])
-        if m is None:
-            continue
-        # a range goes up ("in 2022 en 5% minder" is none); "van 40 naar 38 procent" may go down
-        joiner = " ".join(m.group("joiner").lower().split())
-        if joiner not in unordered and first.value >= second.value / second.scale:
-            continue
-        if not_a_figure(first, text, p) is not None:
-            continue  # "in 2020 naar 205 miljoen euro": a year is no end of a range
-        first.unit = second.unit
-        if second.scale != 1 and first.scale == 1:
-            first.value = clean(first.value * second.scale)
-            first.scale = second.scale
-        first.has_unit = True
-        first.plain_integer = False
-        first.notes.append(_RANGE_NOTE)

@@ -42,6 +42,8 @@ def wide_left(q: Found, text: str, floor: int) -> tuple[regex.Match[str], bool] 
         else [w.noun_opening]
     far = [w.verb, w.subject]
     if q.unit == "percent":
+        # "een fors hogere stijging dan rond de 5%": compared with a change, a change too
+        far.append(w.than_noun)
         bracketed = bool(_BRACKET_CLOSE.match(text, q.end) or _BRACKET_REST.match(text, q.end))
         # "de stijging van het aantal huurders (12% van alle huurders)" is a share
         share = patterns().apart_share_right.match(text, q.end) is not None
@@ -56,7 +58,7 @@ def apposition_left(q: Found, text: str, floor: int) -> regex.Match[str] | None:
     """The change verb or noun of a clause that a comma and the figure close ("stegen in
     Utrecht het hardst, 3,5 procent", "was de daling het kleinst, 1,2%"): the figure ends its
     sentence and is the only one of its clause."""
-    comma = _APPOSITION_COMMA.search(text, 0, q.start)
+    comma = _apposition_comma().search(text, 0, q.start)
     if comma is None or not _APPOSITION_END.match(text, q.end):
         return None
     opening = max(text.rfind(c, 0, comma.start()) for c in _CLAUSE_OPENERS) + 1
@@ -65,8 +67,107 @@ def apposition_left(q: Found, text: str, floor: int) -> regex.Match[str] | None:
 
 
 _APPOSITION_END = regex.compile(r"\s*(?:[.;!]\s*)?$")
-_APPOSITION_COMMA = regex.compile(r",\s*$")
 _CLAUSE_OPENERS = ".;:\n("
+
+
+@cache
+def _apposition_comma() -> regex.Pattern[str]:
+    # "sprake van een stijging, in dit geval 7,9%": an opener may stand after the comma
+    openers = alt(patterns().data.changes.size_openers)
+    return compile_pattern(rf",(?:\s+{openers})?\s*$")
+
+
+def clause_change_noun(q: Found, text: str) -> regex.Match[str] | None:
+    """The change noun of the clause that a bare "met" and its percentage or amount stand in,
+    before or after it: "was met 21 procent de toename het sterkst", "is de groei van de
+    opbrengsten met 5,7 procent iets lager", "lieten met 12 procent een grotere afname zien".
+    The clause runs from the last stop, semicolon, colon or comma before the figure to the next
+    one after it; the figure is then the size of that change."""
+    if q.unit not in ("percent", "EUR"):
+        return None
+    start = max(text.rfind(c, 0, q.start) for c in _CLAUSE_BOUNDS) + 1
+    ends = [i for c in _CLAUSE_BOUNDS if (i := text.find(c, q.end)) >= 0]
+    end = min(ends) if ends else len(text)
+    return _clause_noun().search(text, start, q.start) or _clause_noun().search(text, q.end, end)
+
+
+_CLAUSE_BOUNDS = ".;:,!?"
+
+
+@cache
+def _clause_noun() -> regex.Pattern[str]:
+    ch = patterns().data.changes
+    return compile_pattern(
+        rf"(?<!\w){alt(ch.noun_articles)}(?:\s+[^\W\d_]+){{0,4}}?\s+"
+        rf"(?P<word>{change_nouns(ch, variances=False)})(?!\w)"
+    )
+
+
+def level_predicate_after(q: Found, text: str) -> bool:
+    """Whether the clause after a bare "met" and its figure says how high its subject is
+    ("maar met 1,1% nog steeds erg laag"): the figure is that level, no change left out."""
+    ends = [i for c in _CLAUSE_BOUNDS if (i := text.find(c, q.end)) >= 0]
+    end = min(ends) if ends else len(text)
+    return _level_predicate().search(text, q.end, end) is not None
+
+
+@cache
+def _level_predicate() -> regex.Pattern[str]:
+    return compile_pattern(alt(patterns().data.changes.met_level_predicates))
+
+
+def budget_clause(q: Found, text: str, floor: int) -> int | None:
+    """A clause that opens by comparing with the budget ("Ten opzichte van de begroting
+    bedraagt het resultaat € 10.135.000 positief", "Vergeleken met de raming is het saldo
+    € 2 miljoen nadelig"): the amount or percentage after it is the variance, a change with no
+    earlier period. Its direction: a decrease adjective ending the clause ("nadelig",
+    "negatief") or the figure's own sign; else a rise. None where no such clause opens."""
+    if q.unit not in ("EUR", "percent") or q.kind != "level":
+        return None
+    if (place := _budget_place().match(text, q.end)) is not None:
+        # "De lasten bleven € 900.000 onder de begroting"
+        below = patterns().data.changes.below_budget
+        return -1 if place.group("word").lower() in {w.lower() for w in below} else 1
+    if not budget_compared_before(q, text, floor):
+        return None
+    after = _variance_after().match(text, q.end)
+    ch = patterns().data.changes
+    worse = after is not None and after.group("word").lower() in {
+        w.lower() for w in ch.variance_decrease_adjectives}
+    return -1 if worse or q.value < 0 else 1
+
+
+def budget_compared_before(q: Found, text: str, floor: int) -> bool:
+    """Whether the clause of the figure compares with the budget before it: "Ten opzichte van
+    de begroting", "Afgezet tegen de raming", "Het verschil met de begroting"."""
+    start = max(floor, max(text.rfind(c, 0, q.start) for c in ".;:\n") + 1)
+    return _budget_compared().search(text, start, q.start) is not None
+
+
+@cache
+def _budget_compared() -> regex.Pattern[str]:
+    ch = patterns().data.changes
+    openers = alt([*ch.base_phrases, *ch.budget_compare_openers])
+    after_noun = alt(ch.budget_compare_after_noun)
+    return compile_pattern(
+        rf"(?:(?<!\w){openers}|(?<!\w){alt(ch.variance_nouns)}\s+{after_noun})"
+        rf"\s+{alt(ch.budget_bases)}(?!\w)"
+    )
+
+
+@cache
+def _budget_place() -> regex.Pattern[str]:
+    ch = patterns().data.changes
+    return compile_pattern(
+        rf"\s+(?P<word>{alt(ch.below_budget + ch.above_budget)})\s+{alt(ch.budget_bases)}(?!\w)"
+    )
+
+
+@cache
+def _variance_after() -> regex.Pattern[str]:
+    ch = patterns().data.changes
+    words = alt(ch.variance_decrease_adjectives + ch.variance_increase_adjectives)
+    return compile_pattern(rf"\s+(?P<word>{words})(?=\s*(?:$|[.,;:)]))")
 
 
 @cache
@@ -126,6 +227,7 @@ class _Wide(NamedTuple):
     subject: regex.Pattern[str]
     bracket: regex.Pattern[str]
     bracket_noun: regex.Pattern[str]
+    than_noun: regex.Pattern[str]
 
 
 @cache
@@ -184,7 +286,8 @@ def _wide_patterns() -> _Wide:
             rf"(?:^|(?<=[,;:]\s*)|(?<=\n))\s*{alt(ch.subject_articles)}\s+"
             # an adjective ("De gemiddelde huurverhoging"), then what it is of or per ("van
             # het aantal huishoudens", "per 1 juli")
-            rf"(?:{adjective}\s+)?(?P<word>{change_nouns(ch, variances=False)})"
+            rf"(?:(?:{adjective}|{alt(ch.subject_adjectives)})\s+)?"
+            rf"(?P<word>{change_nouns(ch, variances=False)})"
             rf"(?:\s+{alt(ch.subject_prepositions)}{word}{{1,4}}?)?\s+{copulas}{word}{{0,3}}?{fill}"
             r"\s*$"
         ),
@@ -197,6 +300,10 @@ def _wide_patterns() -> _Wide:
         bracket_noun=compile_pattern(
             rf"(?<!\w)(?P<word>{change_nouns(ch, variances=False)}){span}{{0,12}}?\s*\(\s*"
             rf"(?:{alt(ch.size_fillers)}\s+)*$"
+        ),
+        than_noun=compile_pattern(
+            rf"(?<!\w)(?P<word>{change_nouns(ch, variances=False)}){letters}{{0,3}}?"
+            rf"\s+{alt(ch.gap_followers)}\s*$"
         ),
     )
 
@@ -215,7 +322,10 @@ def against_budget() -> regex.Pattern[str]:
     word = caseless(r"[^\W\d_]+")
     # "€ 2,4 miljoen hoger uit dan begroot", "met € 2,6 miljoen ten opzichte van de begroting"
     compared = alt([*ch.gap_followers, *ch.base_phrases])
-    return compile_pattern(rf"(?:\s+{word}){{0,3}}?\s+{compared}\s+{alt(ch.budget_bases)}(?!\w)")
+    between = alt(ch.budget_prepositions)
+    return compile_pattern(
+        rf"(?:\s+{word}){{0,3}}?\s+{compared}(?:\s+{between})?\s+{alt(ch.budget_bases)}(?!\w)"
+    )
 
 
 def variance_column(found: list[Found], text: str) -> None:

@@ -11,7 +11,7 @@ import regex
 from rapportextract.lang import nl
 from rapportextract.lang.nl.skipwords import skip_words
 from rapportextract.quantities.found import LEFT_WINDOW, RIGHT_WINDOW, Found
-from rapportextract.quantities.patterns import Patterns
+from rapportextract.quantities.patterns import Patterns, patterns
 from rapportextract.quantities.phrases import alt, bare_alt, caseless, compile_pattern, phrase
 
 _SECTION_NUMBER = regex.compile(r"\d{1,2}(?:\.\d{1,2})+")
@@ -205,6 +205,12 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         ("unit of measure",
          rf"(?<![\w.,])\d+(?:[.,]\d+)*(?:\s+{alt(tuple(data.scales))})?\s*"
          rf"{caseless(alt(sw.measure_units))}(?![\w²³])"),
+        # "1,66 miljoen ton vracht": "ton" after a scale word is a weight, never a hundred
+        # thousand (euro)
+        ("unit of measure",
+         rf"(?<![\w.,])\d+(?:[.,]\d+)*\s+"
+         rf"{alt(tuple(w for w in data.scales if w.lower() not in data.small_scales))}"
+         rf"\s+{alt(data.small_scales)}(?!\w)"),
         ("score",
          rf"{alt(ctx.score_before + sw.score_nouns)}\s+{mark}\s*\(\s*(?:\d{{4}}\s*:\s*)?"
          rf"{mark}\s*\)"),
@@ -327,6 +333,10 @@ def _is_year(q: Found, before: str, after: str, p: Patterns) -> bool:
     if p.change_noun_left.search(before):
         return False  # "een daling van 2000"
     after_preposition = p.year_before.search(before) is not None
+    if not after_preposition and (
+        _bound_left().search(before) or _comparative_right().match(after)
+    ):
+        return False  # "ruim 2000 minder dan eind maart", "bijna 2000 per maand"
     if not ctx.year_first <= q.value <= ctx.year_last and not (
         after_preposition and ctx.year_wide_first <= q.value <= ctx.year_wide_last
     ):
@@ -349,6 +359,21 @@ def _is_year(q: Found, before: str, after: str, p: Patterns) -> bool:
     if after_preposition:
         return True
     return not any(word.endswith(e) for e in ctx.count_plural_endings)
+
+
+@cache
+def _bound_left() -> regex.Pattern[str]:
+    """A qualifier of size right before the number: "ruim", "bijna", "meer dan" make it a
+    quantity ("ruim 2000 minder"); the approximate ones ("rond", "circa") also go with years."""
+    words = [w for name, ws in patterns().data.qualifiers.items() if name != "approx" for w in ws]
+    return compile_pattern(rf"(?<!\w){alt(words)}\s+$")
+
+
+@cache
+def _comparative_right() -> regex.Pattern[str]:
+    """A comparative right after the number: "2000 minder dan", "3000 meer"."""
+    ch = patterns().data.changes
+    return compile_pattern(rf"\s+{alt(ch.decrease_comparatives + ch.increase_comparatives)}(?!\w)")
 
 
 _YEAR_BEFORE = regex.compile(r"(?<![\d.,])(\d{4})[^\S\n]+$")

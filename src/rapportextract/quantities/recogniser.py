@@ -9,12 +9,7 @@ from functools import cache
 import regex
 
 from rapportextract.models import Quantity, SkippedNumber
-from rapportextract.quantities.changes import (
-    borrow_range_unit,
-    change_row,
-    classify_change,
-    qualify,
-)
+from rapportextract.quantities.changes import change_row, classify_change, qualify
 from rapportextract.quantities.found import Found, Spans
 from rapportextract.quantities.masks import (
     bare_article,
@@ -33,6 +28,7 @@ from rapportextract.quantities.shares import (
     find_ratios,
     with_bracket_figure,
 )
+from rapportextract.quantities.signs import borrow_range_unit
 
 # Skips not worth showing: the article "een" is no number anyone wrote as one.
 _UNSHOWN = frozenset({"article"})

@@ -121,9 +121,15 @@ class ChangeWords:
     inserted_openers: tuple[str, ...]
     split_copulas: tuple[str, ...]
     subject_prepositions: tuple[str, ...]
+    subject_adjectives: tuple[str, ...]
     variance_words: tuple[str, ...]
     variance_row_markers: tuple[str, ...]
     budget_bases: tuple[str, ...]
+    budget_prepositions: tuple[str, ...]
+    budget_compare_openers: tuple[str, ...]
+    budget_compare_after_noun: tuple[str, ...]
+    below_budget: tuple[str, ...]
+    above_budget: tuple[str, ...]
     arrival_finite: tuple[str, ...]
     arrival_particles: tuple[str, ...]
     arrival_max_words: int
@@ -136,6 +142,8 @@ class ChangeWords:
     bare_noun_openers: tuple[str, ...]
     bare_noun_after_comma: tuple[str, ...]
     rate_marker: str
+    respectively: tuple[str, ...]
+    met_level_predicates: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -331,7 +339,7 @@ def _changes() -> ChangeWords:
         bare_verb_not_after=r.words("verbs_bare.not_after"),
         bare_verb_not_before=r.words("verbs_bare.not_before"),
         bare_verb_not_between=r.words("verbs_bare.not_between"),
-        not_nouns=r.words("comparatives.not_nouns"),
+        not_nouns=r.words("comparatives.not_nouns") + r.words("comparatives.degree_adverbs"),
         apart_joiners=r.words("apart.joiners"),
         apart_max_words=r.integer("apart.max_words", minimum=1),
         apart_not_between=r.words("apart.not_between"),
@@ -347,9 +355,15 @@ def _changes() -> ChangeWords:
         inserted_openers=r.words("verbs.inserted_openers"),
         split_copulas=r.words("nouns.split_copulas"),
         subject_prepositions=r.words("nouns.subject_prepositions"),
+        subject_adjectives=r.words("nouns.subject_adjectives"),
         variance_words=r.words("variances.words"),
         variance_row_markers=r.words("variances.row_markers"),
         budget_bases=r.words("variances.budget_bases"),
+        budget_prepositions=r.words("variances.budget_prepositions"),
+        budget_compare_openers=r.words("variances.budget_compare_openers"),
+        budget_compare_after_noun=r.words("variances.budget_compare_after_noun"),
+        below_budget=r.words("variances.below_budget"),
+        above_budget=r.words("variances.above_budget"),
         arrival_finite=r.words("arrivals.finite"),
         arrival_particles=r.words("arrivals.particles"),
         arrival_max_words=r.integer("arrivals.max_words", minimum=1),
@@ -362,6 +376,8 @@ def _changes() -> ChangeWords:
         bare_noun_openers=r.words("bare_noun.openers"),
         bare_noun_after_comma=r.words("bare_noun.after_comma"),
         rate_marker=r.word("rates.marker"),
+        respectively=r.words("apart.respectively"),
+        met_level_predicates=r.words("level_markers.after_met"),
     )
 
 
