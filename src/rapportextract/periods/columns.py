@@ -14,6 +14,7 @@ from rapportextract.periods.words import period_words
 
 _PLAIN_YEAR = re.compile(r"^\d{4}$")
 _NOTE = re.compile(r"^\d{1,2}$")
+_PROSE_AFTER = re.compile(r"\s+[a-z]")
 _SECTION_AFTER = re.compile(r"[a-z]?\s+[A-Z]")
 """What follows the number of a section heading run into the row before it ("3 Afwijkingen",
 "1b Financiële")."""
@@ -85,6 +86,12 @@ def read_columns(sentence: str, spans: Sequence[tuple[int, int]],
         reach = False
         if not header:
             head = _head_line(sentence, [e for e in years if e.end <= first])
+            # a figure of prose between the head and the row ("2021 2020 zo'n 12
+            # corporaties 700 650": a word in lower case after it) breaks the head's reach;
+            # short rows and section labels ("Huur sporthal -41 Onderhoud ...") do not
+            if head and any(_PROSE_AFTER.match(sentence, end) for begin, end in spans
+                            if head[-1].end <= begin < first):
+                head = []
             if head:
                 header, reach = tuple(e.period or "" for e in head), True
         if not header and not years and len(rows) == 1 and len(row) == len(spans) \
