@@ -68,13 +68,13 @@ def has_words(text: str) -> bool:
 
 def _figure_read_as_year(t: TimeExpression, quantities: list[Quantity]) -> bool:
     """Whether a bare year of the time expressions is the number of a figure the recogniser
-    read as a count ("ruim 2000 minder dan eind maart", "een daling van 2000"): no period.
-    Only a change or a qualified count counts: a bare "2023" in a row of column heads
-    ("Begroot 2024 Begroot 2023") stays the year of its column."""
+    read as a count ("ruim 2000 minder dan eind maart", "een daling van 2000"): no period."""
     digits = t.text.strip()
+    # only where words of the figure make it one ("ruim", "meer", "een daling van"): a bare
+    # number read as a count may still be a column's year ("Begroot 2023 Leningen 420")
     return len(digits) == 4 and digits.isdigit() and any(
-        q.unit == "count" and (q.kind == "change" or q.qualifier != "exact")
-        and q.start <= t.start and t.end <= q.end and abs(q.value) == int(digits)
+        q.unit == "count" and q.start <= t.start and t.end <= q.end and abs(q.value) == int(digits)
+        and q.text.strip() != digits
         for q in quantities)
 
 

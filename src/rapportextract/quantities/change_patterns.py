@@ -47,6 +47,10 @@ def change_patterns(data: nl.DutchData) -> dict[str, Any]:
         rf"|(?P<word>{verbs}),\s+{alt(data.contexts.year_always_before)}\s+\d{{4}})"
     )
     word = caseless(r"[^\W\d_]+")
+    inverted = "|".join(
+        rf"{phrase(head)}\s+{alt(ch.subject_articles)}\s+(?P<word>{plain_nouns})"
+        rf"(?:\s+{word}){{0,5}}?\s+{phrase(tail)}"
+        for head, tail in (c.split(" ... ", 1) for c in ch.split_copulas))
     return {
         "qualifier_any_left": compile_pattern(rf"{alt(all_qualifiers(data))}\s*$"),
         # "een forse daling van", "een toename met", "een afname van het aantal klachten met"
@@ -107,7 +111,9 @@ def change_patterns(data: nl.DutchData) -> dict[str, Any]:
             rf"|{alt(ch.subject_articles)}\s+(?P<word>{plain_nouns})\s+{alt(ch.copulas)}"
             rf"(?!\s+{alt(ch.noun_articles)}\s){gap}{{0,3}}?"
             # "is de daling het grootst, te weten 15 procent"
-            rf"|{alt(ch.subject_articles)}\s+(?P<word>{plain_nouns})(?:\s+{word}){{0,3}},?\s+{openers})"
+            rf"|{alt(ch.subject_articles)}\s+(?P<word>{plain_nouns})(?:\s+{word}){{0,3}},?\s+{openers}"
+            # "Daarmee komt de groei uit op 2,1 procent": a split copula around the subject
+            rf"|{inverted})"
             rf"{fill}\s*$"
         ),
         "level_left": compile_pattern(rf"{alt(ch.level_markers)}\s*$"),

@@ -174,7 +174,9 @@ def _elided_change(previous: Found | None, text: str, p: Patterns) -> Found | No
 
 def _foreign_particle(word: str, text: str, start: int, p: Patterns) -> bool:
     """Whether the particle after "met" and a figure belongs to a verb that is no movement:
-    "nam met 8% af" moves, "sloot met 412 huurders een regeling af" does not."""
+    "nam met 8% af" moves, "sloot met 412 huurders een regeling af" does not. `start` is
+    where the particle stands: the verb may stand before the figure or after it ("Met 400
+    nam het aantal toe")."""
     ch = p.data.changes
     if word.lower() not in lower_set(ch.decrease_particles + ch.increase_particles):
         return False
@@ -375,11 +377,13 @@ def _classify(
                 text[following.end : following.end + RIGHT_WINDOW])
             if m is not None:
                 q.notes.append(_RANGE_SIZE_NOTE)
-        if m is None and p.separable_verb.search(text, 0, q.start):
-            # "nam het aantal met 3 procent naar verhouding het minst snel toe": the particle
-            # of a separable verb before it may stand further on
-            m = p.change_particle_far_right.match(after)
-        if m and _foreign_particle(m.group("word"), text, q.start, p):
+        if m is None:
+            # "nam het aantal met 3 procent naar verhouding het minst snel toe", "Met bijna 400
+            # nam het aantal zaken toe": the particle of a separable verb further on
+            far = p.change_particle_far_right.match(after)
+            if far and p.separable_verb.search(text, 0, q.end + far.start("word")):
+                m = far
+        if m and _foreign_particle(m.group("word"), text, q.end + m.start("word"), p):
             m = None
         if m:
             _make_change(q, _direction(m.group("word"), p))
