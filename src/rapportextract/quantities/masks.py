@@ -176,8 +176,12 @@ def _report_masks() -> tuple[_HintedMask, ...]:
          rf"{alt(sw.group_nouns)}\s+{alt(sw.group_bounds_direct)}\s+{money}[\d.,]*"
          rf"(?:\s+{alt(tuple(data.scales))})?(?=\s+{long_word}{bare_alt(sw.plural_endings)}(?!\w))"),
         # "Telefoonnummer 14-074"; "uit 2013[1]"; a letter-spaced year "2 0 2 0"
+        # also glued to its word or cut by a bullet or dots: "telefoon030 • 123 45 67"
         ("phone number",
-         rf"{alt(sw.phone_words)}\s*:?\s*\+?\(?\d[\d\s()-]{{3,}}\d"),
+         rf"{alt(sw.phone_words, glued=True)}\s*:?\s*\+?\(?\d[\d\s()•·./-]{{3,}}\d"),
+        # digit groups joined by hyphens, four or more: an ISBN, an account or case number
+        # ("978-94-6123-456-7"); a date has three groups and is left to the dates
+        ("identifier", r"(?<![\w.,-])\d+(?:-\d+){3,}(?:-[\dX])?(?![\w-])"),
         ("footnote marker", rf"\[\d{{1,{sw.bracket_marker_max_digits}}}\]"),
         # the second of two markers glued to a sentence's end: "en veiligheid.1 2"
         ("footnote marker", r"(?<=\p{L}[.;:,)]\d{1,2})\s\d{1,2}(?=\s*$)"),
