@@ -17,6 +17,7 @@ from rapportextract.catalogue import Catalogue, Concept
 from rapportextract.lang.nl.files import DataFile
 from rapportextract.models import Quantity
 from rapportextract.periods import clause_bounds
+from rapportextract.periods import phrase_alternation as _alt
 
 Span = tuple[int, int]
 
@@ -36,11 +37,6 @@ class _Words:
     rate: re.Pattern[str]
     more_less: re.Pattern[str]
     apposition: re.Pattern[str]
-
-
-def _alt(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len,
-                                                                        reverse=True))
 
 
 @lru_cache(maxsize=1)

@@ -24,6 +24,7 @@ from rapportextract.catalogue import Catalogue, ConceptMatch
 from rapportextract.lang.nl.files import DataFile
 from rapportextract.models import Fact, Quantity
 from rapportextract.periods import clause_bounds
+from rapportextract.periods import phrase_alternation as _alt
 
 Span = tuple[int, int]
 
@@ -42,11 +43,6 @@ class _Words:
     """ "de overige" right before a figure: the rest of a whole."""
     case_nouns: frozenset[str]
     case_before: re.Pattern[str]
-
-
-def _alt(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                    for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
