@@ -197,3 +197,36 @@ PROSE_WORDS = ["de", "huurders", "van", "deze", "corporatie", "kregen", "vaker",
 )
 def test_space_codes(words: list[str], code: str, expected: str) -> None:
     assert "".join(c["text"] for c in clean_letters(_line(words, code))) == expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_kerned_logo_letters_make_one_word(engine: str) -> None:
+    # a small raised letter tucked into the one before it and a lowered one: one word, in
+    # the heading and inside the paragraph, which stays whole
+    doc = read_document(FIXTURES / "kerned_logo.pdf", edition=2023, ocr=False, engine=engine)
+    assert [b.text for b in doc.blocks()] == [
+        "RENOX in de wijk",
+        "Het meldpunt werkt sinds dit voorjaar met het programma RENOX, dat de klachten over "
+        "onderhoud per complex bijhoudt. Huurders kunnen hun melding ook telefonisch doen of "
+        "een brief sturen naar het kantoor aan de Lindenlaan.",
+    ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_combining_accent_over_a_dotless_i_is_one_letter(engine: str) -> None:
+    text = read_document(FIXTURES / "dotless_accent.pdf", edition=2023, ocr=False,
+                         engine=engine).text()
+    assert "gei\u0308" not in text and "\u0131" not in text and "\u0308" not in text
+    assert "ge\u00efn" in text and "re\u00fcn" in text
+
+
+@pytest.mark.parametrize("engine", [
+    "pdfplumber",
+    pytest.param("pdfium", marks=pytest.mark.xfail(
+        strict=True, reason="pdfium's box of the letter after a combining accent is the "
+        "accent's, so a word space is found after it ('geïn d')")),
+])
+def test_word_with_a_combining_accent_stays_whole(engine: str) -> None:
+    text = read_document(FIXTURES / "dotless_accent.pdf", edition=2023, ocr=False,
+                         engine=engine).text()
+    assert "volledig ge\u00efnd. Op de re\u00fcnie in het najaar" in text

@@ -37,6 +37,50 @@ def join_touching_words(words: Sequence[Word], params: LayoutParams = LAYOUT) ->
     return out
 
 
+def join_kerned_letters(words: Sequence[Word], params: LayoutParams = LAYOUT) -> list[Word]:
+    """A logo set with kerned letters ("LaTeX": a small raised "A" tucked under the "L", a
+    lowered "E") reaches the text layer as pieces on different baselines: "L" "A" "T" "E" "X".
+    A piece of at most `kerned_letters` letters that touches or overlaps the word on its left
+    and the word on its right, with its middle inside their height, is a letter of that
+    word: the three join. A raised marker after a word has a space on its right and stays a
+    marker; pieces on one baseline are `join_touching_words`'s."""
+    out = list(words)
+    changed = True
+    while changed:
+        changed = False
+        for piece in out:
+            if not piece.text.isalpha() or len(piece.text) > params.kerned_letters:
+                continue
+            middle = (piece.bbox[1] + piece.bbox[3]) / 2
+            left = right = None
+            for word in out:
+                if word is piece or not word.bbox[1] < middle < word.bbox[3]:
+                    continue
+                size = word_size(word)
+                reach = params.touch_gap * size
+                if word.bbox[0] < piece.bbox[0] <= word.bbox[2] + reach:
+                    left = word
+                elif piece.bbox[0] < word.bbox[0] <= piece.bbox[2] + reach:
+                    right = word
+            if left is None or right is None or not _one_line(left, right, params):
+                continue
+            box = union_bbox([left.bbox, piece.bbox, right.bbox])
+            assert box is not None
+            joined = left.model_copy(update={"text": left.text + piece.text + right.text,
+                                             "bbox": box})
+            out = [joined if w is left else w for w in out if w is not piece and w is not right]
+            changed = True
+            break
+    return out
+
+
+def _one_line(left: Word, right: Word, params: LayoutParams) -> bool:
+    """Two words around a kerned letter stand on one line: each one's middle lies inside the
+    other's height."""
+    return (left.bbox[1] < (right.bbox[1] + right.bbox[3]) / 2 < left.bbox[3]
+            and right.bbox[1] < (left.bbox[1] + left.bbox[3]) / 2 < right.bbox[3])
+
+
 def join_raised_letters(words: Sequence[Word], params: LayoutParams = LAYOUT) -> list[Word]:
     """Small raised letters right after a word are its ending: an ordinal's "th" or "e"
     ("240th", "3e"), set smaller and higher than the figure they follow."""

@@ -41,6 +41,7 @@ from rapportextract.layout.columns import (
 from rapportextract.layout.geometry import boxes_near, centre_in
 from rapportextract.layout.labels import absorb_chart_labels
 from rapportextract.layout.letters import (
+    join_kerned_letters,
     join_raised_letters,
     join_spaced_letters,
     join_touching_words,
@@ -316,7 +317,8 @@ def layout_pages(pages: Sequence[Page], params: LayoutParams = LAYOUT) -> list[P
     (which stay as they are), with the thresholds of `params`."""
     joined = [
         page.model_copy(update={"words": join_spaced_letters(
-            join_raised_letters(join_touching_words(page.words, params), params), params
+            join_raised_letters(join_touching_words(
+                join_kerned_letters(page.words, params), params), params), params
         )})
         for page in pages
     ]

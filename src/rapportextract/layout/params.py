@@ -382,6 +382,8 @@ class LayoutParams:
     """Share of the size by which two pieces of one word may overlap..."""
     touch_gap: float = 0.05
     """...or stand apart: less than any word space."""
+    kerned_letters: int = 2
+    """A kerned piece of a word (`join_kerned_letters`) has at most this many letters."""
     tracking_gap: float = 1.0
     """Share of the size: letters of a spaced heading stand at most this far apart."""
     spaced_letters: int = 4

@@ -3,6 +3,7 @@ split off, the lines of a block joined with line-break hyphenation repaired."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 
 import regex
@@ -44,6 +45,8 @@ _TRAILING_SUPERSCRIPT = regex.compile(rf"(?<=\S)([{SUPERSCRIPT_DIGITS}]+)$")
 
 
 _SPACES = regex.compile(r"\s+")
+# a dotless i or j under a combining accent: TeX sets "ï" as "ı" with a diaeresis above
+_DOTLESS_ACCENTED = regex.compile(r"[\u0131\u0237](?=\p{Mn})")
 
 
 BULLET = regex.compile(r"^[•·▪◦●■□➢►–—*-](?:\s|$)")
@@ -64,9 +67,16 @@ _SOFT_HYPHEN_AT_END = regex.compile(SOFT_HYPHEN + r"+(?=\s|$)")
 
 def normalise_text(text: str) -> str:
     """Ligatures expanded, odd spaces made plain, whitespace collapsed; a soft hyphen that
-    ends a word (where the line broke) becomes a visible hyphen, any other one goes."""
+    ends a word (where the line broke) becomes a visible hyphen, any other one goes; a letter
+    followed by a combining accent becomes the accented letter (NFC), a dotless "ı" under an
+    accent an "i" with it."""
     text = text.translate(_CHAR_MAP)
     text = _SOFT_HYPHEN_AT_END.sub("-", text).replace(SOFT_HYPHEN, "")
+    if regex.search(r"\p{Mn}", text):
+        # a letter and its combining accent are one letter where Unicode has it
+        # ("naı̈ve" -> "naïve"); the dot of an i gives way to the accent set over it
+        text = _DOTLESS_ACCENTED.sub(lambda m: "i" if m.group() == "\u0131" else "j", text)
+        text = unicodedata.normalize("NFC", text)
     return str(_SPACES.sub(" ", text)).strip()
 
 
