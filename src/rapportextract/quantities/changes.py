@@ -18,6 +18,7 @@ from rapportextract.quantities.distant import (
     budget_compared_before,
     clause_change_noun,
     level_predicate_after,
+    line_adjective,
     result_sign,
     variance,
     variance_column,
@@ -462,6 +463,11 @@ def _classify(
     if q.kind == "level" and (direction := budget_clause(q, text, floor)) is not None:
         _make_change(q, direction)
         q.notes.append("change: the clause compares with the budget")
+        q.notes.append(VARIANCE_NOTE)
+    if q.kind == "level" and (line := line_adjective(q, text, floor)) is not None:
+        direction, word = line
+        _make_change(q, direction)
+        q.notes.append(f"change: '{word}' after it on a budget line")
         q.notes.append(VARIANCE_NOTE)
     if q.kind == "level" and (result := result_sign(q, text, floor)) is not None:
         direction, word = result

@@ -521,8 +521,51 @@ def _bracketed_letter() -> regex.Pattern[str]:
 
 @cache
 def _row_marker() -> regex.Pattern[str]:
-    markers = "|".join(regex.escape(w) for w in patterns().data.changes.variance_row_markers)
-    return regex.compile(rf"(?<=\d)\s+(?P<word>{markers})\s*$")
+    ch = patterns().data.changes
+    markers = "|".join(regex.escape(w) for w in ch.variance_row_markers)
+    kinds = "|".join(regex.escape(w) for w in ch.variance_marker_kinds)
+    return regex.compile(rf"(?<=\d)\s+(?P<word>{markers})(?:\s+(?:{kinds}))?\s*$")
+
+
+def line_adjective(q: Found, text: str, floor: int) -> tuple[int, str] | None:
+    """A variance written with its adjective after the amount: a budget line of a label and
+    the amount ending on it ("Huuropbrengsten € 120.000 voordelig"), or an outcome verb before
+    the amount and the adjective and its particle after it ("De post onvoorzien valt € 35.000
+    voordelig uit"). The sign and the word; None where the clause names a result (`result_sign`
+    reads that) or no such words stand."""
+    if q.unit != "EUR" or q.kind != "level":
+        return None
+    p = _line_patterns()
+    if (m := p.end.match(text, q.end)) is not None:
+        if not _LINE_LABEL.fullmatch(text, 0, q.start):
+            return None
+    elif (m := p.outcome.match(text, q.end)) is None \
+            or arrival().outcome_verb.search(text, max(floor, q.start - WIDE_WINDOW),
+                                             q.start) is None:
+        return None
+    lo = max(floor, max(text.rfind(c, 0, q.start) for c in ".;:\n") + 1)
+    if _result_patterns().noun.search(text, lo, q.start) is not None:
+        return None
+    word = m.group("word")
+    negative = word.lower() in {w.lower() for w in patterns().data.changes.result_negative}
+    return (-1 if negative else 1), word
+
+
+class _Line(NamedTuple):
+    end: regex.Pattern[str]
+    outcome: regex.Pattern[str]
+
+
+@cache
+def _line_patterns() -> _Line:
+    ch = patterns().data.changes
+    words = alt(ch.variance_line_adjectives)
+    return _Line(
+        end=compile_pattern(rf"\s+(?P<word>{words})\s*\.?\s*$"),
+        outcome=compile_pattern(
+            rf"\s+(?P<word>{words})\s+{alt(ch.variance_line_outcome_particles)}"
+            r"(?=\s*(?:$|[.,;:(]))"),
+    )
 
 
 @cache

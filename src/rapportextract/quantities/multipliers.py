@@ -87,7 +87,7 @@ def find_multipliers(text: str) -> list[Multiplier]:
 
 _YEAR_OR_WORD = regex.compile(r"(?:[^\d]|(?<!\d)(?:19|20)\d\d(?!\d))*")
 _ROW_END = regex.compile(r"(?:[-–]?\s?\(?\d[\d.,]*\)?-?\s+){1,}[-–]?\s?\(?\d[\d.,]*\)?-?"
-                         r"(?:\s+\p{Lu})?\s*$")
+                         r"(?:\s+\p{Lu}){0,2}\s*$")
 
 
 def head_multiplier(text: str) -> Multiplier | None:
@@ -108,7 +108,7 @@ def head_multiplier(text: str) -> Multiplier | None:
 def table_row(text: str) -> bool:
     """Whether `text` is (or ends in) a table row read as text: two or more numbers with
     nothing but spaces between them end it ("Huuropbrengsten 28.762 28.458", "2022 2021"),
-    a variance letter after them included."""
+    a variance letter after them included, and its letter I or S ("... 270 N I")."""
     return _ROW_END.search(text) is not None
 
 

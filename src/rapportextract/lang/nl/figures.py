@@ -126,6 +126,9 @@ class ChangeWords:
     variance_words: tuple[str, ...]
     variance_row_markers: tuple[str, ...]
     variance_unfavourable_markers: tuple[str, ...]
+    variance_marker_kinds: tuple[str, ...]
+    variance_line_adjectives: tuple[str, ...]
+    variance_line_outcome_particles: tuple[str, ...]
     result_nouns: tuple[str, ...]
     result_negative: tuple[str, ...]
     result_positive: tuple[str, ...]
@@ -366,6 +369,9 @@ def _changes() -> ChangeWords:
         variance_words=r.words("variances.words"),
         variance_row_markers=r.words("variances.row_markers"),
         variance_unfavourable_markers=r.words("variances.unfavourable_markers"),
+        variance_marker_kinds=r.words("variances.marker_kinds"),
+        variance_line_adjectives=r.words("variances.line_adjectives"),
+        variance_line_outcome_particles=r.words("variances.line_outcome_particles"),
         result_nouns=r.words("variances.result_nouns"),
         result_negative=r.words("variances.result_negative"),
         result_positive=r.words("variances.result_positive"),
