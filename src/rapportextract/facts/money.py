@@ -24,6 +24,11 @@ and
   hundred thousand euro and no count head ("aantal") stands before the figure: "Er is 490
   miljoen euro nodig." + "Niet eenmalig 350 miljoen, maar elk jaar."
 
+A number written without a scale ("800.000", "649") is an amount on stricter terms
+(`_plain_reason`): a noun of an amount before it in its own clause and no count there ("een
+budget van 800.000"), or an amount in euro right before it that it is joined to ("van € 612 naar
+649").
+
 The fact says so in its diagnostics ("unit EUR from context: 'omzet'").
 """
 
@@ -121,6 +126,8 @@ def amount_reason(q: Quantity, text: str, others: list[Quantity],
     None where it stays a count; `continues` is whether the sentence refers back."""
     money = _money()
     written = q.text.rstrip().endswith(money.marker) or text.startswith(money.marker, q.end)
+    if q.unit == "count" and q.scale == 1 and q.form == "digits" and not written:
+        return _plain_reason(q, text, others)
     if q.unit != "count" or not (q.scale >= _AMOUNT_SCALE or written):
         return None
     if not written and not _bare(q, text):
@@ -155,3 +162,47 @@ def amount_reason(q: Quantity, text: str, others: list[Quantity],
                     and money.count_heads.search(text, 0, q.start) is None:
                 return "the sentence before ends on an amount of a hundred thousand euro or more"
     return "written as a whole-euro amount" if written else None
+
+
+def _plain_reason(q: Quantity, text: str, others: list[Quantity]) -> str | None:
+    """Why a number written without a scale ("800.000", "649") is an amount in euro, or None:
+    it is joined to an amount in euro right before it ("van € 612 naar 649"), or a noun of an
+    amount stands before it in its clause ("een budget van 800.000"), no count head before
+    that noun, and it is at least ``plain_least``; never with a noun of its own or "van" after
+    it, nor a year."""
+    w, money = cue_words(), _money()
+    if not _bare(q, text):
+        return None
+    m = _NEXT_WORD.match(text, q.end)
+    if m is not None and m.group(1).lower() in w.money_plain_not_after:
+        return None
+    before = [o for o in others if o.end <= q.start]
+    if before and before[-1].unit == "EUR" and _plain_joiner().fullmatch(
+            text, before[-1].end, q.start):
+        return f"joined to the amount {before[-1].text!r} before it"
+    if abs(q.value) < w.money_plain_least or _YEAR.fullmatch(q.text.strip()):
+        return None
+    start = max(text.rfind(c, 0, q.start) for c in ",;:") + 1
+    last = _LAST_WORD.search(text, start, q.start)
+    if (last is not None and last.group(1).lower() in w.money_plain_not_before) or any(
+            o.unit == "count" and start <= o.start for o in before):
+        return None
+    noun = None
+    for n in money.nouns.finditer(text, start, q.start):
+        noun = n
+    if noun is None or money.count_heads.search(text, 0, noun.start()) is not None:
+        return None
+    return f"{noun.group(0)!r} before it in its clause"
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)\s*$")
+# a number that reads as a year ("2023"), which is no amount of a noun before it
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@lru_cache(maxsize=1)
+def _plain_joiner() -> re.Pattern[str]:
+    # the joiner, and a year after each figure where one is named: "€ 612 in 2022 en 649"
+    joiners = _alt(cue_words().money_plain_joiners)
+    year = r"(?:\s+in\s+(?:19|20)\d\d)?"
+    return re.compile(rf"{year}\s*,?\s*(?:{joiners})\s*", re.IGNORECASE)

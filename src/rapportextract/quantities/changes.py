@@ -13,10 +13,13 @@ from rapportextract.quantities.distant import (
     WIDE_WINDOW,
     against_budget,
     apposition_left,
+    bracketed_letters,
     budget_clause,
     budget_compared_before,
     clause_change_noun,
     level_predicate_after,
+    line_adjective,
+    result_sign,
     variance,
     variance_column,
     wide_left,
@@ -77,7 +80,8 @@ def _change_after(q: Found, after: str, p: Patterns) -> tuple[str, int] | None:
             return None
         return taken[0], taken[1] + (rate.end() - noun if taken[1] > noun else 0)
     m = p.change_right.match(after)
-    if m is not None and _adjective_of_noun(m.group("word"), after[m.end():], p):
+    if m is not None and (_adjective_of_noun(m.group("word"), after[m.end():], p)
+                          or _extra_money(q, m.group("word"), after[m.end():], p)):
         return None
     if m is None:
         m = p.change_after_noun.match(after)
@@ -102,6 +106,54 @@ def _adjective_of_noun(word: str, rest: str, p: Patterns) -> bool:
         words.startswith(f) and not words[len(f) : len(f) + 1].isalpha()
         for f in lower_set(ch.adjective_followers)
     ) and _compared_later().match(rest) is None
+
+
+def _another_amount(q: Found, text: str, floor: int) -> bool:
+    """Whether an amount arriving with "bijkomen" is another amount granted on top, a level:
+    one of ``arrival_money_openers`` right before it, and it is in euro or written with a
+    scale of a million or more with the particle right after it ("nog eens 250 miljoen
+    bij")."""
+    if _another_opener().search(text, floor, q.start) is None:
+        return False
+    return q.unit == "EUR" or (
+        q.scale >= _MILLION and _PARTICLE_NEXT.match(text, q.end) is not None)
+
+
+_MILLION = 1_000_000
+_PARTICLE_NEXT = regex.compile(r"\s+[^\W\d_]+\s*(?:[.,;:!?]|$)")
+
+
+@cache
+def _another_opener() -> regex.Pattern[str]:
+    return compile_pattern(rf"(?<!\w){alt(patterns().data.changes.arrival_money_openers)}\s*$")
+
+
+def _extra_money(q: Found, word: str, rest: str, p: Patterns) -> bool:
+    """Whether "extra" after an amount in euro makes it the extra money granted or spent, a
+    level ("Het rijk trekt 40 miljoen euro extra uit voor schuldhulp"): one of
+    ``money_adjective_followers`` or the end of its clause follows, and no comparison later in
+    the clause ("5 miljoen euro extra naar de wijken ten opzichte van 2022")."""
+    ch = p.data.changes
+    if q.unit != "EUR" or word.lower() not in lower_set(ch.adjective_comparatives):
+        return False
+    if _compared_later().match(rest) is not None:
+        return False
+    if _CLAUSE_ENDS.match(rest):
+        q.notes.append("level: extra money, an amount granted or spent")
+        return True
+    m = _next_word_whole().match(rest)
+    if m is None or m.group("word").lower() not in lower_set(ch.money_adjective_followers):
+        return False
+    q.notes.append("level: extra money, an amount granted or spent")
+    return True
+
+
+_CLAUSE_ENDS = regex.compile(r"\s*(?:[.;:!?]|,\s|$)")
+
+
+@cache
+def _next_word_whole() -> regex.Pattern[str]:
+    return regex.compile(r"\s+(?P<word>[^\W\d_]+)(?!\w)")
 
 
 @cache
@@ -338,6 +390,9 @@ def _classify(
         return
     if (arrival.particle.match(text, q.end, hi) and arrival.verb.search(text, lo, q.start)) \
             or arrival.joined.match(text, q.end, hi):
+        if _another_amount(q, text, floor):
+            q.notes.append("level: another amount on top ('nog eens ... bij')")
+            return
         _make_change(q, 1)
         q.notes.append("change: a form of 'bijkomen' around the figure")
         return
@@ -409,6 +464,21 @@ def _classify(
         _make_change(q, direction)
         q.notes.append("change: the clause compares with the budget")
         q.notes.append(VARIANCE_NOTE)
+    if q.kind == "level" and (line := line_adjective(q, text, floor)) is not None:
+        direction, word = line
+        _make_change(q, direction)
+        q.notes.append(f"change: '{word}' after it on a budget line")
+        q.notes.append(VARIANCE_NOTE)
+    if q.kind == "level" and (result := result_sign(q, text, floor)) is not None:
+        direction, word = result
+        if against_budget().match(text, q.end):
+            # "een nadelig saldo van € 420.000 ten opzichte van de begroting"
+            _make_change(q, direction)
+            q.notes.append(f"change: a result written '{word}' against the budget")
+            q.notes.append(VARIANCE_NOTE)
+        elif direction < 0 and q.value > 0:
+            q.value = -q.value
+            q.notes.append(f"sign: a result written '{word}' is negative")
 
 
 _POINTS = "percentage points"
@@ -422,6 +492,7 @@ def change_row(found: list[Found], text: str, p: Patterns) -> None:
     last column is a variance ("... Rekening 2021 Verschil rekening t.o.v. begroting Lasten
     21.525 25.419 23.281 2.138"), the row's last figure is that variance."""
     variance_column(found, text)
+    bracketed_letters(found, text)
     _range_start(found, text, p)
     if row := p.variance_row_label.search(text):
         for q in found:

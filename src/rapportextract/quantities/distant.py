@@ -137,6 +137,45 @@ def budget_clause(q: Found, text: str, floor: int) -> int | None:
     return -1 if worse or q.value < 0 else 1
 
 
+def result_sign(q: Found, text: str, floor: int) -> tuple[int, str] | None:
+    """A result or balance in euro written favourable or unfavourable: "een nadelig saldo van
+    € 860.000", or a result noun in the clause and the adjective after the amount ("Het
+    rekeningresultaat bedraagt € 2,7 miljoen nadelig"). The sign (-1 for nadelig, negatief)
+    and the adjective; None where no such words stand around it."""
+    if q.unit != "EUR" or q.kind != "level":
+        return None
+    r = _result_patterns()
+    lo = max(floor, max(text.rfind(c, 0, q.start) for c in ".;:\n") + 1)
+    m = r.before.search(text, lo, q.start)
+    if m is None and r.noun.search(text, lo, q.start) is not None:
+        m = r.after.match(text, q.end)
+    if m is None:
+        return None
+    word = m.group("word")
+    negative = word.lower() in {w.lower() for w in patterns().data.changes.result_negative}
+    return (-1 if negative else 1), word
+
+
+class _Result(NamedTuple):
+    before: regex.Pattern[str]
+    after: regex.Pattern[str]
+    noun: regex.Pattern[str]
+
+
+@cache
+def _result_patterns() -> _Result:
+    ch = patterns().data.changes
+    words = alt(ch.result_negative + ch.result_positive)
+    # the noun or a compound ending on it ("rekeningresultaat", "exploitatiesaldo")
+    noun = caseless(r"[^\W\d_]*") + bare_alt(ch.result_nouns)
+    van = phrase(ch.noun_size_markers[0])
+    return _Result(
+        before=compile_pattern(rf"(?<!\w)(?P<word>{words})\s+{noun}\s+{van}\s*$"),
+        after=compile_pattern(rf"\s+(?P<word>{words})(?=\s*(?:$|[.,;:)]))"),
+        noun=compile_pattern(rf"(?<!\w){noun}(?!\w)"),
+    )
+
+
 def budget_compared_before(q: Found, text: str, floor: int) -> bool:
     """Whether the clause of the figure compares with the budget before it: "Ten opzichte van
     de begroting", "Afgezet tegen de raming", "Het verschil met de begroting"."""
@@ -399,24 +438,134 @@ _COLUMN_NAME = regex.compile(r"(?<!\S)\p{Lu}[^\W\d]*(?:\s+(?:\p{Ll}|\()[^\W\d]*\
 
 
 def _variance_marker_row(found: list[Found], text: str) -> bool:
-    """A row whose last figure, after at least one other, stands before a variance letter
-    ending the text ("Saldo -50.496 -145.922 -95.426 N"): that figure is a variance."""
+    """A row whose last figure stands before a variance letter ending the text ("Saldo -50.496
+    -145.922 -95.426 N", "Huuropbrengsten € 120.000 V"): that figure is a variance. A figure
+    alone needs a label before it, words and no figure ("Personeelslasten 45.000 N"). The
+    letter signs an amount written without a sign (`variance_letter`)."""
     m = _row_marker().search(text)
-    if m is None or len(found) < 2 or found[-1].end > m.start() \
+    if m is None or not found or found[-1].end > m.start() \
             or text[found[-1].end : m.start()].strip():
         return False
     last = found[-1]
+    if len(found) == 1 and (not _LINE_LABEL.fullmatch(text, 0, last.start)
+                            or (last.unit != "EUR" and abs(last.value) < _LINE_AMOUNT)):
+        return False
     if last.kind == "level":
         last.kind = "change"
         last.notes.append(f"change: the row ends on the variance letter '{m.group('word')}'")
         last.notes.append(VARIANCE_NOTE)
+    variance_letter(last, m.group("word"))
+    for q in found:
+        _letter_amount(q)
     return True
+
+
+# the label of a budget line before its one figure: a bullet or not, then words ("- Onderhoud
+# sportvelden", "Inhuur tijdelijk personeel")
+_LINE_LABEL = regex.compile(r"\s*(?:[-–•]\s+)?[^\W\d_][^\d]*")
+# the least a bare number alone on such a line must be to be read as its amount ("Route 12 N"
+# is none; municipalities write budget lines in whole euro or thousands of euro)
+_LINE_AMOUNT = 100
+
+
+def variance_letter(q: Found, letter: str) -> None:
+    """Sign the variance `q` by the letter written after it: N (nadelig) makes an amount
+    written without a sign negative, V (voordelig) positive; a sign written with the figure
+    stays ("-95.426 N")."""
+    if q.signed:
+        return
+    unfavourable = letter in patterns().data.changes.variance_unfavourable_markers
+    signed = -abs(q.value) if unfavourable else abs(q.value)
+    if signed != q.value:
+        q.value = signed
+        q.notes.append(f"sign: the variance letter '{letter}' after it")
+
+
+def _letter_amount(q: Found) -> None:
+    """A bare number of a budget line whose variance is written V or N is an amount in euro:
+    the letters say voordelig or nadelig for the result."""
+    if q.unit == "count" and q.form == "digits" and not q.has_unit:
+        q.unit = "EUR"
+        q.has_unit = True
+        q.notes.append("unit EUR: its line marks a variance V or N")
+
+
+def bracketed_letters(found: list[Found], text: str) -> None:
+    """An amount, or its change words, followed in its clause by a variance letter in brackets
+    ("De lasten vallen € 0,3 miljoen hoger uit (N).", "Het saldo bedraagt € 215.000 (V)."): a
+    variance against the budget, signed by the letter; a change of an earlier period it is
+    not."""
+    for i, q in enumerate(found):
+        if q.unit == "percent":
+            continue
+        limit = found[i + 1].start if i + 1 < len(found) else len(text)
+        m = _bracketed_letter().match(text, q.end, limit)
+        if m is None:
+            continue
+        letter = m.group("word")
+        if q.kind == "level":
+            q.kind = "change"
+            q.notes.append(f"change: the variance letter '({letter})' after it")
+        if VARIANCE_NOTE not in q.notes:
+            q.notes.append(VARIANCE_NOTE)
+        variance_letter(q, letter)
+        _letter_amount(q)
+
+
+@cache
+def _bracketed_letter() -> regex.Pattern[str]:
+    markers = "|".join(regex.escape(w) for w in patterns().data.changes.variance_row_markers)
+    word = r"(?:\s+[^\W\d_]+)"
+    return regex.compile(rf"{word}{{0,3}}?\s*\((?P<word>{markers})\)(?=\s*(?:$|[.,;:]))")
 
 
 @cache
 def _row_marker() -> regex.Pattern[str]:
-    markers = "|".join(regex.escape(w) for w in patterns().data.changes.variance_row_markers)
-    return regex.compile(rf"(?<=\d)\s+(?P<word>{markers})\s*$")
+    ch = patterns().data.changes
+    markers = "|".join(regex.escape(w) for w in ch.variance_row_markers)
+    kinds = "|".join(regex.escape(w) for w in ch.variance_marker_kinds)
+    return regex.compile(rf"(?<=\d)\s+(?P<word>{markers})(?:\s+(?:{kinds}))?\s*$")
+
+
+def line_adjective(q: Found, text: str, floor: int) -> tuple[int, str] | None:
+    """A variance written with its adjective after the amount: a budget line of a label and
+    the amount ending on it ("Huuropbrengsten € 120.000 voordelig"), or an outcome verb before
+    the amount and the adjective and its particle after it ("De post onvoorzien valt € 35.000
+    voordelig uit"). The sign and the word; None where the clause names a result (`result_sign`
+    reads that) or no such words stand."""
+    if q.unit != "EUR" or q.kind != "level":
+        return None
+    p = _line_patterns()
+    if (m := p.end.match(text, q.end)) is not None:
+        if not _LINE_LABEL.fullmatch(text, 0, q.start):
+            return None
+    elif (m := p.outcome.match(text, q.end)) is None \
+            or arrival().outcome_verb.search(text, max(floor, q.start - WIDE_WINDOW),
+                                             q.start) is None:
+        return None
+    lo = max(floor, max(text.rfind(c, 0, q.start) for c in ".;:\n") + 1)
+    if _result_patterns().noun.search(text, lo, q.start) is not None:
+        return None
+    word = m.group("word")
+    negative = word.lower() in {w.lower() for w in patterns().data.changes.result_negative}
+    return (-1 if negative else 1), word
+
+
+class _Line(NamedTuple):
+    end: regex.Pattern[str]
+    outcome: regex.Pattern[str]
+
+
+@cache
+def _line_patterns() -> _Line:
+    ch = patterns().data.changes
+    words = alt(ch.variance_line_adjectives)
+    return _Line(
+        end=compile_pattern(rf"\s+(?P<word>{words})\s*\.?\s*$"),
+        outcome=compile_pattern(
+            rf"\s+(?P<word>{words})\s+{alt(ch.variance_line_outcome_particles)}"
+            r"(?=\s*(?:$|[.,;:(]))"),
+    )
 
 
 @cache

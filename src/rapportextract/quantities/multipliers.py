@@ -55,8 +55,13 @@ def _pattern() -> regex.Pattern[str]:
     data = nl.load()
     ctx = data.contexts
     currency = alt([*data.units.currency_prefix, *data.units.currency_suffix])
-    scales = alt(ctx.multiplier_scales)
-    marker = alt(ctx.multiplier_markers)
+    # a scale may be glued to its marker ("x1000"), never to a digit before it
+    scales = alt(ctx.multiplier_scales).replace(r"(?<!\w)", r"(?<![\d.,])")
+    # a marker may be glued to the scale ("(x1000)", "(x1.000)"), never to a word before it
+    # ("max 1.000" holds none)
+    marker = "(?:" + "|".join(
+        rf"(?<!\w){regex.escape(m)}(?![^\W\d_])" if m[0].isalnum() else regex.escape(m)
+        for m in ctx.multiplier_markers) + ")"
     currency_marker = alt(ctx.multiplier_currency_markers)
     return compile_pattern(
         r"\(?\s*(?:"
@@ -82,24 +87,28 @@ def find_multipliers(text: str) -> list[Multiplier]:
 
 _YEAR_OR_WORD = regex.compile(r"(?:[^\d]|(?<!\d)(?:19|20)\d\d(?!\d))*")
 _ROW_END = regex.compile(r"(?:[-–]?\s?\(?\d[\d.,]*\)?-?\s+){1,}[-–]?\s?\(?\d[\d.,]*\)?-?"
-                         r"(?:\s+\p{Lu})?\s*$")
+                         r"(?:\s+\p{Lu}){0,2}\s*$")
 
 
 def head_multiplier(text: str) -> Multiplier | None:
     """The multiplier that heads the table rows below it: the last of `text` with nothing
     but words and column years after it ("Tabel 3 Exploitatie (bedragen x € 1.000)",
-    "Bedragen x € 1.000 Omschrijving 2022 2021")."""
+    "Bedragen x € 1.000 Omschrijving 2022 2021"); in euro where it names a currency or the
+    words before it name an amount ("Lasten per programma (x 1.000)")."""
     found = find_multipliers(text)
     if not found or not _YEAR_OR_WORD.fullmatch(text, found[-1].end):
         return None
     m = found[-1]
-    return Multiplier(0, 0, m.scale, m.currency, 0, " ".join(text[m.start:m.end].split()))
+    # "Tabel 4 Lasten per programma (x 1.000)": a caption that names an amount (`label_unit`)
+    # gives a multiplier without a currency its euro; "Aantal woningen (x 1.000)" counts
+    currency = m.currency or label_unit(text[:m.start]) == "EUR"
+    return Multiplier(0, 0, m.scale, currency, 0, " ".join(text[m.start:m.end].split()))
 
 
 def table_row(text: str) -> bool:
     """Whether `text` is (or ends in) a table row read as text: two or more numbers with
     nothing but spaces between them end it ("Huuropbrengsten 28.762 28.458", "2022 2021"),
-    a variance letter after them included."""
+    a variance letter after them included, and its letter I or S ("... 270 N I")."""
     return _ROW_END.search(text) is not None
 
 

@@ -99,6 +99,7 @@ class ChangeWords:
     noun_alone: tuple[str, ...]
     adjective_comparatives: tuple[str, ...]
     adjective_followers: tuple[str, ...]
+    money_adjective_followers: tuple[str, ...]
     follower_gap: int
     gap_followers: tuple[str, ...]
     bare_verb_gap: int
@@ -124,6 +125,13 @@ class ChangeWords:
     subject_adjectives: tuple[str, ...]
     variance_words: tuple[str, ...]
     variance_row_markers: tuple[str, ...]
+    variance_unfavourable_markers: tuple[str, ...]
+    variance_marker_kinds: tuple[str, ...]
+    variance_line_adjectives: tuple[str, ...]
+    variance_line_outcome_particles: tuple[str, ...]
+    result_nouns: tuple[str, ...]
+    result_negative: tuple[str, ...]
+    result_positive: tuple[str, ...]
     budget_bases: tuple[str, ...]
     budget_prepositions: tuple[str, ...]
     budget_compare_openers: tuple[str, ...]
@@ -134,6 +142,7 @@ class ChangeWords:
     arrival_particles: tuple[str, ...]
     arrival_max_words: int
     arrival_joined: tuple[str, ...]
+    arrival_money_openers: tuple[str, ...]
     separable_amount_not_after: tuple[str, ...]
     separable_bare_max_words: int
     outcome_finite: tuple[str, ...]
@@ -333,6 +342,7 @@ def _changes() -> ChangeWords:
         noun_alone=r.words("comparatives.noun_alone"),
         adjective_comparatives=r.words("comparatives.adjective"),
         adjective_followers=r.words("comparatives.adjective_followers"),
+        money_adjective_followers=r.words("comparatives.money_adjective_followers"),
         follower_gap=r.integer("comparatives.follower_gap"),
         gap_followers=r.words("comparatives.gap_followers"),
         bare_verb_gap=r.integer("verbs_bare.max_gap"),
@@ -358,6 +368,13 @@ def _changes() -> ChangeWords:
         subject_adjectives=r.words("nouns.subject_adjectives"),
         variance_words=r.words("variances.words"),
         variance_row_markers=r.words("variances.row_markers"),
+        variance_unfavourable_markers=r.words("variances.unfavourable_markers"),
+        variance_marker_kinds=r.words("variances.marker_kinds"),
+        variance_line_adjectives=r.words("variances.line_adjectives"),
+        variance_line_outcome_particles=r.words("variances.line_outcome_particles"),
+        result_nouns=r.words("variances.result_nouns"),
+        result_negative=r.words("variances.result_negative"),
+        result_positive=r.words("variances.result_positive"),
         budget_bases=r.words("variances.budget_bases"),
         budget_prepositions=r.words("variances.budget_prepositions"),
         budget_compare_openers=r.words("variances.budget_compare_openers"),
@@ -368,6 +385,7 @@ def _changes() -> ChangeWords:
         arrival_particles=r.words("arrivals.particles"),
         arrival_max_words=r.integer("arrivals.max_words", minimum=1),
         arrival_joined=r.words("arrivals.joined"),
+        arrival_money_openers=r.words("arrivals.money_openers"),
         separable_amount_not_after=r.words("separable_bare.amount_not_after"),
         separable_bare_max_words=r.integer("separable_bare.max_words"),
         outcome_finite=r.words("outcomes.finite"),

@@ -165,6 +165,10 @@ class CueWords:
     money_marker: str
     money_compound_ends: tuple[str, ...]
     money_count_heads: tuple[str, ...]
+    money_plain_least: int
+    money_plain_joiners: tuple[str, ...]
+    money_plain_not_after: tuple[str, ...]
+    money_plain_not_before: tuple[str, ...]
     """The ``[scope]`` lists by name (national, region_nouns, organisation_nouns, ...)."""
 
 
@@ -189,6 +193,10 @@ def cue_words() -> CueWords:
         money_marker=f.word("money.marker"),
         money_compound_ends=f.lower_words("money.compound_ends"),
         money_count_heads=f.lower_words("money.count_heads"),
+        money_plain_least=f.integer("money.plain_least", minimum=1),
+        money_plain_joiners=f.lower_words("money.plain_joiners"),
+        money_plain_not_after=f.lower_words("money.plain_not_after"),
+        money_plain_not_before=f.lower_words("money.plain_not_before"),
     )
 
 
