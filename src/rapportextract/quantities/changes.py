@@ -82,7 +82,7 @@ def _change_after(q: Found, after: str, p: Patterns) -> tuple[str, int] | None:
     if m is None:
         m = p.change_after_noun.match(after)
         if m and m.group("noun").lower() not in p.count_nouns and not m.group("follow") \
-                and m.group("alone") is None:
+                and m.group("alone") is None and not m.group("adjectives"):
             m = None
     return None if m is None else (m.group("word"), m.end())
 
