@@ -57,6 +57,9 @@ def change_patterns(data: nl.DutchData) -> dict[str, Any]:
         rf"{phrase(head)}\s+{alt(ch.subject_articles)}\s+(?P<word>{plain_nouns})"
         rf"(?:\s+{word}){{0,5}}?\s+{phrase(tail)}"
         for head, tail in (c.split(" ... ", 1) for c in ch.split_copulas))
+    # a plain word (no copula, other verb or conjunction) or a year between a figure and the
+    # participle that ends its clause: "is 12 procent ten opzichte van 2020 gedaald"
+    plain = rf"(?!{alt(ch.copulas + ch.bare_verb_not_between)}(?!\w)){word}|\d{{4}}"
     return {
         "qualifier_any_left": compile_pattern(rf"{alt(all_qualifiers(data))}\s*$"),
         # "een forse daling van", "een toename met", "een afname van het aantal klachten met"
@@ -167,6 +170,12 @@ def change_patterns(data: nl.DutchData) -> dict[str, Any]:
         ),
         # the particle of a separable verb before "met" up to seven words on, ending the
         # clause: "nam het aantal met 3 procent naar verhouding het minst snel toe"
+        # "zijn 6 procent in een jaar gestegen", "8 procent boven de inflatie gestegen": a verb
+        # form ending the clause a few plain words after the figure (not "van de": a share)
+        "change_participle_far_right": compile_pattern(
+            rf"^(?!\s+{alt(ch.bare_verb_not_before)}(?!\w))(?:\s+(?:{plain})){{1,{ch.participle_gap}}}?"
+            rf"\s+(?P<word>{verbs})(?=\s*(?:[.,;:]|$))"
+        ),
         "change_particle_far_right": compile_pattern(
             rf"^(?:\s+(?!\d)\w+){{4,7}}?\s+(?P<word>{particles})(?=\s*(?:[.,;:]|$))"
         ),

@@ -322,6 +322,11 @@ def _classify(
         _make_change(q, _direction(taken[0], p))
         q.end += taken[1]
         return
+    if (q.unit == "percent" or q.unit == "EUR") and p.change_bare_left.search(before) is None \
+            and (m := p.change_participle_far_right.match(after)) is not None:
+        _make_change(q, _direction(m.group("word"), p))
+        q.notes.append(f"change: '{m.group('word')}' ending the clause after the figure")
+        return
     if q.unit == "percent" and (m := apposition_left(q, text, floor)) is not None:
         _make_change(q, _direction(m.group("word"), p))
         q.notes.append(f"change: '{m.group('word')}' in the clause the figure closes")

@@ -150,6 +150,7 @@ class ChangeWords:
     multiple_compared: tuple[str, ...]
     multiple_compared_gap: int
     multiple_time_words: tuple[str, ...]
+    participle_gap: int
 
 
 @dataclass(frozen=True)
@@ -390,6 +391,7 @@ def _changes() -> ChangeWords:
         multiple_compared=r.words("multiples.compared_with"),
         multiple_compared_gap=r.integer("multiples.compared_gap", minimum=0),
         multiple_time_words=r.words("multiples.time_words"),
+        participle_gap=r.integer("verbs.participle_gap", minimum=1),
     )
 
 
