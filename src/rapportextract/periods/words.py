@@ -222,9 +222,11 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
             rf"{alt(w.words['since'])}\s+$"
         ),
         "base_chain": rf"^\s+{alt(w.words['base_chain'])}\s+$",
-        # "zoveel als aan het begin van de crisis in 2008": up to eight words without digits
+        # "zoveel als aan het begin van de crisis in 2008": up to eight words without digits;
+        # "drie keer zoveel klachten als in 2018": a multiple, up to four words, its "als"
         "as_before": (
-            rf"{b}{alt(w.words['as_markers'])}\s+(?:[^\s\d]+\s+){{0,8}}$"
+            rf"{b}(?:{alt(w.words['as_markers'])}|{alt(w.words['as_multiples'])}"
+            rf"(?:\s+[^\s\d,;:]+){{0,4}}?\s+{alt(w.words['as_word'])})\s+(?:[^\s\d]+\s+){{0,8}}$"
         ),
         # "van 8.550 in 2007 naar ...": the words before and after the first year.
         "movement_from": (
@@ -234,10 +236,11 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
         "movement_to": rf"^\s*{alt(w.words['movement_to'])}{e}",
         # "in tien jaar tijd verdubbeld tot ruim 40.000": the level a movement reached
         "reached": rf"{b}{alt(w.words['movement_to'])}\s+$",
-        # "tegen 7.100 in 2008": the year of a figure compared with.
+        # "tegen 7.100 in 2008": the year of a figure compared with; its unit may take two
+        # words ("tegen 3,9 miljoen euro in 2020")
         "compared_before": (
             rf"{b}{alt(w.words['compared_with'])}\s+(?:{alt(w.words['compared_fillers'])}\s+)?"
-            rf"(?:€\s*)?{figure}(?:\s+{token})?"
+            rf"(?:€\s*)?{figure}(?:\s+{token}){{0,2}}"
             rf"\s+(?:{alt(w.words['of'])}\s+)?$"
         ),
         # "dezelfde periode vorig jaar", "dezelfde maand een jaar eerder"

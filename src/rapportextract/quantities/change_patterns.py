@@ -44,13 +44,22 @@ def change_patterns(data: nl.DutchData) -> dict[str, Any]:
     verb_lead = (
         rf"(?:(?P<word>{verbs})[,:]?|(?P<word>{alt(ch.finite_verbs)}){gap}{{1,8}}?[,:]?"
         rf"|{alt(ch.separable_finite)}{gap}{{0,7}}?\s+(?P<word>{particles}),?"
-        rf"|(?P<word>{verbs}),\s+{alt(data.contexts.year_always_before)}\s+\d{{4}})"
+        rf"|(?P<word>{verbs}),\s+{alt(data.contexts.year_always_before)}\s+\d{{4}}"
+        # "daalde: in 2020 met 10 procent en in 2021 met 4 procent": a list after a colon
+        rf"|(?P<word>{verbs}):{gap}{{1,3}}?)"
     )
+    # "gingen omhoog: in 2020 2,6 procent en ...": the year of the first after the colon
+    colon_year = rf"(?:\s+{alt(data.contexts.year_always_before)}\s+\d{{4}})?"
     word = caseless(r"[^\W\d_]+")
+    adjective = caseless(rf"[^\W\d_]{{{ch.noun_adjective_min_length - 1},}}?") \
+        + rf"{bare_alt(ch.noun_adjective_endings)}(?!\w)"
     inverted = "|".join(
         rf"{phrase(head)}\s+{alt(ch.subject_articles)}\s+(?P<word>{plain_nouns})"
         rf"(?:\s+{word}){{0,5}}?\s+{phrase(tail)}"
         for head, tail in (c.split(" ... ", 1) for c in ch.split_copulas))
+    # a plain word (no copula, other verb or conjunction) or a year between a figure and the
+    # participle that ends its clause: "is 12 procent ten opzichte van 2020 gedaald"
+    plain = rf"(?!{alt(ch.copulas + ch.bare_verb_not_between)}(?!\w)){word}|\d{{4}}"
     return {
         "qualifier_any_left": compile_pattern(rf"{alt(all_qualifiers(data))}\s*$"),
         # "een forse daling van", "een toename met", "een afname van het aantal klachten met"
@@ -94,7 +103,7 @@ def change_patterns(data: nl.DutchData) -> dict[str, Any]:
         # "gingen dit jaar flink omhoog: 9,5 procent" (for a percentage only)
         "change_colon_left": compile_pattern(
             rf"(?:(?P<word>{verbs})|{alt(ch.separable_finite)}{gap}{{0,7}}?\s+(?P<word>{particles}))"
-            rf"(?:\s+[^\s:;.]+){{0,{ch.colon_gap}}}?\s*:{fill}\s*$"
+            rf"(?:\s+[^\s:;.]+){{0,{ch.colon_gap}}}?\s*:{colon_year}{fill}\s*$"
         ),
         "separable_verb": compile_pattern(alt(ch.separable_finite)),
         "apart_joiner": compile_pattern(alt(ch.apart_joiners)),
@@ -136,8 +145,10 @@ def change_patterns(data: nl.DutchData) -> dict[str, Any]:
         ),
         # "zeshonderd vonnissen meer dan", "2 corporaties minder.": a counted noun between;
         # any noun where a comparison follows ("54 faillissementen minder dan")
+        # "120 sociale huurwoningen minder bij": adjectives before the noun
         "change_after_noun": compile_pattern(
-            rf"^\s+(?!{alt(ch.not_nouns)})(?P<noun>[^\W\d_]+)\s+"
+            rf"^(?P<adjectives>(?:\s+(?!{alt(ch.not_nouns)}){adjective}){{0,{ch.noun_adjectives_max}}})"
+            rf"\s+(?!{alt(ch.not_nouns)})(?P<noun>[^\W\d_]+)\s+"
             rf"(?:(?P<word>{alt(ch.noun_alone)})(?P<alone>)|(?P<word>{comparatives})"
             rf"(?=\s+(?P<follow>{alt(ch.comparative_followers)})"
             # "9 bedrijven minder failliet verklaard dan in april"
@@ -159,6 +170,12 @@ def change_patterns(data: nl.DutchData) -> dict[str, Any]:
         ),
         # the particle of a separable verb before "met" up to seven words on, ending the
         # clause: "nam het aantal met 3 procent naar verhouding het minst snel toe"
+        # "zijn 6 procent in een jaar gestegen", "8 procent boven de inflatie gestegen": a verb
+        # form ending the clause a few plain words after the figure (not "van de": a share)
+        "change_participle_far_right": compile_pattern(
+            rf"^(?!\s+{alt(ch.bare_verb_not_before)}(?!\w))(?:\s+(?:{plain})){{1,{ch.participle_gap}}}?"
+            rf"\s+(?P<word>{verbs})(?=\s*(?:[.,;:]|$))"
+        ),
         "change_particle_far_right": compile_pattern(
             rf"^(?:\s+(?!\d)\w+){{4,7}}?\s+(?P<word>{particles})(?=\s*(?:[.,;:]|$))"
         ),

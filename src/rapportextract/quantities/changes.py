@@ -86,7 +86,7 @@ def _change_after(q: Found, after: str, p: Patterns) -> tuple[str, int] | None:
     if m is None:
         m = p.change_after_noun.match(after)
         if m and m.group("noun").lower() not in p.count_nouns and not m.group("follow") \
-                and m.group("alone") is None:
+                and m.group("alone") is None and not m.group("adjectives"):
             m = None
     return None if m is None else (m.group("word"), m.end())
 
@@ -373,6 +373,11 @@ def _classify(
     if taken:
         _make_change(q, _direction(taken[0], p))
         q.end += taken[1]
+        return
+    if (q.unit == "percent" or q.unit == "EUR") and p.change_bare_left.search(before) is None \
+            and (m := p.change_participle_far_right.match(after)) is not None:
+        _make_change(q, _direction(m.group("word"), p))
+        q.notes.append(f"change: '{m.group('word')}' ending the clause after the figure")
         return
     if q.unit == "percent" and (m := apposition_left(q, text, floor)) is not None:
         _make_change(q, _direction(m.group("word"), p))

@@ -90,6 +90,7 @@ class Patterns:
     change_right: regex.Pattern[str]
     change_particle_right: regex.Pattern[str]
     change_particle_far_right: regex.Pattern[str]
+    change_participle_far_right: regex.Pattern[str]
     change_after_noun: regex.Pattern[str]
     change_subject_left: regex.Pattern[str]
     signed_level_left: regex.Pattern[str]

@@ -22,6 +22,8 @@ from rapportextract.quantities.numbers import find_numbers
 from rapportextract.quantities.patterns import Patterns, patterns
 from rapportextract.quantities.phrases import alt, compile_pattern
 from rapportextract.quantities.shares import (
+    GROUPS_REASON,
+    compares_groups,
     find_fractions,
     find_majorities,
     find_multiples,
@@ -102,10 +104,14 @@ def read_sentence(text: str, carried: Multiplier | None = None
     for q in share_candidates:
         if masks.overlaps(q.start, q.end):
             skipped.append((q, mask_reason(masked, q.start, q.end) or "masked"))
+        elif compares_groups(q, text):
+            skipped.append((q, GROUPS_REASON))
         elif not (shares and shares[-1].end > q.start):
             with_bracket_figure(q, text, p)
             shares.append(q)
-    taken = Spans([(q.start, q.end) for q in shares])
+    # the number words of a multiple of two groups are not read again as counts
+    groups = [(q.start, q.end) for q, reason in skipped if reason == GROUPS_REASON]
+    taken = Spans([(q.start, q.end) for q in shares] + groups)
     numbers = []
     for q in number_candidates:
         if masks.overlaps(q.start, q.end):

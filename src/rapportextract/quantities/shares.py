@@ -154,6 +154,45 @@ def find_multiples(text: str, p: Patterns) -> list[Found]:
             if n is None or n <= 1:
                 continue
             value = clean((n - 1) * HUNDRED)
+        notes = ["change: written as a multiple"] + ([] if m.group("word") else [TIMES_NOTE])
         found.append(Found(m.start(), m.end(), value, "percent", "words", qualifier="approx",
-                           kind="change", notes=["change: written as a multiple"]))
+                           kind="change", notes=notes))
     return found
+
+
+TIMES_NOTE = "change: N times as much"
+GROUPS_REASON = "a multiple comparing two groups"
+
+
+def compares_groups(q: Found, text: str) -> bool:
+    """Whether a multiple "N keer zo ..." compares one group with another ("vier keer zo
+    groot als de andere groep", "drie keer hoger dan op het platteland"), not a time with an
+    earlier one: what its "als" or "dan" names in its clause is no time. Such a ratio is no
+    change over time, and no level either."""
+    if TIMES_NOTE not in q.notes:
+        return False
+    m = _compared_after().match(text, q.end)
+    if m is None:
+        return False
+    return _time_named().search(m.group("what")) is None
+
+
+@cache
+def _compared_after() -> regex.Pattern[str]:
+    ch = patterns().data.changes
+    word = caseless(r"[^\W\d_]+")
+    # "hoger dan" holds its "dan": what it compares with follows right away
+    return compile_pattern(
+        rf"(?:(?<=(?<!\w){alt(ch.multiple_compared)})"
+        rf"|(?:\s+{word}){{0,{ch.multiple_compared_gap}}}?\s+{alt(ch.multiple_compared)})"
+        rf"(?P<what>[^.,;:!?()]*)"
+    )
+
+
+@cache
+def _time_named() -> regex.Pattern[str]:
+    ch = patterns().data.changes
+    # a year, a time word ("vorig jaar", "tien jaar geleden", "toen"), or a budget
+    return compile_pattern(
+        rf"(?<!\d)(?:19|20)\d{{2}}(?!\d)|{alt(ch.multiple_time_words + ch.budget_bases)}"
+    )

@@ -153,6 +153,13 @@ class ChangeWords:
     rate_marker: str
     respectively: tuple[str, ...]
     met_level_predicates: tuple[str, ...]
+    noun_adjective_endings: tuple[str, ...]
+    noun_adjective_min_length: int
+    noun_adjectives_max: int
+    multiple_compared: tuple[str, ...]
+    multiple_compared_gap: int
+    multiple_time_words: tuple[str, ...]
+    participle_gap: int
 
 
 @dataclass(frozen=True)
@@ -396,6 +403,13 @@ def _changes() -> ChangeWords:
         rate_marker=r.word("rates.marker"),
         respectively=r.words("apart.respectively"),
         met_level_predicates=r.words("level_markers.after_met"),
+        noun_adjective_endings=r.words("comparatives.noun_adjective_endings"),
+        noun_adjective_min_length=r.integer("comparatives.noun_adjective_min_length", minimum=2),
+        noun_adjectives_max=r.integer("comparatives.noun_adjectives_max", minimum=1),
+        multiple_compared=r.words("multiples.compared_with"),
+        multiple_compared_gap=r.integer("multiples.compared_gap", minimum=0),
+        multiple_time_words=r.words("multiples.time_words"),
+        participle_gap=r.integer("verbs.participle_gap", minimum=1),
     )
 
 
