@@ -16,7 +16,8 @@ from rapportextract.models import BlockKind, Document, Fact, Sentence
 CASES_DIR = Path(__file__).parent / "cases"
 # facts_wording.yaml: scope, references, lists; facts_changes.yaml: stated changes, money;
 # facts_concepts.yaml: figures whose sentence names a concept they do not measure
-CASE_FILES = ("facts_wording.yaml", "facts_changes.yaml", "facts_concepts.yaml")
+CASE_FILES = ("facts_wording.yaml", "facts_changes.yaml", "facts_concepts.yaml",
+              "facts_periods_more.yaml")
 
 
 def _cases() -> list[Any]:
