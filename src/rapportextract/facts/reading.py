@@ -124,6 +124,11 @@ def _read_block(
         sentence_scope = scope
         if prev is not None and prev.period and analysis.inherits:
             sentence_scope = prev.period
+        elif prev is not None and prev.period == f"{edition}-early" and analysis.continues:
+            # The time of writing sets no paragraph scope, but a sentence referring back to
+            # figures it dated is of that time too ("Momenteel hebben 44.000 huurders een
+            # achterstand. Van hen heeft 20 procent ...").
+            sentence_scope = prev.period
         new = sentence_facts(doc, edition, analysis, prev, sentence_scope, catalogue, about,
                              columns.periods)
         facts.extend(new)
