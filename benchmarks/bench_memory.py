@@ -1,9 +1,9 @@
 """Peak resident memory of `rapportextract extract` on a 600-page PDF, against pdfplumber
 reading the words of the same file.
 
-Target: at most 232 MB (issue 16). `extract` reads a long PDF with helper processes (one per core); the
-largest single process is its main one, and the helpers' own memory shows in the total over all
-its processes (proportional set size, sampled: shared memory counted once).
+Target: at most 232 MB (issue 16). `extract` reads a long PDF with helper processes (one per
+core); the largest single process is its main one, and the helpers' own memory shows in the
+total over all its processes (proportional set size, sampled: shared memory counted once).
 Run: ``python benchmarks/bench_memory.py [--pages 600]``.
 """
 
