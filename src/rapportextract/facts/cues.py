@@ -38,7 +38,9 @@ def cue_patterns() -> Cues:
         # "Dit jaar deden 263 corporaties mee" opens with a time, not with a reference.
         continuation=re.compile(
             rf"^\W*{_alt(openers)}(?!\w)(?!\s+{_alt(not_before)}(?!\w))", flags),
-        reference=re.compile(rf"(?<!\w){_alt(references)}(?!\w)", flags),
+        # "kwam dit jaar", "is dit jaar": a time after the demonstrative, not a reference.
+        reference=re.compile(
+            rf"(?<!\w){_alt(references)}(?!\w)(?!\s+{_alt(not_before)}(?!\w))", flags),
         time_shift=re.compile(rf"^\W*{_alt(shifting)}(?!\w)", flags),
         partitive=re.compile(rf"^\W*{_alt(partitive)}(?!\w)", flags),
         # "36% van de corporaties", "7 op de 10 corporaties", "een derde (34%) van de ..."
