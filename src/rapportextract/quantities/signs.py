@@ -16,6 +16,16 @@ from rapportextract.quantities.patterns import Patterns, patterns
 from rapportextract.quantities.phrases import alt, compile_pattern, lower_set
 
 RANGE_NOTE = "unit taken from the end of the range"
+MOVEMENT_NOTE = "unit taken from the start of the movement"
+
+# "steeg van 33 procent naar 43": the joiner between the two ends of a movement, and what may
+# follow its bare end (the clause ends, or a word that is no counted noun: "naar 43 in 2023")
+_MOVEMENT_FROM = regex.compile(r"(?<!\w)van\s+(?:\w+\s+)?$", regex.IGNORECASE)
+_MOVEMENT_TO = regex.compile(r"\s*(?:naar|tot)\s+$", regex.IGNORECASE)
+_BARE_END = regex.compile(
+    r"\s*(?:$|[.,;:)!?]|(?:en|in|met|op|bij|dan|sinds|ten|een|eind|begin|afgelopen|vorig|"
+    r"dit|dat|vanwege|door|omdat|doordat|terwijl|waarmee|waardoor)(?!\w))",
+    regex.IGNORECASE)
 
 # The accountant's minus after a grouped figure ("7.092-"), not before a word or figure.
 _TRAILING_MINUS = regex.compile(r"-(?=\s*(?:$|[.,;:)]|\s[^\W\d]))")
@@ -52,6 +62,23 @@ def _negative_after() -> regex.Pattern[str]:
 @cache
 def _respectively() -> regex.Pattern[str]:
     return compile_pattern(rf"(?<!\w){alt(patterns().data.changes.respectively)}\s*$")
+
+
+def borrow_movement_unit(found: list[Found], text: str) -> None:
+    """"steeg van 33 procent naar 43": the bare end of a movement takes its start's percent
+    unit, where no counted noun follows the end ("van 33 procent naar 43 gemeenten" is no
+    movement of one thing)."""
+    for first, second in itertools.pairwise(found):
+        if first.unit != "percent" or second.has_unit or second.form != "digits":
+            continue
+        if _MOVEMENT_TO.fullmatch(text, first.end, second.start) is None \
+                or _MOVEMENT_FROM.search(text, 0, first.start) is None \
+                or _BARE_END.match(text, second.end) is None:
+            continue
+        second.unit = first.unit
+        second.has_unit = True
+        second.plain_integer = False
+        second.notes.append(MOVEMENT_NOTE)
 
 
 def borrow_range_unit(found: list[Found], text: str, p: Patterns) -> None:
