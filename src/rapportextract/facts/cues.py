@@ -71,6 +71,10 @@ def _movement() -> re.Pattern[str]:
                       rf"\s+(?:[^\d\s]+\s+){{0,2}}\d", re.IGNORECASE)
 
 
+# The first digit of a figure: not of a year standing alone ("In 2018 waren dat er nog 3.000").
+_FIRST_FIGURE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?![\d.,]))\d")
+
+
 def continues_previous(text: str) -> bool:
     """True where the sentence refers back to the previous one ("Dat is circa 25%"). A
     reference after a semicolon refers to the sentence's own first part ("In 2016 spraken
@@ -80,6 +84,13 @@ def continues_previous(text: str) -> bool:
     if found.continuation.match(text) or _movement().match(text):
         return True
     first = text.split(";", 1)[0]
+    # A reference in a clause after the one of the sentence's first figure refers to that
+    # clause ("In 2008 werden 640 woningen ontruimd, in 2017 ging het om 310"), as one after
+    # a semicolon does; one in the figure's own clause still refers back ("Bijna 700
+    # daarvan eindigden in een ontruiming").
+    if (figure := _FIRST_FIGURE.search(first)) is not None \
+            and (comma := first.find(",", figure.end())) >= 0:
+        first = first[:comma]
     return any(not (m.group(0).lower().endswith("aantal") and _own_noun_at(first, m.end()))
                for m in found.reference.finditer(first))
 
