@@ -289,10 +289,33 @@ def _report_masks() -> tuple[_HintedMask, ...]:
     )
 
 
+# The number of an item in a list run into a sentence: "drie doelen: 1) voorlichting (4 mln.),
+# 2) schuldhulp en 3) onderzoek" -- after the start, a colon, semicolon or comma, or "en"/"of",
+# a number of one or two digits closed by a bracket that no bracket opened, before a word.
+_LIST_NUMBER = regex.compile(r"(?:^|(?<=[:;,]\s*)|(?<=\s(?:en|of)\s+))\d{1,2}\)(?=\s+[^\W\d_])",
+                             regex.IGNORECASE)
+
+
+# Any number closed by a bracket no bracket opened, before a word: a list number where the
+# numbers count up from 1 ("kiest voor 1) een loket en 2) een huisbezoek").
+_BRACKET_NUMBER = regex.compile(r"(?<![\w(.,])\d{1,2}\)(?=\s+[^\W\d_])")
+
+
+def _list_numbers(text: str) -> list[regex.Match[str]]:
+    found = list(_LIST_NUMBER.finditer(text))
+    counted = list(_BRACKET_NUMBER.finditer(text))
+    values = [int(m.group()[:-1]) for m in counted]
+    if len(values) >= 2 and values == list(range(1, len(values) + 1)):
+        return counted
+    return found
+
+
 def masked_spans(text: str, p: Patterns) -> list[tuple[int, int, str]]:
     """Spans that hold no figure, each with its reason ("date", "reference", "threshold")."""
     masks = (*p.word_masks, *p.masks) if p.digit.search(text) else p.word_masks
     spans = [(*m.span(), reason) for reason, pattern in masks for m in pattern.finditer(text)]
+    if ")" in text:
+        spans += [(*m.span(), "list number") for m in _list_numbers(text)]
     spans += [(*m.span(), reason) for reason, pattern, hint in _report_masks()
               if hint is None or hint.search(text) for m in pattern.finditer(text)]
     if p.domain_hint.search(text):
