@@ -19,7 +19,8 @@ CASES_DIR = Path(__file__).parent / "cases"
 CASE_FILES = ("facts_wording.yaml", "facts_changes.yaml", "facts_concepts.yaml",
               "facts_money_more.yaml", "facts_changes_more.yaml",
               "facts_periods_more.yaml", "facts_events_back.yaml",
-              "facts_time_of_writing.yaml", "facts_money_funds.yaml")
+              "facts_time_of_writing.yaml", "facts_money_funds.yaml",
+              "facts_set_against.yaml")
 
 
 def _cases() -> list[Any]:

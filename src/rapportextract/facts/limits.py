@@ -114,11 +114,20 @@ def _of_premises(text: str, end: int) -> bool:
     return m is not None and m.group(1).lower() in _words().premises
 
 
+# A count in brackets right after a name, the bracket closed a word or two later: the size
+# of what the name stands for ("Bij woningcorporatie Noordhaven (8.000 woningen) werden ...").
+_NAME_BRACKET = re.compile(r"[A-Z][\w'’-]*\s*\(\s*(?:[^\W\d_]+\s+)?$")
+_BRACKET_CLOSE = re.compile(r"(?:\s+[^\W\d_]+){1,3}\s*\)")
+
+
 def is_stock(q: Quantity, text: str) -> bool:
     """True where a count of dwellings is the size of a stock: "met 7100 huurwoningen", "op
-    een totaal van 105.000 woningen", "die samen 1,6 miljoen woningen bezitten"."""
+    een totaal van 105.000 woningen", "die samen 1,6 miljoen woningen bezitten",
+    "Noordhaven (8.000 woningen)"."""
     words = _words()
     if words.stock_before.search(text[:q.start]):
+        return True
+    if _NAME_BRACKET.search(text, 0, q.start) and _BRACKET_CLOSE.match(text, q.end):
         return True
     return bool(words.stock_after.match(text[q.end:]))
 

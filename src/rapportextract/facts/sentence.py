@@ -8,13 +8,14 @@ from dataclasses import replace
 
 from rapportextract.catalogue import Catalogue
 from rapportextract.facts.analysis import SentenceAnalysis
-from rapportextract.facts.concepts import CONCEPT_CONFIDENCE, Prev, concept_for
+from rapportextract.facts.concepts import CONCEPT_CONFIDENCE, ConceptChoice, Prev, concept_for
+from rapportextract.facts.limits import counted_noun
 from rapportextract.facts.money import amount_reason
 from rapportextract.facts.pairs import movement_start, start_period
 from rapportextract.facts.provenance import fact_id, figure_place, origin_of
 from rapportextract.facts.scope import ScopeFound, scope_of
 from rapportextract.facts.subjects import statement_key, subject_of
-from rapportextract.models import Document, Fact, Source
+from rapportextract.models import Document, Fact, Quantity, Source
 from rapportextract.periods import (
     PeriodContext,
     column_periods,
@@ -79,6 +80,10 @@ def sentence_facts(
         if (money := reasons[index]) is not None:
             notes.append(f"unit EUR from context: {money}")
         choice = concept_for(q, sentence, prev, catalogue, figures, analysis.continues, units)
+        if index and facts and (against := _set_against(priced[index - 1], q, text,
+                                                        facts[-1], choice)) is not None:
+            choice = against
+            notes.append(f"concept of the figure it is set against: {facts[-1].source.text!r}")
         if choice.why:
             notes.append(choice.why)
         resolution = resolve_period(text, (q.start, q.end), edition=edition, context=context,
@@ -147,6 +152,21 @@ def sentence_facts(
             diagnostics=notes,
         ))
     return facts
+
+
+def _set_against(before: Quantity, q: Quantity, text: str, earlier: Fact,
+                 choice: ConceptChoice) -> ConceptChoice | None:
+    """The concept of a bare figure set against the one before it ("14 huurders wegens een
+    huurachterstand uitgezet, tegenover 22 in 2014": both evictions for rent arrears), where
+    its own choice differs; None otherwise."""
+    if earlier.concept is None or choice.concept == earlier.concept \
+            or (before.unit, before.kind) != (q.unit, q.kind):
+        return None
+    if period_words().patterns["compared_gap"].search(text, before.end, q.start) is None:
+        return None
+    if counted_noun(q, text)[0] is not None:
+        return None  # "tegenover 22 gezinnen": a noun of its own
+    return ConceptChoice(None, earlier.concept, "sentence", earlier.subject)
 
 
 def _survey_period(period: str, concept_id: str | None, catalogue: Catalogue,

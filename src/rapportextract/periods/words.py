@@ -243,6 +243,12 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
             rf"(?:€\s*)?{figure}(?:\s+{token}){{0,2}}"
             rf"\s+(?:{alt(w.words['of'])}\s+)?$"
         ),
+        # "14 huurders ... uitgezet, tegenover 22 in 2014": the end of the gap before a figure
+        # set against the one before it
+        "compared_gap": (
+            rf"(?:^|,)\s*{alt(w.words['compared_with'])}\s+"
+            rf"(?:{alt(w.words['compared_fillers'])}\s+)?$"
+        ),
         # "dezelfde periode vorig jaar", "dezelfde maand een jaar eerder"
         "same_period": (
             rf"(?:{b}{alt(w.words['same_period'])}\s+(?:{alt(w.words['of'])}\s+)?|{same_stretch})$"
