@@ -5,10 +5,11 @@ models."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, PlainSerializer
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
 
 SCHEMA_VERSION = "1.0"
 
@@ -25,6 +26,47 @@ JsonDecimal = Annotated[
         when_used="json",
     ),
 ]
+
+# Periods as the product contract writes them (FACTS-SPEC section 3, docs/outputs.md): a year,
+# a half, a quarter, a stretch of months, the early part of a year. One month is the stretch
+# from that month to itself ("2021-03/2021-03"), as the contract's grammar has no form of its
+# own for it; the short "2021-03" earlier versions wrote is read as the same month.
+PERIOD_PATTERN = (r"^\d{4}(?:-H[12]|-Q[1-4]|-early"
+                  r"|-(?:0[1-9]|1[0-2])/\d{4}-(?:0[1-9]|1[0-2]))?$")
+_SHORT_MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
+_ONE_MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])(?:/\1-\2)?")
+
+
+def month_period(year: int | str, month: int) -> str:
+    """One month of a year as a period: `month_period(2021, 3)` is "2021-03/2021-03"."""
+    return f"{year}-{month:02d}/{year}-{month:02d}"
+
+
+def canonical_period(period: Any) -> Any:
+    """A period in the contract's form: a single month written short ("2021-03") becomes
+    "2021-03/2021-03"; anything else is returned as it is (a year given as a number is the
+    caller's to turn into text)."""
+    if isinstance(period, str) and (m := _SHORT_MONTH.fullmatch(period)):
+        return month_period(m.group(1), int(m.group(2)))
+    return period
+
+
+def single_month(period: str | None) -> tuple[int, int] | None:
+    """(year, month) where `period` is one month, written either way ("2021-03/2021-03" or
+    "2021-03"); None for anything longer or shorter."""
+    m = _ONE_MONTH.fullmatch(period) if period else None
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+Period = Annotated[
+    str,
+    BeforeValidator(canonical_period),
+    Field(pattern=PERIOD_PATTERN, description=(
+        "YYYY (a year; also a stock at its end), YYYY-H1/H2, YYYY-Q1..Q4, "
+        "YYYY-MM/YYYY-MM (months; one month is YYYY-MM/YYYY-MM) or YYYY-early.")),
+]
+"""A period string in the contract's form; a single month written short is made the
+contract's `YYYY-MM/YYYY-MM` as the model is made, so every output writes it one way."""
 
 Unit = Literal["EUR", "count", "percent"]
 Qualifier = Literal["exact", "approx", "more_than", "less_than", "at_least", "at_most"]

@@ -34,6 +34,9 @@ from rapportextract.model_base import (
     Origin as Origin,
 )
 from rapportextract.model_base import (
+    Period as Period,
+)
+from rapportextract.model_base import (
     Qualifier as Qualifier,
 )
 from rapportextract.model_base import (
@@ -346,10 +349,10 @@ class Fact(_Model):
     subject: str
     value: JsonDecimal
     unit: Unit
-    period: str
+    period: Period
     qualifier: Qualifier = "exact"
     kind: Kind = "level"
-    base_period: str | None = None
+    base_period: Period | None = None
     derived: bool = False
     derived_from: list[str] = Field(default_factory=list)
     confidence: float = Field(ge=0.0, le=1.0)
@@ -453,7 +456,7 @@ class Vintage(_Model):
 
 
 class Observation(_Model):
-    period: str
+    period: Period
     value: JsonDecimal
     qualifier: Qualifier = "exact"
     status: Status
@@ -465,7 +468,7 @@ class Observation(_Model):
     """Which figures disagree: editions with each other, figures within one edition, or both."""
     headline_reason: str = ""
     vintages: list[Vintage]
-    base_period: str | None = None
+    base_period: Period | None = None
     """For an observation of a change series: the period the change is measured against."""
 
 

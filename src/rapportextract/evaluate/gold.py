@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from rapportextract.errors import InputError
+from rapportextract.model_base import canonical_period
 from rapportextract.models import Kind, Origin, Qualifier, Unit
 
 
@@ -44,8 +45,9 @@ class GoldFact(BaseModel):
     @field_validator("period", "base_period", mode="before")
     @classmethod
     def _period_text(cls, raw: Any) -> Any:
-        # An unquoted year in YAML is an int; periods are strings.
-        return str(raw) if isinstance(raw, int) else raw
+        # An unquoted year in YAML is an int; periods are strings. A month written short
+        # ("2021-03") is the month the extractor writes "2021-03/2021-03".
+        return canonical_period(str(raw) if isinstance(raw, int) else raw)
 
 
 def load_gold(path: str | Path) -> list[GoldFact]:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from rapportextract.export.atomic import atomic_write_text
+from rapportextract.model_base import PERIOD_PATTERN
 from rapportextract.models import SeriesFile
 
 
@@ -26,6 +27,10 @@ class Column:
     description: str
     constraints: dict[str, Any] | None = None
 
+
+PERIOD_CONSTRAINT = PERIOD_PATTERN.removeprefix("^").removesuffix("$").replace("(?:", "(")
+"""The period pattern as a Table Schema `pattern` constraint, which is anchored at both ends
+and written in XML Schema's regular expressions (no non-capturing groups)."""
 
 COLUMNS: tuple[Column, ...] = (
     Column("series_id", "string", "Series id",
@@ -39,9 +44,11 @@ COLUMNS: tuple[Column, ...] = (
            {"required": True, "enum": ["level", "change"]}),
     Column("period", "string", "Period",
            "The period the figure is about: YYYY, YYYY-H1/H2, YYYY-Q1..Q4, YYYY-MM/YYYY-MM "
-           "or YYYY-early.", {"required": True}),
+           "(one month is YYYY-MM/YYYY-MM) or YYYY-early.",
+           {"required": True, "pattern": PERIOD_CONSTRAINT}),
     Column("base_period", "string", "Base period",
-           "For a change: the period it is measured against; empty for levels."),
+           "For a change: the period it is measured against; empty for levels.",
+           {"pattern": PERIOD_CONSTRAINT}),
     Column("value", "number", "Value",
            "The figure as a plain number in the unit of column 'unit': EUR in euros (not "
            "millions), count as a number of cases, percent on a 0-100 scale.",

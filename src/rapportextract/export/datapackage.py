@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from rapportextract.export.atomic import atomic_write_text
-from rapportextract.export.csvout import COLUMNS, PRIMARY_KEY, Column, _cell, table_schema
+from rapportextract.export.csvout import (
+    COLUMNS,
+    PERIOD_CONSTRAINT,
+    PRIMARY_KEY,
+    Column,
+    _cell,
+    table_schema,
+)
 from rapportextract.models import Fact
 
 _QUALIFIERS = ["exact", "approx", "more_than", "less_than", "at_least", "at_most"]
@@ -32,9 +39,13 @@ FACT_COLUMNS: tuple[Column, ...] = (
     Column("subject", "string", "Subject", "What is counted, as the text names it."),
     Column("kind", "string", "Kind", "'level' or 'change'.",
            {"required": True, "enum": ["level", "change"]}),
-    Column("period", "string", "Period", "The period the figure is about.", {"required": True}),
+    Column("period", "string", "Period",
+           "The period the figure is about: YYYY, YYYY-H1/H2, YYYY-Q1..Q4, YYYY-MM/YYYY-MM "
+           "(one month is YYYY-MM/YYYY-MM) or YYYY-early.",
+           {"required": True, "pattern": PERIOD_CONSTRAINT}),
     Column("base_period", "string", "Base period",
-           "For a change: the period it is measured against; empty for levels."),
+           "For a change: the period it is measured against; empty for levels.",
+           {"pattern": PERIOD_CONSTRAINT}),
     Column("value", "number", "Value",
            "The figure as a plain number in the unit of column 'unit'.", {"required": True}),
     Column("unit", "string", "Unit", "EUR, count or percent (0-100).",

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rapportextract.model_base import month_period, single_month
 from rapportextract.models import Quantity
 from rapportextract.periods import TimeExpression, load_period_words
 from rapportextract.periods import phrase_alternation as _alt
@@ -70,9 +71,9 @@ def start_period(period: str, base: str | None) -> str | None:
     if re.fullmatch(r"\d{4}(?:-early)?", period):
         return str(int(period[:4]) - 1)
     year = int(period[:4])
-    if month := re.fullmatch(r"\d{4}-(\d{2})", period):
-        number = int(month.group(1))
-        return f"{year - 1}-12" if number == 1 else f"{year}-{number - 1:02d}"
+    if month := single_month(period):
+        number = month[1]
+        return month_period(year - 1, 12) if number == 1 else month_period(year, number - 1)
     if part := re.fullmatch(r"\d{4}-([QH])([1-4])", period):
         kind, number = part.group(1), int(part.group(2))
         last = 4 if kind == "Q" else 2

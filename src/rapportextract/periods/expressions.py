@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from rapportextract.model_base import month_period
 from rapportextract.periods.clauses import clause_bounds
 from rapportextract.periods.words import PeriodWords, alt, period_words
 from rapportextract.regexneeds import Possible
@@ -47,7 +48,7 @@ class TimeExpression:
     it and a base for the other figures of the sentence."""
     template: str | None = None
     """For ``month`` expressions: the period with ``{y}`` for the year in focus
-    ("{y}-10", "{y}-01/{y}-10")."""
+    ("{y}-10/{y}-10", "{y}-01/{y}-10")."""
 
 
 ELAPSED = "elapsed"
@@ -101,6 +102,11 @@ def _past_years(edition: int, n: int) -> str:
     """"De afgelopen `n` jaar": the `n` years up to the data year."""
     data_year = edition - 1
     return f"{data_year - n + 1}-01/{data_year}-12" if n > 1 else str(data_year)
+
+
+def _month_template(month: int) -> str:
+    """One month of the year in focus, for `TimeExpression.template`."""
+    return month_period("{y}", month)
 
 
 def _candidates(sentence: str, edition: int, w: PeriodWords) -> list[TimeExpression]:
@@ -209,10 +215,9 @@ def _candidates(sentence: str, edition: int, w: PeriodWords) -> list[TimeExpress
     for m in p["through_month"].finditer(sentence):
         # the year so far: "tot en met september 2018" is 2018-01/2018-09
         month = w.months[m.group("m").lower()]
-        add(m, f"{m.group('y')}-01/{m.group('y')}-{month:02d}" if month > 1
-            else f"{m.group('y')}-01")
+        add(m, f"{m.group('y')}-01/{m.group('y')}-{month:02d}")
     for m in p["month_year"].finditer(sentence):
-        add(m, f"{m.group('y')}-{w.months[m.group('m').lower()]:02d}")
+        add(m, month_period(m.group("y"), w.months[m.group("m").lower()]))
     for m in p["year_period"].finditer(sentence):
         add(m, f"{m.group('y1')}-01/{m.group('y2')}-12")
     for m in p["date"].finditer(sentence):
@@ -222,7 +227,7 @@ def _candidates(sentence: str, edition: int, w: PeriodWords) -> list[TimeExpress
         if not 1 <= day <= 31:
             continue
         day_year = _year_of(m, edition, w)
-        form = "{y}" if (day, mon) == (31, 12) else f"{{y}}-{mon:02d}"
+        form = "{y}" if (day, mon) == (31, 12) else _month_template(mon)
         if day_year:
             add(m, form.format(y=day_year), how_of(m))
         else:
@@ -231,21 +236,20 @@ def _candidates(sentence: str, edition: int, w: PeriodWords) -> list[TimeExpress
         # "per 1-1-2021", "op 30-06-2021": as the same date written out
         day, mon = int(m.group("d")), int(m.group("mo"))
         if 1 <= day <= 31 and 1 <= mon <= 12:
-            add(m, m.group("y") if (day, mon) == (31, 12) else f"{m.group('y')}-{mon:02d}")
+            add(m, m.group("y") if (day, mon) == (31, 12) else month_period(m.group("y"), mon))
     for m in p["month_rel"].finditer(sentence):
         rel = m.group("rel") or m.group("rel2")
         year = edition + w.relative[" ".join(rel.lower().split())]
-        add(m, f"{year}-{month_of(m.group('m') or m.group('m2')):02d}", "relative")
+        add(m, month_period(year, month_of(m.group("m") or m.group("m2"))), "relative")
     for m in p["month_alone"].finditer(sentence):
-        add(m, None, "month", template=f"{{y}}-{month_of(m.group('m')):02d}")
+        add(m, None, "month", template=_month_template(month_of(m.group("m"))))
     for m in p["month_range_alone"].finditer(sentence):
         m1, m2 = month_of(m.group("m1")), month_of(m.group("m2"))
         if m1 < m2:
             add(m, None, "month", template=f"{{y}}-{m1:02d}/{{y}}-{m2:02d}")
     for m in p["through_alone"].finditer(sentence):
         through = month_of(m.group("m"))
-        add(m, None, "month",
-            template=f"{{y}}-01/{{y}}-{through:02d}" if through > 1 else "{y}-01")
+        add(m, None, "month", template=f"{{y}}-01/{{y}}-{through:02d}")
     for m in p["month_in_focus"].finditer(sentence):
         add(m, None, "focus")
     for m in p["season_rel"].finditer(sentence):

@@ -1,10 +1,13 @@
-"""Arithmetic on periods written as docs/outputs.md spells them ("2022", "2022-06",
-"2022-Q3", "2022-H1", "2021-10/2022-03"): their months, a part inside another, shifts in
-months, and the two years a change over several whole years links."""
+"""Arithmetic on periods written as docs/outputs.md spells them ("2022", "2022-06/2022-06",
+"2022-Q3", "2022-H1", "2021-10/2022-03"; one month written short, "2022-06", is read too):
+their months, a part inside another, shifts in months, and the two years a change over
+several whole years links."""
 
 from __future__ import annotations
 
 import re
+
+from rapportextract.model_base import month_period
 
 _PLAIN_YEAR = re.compile(r"^\d{4}$")
 
@@ -48,7 +51,7 @@ def shifted_months(anchor: str, offset: int) -> str | None:
     first, last = months[0] + offset, months[1] + offset
     year, month = divmod(last, 12)
     if first == last:
-        return f"{year}-{month + 1:02d}"
+        return month_period(year, month + 1)
     if last - first == 2 and month % 3 == 2:
         return f"{year}-Q{month // 3 + 1}"
     if last - first == 5 and month % 6 == 5:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from rapportextract.model_base import month_period, single_month
 from rapportextract.periods.clauses import clause_bounds
 from rapportextract.periods.expressions import (
     AFTER_YEARS,
@@ -78,7 +79,6 @@ def _shifted(anchor: str, offset: int) -> str:
     return _YEARS.sub(lambda m: str(int(m.group()) + offset), anchor)
 
 
-_MONTH = re.compile(r"^\d{4}-\d{2}$")
 _PAST = PAST_MONTHS.split(":")[0] + ":"
 _PLAIN_YEAR = re.compile(r"^\d{4}$")
 
@@ -150,11 +150,11 @@ def _resolve_context_bound(sentence: str, exprs: list[TimeExpression], default: 
             # "In 2021 is dit tot en met oktober ...": the year so far refines the year named
             if plain is not None and so_far.match(expr.text):
                 periods[plain] = periods[i]
-        elif expr.how == "focus" and context.previous and _MONTH.match(context.previous):
+        elif expr.how == "focus" and (focus := single_month(context.previous)):
             # "Vergeleken met vorige maand steeg het aantal" after a sentence about May: a base
             # "vorige maand" is the month before the one in focus, which the figure is of
-            periods[i] = context.previous if expr.role == "point" \
-                else shifted_months(context.previous, -1)
+            month = month_period(*focus)
+            periods[i] = month if expr.role == "point" else shifted_months(month, -1)
     exprs = [replace(e, period=periods[i]) if i in periods else e for i, e in enumerate(exprs)]
     for i, expr in enumerate(exprs):
         if expr.how == "month" and expr.template and expr.template.startswith(_PAST):
@@ -200,17 +200,21 @@ def _after_base(base: TimeExpression, base_period: str, edition: int) -> str:
     later would be after the edition ("ten opzichte van mei 2022" in a 2022 edition), is
     compared with by the month after it, and so is a quarter or half by the next one."""
     part = _PART.fullmatch(base_period)
-    if part and (base.how == "month" or _year(base_period) >= edition):
+    month = single_month(base_period)
+    if (part or month) and (base.how == "month" or _year(base_period) >= edition):
         # ... and so is a quarter or half of the edition year ("20 procent minder dan in het
         # eerste kwartaal van dit jaar" is of the second quarter)
-        year, kind, number = _year(base_period), part.group(1), int(part.group(2))
+        if month:
+            (year, number), kind = month, ""
+        elif part:
+            year, kind, number = int(part.group(1)), part.group(2), int(part.group(3))
         last = {"": 12, "Q": 4, "H": 2}[kind]
         year, number = (year + 1, 1) if number == last else (year, number + 1)
-        return f"{year}-{number:02d}" if kind == "" else f"{year}-{kind}{number}"
+        return month_period(year, number) if kind == "" else f"{year}-{kind}{number}"
     return _shifted(base_period, 1)
 
 
-_PART = re.compile(r"\d{4}-([QH]?)(\d{1,2})")
+_PART = re.compile(r"(\d{4})-([QH])([1-4])")
 
 
 def _nearest(exprs: list[TimeExpression], start: int, end: int) -> TimeExpression | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from rapportextract.model_base import single_month
 from rapportextract.periods.expressions import TimeExpression, find_time_expressions
 from rapportextract.periods.resolution import PeriodContext, resolve_expressions
 from rapportextract.periods.words import period_words
@@ -41,7 +42,8 @@ def moves_paragraph(period: str, edition: int) -> bool:
     paragraph: any period of the edition year, and a quarter, half or stretch of months of
     the data year."""
     return period.startswith(str(edition)) or bool(
-        _QUARTER_OR_HALF.fullmatch(period) and period.startswith(str(edition - 1)))
+        _QUARTER_OR_HALF.fullmatch(period) and single_month(period) is None
+        and period.startswith(str(edition - 1)))
 
 
 def derived_scope(period: str | None, edition: int) -> str | None:
@@ -62,7 +64,8 @@ _QUARTER_OR_HALF = re.compile(r"\d{4}-(?:Q[1-4]|H[12])|(\d{4})-\d{2}/\1-\d{2}")
 """A quarter, half or stretch of months of the data year moves the paragraph as one of the
 edition year does: "Over het slotkwartaal van 2017 boekte het bedrijf 980 miljoen euro omzet.
 Pakketten waren goed voor 321 miljoen euro." in a 2018 edition is about 2017-Q4 throughout,
-and so is "de eerste negen maanden van 2005" in a 2006 edition (a single month is not)."""
+and so is "de eerste negen maanden van 2005" in a 2006 edition (a single month, "2005-03/2005-03",
+is not: `moves_paragraph` leaves it out)."""
 
 
 def heading_period(heading: str | None, *, edition: int) -> str | None:

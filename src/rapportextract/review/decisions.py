@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 from rapportextract.errors import InputError
+from rapportextract.model_base import PERIOD_PATTERN, canonical_period
 from rapportextract.models import Kind, Qualifier, Scope, Unit
 
 Action = Literal["accept", "reject", "correct", "add"]
@@ -115,6 +117,13 @@ def clean_fields(action: str, raw: Any) -> dict[str, Any]:
                     or not all(isinstance(c, int | float) for c in value)):
                 raise ValueError("bbox must be four numbers")
             out[name] = [round(float(c), 2) for c in value]
+        elif name == "period":
+            # a month written short ("2021-03") is the month the facts write "2021-03/2021-03"
+            period = canonical_period(str(value).strip())
+            if not re.fullmatch(PERIOD_PATTERN, period):
+                raise ValueError(f"period {value!r} is not one of YYYY, YYYY-H1, YYYY-Q1, "
+                                 "YYYY-MM/YYYY-MM, YYYY-early")
+            out[name] = period
         elif name in ("concept", "scope_name"):
             out[name] = None if value in (None, "") else str(value)
         else:

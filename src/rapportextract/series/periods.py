@@ -1,5 +1,6 @@
-"""Period strings ("2023", "2023-H1", "2023-Q2", "2023-early", "2023-07/2024-06") as
-bounds, sort keys and positions on a time axis."""
+"""Period strings ("2023", "2023-H1", "2023-Q2", "2023-early", "2023-07/2024-06", one month
+"2023-03/2023-03" or written short "2023-03") as bounds, sort keys and positions on a time
+axis."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 
 _PERIOD = re.compile(
     r"^(?P<year>\d{4})(?:-(?:(?P<half>H[12])|(?P<quarter>Q[1-4])|(?P<early>early)"
-    r"|(?P<m1>\d{2})/(?P<y2>\d{4})-(?P<m2>\d{2})))?$"
+    r"|(?P<m1>\d{2})(?:/(?P<y2>\d{4})-(?P<m2>\d{2}))?))?$"
 )
 
 
@@ -24,6 +25,8 @@ def period_bounds(period: str) -> tuple[int, int, int] | None:
         return (year, 3 * q - 2, 3 * q)
     if m["early"]:
         return (year, 1, 3)
+    if m["m1"] and not m["m2"]:
+        return (year, int(m["m1"]), int(m["m1"]))
     if m["m1"]:
         last = int(m["m2"]) + 12 * (int(m["y2"]) - year)
         return (year, int(m["m1"]), last)
