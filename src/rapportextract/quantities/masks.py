@@ -67,6 +67,9 @@ def _report_masks() -> tuple[_HintedMask, ...]:
     leader = "".join(regex.escape(c) for c in sw.leader_chars)
     amount = r"-?\d{1,3}(?:\.\d{3})+"
     clause = r"(?:[^.;:!?]|[.,:](?=\d))*"  # the rest of the clause (a number's dot stays in)
+    # a clause up to its comma, or its "dan" ("Als ..., dan ..."); a decimal comma stays in
+    signed = rf"(?:{alt(sw.limit_signs)}\s*)?"
+    short_clause = r"(?:(?!\s+dan\s)(?:[^.,;:!?]|[.,:](?=\d)))*"
     masks: tuple[tuple[str, ...], ...] = (
         # "de afdelingen 2 tot en met 6, 8, 10 en 16", "artikelen 9, tweede lid, en 10"
         ("reference",
@@ -256,6 +259,45 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         ("norm",
          rf"(?<![\w.,])\d+(?:,\d+)?\s*(?:%|procent)\s+van\s+(?:de|het)\s+"
          rf"(?:{word}\s+)?{alt(sw.norm_bases)}", alt(sw.norm_bases)),
+        # "(huur tot 808 euro/maand in 2023; tot 880 euro/maand in 2024)": a bound opening a
+        # clause goes on with the limit before it
+        ("threshold", rf"(?:^|(?<=[;(]\s*))\s*{alt(sw.clause_start_bounds)}\s+{money}"),
+        # "een huur boven de 880 euro", "inkomens onder de € 30.000"
+        # ("het vermogen tussen de min 2,5 duizend en plus 2,5 duizend euro": both ends)
+        ("threshold",
+         rf"(?<!\w){alt(sw.limit_nouns)}\s+{alt(sw.limit_markers)}\s+{signed}{money}[\d.,]*"
+         rf"(?:\s+{alt(tuple(data.scales))})?(?:\s+{alt(sw.bound_joiners)}\s+{signed}{money})?",
+         alt(sw.limit_nouns)),
+        # "maximaal één glas per dag", "minimaal twee keer per jaar": a rule, not a count
+        ("norm",
+         rf"{alt(sw.rule_bounds)}\s+(?:{number}|{small})(?:\s+{alt(sw.rule_nouns)})?\s+"
+         rf"{alt(sw.rule_per)}\s+{alt(sw.rule_units)}(?!\w)", alt(sw.rule_bounds)),
+        # "woningzoekenden die in 2017 minimaal 1 keer hebben gereageerd": a group defined
+        ("threshold",
+         rf"(?<=(?:(?<!\w){alt(sw.defining_pronouns)}|{long_word}{bare_alt(sw.plural_endings)}"
+         rf"(?<!(?<!\w){alt(sw.not_plural_nouns)})\s+{alt(sw.relative_after_noun)})"
+         rf"(?:\s+(?:{word}|\d{{4}})){{0,{sw.defining_gap}}}"
+         rf"\s+){alt(sw.defining_bounds)}\s+(?:{number}|{small})(?!\w)",
+         alt(sw.defining_bounds)),
+        # "de drie andere grote steden", "de overige drie grote gemeenten"
+        ("group of cities",
+         rf"(?<!\w)(?:(?:{small}|\d{{1,2}})\s+(?:{alt(sw.city_others)}\s+)?|"
+         rf"{alt(sw.city_others)}\s+(?:{small}|\d{{1,2}})\s+){alt(sw.city_groups)}",
+         alt(sw.city_groups)),
+        # a condition's clause: "Als de huur 50 euro stijgt, ...", "indien 10 procent van de
+        # huurders ..." (not "Als we kijken naar de 4.500 ontruimingen, ...")
+        ("hypothetical",
+         rf"(?:{alt(sw.conditionals)}|(?:^|(?<=[,;:(]\s*)|(?<=^\s*(?:en|maar|want)\s+))"
+         rf"{alt(sw.conditionals_opening)}(?=\s+{alt(sw.condition_subjects)}))"
+         rf"(?!{short_clause}?{alt(sw.not_conditions)}){short_clause}",
+         alt(sw.conditionals + sw.conditionals_opening)),
+        # "niet 325.000 maar 280.000": the figure denied; the one after "maar" is the figure
+        ("corrected",
+         rf"(?<=(?<!\w){alt(sw.negations)}\s+(?:{alt(sw.negation_fillers)}\s+)?){money}[\d.,]*"
+         rf"(?=(?:\s+{word}){{0,3}}?\s*,?\s+{alt(sw.corrections)}\s+"
+         rf"(?:{alt(sw.negation_fillers)}\s+)?{money})", alt(sw.corrections)),
+        # "1) voorlichting, 2) opvang": a list item's number and its bracket, outside brackets
+        ("list item number", r"(?<!\([^()]{0,300})(?<![\w.,(/-])\d{1,2}\)(?=\s+\p{L})"),
         # "een jaar of vijf"
         ("duration", rf"{alt(sw.approximate_units)}\s+(?:\d{{1,2}}|{small})(?!\w)",
          alt(sw.approximate_units)),

@@ -96,6 +96,28 @@ class SkipWords:
     section_prepositions: tuple[str, ...]
     aim_verbs: tuple[str, ...]
     assumptions: tuple[str, ...]
+    defining_gap: int
+    clause_start_bounds: tuple[str, ...]
+    limit_nouns: tuple[str, ...]
+    limit_markers: tuple[str, ...]
+    limit_signs: tuple[str, ...]
+    rule_bounds: tuple[str, ...]
+    rule_per: tuple[str, ...]
+    rule_nouns: tuple[str, ...]
+    rule_units: tuple[str, ...]
+    defining_pronouns: tuple[str, ...]
+    relative_after_noun: tuple[str, ...]
+    not_plural_nouns: tuple[str, ...]
+    defining_bounds: tuple[str, ...]
+    city_groups: tuple[str, ...]
+    city_others: tuple[str, ...]
+    conditionals: tuple[str, ...]
+    conditionals_opening: tuple[str, ...]
+    condition_subjects: tuple[str, ...]
+    not_conditions: tuple[str, ...]
+    negations: tuple[str, ...]
+    negation_fillers: tuple[str, ...]
+    corrections: tuple[str, ...]
 
 
 def read_skip_words(text: str | None = None) -> SkipWords:
@@ -186,6 +208,28 @@ def read_skip_words(text: str | None = None) -> SkipWords:
         income_shares=r.words("thresholds.income_shares"),
         cap_clauses=r.words("thresholds.cap_clauses"),
         section_prepositions=r.words("layout.section_prepositions"),
+        clause_start_bounds=r.words("precision.clause_start_bounds"),
+        limit_nouns=r.words("precision.limit_nouns"),
+        limit_markers=r.words("precision.limit_markers"),
+        limit_signs=r.words("precision.limit_signs"),
+        rule_bounds=r.words("precision.rule_bounds"),
+        rule_per=r.words("precision.rule_per"),
+        rule_nouns=r.words("precision.rule_nouns"),
+        rule_units=r.words("precision.rule_units"),
+        defining_pronouns=r.words("precision.defining_pronouns"),
+        relative_after_noun=r.words("precision.relative_after_noun"),
+        not_plural_nouns=r.words("precision.not_plural_nouns"),
+        defining_bounds=r.words("precision.defining_bounds"),
+        city_groups=r.words("precision.city_groups"),
+        city_others=r.words("precision.city_others"),
+        conditionals=r.words("precision.conditionals"),
+        conditionals_opening=r.words("precision.conditionals_opening"),
+        condition_subjects=r.words("precision.condition_subjects"),
+        not_conditions=r.words("precision.not_conditions"),
+        negations=r.words("precision.negations"),
+        negation_fillers=r.words("precision.negation_fillers"),
+        corrections=r.words("precision.corrections"),
+        defining_gap=r.integer("precision.defining_gap_words", minimum=0),
     )
 
 
