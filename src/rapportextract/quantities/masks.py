@@ -289,7 +289,10 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         ("hypothetical",
          rf"(?:{alt(sw.conditionals)}|(?:^|(?<=[,;:(]\s*)|(?<=^\s*(?:en|maar|want)\s+))"
          rf"{alt(sw.conditionals_opening)}(?=\s+{alt(sw.condition_subjects)}))"
-         rf"(?!{short_clause}?{alt(sw.not_conditions)}){short_clause}",
+         rf"(?!{short_clause}?{alt(sw.not_conditions)}){short_clause}"
+         # ... and what follows from it where "dan" says so: "Stel dat de prijs 20 procent
+         # stijgt, dan betaalt een gezin 300 euro meer"
+         rf"(?:\s*,?\s+dan\s{short_clause})?",
          alt(sw.conditionals + sw.conditionals_opening)),
         # "niet 325.000 maar 280.000": the figure denied; the one after "maar" is the figure
         ("corrected",
@@ -314,6 +317,10 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         ("assumption",
          rf"{alt(sw.assumptions)}\s+\d+(?:[.,]\d+)?\s*(?:%|procent)(?=\s+{word})",
          alt(sw.assumptions)),
+        # "uitgaande van een inflatie van 3 procent"
+        ("assumption",
+         rf"{alt(sw.assumptions)}\s+een\s+(?:{word}\s+){{1,2}}?van\s+\d+(?:[.,]\d+)?\s*"
+         r"(?:%|procent)", alt(sw.assumptions)),
         ("target", rf"{alt(sw.aim_verbs)}\s{clause}", alt(sw.aim_verbs)),
         ("list item number",
          rf"(?<![\w.,])\d{{1,2}}\.(?=\s?{caseless(alt(sw.list_item_articles))}\s)"),
