@@ -261,7 +261,9 @@ def _report_masks() -> tuple[_HintedMask, ...]:
          rf"(?:{word}\s+)?{alt(sw.norm_bases)}", alt(sw.norm_bases)),
         # "(huur tot 808 euro/maand in 2023; tot 880 euro/maand in 2024)": a bound opening a
         # clause goes on with the limit before it
-        ("threshold", rf"(?:^|(?<=[;(]\s*))\s*{alt(sw.clause_start_bounds)}\s+{money}"),
+        ("threshold",
+         rf"(?:^|(?<=[;(]\s*))\s*{alt(sw.clause_start_bounds)}\s+(?:{alt(sw.bound_fillers)}\s+)?"
+         rf"{money}"),
         # "een huur boven de 880 euro", "inkomens onder de € 30.000"
         # ("het vermogen tussen de min 2,5 duizend en plus 2,5 duizend euro": both ends)
         ("threshold",
@@ -289,6 +291,7 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         ("hypothetical",
          rf"(?:{alt(sw.conditionals)}|(?:^|(?<=[,;:(]\s*)|(?<=^\s*(?:en|maar|want)\s+))"
          rf"{alt(sw.conditionals_opening)}(?=\s+{alt(sw.condition_subjects)}))"
+         rf"(?!\s+{alt(sw.condition_adverbs)})"
          rf"(?!{short_clause}?{alt(sw.not_conditions)}){short_clause}"
          # ... and what follows from it where "dan" says so: "Stel dat de prijs 20 procent
          # stijgt, dan betaalt een gezin 300 euro meer"
@@ -298,7 +301,8 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         ("corrected",
          rf"(?<=(?<!\w){alt(sw.negations)}\s+(?:{alt(sw.negation_fillers)}\s+)?){money}[\d.,]*"
          rf"(?=(?:\s+{word}){{0,3}}?\s*,?\s+{alt(sw.corrections)}\s+"
-         rf"(?:{alt(sw.negation_fillers)}\s+)?{money})", alt(sw.corrections)),
+         rf"(?:{alt(sw.negation_fillers)}\s+)?(?:{word}\s+){{0,2}}?{money})",
+         alt(sw.corrections)),
         # "1) voorlichting, 2) opvang": a list item's number and its bracket, outside brackets
         ("list item number", r"(?<!\([^()]{0,300})(?<![\w.,(/-])\d{1,2}\)(?=\s+\p{L})"),
         # "een jaar of vijf"

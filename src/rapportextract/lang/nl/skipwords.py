@@ -98,6 +98,8 @@ class SkipWords:
     assumptions: tuple[str, ...]
     defining_gap: int
     clause_start_bounds: tuple[str, ...]
+    bound_fillers: tuple[str, ...]
+    condition_adverbs: tuple[str, ...]
     limit_nouns: tuple[str, ...]
     limit_markers: tuple[str, ...]
     limit_signs: tuple[str, ...]
@@ -209,6 +211,8 @@ def read_skip_words(text: str | None = None) -> SkipWords:
         cap_clauses=r.words("thresholds.cap_clauses"),
         section_prepositions=r.words("layout.section_prepositions"),
         clause_start_bounds=r.words("precision.clause_start_bounds"),
+        bound_fillers=r.words("precision.bound_fillers"),
+        condition_adverbs=r.words("precision.condition_adverbs"),
         limit_nouns=r.words("precision.limit_nouns"),
         limit_markers=r.words("precision.limit_markers"),
         limit_signs=r.words("precision.limit_signs"),
