@@ -194,8 +194,11 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         # "60+" (not "40+ reacties": at least 40), "65-plussers"; "de 2 voorgaande jaren"
         ("threshold",
          rf"(?<![\w.,])\d{{1,3}}{bare_alt(sw.age_group_suffixes)}(?![\w+])(?!\s+{lower})"),
+        # (not a figure of the period the words name: "37 in 2014 en 21 afgelopen jaar")
         ("duration",
-         rf"(?<![\w.,])(?:\d{{1,3}}|{small})\s+{alt(sw.duration_adjectives)}\s+"
+         rf"(?<![\w.,])(?!(?<!(?<!\w)(?:de|het|die|deze)\s+)(?:\d{{1,3}}|{small})\s+"
+         rf"{alt(sw.period_adjectives)}\s+{alt(sw.period_units)}(?!\w))"
+         rf"(?:\d{{1,3}}|{small})\s+{alt(sw.duration_adjectives)}\s+"
          rf"{alt(ctx.duration_units)}", alt(sw.duration_adjectives)),
         # "het rapportcijfer zeven", "gemiddeld een 7,5 op het rapport", "een 7,8 (2014: 7,7)"
         ("score",

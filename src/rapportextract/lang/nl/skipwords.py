@@ -54,6 +54,8 @@ class SkipWords:
     bracket_marker_max_digits: int
     age_group_suffixes: tuple[str, ...]
     duration_adjectives: tuple[str, ...]
+    period_adjectives: tuple[str, ...]
+    period_units: tuple[str, ...]
     threshold_openers: tuple[str, ...]
     threshold_markers: tuple[str, ...]
     score_nouns: tuple[str, ...]
@@ -168,6 +170,8 @@ def read_skip_words(text: str | None = None) -> SkipWords:
         bracket_marker_max_digits=r.integer("layout.bracket_marker_max_digits", minimum=1),
         age_group_suffixes=r.words("thresholds.age_group_suffixes"),
         duration_adjectives=r.words("thresholds.duration_adjectives"),
+        period_adjectives=r.words("thresholds.period_adjectives"),
+        period_units=r.words("thresholds.period_units"),
         threshold_openers=r.words("thresholds.openers"),
         threshold_markers=r.words("thresholds.markers"),
         score_nouns=r.words("scores.nouns"),
