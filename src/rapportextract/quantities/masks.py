@@ -262,6 +262,14 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         ("norm",
          rf"(?<![\w.,])\d+(?:,\d+)?\s*(?:%|procent)\s+van\s+(?:de|het)\s+"
          rf"(?:{word}\s+)?{alt(sw.norm_bases)}", alt(sw.norm_bases)),
+        # "De norm voor de solvabiliteit is 20 procent", "De passendheidsnorm schrijft voor dat
+        # 95 procent ...": a limit as the subject opening its clause, a few words before its verb
+        ("norm",
+         rf"(?:^|(?<=[;:(]\s*))\s*{alt(sw.limit_subject_articles)}\s+[^\W\d_]*"
+         rf"{bare_alt(sw.limit_ends)}(?:\s+(?:{word}|\d{{4}})){{0,4}}?\s+"
+         rf"{alt(sw.limit_verbs + sw.limit_prescribes)}\s+{money}", bare_alt(sw.limit_ends)),
+        # "(norm: 4 procent)"
+        ("norm", rf"(?<=\(\s*){alt(sw.target_nouns)}\s*:\s*{money}", alt(sw.target_nouns)),
         # "(huur tot 808 euro/maand in 2023; tot 880 euro/maand in 2024)": a bound opening a
         # clause goes on with the limit before it
         ("threshold",

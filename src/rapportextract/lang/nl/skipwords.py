@@ -100,6 +100,8 @@ class SkipWords:
     assumptions: tuple[str, ...]
     defining_gap: int
     clause_start_bounds: tuple[str, ...]
+    limit_subject_articles: tuple[str, ...]
+    limit_prescribes: tuple[str, ...]
     bound_fillers: tuple[str, ...]
     condition_adverbs: tuple[str, ...]
     limit_nouns: tuple[str, ...]
@@ -215,6 +217,8 @@ def read_skip_words(text: str | None = None) -> SkipWords:
         cap_clauses=r.words("thresholds.cap_clauses"),
         section_prepositions=r.words("layout.section_prepositions"),
         clause_start_bounds=r.words("precision.clause_start_bounds"),
+        limit_subject_articles=r.words("precision.limit_subject_articles"),
+        limit_prescribes=r.words("precision.limit_prescribes"),
         bound_fillers=r.words("precision.bound_fillers"),
         condition_adverbs=r.words("precision.condition_adverbs"),
         limit_nouns=r.words("precision.limit_nouns"),
