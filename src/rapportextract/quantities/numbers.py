@@ -267,6 +267,8 @@ def _round_words(text: str, p: Patterns) -> list[Found]:
     named by its value, "een tientje" (10 euro)."""
     found = []
     for m in p.round_word().finditer(text):
+        if m.group("coin") and m.group("pct"):
+            continue
         if m.group("coin"):
             coins = p.data.numbers.coins
             value = Decimal(coins[table_key(coins, m.group("coin"))])
@@ -275,6 +277,8 @@ def _round_words(text: str, p: Patterns) -> list[Found]:
             continue
         parsed = parse_number_word(m.group("n"))
         if parsed is not None:
-            found.append(Found(m.start(), m.end(), parsed, "count", "words", qualifier="approx",
+            unit: Unit = "percent" if m.group("pct") else "count"
+            found.append(Found(m.start(), m.end(), parsed, unit, "words", qualifier="approx",
+                               has_unit=unit == "percent",
                                notes=["a round number made rough ('-tal')"]))
     return found

@@ -369,7 +369,8 @@ def patterns() -> Patterns:
         round_word=Deferred(
             rf"{alt(data.numbers.plain_article + data.numbers.stressed_one)}\s+"
             rf"(?:(?P<n>{grammar.call}){regex.escape(data.numbers.approx_suffix)}"
-            rf"|(?P<coin>{bare_alt(data.numbers.coins)}))(?!\w)",
+            rf"|(?P<coin>{bare_alt(data.numbers.coins)}))(?!\w)"
+            rf"(?:\s*(?P<pct>{alt(data.units.percent_suffix, glued=True)}))?",
             grammar.defines,
         ),
         round_word_hint=compile_pattern(
