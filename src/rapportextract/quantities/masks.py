@@ -70,6 +70,9 @@ def _report_masks() -> tuple[_HintedMask, ...]:
     # a clause up to its comma, or its "dan" ("Als ..., dan ..."); a decimal comma stays in
     signed = rf"(?:{alt(sw.limit_signs)}\s*)?"
     short_clause = r"(?:(?!\s+dan\s)(?:[^.,;:!?]|[.,:](?=\d)))*"
+    opening = rf"{alt(sw.conditionals_opening)}(?=\s+{alt(sw.condition_subjects)})"
+    condition = (rf"(?!\s+{alt(sw.condition_adverbs)})(?!{short_clause}?{alt(sw.not_conditions)})"
+                 rf"{short_clause}")
     masks: tuple[tuple[str, ...], ...] = (
         # "de afdelingen 2 tot en met 6, 8, 10 en 16", "artikelen 9, tweede lid, en 10"
         ("reference",
@@ -298,12 +301,13 @@ def _report_masks() -> tuple[_HintedMask, ...]:
          rf"{alt(sw.city_others)}\s+(?:{small}|\d{{1,2}})\s+){alt(sw.city_groups)}",
          alt(sw.city_groups)),
         # a condition's clause: "Als de huur 50 euro stijgt, ...", "indien 10 procent van de
-        # huurders ..." (not "Als we kijken naar de 4.500 ontruimingen, ...")
+        # huurders ..." (not "Als we kijken naar de 4.500 ontruimingen, ..."); opening the
+        # sentence, "als" must end its clause with a comma or "dan" ("Als de belangrijkste
+        # oorzaak noemt 40 procent de energieprijs" is a role, not a condition)
         ("hypothetical",
-         rf"(?:{alt(sw.conditionals)}|(?:^|(?<=[,;:(]\s*)|(?<=^\s*(?:en|maar|want)\s+))"
-         rf"{alt(sw.conditionals_opening)}(?=\s+{alt(sw.condition_subjects)}))"
-         rf"(?!\s+{alt(sw.condition_adverbs)})"
-         rf"(?!{short_clause}?{alt(sw.not_conditions)}){short_clause}"
+         rf"(?:{alt(sw.conditionals)}{condition}"
+         rf"|(?<=[,;:(]\s*){opening}{condition}"
+         rf"|(?:^|(?<=^\s*(?:en|maar|want)\s+)){opening}{condition}(?=\s*,|\s+dan\s))"
          # ... and what follows from it where "dan" says so: "Stel dat de prijs 20 procent
          # stijgt, dan betaalt een gezin 300 euro meer"
          rf"(?:\s*,?\s+dan\s{short_clause})?",
