@@ -129,6 +129,13 @@ def _report_masks() -> tuple[_HintedMask, ...]:
          rf"(?<={alt(sw.frequency)}\s+(?:\d{{1,2}}\s+)?{alt(sw.frequency_units)})\s+"
          rf"\d{{1,2}}(?:,\d)?\s+\d{{1,3}}(?=\s*$)"),
         ("risk class", r"(?<=[<>≤≥]\s*(?:€\s*)?\d[\d.,]*)\s+\d{1,2}(?=\s*$)"),
+        # "wethouder Jansen (52)", "een moeder (34) van drie kinderen": an age (a name not
+        # opening the sentence)
+        ("age",
+         rf"(?<=(?:(?<!\w){alt(sw.age_titles)}(?:\s+(?:{alt(sw.name_particles)}\s+)*"
+         r"(?-i:\p{Lu}\p{L}*)){1,3}"
+         rf"|(?<!\w){alt(sw.age_persons)})\s?)"
+         r"\((?:[1-9]\d?|1[01]\d)\)", alt(sw.age_titles + sw.age_persons)),
         # "COVID-19", "Fit for 55", "CO 2"; "de 3 W-vragen"
         ("name", alt(sw.names)),
         ("name", rf"(?<![\d.,])\d{{1,2}}\s+{capital}{regex.escape(sw.lettered_suffix)}\w"),

@@ -279,7 +279,7 @@ def _masks(data: nl.DutchData) -> tuple[tuple[Mask, ...], tuple[Mask, ...]]:
         # word that only ends like one, "ruwweg 6.300", nor a grouped or decimal number)
         ("house number",
          rf"(?<=\w{bare_alt(ctx.street_endings)})(?<!(?<!\w){alt(ctx.not_streets)})"
-         r"\s+\d+[a-z]?(?![\w.,]?\d)(?!\w)"),
+         r"\s+\d+[a-z]?(?:\s*[-–]\s*\d+[a-z]?)?(?![\w.,]?\d)(?!\w)"),
         # Dutch postcodes: 2595 AL (four digits, two capitals)
         ("postcode", r"(?<![\d.,])[1-9]\d{3}\s?(?-i:[A-Z]{2})(?!\w)"),
         # legal article numbers and clock times: 7:231, 10:30

@@ -22,6 +22,9 @@ class SkipWords:
     class_variable: str
     names: tuple[str, ...]
     lettered_suffix: str
+    age_persons: tuple[str, ...]
+    age_titles: tuple[str, ...]
+    name_particles: tuple[str, ...]
     document_parts: tuple[str, ...]
     part_holders: tuple[str, ...]
     parts_held: tuple[str, ...]
@@ -140,6 +143,9 @@ def read_skip_words(text: str | None = None) -> SkipWords:
         class_variable=r.word("references.class_variable"),
         names=r.words("names.phrases"),
         lettered_suffix=r.word("names.lettered_suffix"),
+        age_persons=r.words("names.age_persons"),
+        age_titles=r.words("names.age_titles"),
+        name_particles=r.words("names.name_particles"),
         document_parts=r.words("document_parts.nouns"),
         part_holders=r.words("document_parts.holders"),
         parts_held=r.words("document_parts.held"),
