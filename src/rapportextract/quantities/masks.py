@@ -319,6 +319,19 @@ def _report_masks() -> tuple[_HintedMask, ...]:
          # stijgt, dan betaalt een gezin 300 euro meer"
          rf"(?:\s*,?\s+dan\s{short_clause})?",
          alt(sw.conditionals + sw.conditionals_opening)),
+        # "Een woning is betaalbaar als de huur lager is dan 750 euro"
+        ("threshold",
+         rf"(?<!\w){alt(sw.conditionals_opening)}\s+{alt(sw.condition_subjects)}"
+         rf"(?:\s+{word}){{0,4}}?\s+{alt(sw.copula_comparisons)}\s+{money}",
+         alt(sw.copula_comparisons)),
+        # "Onder een huurachterstand verstaan we een achterstand van minimaal 250 euro", "...
+        # meer dan 1.500 euro noemen we een hoge schuld"
+        ("threshold",
+         rf"(?<={alt(sw.definers)}[^.;:!?]{{0,120}}?){alt(sw.definition_bounds)}\s+{money}",
+         alt(sw.definers)),
+        ("threshold",
+         rf"{alt(sw.definition_bounds)}\s+{money}(?={clause}{alt(sw.definers)})",
+         alt(sw.definers)),
         # "niet 325.000 maar 280.000": the figure denied; the one after "maar" is the figure
         ("corrected",
          rf"(?<=(?<!\w){alt(sw.negations)}\s+(?:{alt(sw.negation_fillers)}\s+)?){money}[\d.,]*"

@@ -125,6 +125,9 @@ class SkipWords:
     condition_subjects: tuple[str, ...]
     not_conditions: tuple[str, ...]
     negations: tuple[str, ...]
+    copula_comparisons: tuple[str, ...]
+    definers: tuple[str, ...]
+    definition_bounds: tuple[str, ...]
     negation_fillers: tuple[str, ...]
     corrections: tuple[str, ...]
 
@@ -245,6 +248,9 @@ def read_skip_words(text: str | None = None) -> SkipWords:
         condition_subjects=r.words("precision.condition_subjects"),
         not_conditions=r.words("precision.not_conditions"),
         negations=r.words("precision.negations"),
+        copula_comparisons=r.words("precision.copula_comparisons"),
+        definers=r.words("precision.definers"),
+        definition_bounds=r.words("precision.definition_bounds"),
         negation_fillers=r.words("precision.negation_fillers"),
         corrections=r.words("precision.corrections"),
         defining_gap=r.integer("precision.defining_gap_words", minimum=0),
