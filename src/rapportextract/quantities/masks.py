@@ -345,7 +345,8 @@ def _report_masks() -> tuple[_HintedMask, ...]:
          alt(sw.approximate_units)),
         # "de liberalisatiegrens ligt op 808,06 euro"
         ("norm",
-         rf"(?<![\w-])[^\W\d_]*{bare_alt(sw.limit_ends)}\s+{alt(sw.limit_verbs)}\s+{money}"),
+         rf"(?<![\w-])[^\W\d_]*{bare_alt(sw.limit_ends)}\s+{alt(sw.limit_verbs)}\s+{money}",
+         bare_alt(sw.limit_ends)),
         # "als een alleenstaande meer dan 2000 euro netto verdient"
         ("threshold",
          rf"{alt(sw.comparisons)}\s+{money}[\d.,]*\s*(?:euro\s+)?(?:{word}\s+){{0,2}}?"

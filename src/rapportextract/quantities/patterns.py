@@ -147,6 +147,12 @@ def _word_number(num: nl.NumberWords) -> _Grammar:
                     starts=starts)
 
 
+def _word_ends(num: nl.NumberWords) -> set[str]:
+    """The last two letters of every number word ("twintig" "ig", "honderd" "rd")."""
+    words = [*num.units, *num.teens, *num.tens, num.hundred, num.thousand]
+    return {w[-2:].lower() for w in words}
+
+
 def _word_tokens(num: nl.NumberWords) -> tuple[regex.Pattern[str], dict[str, Decimal]]:
     values: dict[str, Decimal] = {}
     for table in (num.units, num.teens, num.tens):
@@ -373,9 +379,10 @@ def patterns() -> Patterns:
             rf"(?:\s*(?P<pct>{alt(data.units.percent_suffix, glued=True)}))?",
             grammar.defines,
         ),
+        # the last letters of a number word before "tal", so that "aantal" and "getal" pass
         round_word_hint=compile_pattern(
-            rf"(?:{regex.escape(data.numbers.approx_suffix)}|{bare_alt(data.numbers.coins)})"
-            r"(?!\w)"),
+            rf"(?:{bare_alt(_word_ends(data.numbers))}{regex.escape(data.numbers.approx_suffix)}"
+            rf"|{bare_alt(data.numbers.coins)})(?!\w)"),
         word_token=word_token,
         token_values=token_values,
         word_masks=word_masks,
