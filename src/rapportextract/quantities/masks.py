@@ -69,6 +69,9 @@ def _report_masks() -> tuple[_HintedMask, ...]:
     clause = r"(?:[^.;:!?]|[.,:](?=\d))*"  # the rest of the clause (a number's dot stays in)
     # a clause up to its comma, or its "dan" ("Als ..., dan ..."); a decimal comma stays in
     signed = rf"(?:{alt(sw.limit_signs)}\s*)?"
+    # a year after a bound is a time ("Tot 2020 steeg ...", "de huur tot 2025"), left to the years
+    centuries = f"(?:{ctx.year_first // 100}|{ctx.year_last // 100})"
+    no_year = rf"(?!{centuries}\d\d(?![\d.,]?\d|\s*(?:%|euro)))"
     short_clause = r"(?:(?!\s+dan\s)(?:[^.,;:!?]|[.,:](?=\d)))*"
     opening = rf"{alt(sw.conditionals_opening)}(?=\s+{alt(sw.condition_subjects)})"
     condition = (rf"(?!\s+{alt(sw.condition_adverbs)})(?!{short_clause}?{alt(sw.not_conditions)})"
@@ -284,11 +287,11 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         # clause goes on with the limit before it
         ("threshold",
          rf"(?:^|(?<=[;(]\s*))\s*{alt(sw.clause_start_bounds)}\s+(?:{alt(sw.bound_fillers)}\s+)?"
-         rf"{money}"),
+         rf"{no_year}{money}"),
         # "een huur boven de 880 euro", "inkomens onder de € 30.000"
         # ("het vermogen tussen de min 2,5 duizend en plus 2,5 duizend euro": both ends)
         ("threshold",
-         rf"(?<!\w){alt(sw.limit_nouns)}\s+{alt(sw.limit_markers)}\s+{signed}{money}[\d.,]*"
+         rf"(?<!\w){alt(sw.limit_nouns)}\s+{alt(sw.limit_markers)}\s+{no_year}{signed}{money}[\d.,]*"
          rf"(?:\s+{alt(tuple(data.scales))})?(?:\s+{alt(sw.bound_joiners)}\s+{signed}{money})?",
          alt(sw.limit_nouns)),
         # "maximaal één glas per dag", "minimaal twee keer per jaar": a rule, not a count
