@@ -20,7 +20,7 @@ CASE_FILES = ("facts_wording.yaml", "facts_changes.yaml", "facts_concepts.yaml",
               "facts_money_more.yaml", "facts_changes_more.yaml",
               "facts_periods_more.yaml", "facts_events_back.yaml",
               "facts_time_of_writing.yaml", "facts_money_funds.yaml",
-              "facts_set_against.yaml")
+              "facts_set_against.yaml", "facts_precision_real.yaml")
 
 
 def _cases() -> list[Any]:

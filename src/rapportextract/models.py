@@ -370,6 +370,12 @@ class Fact(_Model):
         "The organisation or region as the text names it ('Woonrijk', 'gemeente Best'), where "
         "scope is organisation, region or unknown and a name is given; else null."))
     """The organisation or region the text names, where `scope` is one of those."""
+    per: str | None = Field(
+        None, exclude_if=lambda found: found is None,
+        description="For a rate or an average: what the value is counted per, as written "
+                    "('per 100.000 inwoners', 'per huurder'); the value's unit is that of what "
+                    "is counted. Omitted where the figure is no rate.")
+    """What a rate or an average is counted per ("per 100.000 inwoners"), or None."""
     diagnostics: list[str] = Field(
         default_factory=list, exclude_if=lambda found: not found,
         description="Why the extractor decided as it did where that is not plain (why a figure "

@@ -144,9 +144,19 @@ def range_joined(text: str, first: tuple[int, int], second: tuple[int, int]) -> 
 
 def rate_reason(q: Quantity, text: str, others: list[tuple[int, int]]) -> str | None:
     """Why the figure is a rate or an average ("0,3 huisuitzettingen per 1000 woningen",
-    "€ 650 per huurder", "tussen 1,4 en 1,9 uitzettingen per 1000 woningen"), or None. The
-    "per" must follow the figure before a punctuation mark or another figure (the other end
-    of a range goes on)."""
+    "€ 650 per huurder", "tussen 1,4 en 1,9 uitzettingen per 1000 woningen"), or None."""
+    per = rate_base(q, text, others)
+    if per is None:
+        return None
+    return (f"no concept: a rate or an average ({per!r}), not a count or an amount of what "
+            "the catalogue measures")
+
+
+def rate_base(q: Quantity, text: str, others: list[tuple[int, int]]) -> str | None:
+    """What a rate or an average is counted per, as written ("per 1000 woningen", "per
+    huurder"), or None where the figure is none. The "per" must follow the figure before a
+    punctuation mark or another figure (the other end of a range goes on), or stand before it
+    in its clause ("Per dag worden gemiddeld vier huishoudens uitgezet")."""
     if q.kind != "level" or q.unit == "percent":
         return None
     stop = _STOP.search(text, q.end)
@@ -166,8 +176,7 @@ def rate_reason(q: Quantity, text: str, others: list[tuple[int, int]]) -> str | 
         m = _words().rate.search(text, clause_bounds(text, q.start)[0], q.start)
     if m is None:
         return None
-    return (f"no concept: a rate or an average ({' '.join(m.group(0).split())!r}), not a "
-            "count or an amount of what the catalogue measures")
+    return " ".join(m.group(0).split())
 
 
 def _changed_noun(q: Quantity, text: str, others: list[Span]) -> tuple[str | None, str | None]:

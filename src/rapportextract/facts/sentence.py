@@ -9,7 +9,7 @@ from dataclasses import replace
 from rapportextract.catalogue import Catalogue
 from rapportextract.facts.analysis import SentenceAnalysis
 from rapportextract.facts.concepts import CONCEPT_CONFIDENCE, ConceptChoice, Prev, concept_for
-from rapportextract.facts.limits import counted_noun
+from rapportextract.facts.limits import counted_noun, rate_base
 from rapportextract.facts.money import amount_reason
 from rapportextract.facts.pairs import movement_start, start_period
 from rapportextract.facts.provenance import fact_id, figure_place, origin_of
@@ -149,6 +149,7 @@ def sentence_facts(
                                                                 times=exprs),
             scope=whom.scope,
             scope_name=whom.name,
+            per=rate_base(q, text, [f for f in figures if f != (q.start, q.end)]),
             diagnostics=notes,
         ))
     return facts

@@ -67,6 +67,15 @@ def _report_masks() -> tuple[_HintedMask, ...]:
     leader = "".join(regex.escape(c) for c in sw.leader_chars)
     amount = r"-?\d{1,3}(?:\.\d{3})+"
     clause = r"(?:[^.;:!?]|[.,:](?=\d))*"  # the rest of the clause (a number's dot stays in)
+    # a clause up to its comma, or its "dan" ("Als ..., dan ..."); a decimal comma stays in
+    signed = rf"(?:{alt(sw.limit_signs)}\s*)?"
+    # a year after a bound is a time ("Tot 2020 steeg ...", "de huur tot 2025"), left to the years
+    centuries = f"(?:{ctx.year_first // 100}|{ctx.year_last // 100})"
+    no_year = rf"(?!{centuries}\d\d(?![\d.,]?\d|\s*(?:%|euro)))"
+    short_clause = r"(?:(?!\s+dan\s)(?:[^.,;:!?]|[.,:](?=\d)))*"
+    opening = rf"{alt(sw.conditionals_opening)}(?=\s+{alt(sw.condition_subjects)})"
+    condition = (rf"(?!\s+{alt(sw.condition_adverbs)})(?!{short_clause}?{alt(sw.not_conditions)})"
+                 rf"{short_clause}")
     masks: tuple[tuple[str, ...], ...] = (
         # "de afdelingen 2 tot en met 6, 8, 10 en 16", "artikelen 9, tweede lid, en 10"
         ("reference",
@@ -123,6 +132,13 @@ def _report_masks() -> tuple[_HintedMask, ...]:
          rf"(?<={alt(sw.frequency)}\s+(?:\d{{1,2}}\s+)?{alt(sw.frequency_units)})\s+"
          rf"\d{{1,2}}(?:,\d)?\s+\d{{1,3}}(?=\s*$)"),
         ("risk class", r"(?<=[<>≤≥]\s*(?:€\s*)?\d[\d.,]*)\s+\d{1,2}(?=\s*$)"),
+        # "wethouder Jansen (52)", "een moeder (34) van drie kinderen": an age (a name not
+        # opening the sentence)
+        ("age",
+         rf"(?<=(?:(?<!\w){alt(sw.age_titles)}(?:\s+(?:{alt(sw.name_particles)}\s+)*"
+         r"(?-i:\p{Lu}\p{L}*)){1,3}"
+         rf"|(?<!\w){alt(sw.age_persons)})\s?)"
+         r"\((?:[1-9]\d?|1[01]\d)\)", alt(sw.age_titles + sw.age_persons)),
         # "COVID-19", "Fit for 55", "CO 2"; "de 3 W-vragen"
         ("name", alt(sw.names)),
         ("name", rf"(?<![\d.,])\d{{1,2}}\s+{capital}{regex.escape(sw.lettered_suffix)}\w"),
@@ -191,8 +207,11 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         # "60+" (not "40+ reacties": at least 40), "65-plussers"; "de 2 voorgaande jaren"
         ("threshold",
          rf"(?<![\w.,])\d{{1,3}}{bare_alt(sw.age_group_suffixes)}(?![\w+])(?!\s+{lower})"),
+        # (not a figure of the period the words name: "37 in 2014 en 21 afgelopen jaar")
         ("duration",
-         rf"(?<![\w.,])(?:\d{{1,3}}|{small})\s+{alt(sw.duration_adjectives)}\s+"
+         rf"(?<![\w.,])(?!(?<!(?<!\w)(?:de|het|die|deze)\s+)(?:\d{{1,3}}|{small})\s+"
+         rf"{alt(sw.period_adjectives)}\s+{alt(sw.period_units)}(?!\w))"
+         rf"(?:\d{{1,3}}|{small})\s+{alt(sw.duration_adjectives)}\s+"
          rf"{alt(ctx.duration_units)}", alt(sw.duration_adjectives)),
         # "het rapportcijfer zeven", "gemiddeld een 7,5 op het rapport", "een 7,8 (2014: 7,7)"
         ("score",
@@ -256,12 +275,81 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         ("norm",
          rf"(?<![\w.,])\d+(?:,\d+)?\s*(?:%|procent)\s+van\s+(?:de|het)\s+"
          rf"(?:{word}\s+)?{alt(sw.norm_bases)}", alt(sw.norm_bases)),
+        # "De norm voor de solvabiliteit is 20 procent", "De passendheidsnorm schrijft voor dat
+        # 95 procent ...": a limit as the subject opening its clause, a few words before its verb
+        ("norm",
+         rf"(?:^|(?<=[;:(]\s*))\s*{alt(sw.limit_subject_articles)}\s+[^\W\d_]*"
+         rf"{bare_alt(sw.limit_ends)}(?:\s+(?:{word}|\d{{4}})){{0,4}}?\s+"
+         rf"{alt(sw.limit_verbs + sw.limit_prescribes)}\s+{money}", bare_alt(sw.limit_ends)),
+        # "(norm: 4 procent)"
+        ("norm", rf"(?<=\(\s*){alt(sw.target_nouns)}\s*:\s*{money}", alt(sw.target_nouns)),
+        # "(huur tot 808 euro/maand in 2023; tot 880 euro/maand in 2024)": a bound opening a
+        # clause goes on with the limit before it
+        ("threshold",
+         rf"(?:^|(?<=[;(]\s*))\s*{alt(sw.clause_start_bounds)}\s+(?:{alt(sw.bound_fillers)}\s+)?"
+         rf"{no_year}{money}"),
+        # "een huur boven de 880 euro", "inkomens onder de € 30.000"
+        # ("het vermogen tussen de min 2,5 duizend en plus 2,5 duizend euro": both ends)
+        ("threshold",
+         rf"(?<!\w){alt(sw.limit_nouns)}\s+{alt(sw.limit_markers)}\s+{no_year}{signed}{money}[\d.,]*"
+         rf"(?:\s+{alt(tuple(data.scales))})?(?:\s+{alt(sw.bound_joiners)}\s+{signed}{money})?",
+         alt(sw.limit_nouns)),
+        # "maximaal één glas per dag", "minimaal twee keer per jaar": a rule, not a count
+        ("norm",
+         rf"{alt(sw.rule_bounds)}\s+(?:{number}|{small})(?:\s+{alt(sw.rule_nouns)})?\s+"
+         rf"{alt(sw.rule_per)}\s+{alt(sw.rule_units)}(?!\w)", alt(sw.rule_bounds)),
+        # "woningzoekenden die in 2017 minimaal 1 keer hebben gereageerd": a group defined
+        ("threshold",
+         rf"(?<=(?:(?<!\w){alt(sw.defining_pronouns)}|{long_word}{bare_alt(sw.plural_endings)}"
+         rf"(?<!(?<!\w){alt(sw.not_plural_nouns)})\s+{alt(sw.relative_after_noun)})"
+         rf"(?:\s+(?:{word}|\d{{4}})){{0,{sw.defining_gap}}}"
+         rf"\s+){alt(sw.defining_bounds)}\s+(?:{number}|{small})(?!\w)",
+         alt(sw.defining_bounds)),
+        # "de drie andere grote steden", "de overige drie grote gemeenten"
+        ("group of cities",
+         rf"(?<!\w)(?:(?:{small}|\d{{1,2}})\s+(?:{alt(sw.city_others)}\s+)?|"
+         rf"{alt(sw.city_others)}\s+(?:{small}|\d{{1,2}})\s+){alt(sw.city_groups)}",
+         alt(sw.city_groups)),
+        # a condition's clause: "Als de huur 50 euro stijgt, ...", "indien 10 procent van de
+        # huurders ..." (not "Als we kijken naar de 4.500 ontruimingen, ..."); opening the
+        # sentence, "als" must end its clause with a comma or "dan" ("Als de belangrijkste
+        # oorzaak noemt 40 procent de energieprijs" is a role, not a condition)
+        ("hypothetical",
+         rf"(?:{alt(sw.conditionals)}{condition}"
+         rf"|(?<=[,;:(]\s*){opening}{condition}"
+         rf"|(?:^|(?<=^\s*(?:en|maar|want)\s+)){opening}{condition}(?=\s*,|\s+dan\s))"
+         # ... and what follows from it where "dan" says so: "Stel dat de prijs 20 procent
+         # stijgt, dan betaalt een gezin 300 euro meer"
+         rf"(?:\s*,?\s+dan\s{short_clause})?",
+         alt(sw.conditionals + sw.conditionals_opening)),
+        # "Een woning is betaalbaar als de huur lager is dan 750 euro"
+        ("threshold",
+         rf"(?<!\w){alt(sw.conditionals_opening)}\s+{alt(sw.condition_subjects)}"
+         rf"(?:\s+{word}){{0,4}}?\s+{alt(sw.copula_comparisons)}\s+{money}",
+         alt(sw.copula_comparisons)),
+        # "Onder een huurachterstand verstaan we een achterstand van minimaal 250 euro", "...
+        # meer dan 1.500 euro noemen we een hoge schuld"
+        ("threshold",
+         rf"(?<={alt(sw.definers)}[^.;:!?]{{0,120}}?){alt(sw.definition_bounds)}\s+{money}",
+         alt(sw.definers)),
+        ("threshold",
+         rf"{alt(sw.definition_bounds)}\s+{money}(?={clause}{alt(sw.definers)})",
+         alt(sw.definers)),
+        # "niet 325.000 maar 280.000": the figure denied; the one after "maar" is the figure
+        ("corrected",
+         rf"(?<=(?<!\w){alt(sw.negations)}\s+(?:{alt(sw.negation_fillers)}\s+)?){money}[\d.,]*"
+         rf"(?=(?:\s+{word}){{0,3}}?\s*,?\s+{alt(sw.corrections)}\s+"
+         rf"(?:{alt(sw.negation_fillers)}\s+)?(?:{word}\s+){{0,2}}?{money})",
+         alt(sw.corrections)),
+        # "1) voorlichting, 2) opvang": a list item's number and its bracket, outside brackets
+        ("list item number", r"(?<!\([^()]{0,300})(?<![\w.,(/-])\d{1,2}\)(?=\s+\p{L})"),
         # "een jaar of vijf"
         ("duration", rf"{alt(sw.approximate_units)}\s+(?:\d{{1,2}}|{small})(?!\w)",
          alt(sw.approximate_units)),
         # "de liberalisatiegrens ligt op 808,06 euro"
         ("norm",
-         rf"(?<![\w-])[^\W\d_]*{bare_alt(sw.limit_ends)}\s+{alt(sw.limit_verbs)}\s+{money}"),
+         rf"(?<![\w-])[^\W\d_]*{bare_alt(sw.limit_ends)}\s+{alt(sw.limit_verbs)}\s+{money}",
+         bare_alt(sw.limit_ends)),
         # "als een alleenstaande meer dan 2000 euro netto verdient"
         ("threshold",
          rf"{alt(sw.comparisons)}\s+{money}[\d.,]*\s*(?:euro\s+)?(?:{word}\s+){{0,2}}?"
@@ -272,6 +360,10 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         ("assumption",
          rf"{alt(sw.assumptions)}\s+\d+(?:[.,]\d+)?\s*(?:%|procent)(?=\s+{word})",
          alt(sw.assumptions)),
+        # "uitgaande van een inflatie van 3 procent"
+        ("assumption",
+         rf"{alt(sw.assumptions)}\s+een\s+(?:{word}\s+){{1,2}}?van\s+\d+(?:[.,]\d+)?\s*"
+         r"(?:%|procent)", alt(sw.assumptions)),
         ("target", rf"{alt(sw.aim_verbs)}\s{clause}", alt(sw.aim_verbs)),
         ("list item number",
          rf"(?<![\w.,])\d{{1,2}}\.(?=\s?{caseless(alt(sw.list_item_articles))}\s)"),
@@ -289,33 +381,10 @@ def _report_masks() -> tuple[_HintedMask, ...]:
     )
 
 
-# The number of an item in a list run into a sentence: "drie doelen: 1) voorlichting (4 mln.),
-# 2) schuldhulp en 3) onderzoek" -- after the start, a colon, semicolon or comma, or "en"/"of",
-# a number of one or two digits closed by a bracket that no bracket opened, before a word.
-_LIST_NUMBER = regex.compile(r"(?:^|(?<=[:;,]\s*)|(?<=\s(?:en|of)\s+))\d{1,2}\)(?=\s+[^\W\d_])",
-                             regex.IGNORECASE)
-
-
-# Any number closed by a bracket no bracket opened, before a word: a list number where the
-# numbers count up from 1 ("kiest voor 1) een loket en 2) een huisbezoek").
-_BRACKET_NUMBER = regex.compile(r"(?<![\w(.,])\d{1,2}\)(?=\s+[^\W\d_])")
-
-
-def _list_numbers(text: str) -> list[regex.Match[str]]:
-    found = list(_LIST_NUMBER.finditer(text))
-    counted = list(_BRACKET_NUMBER.finditer(text))
-    values = [int(m.group()[:-1]) for m in counted]
-    if len(values) >= 2 and values == list(range(1, len(values) + 1)):
-        return counted
-    return found
-
-
 def masked_spans(text: str, p: Patterns) -> list[tuple[int, int, str]]:
     """Spans that hold no figure, each with its reason ("date", "reference", "threshold")."""
     masks = (*p.word_masks, *p.masks) if p.digit.search(text) else p.word_masks
     spans = [(*m.span(), reason) for reason, pattern in masks for m in pattern.finditer(text)]
-    if ")" in text:
-        spans += [(*m.span(), "list number") for m in _list_numbers(text)]
     spans += [(*m.span(), reason) for reason, pattern, hint in _report_masks()
               if hint is None or hint.search(text) for m in pattern.finditer(text)]
     if p.domain_hint.search(text):

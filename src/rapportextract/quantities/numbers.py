@@ -257,4 +257,28 @@ def find_numbers(text: str, p: Patterns) -> list[Found]:
                 signed=bool(m.group("sign")),
             )
         )
+    if p.round_word_hint.search(text):
+        found = sorted([*found, *_round_words(text, p)], key=lambda q: q.start)
     return _join_space_groups(found, text) if len(found) > 1 else found
+
+
+def _round_words(text: str, p: Patterns) -> list[Found]:
+    """A rough number after the article, "een twintigtal" (about 20, a count), and a coin
+    named by its value, "een tientje" (10 euro)."""
+    found = []
+    for m in p.round_word().finditer(text):
+        if m.group("coin") and m.group("pct"):
+            continue
+        if m.group("coin"):
+            coins = p.data.numbers.coins
+            value = Decimal(coins[table_key(coins, m.group("coin"))])
+            found.append(Found(m.start(), m.end(), value, "EUR", "words", has_unit=True,
+                               notes=[f"{m.group('coin')!r}: a coin or note of that value"]))
+            continue
+        parsed = parse_number_word(m.group("n"))
+        if parsed is not None:
+            unit: Unit = "percent" if m.group("pct") else "count"
+            found.append(Found(m.start(), m.end(), parsed, unit, "words", qualifier="approx",
+                               has_unit=unit == "percent",
+                               notes=["a round number made rough ('-tal')"]))
+    return found

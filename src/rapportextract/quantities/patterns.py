@@ -37,6 +37,9 @@ class Patterns:
     # numbers
     core: regex.Pattern[str]
     number_word: Deferred
+    round_word: Deferred
+    """A rough number after the article ("een twintigtal") or a coin ("een tientje")."""
+    round_word_hint: regex.Pattern[str]
     word_token: regex.Pattern[str]
     token_values: dict[str, Decimal]
     # shares
@@ -121,6 +124,7 @@ def _word_number(num: nl.NumberWords) -> _Grammar:
     units, teens, tens = bare_alt(num.units), bare_alt(num.teens), bare_alt(num.tens)
     join = bare_alt(num.joiners)
     half, one_and_a_half = regex.escape(num.half), regex.escape(num.one_and_a_half)
+    a_half = regex.escape(num.a_half)
     hundred, thousand = regex.escape(num.hundred), regex.escape(num.thousand)
     parts = {
         "nw_below_100": f"(?:{units}{join}{tens}|{tens}|{teens}|{units})",
@@ -128,7 +132,7 @@ def _word_number(num: nl.NumberWords) -> _Grammar:
             f"(?:(?:{teens}|{units})?{hundred}(?:{join}?(?&nw_below_100))?|(?&nw_below_100))"
         ),
         # "vijfenhalf", "anderhalf"
-        "nw_and_a_half": f"(?:(?&nw_below_100){join}{half}|{one_and_a_half})",
+        "nw_and_a_half": f"(?:(?&nw_below_100){join}(?:{a_half}|{half})|{one_and_a_half})",
         "nw_number": (
             f"(?:(?:(?&nw_below_1000)|(?&nw_and_a_half))?{thousand}"
             f"(?:{join}?(?&nw_below_1000))?|(?&nw_and_a_half)|(?&nw_below_1000))"
@@ -143,11 +147,18 @@ def _word_number(num: nl.NumberWords) -> _Grammar:
                     starts=starts)
 
 
+def _word_ends(num: nl.NumberWords) -> set[str]:
+    """The last two letters of every number word ("twintig" "ig", "honderd" "rd")."""
+    words = [*num.units, *num.teens, *num.tens, num.hundred, num.thousand]
+    return {w[-2:].lower() for w in words}
+
+
 def _word_tokens(num: nl.NumberWords) -> tuple[regex.Pattern[str], dict[str, Decimal]]:
     values: dict[str, Decimal] = {}
     for table in (num.units, num.teens, num.tens):
         values.update({w.lower(): Decimal(v) for w, v in table.items()})
     values[num.half.lower()] = Decimal("0.5")
+    values[num.a_half.lower()] = Decimal("0.5")
     values[num.one_and_a_half.lower()] = Decimal("1.5")
     tokens = [*values, num.hundred.lower(), num.thousand.lower(), *num.joiners]
     return compile_pattern(bare_alt(tokens)), values
@@ -208,7 +219,7 @@ def _share_patterns(data: nl.DutchData, grammar: _Grammar) -> dict[str, Any]:
         "ratio": Deferred(
             not_after(r"[\w.,]")
             + rf"(?P<n>{number})\s+(?:(?P<op>{op})|(?P<van>{van}))\s+"
-            rf"(?P<m>\d+|{word_number})" + caseless(r"(?![\w.,]\w)"),
+            rf"(?P<m>\d{{1,3}}(?:\.\d{{3}})+|\d+|{word_number})" + caseless(r"(?![\w.,]\w)"),
             grammar.defines,
         ),
         # "op" and "van" stand in most sentences: a ratio needs a number after them
@@ -270,8 +281,11 @@ def _masks(data: nl.DutchData) -> tuple[tuple[Mask, ...], tuple[Mask, ...]]:
          rf"{alt(ctx.reference_words)}\s*{ref_number}[a-z]?"
          rf"(?:(?:\s*,\s*{ref_number})*\s*{alt(ctx.reference_joiners)}\s*{ref_number})?(?!\w)"
          rf"(?!\s*{alt(ctx.reference_not_before)}(?!\w))"),
-        # house numbers after a street name: Koninginnegracht 14, Postbus 29204
-        ("house number", rf"(?<=\w{bare_alt(ctx.street_endings)})\s+\d+[a-z]?(?!\w)"),
+        # house numbers after a street name: Koninginnegracht 14, Postbus 29204 (not after a
+        # word that only ends like one, "ruwweg 6.300", nor a grouped or decimal number)
+        ("house number",
+         rf"(?<=\w{bare_alt(ctx.street_endings)})(?<!(?<!\w){alt(ctx.not_streets)})"
+         r"\s+\d+[a-z]?(?:\s*[-–]\s*\d+[a-z]?)?(?![\w.,]?\d)(?!\w)"),
         # Dutch postcodes: 2595 AL (four digits, two capitals)
         ("postcode", r"(?<![\d.,])[1-9]\d{3}\s?(?-i:[A-Z]{2})(?!\w)"),
         # legal article numbers and clock times: 7:231, 10:30
@@ -290,7 +304,9 @@ def _masks(data: nl.DutchData) -> tuple[tuple[Mask, ...], tuple[Mask, ...]]:
         ("score", rf"(?<![\d.,])(?:10|[1-9])(?:,\d)?\s+{alt(ctx.score_after)}"),
         ("score", rf"{alt(ctx.score_before)}\s+(?:10|[1-9])(?:,\d)?(?=\s*(?:[.;:)(]|,\s|$))"),
         # page furniture: "223 keer bekeken"
-        ("page furniture", rf"(?<![\d.,])\d{{1,3}}(?:\.\d{{3}})*\s+{alt(ctx.page_counts)}"),
+        # (not in a sentence that goes on: "kreeg de corporatie 120 reacties van huurders")
+        ("page furniture",
+         rf"(?<![\d.,])\d{{1,3}}(?:\.\d{{3}})*\s+{alt(ctx.page_counts)}(?!\s+\p{{Ll}})"),
         # a count opening a heading: "De 5 meest gebruikte maatregelen"
         ("count in a heading",
          rf"(?:^|(?<=\n))\s*(?:{alt(data.changes.noun_articles)}\s+)?\d{{1,2}}\s+"
@@ -356,6 +372,17 @@ def patterns() -> Patterns:
         data=data,
         core=compile_pattern(_core(data, grammar.call), grammar.defines),
         number_word=Deferred(rf"(?<!\w){grammar.call}(?!\w)", grammar.defines),
+        round_word=Deferred(
+            rf"{alt(data.numbers.plain_article + data.numbers.stressed_one)}\s+"
+            rf"(?:(?P<n>{grammar.call}){regex.escape(data.numbers.approx_suffix)}"
+            rf"|(?P<coin>{bare_alt(data.numbers.coins)}))(?!\w)"
+            rf"(?:\s*(?P<pct>{alt(data.units.percent_suffix, glued=True)}))?",
+            grammar.defines,
+        ),
+        # the last letters of a number word before "tal", so that "aantal" and "getal" pass
+        round_word_hint=compile_pattern(
+            rf"(?:{bare_alt(_word_ends(data.numbers))}{regex.escape(data.numbers.approx_suffix)}"
+            rf"|{bare_alt(data.numbers.coins)})(?!\w)"),
         word_token=word_token,
         token_values=token_values,
         word_masks=word_masks,

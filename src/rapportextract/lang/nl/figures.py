@@ -31,7 +31,10 @@ class NumberWords:
     thousand: str
     joiners: tuple[str, ...]
     half: str
+    a_half: str
     one_and_a_half: str
+    approx_suffix: str
+    coins: dict[str, int]
     plain_article: tuple[str, ...]
     stressed_one: tuple[str, ...]
 
@@ -191,6 +194,7 @@ class Contexts:
     phone_service_prefixes: tuple[str, ...]
     url_tlds: tuple[str, ...]
     street_endings: tuple[str, ...]
+    not_streets: tuple[str, ...]
     idioms: tuple[str, ...]
     threshold_openers: tuple[str, ...]
     threshold_markers: tuple[str, ...]
@@ -235,7 +239,10 @@ def _numbers() -> NumberWords:
         thousand=r.word("parts.thousand"),
         joiners=r.words("parts.joiners"),
         half=r.word("parts.half"),
+        a_half=r.word("parts.a_half"),
         one_and_a_half=r.word("parts.one_and_a_half"),
+        approx_suffix=r.word("parts.approx_suffix"),
+        coins=r.int_table("coins", minimum=1),
         plain_article=r.words("article.plain"),
         stressed_one=r.words("article.stressed"),
     )
@@ -447,6 +454,7 @@ def _contexts() -> Contexts:
         phone_service_prefixes=r.words("phones.service_prefixes"),
         url_tlds=r.words("urls.tlds"),
         street_endings=r.words("addresses.street_endings"),
+        not_streets=r.words("addresses.not_streets"),
         idioms=r.words("idioms.phrases"),
         threshold_openers=r.words("not_figures.threshold_openers"),
         threshold_markers=r.words("not_figures.threshold_markers"),

@@ -22,6 +22,9 @@ class SkipWords:
     class_variable: str
     names: tuple[str, ...]
     lettered_suffix: str
+    age_persons: tuple[str, ...]
+    age_titles: tuple[str, ...]
+    name_particles: tuple[str, ...]
     document_parts: tuple[str, ...]
     part_holders: tuple[str, ...]
     parts_held: tuple[str, ...]
@@ -54,6 +57,8 @@ class SkipWords:
     bracket_marker_max_digits: int
     age_group_suffixes: tuple[str, ...]
     duration_adjectives: tuple[str, ...]
+    period_adjectives: tuple[str, ...]
+    period_units: tuple[str, ...]
     threshold_openers: tuple[str, ...]
     threshold_markers: tuple[str, ...]
     score_nouns: tuple[str, ...]
@@ -96,6 +101,35 @@ class SkipWords:
     section_prepositions: tuple[str, ...]
     aim_verbs: tuple[str, ...]
     assumptions: tuple[str, ...]
+    defining_gap: int
+    clause_start_bounds: tuple[str, ...]
+    limit_subject_articles: tuple[str, ...]
+    limit_prescribes: tuple[str, ...]
+    bound_fillers: tuple[str, ...]
+    condition_adverbs: tuple[str, ...]
+    limit_nouns: tuple[str, ...]
+    limit_markers: tuple[str, ...]
+    limit_signs: tuple[str, ...]
+    rule_bounds: tuple[str, ...]
+    rule_per: tuple[str, ...]
+    rule_nouns: tuple[str, ...]
+    rule_units: tuple[str, ...]
+    defining_pronouns: tuple[str, ...]
+    relative_after_noun: tuple[str, ...]
+    not_plural_nouns: tuple[str, ...]
+    defining_bounds: tuple[str, ...]
+    city_groups: tuple[str, ...]
+    city_others: tuple[str, ...]
+    conditionals: tuple[str, ...]
+    conditionals_opening: tuple[str, ...]
+    condition_subjects: tuple[str, ...]
+    not_conditions: tuple[str, ...]
+    negations: tuple[str, ...]
+    copula_comparisons: tuple[str, ...]
+    definers: tuple[str, ...]
+    definition_bounds: tuple[str, ...]
+    negation_fillers: tuple[str, ...]
+    corrections: tuple[str, ...]
 
 
 def read_skip_words(text: str | None = None) -> SkipWords:
@@ -112,6 +146,9 @@ def read_skip_words(text: str | None = None) -> SkipWords:
         class_variable=r.word("references.class_variable"),
         names=r.words("names.phrases"),
         lettered_suffix=r.word("names.lettered_suffix"),
+        age_persons=r.words("names.age_persons"),
+        age_titles=r.words("names.age_titles"),
+        name_particles=r.words("names.name_particles"),
         document_parts=r.words("document_parts.nouns"),
         part_holders=r.words("document_parts.holders"),
         parts_held=r.words("document_parts.held"),
@@ -144,6 +181,8 @@ def read_skip_words(text: str | None = None) -> SkipWords:
         bracket_marker_max_digits=r.integer("layout.bracket_marker_max_digits", minimum=1),
         age_group_suffixes=r.words("thresholds.age_group_suffixes"),
         duration_adjectives=r.words("thresholds.duration_adjectives"),
+        period_adjectives=r.words("thresholds.period_adjectives"),
+        period_units=r.words("thresholds.period_units"),
         threshold_openers=r.words("thresholds.openers"),
         threshold_markers=r.words("thresholds.markers"),
         score_nouns=r.words("scores.nouns"),
@@ -186,6 +225,35 @@ def read_skip_words(text: str | None = None) -> SkipWords:
         income_shares=r.words("thresholds.income_shares"),
         cap_clauses=r.words("thresholds.cap_clauses"),
         section_prepositions=r.words("layout.section_prepositions"),
+        clause_start_bounds=r.words("precision.clause_start_bounds"),
+        limit_subject_articles=r.words("precision.limit_subject_articles"),
+        limit_prescribes=r.words("precision.limit_prescribes"),
+        bound_fillers=r.words("precision.bound_fillers"),
+        condition_adverbs=r.words("precision.condition_adverbs"),
+        limit_nouns=r.words("precision.limit_nouns"),
+        limit_markers=r.words("precision.limit_markers"),
+        limit_signs=r.words("precision.limit_signs"),
+        rule_bounds=r.words("precision.rule_bounds"),
+        rule_per=r.words("precision.rule_per"),
+        rule_nouns=r.words("precision.rule_nouns"),
+        rule_units=r.words("precision.rule_units"),
+        defining_pronouns=r.words("precision.defining_pronouns"),
+        relative_after_noun=r.words("precision.relative_after_noun"),
+        not_plural_nouns=r.words("precision.not_plural_nouns"),
+        defining_bounds=r.words("precision.defining_bounds"),
+        city_groups=r.words("precision.city_groups"),
+        city_others=r.words("precision.city_others"),
+        conditionals=r.words("precision.conditionals"),
+        conditionals_opening=r.words("precision.conditionals_opening"),
+        condition_subjects=r.words("precision.condition_subjects"),
+        not_conditions=r.words("precision.not_conditions"),
+        negations=r.words("precision.negations"),
+        copula_comparisons=r.words("precision.copula_comparisons"),
+        definers=r.words("precision.definers"),
+        definition_bounds=r.words("precision.definition_bounds"),
+        negation_fillers=r.words("precision.negation_fillers"),
+        corrections=r.words("precision.corrections"),
+        defining_gap=r.integer("precision.defining_gap_words", minimum=0),
     )
 
 
