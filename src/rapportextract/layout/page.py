@@ -61,6 +61,7 @@ from rapportextract.layout.ruled import add_rule_tables, bar_grid, rule_tables
 from rapportextract.layout.text import spelled_words, strip_glued_markers
 from rapportextract.layout.turned import turned_lines
 from rapportextract.models import (
+    BBox,
     Block,
     BlockKind,
     Page,
@@ -110,8 +111,10 @@ def prepare_page(page: Page, params: LayoutParams = LAYOUT) -> PageLayout:
     rest = [w for i, w in enumerate(words) if i not in claimed]
     turned, rest = turned_lines(rest, params)
     frags = [f for row in word_rows(rest, params) for f in cut_row(row, (), params)]
+    bars = [r.bbox for r in page.rects if r.fill is not None]
+    bars += [b for s in page.segments if s.fill is not None and (b := _extent(s.points))]
     frags = absorb_chart_labels(
-        frags, charts, chart_words, body_font_size(words, params), params
+        frags, charts, chart_words, body_font_size(words, params), params, bars
     )
     # turned text by a chart (with its labels) is its axis title; elsewhere a sidebar or a
     # stamp, set apart from the prose
@@ -289,6 +292,13 @@ def build_blocks(
         block.id = f"p{page.number}-b{i}"
         block.page = page.number
     return blocks
+
+
+def _extent(points: Sequence[tuple[float, float]]) -> BBox | None:
+    if not points:
+        return None
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return (min(xs), min(ys), max(xs), max(ys))
 
 
 def _side_by_side(boxes: list[tuple[float, float, float, float]], gutter: tuple[float, float],
