@@ -69,6 +69,14 @@ PAGES = [
         id="bars-without-a-frame",
     ),
     pytest.param(
+        "report_page_line_far_axis.pdf",
+        [("Het aantal huurders", "een jaar eerder."), ("Vooral de groep", "even groot."),
+         ("Corporaties verwachten", "lager zijn.")],
+        ["152", "117", "2020", "2023"],
+        [152000, 144000, 135000, 117000],
+        id="line-far-above-its-axis",
+    ),
+    pytest.param(
         "report_page_picture_chart.pdf",
         [("Steeds meer huishoudens", "tot 340."), ("Het loket verwijst", "een vrijwilliger."),
          ("Vrijwilligers van het loket", "huishoudens thuis.")],

@@ -55,7 +55,7 @@ from rapportextract.layout.margins import (
 )
 from rapportextract.layout.params import LAYOUT, LayoutParams
 from rapportextract.layout.ragged import entry_list, flush_right_columns
-from rapportextract.layout.regions import chart_regions
+from rapportextract.layout.regions import chart_regions, graphic_boxes
 from rapportextract.layout.rows import Frag, cut_row, word_rows
 from rapportextract.layout.ruled import add_rule_tables, bar_grid, rule_tables
 from rapportextract.layout.text import spelled_words, strip_glued_markers
@@ -114,7 +114,8 @@ def prepare_page(page: Page, params: LayoutParams = LAYOUT) -> PageLayout:
     bars = [r.bbox for r in page.rects if r.fill is not None]
     bars += [b for s in page.segments if s.fill is not None and (b := _extent(s.points))]
     frags = absorb_chart_labels(
-        frags, charts, chart_words, body_font_size(words, params), params, bars
+        frags, charts, chart_words, body_font_size(words, params), params, bars,
+        graphic_boxes(page),
     )
     # turned text by a chart (with its labels) is its axis title; elsewhere a sidebar or a
     # stamp, set apart from the prose

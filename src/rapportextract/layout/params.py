@@ -371,6 +371,9 @@ class LayoutParams:
     """Share of the font size: a label stands at most this far from the chart's area."""
     label_words: int = 6
     """A label has at most this many words (more is a sentence)."""
+    slot_label_reach: float = 15.0
+    """Times the size: the category labels under a line chart stand at most this far under
+    its line (`labels._absorb_slot_labels`)."""
     bar_name_reach: float = 15.0
     """Times the size: the name of a horizontal bar ends at most this far left of the
     chart (names set at the page's margin, the bars after the longest name)."""
