@@ -77,6 +77,15 @@ PAGES = [
         id="line-far-above-its-axis",
     ),
     pytest.param(
+        "report_page_hbar_beside_prose.pdf",
+        # (the first paragraph ends with no full stop, its last line level with a bar)
+        [("Corporaties vroegen", "een rol"), ("Een kleiner deel", "het laatst."),
+         ("Bijna een op de tien", "contact."), ("Huurders konden", "niet op.")],
+        ["Minder", "Energierekening", "reden", "41%"],
+        [41, 27, 19, 9],
+        id="horizontal-bars-beside-prose",
+    ),
+    pytest.param(
         "report_page_picture_chart.pdf",
         [("Steeds meer huishoudens", "tot 340."), ("Het loket verwijst", "een vrijwilliger."),
          ("Vrijwilligers van het loket", "huishoudens thuis.")],
