@@ -1,8 +1,9 @@
 """Report pages with a chart among the prose (fixtures/charts/report_page_*.pdf, made by
 make_chart_pdfs.py): labels inside the bars, grouped bars with a legend, horizontal
-category bars, a line chart with point labels, stacked bars, bars drawn without a frame and
-a chart set as a picture. Every word of the chart stays out of the prose, the paragraphs
-around it come out whole, and the chart reader still reads its values."""
+category bars, a line chart with point labels, stacked bars, bars drawn without a frame, a
+chart set as a picture, and a pie (curves no region finds) with its legend. Every word of
+the chart stays out of the prose, the paragraphs around it come out whole, and the chart
+reader still reads its values."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from pathlib import Path
 import pytest
 import regex
 
+from rapportextract.layout.legends import legends
 from rapportextract.layout.regions import bar_rows
-from rapportextract.models import PROSE_KINDS, BBox, BlockKind
+from rapportextract.layout.rows import Frag
+from rapportextract.models import PROSE_KINDS, BBox, BlockKind, Word
 from rapportextract.pipeline import extract
 
 ROOT = Path(__file__).resolve().parents[1] / "fixtures" / "charts"
@@ -86,6 +89,15 @@ PAGES = [
         id="horizontal-bars-beside-prose",
     ),
     pytest.param(
+        "report_page_pie_legend.pdf",
+        # (the list's bullets are drawn squares too, all black: no legend)
+        [("Een achterstand komt", "zelf melden zich."), ("Wat corporaties doen", "binnen is:"),
+         ("Zij bellen", "niet reageert.")],
+        ["Eigen", "wijkteam", "(58%)", "(6%)"],
+        [],
+        id="pie-legend",
+    ),
+    pytest.param(
         "report_page_picture_chart.pdf",
         [("Steeds meer huishoudens", "tot 340."), ("Het loket verwijst", "een vrijwilliger."),
          ("Vrijwilligers van het loket", "huishoudens thuis.")],
@@ -141,3 +153,33 @@ def _bars(heights: list[float], width: float = 20.0, step: float = 40.0,
 def test_bar_rows(shapes: list[tuple[BBox, object]], rows: int) -> None:
     found = bar_rows(shapes)
     assert len(set(found)) == rows
+
+
+def _entry(text: str, top: float, x0: float = 112.0) -> Frag:
+    words, x = [], x0
+    for t in text.split():
+        words.append(Word(text=t, bbox=(x, top, x + 5.0 * len(t), top + 8.0), size=8.0))
+        x += 5.0 * len(t) + 2.5
+    return Frag(words=words)
+
+
+def _key(top: float, colour: object) -> tuple[BBox, object]:
+    return ((100.0, top + 0.5, 107.0, top + 7.5), colour)
+
+
+@pytest.mark.parametrize(
+    ("texts", "colours", "found"),
+    [
+        pytest.param(["Eigen incasso", "Gemeente", "Huurder zelf"], [1, 2, 3], 1,
+                     id="keys-of-three-colours"),
+        pytest.param(["Eigen incasso", "Gemeente", "Huurder zelf"], [0, 0, 0], 0,
+                     id="bullets-of-one-colour"),
+        pytest.param(["Zij bellen de huurder binnen een week na de vervaldag.", "Gemeente"],
+                     [1, 2], 0, id="a-sentence-is-no-entry"),
+        pytest.param(["Eigen incasso"], [1], 0, id="one-key-too-few"),
+    ],
+)
+def test_legends_from_their_keys(texts: list[str], colours: list[int], found: int) -> None:
+    frags = [_entry(t, 200.0 + 16 * i) for i, t in enumerate(texts)]
+    keys = [_key(200.0 + 16 * i, (c, 0, 0)) for i, c in enumerate(colours)]
+    assert len(legends(frags, keys)) == found

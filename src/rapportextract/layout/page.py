@@ -40,6 +40,7 @@ from rapportextract.layout.columns import (
 )
 from rapportextract.layout.geometry import boxes_near, centre_in
 from rapportextract.layout.labels import absorb_chart_labels
+from rapportextract.layout.legends import legend_keys, legends
 from rapportextract.layout.letters import (
     join_kerned_letters,
     join_raised_letters,
@@ -117,6 +118,22 @@ def prepare_page(page: Page, params: LayoutParams = LAYOUT) -> PageLayout:
         frags, charts, chart_words, body_font_size(words, params), params, bars,
         graphic_boxes(page),
     )
+    # legends the labels missed (a legend row of many words over the plot, the legend of a
+    # pie chart, which no region holds): with the chart they stand by, or a region of
+    # their own
+    body = body_font_size(words, params)
+    for box, lines in legends(frags, legend_keys(page, params), params):
+        extents = [union_bbox([b, *(w.bbox for w in chart_words[c])]) or b
+                   for c, b in enumerate(charts)]
+        near = next((c for c, b in enumerate(extents)
+                     if boxes_near(box, b, params.label_reach * body)), None)
+        if near is None:
+            charts.append(box)
+            near = len(charts) - 1
+            chart_words[near] = []
+        chart_words[near].extend(w for f in lines for w in f.words)
+        taken = {id(f) for f in lines}
+        frags = [f for f in frags if id(f) not in taken]
     # turned text by a chart (with its labels) is its axis title; elsewhere a sidebar or a
     # stamp, set apart from the prose
     reach = params.label_reach * body_font_size(words, params)

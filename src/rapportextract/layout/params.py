@@ -371,6 +371,13 @@ class LayoutParams:
     """Share of the font size: a label stands at most this far from the chart's area."""
     label_words: int = 6
     """A label has at most this many words (more is a sentence)."""
+    legend_entries: int = 2
+    """A legend found from its keys (`legends`) has at least this many entries."""
+    legend_stroke: float = 8.0
+    """The key of a line series is a level stroke at least this many points long (shorter is
+    a dash or a tick)..."""
+    legend_join: float = 1.5
+    """Times the text's height: entries of one legend stand at most this far apart."""
     slot_label_reach: float = 15.0
     """Times the size: the category labels under a line chart stand at most this far under
     its line (`labels._absorb_slot_labels`)."""
