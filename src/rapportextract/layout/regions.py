@@ -94,7 +94,7 @@ def chart_regions(page: Page, words: Sequence[Word], params: LayoutParams = LAYO
     # them joins its bars in the clusters
     kept = set(boxes)
     shapes = [(r.bbox, r.fill) for r in page.rects if r.bbox in kept]
-    clusters = _cluster([*boxes, *bar_rows(shapes, params)], pad=params.cluster_pad)
+    clusters = _cluster([*boxes, *bar_bridges(shapes, params)], pad=params.cluster_pad)
     seeds = [
         box for members, box in clusters
         if members >= params.chart_parts
@@ -127,7 +127,25 @@ def bar_rows(shapes: Sequence[tuple[BBox, object]], params: LayoutParams = LAYOU
     together (one series with a colour per bar). A table's shaded cells and a legend's keys
     are all of one length; the bars of two charts side by side stand a step apart that is
     not their own."""
-    found: list[BBox] = []
+    found = {union_bbox(run) for _, run in _bar_runs(shapes, params)}
+    return [box for box in found if box is not None]
+
+
+def bar_bridges(shapes: Sequence[tuple[BBox, object]],
+                params: LayoutParams = LAYOUT) -> list[BBox]:
+    """Thin boxes across the gap between each two bars of a row (`bar_rows`), on their
+    baseline: in the clusters they join a row's bars as its box would, without a box as wide
+    as the row that the sweep would hold against every drawing after it."""
+    bridges: list[BBox] = []
+    for axis, run in _bar_runs(shapes, params):
+        for a, b in pairwise(run):
+            bridges.append((a[2], a[3], b[0], a[3]) if axis == 0 else (a[0], a[3], a[0], b[1]))
+    return bridges
+
+
+def _bar_runs(shapes: Sequence[tuple[BBox, object]],
+              params: LayoutParams) -> list[tuple[int, list[BBox]]]:
+    found: list[tuple[int, list[BBox]]] = []
     for axis in (0, 1):  # 0: upright bars on a baseline; 1: horizontal bars from an edge
         groups: dict[tuple[int, int, object], list[BBox]] = {}
         for box, fill in shapes:
@@ -139,11 +157,11 @@ def bar_rows(shapes: Sequence[tuple[BBox, object]], params: LayoutParams = LAYOU
             groups.setdefault((foot, round(across), fill), []).append(box)
             groups.setdefault((foot, round(across), None), []).append(box)
         for members in groups.values():
-            found.extend(_even_runs(members, axis, params))
+            found.extend((axis, run) for run in _even_runs(members, axis, params))
     return found
 
 
-def _even_runs(members: list[BBox], axis: int, params: LayoutParams) -> list[BBox]:
+def _even_runs(members: list[BBox], axis: int, params: LayoutParams) -> list[list[BBox]]:
     start = 0 if axis == 0 else 1
     members = sorted(set(members), key=lambda b: b[start])
     runs: list[list[BBox]] = []
@@ -159,13 +177,11 @@ def _even_runs(members: list[BBox], axis: int, params: LayoutParams) -> list[BBo
                 run = []
         run.append(box)
     runs.append(run)
-    found: list[BBox] = []
-    for run in runs:
-        lengths = {round(b[3] - b[1] if axis == 0 else b[2] - b[0]) for b in run}
-        joined = union_bbox(run)
-        if len(run) >= params.chart_parts and len(lengths) >= 2 and joined is not None:
-            found.append(joined)
-    return found
+    return [
+        run for run in runs
+        if len(run) >= params.chart_parts
+        and len({round(b[3] - b[1] if axis == 0 else b[2] - b[0]) for b in run}) >= 2
+    ]
 
 
 def _scale_charts(
