@@ -2,12 +2,15 @@
 
 Works on `Word` models only (no PDF library here), so the chain can be tested with hand-made
 words. The steps, each a module of this package (`letters`, `ruled`, `regions`, `labels`,
-`aligned`, `rows`, `margins`, `columns`, `blocks`, `text`; `page` runs them in order):
+`aligned`, `legends`, `rows`, `margins`, `columns`, `blocks`, `text`; `page` runs them in
+order):
 
 0. words that touch on one baseline are one word (a ligature glyph from a second font
    subset splits "Grafiek" into "Gra" "fi" "ek" in the text layer);
-1. regions: table grids and chart areas (clusters of drawn rects, lines and paths, with a
-   legend set beside them) claim their words; grids the ruling finder made of a bar chart's
+1. regions: table grids and chart areas (clusters of drawn rects, lines and paths, rows of
+   evenly spaced bars, with a legend set beside them) claim their words, and the labels
+   aligned with their bars, points and axes; legends found from their keys are chart text
+   wherever they stand; grids the ruling finder made of a bar chart's
    bars are dropped; tables set without rules are found by their alignment (a header row of
    years over figures, or years down the side under column names);
 2. rows and fragments: words on one baseline, cut where the horizontal gap is a column gap;

@@ -40,6 +40,7 @@ from rapportextract.layout.columns import (
 )
 from rapportextract.layout.geometry import boxes_near, centre_in
 from rapportextract.layout.labels import absorb_chart_labels
+from rapportextract.layout.legends import legend_keys, legends
 from rapportextract.layout.letters import (
     join_kerned_letters,
     join_raised_letters,
@@ -55,12 +56,13 @@ from rapportextract.layout.margins import (
 )
 from rapportextract.layout.params import LAYOUT, LayoutParams
 from rapportextract.layout.ragged import entry_list, flush_right_columns
-from rapportextract.layout.regions import chart_regions
+from rapportextract.layout.regions import chart_regions, graphic_boxes
 from rapportextract.layout.rows import Frag, cut_row, word_rows
 from rapportextract.layout.ruled import add_rule_tables, bar_grid, rule_tables
 from rapportextract.layout.text import spelled_words, strip_glued_markers
 from rapportextract.layout.turned import turned_lines
 from rapportextract.models import (
+    BBox,
     Block,
     BlockKind,
     Page,
@@ -110,9 +112,28 @@ def prepare_page(page: Page, params: LayoutParams = LAYOUT) -> PageLayout:
     rest = [w for i, w in enumerate(words) if i not in claimed]
     turned, rest = turned_lines(rest, params)
     frags = [f for row in word_rows(rest, params) for f in cut_row(row, (), params)]
+    bars = [r.bbox for r in page.rects if r.fill is not None]
+    bars += [b for s in page.segments if s.fill is not None and (b := _extent(s.points))]
     frags = absorb_chart_labels(
-        frags, charts, chart_words, body_font_size(words, params), params
+        frags, charts, chart_words, body_font_size(words, params), params, bars,
+        graphic_boxes(page),
     )
+    # legends the labels missed (a legend row of many words over the plot, the legend of a
+    # pie chart, which no region holds): with the chart they stand by, or a region of
+    # their own
+    body = body_font_size(words, params)
+    for box, lines in legends(frags, legend_keys(page, params), params):
+        extents = [union_bbox([b, *(w.bbox for w in chart_words[c])]) or b
+                   for c, b in enumerate(charts)]
+        near = next((c for c, b in enumerate(extents)
+                     if boxes_near(box, b, params.label_reach * body)), None)
+        if near is None:
+            charts.append(box)
+            near = len(charts) - 1
+            chart_words[near] = []
+        chart_words[near].extend(w for f in lines for w in f.words)
+        taken = {id(f) for f in lines}
+        frags = [f for f in frags if id(f) not in taken]
     # turned text by a chart (with its labels) is its axis title; elsewhere a sidebar or a
     # stamp, set apart from the prose
     reach = params.label_reach * body_font_size(words, params)
@@ -289,6 +310,13 @@ def build_blocks(
         block.id = f"p{page.number}-b{i}"
         block.page = page.number
     return blocks
+
+
+def _extent(points: Sequence[tuple[float, float]]) -> BBox | None:
+    if not points:
+        return None
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return (min(xs), min(ys), max(xs), max(ys))
 
 
 def _side_by_side(boxes: list[tuple[float, float, float, float]], gutter: tuple[float, float],

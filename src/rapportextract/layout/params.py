@@ -103,6 +103,15 @@ class LayoutParams:
     line of a line chart with its point labels."""
     chart_words: int = 3
     """A chart with fewer words than this inside needs a figure close to it."""
+    bar_least: float = 2.0
+    """A bar of a chart drawn without a frame (`regions.bar_rows`) is at least this many
+    points wide and long: thinner is a rule or an axis."""
+    bar_align: float = 1.0
+    """Bars of one row stand on one baseline (or start at one edge) to about this many
+    points."""
+    bar_spacing: float = 3.0
+    """Bars of one row stand at most this many bar widths apart (office tools leave a gap
+    of about one bar width; grouped bars of another series stand between)."""
     stray_overlap: float = 0.8
     """A stray line belongs to a chart where it spans at least this share of the chart's
     height (or width): an axis or a last gridline runs along the whole chart."""
@@ -113,6 +122,9 @@ class LayoutParams:
     the bars, the gridline beyond the longest bar)."""
     stray_reach_y: float = 20.0
     """How far (points) above or below a chart a stray level line may stand (an x axis)."""
+    stray_step: float = 1.1
+    """...or up to this many times the step of the chart's own gridlines (the gridlines
+    under a line chart's data, one step apart each)."""
     text_box_words: int = 12
     """A framed box with fewer words than this is no framed prose, whatever its lines."""
     text_box_row: int = 6
@@ -359,6 +371,19 @@ class LayoutParams:
     """Share of the font size: a label stands at most this far from the chart's area."""
     label_words: int = 6
     """A label has at most this many words (more is a sentence)."""
+    legend_entries: int = 2
+    """A legend found from its keys (`legends`) has at least this many entries."""
+    legend_stroke: float = 8.0
+    """The key of a line series is a level stroke at least this many points long (shorter is
+    a dash or a tick)..."""
+    legend_join: float = 1.5
+    """Times the text's height: entries of one legend stand at most this far apart."""
+    slot_label_reach: float = 15.0
+    """Times the size: the category labels under a line chart stand at most this far under
+    its line (`labels._absorb_slot_labels`)."""
+    bar_name_reach: float = 15.0
+    """Times the size: the name of a horizontal bar ends at most this far left of the
+    chart (names set at the page's margin, the bars after the longest name)."""
     tick_row_reach: float = 8.0
     """Times the body size: a figure alone on a line level with a chart's tick labels and at
     most this far from one is the row's last tick (set past the end of the plot, outside

@@ -4,6 +4,7 @@ beside them."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from rapportextract.layout.aligned import FIGURE
 from rapportextract.layout.geometry import box_gap, boxes_near, centre_in
@@ -89,7 +90,11 @@ def chart_regions(page: Page, words: Sequence[Word], params: LayoutParams = LAYO
             if letters > params.prose_letters:  # a box behind prose
                 continue
         boxes.append(box)
-    clusters = _cluster(boxes, pad=params.cluster_pad)
+    # bars set further apart than the parts of one picture are still one chart: each row of
+    # them joins its bars in the clusters
+    kept = set(boxes)
+    shapes = [(r.bbox, r.fill) for r in page.rects if r.bbox in kept]
+    clusters = _cluster([*boxes, *bar_bridges(shapes, params)], pad=params.cluster_pad)
     seeds = [
         box for members, box in clusters
         if members >= params.chart_parts
@@ -100,7 +105,7 @@ def chart_regions(page: Page, words: Sequence[Word], params: LayoutParams = LAYO
               if members < params.chart_parts and box not in seeds]
     charts: list[BBox] = []
     for seed in seeds:
-        box = _with_aligned_strays(seed, strays, params)
+        box = _with_aligned_strays(seed, strays, params, drawn=boxes)
         inside = [wd for wd in words if centre_in(wd.bbox, box)]
         if _is_text_box(inside, params):
             continue
@@ -111,6 +116,72 @@ def chart_regions(page: Page, words: Sequence[Word], params: LayoutParams = LAYO
         charts.append(_with_legend_keys(box, page, params.legend))
     merged = _merge_overlapping(charts)
     return merged + _scale_charts(words, merged, params)
+
+
+def bar_rows(shapes: Sequence[tuple[BBox, object]], params: LayoutParams = LAYOUT) -> list[BBox]:
+    """Rows of bars, each as one box: at least `chart_parts` shapes (box and fill) of one
+    width standing on one baseline (upright bars) or of one height starting at one edge
+    (horizontal bars), of at least two lengths, evenly spaced at most `bar_spacing` bar
+    widths apart. A chart drawn without a frame (no axis line, no gridlines) is only its
+    bars, a slot apart. Bars are taken per fill (a series of grouped bars) and all fills
+    together (one series with a colour per bar). A table's shaded cells and a legend's keys
+    are all of one length; the bars of two charts side by side stand a step apart that is
+    not their own."""
+    found = {union_bbox(run) for _, run in _bar_runs(shapes, params)}
+    return [box for box in found if box is not None]
+
+
+def bar_bridges(shapes: Sequence[tuple[BBox, object]],
+                params: LayoutParams = LAYOUT) -> list[BBox]:
+    """Thin boxes across the gap between each two bars of a row (`bar_rows`), on their
+    baseline: in the clusters they join a row's bars as its box would, without a box as wide
+    as the row that the sweep would hold against every drawing after it."""
+    bridges: list[BBox] = []
+    for axis, run in _bar_runs(shapes, params):
+        for a, b in pairwise(run):
+            bridges.append((a[2], a[3], b[0], a[3]) if axis == 0 else (a[0], a[3], a[0], b[1]))
+    return bridges
+
+
+def _bar_runs(shapes: Sequence[tuple[BBox, object]],
+              params: LayoutParams) -> list[tuple[int, list[BBox]]]:
+    found: list[tuple[int, list[BBox]]] = []
+    for axis in (0, 1):  # 0: upright bars on a baseline; 1: horizontal bars from an edge
+        groups: dict[tuple[int, int, object], list[BBox]] = {}
+        for box, fill in shapes:
+            across = box[2] - box[0] if axis == 0 else box[3] - box[1]
+            along = box[3] - box[1] if axis == 0 else box[2] - box[0]
+            if across < params.bar_least or along < params.bar_least:
+                continue
+            foot = round((box[3] if axis == 0 else box[0]) / params.bar_align)
+            groups.setdefault((foot, round(across), fill), []).append(box)
+            groups.setdefault((foot, round(across), None), []).append(box)
+        for members in groups.values():
+            found.extend((axis, run) for run in _even_runs(members, axis, params))
+    return found
+
+
+def _even_runs(members: list[BBox], axis: int, params: LayoutParams) -> list[list[BBox]]:
+    start = 0 if axis == 0 else 1
+    members = sorted(set(members), key=lambda b: b[start])
+    runs: list[list[BBox]] = []
+    run: list[BBox] = []
+    for box in members:
+        across = box[start + 2] - box[start]
+        if run:
+            step = box[start] - run[-1][start]
+            first = run[1][start] - run[0][start] if len(run) > 1 else step
+            if (box[start] - run[-1][start + 2] > params.bar_spacing * across
+                    or abs(step - first) > params.tick_slack * first):
+                runs.append(run)
+                run = []
+        run.append(box)
+    runs.append(run)
+    return [
+        run for run in runs
+        if len(run) >= params.chart_parts
+        and len({round(b[3] - b[1] if axis == 0 else b[2] - b[0]) for b in run}) >= 2
+    ]
 
 
 def _scale_charts(
@@ -157,27 +228,59 @@ def _with_legend_keys(box: BBox, page: Page, legend: LegendParams = LEGEND) -> B
     return union_bbox([box, *keys]) or box
 
 
-def _with_aligned_strays(box: BBox, strays: Sequence[BBox], params: LayoutParams = LAYOUT) -> BBox:
+def _with_aligned_strays(box: BBox, strays: Sequence[BBox], params: LayoutParams = LAYOUT,
+                         drawn: Sequence[BBox] = ()) -> BBox:
     """A gridline beyond the longest bar, or an axis a little apart from the bars, stands
-    apart from the cluster but spans the same height (or width): it belongs to the chart."""
+    apart from the cluster but spans the same height (or width): it belongs to the chart.
+    Gridlines under a line chart's data stand one under the other a step apart, the step of
+    the gridlines among the data (`drawn`): each that joins brings the next within reach."""
     parts = [box]
     reach_x, reach_y = params.stray_reach_x, params.stray_reach_y
-    for stray in strays:
-        height = box[3] - box[1]
-        width = box[2] - box[0]
-        same_height = (
-            min(box[3], stray[3]) - max(box[1], stray[1]) >= params.stray_overlap * height
-            and stray[3] - stray[1] <= params.stray_extent * height
-            and (stray[0] - box[2] <= reach_x and box[0] - stray[2] <= reach_x)
-        )
-        same_width = (
-            min(box[2], stray[2]) - max(box[0], stray[0]) >= params.stray_overlap * width
-            and stray[2] - stray[0] <= params.stray_extent * width
-            and (stray[1] - box[3] <= reach_y and box[1] - stray[3] <= reach_y)
-        )
-        if same_height or same_width:
-            parts.append(stray)
-    return union_bbox(parts) or box
+    reach_y = max(reach_y, params.stray_step * _grid_step(box, drawn, params))
+    left = list(strays)
+    grown = True
+    while grown:
+        grown = False
+        for stray in list(left):
+            if _aligned_stray(box, stray, reach_x, reach_y, params):
+                parts.append(stray)
+                left.remove(stray)
+                box = union_bbox(parts) or box
+                grown = True
+    return box
+
+
+def _grid_step(box: BBox, drawn: Sequence[BBox], params: LayoutParams) -> float:
+    """The smallest step between the level lines across the box (its gridlines); 0 where
+    it has fewer than two."""
+    width = box[2] - box[0]
+    levels = sorted({
+        round(b[1], 1) for b in drawn
+        if b[3] - b[1] <= params.bar_least and b[2] - b[0] >= params.stray_overlap * width
+        and centre_in(b, box)
+    })
+    steps = [b - a for a, b in pairwise(levels) if b - a > params.bar_least]
+    return min(steps, default=0.0)
+
+
+def _aligned_stray(
+    box: BBox, stray: BBox, reach_x: float, reach_y: float, params: LayoutParams
+) -> bool:
+    """The stray spans most of the box's height beside it, or most of its width over or
+    under it."""
+    height = box[3] - box[1]
+    width = box[2] - box[0]
+    same_height = (
+        min(box[3], stray[3]) - max(box[1], stray[1]) >= params.stray_overlap * height
+        and stray[3] - stray[1] <= params.stray_extent * height
+        and (stray[0] - box[2] <= reach_x and box[0] - stray[2] <= reach_x)
+    )
+    same_width = (
+        min(box[2], stray[2]) - max(box[0], stray[0]) >= params.stray_overlap * width
+        and stray[2] - stray[0] <= params.stray_extent * width
+        and (stray[1] - box[3] <= reach_y and box[1] - stray[3] <= reach_y)
+    )
+    return same_height or same_width
 
 
 def _is_text_box(words: Sequence[Word], params: LayoutParams = LAYOUT) -> bool:

@@ -165,6 +165,12 @@ def ladder_region(ladder: BBox, pitch: float, words: Sequence[Word], axes: Seque
     band = (x0, top - pitch / 2, bottom + params.tick_below * pitch)
     inside = [w for w in words
               if w.bbox[0] >= x1 and w.bbox[1] >= band[1] and w.bbox[3] <= band[2]]
+    # the paragraph under the chart, set close under its category labels, ends the band
+    below = [row for row in word_rows([w for w in inside if w.bbox[1] > bottom], params)
+             if sum(1 for w in row if _LETTERS.search(w.text)) >= params.text_box_row]
+    if below:
+        floor = min(row[0].bbox[1] for row in below)
+        inside = [w for w in inside if w.bbox[3] <= floor]
     stops = [b[0] for b in axes if b[0] >= x1 and b[1] < band[2] and b[3] > band[1]]
     for row in word_rows([w for w in inside if w.bbox[3] <= bottom + pitch / 2], params):
         lettered = [w for w in row if _LETTERS.search(w.text)]
