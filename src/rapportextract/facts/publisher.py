@@ -84,7 +84,19 @@ def publisher_in(line: str) -> ScopeFound | None:
             name = _trimmed(m.group(1), words)
             if name:
                 return _found("organisation", name, line)
-    return None
+    return _region_document(line, national)
+
+
+def _region_document(line: str, national: re.Pattern[str]) -> ScopeFound | None:
+    """A region's own document by its kind, without a name (``region_documents``:
+    "Gezondheidsmonitor Volwassenen en Ouderen 2020-2021"), or None: with a national word or
+    a national source ("CBS", "RIVM") it is the country's."""
+    w = cue_words().scope
+    found = [t.lower() for t in re.findall(r"\w+", line)]
+    if not any(t in w["region_documents"] for t in found) or national.search(line) \
+            or any(t in w["not_names"] and t not in w["name_articles"] for t in found):
+        return None
+    return ScopeFound("region", None, -1, f"the publisher, on the first page: {line!r}")
 
 
 def _trimmed(name: str, words: frozenset[str]) -> str | None:

@@ -132,6 +132,8 @@ class _Patterns:
     average_after: re.Pattern[str]
     """A word of the average right after (matched at a cue's end)."""
     clause_break: re.Pattern[str]
+    membership: re.Pattern[str]
+    """A word of belonging right before (at the end of the text searched)."""
     sector_before: re.Pattern[str]
     """The sector in the plural right before a place ("de 19 corporaties in de Utrechtse
     regio"): the place names which corporations, it is no organisation's."""
@@ -208,6 +210,9 @@ def _patterns() -> _Patterns:
             rf"(?<!\w)(?:{_alt(w['sector_nouns'] + w['plural_bodies'])})"
             rf"(?:\s+(?:{_alt(w['place_prepositions'])}))?(?:\s+(?:{_alt(w['name_articles'])}))?"
             rf"\s+$", i),
+        membership=re.compile(
+            rf"(?<!\w)(?:{_alt(w['membership_words'])})(?:\s+(?:{_alt(w['name_articles'])}))?"
+            rf"\s*$", i),
         clause_break=re.compile(rf";|(?<!\w)(?:{_alt(w['clause_breaks'])})(?!\w)", i),
         size_noun=re.compile(rf"\s*(?:\w+\s+)?(?:{_alt(w['country_size_nouns'])})(?!\w)", i),
     )
@@ -269,6 +274,10 @@ def scope_cues(text: str) -> list[ScopeFound]:
     found.extend(c for c in _subject_cues(text, p)
                  if not any(s <= c.start + len(c.name or "") and c.start <= e
                             for s, e in spans))
+    # An organisation that the subject belongs to is not whom the figures are about
+    # ("aangesloten bij het Regioplatform ...").
+    found = [f for f in found if f.scope != "organisation" or f.name is None
+             or not p.membership.search(text, 0, f.start + len(f.cue.split()[0]))]
     # A national word inside a name is no national cue ("vanuit Caribisch Nederland").
     named = [(f.start, f.start + len(f.cue)) for f in found if f.name]
     found = [f for f in found if f.scope != "national"

@@ -210,7 +210,7 @@ SCOPE_WORD_LISTS = (
     "region_adjective_ends", "acting_verbs_plural", "speech_verbs", "stock_verbs",
     "member_nouns", "name_articles", "name_and", "benchmark_words", "benchmark_average",
     "subject_conjunctions", "clause_breaks", "country_size_nouns",
-    "origin_prepositions",
+    "origin_prepositions", "region_documents", "membership_words",
 )
 
 
