@@ -22,21 +22,30 @@ The cues, words of ``lang/nl/cues.toml`` [scope], are looked for in the figure's
 - **unknown**: a group that is not pinned down ("de gerechtsdeurwaarders", "kleine kantoren").
 
 A figure takes the nearest cue before it in its sentence, else the nearest after it; the own
-voice counts only where the sentence has no other cue ("Wij schatten dat 2 procent van de
-Nederlandse huishoudens ..." is national). A sentence without a cue that refers back ("In 2016
-was dit nog 253", "Dat zijn er 150 minder") keeps the scope of the sentence before, and so
+voice counts only where the sentence has no other cue but a place ("Wij schatten dat 2 procent
+van de Nederlandse huishoudens ..." is national), and not inside quotation marks (a speaker's
+"we"). A national cue that a figure is compared with is a benchmark that holds only inside its
+phrase ("lager dan het landelijk gemiddelde", "tegen 5 procent landelijk": `_benchmark`). A
+place in one clause with one organisation, on the same side of the figure, is where that
+organisation works: the organisation wins ("in de gemeente Kampen door deltaWonen daalde van
+zes ...": `scope_of`). A sentence without a cue that refers back ("In 2016 was dit nog
+253", "Dat zijn er 150 minder") keeps the scope of the sentence before, and so
 does a later sentence of the same paragraph where that scope names an organisation or a
 place ("De Huurcommissie ontvangt ..." + "Vorig jaar kwamen er 9.000 zaken binnen"), unless
-it speaks of the sector ("het vermogen van de corporaties"). Any other sentence without a
-cue takes the document's: its publisher (`facts.publisher`: "Jaarverslag 2021 Woonstichting
+it speaks of the sector ("het vermogen van de corporaties"). In a short document that is no
+publisher's own report (`carries_scope`: a news item), a later paragraph that names nobody keeps
+the scope the paragraph before left, the country's too. Any other sentence without a cue takes
+the document's: its publisher (`facts.publisher`: "Jaarverslag 2021 Woonstichting
 Hestia"), else organisation in a document that speaks as "wij" in at least a tenth of its
-prose sentences (an organisation's own annual report), else national (the reports' own
-figures). In a document of neither kind that does not speak of the sector, an entry of
-accounts says whose a figure is (`accounts_scope`: "Netto-omzet 76.360" an organisation's,
-"Baten 793.501" or "de leges" a municipality's), unless the bodies are plural ("Gemeenten
-krijgen ..."). A capitalised word that is a source of statistics ("CBS"), a month or an
-article is no name; nor is the name after a source noun ("uit onderzoek van Nieuwsuur": who
-counted, not whom about) or the rest of a surname ("zegt Anna van Rijn").
+prose sentences (an organisation's own annual report), region in one that speaks of "onze
+regio" as often, else national (the reports' own figures). A count of a million households
+or more is no organisation's (`beyond_one_body`). In a document of neither kind that does
+not speak of the sector, an entry of accounts says whose a figure is (`accounts_scope`:
+"Netto-omzet 76.360" an organisation's, "Baten 793.501" or "de leges" a municipality's),
+unless the bodies are plural ("Gemeenten krijgen ..."). A capitalised word that is a source
+of statistics ("CBS"), a month or an article is no name; nor is the name after a source noun
+("uit onderzoek van Nieuwsuur": who counted, not whom about) or the rest of a surname ("zegt
+Anna van Rijn").
 """
 
 from __future__ import annotations
@@ -141,6 +150,10 @@ class _Patterns:
     """A noun of ``country_size_nouns`` opening the text matched."""
 
 
+BENCHMARK_GAP = 4
+"""How many words may stand between a word of comparing and the national cue it compares with
+("dan het landelijk", "tegen 5 procent landelijk")."""
+
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
@@ -217,10 +230,6 @@ def _patterns() -> _Patterns:
         size_noun=re.compile(rf"\s*(?:\w+\s+)?(?:{_alt(w['country_size_nouns'])})(?!\w)", i),
     )
 
-
-BENCHMARK_GAP = 4
-"""How many words may stand between a word of comparing and the national cue it compares with
-("dan het landelijk", "tegen 5 procent landelijk")."""
 
 # A news item's dateline after a place: "AMERSFOORT -", "DEN HAAG (ANP) -".
 _DATELINE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?[-–—]")
@@ -547,7 +556,10 @@ def scope_of(cues: list[ScopeFound], position: int, text: str = "") -> ScopeFoun
             cue_words().scope["origin_prepositions"] \
             and not _patterns().sector_before.search(text, 0, found.start):
         bodies = [c for c in side if c.scope == "organisation"]
-        if bodies:
+        # several organisations of a place count together: the place's ("In Amersfoort
+        # ontruimden Woonhaven en Portaal samen 60 woningen")
+        names = {n for c in bodies if c.name for n in re.split(r"\s+en\s+", c.name)}
+        if bodies and len(names) < 2:
             return bodies[-1] if before else bodies[0]
     return found
 
