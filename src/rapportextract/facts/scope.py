@@ -141,6 +141,7 @@ class _Patterns:
     average_after: re.Pattern[str]
     """A word of the average right after (matched at a cue's end)."""
     clause_break: re.Pattern[str]
+    national_source: re.Pattern[str]
     membership: re.Pattern[str]
     """A word of belonging right before (at the end of the text searched)."""
     sector_before: re.Pattern[str]
@@ -226,6 +227,7 @@ def _patterns() -> _Patterns:
         membership=re.compile(
             rf"(?<!\w)(?:{_alt(w['membership_words'])})(?:\s+(?:{_alt(w['name_articles'])}))?"
             rf"\s*$", i),
+        national_source=re.compile(rf"(?<![\w-])(?:{_alt(w['national_sources'])})(?![\w-])", i),
         clause_break=re.compile(rf";|(?<!\w)(?:{_alt(w['clause_breaks'])})(?!\w)", i),
         size_noun=re.compile(rf"\s*(?:\w+\s+)?(?:{_alt(w['country_size_nouns'])})(?!\w)", i),
     )
@@ -610,13 +612,18 @@ def sentence_scope(text: str, cues: list[ScopeFound], previous: ScopeFound | Non
         # zaken binnen."), unless it speaks of the sector ("het vermogen van de corporaties");
         # in a short document that is not its publisher's own report, so does a later
         # paragraph, and with the country too: a news item is about what its lead names.
+        # A national body's figure is the country's ("volgens het CBS ...").
         sector = _patterns().sector.search(text)
+        source = _patterns().national_source.search(text)
         if same_paragraph and (previous.name or previous.cue.startswith(ACCOUNTS)) \
-                and previous.scope in ("organisation", "region") and not sector:
+                and previous.scope in ("organisation", "region") and not sector and not source:
             return previous
         if carries and previous.start >= 0 and previous.scope != "unknown" \
-                and (previous.scope == "national" or not sector):
+                and (previous.scope == "national" or not (sector or source)):
             return previous
+    if carries and default.scope != "national" \
+            and (source := _patterns().national_source.search(text)):
+        return ScopeFound("national", None, source.start(), source.group(0))
     if default == NATIONAL:
         return accounts_scope(text) or default
     return default

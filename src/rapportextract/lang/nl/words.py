@@ -211,6 +211,7 @@ SCOPE_WORD_LISTS = (
     "member_nouns", "name_articles", "name_and", "benchmark_words", "benchmark_average",
     "subject_conjunctions", "clause_breaks", "country_size_nouns",
     "origin_prepositions", "region_documents", "membership_words",
+    "national_sources",
 )
 
 
