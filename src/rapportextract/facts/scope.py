@@ -246,6 +246,9 @@ def _name(found: str, not_names: frozenset[str]) -> str | None:
         words[0] if words else "")
     if not words or first.lower().strip("'’") in not_names:
         return None
+    # a national body under its legal form ("Stichting BKR", "Vereniging Aedes") is the country's
+    if any(w.lower() in cue_words().scope["national_sources"] for w in words):
+        return None
     return " ".join(words)
 
 
@@ -258,8 +261,9 @@ def _name_after(text: str, end: int, p: _Patterns) -> tuple[str, int] | None:
     return (name, m.end()) if name else None
 
 
-def scope_cues(text: str) -> list[ScopeFound]:
-    """Every scope cue of a sentence, in order."""
+def scope_cues(text: str, *, quoted: bool = False) -> list[ScopeFound]:
+    """Every scope cue of a sentence, in order; `quoted`: the sentence starts inside a
+    quotation that a sentence before opened (`quotations`)."""
     p = _patterns()
     found: list[ScopeFound] = []
     for m in p.national.finditer(text):
@@ -298,7 +302,7 @@ def scope_cues(text: str) -> list[ScopeFound]:
     regions = [(f.start, f.start + len(f.cue)) for f in found
                if f.scope == "region" and f.name is None]
     found = [f for f in found if not _own_voice(f) or not (
-        any(s <= f.start < e for s, e in regions) or _quoted(text, f.start))]
+        any(s <= f.start < e for s, e in regions) or _quoted(text, f.start, quoted))]
     # The organisation speaking of itself names who reports, not what about: any other cue
     # of the sentence but a place wins ("Wij schatten dat 2 procent van de Nederlandse
     # huishoudens ..."); beside a place it is the body that works there ("In Zutphen bouwden
@@ -314,12 +318,33 @@ def _own_voice(cue: ScopeFound) -> bool:
     return cue.cue.lower() in _patterns().own_voice_words
 
 
-def _quoted(text: str, at: int) -> bool:
+def _quoted(text: str, at: int, quoted: bool = False) -> bool:
     """Whether the place `at` is inside a quotation: after more opening marks than closing ones
-    ("“", "„" against "”"), or after an odd number of straight double quotes."""
+    ("“", "„" against "”"; `quoted`: one opened before the sentence), or after an odd number of
+    straight double quotes."""
     before = text[:at]
-    opened = before.count("“") + before.count("„")
+    opened = before.count("“") + before.count("„") + quoted
     return before.count('"') % 2 == 1 or opened > before.count("”")
+
+
+QUOTE_SENTENCES = 3
+"""How many sentences after the one that opens it a quotation left open may run on: a stray
+mark does not make the rest of a document a quotation."""
+
+
+def quotations(texts: list[str]) -> list[bool]:
+    """For each sentence of a run of prose, whether it starts inside a quotation that a
+    sentence before it opened and did not close ("Peter de Vries: “Het is positief dat ..." +
+    "Opvallend is dat we ...": a speaker's "we"), for at most `QUOTE_SENTENCES` sentences."""
+    found = []
+    left = 0
+    for text in texts:
+        found.append(left > 0)
+        if _quoted(text, len(text), left > 0):
+            left = QUOTE_SENTENCES if not found[-1] else left - 1
+        else:
+            left = 0
+    return found
 
 
 def _benchmark(text: str, start: int, end: int, p: _Patterns) -> tuple[int, int] | None:
@@ -345,7 +370,7 @@ OWN_VOICE_SHARE = 0.1
 from which the document is taken to be that organisation's own report."""
 
 
-def document_scope(texts: list[str]) -> ScopeFound:
+def document_scope(texts: list[str], quoted: list[bool] | None = None) -> ScopeFound:
     """What a sentence without a cue is about, in this document: the organisation itself in
     its own annual report (`OWN_VOICE_SHARE` of the sentences speak as "wij"), else national.
     A report on the sector speaks as "wij" too ("Over 2020 noemen we nu ..."), but of the
@@ -354,11 +379,13 @@ def document_scope(texts: list[str]) -> ScopeFound:
     "wij" otherwise is a region's (a regional health monitor, a municipality's letter)."""
     p = _patterns()
     speaking = regional = 0
-    for text in texts:
+    for text, inside in zip(texts, quoted or [False] * len(texts), strict=True):
         places = [(m.start(), m.end()) for m in p.own_region.finditer(text)
                   if p.own_voice.match(text, m.start())]
         regional += bool(places)
+        # a speaker's "we" inside quotation marks is not the document's own voice
         speaking += any(not any(s <= m.start() < e for s, e in places)
+                        and not _quoted(text, m.start(), inside)
                         for m in p.own_voice.finditer(text))
     sector = sum(1 for t in texts if p.sector.search(t))
     if texts and regional >= speaking and regional > sector \
