@@ -1,6 +1,11 @@
 """The facts of wording the project did not write (issue 14), from the case table
 tests/cases/facts_wording.yaml: scope, references back, ellipsis and lists, currency from
-context."""
+context.
+
+A case gives either `text`, the sentences of one paragraph (the figures asked about are those of
+the last), or `document`: a `title` on a first page of its own and `paragraphs` on the next, read
+from a text file by the whole pipeline as a real document is (its publisher, its paragraphs);
+the figures asked about are those of the last paragraph."""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ import yaml
 
 from rapportextract.facts import extract_facts
 from rapportextract.models import BlockKind, Document, Fact, Sentence
+from rapportextract.pipeline import extract
 
 CASES_DIR = Path(__file__).parent / "cases"
 # facts_wording.yaml: scope, references, lists; facts_changes.yaml: stated changes, money;
@@ -20,7 +26,8 @@ CASE_FILES = ("facts_wording.yaml", "facts_changes.yaml", "facts_concepts.yaml",
               "facts_money_more.yaml", "facts_changes_more.yaml",
               "facts_periods_more.yaml", "facts_events_back.yaml",
               "facts_time_of_writing.yaml", "facts_money_funds.yaml",
-              "facts_set_against.yaml", "facts_precision_real.yaml")
+              "facts_set_against.yaml", "facts_precision_real.yaml",
+              "facts_scope_real.yaml")
 
 
 def _cases() -> list[Any]:
@@ -50,12 +57,27 @@ def _facts(texts: list[str], edition: int, heading: str | None = None) -> list[F
     return [f for f in extract_facts(doc) if not f.derived]
 
 
+def _document_facts(document: dict[str, Any], edition: int, folder: Path) -> list[Fact]:
+    """The facts of the last paragraph of a document written as text: its title on page 1,
+    its paragraphs on page 2."""
+    paragraphs = [" ".join(p.split()) for p in document["paragraphs"]]
+    path = folder / "case.txt"
+    path.write_text(document.get("title", "Tekst") + "\n\f" + "\n\n".join(paragraphs) + "\n",
+                    encoding="utf-8")
+    last = paragraphs[-1]
+    return [f for f in extract(path, edition=edition, ocr=False).facts
+            if not f.derived and f.source.sentence in last]
+
+
 @pytest.mark.parametrize("case", _cases())
-def test_wording_case(case: dict[str, Any]) -> None:
-    # The figures asked about are those of the last sentence; the others are its context.
-    last = " ".join(case["text"][-1].split())
-    facts = [f for f in _facts(case["text"], case["edition"], case.get("heading"))
-             if f.source.sentence == last]
+def test_wording_case(case: dict[str, Any], tmp_path: Path) -> None:
+    if "document" in case:
+        facts = _document_facts(case["document"], case["edition"], tmp_path)
+    else:
+        # The figures asked about are those of the last sentence; the others are its context.
+        last = " ".join(case["text"][-1].split())
+        facts = [f for f in _facts(case["text"], case["edition"], case.get("heading"))
+                 if f.source.sentence == last]
     for figure, expected in case["expect"].items():
         # A figure is named as written; a change may be read with its verb ("steeg ... 3,1%").
         found = [f for f in facts

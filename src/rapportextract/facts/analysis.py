@@ -35,10 +35,12 @@ class SentenceAnalysis:
 
 
 def analyse(sentence: Sentence, edition: int, *, own_voice: bool = True,
-            carried: Multiplier | None = None) -> SentenceAnalysis:
+            carried: Multiplier | None = None, quoted: bool = False) -> SentenceAnalysis:
     """The analysis of one prose sentence of a document of `edition`. Without `own_voice`
     (a document that is not an organisation's own report), "wij" is no scope cue; `carried`
-    is the multiplier of the table head above a row (`multipliers.head_multiplier`)."""
+    is the multiplier of the table head above a row (`multipliers.head_multiplier`);
+    `quoted`: the sentence starts inside a quotation a sentence before opened
+    (`scope.quotations`)."""
     from rapportextract.quantities import find_quantities
 
     text = sentence.text
@@ -51,7 +53,8 @@ def analyse(sentence: Sentence, edition: int, *, own_voice: bool = True,
                if not _figure_read_as_year(t, quantities)],
         continues=continues_previous(text),
         inherits=inherits_period(text),
-        cues=scope_cues(text) if own_voice else without_own_voice(scope_cues(text)),
+        cues=scope_cues(text, quoted=quoted) if own_voice
+        else without_own_voice(scope_cues(text, quoted=quoted)),
     )
 
 

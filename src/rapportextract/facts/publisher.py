@@ -26,14 +26,14 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from rapportextract.facts.scope import ScopeFound, scope_cues, without_own_voice
+from rapportextract.facts.scope import HEADLINE, ScopeFound, scope_cues, without_own_voice
 from rapportextract.ingest.edition import title_lines
 from rapportextract.lang.nl.words import cue_words
 from rapportextract.models import BlockKind, Document, Fact, Scope
 from rapportextract.periods import phrase_alternation as _alt
 
 # A capitalised word, possibly hyphenated, as in `facts.scope`.
-_WORD = r"[A-Z][\w'’&]*(?:-[\w'’]+)*"
+_WORD = r"(?:[A-Z]|[a-z]+(?=[A-Z]))[\w'’&]*(?:-[\w'’]+)*"
 _YEAR = r"(?:19|20)\d\d"
 
 
@@ -74,7 +74,9 @@ def publisher_in(line: str) -> ScopeFound | None:
         # names no publisher
         if any(c.scope == "national" for c in cues):
             return None
-        return _found(named[0].scope, _trimmed(named[0].name or "", words), line)
+        first = named[0]
+        return _found(first.scope, _trimmed(first.name or "", words), line,
+                      own=_own_line(line, first, words))
     for pattern in (after, before):
         m = pattern.search(line)
         # a national word outside the name ("Jaarverslag Nederland") is no publisher's
@@ -82,7 +84,19 @@ def publisher_in(line: str) -> ScopeFound | None:
             name = _trimmed(m.group(1), words)
             if name:
                 return _found("organisation", name, line)
-    return None
+    return _region_document(line, national)
+
+
+def _region_document(line: str, national: re.Pattern[str]) -> ScopeFound | None:
+    """A region's own document by its kind, without a name (``region_documents``:
+    "Gezondheidsmonitor Volwassenen en Ouderen 2020-2021"), or None: with a national word or
+    a national source ("CBS", "RIVM") it is the country's."""
+    w = cue_words().scope
+    found = [t.lower() for t in re.findall(r"\w+", line)]
+    if not any(t in w["region_documents"] for t in found) or national.search(line) \
+            or any(t in w["not_names"] and t not in w["name_articles"] for t in found):
+        return None
+    return ScopeFound("region", None, -1, f"the publisher, on the first page: {line!r}")
 
 
 def _trimmed(name: str, words: frozenset[str]) -> str | None:
@@ -101,10 +115,25 @@ def _trimmed(name: str, words: frozenset[str]) -> str | None:
     return " ".join(parts)
 
 
-def _found(scope: Scope, name: str | None, line: str) -> ScopeFound | None:
+def _own_line(line: str, cue: ScopeFound, words: frozenset[str]) -> bool:
+    """Whether a title line that names `cue` is its publisher's own: with a report noun
+    ("Jaarverslag 2021 Woonstichting Hestia", "Persbericht gemeente Breda"), or the name alone
+    or before a dash or colon ("Gemeente Zwolle - Raadsvoorstel ..."). Otherwise it is a
+    headline about the name ("Fraude met huurwoningen in Haarlemmermeer", "Woningcorporatie
+    Actium zet minder huurders uit"): what a news item is about, not who reports it."""
+    reports = frozenset(cue_words().scope["report_nouns"])
+    if any(w.lower() in reports for w in re.findall(r"\w+", line)):
+        return True
+    rest = line[cue.start + len(cue.cue):].strip()
+    return not line[:cue.start].strip(" '‘\"“(") and (not rest or rest[0] in "-–—:|(,")
+
+
+def _found(scope: Scope, name: str | None, line: str, *, own: bool = True
+           ) -> ScopeFound | None:
     if not name:
         return None
-    return ScopeFound(scope, name, -1, f"the publisher, on the first page: {line!r}")
+    how = "the publisher, on the first page: " if own else HEADLINE
+    return ScopeFound(scope, name, -1, f"{how}{line!r}")
 
 
 def published(facts: list[Fact], who: ScopeFound | None) -> list[Fact]:

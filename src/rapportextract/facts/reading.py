@@ -13,7 +13,13 @@ from rapportextract.facts.derived import derived_levels
 from rapportextract.facts.provenance import placed_ids
 from rapportextract.facts.publisher import publisher as publisher_of
 from rapportextract.facts.publisher import speaking_as
-from rapportextract.facts.scope import NATIONAL, ScopeFound, document_scope
+from rapportextract.facts.scope import (
+    NATIONAL,
+    ScopeFound,
+    carries_scope,
+    document_scope,
+    quotations,
+)
 from rapportextract.facts.scope import sentence_scope as whom_of
 from rapportextract.facts.sentence import sentence_facts
 from rapportextract.models import PROSE_KINDS, BlockKind, Document, Fact, Sentence
@@ -42,10 +48,14 @@ def extract_facts(doc: Document, catalogue: Catalogue | None = None, *,
     prev: Prev | None = None
     prose = [s for s in doc.sentences if s.block_kind in PROSE_KINDS]
     who = publisher if publisher is not None else publisher_of(doc)
-    whom = who or document_scope([s.text for s in prose])
+    inside = quotations([s.text for s in prose])
+    quoted = frozenset(s.id for s, q in zip(prose, inside, strict=True) if q)
+    whom = who or document_scope([s.text for s in prose], inside)
+    carries = carries_scope(who, whom, len(prose))
     head = TableHead()  # a table head's multiplier, carried to the rows below
     for block in _blocks(prose):
-        new, prev = _read_block(doc, doc.edition, block, catalogue, prev, whom, who, head)
+        new, prev = _read_block(doc, doc.edition, block, catalogue, prev, whom, who, head,
+                                carries, quoted)
         facts.extend(new)
     facts = placed_ids(doc, facts)
     return facts + derived_levels(doc, facts)
@@ -72,14 +82,17 @@ class TableHead:
 def _read_block(
     doc: Document, edition: int, sentences: list[Sentence], catalogue: Catalogue,
     prev: Prev | None, whom: ScopeFound = NATIONAL, who: ScopeFound | None = None,
-    head: TableHead | None = None,
+    head: TableHead | None = None, carries: bool = False,
+    quoted: frozenset[str] = frozenset(),
 ) -> tuple[list[Fact], Prev | None]:
     """The facts of one block's sentences, `prev` being what the block before left, and what
     this block's last sentence leaves to the next; `whom` is the document's scope, `who` its
     publisher. Each sentence is analysed once (`analysis.analyse`) and the analysis passed
     down. `head` holds the multiplier of a table's caption or head line above ("(bedragen
     x € 1.000)"): it scales the table rows that follow, until prose does; the block leaves its
-    own in it."""
+    own in it. Where the document `carries` a scope from paragraph to paragraph
+    (`scope.carries_scope`), a paragraph without a cue keeps the one the paragraph before left.
+    `quoted` holds the ids of the sentences that start inside a quotation (`scope.quotations`)."""
     head = head if head is not None else TableHead()
     # A new block ends the paragraph scope; a sentence opening a paragraph may still refer
     # back to the last sentence of the paragraph before ("Die laatste schuld ..."), but not
@@ -95,12 +108,14 @@ def _read_block(
         row = table_row(sentence.text)
         own_voice = whom.scope == "organisation" or who is not None
         analysis = analyse(sentence, edition, own_voice=own_voice,
-                           carried=head.multiplier if row else None)
+                           carried=head.multiplier if row else None,
+                           quoted=sentence.id in quoted)
         head.multiplier = head_multiplier(sentence.text) or (head.multiplier if row else None)
         if who is not None:
             analysis = replace(analysis, cues=speaking_as(analysis.cues, who))
         about = whom_of(sentence.text, analysis.cues, prev.about if prev else None, whom,
-                        analysis.continues, same_paragraph=sentence is not sentences[0])
+                        analysis.continues, same_paragraph=sentence is not sentences[0],
+                        carries=carries)
         columns = read_columns(sentence.text, [(q.start, q.end) for q in analysis.quantities],
                                analysis.times, header)
         header = columns.header

@@ -13,7 +13,7 @@ from rapportextract.facts.limits import counted_noun, rate_base
 from rapportextract.facts.money import amount_reason
 from rapportextract.facts.pairs import movement_start, start_period
 from rapportextract.facts.provenance import fact_id, figure_place, origin_of
-from rapportextract.facts.scope import ScopeFound, scope_of
+from rapportextract.facts.scope import ScopeFound, beyond_one_body, scope_of
 from rapportextract.facts.subjects import statement_key, subject_of
 from rapportextract.models import Document, Fact, Quantity, Source
 from rapportextract.periods import (
@@ -124,7 +124,8 @@ def sentence_facts(
             if base == period or (base is None and VARIANCE_NOTE not in q.notes):
                 base = _previous_year(period)
                 confidence *= 0.95
-        whom = scope_of(analysis.cues, q.start) or about
+        whom = scope_of(analysis.cues, q.start, text) or about
+        whom = beyond_one_body(q, text, whom, analysis.cues)
         if whom.scope != "national":
             notes.append(whom.note())
         facts.append(Fact(

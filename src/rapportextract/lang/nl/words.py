@@ -208,7 +208,10 @@ SCOPE_WORD_LISTS = (
     "accounts_organisation", "accounts_region", "report_nouns", "plural_bodies",
     "acting_verbs", "places", "not_subjects", "region_adjective_nouns",
     "region_adjective_ends", "acting_verbs_plural", "speech_verbs", "stock_verbs",
-    "member_nouns", "name_articles", "name_and",
+    "member_nouns", "name_articles", "name_and", "benchmark_words", "benchmark_average",
+    "subject_conjunctions", "clause_breaks", "country_size_nouns",
+    "origin_prepositions", "region_documents", "membership_words",
+    "national_sources",
 )
 
 
