@@ -167,6 +167,50 @@ def ends_paragraph(prev: Frag, frag: Frag, edges: tuple[float, float] | None,
     )
 
 
+_ENUMERATOR = regex.compile(r"^\(?(?:\d{1,2}|[a-zA-Z])[.)]\s+\S")
+"""An item's number or letter and its text: "a. Eerste", "B. Tweede", "3) Derde"."""
+
+
+def starts_item(prev: Frag, frag: Frag, reach: float | None,
+                params: LayoutParams = LAYOUT) -> bool:
+    """Where a list goes on with no gap and no outdent to mark its items, under a line that
+    did not wrap (it ends well short of `reach`, where the column's longest line ends):
+
+    - a line that starts with an item's number or letter is the next item when the line
+      above ends its sentence or is an item of its own ("● Soorten woningen" / "a. Eerste
+      soort." set under its text, "a. ..." / "b. ...");
+    - under an item of one line that ends its sentence, a line set at the item's text that
+      starts with a capital and no marker is a paragraph of its own, not the item's tail.
+
+    A wrapped line runs on to the edge, so an item's own second line never starts one."""
+    if reach is None:
+        return False
+    size = max(prev.size, frag.size)
+    if prev.x1 > reach - params.short_line * max(reach - prev.x0, size):
+        return False
+    if abs(frag.size - prev.size) > params.same_size:
+        return False
+    if _ENUMERATOR.match(frag.text):
+        return bool(_SENTENCE_END.search(prev.text) or _LIST_MARKER.match(prev.text))
+    return (
+        bool(BULLET.match(prev.text) or _ENUMERATOR.match(prev.text))
+        and bool(_SENTENCE_END.search(prev.text))
+        and frag.x0 - prev.x0 >= params.indent_min * size
+        and frag.text[:1].isupper()
+        and not _LIST_MARKER.match(frag.text)
+    )
+
+
+def column_reach(items: Sequence[Item]) -> dict[int | None, float]:
+    """Where the longest line of each column ends (a list of short items in a column has
+    no paragraph edge that most lines reach)."""
+    reach: dict[int | None, float] = {}
+    for it in items:
+        if it.frag is not None:
+            reach[it.column] = max(reach.get(it.column, it.frag.x1), it.frag.x1)
+    return reach
+
+
 def indented_one_liner(before: Frag | None, prev: Frag, frag: Frag,
                        edges: tuple[float, float] | None,
                        params: LayoutParams = LAYOUT) -> bool:
@@ -187,7 +231,7 @@ def indented_one_liner(before: Frag | None, prev: Frag, frag: Frag,
     )
 
 
-_LIST_MARKER = regex.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[*•·▪◦●■□➢►–—-])(?:\s|$)")
+_LIST_MARKER = regex.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[*•·▪◦●○■□◆◇▸‣⁃➢►–—-])(?:\s|$)")
 
 
 def first_line_indent(

@@ -11,6 +11,7 @@ from rapportextract.layout.blocks import (
     body_font_size,
     chart_block,
     column_edges,
+    column_reach,
     ends_paragraph,
     ends_sentence,
     footnote_frags,
@@ -22,6 +23,7 @@ from rapportextract.layout.blocks import (
     merge_title_lines,
     starts_block,
     starts_footnote,
+    starts_item,
     table_block,
     title_line,
 )
@@ -230,6 +232,7 @@ def build_blocks(
 
     ordered = reading_order(items)
     edges = column_edges(items, params)
+    reach = column_reach(items)
     flush_right = flush_right_columns(items, params)
     above: Frag | None = None
     """The line above the last of the run, in its column (in the run or the block before)."""
@@ -262,6 +265,7 @@ def build_blocks(
                             before=run[-2] if len(run) > 1 else None,
                             ragged_left=it.column in flush_right)
             or ends_paragraph(run[-1], it.frag, edges.get(it.column), params)
+            or starts_item(run[-1], it.frag, reach.get(it.column), params)
             or (it.column not in flush_right
                 and indented_one_liner(above, run[-1], it.frag, edges.get(it.column), params))
         ):
