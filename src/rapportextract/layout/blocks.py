@@ -345,8 +345,32 @@ def _markers(frags: Sequence[Frag]) -> list[str]:
     return refs
 
 
+_CLOSING = regex.compile(r"^[)\]}.,;:!?”’»]")
+"""Punctuation that closes onto the word before it."""
+
+
+def _line_text(frag: Frag, params: LayoutParams = LAYOUT) -> str:
+    """The line's words without its raised markers; where a marker stood between a word and
+    the punctuation set right after it ("XFA[23])"), the punctuation closes onto the word
+    ("XFA)"), as it would have with no marker."""
+    parts: list[str] = []
+    marker_end: float | None = None
+    for w in frag.words:
+        if w.superscript:
+            marker_end = w.bbox[2] if parts else None
+            continue
+        text = split_superscript_marker(w.text)[0]
+        if (marker_end is not None and _CLOSING.match(text)
+                and w.bbox[0] - marker_end <= params.marker_overlap):
+            parts[-1] += text
+        else:
+            parts.append(text)
+        marker_end = None
+    return " ".join(parts)
+
+
 def _frag_text_lines(frags: Sequence[Frag]) -> list[str]:
-    return [" ".join(split_superscript_marker(w.text)[0] for w in f.body_words) for f in frags]
+    return [_line_text(f) for f in frags]
 
 
 def make_block(frags: list[Frag], kind: BlockKind | None, column: int | None,
