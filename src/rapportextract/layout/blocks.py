@@ -91,10 +91,12 @@ def line_pitches(items: Sequence[Item], params: LayoutParams = LAYOUT) -> dict[f
 def starts_block(
     prev: Frag, frag: Frag, pitches: dict[float, float], params: LayoutParams = LAYOUT,
     *, titles: bool = True, before: Frag | None = None, ragged_left: bool = False,
+    hanging: bool = False,
 ) -> bool:
     """Whether `frag` starts a new block after `prev` (`before` is the line above `prev` in
     the same block, if any). In a column set flush right (`ragged_left`) every line starts
-    elsewhere: no start is an indent."""
+    elsewhere: no start is an indent. In a column whose paragraphs hang (`hanging`) a line
+    set in goes on the one above, and one set out again starts the next."""
     size = max(prev.size, frag.size)
     if frag.top - prev.bottom < -params.overlap_break * size:
         return True
@@ -109,7 +111,10 @@ def starts_block(
         return True
     if titles and prev.heading_like:
         return True
-    if not ragged_left and first_line_indent(prev, frag, params, before=before):
+    if hanging and not ragged_left:
+        if prev.x0 - frag.x0 >= params.indent_min * size:
+            return True
+    elif not ragged_left and first_line_indent(prev, frag, params, before=before):
         return True
     if not ragged_left and hanging_item(before, prev, frag, params):
         return True
