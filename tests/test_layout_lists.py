@@ -74,3 +74,26 @@ def test_web_addresses_one_a_line_are_a_block_each_with_their_wrapped_tails() ->
         "www.voorbeeldloket.nl/schuldhulp/cijfers",
         "Alle adressen zijn geraadpleegd in maart 2024.",
     ]
+
+
+def test_items_under_a_bullet_item_with_no_gap_or_outdent_are_a_block_each() -> None:
+    blocks = _prose("nested_list_items.pdf")
+    assert blocks[1:11] == [
+        "● Vragen over de huur",
+        "○ Via het klantportaal.",
+        "○ Telefonisch op werkdagen.",
+        "● Reparaties (meldingen)",
+        "a. Spoed binnen een dag.",
+        "b. Overige binnen een week.",
+        "● Klachten (bezwaar)",
+        "A. Eerst bij de afdeling.",
+        "B. Daarna bij de commissie.",
+        "● Betalingsregeling. Bel het team Incasso.",
+    ]
+    # a paragraph set at the text of an item of one line is no tail of that item, and
+    # stays whole over its two lines
+    assert blocks[11:] == [
+        "Wie een regeling heeft getroffen, krijgt binnen twee weken een bevestiging per post. "
+        "De corporatie stuurt geen herinneringen per sms en belt nooit om een betaling te vragen."
+    ]
+    assert blocks[0].endswith("hangt af van de vraag.")

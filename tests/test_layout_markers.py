@@ -25,3 +25,13 @@ def test_paren_markers_stay_in_their_sentence(engine: str) -> None:
     notes = {b.footnote_refs[0]: b.text for b in blocks if b.kind is BlockKind.FOOTNOTE}
     assert notes == {"1": "Alleen ontruimingen na een vonnis van de kantonrechter.",
                      "2": "Cijfers van de deelnemende corporaties."}
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_punctuation_after_a_raised_marker_closes_onto_its_word(engine: str) -> None:
+    doc = read_document(FIXTURES / "marker_before_punctuation.pdf", edition=2023, ocr=False,
+                        engine=engine)
+    (para,) = [b for b in doc.blocks() if b.text.startswith("In vier gemeenten")]
+    assert para.text == ("In vier gemeenten (Zwolle, Deventer en Kampen) daalde het aantal "
+                         "dossiers, ook waar de huren stegen. Elders bleef het gelijk.")
+    assert para.footnote_refs == ["[3]", "[4]", "[5]"]

@@ -170,3 +170,14 @@ def test_notes_in_the_margins_stay_out_of_the_paragraphs() -> None:
     assert len(body) == 2
     assert body[0].endswith("elke maand kan missen.")
     assert body[1].endswith("met alle schuldeisers.")
+
+
+def test_paragraphs_set_with_a_hanging_indent_come_out_whole() -> None:
+    blocks = _prose("hanging_paragraphs.pdf")
+    assert [b.split(":")[0] for b in blocks] == [
+        "Achterstand", "Betalingsregeling", "Deurwaarder", "Huurtoeslag", "Ontruiming"]
+    # a line set in under the first goes on it, also after a full stop and with a capital
+    assert blocks[0] == ("Achterstand: de huur die een huurder na de vervaldag nog niet "
+                         "heeft betaald. Een maand te laat telt al mee.")
+    assert blocks[3].endswith("Het bedrag volgt uit het inkomen van twee jaar eerder.")
+    assert blocks[4].endswith("als laatste stap na een vonnis.")

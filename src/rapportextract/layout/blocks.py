@@ -91,10 +91,12 @@ def line_pitches(items: Sequence[Item], params: LayoutParams = LAYOUT) -> dict[f
 def starts_block(
     prev: Frag, frag: Frag, pitches: dict[float, float], params: LayoutParams = LAYOUT,
     *, titles: bool = True, before: Frag | None = None, ragged_left: bool = False,
+    hanging: bool = False,
 ) -> bool:
     """Whether `frag` starts a new block after `prev` (`before` is the line above `prev` in
     the same block, if any). In a column set flush right (`ragged_left`) every line starts
-    elsewhere: no start is an indent."""
+    elsewhere: no start is an indent. In a column whose paragraphs hang (`hanging`) a line
+    set in goes on the one above, and one set out again starts the next."""
     size = max(prev.size, frag.size)
     if frag.top - prev.bottom < -params.overlap_break * size:
         return True
@@ -109,7 +111,10 @@ def starts_block(
         return True
     if titles and prev.heading_like:
         return True
-    if not ragged_left and first_line_indent(prev, frag, params, before=before):
+    if hanging and not ragged_left:
+        if prev.x0 - frag.x0 >= params.indent_min * size:
+            return True
+    elif not ragged_left and first_line_indent(prev, frag, params, before=before):
         return True
     if not ragged_left and hanging_item(before, prev, frag, params):
         return True
@@ -167,6 +172,50 @@ def ends_paragraph(prev: Frag, frag: Frag, edges: tuple[float, float] | None,
     )
 
 
+_ENUMERATOR = regex.compile(r"^\(?(?:\d{1,2}|[a-zA-Z])[.)]\s+\S")
+"""An item's number or letter and its text: "a. Eerste", "B. Tweede", "3) Derde"."""
+
+
+def starts_item(prev: Frag, frag: Frag, reach: float | None,
+                params: LayoutParams = LAYOUT) -> bool:
+    """Where a list goes on with no gap and no outdent to mark its items, under a line that
+    did not wrap (it ends well short of `reach`, where the column's longest line ends):
+
+    - a line that starts with an item's number or letter is the next item when the line
+      above ends its sentence or is an item of its own ("● Soorten woningen" / "a. Eerste
+      soort." set under its text, "a. ..." / "b. ...");
+    - under an item of one line that ends its sentence, a line set at the item's text that
+      starts with a capital and no marker is a paragraph of its own, not the item's tail.
+
+    A wrapped line runs on to the edge, so an item's own second line never starts one."""
+    if reach is None:
+        return False
+    size = max(prev.size, frag.size)
+    if prev.x1 > reach - params.short_line * max(reach - prev.x0, size):
+        return False
+    if abs(frag.size - prev.size) > params.same_size:
+        return False
+    if _ENUMERATOR.match(frag.text):
+        return bool(_SENTENCE_END.search(prev.text) or _LIST_MARKER.match(prev.text))
+    return (
+        bool(BULLET.match(prev.text) or _ENUMERATOR.match(prev.text))
+        and bool(_SENTENCE_END.search(prev.text))
+        and frag.x0 - prev.x0 >= params.indent_min * size
+        and frag.text[:1].isupper()
+        and not _LIST_MARKER.match(frag.text)
+    )
+
+
+def column_reach(items: Sequence[Item]) -> dict[int | None, float]:
+    """Where the longest line of each column ends (a list of short items in a column has
+    no paragraph edge that most lines reach)."""
+    reach: dict[int | None, float] = {}
+    for it in items:
+        if it.frag is not None:
+            reach[it.column] = max(reach.get(it.column, it.frag.x1), it.frag.x1)
+    return reach
+
+
 def indented_one_liner(before: Frag | None, prev: Frag, frag: Frag,
                        edges: tuple[float, float] | None,
                        params: LayoutParams = LAYOUT) -> bool:
@@ -187,7 +236,7 @@ def indented_one_liner(before: Frag | None, prev: Frag, frag: Frag,
     )
 
 
-_LIST_MARKER = regex.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[*•·▪◦●■□➢►–—-])(?:\s|$)")
+_LIST_MARKER = regex.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[*•·▪◦●○■□◆◇▸‣⁃➢►–—-])(?:\s|$)")
 
 
 def first_line_indent(
@@ -301,8 +350,32 @@ def _markers(frags: Sequence[Frag]) -> list[str]:
     return refs
 
 
+_CLOSING = regex.compile(r"^[)\]}.,;:!?”’»]")
+"""Punctuation that closes onto the word before it."""
+
+
+def _line_text(frag: Frag, params: LayoutParams = LAYOUT) -> str:
+    """The line's words without its raised markers; where a marker stood between a word and
+    the punctuation set right after it ("XFA[23])"), the punctuation closes onto the word
+    ("XFA)"), as it would have with no marker."""
+    parts: list[str] = []
+    marker_end: float | None = None
+    for w in frag.words:
+        if w.superscript:
+            marker_end = w.bbox[2] if parts else None
+            continue
+        text = split_superscript_marker(w.text)[0]
+        if (marker_end is not None and _CLOSING.match(text)
+                and w.bbox[0] - marker_end <= params.marker_overlap):
+            parts[-1] += text
+        else:
+            parts.append(text)
+        marker_end = None
+    return " ".join(parts)
+
+
 def _frag_text_lines(frags: Sequence[Frag]) -> list[str]:
-    return [" ".join(split_superscript_marker(w.text)[0] for w in f.body_words) for f in frags]
+    return [_line_text(f) for f in frags]
 
 
 def make_block(frags: list[Frag], kind: BlockKind | None, column: int | None,

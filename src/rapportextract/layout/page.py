@@ -11,6 +11,7 @@ from rapportextract.layout.blocks import (
     body_font_size,
     chart_block,
     column_edges,
+    column_reach,
     ends_paragraph,
     ends_sentence,
     footnote_frags,
@@ -22,6 +23,7 @@ from rapportextract.layout.blocks import (
     merge_title_lines,
     starts_block,
     starts_footnote,
+    starts_item,
     table_block,
     title_line,
 )
@@ -55,7 +57,7 @@ from rapportextract.layout.margins import (
     running_keys,
 )
 from rapportextract.layout.params import LAYOUT, LayoutParams
-from rapportextract.layout.ragged import entry_list, flush_right_columns
+from rapportextract.layout.ragged import entry_list, flush_right_columns, hanging_columns
 from rapportextract.layout.regions import chart_regions, graphic_boxes
 from rapportextract.layout.rows import Frag, cut_row, word_rows
 from rapportextract.layout.ruled import add_rule_tables, bar_grid, rule_tables
@@ -251,7 +253,9 @@ def build_blocks(
 
     ordered = reading_order(items)
     edges = column_edges(items, params)
+    reach = column_reach(items)
     flush_right = flush_right_columns(items, params)
+    hanging = hanging_columns(ordered, edges, params)
     above: Frag | None = None
     """The line above the last of the run, in its column (in the run or the block before)."""
     for i, it in enumerate(ordered):
@@ -266,13 +270,15 @@ def build_blocks(
         # a short line under a line of its block that ended no sentence, with no gap, is
         # the next entry of a list ("Nov. 3 - Meeting 7:45 am" between two dates), no title
         listed = line_above is not None and not starts_block(
-            line_above, it.frag, pitches, params, ragged_left=it.column in flush_right
+            line_above, it.frag, pitches, params, ragged_left=it.column in flush_right,
+            hanging=it.column in hanging,
         ) and not ends_sentence(line_above.text)
         if (
             after is not None and after.frag is not None and after.column == it.column
             and not listed
             and not starts_block(it.frag, after.frag, pitches, params, titles=False,
-                                 ragged_left=it.column in flush_right)
+                                 ragged_left=it.column in flush_right,
+                                 hanging=it.column in hanging)
             and title_line(it.frag, after.frag, params)
         ):
             it.frag.heading_like = True
@@ -281,9 +287,11 @@ def build_blocks(
             it.column != run_column
             or starts_block(run[-1], it.frag, pitches, params,
                             before=run[-2] if len(run) > 1 else None,
-                            ragged_left=it.column in flush_right)
+                            ragged_left=it.column in flush_right,
+                            hanging=it.column in hanging)
             or ends_paragraph(run[-1], it.frag, edges.get(it.column), params)
-            or (it.column not in flush_right
+            or starts_item(run[-1], it.frag, reach.get(it.column), params)
+            or (it.column not in flush_right and it.column not in hanging
                 and indented_one_liner(above, run[-1], it.frag, edges.get(it.column), params))
         ):
             flush()

@@ -354,6 +354,12 @@ class LayoutParams:
     (and no more than `indent_max`) starts a paragraph set with a first-line indent..."""
     indent_max: float = 4.0
     """...see `indent_min`."""
+    hanging_pairs: int = 3
+    """A column whose paragraphs hang (`ragged.hanging_columns`) has at least this many full
+    lines with a line set an indent in under them..."""
+    hanging_pitch: float = 2.0
+    """...where lines one under the other stand at most this share of the size apart (a
+    small gap between paragraphs counts)."""
     indent_centred: float = 0.5
     """Share of the size: lines whose middles lie this close are centred text, not an
     indent."""

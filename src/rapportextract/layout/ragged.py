@@ -9,7 +9,7 @@ from itertools import pairwise
 
 import regex
 
-from rapportextract.layout.blocks import _SENTENCE_END
+from rapportextract.layout.blocks import _LIST_MARKER, _SENTENCE_END
 from rapportextract.layout.columns import Item
 from rapportextract.layout.params import LAYOUT, LayoutParams
 from rapportextract.layout.rows import Frag
@@ -50,6 +50,35 @@ def flush_right_columns(items: Sequence[Item], params: LayoutParams = LAYOUT
     return flush
 
 
+
+
+def hanging_columns(ordered: Sequence[Item], edges: dict[int | None, tuple[float, float]],
+                    params: LayoutParams = LAYOUT) -> set[int | None]:
+    """The columns whose paragraphs are set with a hanging indent: the first line of each
+    set out, the lines after it an indent in (sayings, a glossary, a bibliography). Between
+    lines with no gap, a line set an indent in follows a line that runs on to the right edge
+    (a paragraph's first line, wrapped) more often than one that ends short, at least
+    `hanging_pairs` times; and a line set out again follows a line that ends short (a
+    paragraph's last) more often than a full one. A first-line indent is the mirror: the
+    indent after a paragraph's short last line, the line set out after its full first line.
+    A list item's wrapped line is set in under its marker: no count."""
+    counts: dict[int | None, list[int]] = {}
+    for above, below in pairwise(ordered):
+        if (above.frag is None or below.frag is None or above.column != below.column
+                or below.column not in edges or _LIST_MARKER.match(above.frag.text)):
+            continue
+        size = max(above.frag.size, below.frag.size)
+        if below.frag.top - above.frag.top > params.hanging_pitch * size:
+            continue
+        step = below.frag.x0 - above.frag.x0
+        if not params.indent_min * size <= abs(step) <= params.indent_max * size:
+            continue
+        left, right = edges[below.column]
+        full = above.frag.x1 >= right - params.short_line * (right - left)
+        got = counts.setdefault(below.column, [0, 0, 0, 0])
+        got[(0 if step > 0 else 2) + (0 if full else 1)] += 1
+    return {column for column, (full_in, short_in, full_out, short_out) in counts.items()
+            if full_in >= params.hanging_pairs and full_in > short_in and short_out > full_out}
 
 
 def ends_entry(prev: Frag, frag: Frag, edges: tuple[float, float] | None,

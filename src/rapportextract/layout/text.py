@@ -49,7 +49,7 @@ _SPACES = regex.compile(r"\s+")
 _DOTLESS_ACCENTED = regex.compile(r"[\u0131\u0237](?=\p{Mn})")
 
 
-BULLET = regex.compile(r"^[•·▪◦●■□➢►–—*-](?:\s|$)")
+BULLET = regex.compile(r"^[•·▪◦●○■□◆◇▸‣⁃➢►–—*-](?:\s|$)")
 """A list item's bullet: each item is a block of its own."""
 
 
