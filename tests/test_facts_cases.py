@@ -18,7 +18,7 @@ CASES_DIR = Path(__file__).parent / "cases"
 # facts_concepts.yaml: figures whose sentence names a concept they do not measure
 CASE_FILES = ("facts_wording.yaml", "facts_changes.yaml", "facts_concepts.yaml",
               "facts_money_more.yaml", "facts_changes_more.yaml",
-              "facts_periods_more.yaml")
+              "facts_periods_more.yaml", "facts_changes_real.yaml")
 
 
 def _cases() -> list[Any]:

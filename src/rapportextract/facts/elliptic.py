@@ -1,0 +1,113 @@
+"""A sentence that leaves out the verb of the change before it: "De huren stegen in
+Rotterdam met 4 procent." + "Utrecht en Amersfoort ieder zes procent, Assen acht procent en
+Den Bosch negen procent." Its figures are changes in the direction of that change, and of its
+period (`continued_changes`; the words are in ``lang/nl/cues.toml`` [elliptic_changes])."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapportextract.facts.concepts import Prev
+from rapportextract.lang.nl.files import DataFile
+from rapportextract.models import Quantity
+from rapportextract.periods import phrase_alternation as _alt
+from rapportextract.quantities.patterns import patterns
+
+NOTE = "change: a list without a verb continuing the change of the sentence before"
+
+
+@dataclass(frozen=True)
+class _Words:
+    list_words: frozenset[str]
+    prepositions: frozenset[str]
+    source: re.Pattern[str]
+    decrease: re.Pattern[str]
+    increase: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    f = DataFile("cues.toml")
+    ch = patterns().data.changes
+    decrease = [*ch.decrease_verbs, *f.lower_words("elliptic_changes.decrease_particles")]
+    increase = [*ch.increase_verbs, *f.lower_words("elliptic_changes.increase_particles")]
+    return _Words(
+        list_words=frozenset(f.lower_words("elliptic_changes.list_words")),
+        prepositions=frozenset(f.lower_words("elliptic_changes.group_prepositions")),
+        source=re.compile(
+            rf"\s*,\s*{_alt(f.lower_words('elliptic_changes.sources'))}(?!\w)[^\d]*$",
+            re.IGNORECASE),
+        decrease=re.compile(rf"(?<!\w){_alt(decrease)}(?!\w)", re.IGNORECASE),
+        increase=re.compile(rf"(?<!\w){_alt(increase)}(?!\w)", re.IGNORECASE),
+    )
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\S")
+_END = re.compile(r"[\s.!?…]*$")
+
+
+def continued_changes(text: str, quantities: list[Quantity], prev: Prev | None,
+                      continues: bool) -> list[Quantity] | None:
+    """The figures of a sentence that lists groups and their figures without a verb, after a
+    sentence that states a change, as changes in that change's direction; None where the
+    sentence is no such list (`continues`: it opens by referring back, "Daarvan 40 procent")."""
+    if prev is None or not prev.own or continues or not quantities \
+            or any(q.kind != "level" or q.form not in ("digits", "words") for q in quantities):
+        return None
+    direction = _change_before(prev, quantities[0].unit)
+    if direction is None or not _only_a_list(text, quantities):
+        return None
+    return [q.model_copy(update={
+        "kind": "change", "value": -abs(q.value) if direction < 0 else abs(q.value),
+        "notes": [*q.notes, NOTE]}) for q in quantities]
+
+
+def _change_before(prev: Prev, unit: str) -> int | None:
+    """The direction of the change the sentence before states: its last figure, where that
+    is a change of the same unit, or else, where it has no figures, its change words."""
+    own = [f for f in prev.facts if f.source.sentence == prev.own]
+    if own:
+        last = own[-1]
+        if last.kind != "change" or last.unit != unit or last.value == 0:
+            return None
+        return -1 if last.value < 0 else 1
+    w = _words()
+    falls = [m.start() for m in w.decrease.finditer(prev.own)]
+    rises = [m.start() for m in w.increase.finditer(prev.own)]
+    if not falls and not rises:
+        return None
+    return -1 if max(falls, default=-1) > max(rises, default=-1) else 1
+
+
+def _only_a_list(text: str, quantities: list[Quantity]) -> bool:
+    """Whether the text is names and list words around its figures, and nothing else."""
+    w = _words()
+    tail = text[quantities[-1].end :]
+    if not _END.fullmatch(tail) and not w.source.match(tail):
+        return False
+    start = 0
+    for q in quantities:
+        if not _stretch(text[start : q.start], w):
+            return False
+        start = q.end
+    return True
+
+
+def _stretch(words_before: str, w: _Words) -> bool:
+    """Whether the words before a figure only name a group: names, list words, and words
+    after a group preposition."""
+    grouped = False
+    for token in _WORD.findall(words_before):
+        lower = token.lower()
+        if token in {",", ";"}:
+            grouped = False
+            continue
+        if not token[0].isalpha():
+            return False
+        if lower in w.prepositions:
+            grouped = True
+        elif not (token[0].isupper() or lower in w.list_words or grouped):
+            return False
+    return True
