@@ -46,6 +46,7 @@ def _words() -> _Words:
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\S")
 _END = re.compile(r"[\s.!?…]*$")
+_JOINERS = frozenset({",", ";", "en"})
 
 
 def continued_changes(text: str, quantities: list[Quantity], prev: Prev | None,
@@ -88,18 +89,24 @@ def _only_a_list(text: str, quantities: list[Quantity]) -> bool:
     if not _END.fullmatch(tail) and not w.source.match(tail):
         return False
     start = 0
-    for q in quantities:
-        if not _stretch(text[start : q.start], w):
+    for index, q in enumerate(quantities):
+        if not _stretch(text[start : q.start], w, joined=index > 0):
             return False
         start = q.end
     return True
 
 
-def _stretch(words_before: str, w: _Words) -> bool:
+def _stretch(words_before: str, w: _Words, *, joined: bool) -> bool:
     """Whether the words before a figure only name a group: names, list words, and words
-    after a group preposition."""
+    after a group preposition; at least one word naming the group, and after another figure
+    a comma, semicolon or "en" first ("Woningen in bezit 4.410 4.380" is a table row)."""
+    tokens = _WORD.findall(words_before)
+    if not any(t[0].isalpha() and t.lower() not in w.list_words for t in tokens):
+        return False
+    if joined and not (tokens and tokens[0].lower() in _JOINERS):
+        return False
     grouped = False
-    for token in _WORD.findall(words_before):
+    for token in tokens:
         lower = token.lower()
         if token in {",", ";"}:
             grouped = False

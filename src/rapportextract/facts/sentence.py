@@ -14,7 +14,7 @@ from rapportextract.facts.pairs import movement_start, start_period
 from rapportextract.facts.provenance import fact_id, figure_place, origin_of
 from rapportextract.facts.scope import ScopeFound, scope_of
 from rapportextract.facts.subjects import statement_key, subject_of
-from rapportextract.models import Document, Fact, Source
+from rapportextract.models import Document, Fact, Quantity, Source
 from rapportextract.periods import (
     PeriodContext,
     column_periods,
@@ -117,8 +117,12 @@ def sentence_facts(
             # 15 procent daalde" names 2014 as the period of the second change, not its base.
             # A variance against a budget compares with no period unless the sentence names one.
             if base == period or (base is None and VARIANCE_NOTE not in q.notes):
-                base = _previous_year(period)
-                confidence *= 0.95
+                base = _levels_linked(facts, q, text, period, index == len(priced) - 1)
+                if base is not None:
+                    notes.append(f"base {base}: the first of the levels the change links")
+                else:
+                    base = _previous_year(period)
+                    confidence *= 0.95
         whom = scope_of(analysis.cues, q.start) or about
         if whom.scope != "national":
             notes.append(whom.note())
@@ -147,6 +151,24 @@ def sentence_facts(
             diagnostics=notes,
         ))
     return facts
+
+
+_APPOSITION = re.compile(r"^[^\d]*[,;:(–—-][^\d]*$")
+
+
+def _levels_linked(facts: list[Fact], q: Quantity, text: str, period: str,
+                   last: bool) -> str | None:
+    """The base of a change that closes a sentence after the levels it links: "In 2011
+    waren het bijna 15.000; in 2018 nog geen 6.000 – een daling van 60%" compares 2018 with
+    2011, not with 2017. The levels before it are of one unit and of different periods, the
+    last of its period; a comma, dash, colon or bracket sets the change apart."""
+    levels = [f for f in facts if f.kind == "level"]
+    if not last or len(levels) < 2 or len(levels) != len(facts) \
+            or len({f.unit for f in levels}) != 1 or levels[-1].period != period \
+            or len({f.period for f in levels}) != len(levels) \
+            or not _APPOSITION.match(text[levels[-1].source.end : q.start]):
+        return None
+    return levels[0].period
 
 
 def _survey_period(period: str, concept_id: str | None, catalogue: Catalogue,
