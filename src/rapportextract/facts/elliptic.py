@@ -1,7 +1,8 @@
 """A sentence that leaves out the verb of the change before it: "De huren stegen in
 Rotterdam met 4 procent." + "Utrecht en Amersfoort ieder zes procent, Assen acht procent en
 Den Bosch negen procent." Its figures are changes in the direction of that change, and of its
-period (`continued_changes`; the words are in ``lang/nl/cues.toml`` [elliptic_changes])."""
+period; so are figures named as its outliers ("Er zijn uitschieters van 60%"). The rules are
+`continued_changes`; the words are in ``lang/nl/cues.toml`` [elliptic_changes]."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ class _Words:
     source: re.Pattern[str]
     decrease: re.Pattern[str]
     increase: re.Pattern[str]
+    outlier: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +43,10 @@ def _words() -> _Words:
             re.IGNORECASE),
         decrease=re.compile(rf"(?<!\w){_alt(decrease)}(?!\w)", re.IGNORECASE),
         increase=re.compile(rf"(?<!\w){_alt(increase)}(?!\w)", re.IGNORECASE),
+        outlier=re.compile(
+            rf"(?<!\w)(?P<word>{_alt(f.lower_words('elliptic_changes.outliers'))})"
+            rf"(?:\s+[^\W\d_]+){{0,{f.integer('elliptic_changes.outlier_gap', minimum=1)}}}"
+            r"[\s(:]*$", re.IGNORECASE),
     )
 
 
@@ -52,17 +58,43 @@ _JOINERS = frozenset({",", ";", "en"})
 def continued_changes(text: str, quantities: list[Quantity], prev: Prev | None,
                       continues: bool) -> list[Quantity] | None:
     """The figures of a sentence that lists groups and their figures without a verb, after a
-    sentence that states a change, as changes in that change's direction; None where the
-    sentence is no such list (`continues`: it opens by referring back, "Daarvan 40 procent")."""
+    sentence that states a change, as changes in that change's direction, or its figures
+    after an outlier word ("Er zijn uitschieters van 60%", `_outliers`); None where the
+    sentence is neither (`continues`: it opens by referring back, "Daarvan 40 procent")."""
     if prev is None or not prev.own or continues or not quantities \
             or any(q.kind != "level" or q.form not in ("digits", "words") for q in quantities):
         return None
     direction = _change_before(prev, quantities[0].unit)
-    if direction is None or not _only_a_list(text, quantities):
+    if direction is None:
         return None
-    return [q.model_copy(update={
+    if _only_a_list(text, quantities):
+        return [_changed(q, direction, NOTE) for q in quantities]
+    return _outliers(text, quantities, prev)
+
+
+def _changed(q: Quantity, direction: int, note: str) -> Quantity:
+    return q.model_copy(update={
         "kind": "change", "value": -abs(q.value) if direction < 0 else abs(q.value),
-        "notes": [*q.notes, NOTE]}) for q in quantities]
+        "notes": [*q.notes, note]})
+
+
+def _outliers(text: str, quantities: list[Quantity], prev: Prev) -> list[Quantity] | None:
+    """The figures a few words after an outlier word ("uitschieters van 60%") as changes
+    in the direction of the change before (or of "naar beneden", "naar boven" after the
+    word); None where there is none."""
+    out, changed = [], False
+    for q in quantities:
+        m = _words().outlier.search(text, max(0, q.start - 60), q.start)
+        direction = _change_before(prev, q.unit) if m else None
+        if m is None or direction is None:
+            out.append(q)
+            continue
+        word = m.group("word").lower()
+        direction = -1 if word.endswith("beneden") else 1 if word.endswith("boven") \
+            else direction
+        out.append(_changed(q, direction, f"change: '{m.group('word')}' of the change before"))
+        changed = True
+    return out if changed else None
 
 
 def _change_before(prev: Prev, unit: str) -> int | None:

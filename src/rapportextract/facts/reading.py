@@ -124,8 +124,7 @@ def _read_block(
             continue
         sentence_scope = scope
         listed = continued_changes(sentence.text, analysis.quantities, prev,
-                                   analysis.continues) \
-            if sentence is not sentences[0] else None
+                                   analysis.continues)
         if listed is not None:
             # "Utrecht en Amersfoort ieder zes procent, ...": the change of the sentence before,
             # for other places, and of its period

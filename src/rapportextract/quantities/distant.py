@@ -48,10 +48,13 @@ def wide_left(q: Found, text: str, floor: int) -> tuple[regex.Match[str], bool] 
         # "de stijging van het aantal huurders (12% van alle huurders)" is a share
         share = patterns().apart_share_right.match(text, q.end) is not None
         far += [w.colon, w.bracket, w.bracket_noun] if bracketed and not share else [w.colon]
-    elif _BRACKET_LAST.match(text, q.end):
-        # "Verlaging als gevolg van minder woningen in beheer (-/- € 0,7 miljoen)": a line
-        # opening with a change noun, its amount in brackets ending it
-        far.append(w.opening_bracket_noun)
+    elif _BRACKET_CLOSE.match(text, q.end):
+        # "een lichte stijging (900) zien van het aantal": the change noun right before it
+        far.append(w.bracket_noun_right)
+        if _BRACKET_LAST.match(text, q.end):
+            # "Verlaging als gevolg van minder woningen in beheer (-/- € 0,7 miljoen)": a
+            # line opening with a change noun, its amount in brackets ending it
+            far.append(w.opening_bracket_noun)
     for pattern in near + far:
         if found := pattern.search(text, lo, q.start):
             return found, pattern in near
@@ -277,6 +280,7 @@ class _Wide(NamedTuple):
     bracket: regex.Pattern[str]
     bracket_noun: regex.Pattern[str]
     opening_bracket_noun: regex.Pattern[str]
+    bracket_noun_right: regex.Pattern[str]
     than_noun: regex.Pattern[str]
 
 
@@ -341,8 +345,9 @@ def _wide_patterns() -> _Wide:
             rf"(?:\s+{alt(ch.subject_prepositions)}{word}{{1,4}}?)?\s+{copulas}{word}{{0,3}}?{fill}"
             r"\s*$"
         ),
+        # "Het aantal aanmeldingen is licht gestegen (3,4 %)": the verb may close the words
         bracket=compile_pattern(
-            rf"{movement}(?:{word}|\s*,){{1,8}}?\s*\(\s*$"
+            rf"{movement}(?:{word}|\s*,){{0,8}}?\s*\(\s*$"
         ),
         # "de stijging in maart (5 procent)", "de groei van de koopkracht in de periode
         # 1985-2009 (gemiddeld 1,8 procent per jaar)", "de stijging van de lasten is kleiner
@@ -356,6 +361,9 @@ def _wide_patterns() -> _Wide:
         opening_bracket_noun=compile_pattern(
             rf"^\s*(?:[-•–]\s*)?(?:{alt(ch.noun_articles)}\s+)?"
             rf"(?P<word>{change_nouns(ch, variances=False)}){span}{{0,16}}?\s*\(\s*$"
+        ),
+        bracket_noun_right=compile_pattern(
+            rf"(?<!\w)(?P<word>{change_nouns(ch, variances=False)})\s*\(\s*$"
         ),
         than_noun=compile_pattern(
             rf"(?<!\w)(?P<word>{change_nouns(ch, variances=False)}){letters}{{0,3}}?"
