@@ -22,6 +22,7 @@ NOTE = "change: a list without a verb continuing the change of the sentence befo
 @dataclass(frozen=True)
 class _Words:
     list_words: frozenset[str]
+    not_in_list: frozenset[str]
     prepositions: frozenset[str]
     source: re.Pattern[str]
     decrease: re.Pattern[str]
@@ -37,6 +38,7 @@ def _words() -> _Words:
     increase = [*ch.increase_verbs, *f.lower_words("elliptic_changes.increase_particles")]
     return _Words(
         list_words=frozenset(f.lower_words("elliptic_changes.list_words")),
+        not_in_list=frozenset(f.lower_words("elliptic_changes.not_in_list")),
         prepositions=frozenset(f.lower_words("elliptic_changes.group_prepositions")),
         source=re.compile(
             rf"\s*,\s*{_alt(f.lower_words('elliptic_changes.sources'))}(?!\w)[^\d]*$",
@@ -136,6 +138,8 @@ def _stretch(words_before: str, w: _Words, *, joined: bool) -> bool:
     if not any(t[0].isalpha() and t.lower() not in w.list_words for t in tokens):
         return False
     if joined and not (tokens and tokens[0].lower() in _JOINERS):
+        return False
+    if any(t.lower() in w.not_in_list for t in tokens):
         return False
     grouped = False
     for token in tokens:

@@ -356,10 +356,12 @@ def _wide_patterns() -> _Wide:
             rf"(?<!\w)(?P<word>{change_nouns(ch, variances=False)}){span}{{0,12}}?\s*\(\s*"
             rf"(?:{alt(ch.size_fillers)}\s+)*$"
         ),
-        # the change noun opening the line (after a bullet), up to sixteen plain words (a year
-        # or a date among them: "per 1 juli 2019") and the bracket
+        # the change noun opening the line (after a bullet, or after the colon of a line
+        # run into the one introducing it: "is gewijzigd als gevolg van: Verhoging van de
+        # huren ..."), up to sixteen plain words (a year or a date among them: "per 1 juli
+        # 2019") and the bracket
         opening_bracket_noun=compile_pattern(
-            rf"^\s*(?:[-•–]\s*)?(?:{alt(ch.noun_articles)}\s+)?"
+            rf"(?:^|(?<=[:;]))\s*(?:[-•–]\s*)?(?:{alt(ch.noun_articles)}\s+)?"
             rf"(?P<word>{change_nouns(ch, variances=False)}){span}{{0,16}}?\s*\(\s*$"
         ),
         bracket_noun_right=compile_pattern(
