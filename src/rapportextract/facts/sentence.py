@@ -67,8 +67,11 @@ def sentence_facts(
     # totale bedrag van 353 miljoen euro stond 171 miljoen open bij ... en 182 miljoen bij
     # ...": three amounts), and a movement between two amounts is one in euro ("van 245
     # miljoen naar 225 miljoen euro").
+    # a list after the colon of the sentence before: "De middelen zijn verdeeld over vier
+    # maatregelen:" + "1) voorlichting (5 mln.), 2) ..."
+    introduced = prev.own if prev and prev.own.rstrip().endswith(":") else None
     reasons = [amount_reason(q, text, quantities, prev.facts if prev else None,
-                             analysis.continues) for q in quantities]
+                             analysis.continues, introduced) for q in quantities]
     units = {(q.start, q.end): "EUR" if money else q.unit
              for q, money in zip(quantities, reasons, strict=True)}
     priced = [q if money is None else q.model_copy(update={"unit": "EUR"})
