@@ -1,5 +1,6 @@
 """Figures that must give no fact, from the `absent` and `skipped` lists of the case table
-tests/cases/facts_changes_more.yaml: each such number is skipped, with its reason."""
+tests/cases/facts_changes_more.yaml and facts_changes_real.yaml: each such number is skipped,
+with its reason."""
 
 from __future__ import annotations
 
@@ -13,13 +14,14 @@ from rapportextract.facts import extract_facts
 from rapportextract.models import BlockKind, Document, Fact, Sentence
 from rapportextract.quantities.recogniser import read_sentence
 
-CASES = Path(__file__).parent / "cases" / "facts_changes_more.yaml"
+CASES = tuple(Path(__file__).parent / "cases" / name
+              for name in ("facts_changes_more.yaml", "facts_changes_real.yaml"))
 
 
 def _cases() -> list[Any]:
-    table = yaml.safe_load(CASES.read_text(encoding="utf-8"))
+    tables = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in CASES]
     return [pytest.param(case, id=f"{group}-{case['id']}")
-            for group, cases in table.items() for case in cases
+            for table in tables for group, cases in table.items() for case in cases
             if case.get("absent") or case.get("skipped")]
 
 

@@ -121,9 +121,13 @@ def _small_scale(q: Quantity, others: list[Quantity]) -> bool:
 
 
 def amount_reason(q: Quantity, text: str, others: list[Quantity],
-                  previous: list[Fact] | None, continues: bool) -> str | None:
+                  previous: list[Fact] | None, continues: bool,
+                  introduced: str | None = None) -> str | None:
     """Why the count `q` of sentence `text` is an amount in euro (the module docstring), or
-    None where it stays a count; `continues` is whether the sentence refers back."""
+    None where it stays a count; `continues` is whether the sentence refers back,
+    `introduced` the sentence before where it ends on a colon that introduces this one as a
+    list ("De middelen zijn verdeeld over vier maatregelen:" + "1) voorlichting (5 mln.),
+    ...")."""
     money = _money()
     written = q.text.rstrip().endswith(money.marker) or text.startswith(money.marker, q.end)
     if q.unit == "count" and q.scale == 1 and q.form == "digits" and not written:
@@ -142,6 +146,9 @@ def amount_reason(q: Quantity, text: str, others: list[Quantity],
         noun = m
     if noun is not None and money.count_heads.search(text, 0, noun.start()) is None:
         return f"{noun.group(0)!r}"
+    if introduced and (lead := money.nouns.search(introduced)) is not None \
+            and money.count_heads.search(introduced, 0, lead.start()) is None:
+        return f"{lead.group(0)!r} in the line introducing the list"
     # "vinden negen miljoen een hoop geld": a noun of an amount after it in its clause
     after = money.nouns.search(text, q.end, _clause_end(text, q.end))
     if after is not None and money.count_heads.search(text, 0, q.start) is None:

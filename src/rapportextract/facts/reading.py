@@ -10,6 +10,7 @@ from rapportextract.errors import EditionNotFoundError
 from rapportextract.facts.analysis import SentenceAnalysis, analyse
 from rapportextract.facts.concepts import Prev
 from rapportextract.facts.derived import derived_levels
+from rapportextract.facts.elliptic import continued_changes
 from rapportextract.facts.provenance import placed_ids
 from rapportextract.facts.publisher import publisher as publisher_of
 from rapportextract.facts.publisher import speaking_as
@@ -137,7 +138,13 @@ def _read_block(
                         mentioned or (prev.mentioned if prev else None))
             continue
         sentence_scope = scope
-        if prev is not None and prev.period and analysis.inherits:
+        listed = continued_changes(sentence.text, analysis.quantities, prev,
+                                   analysis.continues)
+        if listed is not None:
+            # "Utrecht en Amersfoort ieder zes procent, ...": the change of the sentence before,
+            # for other places, and of its period
+            analysis = replace(analysis, quantities=listed)
+        if prev is not None and prev.period and (analysis.inherits or listed is not None):
             sentence_scope = prev.period
         elif prev is not None and prev.period == f"{edition}-early" and analysis.continues:
             # The time of writing sets no paragraph scope, but a sentence referring back to

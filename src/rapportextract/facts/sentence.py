@@ -68,8 +68,11 @@ def sentence_facts(
     # totale bedrag van 353 miljoen euro stond 171 miljoen open bij ... en 182 miljoen bij
     # ...": three amounts), and a movement between two amounts is one in euro ("van 245
     # miljoen naar 225 miljoen euro").
+    # a list after the colon of the sentence before: "De middelen zijn verdeeld over vier
+    # maatregelen:" + "1) voorlichting (5 mln.), 2) ..."
+    introduced = prev.own if prev and prev.own.rstrip().endswith(":") else None
     reasons = [amount_reason(q, text, quantities, prev.facts if prev else None,
-                             analysis.continues) for q in quantities]
+                             analysis.continues, introduced) for q in quantities]
     units = {(q.start, q.end): "EUR" if money else q.unit
              for q, money in zip(quantities, reasons, strict=True)}
     priced = [q if money is None else q.model_copy(update={"unit": "EUR"})
@@ -122,8 +125,12 @@ def sentence_facts(
             # 15 procent daalde" names 2014 as the period of the second change, not its base.
             # A variance against a budget compares with no period unless the sentence names one.
             if base == period or (base is None and VARIANCE_NOTE not in q.notes):
-                base = _previous_year(period)
-                confidence *= 0.95
+                base = _levels_linked(facts, q, text, period, index == len(priced) - 1)
+                if base is not None:
+                    notes.append(f"base {base}: the first of the levels the change links")
+                else:
+                    base = _previous_year(period)
+                    confidence *= 0.95
         whom = scope_of(analysis.cues, q.start, text) or about
         whom = beyond_one_body(q, text, whom, analysis.cues)
         if whom.scope != "national":
@@ -169,6 +176,24 @@ def _set_against(before: Quantity, q: Quantity, text: str, earlier: Fact,
     if counted_noun(q, text)[0] is not None:
         return None  # "tegenover 22 gezinnen": a noun of its own
     return ConceptChoice(None, earlier.concept, "sentence", earlier.subject)
+
+
+_APPOSITION = re.compile(r"^[^\d]*[,;:(–—-][^\d]*$")
+
+
+def _levels_linked(facts: list[Fact], q: Quantity, text: str, period: str,
+                   last: bool) -> str | None:
+    """The base of a change that closes a sentence after the levels it links: "In 2011
+    waren het bijna 15.000; in 2018 nog geen 6.000 – een daling van 60%" compares 2018 with
+    2011, not with 2017. The levels before it are of one unit and of different periods, the
+    last of its period; a comma, dash, colon or bracket sets the change apart."""
+    levels = [f for f in facts if f.kind == "level"]
+    if not last or len(levels) < 2 or len(levels) != len(facts) \
+            or len({f.unit for f in levels}) != 1 or levels[-1].period != period \
+            or len({f.period for f in levels}) != len(levels) \
+            or not _APPOSITION.match(text[levels[-1].source.end : q.start]):
+        return None
+    return levels[0].period
 
 
 def _survey_period(period: str, concept_id: str | None, catalogue: Catalogue,

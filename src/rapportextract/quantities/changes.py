@@ -8,6 +8,7 @@ from functools import cache
 
 import regex
 
+from rapportextract.quantities.change_patterns import change_nouns
 from rapportextract.quantities.distant import (
     VARIANCE_NOTE,
     WIDE_WINDOW,
@@ -201,9 +202,16 @@ def _movement_start(q: Found, words: str, text: str, ceiling: int, p: Patterns,
     """Whether the change noun's ``words`` end on "van" and a "naar" or "tot" and a figure of
     the same unit follow: "een daling van 9,3 naar 8,1"."""
     last = words.split()[-1].lower() if words.split() else ""
-    return last == p.data.changes.noun_size_markers[0] and following is not None \
-        and following.unit == q.unit \
-        and p.level_left.fullmatch(text[q.end:ceiling].strip()) is not None
+    if last != p.data.changes.noun_size_markers[0] or following is None \
+            or following.unit != q.unit \
+            or p.level_left.fullmatch(text[q.end:ceiling].strip()) is None:
+        return False
+    # "een stijging van 20 tot 30%": a range of changes shares the unit of its end; a
+    # movement names its start's own ("een stijging van 9,3 procent tot 10,1 procent")
+    return not (_RANGE_NOTE in q.notes and _RANGE_TO.fullmatch(text, q.end, ceiling))
+
+
+_RANGE_TO = regex.compile(r"\s*tot\s*")
 
 
 # between a change and the same change in other units: its noun may stand between
@@ -317,6 +325,14 @@ def _classify(
         q.start = plus.start()
         q.notes.append("change: a plus sign written apart before it")
         return
+    if q.unit == "percent" and (minus := _MINUS_APART.search(text, max(floor, q.start - 4),
+                                                             q.start)):
+        # "(Zoetermeer: - 11 procent)": a minus written apart after a colon or a bracket (not
+        # after a word, where it is a dash: "Rotterdam - 11 procent van de huurders")
+        _make_change(q, -1)
+        q.start = minus.start("sign")
+        q.notes.append("change: a minus sign written apart before it")
+        return
     if previous is not None and previous.kind == "change" and previous.unit != q.unit \
             and _IN_BRACKETS.fullmatch(text, previous.end, q.start) \
             and _BRACKET_CLOSE.match(text, q.end):
@@ -330,6 +346,10 @@ def _classify(
         # "stegen tussen de 20 en 50 procent": the end of a range of changes is one too
         _make_change(q, -1 if previous.value < 0 else 1)
         q.notes.append("change: the end of a range of changes")
+        return
+    if (spread := _spread_of_changes(q, text, floor, ceiling, previous, p)) is not None:
+        _make_change(q, spread)
+        q.notes.append(_SPREAD_NOTE)
         return
     if p.level_left.search(before) and not _range_end(previous, q, text, p):
         if previous is not None and previous.kind == "change" and not previous.signed:
@@ -407,7 +427,7 @@ def _classify(
         q.unit == "percent" or not arrival.amount_not_after.fullmatch(verb.group())
     ):
         _make_change(q, _direction(m.group("word"), p))
-        q.end = m.end()
+        q.end = m.end("word")  # not what its subject moves in: "terug in inkomsten"
         q.notes.append(f"change: a separable verb, '{m.group('word')}' ending the clause")
         return
     # the figure inside an aside before a comparative: "(drie procent) meer dan" (not a verb:
@@ -490,6 +510,8 @@ _POINTS = "percentage points"
 _LEVEL_MET = "level: 'met' and a predicate of how high its subject is"
 # a plus sign before a space and the figure, not glued to a word: "straatroven + 7 procent"
 _PLUS_APART = regex.compile(r"(?<![\w+])\+\s+$")
+# a minus before a space and the figure, right after a colon or an opening bracket
+_MINUS_APART = regex.compile(r"[:(]\s*(?P<sign>[-−–])\s+$")
 _RANGE_SIZE_NOTE = "change: the start of a range after 'met', its verb after the range"
 def change_row(found: list[Found], text: str, p: Patterns) -> None:
     """A table row read as text whose label is a change ("Omzetgroei 6,5% 5,9% -10,0%"):
@@ -539,6 +561,51 @@ def _range_end(previous: Found | None, q: Found, text: str, p: Patterns) -> bool
 def _movement_from() -> regex.Pattern[str]:
     van = phrase(patterns().data.changes.noun_size_markers[0])
     return compile_pattern(rf"(?<!\w){van}\s*$")
+
+
+_SPREAD_NOTE = "change: a bound of a range of changes whose change noun is the subject"
+
+
+def _spread_of_changes(q: Found, text: str, floor: int, ceiling: int, previous: Found | None,
+                       p: Patterns) -> int | None:
+    """The direction of a figure that bounds a range of changes, a change noun its subject
+    ("De afname ... varieert van ruim 1000 jongeren tot ruim 3500 ouderen", `[spreads]` of
+    changes.toml): the first bound after the verb and "van" or "tussen", the second after
+    "tot" or "en" following the first; None for any other figure."""
+    if previous is not None and _SPREAD_NOTE in previous.notes and previous.unit == q.unit:
+        if _spread_end().fullmatch(text, previous.end, q.start):
+            return -1 if previous.value < 0 else 1
+        return None
+    m = _spread_start().search(text, max(floor, q.start - WIDE_WINDOW), q.start)
+    if m is None or _movement_to().match(text, q.end, ceiling):
+        return None
+    return _direction(m.group("word"), p)
+
+
+@cache
+def _spread_start() -> regex.Pattern[str]:
+    ch = patterns().data.changes
+    # a word of the clause (letters, "regio's") or a year ("De daling lag in 2021 tussen")
+    word = "(?:" + caseless(r"[^\W\d_][\w’'-]*") + r"|\d{4})"
+    return compile_pattern(
+        rf"(?<!\w){alt(ch.subject_articles)}\s+(?P<word>{change_nouns(ch, variances=False)})"
+        rf"(?:\s+{word}){{0,{ch.spread_max_words}}}?\s+{alt(ch.spread_verbs)}"
+        # "lag in 2021 tussen de", "varieert per regio van"
+        rf"(?:\s+{word}){{0,3}}?\s+{alt(ch.spread_openers)}\s*$"
+    )
+
+
+@cache
+def _spread_end() -> regex.Pattern[str]:
+    # "van ruim 1000 jongeren tot 27 jaar, tot ruim 3500": the words of the first bound, then
+    # "tot" or "en" (an age or a threshold among them is no figure)
+    return compile_pattern(r"[^.;:()]{0,60}?(?<!\w)(?:tot|en)\s*")
+
+
+@cache
+def _movement_to() -> regex.Pattern[str]:
+    # "van 2 procent naar 4 procent": a movement between two levels, no range
+    return compile_pattern(r"[^.;:]{0,40}?(?<!\w)naar\s")
 
 
 def _make_change(q: Found, direction: int) -> None:

@@ -48,10 +48,20 @@ def wide_left(q: Found, text: str, floor: int) -> tuple[regex.Match[str], bool] 
         # "de stijging van het aantal huurders (12% van alle huurders)" is a share
         share = patterns().apart_share_right.match(text, q.end) is not None
         far += [w.colon, w.bracket, w.bracket_noun] if bracketed and not share else [w.colon]
+    elif _BRACKET_CLOSE.match(text, q.end):
+        # "een lichte stijging (900) zien van het aantal": the change noun right before it
+        far.append(w.bracket_noun_right)
+        if _BRACKET_LAST.match(text, q.end):
+            # "Verlaging als gevolg van minder woningen in beheer (-/- € 0,7 miljoen)": a
+            # line opening with a change noun, its amount in brackets ending it
+            far.append(w.opening_bracket_noun)
     for pattern in near + far:
         if found := pattern.search(text, lo, q.start):
             return found, pattern in near
     return None
+
+
+_BRACKET_LAST = regex.compile(r"\s*\)\s*[.;]?\s*$")
 
 
 def apposition_left(q: Found, text: str, floor: int) -> regex.Match[str] | None:
@@ -228,14 +238,17 @@ class Arrival(NamedTuple):
     amount_not_after: regex.Pattern[str]
 
 
-def _last_word(words: str, max_words: int, *, named: bool, bracket: bool) -> str:
+def _last_word(words: str, max_words: int, *, named: bool, bracket: bool,
+               respects: str | None = None) -> str:
     """Up to `max_words` words, then one of `words` that ends its clause (a stop, a comma, a
     colon, the end; with `bracket` also an opening bracket); `named` puts it in group
-    ``word``."""
+    ``word``; `respects`, an alternation of words that may follow it with up to two words
+    before the clause ends ("terug in inkomsten")."""
     word = caseless(r"[^\W\d_][\w-]*")
     last = f"(?P<word>{words})" if named else words
     ends = "[.,;:(]" if bracket else "[.,;:]"
-    return rf"(?:\s+{word}){{0,{max_words}}}?\s+{last}(?=\s*(?:{ends}|$))"
+    tail = rf"(?:\s+{respects}(?:\s+{word}){{1,2}}?)?" if respects else ""
+    return rf"(?:\s+{word}){{0,{max_words}}}?\s+{last}{tail}(?=\s*(?:{ends}|$))"
 
 
 @cache
@@ -251,7 +264,7 @@ def arrival() -> Arrival:
             alt(ch.arrival_particles), ch.arrival_max_words, named=False, bracket=False)),
         separable_particle=compile_pattern(_last_word(
             alt(ch.decrease_particles + ch.increase_particles), ch.separable_bare_max_words,
-            named=True, bracket=True)),
+            named=True, bracket=True, respects=alt(ch.separable_respects))),
         joined=compile_pattern(_last_word(
             alt(ch.arrival_joined), ch.arrival_max_words, named=False, bracket=False)),
         amount_not_after=compile_pattern(alt(ch.separable_amount_not_after)),
@@ -266,6 +279,8 @@ class _Wide(NamedTuple):
     subject: regex.Pattern[str]
     bracket: regex.Pattern[str]
     bracket_noun: regex.Pattern[str]
+    opening_bracket_noun: regex.Pattern[str]
+    bracket_noun_right: regex.Pattern[str]
     than_noun: regex.Pattern[str]
 
 
@@ -330,8 +345,9 @@ def _wide_patterns() -> _Wide:
             rf"(?:\s+{alt(ch.subject_prepositions)}{word}{{1,4}}?)?\s+{copulas}{word}{{0,3}}?{fill}"
             r"\s*$"
         ),
+        # "Het aantal aanmeldingen is licht gestegen (3,4 %)": the verb may close the words
         bracket=compile_pattern(
-            rf"{movement}(?:{word}|\s*,){{1,8}}?\s*\(\s*$"
+            rf"{movement}(?:{word}|\s*,){{0,8}}?\s*\(\s*$"
         ),
         # "de stijging in maart (5 procent)", "de groei van de koopkracht in de periode
         # 1985-2009 (gemiddeld 1,8 procent per jaar)", "de stijging van de lasten is kleiner
@@ -339,6 +355,17 @@ def _wide_patterns() -> _Wide:
         bracket_noun=compile_pattern(
             rf"(?<!\w)(?P<word>{change_nouns(ch, variances=False)}){span}{{0,12}}?\s*\(\s*"
             rf"(?:{alt(ch.size_fillers)}\s+)*$"
+        ),
+        # the change noun opening the line (after a bullet, or after the colon of a line
+        # run into the one introducing it: "is gewijzigd als gevolg van: Verhoging van de
+        # huren ..."), up to sixteen plain words (a year or a date among them: "per 1 juli
+        # 2019") and the bracket
+        opening_bracket_noun=compile_pattern(
+            rf"(?:^|(?<=[:;]))\s*(?:[-•–]\s*)?(?:{alt(ch.noun_articles)}\s+)?"
+            rf"(?P<word>{change_nouns(ch, variances=False)}){span}{{0,16}}?\s*\(\s*$"
+        ),
+        bracket_noun_right=compile_pattern(
+            rf"(?<!\w)(?P<word>{change_nouns(ch, variances=False)})\s*\(\s*$"
         ),
         than_noun=compile_pattern(
             rf"(?<!\w)(?P<word>{change_nouns(ch, variances=False)}){letters}{{0,3}}?"

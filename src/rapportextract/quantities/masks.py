@@ -373,6 +373,10 @@ def _report_masks() -> tuple[_HintedMask, ...]:
         # "1. niet beïnvloedbaar resultaat € 8,6 mln 2. beperkt ...": a list item's number
         # before a lower-case word
         ("list item number", rf"(?<![\w.,])(?<!€\s?)\d{{1,2}}\.(?=\s{lower})"),
+        # "verdeeld over vier maatregelen: 1) voorlichting (5 mln.), 2) extra schuldhulp": a
+        # list item's number closed by a bracket before a lower-case word (not a figure in
+        # brackets: "een stijging (12) van")
+        ("list item number", rf"(?<![\w.,(])(?<!\(\s)(?<!€\s?)\d{{1,2}}\)(?=\s+{lower})"),
     )
     # A mask with a third part runs only where that quick hint (its key words) is in the text.
     return tuple(

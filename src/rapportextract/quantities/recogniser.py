@@ -30,7 +30,7 @@ from rapportextract.quantities.shares import (
     find_ratios,
     with_bracket_figure,
 )
-from rapportextract.quantities.signs import borrow_movement_unit, borrow_range_unit
+from rapportextract.quantities.signs import borrow_range_unit, lend_movement_unit
 
 # Skips not worth showing: the article "een" is no number anyone wrote as one.
 _UNSHOWN = frozenset({"article"})
@@ -121,7 +121,7 @@ def read_sentence(text: str, carried: Multiplier | None = None
             numbers.append(q)
     numbers.sort(key=lambda q: q.start)
     borrow_range_unit(numbers, text, p)
-    borrow_movement_unit(numbers, text)
+    lend_movement_unit(numbers, text)
     figures = []
     for q in numbers:
         reason = not_a_figure(q, text, p)

@@ -16,16 +16,6 @@ from rapportextract.quantities.patterns import Patterns, patterns
 from rapportextract.quantities.phrases import alt, compile_pattern, lower_set
 
 RANGE_NOTE = "unit taken from the end of the range"
-MOVEMENT_NOTE = "unit taken from the start of the movement"
-
-# "steeg van 33 procent naar 43": the joiner between the two ends of a movement, and what may
-# follow its bare end (the clause ends, or a word that is no counted noun: "naar 43 in 2023")
-_MOVEMENT_FROM = regex.compile(r"(?<!\w)van\s+(?:\w+\s+)?$", regex.IGNORECASE)
-_MOVEMENT_TO = regex.compile(r"\s*(?:naar|tot)\s+$", regex.IGNORECASE)
-_BARE_END = regex.compile(
-    r"\s*(?:$|[.,;:)!?]|(?:en|in|met|op|bij|dan|sinds|ten|een|eind|begin|afgelopen|vorig|"
-    r"dit|dat|vanwege|door|omdat|doordat|terwijl|waarmee|waardoor)(?!\w))",
-    regex.IGNORECASE)
 
 # The accountant's minus after a grouped figure ("7.092-"), not before a word or figure.
 _TRAILING_MINUS = regex.compile(r"-(?=\s*(?:$|[.,;:)]|\s[^\W\d]))")
@@ -64,23 +54,6 @@ def _respectively() -> regex.Pattern[str]:
     return compile_pattern(rf"(?<!\w){alt(patterns().data.changes.respectively)}\s*$")
 
 
-def borrow_movement_unit(found: list[Found], text: str) -> None:
-    """"steeg van 33 procent naar 43": the bare end of a movement takes its start's percent
-    unit, where no counted noun follows the end ("van 33 procent naar 43 gemeenten" is no
-    movement of one thing)."""
-    for first, second in itertools.pairwise(found):
-        if first.unit != "percent" or second.has_unit or second.form != "digits":
-            continue
-        if _MOVEMENT_TO.fullmatch(text, first.end, second.start) is None \
-                or _MOVEMENT_FROM.search(text, 0, first.start) is None \
-                or _BARE_END.match(text, second.end) is None:
-            continue
-        second.unit = first.unit
-        second.has_unit = True
-        second.plain_integer = False
-        second.notes.append(MOVEMENT_NOTE)
-
-
 def borrow_range_unit(found: list[Found], text: str, p: Patterns) -> None:
     """"tussen 5 en 10%", "2 à 3 miljoen euro": the first number takes the second's unit."""
     unordered = lower_set(p.data.contexts.range_unordered_joiners)
@@ -104,3 +77,29 @@ def borrow_range_unit(found: list[Found], text: str, p: Patterns) -> None:
         first.has_unit = True
         first.plain_integer = False
         first.notes.append(RANGE_NOTE)
+
+
+MOVEMENT_UNIT_NOTE = "unit taken from the start of the movement"
+# "steeg van (ruim) 33 procent naar 43,": the end of a movement written without its unit,
+# ending its clause or followed by a word that is no counted noun ("tot 9 in 2023")
+_MOVEMENT_FROM = regex.compile(r"(?<!\w)van\s+(?:[^\W\d_]+\s+)?$", regex.IGNORECASE)
+_MOVEMENT_TO = regex.compile(r"\s*(?:naar|tot)\s+$", regex.IGNORECASE)
+_CLAUSE_END = regex.compile(
+    r"\s*(?:[.,;:)!?]|$|(?:en|in|met|op|bij|dan|sinds|ten|een|eind|begin|afgelopen|vorig|"
+    r"dit|dat|vanwege|door|omdat|doordat|terwijl|waarmee|waardoor)(?!\w))", regex.IGNORECASE)
+
+
+def lend_movement_unit(found: list[Found], text: str) -> None:
+    """"van 33 procent naar 43": the end of a movement takes the unit of its start, where it
+    has none of its own and ends its clause or a word that is no counted noun follows it
+    ("tot 9 in 2023"; not "van 5 procent naar 40 gemeenten")."""
+    for first, second in itertools.pairwise(found):
+        if first.unit != "percent" or second.has_unit or second.form != "digits" \
+                or not _MOVEMENT_TO.fullmatch(text, first.end, second.start) \
+                or not _MOVEMENT_FROM.search(text, max(0, first.start - 24), first.start) \
+                or not _CLAUSE_END.match(text, second.end):
+            continue
+        second.unit = "percent"
+        second.has_unit = True
+        second.plain_integer = False
+        second.notes.append(MOVEMENT_UNIT_NOTE)

@@ -148,6 +148,10 @@ class ChangeWords:
     arrival_money_openers: tuple[str, ...]
     separable_amount_not_after: tuple[str, ...]
     separable_bare_max_words: int
+    separable_respects: tuple[str, ...]
+    spread_verbs: tuple[str, ...]
+    spread_openers: tuple[str, ...]
+    spread_max_words: int
     outcome_finite: tuple[str, ...]
     outcome_better: tuple[str, ...]
     outcome_worse: tuple[str, ...]
@@ -402,6 +406,10 @@ def _changes() -> ChangeWords:
         arrival_money_openers=r.words("arrivals.money_openers"),
         separable_amount_not_after=r.words("separable_bare.amount_not_after"),
         separable_bare_max_words=r.integer("separable_bare.max_words"),
+        separable_respects=r.words("separable_bare.respects"),
+        spread_verbs=r.words("spreads.verbs"),
+        spread_openers=r.words("spreads.openers"),
+        spread_max_words=r.integer("spreads.max_words", minimum=1),
         outcome_finite=r.words("outcomes.finite"),
         outcome_better=r.words("outcomes.better"),
         outcome_worse=r.words("outcomes.worse"),
