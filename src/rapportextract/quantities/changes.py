@@ -69,20 +69,24 @@ def _around_aside(text: str, end: int, ceiling: int) -> str | None:
     return lead + text[m.end() : m.end() + RIGHT_WINDOW]
 
 
-def _change_after(q: Found, after: str, p: Patterns) -> tuple[str, int] | None:
+def _change_after(q: Found, after: str, p: Patterns, *, per: bool = False,
+                  paying: bool = False) -> tuple[str, int] | None:
     """The word right after the figure that makes it a change ("minder", "zaken meer dan"),
     also after a rate ("40 miljoen euro per jaar meer dan", "300 aanvragen per maand minder"),
-    with the end of the words taken."""
+    with the end of the words taken. `per`: a rate stood between them; `paying`: a verb of
+    paying or costing stands before the figure."""
     rate = _rate().match(after)
     if rate is not None:  # read on as if the rate were not there
         noun = rate.end("noun") if rate.group("noun") else 0
-        taken = _change_after(q, after[:noun] + after[rate.end():], p)
+        taken = _change_after(q, after[:noun] + after[rate.end():], p, per=True,
+                              paying=paying)
         if taken is None:
             return None
         return taken[0], taken[1] + (rate.end() - noun if taken[1] > noun else 0)
     m = p.change_right.match(after)
     if m is not None and (_adjective_of_noun(m.group("word"), after[m.end():], p)
-                          or _extra_money(q, m.group("word"), after[m.end():], p)):
+                          or _extra_money(q, m.group("word"), after[m.end():], p,
+                                          cost=per and paying)):
         return None
     if m is None:
         m = p.change_after_noun.match(after)
@@ -125,21 +129,29 @@ _PARTICLE_NEXT = regex.compile(r"\s+[^\W\d_]+\s*(?:[.,;:!?]|$)")
 
 
 @cache
+def _cost_verb() -> regex.Pattern[str]:
+    return compile_pattern(rf"(?<!\w){alt(patterns().data.changes.money_cost_verbs)}(?!\w)")
+
+
+@cache
 def _another_opener() -> regex.Pattern[str]:
     return compile_pattern(rf"(?<!\w){alt(patterns().data.changes.arrival_money_openers)}\s*$")
 
 
-def _extra_money(q: Found, word: str, rest: str, p: Patterns) -> bool:
+def _extra_money(q: Found, word: str, rest: str, p: Patterns, *, cost: bool = False) -> bool:
     """Whether "extra" after an amount in euro makes it the extra money granted or spent, a
     level ("Het rijk trekt 40 miljoen euro extra uit voor schuldhulp"): one of
     ``money_adjective_followers`` or the end of its clause follows, and no comparison later in
-    the clause ("5 miljoen euro extra naar de wijken ten opzichte van 2022")."""
+    the clause ("5 miljoen euro extra naar de wijken ten opzichte van 2022"). A cost per month
+    or year paid "extra" (`cost`: "betaalt 19 euro per maand extra.") has gone up: a change."""
     ch = p.data.changes
     if q.unit != "EUR" or word.lower() not in lower_set(ch.adjective_comparatives):
         return False
     if _compared_later().match(rest) is not None:
         return False
     if _CLAUSE_ENDS.match(rest):
+        if cost:
+            return False
         q.notes.append("level: extra money, an amount granted or spent")
         return True
     m = _next_word_whole().match(rest)
@@ -389,7 +401,7 @@ def _classify(
         if variance().fullmatch(m.group("word")):
             q.notes.append(VARIANCE_NOTE)  # "De onderuitputting op de kredieten bedroeg"
         return
-    taken = _change_after(q, after, p)
+    taken = _change_after(q, after, p, paying=_cost_verb().search(before) is not None)
     if taken:
         _make_change(q, _direction(taken[0], p))
         q.end += taken[1]

@@ -103,6 +103,7 @@ class ChangeWords:
     adjective_comparatives: tuple[str, ...]
     adjective_followers: tuple[str, ...]
     money_adjective_followers: tuple[str, ...]
+    money_cost_verbs: tuple[str, ...]
     follower_gap: int
     gap_followers: tuple[str, ...]
     bare_verb_gap: int
@@ -361,6 +362,7 @@ def _changes() -> ChangeWords:
         adjective_comparatives=r.words("comparatives.adjective"),
         adjective_followers=r.words("comparatives.adjective_followers"),
         money_adjective_followers=r.words("comparatives.money_adjective_followers"),
+        money_cost_verbs=r.words("comparatives.money_cost_verbs"),
         follower_gap=r.integer("comparatives.follower_gap"),
         gap_followers=r.words("comparatives.gap_followers"),
         bare_verb_gap=r.integer("verbs_bare.max_gap"),
