@@ -220,13 +220,24 @@ def test_combining_accent_over_a_dotless_i_is_one_letter(engine: str) -> None:
     assert "ge\u00efn" in text and "re\u00fcn" in text
 
 
-@pytest.mark.parametrize("engine", [
-    "pdfplumber",
-    pytest.param("pdfium", marks=pytest.mark.xfail(
-        strict=True, reason="pdfium's box of the letter after a combining accent is the "
-        "accent's, so a word space is found after it ('geïn d')")),
-])
+@pytest.mark.parametrize("engine", ENGINES)
 def test_word_with_a_combining_accent_stays_whole(engine: str) -> None:
     text = read_document(FIXTURES / "dotless_accent.pdf", edition=2023, ocr=False,
                          engine=engine).text()
     assert "volledig ge\u00efnd. Op de re\u00fcnie in het najaar" in text
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_ligature_glyphs_read_as_their_letters_without_a_space(engine: str) -> None:
+    # "fi", "fl", "ff", "ffi" as one glyph each: mapped to their letters (first line), to
+    # the ligature's own character (second line), and given its letters by a marked span,
+    # for which PDFium splits the glyph's box between the letters (third line): no space
+    # after the ligature ("profi el"), and no ligature character kept
+    doc = read_document(FIXTURES / "split_ligatures.pdf", edition=2023, ocr=False,
+                        engine=engine)
+    assert [b.text for b in doc.blocks()] == [
+        "De financiering van het profiel van de flat was officieel en effici\u00ebnt, "
+        "schreef de griffie.",
+        "Het affiche over de reflectie op de fiscale regels hing officieel in de flat.",
+        "Het offici\u00eble profiel van de flat hing als affiche in de hal.",
+    ]
