@@ -241,3 +241,28 @@ def test_ligature_glyphs_read_as_their_letters_without_a_space(engine: str) -> N
         "Het affiche over de reflectie op de fiscale regels hing officieel in de flat.",
         "Het offici\u00eble profiel van de flat hing als affiche in de hal.",
     ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_tex_bitmap_font_codes_read_by_the_t1_encoding(engine: str) -> None:
+    # a nameless Type 3 font (TeX's bitmap fonts through dvips) gives no text for its codes
+    # below 32: by TeX's T1 encoding they are the quotes, the dash and the f-ligatures
+    doc = read_document(FIXTURES / "tex_bitmap_font.pdf", edition=2023, ocr=False,
+                        engine=engine)
+    assert ("was het voorstel \u201ceen financiering zonder flexibiliteit\u201d, schreef de "
+            "officier van de griffie \u2013 een plan zonder effect.") in doc.text()
+    assert NoticeCode.UNMAPPED_GLYPHS not in [n.code for n in doc.notices]
+
+
+def test_t1_codes_only_in_a_nameless_font_of_text() -> None:
+    # a named font's codes, and a nameless font's codes above 31, stay codes without text
+    def coded(font: str, also: str = "") -> str:
+        letters = [{**c, "text": "(cid:28)" if c["text"] == "(cid:7)" else
+                    "(cid:7)" if c["text"] == also else c["text"]}
+                   for c in _line(["de", "?nanciering", *PROSE_WORDS], " ", font=font)]
+        return "".join(c["text"] for c in clean_letters(letters))
+
+    assert coded("unknown").startswith("de financiering")
+    assert coded("").startswith("de financiering")
+    assert coded("Serif").startswith("de nanciering")
+    assert coded("", also="z").startswith("de nanciering")  # a code of 7 too: not T1

@@ -241,7 +241,7 @@ def read_letters(textpage: Any, to_top: Matrix, doctop: float) -> list[Letter]:
             # The letter reaches as far along the line as this one's box does, or a word
             # space opens after it: a ligature that a marked span gives the letters of has
             # its glyph's box split between them by PDFium ("f" the left half, "i" the
-            # right: "superfi cie"), and a combining accent without advance shares its
+            # right: "profi el"), and a combining accent without advance shares its
             # origin with the letter after it, whose box is the wider ("geïn d").
             get_loose(raw, i, loose_ref)
             prev_box = _along(chars[-1][1:5] if wide is None else wide,
