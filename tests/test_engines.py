@@ -23,9 +23,6 @@ KNOWN = {
     # The value is the same; the quoted label is "3000" where the reference has "3 000":
     # the space glyph matplotlib sets between the digit groups is not yet kept.
     "mpl_spaced_labels.pdf": "a space inside a chart label is dropped from the quoted text",
-    # PDFium gives the letter after a combining accent the accent's box, so a word space is
-    # found after it ("reün ie"); the same defect as the strict xfail in test_layout_glyphs.py.
-    "dotless_accent.pdf": "pdfium splits a word after a combining accent",
 }
 
 

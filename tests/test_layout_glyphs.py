@@ -220,13 +220,49 @@ def test_combining_accent_over_a_dotless_i_is_one_letter(engine: str) -> None:
     assert "ge\u00efn" in text and "re\u00fcn" in text
 
 
-@pytest.mark.parametrize("engine", [
-    "pdfplumber",
-    pytest.param("pdfium", marks=pytest.mark.xfail(
-        strict=True, reason="pdfium's box of the letter after a combining accent is the "
-        "accent's, so a word space is found after it ('geïn d')")),
-])
+@pytest.mark.parametrize("engine", ENGINES)
 def test_word_with_a_combining_accent_stays_whole(engine: str) -> None:
     text = read_document(FIXTURES / "dotless_accent.pdf", edition=2023, ocr=False,
                          engine=engine).text()
     assert "volledig ge\u00efnd. Op de re\u00fcnie in het najaar" in text
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_ligature_glyphs_read_as_their_letters_without_a_space(engine: str) -> None:
+    # "fi", "fl", "ff", "ffi" as one glyph each: mapped to their letters (first line), to
+    # the ligature's own character (second line), and given its letters by a marked span,
+    # for which PDFium splits the glyph's box between the letters (third line): no space
+    # after the ligature ("profi el"), and no ligature character kept
+    doc = read_document(FIXTURES / "split_ligatures.pdf", edition=2023, ocr=False,
+                        engine=engine)
+    assert [b.text for b in doc.blocks()] == [
+        "De financiering van het profiel van de flat was officieel en effici\u00ebnt, "
+        "schreef de griffie.",
+        "Het affiche over de reflectie op de fiscale regels hing officieel in de flat.",
+        "Het offici\u00eble profiel van de flat hing als affiche in de hal.",
+    ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_tex_bitmap_font_codes_read_by_the_t1_encoding(engine: str) -> None:
+    # a nameless Type 3 font (TeX's bitmap fonts through dvips) gives no text for its codes
+    # below 32: by TeX's T1 encoding they are the quotes, the dash and the f-ligatures
+    doc = read_document(FIXTURES / "tex_bitmap_font.pdf", edition=2023, ocr=False,
+                        engine=engine)
+    assert ("was het voorstel \u201ceen financiering zonder flexibiliteit\u201d, schreef de "
+            "officier van de griffie \u2013 een plan zonder effect.") in doc.text()
+    assert NoticeCode.UNMAPPED_GLYPHS not in [n.code for n in doc.notices]
+
+
+def test_t1_codes_only_in_a_nameless_font_of_text() -> None:
+    # a named font's codes, and a nameless font's codes above 31, stay codes without text
+    def coded(font: str, also: str = "") -> str:
+        letters = [{**c, "text": "(cid:28)" if c["text"] == "(cid:7)" else
+                    "(cid:7)" if c["text"] == also else c["text"]}
+                   for c in _line(["de", "?nanciering", *PROSE_WORDS], " ", font=font)]
+        return "".join(c["text"] for c in clean_letters(letters))
+
+    assert coded("unknown").startswith("de financiering")
+    assert coded("").startswith("de financiering")
+    assert coded("Serif").startswith("de nanciering")
+    assert coded("", also="z").startswith("de nanciering")  # a code of 7 too: not T1

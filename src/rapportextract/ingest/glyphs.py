@@ -130,6 +130,42 @@ _GLUED = 0.05
 it is drawn as part of that letter's word."""
 
 
+TEX_T1_CODES = {
+    16: "\u201c", 17: "\u201d", 18: "\u201e", 19: "\u00ab", 20: "\u00bb", 21: "\u2013",
+    22: "\u2014", 25: "\u0131", 26: "\u0237", 27: "ff", 28: "fi", 29: "fl", 30: "ffi",
+    31: "ffl",
+}
+"""The codes below 32 of TeX's T1 (Cork) font encoding that are text: quotes, guillemets,
+dashes, the dotless i and j, the f-ligatures (23, the compound word mark, and 24, the
+per-mille zero, give none)."""
+
+_NAMELESS = frozenset({"", "unknown"})
+"""The font name a reader gives a font that names none: PDFium "", pdfminer "unknown"."""
+
+
+def _tex_fonts(letters: Sequence[dict[str, Any]]) -> set[Any]:
+    """The fonts whose codes without text are read by TeX's T1 encoding (`TEX_T1_CODES`):
+    nameless fonts (the Type 3 fonts dvips makes of TeX's bitmap fonts name neither font nor
+    glyphs, "a28"), whose letters mostly have text (`_MAPPED_SHARE`: their codes from 32 up
+    are ASCII, as T1 is), and whose codes without text are all below 32."""
+    fonts: dict[Any, list[int]] = {}
+    for c in letters:
+        name = c.get("fontname")
+        if name not in _NAMELESS and name is not None:
+            continue
+        counts = fonts.setdefault(name, [0, 0, 0])  # letters, codes, codes of T1 text
+        counts[0] += 1
+        codes = _CODE.findall(str(c.get("text", "")))
+        counts[1] += len(codes)
+        counts[2] += sum(int(code) in TEX_T1_CODES for code in codes)
+    return {name for name, (n, codes, tex) in fonts.items()
+            if codes and tex == codes and n - codes >= _MAPPED_SHARE * n}
+
+
+def _tex_text(text: str) -> str:
+    return str(_CODE.sub(lambda m: TEX_T1_CODES.get(int(m.group(1)), m.group(0)), text))
+
+
 def _without_placeholders(letters: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """The letters without glyph codes that give no text. A glyph dropped from inside a word
     (a ligature "fi" of a font without text for it: "signi" "fi" "er") leaves its room to
@@ -137,6 +173,10 @@ def _without_placeholders(letters: Sequence[dict[str, Any]]) -> list[dict[str, A
     not cut in two at the hole ("signier", as other readers give it, not "signi er"; a
     quote without text after a bracket: "(call", not "( call")."""
     out: list[dict[str, Any]] = []
+    tex = _tex_fonts(letters)
+    if tex:
+        letters = [{**c, "text": _tex_text(str(c.get("text", "")))}
+                   if c.get("fontname") in tex and is_placeholder(c) else c for c in letters]
     spaces = _space_codes(letters)
     for c in letters:
         if not is_placeholder(c):
@@ -267,7 +307,11 @@ def glyph_notices(
     right-to-left script."""
     notices: list[Notice] = []
     spaces = _space_codes(letters)
-    dropped = placeholders(c for c in letters if (c.get("fontname"), c.get("text")) not in spaces)
+    tex = _tex_fonts(letters)
+    dropped = placeholders(
+        c for c in letters
+        if (c.get("fontname"), c.get("text")) not in spaces and c.get("fontname") not in tex
+    )
     if dropped:
         notices.append(Notice(
             code=NoticeCode.UNMAPPED_GLYPHS, page=number,

@@ -185,6 +185,17 @@ _SAME_ADVANCE = 0.01
 pdfminer's width for the first is the same advance (both read the file's widths)."""
 
 
+def _along(box: tuple[float, ...], xs: tuple[float, float], ys: tuple[float, float],
+           pa: float, pb: float) -> tuple[float, float, float, float]:
+    """`box` (x0, x1, top, bottom) widened along its line (across the page where the run's
+    a outweighs its b, else down it) to hold the points `xs`, `ys`; across the line it stays
+    the font box."""
+    x0, x1, top, bottom = box[:4]
+    if abs(pa) >= abs(pb):
+        return min(x0, *xs), max(x1, *xs), top, bottom
+    return x0, x1, min(top, *ys), max(bottom, *ys)
+
+
 def read_letters(textpage: Any, to_top: Matrix, doctop: float) -> list[Letter]:
     """Every letter of the text layer with pdfplumber's letter fields (generated spaces and
     line breaks, which pdfminer does not make, are left out)."""
@@ -227,7 +238,17 @@ def read_letters(textpage: Any, to_top: Matrix, doctop: float) -> list[Letter]:
             # One glyph for several letters (a ligature "ff" mapped to two): PDFium gives
             # each letter the glyph's place, pdfminer one letter with both.
             # The glyph is the ligature's, not its first letter's: its loose box holds it.
-            prev_box = chars[-1][1:5] if wide is None else wide
+            # The letter reaches as far along the line as this one's box does, or a word
+            # space opens after it: a ligature that a marked span gives the letters of has
+            # its glyph's box split between them by PDFium ("f" the left half, "i" the
+            # right: "profi el"), and a combining accent without advance shares its
+            # origin with the letter after it, whose box is the wider ("geïn d").
+            get_loose(raw, i, loose_ref)
+            prev_box = _along(chars[-1][1:5] if wide is None else wide,
+                              (ta * loose.left + tc * loose.bottom + te,
+                               ta * loose.right + tc * loose.top + te),
+                              (tb * loose.left + td * loose.bottom + tf,
+                               tb * loose.right + td * loose.top + tf), pa, pb)
             chars[-1] = (chars[-1][0] + text, *prev_box, *chars[-1][5:])
             continue
         last = (key, x, y)
