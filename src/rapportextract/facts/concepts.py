@@ -26,6 +26,7 @@ from rapportextract.lang.nl.files import DataFile
 from rapportextract.lang.nl.words import cue_words, stop_words
 from rapportextract.models import BlockKind, Fact, Quantity, Sentence
 from rapportextract.periods import clause_bounds
+from rapportextract.periods import phrase_alternation as _alt
 
 CONCEPT_CONFIDENCE = {"clause": 1.0, "sentence": 0.95, "previous": 0.8, "heading": 0.7,
                       "none": 0.9}
@@ -183,6 +184,46 @@ def _in_other_clause(text: str, term: tuple[int, int], q: Quantity,
     return any(start <= o_start < end for o_start, _ in others)
 
 
+@lru_cache(maxsize=1)
+def _reason_list() -> re.Pattern[str]:
+    """Two or more reasons joined as a list: "huurschuld, overlast of hennepteelt"."""
+    f = DataFile("cues.toml")
+    reason = rf"(?:{_alt(f.lower_words('reasons.words'))})(?!\w)"
+    joiner = rf"\s*(?:{_alt(f.lower_words('reasons.joiners'))})\s*"
+    return re.compile(rf"(?<!\w){reason}(?:{joiner}{reason})+", re.IGNORECASE)
+
+
+def _in_reason_list(match: ConceptMatch, text: str) -> bool:
+    """True where every qualifying term of `match` stands in a list of reasons in `text`."""
+    lists = [m.span() for m in _reason_list().finditer(text)]
+    return bool(lists) and bool(match.also_terms) and all(
+        any(a <= s and e <= b for a, b in lists) for s, e in match.also_terms)
+
+
+def _without_reason_list(choice: ConceptChoice, q: Quantity, sentence: Sentence,
+                         prev: Prev | None, catalogue: Catalogue) -> ConceptChoice:
+    """A concept qualified by one reason of a list of reasons ("102 keer vonnis gewezen op
+    grond van huurschuld, hennepteelt of overlast") is the concept of its head alone (all
+    judgments); so is one taken from such a list in the sentence before."""
+    m = choice.match
+    if m is None or m.groups < 2:
+        return choice
+    text = sentence.text
+    where = prev.text + " " + text if choice.how == "previous" and prev is not None else text
+    if not _in_reason_list(m, where):
+        return choice
+    position = (q.start, q.end)
+    own = [b for b in catalogue.matches(text, unit=q.unit, kind=q.kind, position=position,
+                                        value=q.value) if b.groups == 1]
+    if choice.how != "previous":
+        own = [b for b in own if b.head_start == m.head_start]
+    base = own[0] if own else None
+    if base is None:
+        return ConceptChoice(None, None, "none", why="no concept: one reason of a list of "
+                             "reasons, and nothing names the whole")
+    return ConceptChoice(base, base.id, "clause" if choice.how != "previous" else "sentence")
+
+
 def concept_for(
     q: Quantity, sentence: Sentence, prev: Prev | None, catalogue: Catalogue,
     others: list[tuple[int, int]] | None = None, continues: bool | None = None,
@@ -193,7 +234,8 @@ def concept_for(
     `units` gives the unit of each of the sentence's figures (`others`): a list is made of the
     figures of one unit. A part of a whole takes no concept that is the whole's
     (`facts.parts`)."""
-    choice = _choose(q, sentence, prev, catalogue, others, continues, units)
+    choice = _without_reason_list(_choose(q, sentence, prev, catalogue, others, continues,
+                                          units), q, sentence, prev, catalogue)
     text = sentence.text
     spans = [o for o in (others or []) if o != (q.start, q.end)]
     if choice.match is not None and (phrase := whole_of(q, text, spans)) is not None:
