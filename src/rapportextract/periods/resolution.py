@@ -225,6 +225,10 @@ def _nearest(exprs: list[TimeExpression], start: int, end: int) -> TimeExpressio
     return min(exprs, key=distance) if exprs else None
 
 
+_RESTATED_YEAR = re.compile(r"\s*\(\s*(?:19|20)\d\d\s*\)")
+"""A year alone in brackets right after a time expression: the same time, restated."""
+
+
 def _bracket_around(sentence: str, position: int) -> tuple[int, int] | None:
     """The brackets `position` stands in, as (opening, closing) offsets, if any."""
     opening = sentence.rfind("(", 0, position)
@@ -286,8 +290,10 @@ def resolve_period(
     # "minder sterk dan de stijging in maart (5 procent)": a time right before a figure in
     # brackets is that figure's (step 0), not the time of the sentence's other figures
     # ("173 miljoen euro in 2021 (+114 procent)": a time right after the figure is its own too)
+    # (not a year in brackets restating the time: "Tien jaar geleden (2005) lag het op 1.401")
     labels = {id(e) for e in exprs
-              if period_words().patterns["bracket_label"].match(sentence, e.end) and not own(e)}
+              if period_words().patterns["bracket_label"].match(sentence, e.end) and not own(e)
+              and not _RESTATED_YEAR.match(sentence, e.end)}
     points = [e for e in exprs if e.role == "point" and e.period and (not e.from_to or own(e))
               and id(e) not in labels]
     bases = [e for e in exprs if e.period and (e.role == "base" or (e.from_to and not own(e)))]
