@@ -55,6 +55,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapportextract.facts.cues import continues_previous, cue_patterns
+from rapportextract.lang.nl.files import DataFile
 from rapportextract.lang.nl.words import cue_words, stop_words
 from rapportextract.models import Quantity, Scope
 from rapportextract.periods import phrase_alternation as _alt
@@ -520,6 +521,13 @@ def _clause_end(text: str, start: int) -> int:
     return stop.start() if stop else len(text)
 
 
+@lru_cache(maxsize=1)
+def _inhabitants() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The names of a large municipality's inhabitants (``cues.toml`` [scope_inhabitants])."""
+    names = {k.lower(): v for k, v in DataFile("cues.toml").strings("scope_inhabitants").items()}
+    return re.compile(rf"(?<![\w-])(?:{_alt(tuple(names))})(?![\w-])", re.IGNORECASE), names
+
+
 def _place_cues(text: str, p: _Patterns) -> list[ScopeFound]:
     """Regions named without a preposition: a place's adjective before a region noun ("in de
     Utrechtse regio", "alle Zeeuwse gemeenten"), or a known place's name, capitalised and
@@ -540,6 +548,10 @@ def _place_cues(text: str, p: _Patterns) -> list[ScopeFound]:
         if _DATELINE.match(text, m.end()) and not text[:m.start()].strip(_OPENING):
             continue  # a news item's dateline: "AMERSFOORT - Een prijsplafond ..."
         found.append(ScopeFound("region", m.group(0), m.start(), m.group(0)))
+    # "de tienduizenden Rotterdammers": the inhabitants of a place are that place's
+    pattern, names = _inhabitants()
+    found += [ScopeFound("region", names[m.group(0).lower()], m.start(), m.group(0))
+              for m in pattern.finditer(text) if m.group(0)[:1].isupper()]
     return found
 
 
