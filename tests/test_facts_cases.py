@@ -27,7 +27,8 @@ CASE_FILES = ("facts_wording.yaml", "facts_changes.yaml", "facts_concepts.yaml",
               "facts_periods_more.yaml", "facts_events_back.yaml",
               "facts_time_of_writing.yaml", "facts_money_funds.yaml",
               "facts_set_against.yaml", "facts_precision_real.yaml",
-              "facts_scope_real.yaml", "facts_changes_real.yaml")
+              "facts_scope_real.yaml", "facts_changes_real.yaml",
+              "facts_periods_real.yaml")
 
 
 def _cases() -> list[Any]:
