@@ -205,6 +205,7 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
         "present": rf"{b}{alt(w.words['present'])}{e}",
         "anchored": rf"{b}(?P<anch>{alt([*w.anchored, *w.anchored_months])}){e}",
         "after_years": rf"{b}{alt(w.words['after_years'])}{e}",
+        "previous_round": rf"{b}{alt(w.words['previous_round'])}{e}",
         "after_alone": rf"{b}{alt(w.words['after_alone'])}{e}",
         "yearly": rf"{b}{alt(w.words['yearly'])}{e}",
         "previous": rf"{b}(?P<prev>{alt(w.previous)}){e}",
