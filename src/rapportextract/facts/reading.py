@@ -3,7 +3,9 @@ sentence with what the one before it left (`Prev`) and the paragraph's time scop
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rapportextract.catalogue import Catalogue, load_catalogue
 from rapportextract.errors import EditionNotFoundError
@@ -28,8 +30,10 @@ from rapportextract.models import PROSE_KINDS, BlockKind, Document, Fact, Senten
 from rapportextract.periods import (
     PeriodContext,
     derived_scope,
+    load_period_words,
     mentioned_period,
     named_period,
+    phrase_alternation,
     read_columns,
     sets_scope,
 )
@@ -148,7 +152,7 @@ def _read_block(
             # 6.750" two sentences on still counts what the last figure counted.
             prev = Prev(_context_text(analysis, prev), prev.facts if prev else [], named,
                         sentence.block_kind, sentence.text, about,
-                        mentioned or (prev.mentioned if prev else None), lead)
+                        mentioned or (prev.mentioned if prev else None), lead, figures=False)
             continue
         figures_seen = True
         sentence_scope = scope
@@ -162,7 +166,9 @@ def _read_block(
             # an item of a list a lead ending in a colon dated ("Op dit moment:" + "voert 83%
             # van de gemeenten de taak zelf uit;")
             sentence_scope = lead
-        elif prev is not None and prev.period and (analysis.inherits or listed is not None):
+        elif prev is not None and prev.period and (
+                analysis.inherits or listed is not None
+                or (not prev.figures and _about_back().match(sentence.text))):
             sentence_scope = prev.period
         elif prev is not None and prev.period == f"{edition}-early" and analysis.continues:
             # The time of writing sets no paragraph scope, but a sentence referring back to
@@ -193,6 +199,13 @@ def _part_of_year(scope: str | None, edition: int) -> str | None:
     if scope is not None and scope.endswith("-early"):
         return scope
     return derived_scope(scope, edition)
+
+
+@lru_cache(maxsize=1)
+def _about_back() -> re.Pattern[str]:
+    """ "Het gaat om", "Het ging om", "Het betreft" opening a sentence (`about_back` words)."""
+    return re.compile(rf"^\W*{phrase_alternation(load_period_words().words['about_back'])}"
+                      r"(?!\w)", re.IGNORECASE)
 
 
 def _lead(prev: Prev | None, text: str) -> str | None:
