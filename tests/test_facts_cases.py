@@ -29,7 +29,8 @@ CASE_FILES = ("facts_wording.yaml", "facts_changes.yaml", "facts_concepts.yaml",
               "facts_set_against.yaml", "facts_precision_real.yaml",
               "facts_scope_real.yaml", "facts_changes_real.yaml",
               "facts_debts_not_rent.yaml", "facts_reason_lists.yaml",
-              "facts_restated_year.yaml", "facts_scope_inhabitants.yaml")
+              "facts_restated_year.yaml", "facts_scope_inhabitants.yaml",
+              "facts_periods_real.yaml")
 
 
 def _cases() -> list[Any]:

@@ -41,7 +41,7 @@ def test_a_paragraph_that_refers_back_takes_the_concept_of_the_one_before(
     # Read from nothing before it, the paragraph "Dat waren er ..." takes another concept.
     assert doc.edition is not None
     blocks = _blocks([s for s in doc.sentences if s.block_kind in PROSE_KINDS])
-    alone, _ = _read_block(doc, doc.edition, blocks[2], load_catalogue(), None)
+    alone, _, _ = _read_block(doc, doc.edition, blocks[2], load_catalogue(), None)
     assert len(alone) == 1
     assert alone[0].concept != "evictions_total"
 

@@ -48,6 +48,12 @@ class Prev:
     """Whom the sentence was about (`facts.scope`), for a next one that refers back."""
     mentioned: str | None = None
     """The last time the sentence names (`periods.mentioned_period`), for a "toen" after it."""
+    lead: str | None = None
+    """The period a lead ending in a colon dates its list with ("Op dit moment:" + "voert 83%
+    van de gemeenten ...;" + "heeft een gemeente € 2,63 ..."), carried on by its items."""
+    figures: bool = True
+    """Whether the sentence had figures of its own (a "Het ging om ..." after one without
+    figures keeps the period it named)."""
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,21 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rapportextract.lang import nl
 from rapportextract.model_base import month_period, single_month
 from rapportextract.models import Quantity
 from rapportextract.periods import TimeExpression, load_period_words
 from rapportextract.periods import phrase_alternation as _alt
+
+
+@lru_cache(maxsize=1)
+def _range() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A range's "tot", and the change verbs that make "van ... tot" a movement."""
+    w = load_period_words().words
+    ch = nl.load().changes
+    verbs = [*ch.decrease_verbs, *ch.increase_verbs, *ch.separable_finite, *ch.multiples]
+    return (re.compile(rf"^\s*{_alt(w['range_to'])}\s*$", re.IGNORECASE),
+            re.compile(rf"(?<!\w){_alt(verbs)}(?!\w)", re.IGNORECASE))
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +63,10 @@ def movement_start(quantities: list[Quantity], index: int, text: str,
             or not between.match(text[first.end:second.start]):
         return None
     if any(first.start <= e.start < second.end for e in exprs):
+        return None
+    range_to, verbs = _range()
+    if range_to.match(text[first.end:second.start]) and not verbs.search(text):
+        # "mogelijke herbouw van 90 tot 110 woningen": a range, not a movement
         return None
     return second
 

@@ -3,7 +3,9 @@ sentence with what the one before it left (`Prev`) and the paragraph's time scop
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rapportextract.catalogue import Catalogue, load_catalogue
 from rapportextract.errors import EditionNotFoundError
@@ -16,6 +18,7 @@ from rapportextract.facts.publisher import publisher as publisher_of
 from rapportextract.facts.publisher import speaking_as
 from rapportextract.facts.scope import (
     NATIONAL,
+    SHORT_DOCUMENT,
     ScopeFound,
     carries_scope,
     document_scope,
@@ -27,8 +30,10 @@ from rapportextract.models import PROSE_KINDS, BlockKind, Document, Fact, Senten
 from rapportextract.periods import (
     PeriodContext,
     derived_scope,
+    load_period_words,
     mentioned_period,
     named_period,
+    phrase_alternation,
     read_columns,
     sets_scope,
 )
@@ -54,9 +59,11 @@ def extract_facts(doc: Document, catalogue: Catalogue | None = None, *,
     whom = who or document_scope([s.text for s in prose], inside)
     carries = carries_scope(who, whom, len(prose))
     head = TableHead()  # a table head's multiplier, carried to the rows below
+    short = len(prose) <= SHORT_DOCUMENT
+    left: str | None = None  # the time scope the paragraph before left, in a short document
     for block in _blocks(prose):
-        new, prev = _read_block(doc, doc.edition, block, catalogue, prev, whom, who, head,
-                                carries, quoted)
+        new, prev, left = _read_block(doc, doc.edition, block, catalogue, prev, whom, who,
+                                      head, carries, quoted, left if short else None)
         facts.extend(new)
     facts = placed_ids(doc, facts)
     return facts + derived_levels(doc, facts)
@@ -84,8 +91,8 @@ def _read_block(
     doc: Document, edition: int, sentences: list[Sentence], catalogue: Catalogue,
     prev: Prev | None, whom: ScopeFound = NATIONAL, who: ScopeFound | None = None,
     head: TableHead | None = None, carries: bool = False,
-    quoted: frozenset[str] = frozenset(),
-) -> tuple[list[Fact], Prev | None]:
+    quoted: frozenset[str] = frozenset(), left: str | None = None,
+) -> tuple[list[Fact], Prev | None, str | None]:
     """The facts of one block's sentences, `prev` being what the block before left, and what
     this block's last sentence leaves to the next; `whom` is the document's scope, `who` its
     publisher. Each sentence is analysed once (`analysis.analyse`) and the analysis passed
@@ -93,7 +100,10 @@ def _read_block(
     x € 1.000)"): it scales the table rows that follow, until prose does; the block leaves its
     own in it. Where the document `carries` a scope from paragraph to paragraph
     (`scope.carries_scope`), a paragraph without a cue keeps the one the paragraph before left.
-    `quoted` holds the ids of the sentences that start inside a quotation (`scope.quotations`)."""
+    `quoted` holds the ids of the sentences that start inside a quotation (`scope.quotations`).
+    `left` is the time scope a figure-less lead paragraph of a short document set ("... over
+    de aanmeldingen in de eerste maanden van 2009."): it holds for this paragraph too, which
+    in turn leaves its scope (the third value returned) where it ends without figures."""
     head = head if head is not None else TableHead()
     # A new block ends the paragraph scope; a sentence opening a paragraph may still refer
     # back to the last sentence of the paragraph before ("Die laatste schuld ..."), but not
@@ -103,7 +113,8 @@ def _read_block(
     ):
         prev = None
     facts: list[Fact] = []
-    scope: str | None = None
+    scope: str | None = left if sentences[0].block_kind == BlockKind.PARAGRAPH else None
+    figures_seen = False
     header: tuple[str, ...] = ()  # the column years a table row read as text left the next
     for sentence in sentences:
         row = table_row(sentence.text)
@@ -125,7 +136,13 @@ def _read_block(
                                mentioned=prev.mentioned if prev else None)
         mentioned = mentioned_period(sentence.text, edition=edition, context=before,
                                      expressions=analysis.times)
+        lead = _lead(prev, sentence.text)
         if not analysis.quantities:
+            if sentence.text.rstrip().endswith(":"):
+                lead = named_period(sentence.text, edition=edition, expressions=analysis.times,
+                                    context=before) or (
+                    f"{edition}-early" if any(e.how == "present" for e in analysis.times)
+                    else None)
             if sentence.block_kind == BlockKind.PARAGRAPH:
                 scope = sets_scope(sentence.text, edition=edition, context=before,
                                    expressions=analysis.times) or scope
@@ -135,8 +152,9 @@ def _read_block(
             # 6.750" two sentences on still counts what the last figure counted.
             prev = Prev(_context_text(analysis, prev), prev.facts if prev else [], named,
                         sentence.block_kind, sentence.text, about,
-                        mentioned or (prev.mentioned if prev else None))
+                        mentioned or (prev.mentioned if prev else None), lead, figures=False)
             continue
+        figures_seen = True
         sentence_scope = scope
         listed = continued_changes(sentence.text, analysis.quantities, prev,
                                    analysis.continues)
@@ -144,7 +162,13 @@ def _read_block(
             # "Utrecht en Amersfoort ieder zes procent, ...": the change of the sentence before,
             # for other places, and of its period
             analysis = replace(analysis, quantities=listed)
-        if prev is not None and prev.period and (analysis.inherits or listed is not None):
+        if lead is not None and not analysis.inherits:
+            # an item of a list a lead ending in a colon dated ("Op dit moment:" + "voert 83%
+            # van de gemeenten de taak zelf uit;")
+            sentence_scope = lead
+        elif prev is not None and prev.period and (
+                analysis.inherits or listed is not None
+                or (not prev.figures and _about_back().match(sentence.text))):
             sentence_scope = prev.period
         elif prev is not None and prev.period == f"{edition}-early" and analysis.continues:
             # The time of writing sets no paragraph scope, but a sentence referring back to
@@ -164,8 +188,36 @@ def _read_block(
                     and not any(e.role == "point" for e in analysis.times):
                 scope = derived_scope(new[0].period, edition) or scope
         prev = Prev(_context_text(analysis, prev), new, _focus_period(new, sentence.text),
-                    sentence.block_kind, sentence.text, about, mentioned)
-    return facts, prev
+                    sentence.block_kind, sentence.text, about, mentioned, lead)
+    return facts, prev, (_part_of_year(scope, edition) if not figures_seen else None)
+
+
+def _part_of_year(scope: str | None, edition: int) -> str | None:
+    """The scope a figure-less paragraph leaves the next one: a part of a year only (the first
+    months, a quarter, half or stretch of months), not a whole year ("Hopelijk zet deze lijn
+    in 2024 door." dates nothing after it)."""
+    if scope is not None and scope.endswith("-early"):
+        return scope
+    return derived_scope(scope, edition)
+
+
+@lru_cache(maxsize=1)
+def _about_back() -> re.Pattern[str]:
+    """ "Het gaat om", "Het ging om", "Het betreft" opening a sentence (`about_back` words)."""
+    return re.compile(rf"^\W*{phrase_alternation(load_period_words().words['about_back'])}"
+                      r"(?!\w)", re.IGNORECASE)
+
+
+def _lead(prev: Prev | None, text: str) -> str | None:
+    """The period of the list a lead ending in a colon opened, for a sentence that is an item
+    of it: the one right after the lead, and each next one after an item ending in a
+    semicolon or comma, or starting in lower case."""
+    if prev is None or prev.lead is None:
+        return None
+    before = prev.own.rstrip()
+    if before.endswith(":") or before.endswith((";", ",")) or text.lstrip()[:1].islower():
+        return prev.lead
+    return None
 
 
 def _focus_period(facts: list[Fact], text: str) -> str | None:

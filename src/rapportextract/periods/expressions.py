@@ -56,6 +56,10 @@ ELAPSED = "elapsed"
 drie jaar tijd": whole years up to the data year, over which a change or a movement runs
 (its figures are of the last year and the year before the first, `resolve_period`)."""
 
+STEP_BACK = "step"
+"""The `TimeExpression.template` of "de vorige meting", "de vorige monitor": the period before
+the one it hangs on, as long as it (`months.period_before`)."""
+
 IN_MONTHS = "months"
 """The `TimeExpression.template` of an anchored expression whose `offset` is in months ("een
 halfjaar eerder"), not years."""
@@ -301,6 +305,8 @@ def _candidates(sentence: str, edition: int, w: PeriodWords) -> list[TimeExpress
             add(m, None, "anchored", offset=w.anchored_months[words], template=IN_MONTHS)
         else:
             add(m, None, "anchored", offset=w.anchored[words])
+    for m in p["previous_round"].finditer(sentence):
+        add(m, None, "anchored", offset=-1, template=STEP_BACK)
     for m in p["after_years"].finditer(sentence):
         add(m, None, "anchored", offset=1, template=AFTER_YEARS)
     for m in p["after_alone"].finditer(sentence):

@@ -60,6 +60,18 @@ def shifted_months(anchor: str, offset: int) -> str | None:
     return f"{f_year}-{f_month + 1:02d}/{year}-{month + 1:02d}"
 
 
+def period_before(period: str) -> str | None:
+    """The period right before `period`, as long as it: the year before a year, the quarter
+    before a quarter, the month before a month, the stretch of months before a stretch (None
+    for "YYYY-early", which has no fixed length)."""
+    if _PLAIN_YEAR.match(period):
+        return str(int(period) - 1)
+    months = months_of(period)
+    if months is None:
+        return None
+    return shifted_months(period, -(months[1] - months[0] + 1))
+
+
 _SPAN = re.compile(r"(\d{4})-01/(\d{4})-12")
 
 

@@ -14,10 +14,11 @@ from rapportextract.periods.expressions import (
     ELAPSED,
     IN_MONTHS,
     PAST_MONTHS,
+    STEP_BACK,
     TimeExpression,
     find_time_expressions,
 )
-from rapportextract.periods.months import months_of, shifted_months, within
+from rapportextract.periods.months import months_of, period_before, shifted_months, within
 from rapportextract.periods.words import period_words
 
 ResolutionSource = Literal["clause", "sentence", "scope", "heading", "default"]
@@ -179,6 +180,12 @@ def _resolve_context_bound(sentence: str, exprs: list[TimeExpression], default: 
                 anchor = default
             period = _shifted(anchor, expr.offset) if expr.template != IN_MONTHS \
                 else shifted_months(anchor, expr.offset)
+            if expr.template == STEP_BACK:
+                # "de vorige meting": the round before the one in focus; with none in focus
+                # (nothing before, or only the data year, which a figure has without any time
+                # word) it names no period
+                period = period_before(anchor) if anchors or (
+                    how == "previous" and anchor != str(edition - 1)) else None
             if expr.template == AFTER_YEARS:
                 period = _years_after(_year(anchor), edition - 1)
         elif expr.how == "previous":
@@ -399,6 +406,12 @@ def resolve_period(
         if offset == 0 and base is not None and base.how == "relative":
             offset = -1
         result = replace(result, base_period=_shifted(result.period, offset))
+    elif same and base_period and _WITHIN_YEAR.match(base_period) \
+            and _PLAIN_YEAR.match(result.period) and _year(base_period) + 1 == int(result.period):
+        # "Ten opzichte van dezelfde periode in het jaar ervoor zijn er in 2023 22% meer" after
+        # "het vierde kwartaal van 2023": the year named holds the period compared, so the
+        # figure is of that quarter (half, months) of it, not of the whole year
+        result = replace(result, period=_shifted(base_period, 1))
     unread = [e for e in exprs if e.period is None and e.start < c_end and e.end > c_start
               and (e.how == "reference" or (e.how == "month" and e.template
                                              and e.template.startswith(_PAST)))]

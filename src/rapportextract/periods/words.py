@@ -75,6 +75,7 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
     tail = rf"(?:\s+{of}\s+{year_or_rel})?"
     b = r"(?<![\w])"
     e = r"(?![\w])"
+    run = rf"(?!\s+{alt(w.words['in_a_row'])}{e})"  # "het tweede kwartaal op rij"
     token = r"[^\s,;:()\d]+"  # a word after a figure: "miljoen", "procent"
     figure = r"\d[\d.]*(?:,\d+)?%?"
     day = r"(?:[0-3]?\d\s+)?"
@@ -118,8 +119,8 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
             rf"{b}{art}{first}\s+(?P<n>{count})\s+{alt(w.words['months_word'])}{tail}{e}"
         ),
         "early": rf"{b}{art}{alt(w.words['early_months'])}{tail}{e}",
-        "half": rf"{b}{art}(?P<ord>{ordinal})\s+{alt(w.words['half'])}{tail}{e}",
-        "quarter": rf"{b}{art}(?P<ord>{ordinal})\s+{alt(w.words['quarter'])}{tail}{e}",
+        "half": rf"{b}{art}(?P<ord>{ordinal})\s+{alt(w.words['half'])}{tail}{e}{run}",
+        "quarter": rf"{b}{art}(?P<ord>{ordinal})\s+{alt(w.words['quarter'])}{tail}{e}{run}",
         "last_quarter": rf"{b}{art}{alt(w.words['last_quarter'])}{tail}{e}",
         # "de laatste drie maanden van 2016" (with its year: "de laatste zes maanden" alone
         # are the months up to the time of writing)
@@ -204,6 +205,7 @@ def _compile(w: PeriodWords) -> dict[str, re.Pattern[str]]:
         "present": rf"{b}{alt(w.words['present'])}{e}",
         "anchored": rf"{b}(?P<anch>{alt([*w.anchored, *w.anchored_months])}){e}",
         "after_years": rf"{b}{alt(w.words['after_years'])}{e}",
+        "previous_round": rf"{b}{alt(w.words['previous_round'])}{e}",
         "after_alone": rf"{b}{alt(w.words['after_alone'])}{e}",
         "yearly": rf"{b}{alt(w.words['yearly'])}{e}",
         "previous": rf"{b}(?P<prev>{alt(w.previous)}){e}",

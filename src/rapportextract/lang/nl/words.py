@@ -228,7 +228,9 @@ PERIOD_WORD_LISTS = (
     "mid_year", "ago", "one", "past_years", "years_word", "decade", "year_pair_open",
     "school_year", "as_markers", "as_multiples", "as_word", "year_and_open", "year_and_join",
     "each_join",
-    "base_chain", "last_quarter", "last_months", "relative_pronouns", "scope_not",
+    "base_chain", "last_quarter", "in_a_row", "previous_round", "range_to", "about_back",
+    "last_months",
+    "relative_pronouns", "scope_not",
     "record_words", "last_month", "years_time_open", "years_time_close", "reference_before",
     "years_span_open", "same_adjectives", "same_units",
 )
