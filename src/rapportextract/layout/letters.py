@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -48,12 +49,13 @@ def join_kerned_letters(words: Sequence[Word], params: LayoutParams = LAYOUT) ->
     changed = True
     while changed:
         changed = False
+        lines = _by_height(out)
         for piece in out:
             if not piece.text.isalpha() or len(piece.text) > params.kerned_letters:
                 continue
             middle = (piece.bbox[1] + piece.bbox[3]) / 2
             left = right = None
-            for word in out:
+            for word in lines.get(math.floor(middle), ()):
                 if word is piece or not word.bbox[1] < middle < word.bbox[3]:
                     continue
                 size = word_size(word)
@@ -72,6 +74,17 @@ def join_kerned_letters(words: Sequence[Word], params: LayoutParams = LAYOUT) ->
             changed = True
             break
     return out
+
+
+def _by_height(words: Sequence[Word]) -> dict[int, list[Word]]:
+    """The words by each whole point of height they cover, in reading order: the words whose
+    height holds a point `y` are among ``lines[floor(y)]`` (a page's words are compared with
+    those of their own line only, not with every word of the page)."""
+    lines: dict[int, list[Word]] = {}
+    for word in words:
+        for y in range(math.floor(word.bbox[1]), math.floor(word.bbox[3]) + 1):
+            lines.setdefault(y, []).append(word)
+    return lines
 
 
 def _one_line(left: Word, right: Word, params: LayoutParams) -> bool:
