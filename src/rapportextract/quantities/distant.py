@@ -147,6 +147,18 @@ def budget_clause(q: Found, text: str, floor: int) -> int | None:
     return -1 if worse or q.value < 0 else 1
 
 
+def _clause_start(text: str, pos: int, floor: int) -> int:
+    """Where the clause before `pos` starts: after the last stop, semicolon, colon or line
+    break, not before `floor`."""
+    return max(floor, max(text.rfind(c, 0, pos) for c in ".;:\n") + 1)
+
+
+def _adjective_sign(word: str) -> tuple[int, str]:
+    """The sign a result adjective gives (-1 for nadelig, negatief), with the word."""
+    negative = word.lower() in {w.lower() for w in patterns().data.changes.result_negative}
+    return (-1 if negative else 1), word
+
+
 def result_sign(q: Found, text: str, floor: int) -> tuple[int, str] | None:
     """A result or balance in euro written favourable or unfavourable: "een nadelig saldo van
     € 860.000", or a result noun in the clause and the adjective after the amount ("Het
@@ -155,15 +167,13 @@ def result_sign(q: Found, text: str, floor: int) -> tuple[int, str] | None:
     if q.unit != "EUR" or q.kind != "level":
         return None
     r = _result_patterns()
-    lo = max(floor, max(text.rfind(c, 0, q.start) for c in ".;:\n") + 1)
+    lo = _clause_start(text, q.start, floor)
     m = r.before.search(text, lo, q.start)
     if m is None and r.noun.search(text, lo, q.start) is not None:
         m = r.after.match(text, q.end)
     if m is None:
         return None
-    word = m.group("word")
-    negative = word.lower() in {w.lower() for w in patterns().data.changes.result_negative}
-    return (-1 if negative else 1), word
+    return _adjective_sign(m.group("word"))
 
 
 class _Result(NamedTuple):
@@ -189,7 +199,7 @@ def _result_patterns() -> _Result:
 def budget_compared_before(q: Found, text: str, floor: int) -> bool:
     """Whether the clause of the figure compares with the budget before it: "Ten opzichte van
     de begroting", "Afgezet tegen de raming", "Het verschil met de begroting"."""
-    start = max(floor, max(text.rfind(c, 0, q.start) for c in ".;:\n") + 1)
+    start = _clause_start(text, q.start, floor)
     return _budget_compared().search(text, start, q.start) is not None
 
 
@@ -570,12 +580,10 @@ def line_adjective(q: Found, text: str, floor: int) -> tuple[int, str] | None:
             or arrival().outcome_verb.search(text, max(floor, q.start - WIDE_WINDOW),
                                              q.start) is None:
         return None
-    lo = max(floor, max(text.rfind(c, 0, q.start) for c in ".;:\n") + 1)
+    lo = _clause_start(text, q.start, floor)
     if _result_patterns().noun.search(text, lo, q.start) is not None:
         return None
-    word = m.group("word")
-    negative = word.lower() in {w.lower() for w in patterns().data.changes.result_negative}
-    return (-1 if negative else 1), word
+    return _adjective_sign(m.group("word"))
 
 
 class _Line(NamedTuple):
