@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -80,13 +81,24 @@ def borrow_range_unit(found: list[Found], text: str, p: Patterns) -> None:
 
 
 MOVEMENT_UNIT_NOTE = "unit taken from the start of the movement"
-# "steeg van (ruim) 33 procent naar 43,": the end of a movement written without its unit,
-# ending its clause or followed by a word that is no counted noun ("tot 9 in 2023")
-_MOVEMENT_FROM = regex.compile(r"(?<!\w)van\s+(?:[^\W\d_]+\s+)?$", regex.IGNORECASE)
-_MOVEMENT_TO = regex.compile(r"\s*(?:naar|tot)\s+$", regex.IGNORECASE)
-_CLAUSE_END = regex.compile(
-    r"\s*(?:[.,;:)!?]|$|(?:en|in|met|op|bij|dan|sinds|ten|een|eind|begin|afgelopen|vorig|"
-    r"dit|dat|vanwege|door|omdat|doordat|terwijl|waarmee|waardoor)(?!\w))", regex.IGNORECASE)
+class _Movement(NamedTuple):
+    start: regex.Pattern[str]
+    """ "van" and at most one word (a qualifier) right before the start."""
+    joiner: regex.Pattern[str]
+    """ "naar" or "tot" between the start and the end."""
+    end: regex.Pattern[str]
+    """The clause ends, or a word that is no counted noun follows ("tot 9 in 2023")."""
+
+
+@cache
+def _movement() -> _Movement:
+    ch = patterns().data.changes
+    return _Movement(
+        start=compile_pattern(rf"(?<!\w){alt(ch.movement_from_words)}\s+(?:[^\W\d_]+\s+)?$"),
+        joiner=compile_pattern(rf"\s*{alt(ch.movement_to_words)}\s+$"),
+        end=compile_pattern(
+            rf"\s*(?:[.,;:)!?]|$|{alt(ch.movement_end_followers)}(?!\w))"),
+    )
 
 
 def lend_movement_unit(found: list[Found], text: str) -> None:
@@ -95,9 +107,9 @@ def lend_movement_unit(found: list[Found], text: str) -> None:
     ("tot 9 in 2023"; not "van 5 procent naar 40 gemeenten")."""
     for first, second in itertools.pairwise(found):
         if first.unit != "percent" or second.has_unit or second.form != "digits" \
-                or not _MOVEMENT_TO.fullmatch(text, first.end, second.start) \
-                or not _MOVEMENT_FROM.search(text, max(0, first.start - 24), first.start) \
-                or not _CLAUSE_END.match(text, second.end):
+                or not (m := _movement()).joiner.fullmatch(text, first.end, second.start) \
+                or not m.start.search(text, max(0, first.start - 24), first.start) \
+                or not m.end.match(text, second.end):
             continue
         second.unit = "percent"
         second.has_unit = True

@@ -150,6 +150,9 @@ class ChangeWords:
     separable_amount_not_after: tuple[str, ...]
     separable_bare_max_words: int
     separable_respects: tuple[str, ...]
+    movement_from_words: tuple[str, ...]
+    movement_to_words: tuple[str, ...]
+    movement_end_followers: tuple[str, ...]
     spread_verbs: tuple[str, ...]
     spread_openers: tuple[str, ...]
     spread_max_words: int
@@ -409,6 +412,9 @@ def _changes() -> ChangeWords:
         separable_amount_not_after=r.words("separable_bare.amount_not_after"),
         separable_bare_max_words=r.integer("separable_bare.max_words"),
         separable_respects=r.words("separable_bare.respects"),
+        movement_from_words=r.words("movement_unit.from_words"),
+        movement_to_words=r.words("movement_unit.to_words"),
+        movement_end_followers=r.words("movement_unit.end_followers"),
         spread_verbs=r.words("spreads.verbs"),
         spread_openers=r.words("spreads.openers"),
         spread_max_words=r.integer("spreads.max_words", minimum=1),
